@@ -1,0 +1,177 @@
+/**
+ * The host provider: everything the firmware receives from its platform. The firmware never names a board
+ * and never reaches a global for time, timers, randomness or I/O (HOUSE-STYLE 5, 15).
+ *
+ * - On an ESP32 (Moddable SDK) the platform layer builds it from `embedded:provider/builtin`
+ *   (`device.io.*`, `device.pin.*`), the ECMA-419 MQTT client, `embedded:storage/*`, `Timer` and `Time`.
+ * - In the simulator (`@streetlight/hardware-sim`) it is a table of simulated classes with electrical
+ *   behaviour, a virtual clock and simulated flash.
+ *
+ * The IO shapes below follow ECMA-419 (2nd edition) IO Class Pattern and Moddable's implementation:
+ * one options object to the constructor, `RangeError` on bad pins, callbacks invoked with `this` = the
+ * instance, no callbacks after `close()`. `src/platform/typings-check.ts` proves that the classes typed by
+ * `@moddable/typings` fit these shapes.
+ */
+
+/** ECMA-419 PWM (`embedded:io/pwm`): `write(0 .. 2**resolution - 1)`, RangeError outside. */
+export interface PwmIO {
+  readonly resolution: number;
+  readonly hz: number;
+  write(value: number): void;
+  close(): void;
+}
+export interface PwmConstructor {
+  new (options: { pin: number; hz?: number; resolution?: number }): PwmIO;
+}
+
+/** ECMA-419 Digital (`embedded:io/digital`). */
+export interface DigitalIO {
+  read(): 0 | 1;
+  write(value: 0 | 1): void;
+  close(): void;
+}
+export interface DigitalConstructor {
+  new (options: { pin: number; mode: unknown; edge?: number; onReadable?: (this: DigitalIO) => void }): DigitalIO;
+  readonly Input: unknown;
+  readonly InputPullUp: unknown;
+  readonly InputPullDown: unknown;
+  readonly Output: unknown;
+  readonly Rising: number;
+  readonly Falling: number;
+}
+
+/** Operation codes of the ECMA-419 MQTT client (Moddable `embedded:network/mqtt/client`), MQTT 3.1.1 §2.2.1. */
+export const MqttOp = {
+  CONNECT: 1, CONNACK: 2, PUBLISH: 3, PUBACK: 4, PUBREC: 5, PUBREL: 6, PUBCOMP: 7,
+  SUBSCRIBE: 8, SUBACK: 9, UNSUBSCRIBE: 10, UNSUBACK: 11, PINGREQ: 12, PINGRESP: 13, DISCONNECT: 14,
+} as const;
+
+export interface MqttReadableOptions {
+  more: boolean;
+  topic?: string;
+  QoS?: number;
+  byteLength?: number;
+}
+
+export interface MqttControlMessage {
+  operation: number;
+  id?: number;
+  payload?: ArrayBuffer;
+}
+
+export interface MqttWriteOptions {
+  operation?: number;
+  id?: number;
+  topic?: string;
+  QoS?: number;
+  retain?: boolean;
+  byteLength?: number;
+  items?: { topic: string; QoS?: number }[];
+}
+
+/**
+ * ECMA-419 MQTT client (Moddable examples/io/tcp/mqttclient). Publishes with `write(payload, {topic, QoS,
+ * id})`, subscribes with `write(null, {operation: SUBSCRIBE, items})`; CONNACK, PUBACK, SUBACK arrive through
+ * `onControl(msg)` (one argument); a received PUBLISH is announced by `onReadable(count, options)` and read
+ * with `read(count)`. The client does not reconnect: after `onClose`/`onError` the application makes a new one.
+ */
+export interface MqttClientIO {
+  read(count: number): ArrayBuffer;
+  write(data: ArrayBuffer | Uint8Array | null, options?: MqttWriteOptions): number | void;
+  close(): void;
+}
+export interface MqttClientOptions {
+  host: string;
+  port?: number;
+  id: string;
+  user?: string;
+  password?: string;
+  /** CleanSession flag [MQTT-3.1.2-6]. */
+  clean?: boolean;
+  /** Keep-alive in milliseconds (Moddable's unit). */
+  keepalive?: number;
+  will?: { topic: string; message: ArrayBuffer; QoS?: number; retain?: boolean };
+  onControl?: (this: MqttClientIO, msg: MqttControlMessage) => void;
+  onReadable?: (this: MqttClientIO, count: number, options: MqttReadableOptions) => void;
+  onWritable?: (this: MqttClientIO, count: number) => void;
+  onClose?: (this: MqttClientIO) => void;
+  onError?: (this: MqttClientIO, error?: unknown) => void;
+  [key: string]: unknown;
+}
+export interface MqttClientConstructor {
+  new (options: MqttClientOptions): MqttClientIO;
+}
+
+/** `device` as given by a host provider (`embedded:provider/builtin` shape), restricted to what we use. */
+export interface HostDevice {
+  io: {
+    PWM: PwmConstructor;
+    Digital?: DigitalConstructor;
+  };
+  /** Named pins. `dim`: PWM output to the LED driver's dimming input. `relay`: optional supply relay. */
+  pin: { dim: number; relay?: number; [name: string]: number | undefined };
+  network: {
+    /** Network provider for MQTT: the client class and its platform options (socket, dns), spread into the constructor. */
+    mqtt: { io: MqttClientConstructor; [key: string]: unknown };
+  };
+}
+
+/** Opaque timer handle. */
+export type TimerId = unknown;
+
+/** Moddable `Timer`-shaped timers, driven by the platform (the virtual clock in the simulator). */
+export interface HostTimers {
+  set(callback: () => void, ms: number): TimerId;
+  repeat(callback: () => void, ms: number): TimerId;
+  clear(id: TimerId | undefined): void;
+}
+
+/** The board's real-time clock. On ESP32: `Date.now()` after `Time.set()`; starts near 0 after a cold boot without RTC backup. */
+export interface HostClock {
+  /** Milliseconds since the Unix epoch by the board's clock (may be invalid: see firmware's clock module). */
+  now(): number;
+  /** Sets the board clock (Moddable `Time.set(seconds)`), e.g. from the server's time. */
+  set(ms: number): void;
+  /** Milliseconds since boot, monotonic (Moddable `Time.ticks`). */
+  ticks(): number;
+}
+
+/**
+ * Persistent key-value storage (NVS: `embedded:storage/key-value` / `preference`). Keys ≤ 15 chars,
+ * values ≤ 4000 bytes. Writes are atomic per key.
+ */
+export interface HostStorage {
+  read(key: string): ArrayBuffer | undefined;
+  write(key: string, value: ArrayBuffer): void;
+  delete(key: string): void;
+}
+
+export type ResetReasonName = 'power-on' | 'software' | 'watchdog' | 'panic' | 'brownout' | 'ota' | 'rollback' | 'unknown';
+
+/** Factory configuration written at flashing/commissioning time. */
+export interface FactoryConfig {
+  deviceId: string;
+  tenant: string;
+  hardwareModel: string;
+  mqtt: { host: string; port: number; user?: string; password?: string };
+}
+
+export interface HostSystem {
+  readonly firmwareVersion: string;
+  readonly resetReason: ResetReasonName;
+  /** Reboots the board (ESP32 `restart()`); the simulator tears the firmware down and boots it again. */
+  restart(): void;
+  /** Uniform random number in [0, 1) from the platform's RNG (jitter for reconnect back-off). */
+  random(): number;
+  /** Diagnostic log line (XS `trace`). */
+  log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+}
+
+export interface Host {
+  device: HostDevice;
+  timers: HostTimers;
+  clock: HostClock;
+  storage: HostStorage;
+  system: HostSystem;
+  factory: FactoryConfig;
+}

@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@streetlight/source'] },
+  ssr: { resolve: { conditions: ['@streetlight/source'] } },
+  test: {
+    name: 'firmware',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,175 @@
+/**
+ * Frame decoding with bounds: every frame from the network goes through here. A bad frame is returned as a
+ * rejection (reason + detail) for the caller to count and log; nothing in here throws on bad input.
+ */
+import { pb, type Downlink, type Presence, type Uplink } from './codec.js';
+import {
+  MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
+  MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
+} from './limits.js';
+import { isValidId } from './topics.js';
+
+export type RejectReason =
+  | 'too_large'        // more than MAX_FRAME_BYTES
+  | 'empty'            // zero bytes
+  | 'decode_error'     // not a valid protobuf encoding of the envelope (garbage, truncated)
+  | 'bad_version'      // protocol_version is not one this side speaks
+  | 'bad_device_id'    // missing/invalid id, or not the id of the topic it came on
+  | 'no_body'          // envelope without a body
+  | 'out_of_bounds';   // a field outside its documented bounds
+
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'too_large', 'empty', 'decode_error', 'bad_version', 'bad_device_id', 'no_body', 'out_of_bounds',
+];
+
+export type Decoded<T> = { ok: true; message: T } | { ok: false; reason: RejectReason; detail: string };
+
+const reject = (reason: RejectReason, detail: string): { ok: false; reason: RejectReason; detail: string } =>
+  ({ ok: false, reason, detail });
+
+const utf8Length = (s: string | null | undefined): number => (s ? new TextEncoder().encode(s).length : 0);
+
+class Bounds {
+  problems: string[] = [];
+  text(name: string, value: string | null | undefined, max: number): void {
+    if (utf8Length(value) > max) this.problems.push(`${name} longer than ${max} bytes`);
+  }
+  num(name: string, value: number | null | undefined, max: number): void {
+    if (value != null && (!Number.isFinite(value) || value > max)) this.problems.push(`${name}=${value} > ${max}`);
+  }
+  count(name: string, value: unknown[] | null | undefined, max: number): void {
+    if (value && value.length > max) this.problems.push(`${name}: ${value.length} items > ${max}`);
+  }
+  bytes(name: string, value: Uint8Array | null | undefined, max: number): void {
+    if (value && value.length > max) this.problems.push(`${name}: ${value.length} bytes > ${max}`);
+  }
+}
+
+function checkEnvelope<T extends Uplink | Downlink>(
+  msg: T, expectedDeviceId: string | undefined, bodies: readonly (keyof T)[],
+): { ok: false; reason: RejectReason; detail: string } | undefined {
+  if (msg.protocolVersion !== PROTOCOL_VERSION) return reject('bad_version', `protocol_version ${msg.protocolVersion ?? 0} not supported`);
+  if (!msg.deviceId || !isValidId(msg.deviceId)) return reject('bad_device_id', 'missing or invalid device_id');
+  if (expectedDeviceId !== undefined && msg.deviceId !== expectedDeviceId) {
+    return reject('bad_device_id', `device_id ${msg.deviceId} does not match topic device ${expectedDeviceId}`);
+  }
+  if (!bodies.some((b) => msg[b] != null)) return reject('no_body', 'envelope has no body');
+  return undefined;
+}
+
+function preflight(bytes: Uint8Array): { ok: false; reason: RejectReason; detail: string } | undefined {
+  if (bytes.length === 0) return reject('empty', 'empty frame');
+  if (bytes.length > MAX_FRAME_BYTES) return reject('too_large', `${bytes.length} bytes > ${MAX_FRAME_BYTES}`);
+  return undefined;
+}
+
+function decodeWith<T>(decode: () => T): Decoded<T> {
+  try {
+    return { ok: true, message: decode() };
+  } catch (err) {
+    return reject('decode_error', err instanceof Error ? err.message : String(err));
+  }
+}
+
+const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'] as const;
+const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck'] as const;
+
+function uplinkBounds(m: Uplink): string[] {
+  const b = new Bounds();
+  if (m.hello) {
+    b.text('hello.firmware_version', m.hello.firmwareVersion, MAX_NAME_BYTES);
+    b.text('hello.hardware_model', m.hello.hardwareModel, MAX_NAME_BYTES);
+  }
+  if (m.state) {
+    b.num('state.level', m.state.level, 100);
+    b.num('state.target_level', m.state.targetLevel, 100);
+  }
+  if (m.energy) {
+    b.count('energy.records', m.energy.records, MAX_RECORDS_PER_FRAME);
+    b.num('energy.energy_total_mwh', m.energy.energyTotalMwh as number | undefined, Number.MAX_SAFE_INTEGER);
+    for (const r of m.energy.records ?? []) {
+      b.num('record.energy_mwh', r.energyMwh as number | undefined, Number.MAX_SAFE_INTEGER);
+      b.num('record.avg_level_x10', r.avgLevelX10, 1000);
+      if (!r.seq) b.problems.push('record.seq must be > 0');
+    }
+  }
+  if (m.event) b.text('event.detail', m.event.detail, MAX_TEXT_BYTES);
+  if (m.ack) b.text('ack.detail', m.ack.detail, MAX_TEXT_BYTES);
+  if (m.otaStatus) {
+    b.text('ota_status.reason', m.otaStatus.reason, MAX_TEXT_BYTES);
+    b.text('ota_status.running_version', m.otaStatus.runningVersion, MAX_NAME_BYTES);
+  }
+  return b.problems;
+}
+
+function downlinkBounds(m: Downlink): string[] {
+  const b = new Bounds();
+  if (m.config) {
+    b.text('config.tz', m.config.tz, MAX_TZ_BYTES);
+    b.num('config.fallback_level', m.config.fallbackLevel, 100);
+    b.num('config.min_level', m.config.minLevel, 100);
+    if (m.config.latitudeE6 != null && Math.abs(m.config.latitudeE6) > 90e6) b.problems.push('config.latitude out of range');
+    if (m.config.longitudeE6 != null && Math.abs(m.config.longitudeE6) > 180e6) b.problems.push('config.longitude out of range');
+  }
+  const plan = m.plan?.plan;
+  if (plan) {
+    b.count('plan.programs', plan.programs, MAX_PLAN_PROGRAMS);
+    b.count('plan.rules', plan.rules, MAX_PLAN_RULES);
+    for (const p of plan.programs ?? []) {
+      b.count('program.steps', p.steps, MAX_PLAN_STEPS);
+      for (const s of p.steps ?? []) b.num('step.level', s.level, 100);
+    }
+    for (const r of plan.rules ?? []) b.count('rule.dates', r.dates, MAX_RULE_DATES);
+  }
+  const ov = m.command?.setOverride;
+  if (ov) b.num('override.level', ov.level, 100);
+  if (m.otaChunk) b.bytes('ota_chunk.data', m.otaChunk.data, MAX_OTA_CHUNK_BYTES);
+  if (m.otaOffer) {
+    b.text('ota_offer.version', m.otaOffer.version, MAX_NAME_BYTES);
+    b.bytes('ota_offer.sha256', m.otaOffer.sha256, 32);
+    b.bytes('ota_offer.signature', m.otaOffer.signature, 64);
+    b.bytes('ota_offer.manifest', m.otaOffer.manifest, 1024);
+  }
+  return b.problems;
+}
+
+/** Decodes and checks an uplink frame. `topicDeviceId`, when given, must match the envelope's device id. */
+export function decodeUplinkFrame(bytes: Uint8Array, topicDeviceId?: string): Decoded<Uplink> {
+  const pre = preflight(bytes);
+  if (pre) return pre;
+  const d = decodeWith(() => pb.Uplink.decode(bytes));
+  if (!d.ok) return d;
+  const env = checkEnvelope(d.message, topicDeviceId, UPLINK_BODIES);
+  if (env) return env;
+  const problems = uplinkBounds(d.message);
+  return problems.length ? reject('out_of_bounds', problems.join('; ')) : d;
+}
+
+/** Decodes and checks a downlink frame (used by the simulator's observers and tests). */
+export function decodeDownlinkFrame(bytes: Uint8Array, expectedDeviceId?: string): Decoded<Downlink> {
+  const pre = preflight(bytes);
+  if (pre) return pre;
+  const d = decodeWith(() => pb.Downlink.decode(bytes));
+  if (!d.ok) return d;
+  const env = checkEnvelope(d.message, expectedDeviceId, DOWNLINK_BODIES);
+  if (env) return env;
+  const problems = downlinkBounds(d.message);
+  return problems.length ? reject('out_of_bounds', problems.join('; ')) : d;
+}
+
+export function decodePresenceFrame(bytes: Uint8Array): Decoded<Presence> {
+  if (bytes.length > 64) return reject('too_large', `${bytes.length} bytes > 64`);
+  return decodeWith(() => pb.Presence.decode(bytes));
+}
+
+export function encodeUplink(message: Uplink): Uint8Array {
+  return pb.Uplink.encode(message).finish();
+}
+
+export function encodeDownlink(message: Downlink): Uint8Array {
+  return pb.Downlink.encode(message).finish();
+}
+
+export function encodePresence(message: Presence): Uint8Array {
+  return pb.Presence.encode(message).finish();
+}

@@ -1,0 +1,9872 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const streetlight = $root.streetlight = (() => {
+
+    /**
+     * Namespace streetlight.
+     * @exports streetlight
+     * @namespace
+     */
+    const streetlight = {};
+
+    streetlight.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof streetlight
+         * @namespace
+         */
+        const v1 = {};
+
+        /**
+         * ClockStatus enum.
+         * @name streetlight.v1.ClockStatus
+         * @enum {number}
+         * @property {number} CLOCK_STATUS_UNSPECIFIED=0 CLOCK_STATUS_UNSPECIFIED value
+         * @property {number} CLOCK_STATUS_UNSET=1 CLOCK_STATUS_UNSET value
+         * @property {number} CLOCK_STATUS_RTC=2 CLOCK_STATUS_RTC value
+         * @property {number} CLOCK_STATUS_SYNCED=3 CLOCK_STATUS_SYNCED value
+         */
+        v1.ClockStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CLOCK_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CLOCK_STATUS_UNSET"] = 1;
+            values[valuesById[2] = "CLOCK_STATUS_RTC"] = 2;
+            values[valuesById[3] = "CLOCK_STATUS_SYNCED"] = 3;
+            return values;
+        })();
+
+        /**
+         * LevelSource enum.
+         * @name streetlight.v1.LevelSource
+         * @enum {number}
+         * @property {number} LEVEL_SOURCE_UNSPECIFIED=0 LEVEL_SOURCE_UNSPECIFIED value
+         * @property {number} LEVEL_SOURCE_PLAN=1 LEVEL_SOURCE_PLAN value
+         * @property {number} LEVEL_SOURCE_OVERRIDE=2 LEVEL_SOURCE_OVERRIDE value
+         * @property {number} LEVEL_SOURCE_FALLBACK=3 LEVEL_SOURCE_FALLBACK value
+         * @property {number} LEVEL_SOURCE_DEFAULT=4 LEVEL_SOURCE_DEFAULT value
+         */
+        v1.LevelSource = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "LEVEL_SOURCE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "LEVEL_SOURCE_PLAN"] = 1;
+            values[valuesById[2] = "LEVEL_SOURCE_OVERRIDE"] = 2;
+            values[valuesById[3] = "LEVEL_SOURCE_FALLBACK"] = 3;
+            values[valuesById[4] = "LEVEL_SOURCE_DEFAULT"] = 4;
+            return values;
+        })();
+
+        v1.PlanRef = (function() {
+
+            /**
+             * Properties of a PlanRef.
+             * @typedef {Object} streetlight.v1.PlanRef.$Properties
+             * @property {number|null} [id] PlanRef id
+             * @property {number|null} [version] PlanRef version
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PlanRef.
+             * @memberof streetlight.v1
+             * @interface IPlanRef
+             * @augments streetlight.v1.PlanRef.$Properties
+             * @deprecated Use streetlight.v1.PlanRef.$Properties instead.
+             */
+
+            /**
+             * Shape of a PlanRef.
+             * @typedef {streetlight.v1.PlanRef.$Properties} streetlight.v1.PlanRef.$Shape
+             */
+
+            /**
+             * Constructs a new PlanRef.
+             * @memberof streetlight.v1
+             * @classdesc Represents a PlanRef.
+             * @constructor
+             * @param {streetlight.v1.PlanRef.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PlanRef = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PlanRef id.
+             * @member {number} id
+             * @memberof streetlight.v1.PlanRef
+             * @instance
+             */
+            PlanRef.prototype.id = 0;
+
+            /**
+             * PlanRef version.
+             * @member {number} version
+             * @memberof streetlight.v1.PlanRef
+             * @instance
+             */
+            PlanRef.prototype.version = 0;
+
+            /**
+             * Creates a new PlanRef instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {streetlight.v1.PlanRef.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.PlanRef} PlanRef instance
+             * @type {{
+             *   (properties: streetlight.v1.PlanRef.$Shape): streetlight.v1.PlanRef & streetlight.v1.PlanRef.$Shape;
+             *   (properties?: streetlight.v1.PlanRef.$Properties): streetlight.v1.PlanRef;
+             * }}
+             */
+            PlanRef.create = function(properties) {
+                return new PlanRef(properties);
+            };
+
+            /**
+             * Encodes the specified PlanRef message. Does not implicitly {@link streetlight.v1.PlanRef.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {streetlight.v1.PlanRef.$Properties} message PlanRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlanRef.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.version);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PlanRef message, length delimited. Does not implicitly {@link streetlight.v1.PlanRef.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {streetlight.v1.PlanRef.$Properties} message PlanRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlanRef.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PlanRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.PlanRef & streetlight.v1.PlanRef.$Shape} PlanRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlanRef.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.PlanRef();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PlanRef message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PlanRef & streetlight.v1.PlanRef.$Shape} PlanRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlanRef.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PlanRef message.
+             * @function verify
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PlanRef.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id))
+                        return "id: integer expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a PlanRef message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.PlanRef} PlanRef
+             */
+            PlanRef.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.PlanRef)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.PlanRef: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.PlanRef();
+                if (object.id != null)
+                    if ($Number(object.id) !== 0)
+                        message.id = object.id >>> 0;
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PlanRef message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {streetlight.v1.PlanRef} message PlanRef
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PlanRef.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = 0;
+                    object.version = 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                return object;
+            };
+
+            /**
+             * Converts this PlanRef to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.PlanRef
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PlanRef.prototype.toJSON = function() {
+                return PlanRef.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PlanRef
+             * @function getTypeUrl
+             * @memberof streetlight.v1.PlanRef
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PlanRef.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.PlanRef";
+            };
+
+            return PlanRef;
+        })();
+
+        v1.Uplink = (function() {
+
+            /**
+             * Properties of an Uplink.
+             * @typedef {Object} streetlight.v1.Uplink.$Properties
+             * @property {number|null} [protocolVersion] Uplink protocolVersion
+             * @property {string|null} [deviceId] Uplink deviceId
+             * @property {number|null} [seq] Uplink seq
+             * @property {number|null} [time] Uplink time
+             * @property {streetlight.v1.Hello.$Properties|null} [hello] Uplink hello
+             * @property {streetlight.v1.StateReport.$Properties|null} [state] Uplink state
+             * @property {streetlight.v1.EnergyReport.$Properties|null} [energy] Uplink energy
+             * @property {streetlight.v1.DeviceEvent.$Properties|null} [event] Uplink event
+             * @property {streetlight.v1.CommandAck.$Properties|null} [ack] Uplink ack
+             * @property {streetlight.v1.OtaStatus.$Properties|null} [otaStatus] Uplink otaStatus
+             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"} [body] Uplink body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Uplink.
+             * @memberof streetlight.v1
+             * @interface IUplink
+             * @augments streetlight.v1.Uplink.$Properties
+             * @deprecated Use streetlight.v1.Uplink.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of an Uplink.
+             * @typedef {{
+             *   protocolVersion?: number|null;
+             *   deviceId?: string|null;
+             *   seq?: number|null;
+             *   time?: number|null;
+             *   hello?: streetlight.v1.Hello.$Shape|null;
+             *   state?: streetlight.v1.StateReport.$Shape|null;
+             *   energy?: streetlight.v1.EnergyReport.$Shape|null;
+             *   event?: streetlight.v1.DeviceEvent.$Shape|null;
+             *   ack?: streetlight.v1.CommandAck.$Shape|null;
+             *   otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape })
+             * )} streetlight.v1.Uplink.$Shape
+             */
+
+            /**
+             * Constructs a new Uplink.
+             * @memberof streetlight.v1
+             * @classdesc Represents an Uplink.
+             * @constructor
+             * @param {streetlight.v1.Uplink.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Uplink = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Uplink protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.protocolVersion = 0;
+
+            /**
+             * Uplink deviceId.
+             * @member {string} deviceId
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.deviceId = "";
+
+            /**
+             * Uplink seq.
+             * @member {number} seq
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.seq = 0;
+
+            /**
+             * Uplink time.
+             * @member {number} time
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.time = 0;
+
+            /**
+             * Uplink hello.
+             * @member {streetlight.v1.Hello.$Properties|null|undefined} hello
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.hello = null;
+
+            /**
+             * Uplink state.
+             * @member {streetlight.v1.StateReport.$Properties|null|undefined} state
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.state = null;
+
+            /**
+             * Uplink energy.
+             * @member {streetlight.v1.EnergyReport.$Properties|null|undefined} energy
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.energy = null;
+
+            /**
+             * Uplink event.
+             * @member {streetlight.v1.DeviceEvent.$Properties|null|undefined} event
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.event = null;
+
+            /**
+             * Uplink ack.
+             * @member {streetlight.v1.CommandAck.$Properties|null|undefined} ack
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.ack = null;
+
+            /**
+             * Uplink otaStatus.
+             * @member {streetlight.v1.OtaStatus.$Properties|null|undefined} otaStatus
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.otaStatus = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Uplink body.
+             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|undefined} body
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            $Object.defineProperty(Uplink.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Uplink instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {streetlight.v1.Uplink.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Uplink} Uplink instance
+             * @type {{
+             *   (properties: streetlight.v1.Uplink.$Shape): streetlight.v1.Uplink & streetlight.v1.Uplink.$Shape;
+             *   (properties?: streetlight.v1.Uplink.$Properties): streetlight.v1.Uplink;
+             * }}
+             */
+            Uplink.create = function(properties) {
+                return new Uplink(properties);
+            };
+
+            /**
+             * Encodes the specified Uplink message. Does not implicitly {@link streetlight.v1.Uplink.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {streetlight.v1.Uplink.$Properties} message Uplink message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Uplink.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seq);
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.time);
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello"))
+                    $root.streetlight.v1.Hello.encode(message.hello, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    $root.streetlight.v1.StateReport.encode(message.state, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.energy != null && $Object.hasOwnProperty.call(message, "energy"))
+                    $root.streetlight.v1.EnergyReport.encode(message.energy, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event"))
+                    $root.streetlight.v1.DeviceEvent.encode(message.event, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                    $root.streetlight.v1.CommandAck.encode(message.ack, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+                if (message.otaStatus != null && $Object.hasOwnProperty.call(message, "otaStatus"))
+                    $root.streetlight.v1.OtaStatus.encode(message.otaStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Uplink message, length delimited. Does not implicitly {@link streetlight.v1.Uplink.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {streetlight.v1.Uplink.$Properties} message Uplink message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Uplink.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Uplink message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Uplink & streetlight.v1.Uplink.$Shape} Uplink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Uplink.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Uplink();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.time = value;
+                            else
+                                delete message.time;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.hello = $root.streetlight.v1.Hello.decode(reader, reader.size(), $undefined, _depth + 1, message.hello);
+                            message.body = "hello";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.state = $root.streetlight.v1.StateReport.decode(reader, reader.size(), $undefined, _depth + 1, message.state);
+                            message.body = "state";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.energy = $root.streetlight.v1.EnergyReport.decode(reader, reader.size(), $undefined, _depth + 1, message.energy);
+                            message.body = "energy";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.event = $root.streetlight.v1.DeviceEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.event);
+                            message.body = "event";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.ack = $root.streetlight.v1.CommandAck.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                            message.body = "ack";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.otaStatus = $root.streetlight.v1.OtaStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.otaStatus);
+                            message.body = "otaStatus";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an Uplink message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Uplink & streetlight.v1.Uplink.$Shape} Uplink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Uplink.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Uplink message.
+             * @function verify
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Uplink.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq))
+                        return "seq: integer expected";
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    if (!$util.isInteger(message.time))
+                        return "time: integer expected";
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.Hello.verify(message.hello, _depth + 1);
+                        if (error)
+                            return "hello." + error;
+                    }
+                }
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.StateReport.verify(message.state, _depth + 1);
+                        if (error)
+                            return "state." + error;
+                    }
+                }
+                if (message.energy != null && $Object.hasOwnProperty.call(message, "energy")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.EnergyReport.verify(message.energy, _depth + 1);
+                        if (error)
+                            return "energy." + error;
+                    }
+                }
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.DeviceEvent.verify(message.event, _depth + 1);
+                        if (error)
+                            return "event." + error;
+                    }
+                }
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.CommandAck.verify(message.ack, _depth + 1);
+                        if (error)
+                            return "ack." + error;
+                    }
+                }
+                if (message.otaStatus != null && $Object.hasOwnProperty.call(message, "otaStatus")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.OtaStatus.verify(message.otaStatus, _depth + 1);
+                        if (error)
+                            return "otaStatus." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Uplink message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Uplink} Uplink
+             */
+            Uplink.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Uplink)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Uplink: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Uplink();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.seq != null)
+                    if ($Number(object.seq) !== 0)
+                        message.seq = object.seq >>> 0;
+                if (object.time != null)
+                    if ($Number(object.time) !== 0)
+                        message.time = object.time >>> 0;
+                if (object.hello != null) {
+                    if (!$util.isObject(object.hello))
+                        throw $TypeError(".streetlight.v1.Uplink.hello: object expected");
+                    message.hello = $root.streetlight.v1.Hello.fromObject(object.hello, _depth + 1);
+                }
+                if (object.state != null) {
+                    if (!$util.isObject(object.state))
+                        throw $TypeError(".streetlight.v1.Uplink.state: object expected");
+                    message.state = $root.streetlight.v1.StateReport.fromObject(object.state, _depth + 1);
+                }
+                if (object.energy != null) {
+                    if (!$util.isObject(object.energy))
+                        throw $TypeError(".streetlight.v1.Uplink.energy: object expected");
+                    message.energy = $root.streetlight.v1.EnergyReport.fromObject(object.energy, _depth + 1);
+                }
+                if (object.event != null) {
+                    if (!$util.isObject(object.event))
+                        throw $TypeError(".streetlight.v1.Uplink.event: object expected");
+                    message.event = $root.streetlight.v1.DeviceEvent.fromObject(object.event, _depth + 1);
+                }
+                if (object.ack != null) {
+                    if (!$util.isObject(object.ack))
+                        throw $TypeError(".streetlight.v1.Uplink.ack: object expected");
+                    message.ack = $root.streetlight.v1.CommandAck.fromObject(object.ack, _depth + 1);
+                }
+                if (object.otaStatus != null) {
+                    if (!$util.isObject(object.otaStatus))
+                        throw $TypeError(".streetlight.v1.Uplink.otaStatus: object expected");
+                    message.otaStatus = $root.streetlight.v1.OtaStatus.fromObject(object.otaStatus, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Uplink message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {streetlight.v1.Uplink} message Uplink
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Uplink.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.deviceId = "";
+                    object.seq = 0;
+                    object.time = 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    object.seq = message.seq;
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    object.time = message.time;
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
+                    object.hello = $root.streetlight.v1.Hello.toObject(message.hello, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "hello";
+                }
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state")) {
+                    object.state = $root.streetlight.v1.StateReport.toObject(message.state, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "state";
+                }
+                if (message.energy != null && $Object.hasOwnProperty.call(message, "energy")) {
+                    object.energy = $root.streetlight.v1.EnergyReport.toObject(message.energy, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "energy";
+                }
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event")) {
+                    object.event = $root.streetlight.v1.DeviceEvent.toObject(message.event, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "event";
+                }
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                    object.ack = $root.streetlight.v1.CommandAck.toObject(message.ack, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "ack";
+                }
+                if (message.otaStatus != null && $Object.hasOwnProperty.call(message, "otaStatus")) {
+                    object.otaStatus = $root.streetlight.v1.OtaStatus.toObject(message.otaStatus, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "otaStatus";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this Uplink to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Uplink.prototype.toJSON = function() {
+                return Uplink.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Uplink
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Uplink
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Uplink.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Uplink";
+            };
+
+            return Uplink;
+        })();
+
+        /**
+         * ResetReason enum.
+         * @name streetlight.v1.ResetReason
+         * @enum {number}
+         * @property {number} RESET_REASON_UNSPECIFIED=0 RESET_REASON_UNSPECIFIED value
+         * @property {number} RESET_REASON_POWER_ON=1 RESET_REASON_POWER_ON value
+         * @property {number} RESET_REASON_SOFTWARE=2 RESET_REASON_SOFTWARE value
+         * @property {number} RESET_REASON_WATCHDOG=3 RESET_REASON_WATCHDOG value
+         * @property {number} RESET_REASON_PANIC=4 RESET_REASON_PANIC value
+         * @property {number} RESET_REASON_BROWNOUT=5 RESET_REASON_BROWNOUT value
+         * @property {number} RESET_REASON_OTA=6 RESET_REASON_OTA value
+         * @property {number} RESET_REASON_ROLLBACK=7 RESET_REASON_ROLLBACK value
+         */
+        v1.ResetReason = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "RESET_REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "RESET_REASON_POWER_ON"] = 1;
+            values[valuesById[2] = "RESET_REASON_SOFTWARE"] = 2;
+            values[valuesById[3] = "RESET_REASON_WATCHDOG"] = 3;
+            values[valuesById[4] = "RESET_REASON_PANIC"] = 4;
+            values[valuesById[5] = "RESET_REASON_BROWNOUT"] = 5;
+            values[valuesById[6] = "RESET_REASON_OTA"] = 6;
+            values[valuesById[7] = "RESET_REASON_ROLLBACK"] = 7;
+            return values;
+        })();
+
+        v1.Hello = (function() {
+
+            /**
+             * Properties of a Hello.
+             * @typedef {Object} streetlight.v1.Hello.$Properties
+             * @property {string|null} [firmwareVersion] Hello firmwareVersion
+             * @property {string|null} [hardwareModel] Hello hardwareModel
+             * @property {streetlight.v1.ResetReason|null} [resetReason] Hello resetReason
+             * @property {number|null} [uptimeS] Hello uptimeS
+             * @property {number|null} [bootCount] Hello bootCount
+             * @property {number|null} [configVersion] Hello configVersion
+             * @property {streetlight.v1.PlanRef.$Properties|null} [plan] Hello plan
+             * @property {number|null} [overrideId] Hello overrideId
+             * @property {streetlight.v1.ClockStatus|null} [clock] Hello clock
+             * @property {number|null} [maxProtocolVersion] Hello maxProtocolVersion
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Hello.
+             * @memberof streetlight.v1
+             * @interface IHello
+             * @augments streetlight.v1.Hello.$Properties
+             * @deprecated Use streetlight.v1.Hello.$Properties instead.
+             */
+
+            /**
+             * Shape of a Hello.
+             * @typedef {streetlight.v1.Hello.$Properties} streetlight.v1.Hello.$Shape
+             */
+
+            /**
+             * Constructs a new Hello.
+             * @memberof streetlight.v1
+             * @classdesc Represents a Hello.
+             * @constructor
+             * @param {streetlight.v1.Hello.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Hello = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Hello firmwareVersion.
+             * @member {string} firmwareVersion
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.firmwareVersion = "";
+
+            /**
+             * Hello hardwareModel.
+             * @member {string} hardwareModel
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.hardwareModel = "";
+
+            /**
+             * Hello resetReason.
+             * @member {streetlight.v1.ResetReason} resetReason
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.resetReason = 0;
+
+            /**
+             * Hello uptimeS.
+             * @member {number} uptimeS
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.uptimeS = 0;
+
+            /**
+             * Hello bootCount.
+             * @member {number} bootCount
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.bootCount = 0;
+
+            /**
+             * Hello configVersion.
+             * @member {number} configVersion
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.configVersion = 0;
+
+            /**
+             * Hello plan.
+             * @member {streetlight.v1.PlanRef.$Properties|null|undefined} plan
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.plan = null;
+
+            /**
+             * Hello overrideId.
+             * @member {number} overrideId
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.overrideId = 0;
+
+            /**
+             * Hello clock.
+             * @member {streetlight.v1.ClockStatus} clock
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.clock = 0;
+
+            /**
+             * Hello maxProtocolVersion.
+             * @member {number} maxProtocolVersion
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.maxProtocolVersion = 0;
+
+            /**
+             * Creates a new Hello instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {streetlight.v1.Hello.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Hello} Hello instance
+             * @type {{
+             *   (properties: streetlight.v1.Hello.$Shape): streetlight.v1.Hello & streetlight.v1.Hello.$Shape;
+             *   (properties?: streetlight.v1.Hello.$Properties): streetlight.v1.Hello;
+             * }}
+             */
+            Hello.create = function(properties) {
+                return new Hello(properties);
+            };
+
+            /**
+             * Encodes the specified Hello message. Does not implicitly {@link streetlight.v1.Hello.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {streetlight.v1.Hello.$Properties} message Hello message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hello.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion") && message.firmwareVersion !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.firmwareVersion);
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel") && message.hardwareModel !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.hardwareModel);
+                if (message.resetReason != null && $Object.hasOwnProperty.call(message, "resetReason") && message.resetReason !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.resetReason);
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS") && message.uptimeS !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.uptimeS);
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount") && message.bootCount !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.bootCount);
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion") && message.configVersion !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.configVersion);
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    $root.streetlight.v1.PlanRef.encode(message.plan, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId") && message.overrideId !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.overrideId);
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock") && message.clock !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).int32(message.clock);
+                if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion") && message.maxProtocolVersion !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.maxProtocolVersion);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Hello message, length delimited. Does not implicitly {@link streetlight.v1.Hello.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {streetlight.v1.Hello.$Properties} message Hello message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hello.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Hello message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Hello & streetlight.v1.Hello.$Shape} Hello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hello.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Hello();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.firmwareVersion = value;
+                            else
+                                delete message.firmwareVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.hardwareModel = value;
+                            else
+                                delete message.hardwareModel;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.resetReason = value;
+                            else
+                                delete message.resetReason;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.uptimeS = value;
+                            else
+                                delete message.uptimeS;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.bootCount = value;
+                            else
+                                delete message.bootCount;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.configVersion = value;
+                            else
+                                delete message.configVersion;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.plan = $root.streetlight.v1.PlanRef.decode(reader, reader.size(), $undefined, _depth + 1, message.plan);
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.overrideId = value;
+                            else
+                                delete message.overrideId;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.clock = value;
+                            else
+                                delete message.clock;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxProtocolVersion = value;
+                            else
+                                delete message.maxProtocolVersion;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Hello message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Hello & streetlight.v1.Hello.$Shape} Hello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hello.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Hello message.
+             * @function verify
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Hello.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion"))
+                    if (!$util.isString(message.firmwareVersion))
+                        return "firmwareVersion: string expected";
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel"))
+                    if (!$util.isString(message.hardwareModel))
+                        return "hardwareModel: string expected";
+                if (message.resetReason != null && $Object.hasOwnProperty.call(message, "resetReason"))
+                    if (typeof message.resetReason !== "number" || (message.resetReason | 0) !== message.resetReason)
+                        return "resetReason: enum value expected";
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS"))
+                    if (!$util.isInteger(message.uptimeS))
+                        return "uptimeS: integer expected";
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
+                    if (!$util.isInteger(message.bootCount))
+                        return "bootCount: integer expected";
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion"))
+                    if (!$util.isInteger(message.configVersion))
+                        return "configVersion: integer expected";
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan")) {
+                    let error = $root.streetlight.v1.PlanRef.verify(message.plan, _depth + 1);
+                    if (error)
+                        return "plan." + error;
+                }
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId"))
+                    if (!$util.isInteger(message.overrideId))
+                        return "overrideId: integer expected";
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock"))
+                    if (typeof message.clock !== "number" || (message.clock | 0) !== message.clock)
+                        return "clock: enum value expected";
+                if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion"))
+                    if (!$util.isInteger(message.maxProtocolVersion))
+                        return "maxProtocolVersion: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Hello message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Hello} Hello
+             */
+            Hello.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Hello)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Hello: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Hello();
+                if (object.firmwareVersion != null)
+                    if (typeof object.firmwareVersion !== "string" || object.firmwareVersion.length)
+                        message.firmwareVersion = $String(object.firmwareVersion);
+                if (object.hardwareModel != null)
+                    if (typeof object.hardwareModel !== "string" || object.hardwareModel.length)
+                        message.hardwareModel = $String(object.hardwareModel);
+                if (object.resetReason !== 0 && (typeof object.resetReason !== "string" || $root.streetlight.v1.ResetReason[object.resetReason] !== 0))
+                    switch (object.resetReason) {
+                    case "RESET_REASON_UNSPECIFIED":
+                    case 0:
+                        message.resetReason = 0;
+                        break;
+                    case "RESET_REASON_POWER_ON":
+                    case 1:
+                        message.resetReason = 1;
+                        break;
+                    case "RESET_REASON_SOFTWARE":
+                    case 2:
+                        message.resetReason = 2;
+                        break;
+                    case "RESET_REASON_WATCHDOG":
+                    case 3:
+                        message.resetReason = 3;
+                        break;
+                    case "RESET_REASON_PANIC":
+                    case 4:
+                        message.resetReason = 4;
+                        break;
+                    case "RESET_REASON_BROWNOUT":
+                    case 5:
+                        message.resetReason = 5;
+                        break;
+                    case "RESET_REASON_OTA":
+                    case 6:
+                        message.resetReason = 6;
+                        break;
+                    case "RESET_REASON_ROLLBACK":
+                    case 7:
+                        message.resetReason = 7;
+                        break;
+                    default:
+                        if (typeof object.resetReason === "number" && (object.resetReason | 0) === object.resetReason)
+                            message.resetReason = object.resetReason;
+                    }
+                if (object.uptimeS != null)
+                    if ($Number(object.uptimeS) !== 0)
+                        message.uptimeS = object.uptimeS >>> 0;
+                if (object.bootCount != null)
+                    if ($Number(object.bootCount) !== 0)
+                        message.bootCount = object.bootCount >>> 0;
+                if (object.configVersion != null)
+                    if ($Number(object.configVersion) !== 0)
+                        message.configVersion = object.configVersion >>> 0;
+                if (object.plan != null) {
+                    if (!$util.isObject(object.plan))
+                        throw $TypeError(".streetlight.v1.Hello.plan: object expected");
+                    message.plan = $root.streetlight.v1.PlanRef.fromObject(object.plan, _depth + 1);
+                }
+                if (object.overrideId != null)
+                    if ($Number(object.overrideId) !== 0)
+                        message.overrideId = object.overrideId >>> 0;
+                if (object.clock !== 0 && (typeof object.clock !== "string" || $root.streetlight.v1.ClockStatus[object.clock] !== 0))
+                    switch (object.clock) {
+                    case "CLOCK_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.clock = 0;
+                        break;
+                    case "CLOCK_STATUS_UNSET":
+                    case 1:
+                        message.clock = 1;
+                        break;
+                    case "CLOCK_STATUS_RTC":
+                    case 2:
+                        message.clock = 2;
+                        break;
+                    case "CLOCK_STATUS_SYNCED":
+                    case 3:
+                        message.clock = 3;
+                        break;
+                    default:
+                        if (typeof object.clock === "number" && (object.clock | 0) === object.clock)
+                            message.clock = object.clock;
+                    }
+                if (object.maxProtocolVersion != null)
+                    if ($Number(object.maxProtocolVersion) !== 0)
+                        message.maxProtocolVersion = object.maxProtocolVersion >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Hello message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {streetlight.v1.Hello} message Hello
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Hello.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.firmwareVersion = "";
+                    object.hardwareModel = "";
+                    object.resetReason = options.enums === $String ? "RESET_REASON_UNSPECIFIED" : 0;
+                    object.uptimeS = 0;
+                    object.bootCount = 0;
+                    object.configVersion = 0;
+                    object.plan = null;
+                    object.overrideId = 0;
+                    object.clock = options.enums === $String ? "CLOCK_STATUS_UNSPECIFIED" : 0;
+                    object.maxProtocolVersion = 0;
+                }
+                if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion"))
+                    object.firmwareVersion = message.firmwareVersion;
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel"))
+                    object.hardwareModel = message.hardwareModel;
+                if (message.resetReason != null && $Object.hasOwnProperty.call(message, "resetReason"))
+                    object.resetReason = options.enums === $String ? $root.streetlight.v1.ResetReason[message.resetReason] === $undefined ? message.resetReason : $root.streetlight.v1.ResetReason[message.resetReason] : message.resetReason;
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS"))
+                    object.uptimeS = message.uptimeS;
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
+                    object.bootCount = message.bootCount;
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion"))
+                    object.configVersion = message.configVersion;
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    object.plan = $root.streetlight.v1.PlanRef.toObject(message.plan, options, _depth + 1);
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId"))
+                    object.overrideId = message.overrideId;
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock"))
+                    object.clock = options.enums === $String ? $root.streetlight.v1.ClockStatus[message.clock] === $undefined ? message.clock : $root.streetlight.v1.ClockStatus[message.clock] : message.clock;
+                if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion"))
+                    object.maxProtocolVersion = message.maxProtocolVersion;
+                return object;
+            };
+
+            /**
+             * Converts this Hello to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Hello
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Hello.prototype.toJSON = function() {
+                return Hello.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Hello
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Hello
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Hello.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Hello";
+            };
+
+            return Hello;
+        })();
+
+        /**
+         * ReportReason enum.
+         * @name streetlight.v1.ReportReason
+         * @enum {number}
+         * @property {number} REPORT_REASON_UNSPECIFIED=0 REPORT_REASON_UNSPECIFIED value
+         * @property {number} REPORT_REASON_PERIODIC=1 REPORT_REASON_PERIODIC value
+         * @property {number} REPORT_REASON_CHANGE=2 REPORT_REASON_CHANGE value
+         * @property {number} REPORT_REASON_REQUESTED=3 REPORT_REASON_REQUESTED value
+         * @property {number} REPORT_REASON_BOOT=4 REPORT_REASON_BOOT value
+         */
+        v1.ReportReason = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "REPORT_REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "REPORT_REASON_PERIODIC"] = 1;
+            values[valuesById[2] = "REPORT_REASON_CHANGE"] = 2;
+            values[valuesById[3] = "REPORT_REASON_REQUESTED"] = 3;
+            values[valuesById[4] = "REPORT_REASON_BOOT"] = 4;
+            return values;
+        })();
+
+        v1.StateReport = (function() {
+
+            /**
+             * Properties of a StateReport.
+             * @typedef {Object} streetlight.v1.StateReport.$Properties
+             * @property {number|null} [level] StateReport level
+             * @property {number|null} [targetLevel] StateReport targetLevel
+             * @property {streetlight.v1.LevelSource|null} [source] StateReport source
+             * @property {streetlight.v1.PlanRef.$Properties|null} [plan] StateReport plan
+             * @property {number|null} [configVersion] StateReport configVersion
+             * @property {number|null} [overrideId] StateReport overrideId
+             * @property {number|null} [overrideExpiresAt] StateReport overrideExpiresAt
+             * @property {streetlight.v1.ClockStatus|null} [clock] StateReport clock
+             * @property {number|null} [uptimeS] StateReport uptimeS
+             * @property {number|null} [powerMw] StateReport powerMw
+             * @property {streetlight.v1.ReportReason|null} [reason] StateReport reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StateReport.
+             * @memberof streetlight.v1
+             * @interface IStateReport
+             * @augments streetlight.v1.StateReport.$Properties
+             * @deprecated Use streetlight.v1.StateReport.$Properties instead.
+             */
+
+            /**
+             * Shape of a StateReport.
+             * @typedef {streetlight.v1.StateReport.$Properties} streetlight.v1.StateReport.$Shape
+             */
+
+            /**
+             * Constructs a new StateReport.
+             * @memberof streetlight.v1
+             * @classdesc Represents a StateReport.
+             * @constructor
+             * @param {streetlight.v1.StateReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StateReport = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StateReport level.
+             * @member {number} level
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.level = 0;
+
+            /**
+             * StateReport targetLevel.
+             * @member {number} targetLevel
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.targetLevel = 0;
+
+            /**
+             * StateReport source.
+             * @member {streetlight.v1.LevelSource} source
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.source = 0;
+
+            /**
+             * StateReport plan.
+             * @member {streetlight.v1.PlanRef.$Properties|null|undefined} plan
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.plan = null;
+
+            /**
+             * StateReport configVersion.
+             * @member {number} configVersion
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.configVersion = 0;
+
+            /**
+             * StateReport overrideId.
+             * @member {number} overrideId
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.overrideId = 0;
+
+            /**
+             * StateReport overrideExpiresAt.
+             * @member {number} overrideExpiresAt
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.overrideExpiresAt = 0;
+
+            /**
+             * StateReport clock.
+             * @member {streetlight.v1.ClockStatus} clock
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.clock = 0;
+
+            /**
+             * StateReport uptimeS.
+             * @member {number} uptimeS
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.uptimeS = 0;
+
+            /**
+             * StateReport powerMw.
+             * @member {number} powerMw
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.powerMw = 0;
+
+            /**
+             * StateReport reason.
+             * @member {streetlight.v1.ReportReason} reason
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.reason = 0;
+
+            /**
+             * Creates a new StateReport instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {streetlight.v1.StateReport.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.StateReport} StateReport instance
+             * @type {{
+             *   (properties: streetlight.v1.StateReport.$Shape): streetlight.v1.StateReport & streetlight.v1.StateReport.$Shape;
+             *   (properties?: streetlight.v1.StateReport.$Properties): streetlight.v1.StateReport;
+             * }}
+             */
+            StateReport.create = function(properties) {
+                return new StateReport(properties);
+            };
+
+            /**
+             * Encodes the specified StateReport message. Does not implicitly {@link streetlight.v1.StateReport.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {streetlight.v1.StateReport.$Properties} message StateReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StateReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level") && message.level !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.level);
+                if (message.targetLevel != null && $Object.hasOwnProperty.call(message, "targetLevel") && message.targetLevel !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.targetLevel);
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.source);
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    $root.streetlight.v1.PlanRef.encode(message.plan, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion") && message.configVersion !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.configVersion);
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId") && message.overrideId !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.overrideId);
+                if (message.overrideExpiresAt != null && $Object.hasOwnProperty.call(message, "overrideExpiresAt") && message.overrideExpiresAt !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.overrideExpiresAt);
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock") && message.clock !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).int32(message.clock);
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS") && message.uptimeS !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.uptimeS);
+                if (message.powerMw != null && $Object.hasOwnProperty.call(message, "powerMw") && message.powerMw !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.powerMw);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).int32(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified StateReport message, length delimited. Does not implicitly {@link streetlight.v1.StateReport.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {streetlight.v1.StateReport.$Properties} message StateReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StateReport.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a StateReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.StateReport & streetlight.v1.StateReport.$Shape} StateReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StateReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.StateReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.level = value;
+                            else
+                                delete message.level;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.targetLevel = value;
+                            else
+                                delete message.targetLevel;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.source = value;
+                            else
+                                delete message.source;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.plan = $root.streetlight.v1.PlanRef.decode(reader, reader.size(), $undefined, _depth + 1, message.plan);
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.configVersion = value;
+                            else
+                                delete message.configVersion;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.overrideId = value;
+                            else
+                                delete message.overrideId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.overrideExpiresAt = value;
+                            else
+                                delete message.overrideExpiresAt;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.clock = value;
+                            else
+                                delete message.clock;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.uptimeS = value;
+                            else
+                                delete message.uptimeS;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.powerMw = value;
+                            else
+                                delete message.powerMw;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a StateReport message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.StateReport & streetlight.v1.StateReport.$Shape} StateReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StateReport.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a StateReport message.
+             * @function verify
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StateReport.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    if (!$util.isInteger(message.level))
+                        return "level: integer expected";
+                if (message.targetLevel != null && $Object.hasOwnProperty.call(message, "targetLevel"))
+                    if (!$util.isInteger(message.targetLevel))
+                        return "targetLevel: integer expected";
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    if (typeof message.source !== "number" || (message.source | 0) !== message.source)
+                        return "source: enum value expected";
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan")) {
+                    let error = $root.streetlight.v1.PlanRef.verify(message.plan, _depth + 1);
+                    if (error)
+                        return "plan." + error;
+                }
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion"))
+                    if (!$util.isInteger(message.configVersion))
+                        return "configVersion: integer expected";
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId"))
+                    if (!$util.isInteger(message.overrideId))
+                        return "overrideId: integer expected";
+                if (message.overrideExpiresAt != null && $Object.hasOwnProperty.call(message, "overrideExpiresAt"))
+                    if (!$util.isInteger(message.overrideExpiresAt))
+                        return "overrideExpiresAt: integer expected";
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock"))
+                    if (typeof message.clock !== "number" || (message.clock | 0) !== message.clock)
+                        return "clock: enum value expected";
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS"))
+                    if (!$util.isInteger(message.uptimeS))
+                        return "uptimeS: integer expected";
+                if (message.powerMw != null && $Object.hasOwnProperty.call(message, "powerMw"))
+                    if (!$util.isInteger(message.powerMw))
+                        return "powerMw: integer expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (typeof message.reason !== "number" || (message.reason | 0) !== message.reason)
+                        return "reason: enum value expected";
+                return null;
+            };
+
+            /**
+             * Creates a StateReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.StateReport} StateReport
+             */
+            StateReport.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.StateReport)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.StateReport: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.StateReport();
+                if (object.level != null)
+                    if ($Number(object.level) !== 0)
+                        message.level = object.level >>> 0;
+                if (object.targetLevel != null)
+                    if ($Number(object.targetLevel) !== 0)
+                        message.targetLevel = object.targetLevel >>> 0;
+                if (object.source !== 0 && (typeof object.source !== "string" || $root.streetlight.v1.LevelSource[object.source] !== 0))
+                    switch (object.source) {
+                    case "LEVEL_SOURCE_UNSPECIFIED":
+                    case 0:
+                        message.source = 0;
+                        break;
+                    case "LEVEL_SOURCE_PLAN":
+                    case 1:
+                        message.source = 1;
+                        break;
+                    case "LEVEL_SOURCE_OVERRIDE":
+                    case 2:
+                        message.source = 2;
+                        break;
+                    case "LEVEL_SOURCE_FALLBACK":
+                    case 3:
+                        message.source = 3;
+                        break;
+                    case "LEVEL_SOURCE_DEFAULT":
+                    case 4:
+                        message.source = 4;
+                        break;
+                    default:
+                        if (typeof object.source === "number" && (object.source | 0) === object.source)
+                            message.source = object.source;
+                    }
+                if (object.plan != null) {
+                    if (!$util.isObject(object.plan))
+                        throw $TypeError(".streetlight.v1.StateReport.plan: object expected");
+                    message.plan = $root.streetlight.v1.PlanRef.fromObject(object.plan, _depth + 1);
+                }
+                if (object.configVersion != null)
+                    if ($Number(object.configVersion) !== 0)
+                        message.configVersion = object.configVersion >>> 0;
+                if (object.overrideId != null)
+                    if ($Number(object.overrideId) !== 0)
+                        message.overrideId = object.overrideId >>> 0;
+                if (object.overrideExpiresAt != null)
+                    if ($Number(object.overrideExpiresAt) !== 0)
+                        message.overrideExpiresAt = object.overrideExpiresAt >>> 0;
+                if (object.clock !== 0 && (typeof object.clock !== "string" || $root.streetlight.v1.ClockStatus[object.clock] !== 0))
+                    switch (object.clock) {
+                    case "CLOCK_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.clock = 0;
+                        break;
+                    case "CLOCK_STATUS_UNSET":
+                    case 1:
+                        message.clock = 1;
+                        break;
+                    case "CLOCK_STATUS_RTC":
+                    case 2:
+                        message.clock = 2;
+                        break;
+                    case "CLOCK_STATUS_SYNCED":
+                    case 3:
+                        message.clock = 3;
+                        break;
+                    default:
+                        if (typeof object.clock === "number" && (object.clock | 0) === object.clock)
+                            message.clock = object.clock;
+                    }
+                if (object.uptimeS != null)
+                    if ($Number(object.uptimeS) !== 0)
+                        message.uptimeS = object.uptimeS >>> 0;
+                if (object.powerMw != null)
+                    if ($Number(object.powerMw) !== 0)
+                        message.powerMw = object.powerMw >>> 0;
+                if (object.reason !== 0 && (typeof object.reason !== "string" || $root.streetlight.v1.ReportReason[object.reason] !== 0))
+                    switch (object.reason) {
+                    case "REPORT_REASON_UNSPECIFIED":
+                    case 0:
+                        message.reason = 0;
+                        break;
+                    case "REPORT_REASON_PERIODIC":
+                    case 1:
+                        message.reason = 1;
+                        break;
+                    case "REPORT_REASON_CHANGE":
+                    case 2:
+                        message.reason = 2;
+                        break;
+                    case "REPORT_REASON_REQUESTED":
+                    case 3:
+                        message.reason = 3;
+                        break;
+                    case "REPORT_REASON_BOOT":
+                    case 4:
+                        message.reason = 4;
+                        break;
+                    default:
+                        if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
+                            message.reason = object.reason;
+                    }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StateReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {streetlight.v1.StateReport} message StateReport
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StateReport.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.level = 0;
+                    object.targetLevel = 0;
+                    object.source = options.enums === $String ? "LEVEL_SOURCE_UNSPECIFIED" : 0;
+                    object.plan = null;
+                    object.configVersion = 0;
+                    object.overrideId = 0;
+                    object.overrideExpiresAt = 0;
+                    object.clock = options.enums === $String ? "CLOCK_STATUS_UNSPECIFIED" : 0;
+                    object.uptimeS = 0;
+                    object.powerMw = 0;
+                    object.reason = options.enums === $String ? "REPORT_REASON_UNSPECIFIED" : 0;
+                }
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    object.level = message.level;
+                if (message.targetLevel != null && $Object.hasOwnProperty.call(message, "targetLevel"))
+                    object.targetLevel = message.targetLevel;
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    object.source = options.enums === $String ? $root.streetlight.v1.LevelSource[message.source] === $undefined ? message.source : $root.streetlight.v1.LevelSource[message.source] : message.source;
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    object.plan = $root.streetlight.v1.PlanRef.toObject(message.plan, options, _depth + 1);
+                if (message.configVersion != null && $Object.hasOwnProperty.call(message, "configVersion"))
+                    object.configVersion = message.configVersion;
+                if (message.overrideId != null && $Object.hasOwnProperty.call(message, "overrideId"))
+                    object.overrideId = message.overrideId;
+                if (message.overrideExpiresAt != null && $Object.hasOwnProperty.call(message, "overrideExpiresAt"))
+                    object.overrideExpiresAt = message.overrideExpiresAt;
+                if (message.clock != null && $Object.hasOwnProperty.call(message, "clock"))
+                    object.clock = options.enums === $String ? $root.streetlight.v1.ClockStatus[message.clock] === $undefined ? message.clock : $root.streetlight.v1.ClockStatus[message.clock] : message.clock;
+                if (message.uptimeS != null && $Object.hasOwnProperty.call(message, "uptimeS"))
+                    object.uptimeS = message.uptimeS;
+                if (message.powerMw != null && $Object.hasOwnProperty.call(message, "powerMw"))
+                    object.powerMw = message.powerMw;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = options.enums === $String ? $root.streetlight.v1.ReportReason[message.reason] === $undefined ? message.reason : $root.streetlight.v1.ReportReason[message.reason] : message.reason;
+                return object;
+            };
+
+            /**
+             * Converts this StateReport to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StateReport.prototype.toJSON = function() {
+                return StateReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for StateReport
+             * @function getTypeUrl
+             * @memberof streetlight.v1.StateReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StateReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.StateReport";
+            };
+
+            return StateReport;
+        })();
+
+        v1.IntervalRecord = (function() {
+
+            /**
+             * Properties of an IntervalRecord.
+             * @typedef {Object} streetlight.v1.IntervalRecord.$Properties
+             * @property {number|null} [seq] IntervalRecord seq
+             * @property {number|null} [start] IntervalRecord start
+             * @property {number|null} [durationS] IntervalRecord durationS
+             * @property {number|null} [energyMwh] IntervalRecord energyMwh
+             * @property {number|null} [minPowerMw] IntervalRecord minPowerMw
+             * @property {number|null} [maxPowerMw] IntervalRecord maxPowerMw
+             * @property {number|null} [avgPowerMw] IntervalRecord avgPowerMw
+             * @property {number|null} [burningS] IntervalRecord burningS
+             * @property {number|null} [avgLevelX10] IntervalRecord avgLevelX10
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an IntervalRecord.
+             * @memberof streetlight.v1
+             * @interface IIntervalRecord
+             * @augments streetlight.v1.IntervalRecord.$Properties
+             * @deprecated Use streetlight.v1.IntervalRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of an IntervalRecord.
+             * @typedef {streetlight.v1.IntervalRecord.$Properties} streetlight.v1.IntervalRecord.$Shape
+             */
+
+            /**
+             * Constructs a new IntervalRecord.
+             * @memberof streetlight.v1
+             * @classdesc Represents an IntervalRecord.
+             * @constructor
+             * @param {streetlight.v1.IntervalRecord.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const IntervalRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * IntervalRecord seq.
+             * @member {number} seq
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.seq = 0;
+
+            /**
+             * IntervalRecord start.
+             * @member {number} start
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.start = 0;
+
+            /**
+             * IntervalRecord durationS.
+             * @member {number} durationS
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.durationS = 0;
+
+            /**
+             * IntervalRecord energyMwh.
+             * @member {number} energyMwh
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.energyMwh = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * IntervalRecord minPowerMw.
+             * @member {number} minPowerMw
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.minPowerMw = 0;
+
+            /**
+             * IntervalRecord maxPowerMw.
+             * @member {number} maxPowerMw
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.maxPowerMw = 0;
+
+            /**
+             * IntervalRecord avgPowerMw.
+             * @member {number} avgPowerMw
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.avgPowerMw = 0;
+
+            /**
+             * IntervalRecord burningS.
+             * @member {number} burningS
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.burningS = 0;
+
+            /**
+             * IntervalRecord avgLevelX10.
+             * @member {number} avgLevelX10
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             */
+            IntervalRecord.prototype.avgLevelX10 = 0;
+
+            /**
+             * Creates a new IntervalRecord instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {streetlight.v1.IntervalRecord.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.IntervalRecord} IntervalRecord instance
+             * @type {{
+             *   (properties: streetlight.v1.IntervalRecord.$Shape): streetlight.v1.IntervalRecord & streetlight.v1.IntervalRecord.$Shape;
+             *   (properties?: streetlight.v1.IntervalRecord.$Properties): streetlight.v1.IntervalRecord;
+             * }}
+             */
+            IntervalRecord.create = function(properties) {
+                return new IntervalRecord(properties);
+            };
+
+            /**
+             * Encodes the specified IntervalRecord message. Does not implicitly {@link streetlight.v1.IntervalRecord.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {streetlight.v1.IntervalRecord.$Properties} message IntervalRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IntervalRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.seq);
+                if (message.start != null && $Object.hasOwnProperty.call(message, "start") && message.start !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.start);
+                if (message.durationS != null && $Object.hasOwnProperty.call(message, "durationS") && message.durationS !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.durationS);
+                if (message.energyMwh != null && $Object.hasOwnProperty.call(message, "energyMwh") && (typeof message.energyMwh === "object" ? message.energyMwh.low || message.energyMwh.high : message.energyMwh !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.energyMwh);
+                if (message.minPowerMw != null && $Object.hasOwnProperty.call(message, "minPowerMw") && message.minPowerMw !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.minPowerMw);
+                if (message.maxPowerMw != null && $Object.hasOwnProperty.call(message, "maxPowerMw") && message.maxPowerMw !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.maxPowerMw);
+                if (message.avgPowerMw != null && $Object.hasOwnProperty.call(message, "avgPowerMw") && message.avgPowerMw !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.avgPowerMw);
+                if (message.burningS != null && $Object.hasOwnProperty.call(message, "burningS") && message.burningS !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.burningS);
+                if (message.avgLevelX10 != null && $Object.hasOwnProperty.call(message, "avgLevelX10") && message.avgLevelX10 !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.avgLevelX10);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified IntervalRecord message, length delimited. Does not implicitly {@link streetlight.v1.IntervalRecord.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {streetlight.v1.IntervalRecord.$Properties} message IntervalRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IntervalRecord.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an IntervalRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.IntervalRecord & streetlight.v1.IntervalRecord.$Shape} IntervalRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IntervalRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.IntervalRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.start = value;
+                            else
+                                delete message.start;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.durationS = value;
+                            else
+                                delete message.durationS;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.energyMwh = value;
+                            else
+                                delete message.energyMwh;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.minPowerMw = value;
+                            else
+                                delete message.minPowerMw;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxPowerMw = value;
+                            else
+                                delete message.maxPowerMw;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.avgPowerMw = value;
+                            else
+                                delete message.avgPowerMw;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.burningS = value;
+                            else
+                                delete message.burningS;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.avgLevelX10 = value;
+                            else
+                                delete message.avgLevelX10;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an IntervalRecord message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.IntervalRecord & streetlight.v1.IntervalRecord.$Shape} IntervalRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IntervalRecord.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an IntervalRecord message.
+             * @function verify
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            IntervalRecord.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq))
+                        return "seq: integer expected";
+                if (message.start != null && $Object.hasOwnProperty.call(message, "start"))
+                    if (!$util.isInteger(message.start))
+                        return "start: integer expected";
+                if (message.durationS != null && $Object.hasOwnProperty.call(message, "durationS"))
+                    if (!$util.isInteger(message.durationS))
+                        return "durationS: integer expected";
+                if (message.energyMwh != null && $Object.hasOwnProperty.call(message, "energyMwh"))
+                    if (!$util.isInteger(message.energyMwh) && !(message.energyMwh && $util.isInteger(message.energyMwh.low) && $util.isInteger(message.energyMwh.high)))
+                        return "energyMwh: integer|Long expected";
+                if (message.minPowerMw != null && $Object.hasOwnProperty.call(message, "minPowerMw"))
+                    if (!$util.isInteger(message.minPowerMw))
+                        return "minPowerMw: integer expected";
+                if (message.maxPowerMw != null && $Object.hasOwnProperty.call(message, "maxPowerMw"))
+                    if (!$util.isInteger(message.maxPowerMw))
+                        return "maxPowerMw: integer expected";
+                if (message.avgPowerMw != null && $Object.hasOwnProperty.call(message, "avgPowerMw"))
+                    if (!$util.isInteger(message.avgPowerMw))
+                        return "avgPowerMw: integer expected";
+                if (message.burningS != null && $Object.hasOwnProperty.call(message, "burningS"))
+                    if (!$util.isInteger(message.burningS))
+                        return "burningS: integer expected";
+                if (message.avgLevelX10 != null && $Object.hasOwnProperty.call(message, "avgLevelX10"))
+                    if (!$util.isInteger(message.avgLevelX10))
+                        return "avgLevelX10: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates an IntervalRecord message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.IntervalRecord} IntervalRecord
+             */
+            IntervalRecord.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.IntervalRecord)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.IntervalRecord: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.IntervalRecord();
+                if (object.seq != null)
+                    if ($Number(object.seq) !== 0)
+                        message.seq = object.seq >>> 0;
+                if (object.start != null)
+                    if ($Number(object.start) !== 0)
+                        message.start = object.start >>> 0;
+                if (object.durationS != null)
+                    if ($Number(object.durationS) !== 0)
+                        message.durationS = object.durationS >>> 0;
+                if (object.energyMwh != null)
+                    if (typeof object.energyMwh === "object" ? object.energyMwh.low || object.energyMwh.high : $Number(object.energyMwh) !== 0)
+                        if ($util.Long)
+                            message.energyMwh = $util.Long.fromValue(object.energyMwh, true);
+                        else if (typeof object.energyMwh === "string")
+                            message.energyMwh = $parseInt(object.energyMwh, 10);
+                        else if (typeof object.energyMwh === "number")
+                            message.energyMwh = object.energyMwh;
+                        else if (typeof object.energyMwh === "object")
+                            message.energyMwh = new $util.LongBits(object.energyMwh.low >>> 0, object.energyMwh.high >>> 0).toNumber(true);
+                if (object.minPowerMw != null)
+                    if ($Number(object.minPowerMw) !== 0)
+                        message.minPowerMw = object.minPowerMw >>> 0;
+                if (object.maxPowerMw != null)
+                    if ($Number(object.maxPowerMw) !== 0)
+                        message.maxPowerMw = object.maxPowerMw >>> 0;
+                if (object.avgPowerMw != null)
+                    if ($Number(object.avgPowerMw) !== 0)
+                        message.avgPowerMw = object.avgPowerMw >>> 0;
+                if (object.burningS != null)
+                    if ($Number(object.burningS) !== 0)
+                        message.burningS = object.burningS >>> 0;
+                if (object.avgLevelX10 != null)
+                    if ($Number(object.avgLevelX10) !== 0)
+                        message.avgLevelX10 = object.avgLevelX10 >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an IntervalRecord message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {streetlight.v1.IntervalRecord} message IntervalRecord
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            IntervalRecord.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.seq = 0;
+                    object.start = 0;
+                    object.durationS = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.energyMwh = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.energyMwh = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.minPowerMw = 0;
+                    object.maxPowerMw = 0;
+                    object.avgPowerMw = 0;
+                    object.burningS = 0;
+                    object.avgLevelX10 = 0;
+                }
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    object.seq = message.seq;
+                if (message.start != null && $Object.hasOwnProperty.call(message, "start"))
+                    object.start = message.start;
+                if (message.durationS != null && $Object.hasOwnProperty.call(message, "durationS"))
+                    object.durationS = message.durationS;
+                if (message.energyMwh != null && $Object.hasOwnProperty.call(message, "energyMwh"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.energyMwh = typeof message.energyMwh === "number" ? $BigInt(message.energyMwh) : $util.Long.fromBits(message.energyMwh.low >>> 0, message.energyMwh.high >>> 0, true).toBigInt();
+                    else if (typeof message.energyMwh === "number")
+                        object.energyMwh = options.longs === $String ? $String(message.energyMwh) : message.energyMwh;
+                    else
+                        object.energyMwh = options.longs === $String ? $util.Long.prototype.toString.call(message.energyMwh) : options.longs === $Number ? new $util.LongBits(message.energyMwh.low >>> 0, message.energyMwh.high >>> 0).toNumber(true) : message.energyMwh;
+                if (message.minPowerMw != null && $Object.hasOwnProperty.call(message, "minPowerMw"))
+                    object.minPowerMw = message.minPowerMw;
+                if (message.maxPowerMw != null && $Object.hasOwnProperty.call(message, "maxPowerMw"))
+                    object.maxPowerMw = message.maxPowerMw;
+                if (message.avgPowerMw != null && $Object.hasOwnProperty.call(message, "avgPowerMw"))
+                    object.avgPowerMw = message.avgPowerMw;
+                if (message.burningS != null && $Object.hasOwnProperty.call(message, "burningS"))
+                    object.burningS = message.burningS;
+                if (message.avgLevelX10 != null && $Object.hasOwnProperty.call(message, "avgLevelX10"))
+                    object.avgLevelX10 = message.avgLevelX10;
+                return object;
+            };
+
+            /**
+             * Converts this IntervalRecord to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.IntervalRecord
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            IntervalRecord.prototype.toJSON = function() {
+                return IntervalRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for IntervalRecord
+             * @function getTypeUrl
+             * @memberof streetlight.v1.IntervalRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            IntervalRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.IntervalRecord";
+            };
+
+            return IntervalRecord;
+        })();
+
+        v1.EnergyReport = (function() {
+
+            /**
+             * Properties of an EnergyReport.
+             * @typedef {Object} streetlight.v1.EnergyReport.$Properties
+             * @property {Array.<streetlight.v1.IntervalRecord.$Properties>|null} [records] EnergyReport records
+             * @property {number|null} [energyTotalMwh] EnergyReport energyTotalMwh
+             * @property {number|null} [burningTotalS] EnergyReport burningTotalS
+             * @property {number|null} [switchCount] EnergyReport switchCount
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EnergyReport.
+             * @memberof streetlight.v1
+             * @interface IEnergyReport
+             * @augments streetlight.v1.EnergyReport.$Properties
+             * @deprecated Use streetlight.v1.EnergyReport.$Properties instead.
+             */
+
+            /**
+             * Shape of an EnergyReport.
+             * @typedef {streetlight.v1.EnergyReport.$Properties} streetlight.v1.EnergyReport.$Shape
+             */
+
+            /**
+             * Constructs a new EnergyReport.
+             * @memberof streetlight.v1
+             * @classdesc Represents an EnergyReport.
+             * @constructor
+             * @param {streetlight.v1.EnergyReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EnergyReport = function (properties) {
+                this.records = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EnergyReport records.
+             * @member {Array.<streetlight.v1.IntervalRecord.$Properties>} records
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.records = $util.emptyArray;
+
+            /**
+             * EnergyReport energyTotalMwh.
+             * @member {number} energyTotalMwh
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.energyTotalMwh = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EnergyReport burningTotalS.
+             * @member {number} burningTotalS
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.burningTotalS = 0;
+
+            /**
+             * EnergyReport switchCount.
+             * @member {number} switchCount
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.switchCount = 0;
+
+            /**
+             * Creates a new EnergyReport instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {streetlight.v1.EnergyReport.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.EnergyReport} EnergyReport instance
+             * @type {{
+             *   (properties: streetlight.v1.EnergyReport.$Shape): streetlight.v1.EnergyReport & streetlight.v1.EnergyReport.$Shape;
+             *   (properties?: streetlight.v1.EnergyReport.$Properties): streetlight.v1.EnergyReport;
+             * }}
+             */
+            EnergyReport.create = function(properties) {
+                return new EnergyReport(properties);
+            };
+
+            /**
+             * Encodes the specified EnergyReport message. Does not implicitly {@link streetlight.v1.EnergyReport.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {streetlight.v1.EnergyReport.$Properties} message EnergyReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnergyReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.records != null && message.records.length)
+                    for (let i = 0; i < message.records.length; ++i)
+                        $root.streetlight.v1.IntervalRecord.encode(message.records[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.energyTotalMwh != null && $Object.hasOwnProperty.call(message, "energyTotalMwh") && (typeof message.energyTotalMwh === "object" ? message.energyTotalMwh.low || message.energyTotalMwh.high : message.energyTotalMwh !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.energyTotalMwh);
+                if (message.burningTotalS != null && $Object.hasOwnProperty.call(message, "burningTotalS") && message.burningTotalS !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.burningTotalS);
+                if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount") && message.switchCount !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.switchCount);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified EnergyReport message, length delimited. Does not implicitly {@link streetlight.v1.EnergyReport.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {streetlight.v1.EnergyReport.$Properties} message EnergyReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnergyReport.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EnergyReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.EnergyReport & streetlight.v1.EnergyReport.$Shape} EnergyReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnergyReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.EnergyReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.records && message.records.length))
+                                message.records = [];
+                            message.records.push($root.streetlight.v1.IntervalRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.energyTotalMwh = value;
+                            else
+                                delete message.energyTotalMwh;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.burningTotalS = value;
+                            else
+                                delete message.burningTotalS;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.switchCount = value;
+                            else
+                                delete message.switchCount;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an EnergyReport message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.EnergyReport & streetlight.v1.EnergyReport.$Shape} EnergyReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnergyReport.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EnergyReport message.
+             * @function verify
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EnergyReport.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.records != null && $Object.hasOwnProperty.call(message, "records")) {
+                    if (!$Array.isArray(message.records))
+                        return "records: array expected";
+                    for (let i = 0; i < message.records.length; ++i) {
+                        let error = $root.streetlight.v1.IntervalRecord.verify(message.records[i], _depth + 1);
+                        if (error)
+                            return "records." + error;
+                    }
+                }
+                if (message.energyTotalMwh != null && $Object.hasOwnProperty.call(message, "energyTotalMwh"))
+                    if (!$util.isInteger(message.energyTotalMwh) && !(message.energyTotalMwh && $util.isInteger(message.energyTotalMwh.low) && $util.isInteger(message.energyTotalMwh.high)))
+                        return "energyTotalMwh: integer|Long expected";
+                if (message.burningTotalS != null && $Object.hasOwnProperty.call(message, "burningTotalS"))
+                    if (!$util.isInteger(message.burningTotalS))
+                        return "burningTotalS: integer expected";
+                if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount"))
+                    if (!$util.isInteger(message.switchCount))
+                        return "switchCount: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates an EnergyReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.EnergyReport} EnergyReport
+             */
+            EnergyReport.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.EnergyReport)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.EnergyReport: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.EnergyReport();
+                if (object.records) {
+                    if (!$Array.isArray(object.records))
+                        throw $TypeError(".streetlight.v1.EnergyReport.records: array expected");
+                    message.records = $Array(object.records.length);
+                    for (let i = 0; i < object.records.length; ++i) {
+                        if (!$util.isObject(object.records[i]))
+                            throw $TypeError(".streetlight.v1.EnergyReport.records: object expected");
+                        message.records[i] = $root.streetlight.v1.IntervalRecord.fromObject(object.records[i], _depth + 1);
+                    }
+                }
+                if (object.energyTotalMwh != null)
+                    if (typeof object.energyTotalMwh === "object" ? object.energyTotalMwh.low || object.energyTotalMwh.high : $Number(object.energyTotalMwh) !== 0)
+                        if ($util.Long)
+                            message.energyTotalMwh = $util.Long.fromValue(object.energyTotalMwh, true);
+                        else if (typeof object.energyTotalMwh === "string")
+                            message.energyTotalMwh = $parseInt(object.energyTotalMwh, 10);
+                        else if (typeof object.energyTotalMwh === "number")
+                            message.energyTotalMwh = object.energyTotalMwh;
+                        else if (typeof object.energyTotalMwh === "object")
+                            message.energyTotalMwh = new $util.LongBits(object.energyTotalMwh.low >>> 0, object.energyTotalMwh.high >>> 0).toNumber(true);
+                if (object.burningTotalS != null)
+                    if ($Number(object.burningTotalS) !== 0)
+                        message.burningTotalS = object.burningTotalS >>> 0;
+                if (object.switchCount != null)
+                    if ($Number(object.switchCount) !== 0)
+                        message.switchCount = object.switchCount >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an EnergyReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {streetlight.v1.EnergyReport} message EnergyReport
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EnergyReport.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.records = [];
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.energyTotalMwh = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.energyTotalMwh = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.burningTotalS = 0;
+                    object.switchCount = 0;
+                }
+                if (message.records && message.records.length) {
+                    object.records = $Array(message.records.length);
+                    for (let j = 0; j < message.records.length; ++j)
+                        object.records[j] = $root.streetlight.v1.IntervalRecord.toObject(message.records[j], options, _depth + 1);
+                }
+                if (message.energyTotalMwh != null && $Object.hasOwnProperty.call(message, "energyTotalMwh"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.energyTotalMwh = typeof message.energyTotalMwh === "number" ? $BigInt(message.energyTotalMwh) : $util.Long.fromBits(message.energyTotalMwh.low >>> 0, message.energyTotalMwh.high >>> 0, true).toBigInt();
+                    else if (typeof message.energyTotalMwh === "number")
+                        object.energyTotalMwh = options.longs === $String ? $String(message.energyTotalMwh) : message.energyTotalMwh;
+                    else
+                        object.energyTotalMwh = options.longs === $String ? $util.Long.prototype.toString.call(message.energyTotalMwh) : options.longs === $Number ? new $util.LongBits(message.energyTotalMwh.low >>> 0, message.energyTotalMwh.high >>> 0).toNumber(true) : message.energyTotalMwh;
+                if (message.burningTotalS != null && $Object.hasOwnProperty.call(message, "burningTotalS"))
+                    object.burningTotalS = message.burningTotalS;
+                if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount"))
+                    object.switchCount = message.switchCount;
+                return object;
+            };
+
+            /**
+             * Converts this EnergyReport to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EnergyReport.prototype.toJSON = function() {
+                return EnergyReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EnergyReport
+             * @function getTypeUrl
+             * @memberof streetlight.v1.EnergyReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EnergyReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.EnergyReport";
+            };
+
+            return EnergyReport;
+        })();
+
+        /**
+         * EventType enum.
+         * @name streetlight.v1.EventType
+         * @enum {number}
+         * @property {number} EVENT_TYPE_UNSPECIFIED=0 EVENT_TYPE_UNSPECIFIED value
+         * @property {number} EVENT_TYPE_LAMP_FAILURE=1 EVENT_TYPE_LAMP_FAILURE value
+         * @property {number} EVENT_TYPE_DAY_BURNER=2 EVENT_TYPE_DAY_BURNER value
+         * @property {number} EVENT_TYPE_CYCLING=3 EVENT_TYPE_CYCLING value
+         * @property {number} EVENT_TYPE_VOLTAGE_LOW=4 EVENT_TYPE_VOLTAGE_LOW value
+         * @property {number} EVENT_TYPE_VOLTAGE_HIGH=5 EVENT_TYPE_VOLTAGE_HIGH value
+         * @property {number} EVENT_TYPE_METER_FAULT=6 EVENT_TYPE_METER_FAULT value
+         * @property {number} EVENT_TYPE_CLOCK_LOST=7 EVENT_TYPE_CLOCK_LOST value
+         * @property {number} EVENT_TYPE_STORAGE_FAULT=8 EVENT_TYPE_STORAGE_FAULT value
+         * @property {number} EVENT_TYPE_FRAME_REJECTED=9 EVENT_TYPE_FRAME_REJECTED value
+         */
+        v1.EventType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "EVENT_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "EVENT_TYPE_LAMP_FAILURE"] = 1;
+            values[valuesById[2] = "EVENT_TYPE_DAY_BURNER"] = 2;
+            values[valuesById[3] = "EVENT_TYPE_CYCLING"] = 3;
+            values[valuesById[4] = "EVENT_TYPE_VOLTAGE_LOW"] = 4;
+            values[valuesById[5] = "EVENT_TYPE_VOLTAGE_HIGH"] = 5;
+            values[valuesById[6] = "EVENT_TYPE_METER_FAULT"] = 6;
+            values[valuesById[7] = "EVENT_TYPE_CLOCK_LOST"] = 7;
+            values[valuesById[8] = "EVENT_TYPE_STORAGE_FAULT"] = 8;
+            values[valuesById[9] = "EVENT_TYPE_FRAME_REJECTED"] = 9;
+            return values;
+        })();
+
+        v1.DeviceEvent = (function() {
+
+            /**
+             * Properties of a DeviceEvent.
+             * @typedef {Object} streetlight.v1.DeviceEvent.$Properties
+             * @property {number|null} [eventSeq] DeviceEvent eventSeq
+             * @property {streetlight.v1.EventType|null} [type] DeviceEvent type
+             * @property {boolean|null} [active] DeviceEvent active
+             * @property {number|null} [time] DeviceEvent time
+             * @property {number|null} [value] DeviceEvent value
+             * @property {string|null} [detail] DeviceEvent detail
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeviceEvent.
+             * @memberof streetlight.v1
+             * @interface IDeviceEvent
+             * @augments streetlight.v1.DeviceEvent.$Properties
+             * @deprecated Use streetlight.v1.DeviceEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeviceEvent.
+             * @typedef {streetlight.v1.DeviceEvent.$Properties} streetlight.v1.DeviceEvent.$Shape
+             */
+
+            /**
+             * Constructs a new DeviceEvent.
+             * @memberof streetlight.v1
+             * @classdesc Represents a DeviceEvent.
+             * @constructor
+             * @param {streetlight.v1.DeviceEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeviceEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeviceEvent eventSeq.
+             * @member {number} eventSeq
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.eventSeq = 0;
+
+            /**
+             * DeviceEvent type.
+             * @member {streetlight.v1.EventType} type
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.type = 0;
+
+            /**
+             * DeviceEvent active.
+             * @member {boolean} active
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.active = false;
+
+            /**
+             * DeviceEvent time.
+             * @member {number} time
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.time = 0;
+
+            /**
+             * DeviceEvent value.
+             * @member {number} value
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.value = 0;
+
+            /**
+             * DeviceEvent detail.
+             * @member {string} detail
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             */
+            DeviceEvent.prototype.detail = "";
+
+            /**
+             * Creates a new DeviceEvent instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {streetlight.v1.DeviceEvent.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.DeviceEvent} DeviceEvent instance
+             * @type {{
+             *   (properties: streetlight.v1.DeviceEvent.$Shape): streetlight.v1.DeviceEvent & streetlight.v1.DeviceEvent.$Shape;
+             *   (properties?: streetlight.v1.DeviceEvent.$Properties): streetlight.v1.DeviceEvent;
+             * }}
+             */
+            DeviceEvent.create = function(properties) {
+                return new DeviceEvent(properties);
+            };
+
+            /**
+             * Encodes the specified DeviceEvent message. Does not implicitly {@link streetlight.v1.DeviceEvent.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {streetlight.v1.DeviceEvent.$Properties} message DeviceEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.eventSeq != null && $Object.hasOwnProperty.call(message, "eventSeq") && message.eventSeq !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.eventSeq);
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.type);
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active") && message.active !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.active);
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.time);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && message.value !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).sint32(message.value);
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.detail);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeviceEvent message, length delimited. Does not implicitly {@link streetlight.v1.DeviceEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {streetlight.v1.DeviceEvent.$Properties} message DeviceEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeviceEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.DeviceEvent & streetlight.v1.DeviceEvent.$Shape} DeviceEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.DeviceEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.eventSeq = value;
+                            else
+                                delete message.eventSeq;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.active = value;
+                            else
+                                delete message.active;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.time = value;
+                            else
+                                delete message.time;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.detail = value;
+                            else
+                                delete message.detail;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeviceEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.DeviceEvent & streetlight.v1.DeviceEvent.$Shape} DeviceEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeviceEvent message.
+             * @function verify
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeviceEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.eventSeq != null && $Object.hasOwnProperty.call(message, "eventSeq"))
+                    if (!$util.isInteger(message.eventSeq))
+                        return "eventSeq: integer expected";
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    if (typeof message.type !== "number" || (message.type | 0) !== message.type)
+                        return "type: enum value expected";
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active"))
+                    if (typeof message.active !== "boolean")
+                        return "active: boolean expected";
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    if (!$util.isInteger(message.time))
+                        return "time: integer expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    if (!$util.isInteger(message.value))
+                        return "value: integer expected";
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    if (!$util.isString(message.detail))
+                        return "detail: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a DeviceEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.DeviceEvent} DeviceEvent
+             */
+            DeviceEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.DeviceEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.DeviceEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.DeviceEvent();
+                if (object.eventSeq != null)
+                    if ($Number(object.eventSeq) !== 0)
+                        message.eventSeq = object.eventSeq >>> 0;
+                if (object.type !== 0 && (typeof object.type !== "string" || $root.streetlight.v1.EventType[object.type] !== 0))
+                    switch (object.type) {
+                    case "EVENT_TYPE_UNSPECIFIED":
+                    case 0:
+                        message.type = 0;
+                        break;
+                    case "EVENT_TYPE_LAMP_FAILURE":
+                    case 1:
+                        message.type = 1;
+                        break;
+                    case "EVENT_TYPE_DAY_BURNER":
+                    case 2:
+                        message.type = 2;
+                        break;
+                    case "EVENT_TYPE_CYCLING":
+                    case 3:
+                        message.type = 3;
+                        break;
+                    case "EVENT_TYPE_VOLTAGE_LOW":
+                    case 4:
+                        message.type = 4;
+                        break;
+                    case "EVENT_TYPE_VOLTAGE_HIGH":
+                    case 5:
+                        message.type = 5;
+                        break;
+                    case "EVENT_TYPE_METER_FAULT":
+                    case 6:
+                        message.type = 6;
+                        break;
+                    case "EVENT_TYPE_CLOCK_LOST":
+                    case 7:
+                        message.type = 7;
+                        break;
+                    case "EVENT_TYPE_STORAGE_FAULT":
+                    case 8:
+                        message.type = 8;
+                        break;
+                    case "EVENT_TYPE_FRAME_REJECTED":
+                    case 9:
+                        message.type = 9;
+                        break;
+                    default:
+                        if (typeof object.type === "number" && (object.type | 0) === object.type)
+                            message.type = object.type;
+                    }
+                if (object.active != null)
+                    if (object.active)
+                        message.active = $Boolean(object.active);
+                if (object.time != null)
+                    if ($Number(object.time) !== 0)
+                        message.time = object.time >>> 0;
+                if (object.value != null)
+                    if ($Number(object.value) !== 0)
+                        message.value = object.value | 0;
+                if (object.detail != null)
+                    if (typeof object.detail !== "string" || object.detail.length)
+                        message.detail = $String(object.detail);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeviceEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {streetlight.v1.DeviceEvent} message DeviceEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeviceEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.eventSeq = 0;
+                    object.type = options.enums === $String ? "EVENT_TYPE_UNSPECIFIED" : 0;
+                    object.active = false;
+                    object.time = 0;
+                    object.value = 0;
+                    object.detail = "";
+                }
+                if (message.eventSeq != null && $Object.hasOwnProperty.call(message, "eventSeq"))
+                    object.eventSeq = message.eventSeq;
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    object.type = options.enums === $String ? $root.streetlight.v1.EventType[message.type] === $undefined ? message.type : $root.streetlight.v1.EventType[message.type] : message.type;
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active"))
+                    object.active = message.active;
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    object.time = message.time;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = message.value;
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    object.detail = message.detail;
+                return object;
+            };
+
+            /**
+             * Converts this DeviceEvent to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.DeviceEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeviceEvent.prototype.toJSON = function() {
+                return DeviceEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeviceEvent
+             * @function getTypeUrl
+             * @memberof streetlight.v1.DeviceEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeviceEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.DeviceEvent";
+            };
+
+            return DeviceEvent;
+        })();
+
+        /**
+         * AckStatus enum.
+         * @name streetlight.v1.AckStatus
+         * @enum {number}
+         * @property {number} ACK_STATUS_UNSPECIFIED=0 ACK_STATUS_UNSPECIFIED value
+         * @property {number} ACK_STATUS_OK=1 ACK_STATUS_OK value
+         * @property {number} ACK_STATUS_REJECTED=2 ACK_STATUS_REJECTED value
+         * @property {number} ACK_STATUS_UNSUPPORTED=3 ACK_STATUS_UNSUPPORTED value
+         * @property {number} ACK_STATUS_INVALID=4 ACK_STATUS_INVALID value
+         */
+        v1.AckStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ACK_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ACK_STATUS_OK"] = 1;
+            values[valuesById[2] = "ACK_STATUS_REJECTED"] = 2;
+            values[valuesById[3] = "ACK_STATUS_UNSUPPORTED"] = 3;
+            values[valuesById[4] = "ACK_STATUS_INVALID"] = 4;
+            return values;
+        })();
+
+        v1.CommandAck = (function() {
+
+            /**
+             * Properties of a CommandAck.
+             * @typedef {Object} streetlight.v1.CommandAck.$Properties
+             * @property {number|null} [downlinkSeq] CommandAck downlinkSeq
+             * @property {streetlight.v1.AckStatus|null} [status] CommandAck status
+             * @property {string|null} [detail] CommandAck detail
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CommandAck.
+             * @memberof streetlight.v1
+             * @interface ICommandAck
+             * @augments streetlight.v1.CommandAck.$Properties
+             * @deprecated Use streetlight.v1.CommandAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a CommandAck.
+             * @typedef {streetlight.v1.CommandAck.$Properties} streetlight.v1.CommandAck.$Shape
+             */
+
+            /**
+             * Constructs a new CommandAck.
+             * @memberof streetlight.v1
+             * @classdesc Represents a CommandAck.
+             * @constructor
+             * @param {streetlight.v1.CommandAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CommandAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CommandAck downlinkSeq.
+             * @member {number} downlinkSeq
+             * @memberof streetlight.v1.CommandAck
+             * @instance
+             */
+            CommandAck.prototype.downlinkSeq = 0;
+
+            /**
+             * CommandAck status.
+             * @member {streetlight.v1.AckStatus} status
+             * @memberof streetlight.v1.CommandAck
+             * @instance
+             */
+            CommandAck.prototype.status = 0;
+
+            /**
+             * CommandAck detail.
+             * @member {string} detail
+             * @memberof streetlight.v1.CommandAck
+             * @instance
+             */
+            CommandAck.prototype.detail = "";
+
+            /**
+             * Creates a new CommandAck instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {streetlight.v1.CommandAck.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.CommandAck} CommandAck instance
+             * @type {{
+             *   (properties: streetlight.v1.CommandAck.$Shape): streetlight.v1.CommandAck & streetlight.v1.CommandAck.$Shape;
+             *   (properties?: streetlight.v1.CommandAck.$Properties): streetlight.v1.CommandAck;
+             * }}
+             */
+            CommandAck.create = function(properties) {
+                return new CommandAck(properties);
+            };
+
+            /**
+             * Encodes the specified CommandAck message. Does not implicitly {@link streetlight.v1.CommandAck.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {streetlight.v1.CommandAck.$Properties} message CommandAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.downlinkSeq != null && $Object.hasOwnProperty.call(message, "downlinkSeq") && message.downlinkSeq !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.downlinkSeq);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.status);
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.detail);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CommandAck message, length delimited. Does not implicitly {@link streetlight.v1.CommandAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {streetlight.v1.CommandAck.$Properties} message CommandAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CommandAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CommandAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.CommandAck & streetlight.v1.CommandAck.$Shape} CommandAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.CommandAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.downlinkSeq = value;
+                            else
+                                delete message.downlinkSeq;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.detail = value;
+                            else
+                                delete message.detail;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CommandAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.CommandAck & streetlight.v1.CommandAck.$Shape} CommandAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CommandAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CommandAck message.
+             * @function verify
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CommandAck.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.downlinkSeq != null && $Object.hasOwnProperty.call(message, "downlinkSeq"))
+                    if (!$util.isInteger(message.downlinkSeq))
+                        return "downlinkSeq: integer expected";
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    if (typeof message.status !== "number" || (message.status | 0) !== message.status)
+                        return "status: enum value expected";
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    if (!$util.isString(message.detail))
+                        return "detail: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a CommandAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.CommandAck} CommandAck
+             */
+            CommandAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.CommandAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.CommandAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.CommandAck();
+                if (object.downlinkSeq != null)
+                    if ($Number(object.downlinkSeq) !== 0)
+                        message.downlinkSeq = object.downlinkSeq >>> 0;
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.streetlight.v1.AckStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "ACK_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "ACK_STATUS_OK":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "ACK_STATUS_REJECTED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "ACK_STATUS_UNSUPPORTED":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    case "ACK_STATUS_INVALID":
+                    case 4:
+                        message.status = 4;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.detail != null)
+                    if (typeof object.detail !== "string" || object.detail.length)
+                        message.detail = $String(object.detail);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CommandAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {streetlight.v1.CommandAck} message CommandAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CommandAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.downlinkSeq = 0;
+                    object.status = options.enums === $String ? "ACK_STATUS_UNSPECIFIED" : 0;
+                    object.detail = "";
+                }
+                if (message.downlinkSeq != null && $Object.hasOwnProperty.call(message, "downlinkSeq"))
+                    object.downlinkSeq = message.downlinkSeq;
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.streetlight.v1.AckStatus[message.status] === $undefined ? message.status : $root.streetlight.v1.AckStatus[message.status] : message.status;
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    object.detail = message.detail;
+                return object;
+            };
+
+            /**
+             * Converts this CommandAck to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.CommandAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CommandAck.prototype.toJSON = function() {
+                return CommandAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CommandAck
+             * @function getTypeUrl
+             * @memberof streetlight.v1.CommandAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CommandAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.CommandAck";
+            };
+
+            return CommandAck;
+        })();
+
+        /**
+         * OtaState enum.
+         * @name streetlight.v1.OtaState
+         * @enum {number}
+         * @property {number} OTA_STATE_UNSPECIFIED=0 OTA_STATE_UNSPECIFIED value
+         * @property {number} OTA_STATE_IDLE=1 OTA_STATE_IDLE value
+         * @property {number} OTA_STATE_DOWNLOADING=2 OTA_STATE_DOWNLOADING value
+         * @property {number} OTA_STATE_VERIFYING=3 OTA_STATE_VERIFYING value
+         * @property {number} OTA_STATE_INSTALLING=4 OTA_STATE_INSTALLING value
+         * @property {number} OTA_STATE_REBOOTING=5 OTA_STATE_REBOOTING value
+         * @property {number} OTA_STATE_CONFIRMED=6 OTA_STATE_CONFIRMED value
+         * @property {number} OTA_STATE_ROLLED_BACK=7 OTA_STATE_ROLLED_BACK value
+         * @property {number} OTA_STATE_FAILED=8 OTA_STATE_FAILED value
+         * @property {number} OTA_STATE_DEFERRED=9 OTA_STATE_DEFERRED value
+         */
+        v1.OtaState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "OTA_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "OTA_STATE_IDLE"] = 1;
+            values[valuesById[2] = "OTA_STATE_DOWNLOADING"] = 2;
+            values[valuesById[3] = "OTA_STATE_VERIFYING"] = 3;
+            values[valuesById[4] = "OTA_STATE_INSTALLING"] = 4;
+            values[valuesById[5] = "OTA_STATE_REBOOTING"] = 5;
+            values[valuesById[6] = "OTA_STATE_CONFIRMED"] = 6;
+            values[valuesById[7] = "OTA_STATE_ROLLED_BACK"] = 7;
+            values[valuesById[8] = "OTA_STATE_FAILED"] = 8;
+            values[valuesById[9] = "OTA_STATE_DEFERRED"] = 9;
+            return values;
+        })();
+
+        v1.OtaStatus = (function() {
+
+            /**
+             * Properties of an OtaStatus.
+             * @typedef {Object} streetlight.v1.OtaStatus.$Properties
+             * @property {number|null} [imageId] OtaStatus imageId
+             * @property {streetlight.v1.OtaState|null} [state] OtaStatus state
+             * @property {number|null} [offset] OtaStatus offset
+             * @property {string|null} [reason] OtaStatus reason
+             * @property {string|null} [runningVersion] OtaStatus runningVersion
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaStatus.
+             * @memberof streetlight.v1
+             * @interface IOtaStatus
+             * @augments streetlight.v1.OtaStatus.$Properties
+             * @deprecated Use streetlight.v1.OtaStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaStatus.
+             * @typedef {streetlight.v1.OtaStatus.$Properties} streetlight.v1.OtaStatus.$Shape
+             */
+
+            /**
+             * Constructs a new OtaStatus.
+             * @memberof streetlight.v1
+             * @classdesc Represents an OtaStatus.
+             * @constructor
+             * @param {streetlight.v1.OtaStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaStatus imageId.
+             * @member {number} imageId
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.imageId = 0;
+
+            /**
+             * OtaStatus state.
+             * @member {streetlight.v1.OtaState} state
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.state = 0;
+
+            /**
+             * OtaStatus offset.
+             * @member {number} offset
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.offset = 0;
+
+            /**
+             * OtaStatus reason.
+             * @member {string} reason
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.reason = "";
+
+            /**
+             * OtaStatus runningVersion.
+             * @member {string} runningVersion
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             */
+            OtaStatus.prototype.runningVersion = "";
+
+            /**
+             * Creates a new OtaStatus instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {streetlight.v1.OtaStatus.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.OtaStatus} OtaStatus instance
+             * @type {{
+             *   (properties: streetlight.v1.OtaStatus.$Shape): streetlight.v1.OtaStatus & streetlight.v1.OtaStatus.$Shape;
+             *   (properties?: streetlight.v1.OtaStatus.$Properties): streetlight.v1.OtaStatus;
+             * }}
+             */
+            OtaStatus.create = function(properties) {
+                return new OtaStatus(properties);
+            };
+
+            /**
+             * Encodes the specified OtaStatus message. Does not implicitly {@link streetlight.v1.OtaStatus.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {streetlight.v1.OtaStatus.$Properties} message OtaStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId") && message.imageId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.imageId);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.state);
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset") && message.offset !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.offset);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.runningVersion != null && $Object.hasOwnProperty.call(message, "runningVersion") && message.runningVersion !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.runningVersion);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OtaStatus message, length delimited. Does not implicitly {@link streetlight.v1.OtaStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {streetlight.v1.OtaStatus.$Properties} message OtaStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OtaStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.OtaStatus & streetlight.v1.OtaStatus.$Shape} OtaStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.OtaStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.imageId = value;
+                            else
+                                delete message.imageId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.offset = value;
+                            else
+                                delete message.offset;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.runningVersion = value;
+                            else
+                                delete message.runningVersion;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OtaStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.OtaStatus & streetlight.v1.OtaStatus.$Shape} OtaStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OtaStatus message.
+             * @function verify
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OtaStatus.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    if (!$util.isInteger(message.imageId))
+                        return "imageId: integer expected";
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    if (typeof message.state !== "number" || (message.state | 0) !== message.state)
+                        return "state: enum value expected";
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                    if (!$util.isInteger(message.offset))
+                        return "offset: integer expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.runningVersion != null && $Object.hasOwnProperty.call(message, "runningVersion"))
+                    if (!$util.isString(message.runningVersion))
+                        return "runningVersion: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an OtaStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.OtaStatus} OtaStatus
+             */
+            OtaStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.OtaStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.OtaStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.OtaStatus();
+                if (object.imageId != null)
+                    if ($Number(object.imageId) !== 0)
+                        message.imageId = object.imageId >>> 0;
+                if (object.state !== 0 && (typeof object.state !== "string" || $root.streetlight.v1.OtaState[object.state] !== 0))
+                    switch (object.state) {
+                    case "OTA_STATE_UNSPECIFIED":
+                    case 0:
+                        message.state = 0;
+                        break;
+                    case "OTA_STATE_IDLE":
+                    case 1:
+                        message.state = 1;
+                        break;
+                    case "OTA_STATE_DOWNLOADING":
+                    case 2:
+                        message.state = 2;
+                        break;
+                    case "OTA_STATE_VERIFYING":
+                    case 3:
+                        message.state = 3;
+                        break;
+                    case "OTA_STATE_INSTALLING":
+                    case 4:
+                        message.state = 4;
+                        break;
+                    case "OTA_STATE_REBOOTING":
+                    case 5:
+                        message.state = 5;
+                        break;
+                    case "OTA_STATE_CONFIRMED":
+                    case 6:
+                        message.state = 6;
+                        break;
+                    case "OTA_STATE_ROLLED_BACK":
+                    case 7:
+                        message.state = 7;
+                        break;
+                    case "OTA_STATE_FAILED":
+                    case 8:
+                        message.state = 8;
+                        break;
+                    case "OTA_STATE_DEFERRED":
+                    case 9:
+                        message.state = 9;
+                        break;
+                    default:
+                        if (typeof object.state === "number" && (object.state | 0) === object.state)
+                            message.state = object.state;
+                    }
+                if (object.offset != null)
+                    if ($Number(object.offset) !== 0)
+                        message.offset = object.offset >>> 0;
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.runningVersion != null)
+                    if (typeof object.runningVersion !== "string" || object.runningVersion.length)
+                        message.runningVersion = $String(object.runningVersion);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OtaStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {streetlight.v1.OtaStatus} message OtaStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OtaStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.imageId = 0;
+                    object.state = options.enums === $String ? "OTA_STATE_UNSPECIFIED" : 0;
+                    object.offset = 0;
+                    object.reason = "";
+                    object.runningVersion = "";
+                }
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    object.imageId = message.imageId;
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = options.enums === $String ? $root.streetlight.v1.OtaState[message.state] === $undefined ? message.state : $root.streetlight.v1.OtaState[message.state] : message.state;
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                    object.offset = message.offset;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.runningVersion != null && $Object.hasOwnProperty.call(message, "runningVersion"))
+                    object.runningVersion = message.runningVersion;
+                return object;
+            };
+
+            /**
+             * Converts this OtaStatus to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.OtaStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OtaStatus.prototype.toJSON = function() {
+                return OtaStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OtaStatus
+             * @function getTypeUrl
+             * @memberof streetlight.v1.OtaStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.OtaStatus";
+            };
+
+            return OtaStatus;
+        })();
+
+        v1.Downlink = (function() {
+
+            /**
+             * Properties of a Downlink.
+             * @typedef {Object} streetlight.v1.Downlink.$Properties
+             * @property {number|null} [protocolVersion] Downlink protocolVersion
+             * @property {string|null} [deviceId] Downlink deviceId
+             * @property {number|null} [seq] Downlink seq
+             * @property {number|null} [time] Downlink time
+             * @property {streetlight.v1.SetConfig.$Properties|null} [config] Downlink config
+             * @property {streetlight.v1.SetPlan.$Properties|null} [plan] Downlink plan
+             * @property {streetlight.v1.Command.$Properties|null} [command] Downlink command
+             * @property {streetlight.v1.OtaOffer.$Properties|null} [otaOffer] Downlink otaOffer
+             * @property {streetlight.v1.OtaChunk.$Properties|null} [otaChunk] Downlink otaChunk
+             * @property {streetlight.v1.EnergyAck.$Properties|null} [energyAck] Downlink energyAck
+             * @property {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"} [body] Downlink body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Downlink.
+             * @memberof streetlight.v1
+             * @interface IDownlink
+             * @augments streetlight.v1.Downlink.$Properties
+             * @deprecated Use streetlight.v1.Downlink.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Downlink.
+             * @typedef {{
+             *   protocolVersion?: number|null;
+             *   deviceId?: string|null;
+             *   seq?: number|null;
+             *   time?: number|null;
+             *   config?: streetlight.v1.SetConfig.$Shape|null;
+             *   plan?: streetlight.v1.SetPlan.$Shape|null;
+             *   command?: streetlight.v1.Command.$Shape|null;
+             *   otaOffer?: streetlight.v1.OtaOffer.$Shape|null;
+             *   otaChunk?: streetlight.v1.OtaChunk.$Shape|null;
+             *   energyAck?: streetlight.v1.EnergyAck.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ body?: undefined; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "config"; config: streetlight.v1.SetConfig.$Shape; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "plan"; config?: null; plan: streetlight.v1.SetPlan.$Shape; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "command"; config?: null; plan?: null; command: streetlight.v1.Command.$Shape; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "otaOffer"; config?: null; plan?: null; command?: null; otaOffer: streetlight.v1.OtaOffer.$Shape; otaChunk?: null; energyAck?: null }|{ body?: "otaChunk"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk: streetlight.v1.OtaChunk.$Shape; energyAck?: null }|{ body?: "energyAck"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck: streetlight.v1.EnergyAck.$Shape })
+             * )} streetlight.v1.Downlink.$Shape
+             */
+
+            /**
+             * Constructs a new Downlink.
+             * @memberof streetlight.v1
+             * @classdesc Represents a Downlink.
+             * @constructor
+             * @param {streetlight.v1.Downlink.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Downlink = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Downlink protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.protocolVersion = 0;
+
+            /**
+             * Downlink deviceId.
+             * @member {string} deviceId
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.deviceId = "";
+
+            /**
+             * Downlink seq.
+             * @member {number} seq
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.seq = 0;
+
+            /**
+             * Downlink time.
+             * @member {number} time
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.time = 0;
+
+            /**
+             * Downlink config.
+             * @member {streetlight.v1.SetConfig.$Properties|null|undefined} config
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.config = null;
+
+            /**
+             * Downlink plan.
+             * @member {streetlight.v1.SetPlan.$Properties|null|undefined} plan
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.plan = null;
+
+            /**
+             * Downlink command.
+             * @member {streetlight.v1.Command.$Properties|null|undefined} command
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.command = null;
+
+            /**
+             * Downlink otaOffer.
+             * @member {streetlight.v1.OtaOffer.$Properties|null|undefined} otaOffer
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.otaOffer = null;
+
+            /**
+             * Downlink otaChunk.
+             * @member {streetlight.v1.OtaChunk.$Properties|null|undefined} otaChunk
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.otaChunk = null;
+
+            /**
+             * Downlink energyAck.
+             * @member {streetlight.v1.EnergyAck.$Properties|null|undefined} energyAck
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.energyAck = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Downlink body.
+             * @member {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|undefined} body
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            $Object.defineProperty(Downlink.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["config", "plan", "command", "otaOffer", "otaChunk", "energyAck"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Downlink instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {streetlight.v1.Downlink.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Downlink} Downlink instance
+             * @type {{
+             *   (properties: streetlight.v1.Downlink.$Shape): streetlight.v1.Downlink & streetlight.v1.Downlink.$Shape;
+             *   (properties?: streetlight.v1.Downlink.$Properties): streetlight.v1.Downlink;
+             * }}
+             */
+            Downlink.create = function(properties) {
+                return new Downlink(properties);
+            };
+
+            /**
+             * Encodes the specified Downlink message. Does not implicitly {@link streetlight.v1.Downlink.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {streetlight.v1.Downlink.$Properties} message Downlink message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Downlink.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seq);
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.time);
+                if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
+                    $root.streetlight.v1.SetConfig.encode(message.config, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    $root.streetlight.v1.SetPlan.encode(message.plan, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command"))
+                    $root.streetlight.v1.Command.encode(message.command, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.otaOffer != null && $Object.hasOwnProperty.call(message, "otaOffer"))
+                    $root.streetlight.v1.OtaOffer.encode(message.otaOffer, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.otaChunk != null && $Object.hasOwnProperty.call(message, "otaChunk"))
+                    $root.streetlight.v1.OtaChunk.encode(message.otaChunk, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+                if (message.energyAck != null && $Object.hasOwnProperty.call(message, "energyAck"))
+                    $root.streetlight.v1.EnergyAck.encode(message.energyAck, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Downlink message, length delimited. Does not implicitly {@link streetlight.v1.Downlink.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {streetlight.v1.Downlink.$Properties} message Downlink message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Downlink.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Downlink message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Downlink & streetlight.v1.Downlink.$Shape} Downlink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Downlink.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Downlink();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.time = value;
+                            else
+                                delete message.time;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.config = $root.streetlight.v1.SetConfig.decode(reader, reader.size(), $undefined, _depth + 1, message.config);
+                            message.body = "config";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.plan = $root.streetlight.v1.SetPlan.decode(reader, reader.size(), $undefined, _depth + 1, message.plan);
+                            message.body = "plan";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.command = $root.streetlight.v1.Command.decode(reader, reader.size(), $undefined, _depth + 1, message.command);
+                            message.body = "command";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.otaOffer = $root.streetlight.v1.OtaOffer.decode(reader, reader.size(), $undefined, _depth + 1, message.otaOffer);
+                            message.body = "otaOffer";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.otaChunk = $root.streetlight.v1.OtaChunk.decode(reader, reader.size(), $undefined, _depth + 1, message.otaChunk);
+                            message.body = "otaChunk";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.energyAck = $root.streetlight.v1.EnergyAck.decode(reader, reader.size(), $undefined, _depth + 1, message.energyAck);
+                            message.body = "energyAck";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Downlink message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Downlink & streetlight.v1.Downlink.$Shape} Downlink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Downlink.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Downlink message.
+             * @function verify
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Downlink.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq))
+                        return "seq: integer expected";
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    if (!$util.isInteger(message.time))
+                        return "time: integer expected";
+                if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.SetConfig.verify(message.config, _depth + 1);
+                        if (error)
+                            return "config." + error;
+                    }
+                }
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.SetPlan.verify(message.plan, _depth + 1);
+                        if (error)
+                            return "plan." + error;
+                    }
+                }
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.Command.verify(message.command, _depth + 1);
+                        if (error)
+                            return "command." + error;
+                    }
+                }
+                if (message.otaOffer != null && $Object.hasOwnProperty.call(message, "otaOffer")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.OtaOffer.verify(message.otaOffer, _depth + 1);
+                        if (error)
+                            return "otaOffer." + error;
+                    }
+                }
+                if (message.otaChunk != null && $Object.hasOwnProperty.call(message, "otaChunk")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.OtaChunk.verify(message.otaChunk, _depth + 1);
+                        if (error)
+                            return "otaChunk." + error;
+                    }
+                }
+                if (message.energyAck != null && $Object.hasOwnProperty.call(message, "energyAck")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.EnergyAck.verify(message.energyAck, _depth + 1);
+                        if (error)
+                            return "energyAck." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Downlink message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Downlink} Downlink
+             */
+            Downlink.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Downlink)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Downlink: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Downlink();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.seq != null)
+                    if ($Number(object.seq) !== 0)
+                        message.seq = object.seq >>> 0;
+                if (object.time != null)
+                    if ($Number(object.time) !== 0)
+                        message.time = object.time >>> 0;
+                if (object.config != null) {
+                    if (!$util.isObject(object.config))
+                        throw $TypeError(".streetlight.v1.Downlink.config: object expected");
+                    message.config = $root.streetlight.v1.SetConfig.fromObject(object.config, _depth + 1);
+                }
+                if (object.plan != null) {
+                    if (!$util.isObject(object.plan))
+                        throw $TypeError(".streetlight.v1.Downlink.plan: object expected");
+                    message.plan = $root.streetlight.v1.SetPlan.fromObject(object.plan, _depth + 1);
+                }
+                if (object.command != null) {
+                    if (!$util.isObject(object.command))
+                        throw $TypeError(".streetlight.v1.Downlink.command: object expected");
+                    message.command = $root.streetlight.v1.Command.fromObject(object.command, _depth + 1);
+                }
+                if (object.otaOffer != null) {
+                    if (!$util.isObject(object.otaOffer))
+                        throw $TypeError(".streetlight.v1.Downlink.otaOffer: object expected");
+                    message.otaOffer = $root.streetlight.v1.OtaOffer.fromObject(object.otaOffer, _depth + 1);
+                }
+                if (object.otaChunk != null) {
+                    if (!$util.isObject(object.otaChunk))
+                        throw $TypeError(".streetlight.v1.Downlink.otaChunk: object expected");
+                    message.otaChunk = $root.streetlight.v1.OtaChunk.fromObject(object.otaChunk, _depth + 1);
+                }
+                if (object.energyAck != null) {
+                    if (!$util.isObject(object.energyAck))
+                        throw $TypeError(".streetlight.v1.Downlink.energyAck: object expected");
+                    message.energyAck = $root.streetlight.v1.EnergyAck.fromObject(object.energyAck, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Downlink message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {streetlight.v1.Downlink} message Downlink
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Downlink.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.deviceId = "";
+                    object.seq = 0;
+                    object.time = 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    object.seq = message.seq;
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    object.time = message.time;
+                if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
+                    object.config = $root.streetlight.v1.SetConfig.toObject(message.config, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "config";
+                }
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan")) {
+                    object.plan = $root.streetlight.v1.SetPlan.toObject(message.plan, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "plan";
+                }
+                if (message.command != null && $Object.hasOwnProperty.call(message, "command")) {
+                    object.command = $root.streetlight.v1.Command.toObject(message.command, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "command";
+                }
+                if (message.otaOffer != null && $Object.hasOwnProperty.call(message, "otaOffer")) {
+                    object.otaOffer = $root.streetlight.v1.OtaOffer.toObject(message.otaOffer, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "otaOffer";
+                }
+                if (message.otaChunk != null && $Object.hasOwnProperty.call(message, "otaChunk")) {
+                    object.otaChunk = $root.streetlight.v1.OtaChunk.toObject(message.otaChunk, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "otaChunk";
+                }
+                if (message.energyAck != null && $Object.hasOwnProperty.call(message, "energyAck")) {
+                    object.energyAck = $root.streetlight.v1.EnergyAck.toObject(message.energyAck, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "energyAck";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this Downlink to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Downlink.prototype.toJSON = function() {
+                return Downlink.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Downlink
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Downlink
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Downlink.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Downlink";
+            };
+
+            return Downlink;
+        })();
+
+        /**
+         * DimCurve enum.
+         * @name streetlight.v1.DimCurve
+         * @enum {number}
+         * @property {number} DIM_CURVE_UNSPECIFIED=0 DIM_CURVE_UNSPECIFIED value
+         * @property {number} DIM_CURVE_LINEAR=1 DIM_CURVE_LINEAR value
+         * @property {number} DIM_CURVE_LOGARITHMIC=2 DIM_CURVE_LOGARITHMIC value
+         */
+        v1.DimCurve = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DIM_CURVE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DIM_CURVE_LINEAR"] = 1;
+            values[valuesById[2] = "DIM_CURVE_LOGARITHMIC"] = 2;
+            return values;
+        })();
+
+        v1.SetConfig = (function() {
+
+            /**
+             * Properties of a SetConfig.
+             * @typedef {Object} streetlight.v1.SetConfig.$Properties
+             * @property {number|null} [version] SetConfig version
+             * @property {string|null} [tz] SetConfig tz
+             * @property {number|null} [latitudeE6] SetConfig latitudeE6
+             * @property {number|null} [longitudeE6] SetConfig longitudeE6
+             * @property {number|null} [stateIntervalS] SetConfig stateIntervalS
+             * @property {number|null} [energyIntervalS] SetConfig energyIntervalS
+             * @property {number|null} [fallbackLevel] SetConfig fallbackLevel
+             * @property {streetlight.v1.DimCurve|null} [curve] SetConfig curve
+             * @property {number|null} [minLevel] SetConfig minLevel
+             * @property {number|null} [nominalPowerW] SetConfig nominalPowerW
+             * @property {number|null} [fadeDefaultS] SetConfig fadeDefaultS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SetConfig.
+             * @memberof streetlight.v1
+             * @interface ISetConfig
+             * @augments streetlight.v1.SetConfig.$Properties
+             * @deprecated Use streetlight.v1.SetConfig.$Properties instead.
+             */
+
+            /**
+             * Shape of a SetConfig.
+             * @typedef {streetlight.v1.SetConfig.$Properties} streetlight.v1.SetConfig.$Shape
+             */
+
+            /**
+             * Constructs a new SetConfig.
+             * @memberof streetlight.v1
+             * @classdesc Represents a SetConfig.
+             * @constructor
+             * @param {streetlight.v1.SetConfig.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SetConfig = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SetConfig version.
+             * @member {number} version
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.version = 0;
+
+            /**
+             * SetConfig tz.
+             * @member {string} tz
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.tz = "";
+
+            /**
+             * SetConfig latitudeE6.
+             * @member {number} latitudeE6
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.latitudeE6 = 0;
+
+            /**
+             * SetConfig longitudeE6.
+             * @member {number} longitudeE6
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.longitudeE6 = 0;
+
+            /**
+             * SetConfig stateIntervalS.
+             * @member {number} stateIntervalS
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.stateIntervalS = 0;
+
+            /**
+             * SetConfig energyIntervalS.
+             * @member {number} energyIntervalS
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.energyIntervalS = 0;
+
+            /**
+             * SetConfig fallbackLevel.
+             * @member {number} fallbackLevel
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.fallbackLevel = 0;
+
+            /**
+             * SetConfig curve.
+             * @member {streetlight.v1.DimCurve} curve
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.curve = 0;
+
+            /**
+             * SetConfig minLevel.
+             * @member {number} minLevel
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.minLevel = 0;
+
+            /**
+             * SetConfig nominalPowerW.
+             * @member {number} nominalPowerW
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.nominalPowerW = 0;
+
+            /**
+             * SetConfig fadeDefaultS.
+             * @member {number} fadeDefaultS
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.fadeDefaultS = 0;
+
+            /**
+             * Creates a new SetConfig instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {streetlight.v1.SetConfig.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.SetConfig} SetConfig instance
+             * @type {{
+             *   (properties: streetlight.v1.SetConfig.$Shape): streetlight.v1.SetConfig & streetlight.v1.SetConfig.$Shape;
+             *   (properties?: streetlight.v1.SetConfig.$Properties): streetlight.v1.SetConfig;
+             * }}
+             */
+            SetConfig.create = function(properties) {
+                return new SetConfig(properties);
+            };
+
+            /**
+             * Encodes the specified SetConfig message. Does not implicitly {@link streetlight.v1.SetConfig.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {streetlight.v1.SetConfig.$Properties} message SetConfig message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetConfig.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.tz != null && $Object.hasOwnProperty.call(message, "tz") && message.tz !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.tz);
+                if (message.latitudeE6 != null && $Object.hasOwnProperty.call(message, "latitudeE6") && message.latitudeE6 !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).sint32(message.latitudeE6);
+                if (message.longitudeE6 != null && $Object.hasOwnProperty.call(message, "longitudeE6") && message.longitudeE6 !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).sint32(message.longitudeE6);
+                if (message.stateIntervalS != null && $Object.hasOwnProperty.call(message, "stateIntervalS") && message.stateIntervalS !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.stateIntervalS);
+                if (message.energyIntervalS != null && $Object.hasOwnProperty.call(message, "energyIntervalS") && message.energyIntervalS !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.energyIntervalS);
+                if (message.fallbackLevel != null && $Object.hasOwnProperty.call(message, "fallbackLevel") && message.fallbackLevel !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.fallbackLevel);
+                if (message.curve != null && $Object.hasOwnProperty.call(message, "curve") && message.curve !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).int32(message.curve);
+                if (message.minLevel != null && $Object.hasOwnProperty.call(message, "minLevel") && message.minLevel !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.minLevel);
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW") && message.nominalPowerW !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.nominalPowerW);
+                if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS") && message.fadeDefaultS !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.fadeDefaultS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified SetConfig message, length delimited. Does not implicitly {@link streetlight.v1.SetConfig.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {streetlight.v1.SetConfig.$Properties} message SetConfig message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetConfig.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SetConfig message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.SetConfig & streetlight.v1.SetConfig.$Shape} SetConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetConfig.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.SetConfig();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.tz = value;
+                            else
+                                delete message.tz;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.latitudeE6 = value;
+                            else
+                                delete message.latitudeE6;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.longitudeE6 = value;
+                            else
+                                delete message.longitudeE6;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.stateIntervalS = value;
+                            else
+                                delete message.stateIntervalS;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.energyIntervalS = value;
+                            else
+                                delete message.energyIntervalS;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fallbackLevel = value;
+                            else
+                                delete message.fallbackLevel;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.curve = value;
+                            else
+                                delete message.curve;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.minLevel = value;
+                            else
+                                delete message.minLevel;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.nominalPowerW = value;
+                            else
+                                delete message.nominalPowerW;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fadeDefaultS = value;
+                            else
+                                delete message.fadeDefaultS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a SetConfig message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.SetConfig & streetlight.v1.SetConfig.$Shape} SetConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetConfig.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SetConfig message.
+             * @function verify
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetConfig.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                if (message.tz != null && $Object.hasOwnProperty.call(message, "tz"))
+                    if (!$util.isString(message.tz))
+                        return "tz: string expected";
+                if (message.latitudeE6 != null && $Object.hasOwnProperty.call(message, "latitudeE6"))
+                    if (!$util.isInteger(message.latitudeE6))
+                        return "latitudeE6: integer expected";
+                if (message.longitudeE6 != null && $Object.hasOwnProperty.call(message, "longitudeE6"))
+                    if (!$util.isInteger(message.longitudeE6))
+                        return "longitudeE6: integer expected";
+                if (message.stateIntervalS != null && $Object.hasOwnProperty.call(message, "stateIntervalS"))
+                    if (!$util.isInteger(message.stateIntervalS))
+                        return "stateIntervalS: integer expected";
+                if (message.energyIntervalS != null && $Object.hasOwnProperty.call(message, "energyIntervalS"))
+                    if (!$util.isInteger(message.energyIntervalS))
+                        return "energyIntervalS: integer expected";
+                if (message.fallbackLevel != null && $Object.hasOwnProperty.call(message, "fallbackLevel"))
+                    if (!$util.isInteger(message.fallbackLevel))
+                        return "fallbackLevel: integer expected";
+                if (message.curve != null && $Object.hasOwnProperty.call(message, "curve"))
+                    if (typeof message.curve !== "number" || (message.curve | 0) !== message.curve)
+                        return "curve: enum value expected";
+                if (message.minLevel != null && $Object.hasOwnProperty.call(message, "minLevel"))
+                    if (!$util.isInteger(message.minLevel))
+                        return "minLevel: integer expected";
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW"))
+                    if (!$util.isInteger(message.nominalPowerW))
+                        return "nominalPowerW: integer expected";
+                if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS"))
+                    if (!$util.isInteger(message.fadeDefaultS))
+                        return "fadeDefaultS: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a SetConfig message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.SetConfig} SetConfig
+             */
+            SetConfig.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.SetConfig)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.SetConfig: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.SetConfig();
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.tz != null)
+                    if (typeof object.tz !== "string" || object.tz.length)
+                        message.tz = $String(object.tz);
+                if (object.latitudeE6 != null)
+                    if ($Number(object.latitudeE6) !== 0)
+                        message.latitudeE6 = object.latitudeE6 | 0;
+                if (object.longitudeE6 != null)
+                    if ($Number(object.longitudeE6) !== 0)
+                        message.longitudeE6 = object.longitudeE6 | 0;
+                if (object.stateIntervalS != null)
+                    if ($Number(object.stateIntervalS) !== 0)
+                        message.stateIntervalS = object.stateIntervalS >>> 0;
+                if (object.energyIntervalS != null)
+                    if ($Number(object.energyIntervalS) !== 0)
+                        message.energyIntervalS = object.energyIntervalS >>> 0;
+                if (object.fallbackLevel != null)
+                    if ($Number(object.fallbackLevel) !== 0)
+                        message.fallbackLevel = object.fallbackLevel >>> 0;
+                if (object.curve !== 0 && (typeof object.curve !== "string" || $root.streetlight.v1.DimCurve[object.curve] !== 0))
+                    switch (object.curve) {
+                    case "DIM_CURVE_UNSPECIFIED":
+                    case 0:
+                        message.curve = 0;
+                        break;
+                    case "DIM_CURVE_LINEAR":
+                    case 1:
+                        message.curve = 1;
+                        break;
+                    case "DIM_CURVE_LOGARITHMIC":
+                    case 2:
+                        message.curve = 2;
+                        break;
+                    default:
+                        if (typeof object.curve === "number" && (object.curve | 0) === object.curve)
+                            message.curve = object.curve;
+                    }
+                if (object.minLevel != null)
+                    if ($Number(object.minLevel) !== 0)
+                        message.minLevel = object.minLevel >>> 0;
+                if (object.nominalPowerW != null)
+                    if ($Number(object.nominalPowerW) !== 0)
+                        message.nominalPowerW = object.nominalPowerW >>> 0;
+                if (object.fadeDefaultS != null)
+                    if ($Number(object.fadeDefaultS) !== 0)
+                        message.fadeDefaultS = object.fadeDefaultS >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SetConfig message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {streetlight.v1.SetConfig} message SetConfig
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetConfig.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.version = 0;
+                    object.tz = "";
+                    object.latitudeE6 = 0;
+                    object.longitudeE6 = 0;
+                    object.stateIntervalS = 0;
+                    object.energyIntervalS = 0;
+                    object.fallbackLevel = 0;
+                    object.curve = options.enums === $String ? "DIM_CURVE_UNSPECIFIED" : 0;
+                    object.minLevel = 0;
+                    object.nominalPowerW = 0;
+                    object.fadeDefaultS = 0;
+                }
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.tz != null && $Object.hasOwnProperty.call(message, "tz"))
+                    object.tz = message.tz;
+                if (message.latitudeE6 != null && $Object.hasOwnProperty.call(message, "latitudeE6"))
+                    object.latitudeE6 = message.latitudeE6;
+                if (message.longitudeE6 != null && $Object.hasOwnProperty.call(message, "longitudeE6"))
+                    object.longitudeE6 = message.longitudeE6;
+                if (message.stateIntervalS != null && $Object.hasOwnProperty.call(message, "stateIntervalS"))
+                    object.stateIntervalS = message.stateIntervalS;
+                if (message.energyIntervalS != null && $Object.hasOwnProperty.call(message, "energyIntervalS"))
+                    object.energyIntervalS = message.energyIntervalS;
+                if (message.fallbackLevel != null && $Object.hasOwnProperty.call(message, "fallbackLevel"))
+                    object.fallbackLevel = message.fallbackLevel;
+                if (message.curve != null && $Object.hasOwnProperty.call(message, "curve"))
+                    object.curve = options.enums === $String ? $root.streetlight.v1.DimCurve[message.curve] === $undefined ? message.curve : $root.streetlight.v1.DimCurve[message.curve] : message.curve;
+                if (message.minLevel != null && $Object.hasOwnProperty.call(message, "minLevel"))
+                    object.minLevel = message.minLevel;
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW"))
+                    object.nominalPowerW = message.nominalPowerW;
+                if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS"))
+                    object.fadeDefaultS = message.fadeDefaultS;
+                return object;
+            };
+
+            /**
+             * Converts this SetConfig to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetConfig.prototype.toJSON = function() {
+                return SetConfig.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SetConfig
+             * @function getTypeUrl
+             * @memberof streetlight.v1.SetConfig
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SetConfig.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.SetConfig";
+            };
+
+            return SetConfig;
+        })();
+
+        /**
+         * Anchor enum.
+         * @name streetlight.v1.Anchor
+         * @enum {number}
+         * @property {number} ANCHOR_UNSPECIFIED=0 ANCHOR_UNSPECIFIED value
+         * @property {number} ANCHOR_CLOCK=1 ANCHOR_CLOCK value
+         * @property {number} ANCHOR_SUNSET=2 ANCHOR_SUNSET value
+         * @property {number} ANCHOR_SUNRISE=3 ANCHOR_SUNRISE value
+         * @property {number} ANCHOR_CIVIL_DUSK=4 ANCHOR_CIVIL_DUSK value
+         * @property {number} ANCHOR_CIVIL_DAWN=5 ANCHOR_CIVIL_DAWN value
+         */
+        v1.Anchor = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ANCHOR_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ANCHOR_CLOCK"] = 1;
+            values[valuesById[2] = "ANCHOR_SUNSET"] = 2;
+            values[valuesById[3] = "ANCHOR_SUNRISE"] = 3;
+            values[valuesById[4] = "ANCHOR_CIVIL_DUSK"] = 4;
+            values[valuesById[5] = "ANCHOR_CIVIL_DAWN"] = 5;
+            return values;
+        })();
+
+        v1.PlanStep = (function() {
+
+            /**
+             * Properties of a PlanStep.
+             * @typedef {Object} streetlight.v1.PlanStep.$Properties
+             * @property {streetlight.v1.Anchor|null} [anchor] PlanStep anchor
+             * @property {number|null} [offsetMin] PlanStep offsetMin
+             * @property {number|null} [level] PlanStep level
+             * @property {number|null} [fadeS] PlanStep fadeS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PlanStep.
+             * @memberof streetlight.v1
+             * @interface IPlanStep
+             * @augments streetlight.v1.PlanStep.$Properties
+             * @deprecated Use streetlight.v1.PlanStep.$Properties instead.
+             */
+
+            /**
+             * Shape of a PlanStep.
+             * @typedef {streetlight.v1.PlanStep.$Properties} streetlight.v1.PlanStep.$Shape
+             */
+
+            /**
+             * Constructs a new PlanStep.
+             * @memberof streetlight.v1
+             * @classdesc Represents a PlanStep.
+             * @constructor
+             * @param {streetlight.v1.PlanStep.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PlanStep = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PlanStep anchor.
+             * @member {streetlight.v1.Anchor} anchor
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             */
+            PlanStep.prototype.anchor = 0;
+
+            /**
+             * PlanStep offsetMin.
+             * @member {number} offsetMin
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             */
+            PlanStep.prototype.offsetMin = 0;
+
+            /**
+             * PlanStep level.
+             * @member {number} level
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             */
+            PlanStep.prototype.level = 0;
+
+            /**
+             * PlanStep fadeS.
+             * @member {number} fadeS
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             */
+            PlanStep.prototype.fadeS = 0;
+
+            /**
+             * Creates a new PlanStep instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {streetlight.v1.PlanStep.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.PlanStep} PlanStep instance
+             * @type {{
+             *   (properties: streetlight.v1.PlanStep.$Shape): streetlight.v1.PlanStep & streetlight.v1.PlanStep.$Shape;
+             *   (properties?: streetlight.v1.PlanStep.$Properties): streetlight.v1.PlanStep;
+             * }}
+             */
+            PlanStep.create = function(properties) {
+                return new PlanStep(properties);
+            };
+
+            /**
+             * Encodes the specified PlanStep message. Does not implicitly {@link streetlight.v1.PlanStep.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {streetlight.v1.PlanStep.$Properties} message PlanStep message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlanStep.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.anchor != null && $Object.hasOwnProperty.call(message, "anchor") && message.anchor !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.anchor);
+                if (message.offsetMin != null && $Object.hasOwnProperty.call(message, "offsetMin") && message.offsetMin !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).sint32(message.offsetMin);
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level") && message.level !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.level);
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS") && message.fadeS !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.fadeS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PlanStep message, length delimited. Does not implicitly {@link streetlight.v1.PlanStep.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {streetlight.v1.PlanStep.$Properties} message PlanStep message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlanStep.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PlanStep message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.PlanStep & streetlight.v1.PlanStep.$Shape} PlanStep
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlanStep.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.PlanStep();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.anchor = value;
+                            else
+                                delete message.anchor;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.offsetMin = value;
+                            else
+                                delete message.offsetMin;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.level = value;
+                            else
+                                delete message.level;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fadeS = value;
+                            else
+                                delete message.fadeS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PlanStep message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PlanStep & streetlight.v1.PlanStep.$Shape} PlanStep
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlanStep.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PlanStep message.
+             * @function verify
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PlanStep.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.anchor != null && $Object.hasOwnProperty.call(message, "anchor"))
+                    if (typeof message.anchor !== "number" || (message.anchor | 0) !== message.anchor)
+                        return "anchor: enum value expected";
+                if (message.offsetMin != null && $Object.hasOwnProperty.call(message, "offsetMin"))
+                    if (!$util.isInteger(message.offsetMin))
+                        return "offsetMin: integer expected";
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    if (!$util.isInteger(message.level))
+                        return "level: integer expected";
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
+                    if (!$util.isInteger(message.fadeS))
+                        return "fadeS: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a PlanStep message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.PlanStep} PlanStep
+             */
+            PlanStep.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.PlanStep)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.PlanStep: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.PlanStep();
+                if (object.anchor !== 0 && (typeof object.anchor !== "string" || $root.streetlight.v1.Anchor[object.anchor] !== 0))
+                    switch (object.anchor) {
+                    case "ANCHOR_UNSPECIFIED":
+                    case 0:
+                        message.anchor = 0;
+                        break;
+                    case "ANCHOR_CLOCK":
+                    case 1:
+                        message.anchor = 1;
+                        break;
+                    case "ANCHOR_SUNSET":
+                    case 2:
+                        message.anchor = 2;
+                        break;
+                    case "ANCHOR_SUNRISE":
+                    case 3:
+                        message.anchor = 3;
+                        break;
+                    case "ANCHOR_CIVIL_DUSK":
+                    case 4:
+                        message.anchor = 4;
+                        break;
+                    case "ANCHOR_CIVIL_DAWN":
+                    case 5:
+                        message.anchor = 5;
+                        break;
+                    default:
+                        if (typeof object.anchor === "number" && (object.anchor | 0) === object.anchor)
+                            message.anchor = object.anchor;
+                    }
+                if (object.offsetMin != null)
+                    if ($Number(object.offsetMin) !== 0)
+                        message.offsetMin = object.offsetMin | 0;
+                if (object.level != null)
+                    if ($Number(object.level) !== 0)
+                        message.level = object.level >>> 0;
+                if (object.fadeS != null)
+                    if ($Number(object.fadeS) !== 0)
+                        message.fadeS = object.fadeS >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PlanStep message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {streetlight.v1.PlanStep} message PlanStep
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PlanStep.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.anchor = options.enums === $String ? "ANCHOR_UNSPECIFIED" : 0;
+                    object.offsetMin = 0;
+                    object.level = 0;
+                    object.fadeS = 0;
+                }
+                if (message.anchor != null && $Object.hasOwnProperty.call(message, "anchor"))
+                    object.anchor = options.enums === $String ? $root.streetlight.v1.Anchor[message.anchor] === $undefined ? message.anchor : $root.streetlight.v1.Anchor[message.anchor] : message.anchor;
+                if (message.offsetMin != null && $Object.hasOwnProperty.call(message, "offsetMin"))
+                    object.offsetMin = message.offsetMin;
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    object.level = message.level;
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
+                    object.fadeS = message.fadeS;
+                return object;
+            };
+
+            /**
+             * Converts this PlanStep to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PlanStep.prototype.toJSON = function() {
+                return PlanStep.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PlanStep
+             * @function getTypeUrl
+             * @memberof streetlight.v1.PlanStep
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PlanStep.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.PlanStep";
+            };
+
+            return PlanStep;
+        })();
+
+        v1.DayProgram = (function() {
+
+            /**
+             * Properties of a DayProgram.
+             * @typedef {Object} streetlight.v1.DayProgram.$Properties
+             * @property {number|null} [id] DayProgram id
+             * @property {Array.<streetlight.v1.PlanStep.$Properties>|null} [steps] DayProgram steps
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DayProgram.
+             * @memberof streetlight.v1
+             * @interface IDayProgram
+             * @augments streetlight.v1.DayProgram.$Properties
+             * @deprecated Use streetlight.v1.DayProgram.$Properties instead.
+             */
+
+            /**
+             * Shape of a DayProgram.
+             * @typedef {streetlight.v1.DayProgram.$Properties} streetlight.v1.DayProgram.$Shape
+             */
+
+            /**
+             * Constructs a new DayProgram.
+             * @memberof streetlight.v1
+             * @classdesc Represents a DayProgram.
+             * @constructor
+             * @param {streetlight.v1.DayProgram.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DayProgram = function (properties) {
+                this.steps = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DayProgram id.
+             * @member {number} id
+             * @memberof streetlight.v1.DayProgram
+             * @instance
+             */
+            DayProgram.prototype.id = 0;
+
+            /**
+             * DayProgram steps.
+             * @member {Array.<streetlight.v1.PlanStep.$Properties>} steps
+             * @memberof streetlight.v1.DayProgram
+             * @instance
+             */
+            DayProgram.prototype.steps = $util.emptyArray;
+
+            /**
+             * Creates a new DayProgram instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {streetlight.v1.DayProgram.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.DayProgram} DayProgram instance
+             * @type {{
+             *   (properties: streetlight.v1.DayProgram.$Shape): streetlight.v1.DayProgram & streetlight.v1.DayProgram.$Shape;
+             *   (properties?: streetlight.v1.DayProgram.$Properties): streetlight.v1.DayProgram;
+             * }}
+             */
+            DayProgram.create = function(properties) {
+                return new DayProgram(properties);
+            };
+
+            /**
+             * Encodes the specified DayProgram message. Does not implicitly {@link streetlight.v1.DayProgram.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {streetlight.v1.DayProgram.$Properties} message DayProgram message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DayProgram.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.steps != null && message.steps.length)
+                    for (let i = 0; i < message.steps.length; ++i)
+                        $root.streetlight.v1.PlanStep.encode(message.steps[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DayProgram message, length delimited. Does not implicitly {@link streetlight.v1.DayProgram.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {streetlight.v1.DayProgram.$Properties} message DayProgram message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DayProgram.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DayProgram message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.DayProgram & streetlight.v1.DayProgram.$Shape} DayProgram
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DayProgram.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.DayProgram();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.steps && message.steps.length))
+                                message.steps = [];
+                            message.steps.push($root.streetlight.v1.PlanStep.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DayProgram message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.DayProgram & streetlight.v1.DayProgram.$Shape} DayProgram
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DayProgram.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DayProgram message.
+             * @function verify
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DayProgram.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id))
+                        return "id: integer expected";
+                if (message.steps != null && $Object.hasOwnProperty.call(message, "steps")) {
+                    if (!$Array.isArray(message.steps))
+                        return "steps: array expected";
+                    for (let i = 0; i < message.steps.length; ++i) {
+                        let error = $root.streetlight.v1.PlanStep.verify(message.steps[i], _depth + 1);
+                        if (error)
+                            return "steps." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DayProgram message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.DayProgram} DayProgram
+             */
+            DayProgram.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.DayProgram)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.DayProgram: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.DayProgram();
+                if (object.id != null)
+                    if ($Number(object.id) !== 0)
+                        message.id = object.id >>> 0;
+                if (object.steps) {
+                    if (!$Array.isArray(object.steps))
+                        throw $TypeError(".streetlight.v1.DayProgram.steps: array expected");
+                    message.steps = $Array(object.steps.length);
+                    for (let i = 0; i < object.steps.length; ++i) {
+                        if (!$util.isObject(object.steps[i]))
+                            throw $TypeError(".streetlight.v1.DayProgram.steps: object expected");
+                        message.steps[i] = $root.streetlight.v1.PlanStep.fromObject(object.steps[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DayProgram message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {streetlight.v1.DayProgram} message DayProgram
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DayProgram.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.steps = [];
+                if (options.defaults)
+                    object.id = 0;
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.steps && message.steps.length) {
+                    object.steps = $Array(message.steps.length);
+                    for (let j = 0; j < message.steps.length; ++j)
+                        object.steps[j] = $root.streetlight.v1.PlanStep.toObject(message.steps[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this DayProgram to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.DayProgram
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DayProgram.prototype.toJSON = function() {
+                return DayProgram.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DayProgram
+             * @function getTypeUrl
+             * @memberof streetlight.v1.DayProgram
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DayProgram.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.DayProgram";
+            };
+
+            return DayProgram;
+        })();
+
+        v1.CalendarRule = (function() {
+
+            /**
+             * Properties of a CalendarRule.
+             * @typedef {Object} streetlight.v1.CalendarRule.$Properties
+             * @property {number|null} [programId] CalendarRule programId
+             * @property {number|null} [weekdayMask] CalendarRule weekdayMask
+             * @property {Array.<number>|null} [dates] CalendarRule dates
+             * @property {number|null} [priority] CalendarRule priority
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CalendarRule.
+             * @memberof streetlight.v1
+             * @interface ICalendarRule
+             * @augments streetlight.v1.CalendarRule.$Properties
+             * @deprecated Use streetlight.v1.CalendarRule.$Properties instead.
+             */
+
+            /**
+             * Shape of a CalendarRule.
+             * @typedef {streetlight.v1.CalendarRule.$Properties} streetlight.v1.CalendarRule.$Shape
+             */
+
+            /**
+             * Constructs a new CalendarRule.
+             * @memberof streetlight.v1
+             * @classdesc Represents a CalendarRule.
+             * @constructor
+             * @param {streetlight.v1.CalendarRule.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CalendarRule = function (properties) {
+                this.dates = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CalendarRule programId.
+             * @member {number} programId
+             * @memberof streetlight.v1.CalendarRule
+             * @instance
+             */
+            CalendarRule.prototype.programId = 0;
+
+            /**
+             * CalendarRule weekdayMask.
+             * @member {number} weekdayMask
+             * @memberof streetlight.v1.CalendarRule
+             * @instance
+             */
+            CalendarRule.prototype.weekdayMask = 0;
+
+            /**
+             * CalendarRule dates.
+             * @member {Array.<number>} dates
+             * @memberof streetlight.v1.CalendarRule
+             * @instance
+             */
+            CalendarRule.prototype.dates = $util.emptyArray;
+
+            /**
+             * CalendarRule priority.
+             * @member {number} priority
+             * @memberof streetlight.v1.CalendarRule
+             * @instance
+             */
+            CalendarRule.prototype.priority = 0;
+
+            /**
+             * Creates a new CalendarRule instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {streetlight.v1.CalendarRule.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.CalendarRule} CalendarRule instance
+             * @type {{
+             *   (properties: streetlight.v1.CalendarRule.$Shape): streetlight.v1.CalendarRule & streetlight.v1.CalendarRule.$Shape;
+             *   (properties?: streetlight.v1.CalendarRule.$Properties): streetlight.v1.CalendarRule;
+             * }}
+             */
+            CalendarRule.create = function(properties) {
+                return new CalendarRule(properties);
+            };
+
+            /**
+             * Encodes the specified CalendarRule message. Does not implicitly {@link streetlight.v1.CalendarRule.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {streetlight.v1.CalendarRule.$Properties} message CalendarRule message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CalendarRule.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.programId != null && $Object.hasOwnProperty.call(message, "programId") && message.programId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.programId);
+                if (message.weekdayMask != null && $Object.hasOwnProperty.call(message, "weekdayMask") && message.weekdayMask !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.weekdayMask);
+                if (message.dates != null && message.dates.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).uint32s(message.dates);
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority") && message.priority !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.priority);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CalendarRule message, length delimited. Does not implicitly {@link streetlight.v1.CalendarRule.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {streetlight.v1.CalendarRule.$Properties} message CalendarRule message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CalendarRule.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CalendarRule message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.CalendarRule & streetlight.v1.CalendarRule.$Shape} CalendarRule
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CalendarRule.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.CalendarRule();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.programId = value;
+                            else
+                                delete message.programId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.weekdayMask = value;
+                            else
+                                delete message.weekdayMask;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType === 2) {
+                                if (!(message.dates && message.dates.length))
+                                    message.dates = [];
+                                reader.uint32s(message.dates);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.dates && message.dates.length))
+                                message.dates = [];
+                            message.dates.push(reader.uint32());
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.priority = value;
+                            else
+                                delete message.priority;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CalendarRule message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.CalendarRule & streetlight.v1.CalendarRule.$Shape} CalendarRule
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CalendarRule.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CalendarRule message.
+             * @function verify
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CalendarRule.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.programId != null && $Object.hasOwnProperty.call(message, "programId"))
+                    if (!$util.isInteger(message.programId))
+                        return "programId: integer expected";
+                if (message.weekdayMask != null && $Object.hasOwnProperty.call(message, "weekdayMask"))
+                    if (!$util.isInteger(message.weekdayMask))
+                        return "weekdayMask: integer expected";
+                if (message.dates != null && $Object.hasOwnProperty.call(message, "dates")) {
+                    if (!$Array.isArray(message.dates))
+                        return "dates: array expected";
+                    for (let i = 0; i < message.dates.length; ++i)
+                        if (!$util.isInteger(message.dates[i]))
+                            return "dates: integer[] expected";
+                }
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                    if (!$util.isInteger(message.priority))
+                        return "priority: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a CalendarRule message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.CalendarRule} CalendarRule
+             */
+            CalendarRule.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.CalendarRule)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.CalendarRule: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.CalendarRule();
+                if (object.programId != null)
+                    if ($Number(object.programId) !== 0)
+                        message.programId = object.programId >>> 0;
+                if (object.weekdayMask != null)
+                    if ($Number(object.weekdayMask) !== 0)
+                        message.weekdayMask = object.weekdayMask >>> 0;
+                if (object.dates) {
+                    if (!$Array.isArray(object.dates))
+                        throw $TypeError(".streetlight.v1.CalendarRule.dates: array expected");
+                    message.dates = $Array(object.dates.length);
+                    for (let i = 0; i < object.dates.length; ++i)
+                        message.dates[i] = object.dates[i] >>> 0;
+                }
+                if (object.priority != null)
+                    if ($Number(object.priority) !== 0)
+                        message.priority = object.priority >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CalendarRule message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {streetlight.v1.CalendarRule} message CalendarRule
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CalendarRule.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.dates = [];
+                if (options.defaults) {
+                    object.programId = 0;
+                    object.weekdayMask = 0;
+                    object.priority = 0;
+                }
+                if (message.programId != null && $Object.hasOwnProperty.call(message, "programId"))
+                    object.programId = message.programId;
+                if (message.weekdayMask != null && $Object.hasOwnProperty.call(message, "weekdayMask"))
+                    object.weekdayMask = message.weekdayMask;
+                if (message.dates && message.dates.length) {
+                    object.dates = $Array(message.dates.length);
+                    for (let j = 0; j < message.dates.length; ++j)
+                        object.dates[j] = message.dates[j];
+                }
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                    object.priority = message.priority;
+                return object;
+            };
+
+            /**
+             * Converts this CalendarRule to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.CalendarRule
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CalendarRule.prototype.toJSON = function() {
+                return CalendarRule.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CalendarRule
+             * @function getTypeUrl
+             * @memberof streetlight.v1.CalendarRule
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CalendarRule.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.CalendarRule";
+            };
+
+            return CalendarRule;
+        })();
+
+        v1.Plan = (function() {
+
+            /**
+             * Properties of a Plan.
+             * @typedef {Object} streetlight.v1.Plan.$Properties
+             * @property {number|null} [id] Plan id
+             * @property {number|null} [version] Plan version
+             * @property {Array.<streetlight.v1.DayProgram.$Properties>|null} [programs] Plan programs
+             * @property {Array.<streetlight.v1.CalendarRule.$Properties>|null} [rules] Plan rules
+             * @property {number|null} [defaultProgramId] Plan defaultProgramId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Plan.
+             * @memberof streetlight.v1
+             * @interface IPlan
+             * @augments streetlight.v1.Plan.$Properties
+             * @deprecated Use streetlight.v1.Plan.$Properties instead.
+             */
+
+            /**
+             * Shape of a Plan.
+             * @typedef {streetlight.v1.Plan.$Properties} streetlight.v1.Plan.$Shape
+             */
+
+            /**
+             * Constructs a new Plan.
+             * @memberof streetlight.v1
+             * @classdesc Represents a Plan.
+             * @constructor
+             * @param {streetlight.v1.Plan.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Plan = function (properties) {
+                this.programs = [];
+                this.rules = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Plan id.
+             * @member {number} id
+             * @memberof streetlight.v1.Plan
+             * @instance
+             */
+            Plan.prototype.id = 0;
+
+            /**
+             * Plan version.
+             * @member {number} version
+             * @memberof streetlight.v1.Plan
+             * @instance
+             */
+            Plan.prototype.version = 0;
+
+            /**
+             * Plan programs.
+             * @member {Array.<streetlight.v1.DayProgram.$Properties>} programs
+             * @memberof streetlight.v1.Plan
+             * @instance
+             */
+            Plan.prototype.programs = $util.emptyArray;
+
+            /**
+             * Plan rules.
+             * @member {Array.<streetlight.v1.CalendarRule.$Properties>} rules
+             * @memberof streetlight.v1.Plan
+             * @instance
+             */
+            Plan.prototype.rules = $util.emptyArray;
+
+            /**
+             * Plan defaultProgramId.
+             * @member {number} defaultProgramId
+             * @memberof streetlight.v1.Plan
+             * @instance
+             */
+            Plan.prototype.defaultProgramId = 0;
+
+            /**
+             * Creates a new Plan instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {streetlight.v1.Plan.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Plan} Plan instance
+             * @type {{
+             *   (properties: streetlight.v1.Plan.$Shape): streetlight.v1.Plan & streetlight.v1.Plan.$Shape;
+             *   (properties?: streetlight.v1.Plan.$Properties): streetlight.v1.Plan;
+             * }}
+             */
+            Plan.create = function(properties) {
+                return new Plan(properties);
+            };
+
+            /**
+             * Encodes the specified Plan message. Does not implicitly {@link streetlight.v1.Plan.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {streetlight.v1.Plan.$Properties} message Plan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Plan.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.version);
+                if (message.programs != null && message.programs.length)
+                    for (let i = 0; i < message.programs.length; ++i)
+                        $root.streetlight.v1.DayProgram.encode(message.programs[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.rules != null && message.rules.length)
+                    for (let i = 0; i < message.rules.length; ++i)
+                        $root.streetlight.v1.CalendarRule.encode(message.rules[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.defaultProgramId != null && $Object.hasOwnProperty.call(message, "defaultProgramId") && message.defaultProgramId !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.defaultProgramId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Plan message, length delimited. Does not implicitly {@link streetlight.v1.Plan.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {streetlight.v1.Plan.$Properties} message Plan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Plan.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Plan message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Plan & streetlight.v1.Plan.$Shape} Plan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Plan.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Plan();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.programs && message.programs.length))
+                                message.programs = [];
+                            message.programs.push($root.streetlight.v1.DayProgram.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.rules && message.rules.length))
+                                message.rules = [];
+                            message.rules.push($root.streetlight.v1.CalendarRule.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.defaultProgramId = value;
+                            else
+                                delete message.defaultProgramId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Plan message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Plan & streetlight.v1.Plan.$Shape} Plan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Plan.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Plan message.
+             * @function verify
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Plan.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id))
+                        return "id: integer expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                if (message.programs != null && $Object.hasOwnProperty.call(message, "programs")) {
+                    if (!$Array.isArray(message.programs))
+                        return "programs: array expected";
+                    for (let i = 0; i < message.programs.length; ++i) {
+                        let error = $root.streetlight.v1.DayProgram.verify(message.programs[i], _depth + 1);
+                        if (error)
+                            return "programs." + error;
+                    }
+                }
+                if (message.rules != null && $Object.hasOwnProperty.call(message, "rules")) {
+                    if (!$Array.isArray(message.rules))
+                        return "rules: array expected";
+                    for (let i = 0; i < message.rules.length; ++i) {
+                        let error = $root.streetlight.v1.CalendarRule.verify(message.rules[i], _depth + 1);
+                        if (error)
+                            return "rules." + error;
+                    }
+                }
+                if (message.defaultProgramId != null && $Object.hasOwnProperty.call(message, "defaultProgramId"))
+                    if (!$util.isInteger(message.defaultProgramId))
+                        return "defaultProgramId: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Plan message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Plan} Plan
+             */
+            Plan.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Plan)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Plan: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Plan();
+                if (object.id != null)
+                    if ($Number(object.id) !== 0)
+                        message.id = object.id >>> 0;
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.programs) {
+                    if (!$Array.isArray(object.programs))
+                        throw $TypeError(".streetlight.v1.Plan.programs: array expected");
+                    message.programs = $Array(object.programs.length);
+                    for (let i = 0; i < object.programs.length; ++i) {
+                        if (!$util.isObject(object.programs[i]))
+                            throw $TypeError(".streetlight.v1.Plan.programs: object expected");
+                        message.programs[i] = $root.streetlight.v1.DayProgram.fromObject(object.programs[i], _depth + 1);
+                    }
+                }
+                if (object.rules) {
+                    if (!$Array.isArray(object.rules))
+                        throw $TypeError(".streetlight.v1.Plan.rules: array expected");
+                    message.rules = $Array(object.rules.length);
+                    for (let i = 0; i < object.rules.length; ++i) {
+                        if (!$util.isObject(object.rules[i]))
+                            throw $TypeError(".streetlight.v1.Plan.rules: object expected");
+                        message.rules[i] = $root.streetlight.v1.CalendarRule.fromObject(object.rules[i], _depth + 1);
+                    }
+                }
+                if (object.defaultProgramId != null)
+                    if ($Number(object.defaultProgramId) !== 0)
+                        message.defaultProgramId = object.defaultProgramId >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Plan message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {streetlight.v1.Plan} message Plan
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Plan.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.programs = [];
+                    object.rules = [];
+                }
+                if (options.defaults) {
+                    object.id = 0;
+                    object.version = 0;
+                    object.defaultProgramId = 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.programs && message.programs.length) {
+                    object.programs = $Array(message.programs.length);
+                    for (let j = 0; j < message.programs.length; ++j)
+                        object.programs[j] = $root.streetlight.v1.DayProgram.toObject(message.programs[j], options, _depth + 1);
+                }
+                if (message.rules && message.rules.length) {
+                    object.rules = $Array(message.rules.length);
+                    for (let j = 0; j < message.rules.length; ++j)
+                        object.rules[j] = $root.streetlight.v1.CalendarRule.toObject(message.rules[j], options, _depth + 1);
+                }
+                if (message.defaultProgramId != null && $Object.hasOwnProperty.call(message, "defaultProgramId"))
+                    object.defaultProgramId = message.defaultProgramId;
+                return object;
+            };
+
+            /**
+             * Converts this Plan to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Plan
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Plan.prototype.toJSON = function() {
+                return Plan.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Plan
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Plan
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Plan.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Plan";
+            };
+
+            return Plan;
+        })();
+
+        v1.SetPlan = (function() {
+
+            /**
+             * Properties of a SetPlan.
+             * @typedef {Object} streetlight.v1.SetPlan.$Properties
+             * @property {streetlight.v1.Plan.$Properties|null} [plan] SetPlan plan
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SetPlan.
+             * @memberof streetlight.v1
+             * @interface ISetPlan
+             * @augments streetlight.v1.SetPlan.$Properties
+             * @deprecated Use streetlight.v1.SetPlan.$Properties instead.
+             */
+
+            /**
+             * Shape of a SetPlan.
+             * @typedef {streetlight.v1.SetPlan.$Properties} streetlight.v1.SetPlan.$Shape
+             */
+
+            /**
+             * Constructs a new SetPlan.
+             * @memberof streetlight.v1
+             * @classdesc Represents a SetPlan.
+             * @constructor
+             * @param {streetlight.v1.SetPlan.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SetPlan = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SetPlan plan.
+             * @member {streetlight.v1.Plan.$Properties|null|undefined} plan
+             * @memberof streetlight.v1.SetPlan
+             * @instance
+             */
+            SetPlan.prototype.plan = null;
+
+            /**
+             * Creates a new SetPlan instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {streetlight.v1.SetPlan.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.SetPlan} SetPlan instance
+             * @type {{
+             *   (properties: streetlight.v1.SetPlan.$Shape): streetlight.v1.SetPlan & streetlight.v1.SetPlan.$Shape;
+             *   (properties?: streetlight.v1.SetPlan.$Properties): streetlight.v1.SetPlan;
+             * }}
+             */
+            SetPlan.create = function(properties) {
+                return new SetPlan(properties);
+            };
+
+            /**
+             * Encodes the specified SetPlan message. Does not implicitly {@link streetlight.v1.SetPlan.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {streetlight.v1.SetPlan.$Properties} message SetPlan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetPlan.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    $root.streetlight.v1.Plan.encode(message.plan, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified SetPlan message, length delimited. Does not implicitly {@link streetlight.v1.SetPlan.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {streetlight.v1.SetPlan.$Properties} message SetPlan message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetPlan.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SetPlan message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.SetPlan & streetlight.v1.SetPlan.$Shape} SetPlan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetPlan.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.SetPlan();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.plan = $root.streetlight.v1.Plan.decode(reader, reader.size(), $undefined, _depth + 1, message.plan);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a SetPlan message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.SetPlan & streetlight.v1.SetPlan.$Shape} SetPlan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetPlan.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SetPlan message.
+             * @function verify
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetPlan.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan")) {
+                    let error = $root.streetlight.v1.Plan.verify(message.plan, _depth + 1);
+                    if (error)
+                        return "plan." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetPlan message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.SetPlan} SetPlan
+             */
+            SetPlan.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.SetPlan)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.SetPlan: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.SetPlan();
+                if (object.plan != null) {
+                    if (!$util.isObject(object.plan))
+                        throw $TypeError(".streetlight.v1.SetPlan.plan: object expected");
+                    message.plan = $root.streetlight.v1.Plan.fromObject(object.plan, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SetPlan message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {streetlight.v1.SetPlan} message SetPlan
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetPlan.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.plan = null;
+                if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
+                    object.plan = $root.streetlight.v1.Plan.toObject(message.plan, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this SetPlan to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.SetPlan
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetPlan.prototype.toJSON = function() {
+                return SetPlan.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SetPlan
+             * @function getTypeUrl
+             * @memberof streetlight.v1.SetPlan
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SetPlan.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.SetPlan";
+            };
+
+            return SetPlan;
+        })();
+
+        v1.Override = (function() {
+
+            /**
+             * Properties of an Override.
+             * @typedef {Object} streetlight.v1.Override.$Properties
+             * @property {number|null} [id] Override id
+             * @property {number|null} [level] Override level
+             * @property {number|null} [expiresAt] Override expiresAt
+             * @property {number|null} [fadeS] Override fadeS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Override.
+             * @memberof streetlight.v1
+             * @interface IOverride
+             * @augments streetlight.v1.Override.$Properties
+             * @deprecated Use streetlight.v1.Override.$Properties instead.
+             */
+
+            /**
+             * Shape of an Override.
+             * @typedef {streetlight.v1.Override.$Properties} streetlight.v1.Override.$Shape
+             */
+
+            /**
+             * Constructs a new Override.
+             * @memberof streetlight.v1
+             * @classdesc Represents an Override.
+             * @constructor
+             * @param {streetlight.v1.Override.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Override = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Override id.
+             * @member {number} id
+             * @memberof streetlight.v1.Override
+             * @instance
+             */
+            Override.prototype.id = 0;
+
+            /**
+             * Override level.
+             * @member {number} level
+             * @memberof streetlight.v1.Override
+             * @instance
+             */
+            Override.prototype.level = 0;
+
+            /**
+             * Override expiresAt.
+             * @member {number} expiresAt
+             * @memberof streetlight.v1.Override
+             * @instance
+             */
+            Override.prototype.expiresAt = 0;
+
+            /**
+             * Override fadeS.
+             * @member {number} fadeS
+             * @memberof streetlight.v1.Override
+             * @instance
+             */
+            Override.prototype.fadeS = 0;
+
+            /**
+             * Creates a new Override instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {streetlight.v1.Override.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Override} Override instance
+             * @type {{
+             *   (properties: streetlight.v1.Override.$Shape): streetlight.v1.Override & streetlight.v1.Override.$Shape;
+             *   (properties?: streetlight.v1.Override.$Properties): streetlight.v1.Override;
+             * }}
+             */
+            Override.create = function(properties) {
+                return new Override(properties);
+            };
+
+            /**
+             * Encodes the specified Override message. Does not implicitly {@link streetlight.v1.Override.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {streetlight.v1.Override.$Properties} message Override message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Override.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level") && message.level !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.level);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && message.expiresAt !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.expiresAt);
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS") && message.fadeS !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.fadeS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Override message, length delimited. Does not implicitly {@link streetlight.v1.Override.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {streetlight.v1.Override.$Properties} message Override message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Override.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Override message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Override & streetlight.v1.Override.$Shape} Override
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Override.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Override();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.level = value;
+                            else
+                                delete message.level;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fadeS = value;
+                            else
+                                delete message.fadeS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an Override message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Override & streetlight.v1.Override.$Shape} Override
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Override.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Override message.
+             * @function verify
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Override.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id))
+                        return "id: integer expected";
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    if (!$util.isInteger(message.level))
+                        return "level: integer expected";
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    if (!$util.isInteger(message.expiresAt))
+                        return "expiresAt: integer expected";
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
+                    if (!$util.isInteger(message.fadeS))
+                        return "fadeS: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates an Override message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Override} Override
+             */
+            Override.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Override)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Override: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Override();
+                if (object.id != null)
+                    if ($Number(object.id) !== 0)
+                        message.id = object.id >>> 0;
+                if (object.level != null)
+                    if ($Number(object.level) !== 0)
+                        message.level = object.level >>> 0;
+                if (object.expiresAt != null)
+                    if ($Number(object.expiresAt) !== 0)
+                        message.expiresAt = object.expiresAt >>> 0;
+                if (object.fadeS != null)
+                    if ($Number(object.fadeS) !== 0)
+                        message.fadeS = object.fadeS >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Override message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {streetlight.v1.Override} message Override
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Override.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = 0;
+                    object.level = 0;
+                    object.expiresAt = 0;
+                    object.fadeS = 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                    object.level = message.level;
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    object.expiresAt = message.expiresAt;
+                if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
+                    object.fadeS = message.fadeS;
+                return object;
+            };
+
+            /**
+             * Converts this Override to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Override
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Override.prototype.toJSON = function() {
+                return Override.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Override
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Override
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Override.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Override";
+            };
+
+            return Override;
+        })();
+
+        v1.Command = (function() {
+
+            /**
+             * Properties of a Command.
+             * @typedef {Object} streetlight.v1.Command.$Properties
+             * @property {streetlight.v1.Override.$Properties|null} [setOverride] Command setOverride
+             * @property {number|null} [clearOverride] Command clearOverride
+             * @property {boolean|null} [reboot] Command reboot
+             * @property {boolean|null} [requestReport] Command requestReport
+             * @property {"setOverride"|"clearOverride"|"reboot"|"requestReport"} [action] Command action
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Command.
+             * @memberof streetlight.v1
+             * @interface ICommand
+             * @augments streetlight.v1.Command.$Properties
+             * @deprecated Use streetlight.v1.Command.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Command.
+             * @typedef {{
+             *   setOverride?: streetlight.v1.Override.$Shape|null;
+             *   clearOverride?: number|null;
+             *   reboot?: boolean|null;
+             *   requestReport?: boolean|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean })
+             * )} streetlight.v1.Command.$Shape
+             */
+
+            /**
+             * Constructs a new Command.
+             * @memberof streetlight.v1
+             * @classdesc Represents a Command.
+             * @constructor
+             * @param {streetlight.v1.Command.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Command = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Command setOverride.
+             * @member {streetlight.v1.Override.$Properties|null|undefined} setOverride
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.setOverride = null;
+
+            /**
+             * Command clearOverride.
+             * @member {number|null|undefined} clearOverride
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.clearOverride = null;
+
+            /**
+             * Command reboot.
+             * @member {boolean|null|undefined} reboot
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.reboot = null;
+
+            /**
+             * Command requestReport.
+             * @member {boolean|null|undefined} requestReport
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.requestReport = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Command action.
+             * @member {"setOverride"|"clearOverride"|"reboot"|"requestReport"|undefined} action
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            $Object.defineProperty(Command.prototype, "action", {
+                get: $util.oneOfGetter($oneOfFields = ["setOverride", "clearOverride", "reboot", "requestReport"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Command instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {streetlight.v1.Command.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Command} Command instance
+             * @type {{
+             *   (properties: streetlight.v1.Command.$Shape): streetlight.v1.Command & streetlight.v1.Command.$Shape;
+             *   (properties?: streetlight.v1.Command.$Properties): streetlight.v1.Command;
+             * }}
+             */
+            Command.create = function(properties) {
+                return new Command(properties);
+            };
+
+            /**
+             * Encodes the specified Command message. Does not implicitly {@link streetlight.v1.Command.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {streetlight.v1.Command.$Properties} message Command message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.setOverride != null && $Object.hasOwnProperty.call(message, "setOverride"))
+                    $root.streetlight.v1.Override.encode(message.setOverride, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.clearOverride != null && $Object.hasOwnProperty.call(message, "clearOverride"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.clearOverride);
+                if (message.reboot != null && $Object.hasOwnProperty.call(message, "reboot"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.reboot);
+                if (message.requestReport != null && $Object.hasOwnProperty.call(message, "requestReport"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.requestReport);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Command message, length delimited. Does not implicitly {@link streetlight.v1.Command.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {streetlight.v1.Command.$Properties} message Command message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Command.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Command & streetlight.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Command();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.setOverride = $root.streetlight.v1.Override.decode(reader, reader.size(), $undefined, _depth + 1, message.setOverride);
+                            message.action = "setOverride";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            message.clearOverride = reader.uint32();
+                            message.action = "clearOverride";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            message.reboot = reader.bool();
+                            message.action = "reboot";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.requestReport = reader.bool();
+                            message.action = "requestReport";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Command message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Command & streetlight.v1.Command.$Shape} Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Command.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Command message.
+             * @function verify
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Command.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.setOverride != null && $Object.hasOwnProperty.call(message, "setOverride")) {
+                    properties.action = 1;
+                    {
+                        let error = $root.streetlight.v1.Override.verify(message.setOverride, _depth + 1);
+                        if (error)
+                            return "setOverride." + error;
+                    }
+                }
+                if (message.clearOverride != null && $Object.hasOwnProperty.call(message, "clearOverride")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    if (!$util.isInteger(message.clearOverride))
+                        return "clearOverride: integer expected";
+                }
+                if (message.reboot != null && $Object.hasOwnProperty.call(message, "reboot")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    if (typeof message.reboot !== "boolean")
+                        return "reboot: boolean expected";
+                }
+                if (message.requestReport != null && $Object.hasOwnProperty.call(message, "requestReport")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    if (typeof message.requestReport !== "boolean")
+                        return "requestReport: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Command message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Command} Command
+             */
+            Command.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Command)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Command: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Command();
+                if (object.setOverride != null) {
+                    if (!$util.isObject(object.setOverride))
+                        throw $TypeError(".streetlight.v1.Command.setOverride: object expected");
+                    message.setOverride = $root.streetlight.v1.Override.fromObject(object.setOverride, _depth + 1);
+                }
+                if (object.clearOverride != null)
+                    message.clearOverride = object.clearOverride >>> 0;
+                if (object.reboot != null)
+                    message.reboot = $Boolean(object.reboot);
+                if (object.requestReport != null)
+                    message.requestReport = $Boolean(object.requestReport);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Command message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {streetlight.v1.Command} message Command
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Command.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.setOverride != null && $Object.hasOwnProperty.call(message, "setOverride")) {
+                    object.setOverride = $root.streetlight.v1.Override.toObject(message.setOverride, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "setOverride";
+                }
+                if (message.clearOverride != null && $Object.hasOwnProperty.call(message, "clearOverride")) {
+                    object.clearOverride = message.clearOverride;
+                    if (options.oneofs)
+                        object.action = "clearOverride";
+                }
+                if (message.reboot != null && $Object.hasOwnProperty.call(message, "reboot")) {
+                    object.reboot = message.reboot;
+                    if (options.oneofs)
+                        object.action = "reboot";
+                }
+                if (message.requestReport != null && $Object.hasOwnProperty.call(message, "requestReport")) {
+                    object.requestReport = message.requestReport;
+                    if (options.oneofs)
+                        object.action = "requestReport";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this Command to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Command
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Command.prototype.toJSON = function() {
+                return Command.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Command
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Command
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Command.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Command";
+            };
+
+            return Command;
+        })();
+
+        /**
+         * ImageKind enum.
+         * @name streetlight.v1.ImageKind
+         * @enum {number}
+         * @property {number} IMAGE_KIND_UNSPECIFIED=0 IMAGE_KIND_UNSPECIFIED value
+         * @property {number} IMAGE_KIND_FULL=1 IMAGE_KIND_FULL value
+         * @property {number} IMAGE_KIND_MOD=2 IMAGE_KIND_MOD value
+         */
+        v1.ImageKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "IMAGE_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "IMAGE_KIND_FULL"] = 1;
+            values[valuesById[2] = "IMAGE_KIND_MOD"] = 2;
+            return values;
+        })();
+
+        v1.OtaOffer = (function() {
+
+            /**
+             * Properties of an OtaOffer.
+             * @typedef {Object} streetlight.v1.OtaOffer.$Properties
+             * @property {number|null} [imageId] OtaOffer imageId
+             * @property {string|null} [version] OtaOffer version
+             * @property {streetlight.v1.ImageKind|null} [kind] OtaOffer kind
+             * @property {number|null} [size] OtaOffer size
+             * @property {Uint8Array|null} [sha256] OtaOffer sha256
+             * @property {Uint8Array|null} [manifest] OtaOffer manifest
+             * @property {Uint8Array|null} [signature] OtaOffer signature
+             * @property {number|null} [keyId] OtaOffer keyId
+             * @property {number|null} [chunkSize] OtaOffer chunkSize
+             * @property {number|null} [windowStartMin] OtaOffer windowStartMin
+             * @property {number|null} [windowEndMin] OtaOffer windowEndMin
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaOffer.
+             * @memberof streetlight.v1
+             * @interface IOtaOffer
+             * @augments streetlight.v1.OtaOffer.$Properties
+             * @deprecated Use streetlight.v1.OtaOffer.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaOffer.
+             * @typedef {streetlight.v1.OtaOffer.$Properties} streetlight.v1.OtaOffer.$Shape
+             */
+
+            /**
+             * Constructs a new OtaOffer.
+             * @memberof streetlight.v1
+             * @classdesc Represents an OtaOffer.
+             * @constructor
+             * @param {streetlight.v1.OtaOffer.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaOffer = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaOffer imageId.
+             * @member {number} imageId
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.imageId = 0;
+
+            /**
+             * OtaOffer version.
+             * @member {string} version
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.version = "";
+
+            /**
+             * OtaOffer kind.
+             * @member {streetlight.v1.ImageKind} kind
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.kind = 0;
+
+            /**
+             * OtaOffer size.
+             * @member {number} size
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.size = 0;
+
+            /**
+             * OtaOffer sha256.
+             * @member {Uint8Array} sha256
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.sha256 = $util.newBuffer([]);
+
+            /**
+             * OtaOffer manifest.
+             * @member {Uint8Array} manifest
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.manifest = $util.newBuffer([]);
+
+            /**
+             * OtaOffer signature.
+             * @member {Uint8Array} signature
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * OtaOffer keyId.
+             * @member {number} keyId
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.keyId = 0;
+
+            /**
+             * OtaOffer chunkSize.
+             * @member {number} chunkSize
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.chunkSize = 0;
+
+            /**
+             * OtaOffer windowStartMin.
+             * @member {number} windowStartMin
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.windowStartMin = 0;
+
+            /**
+             * OtaOffer windowEndMin.
+             * @member {number} windowEndMin
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             */
+            OtaOffer.prototype.windowEndMin = 0;
+
+            /**
+             * Creates a new OtaOffer instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {streetlight.v1.OtaOffer.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.OtaOffer} OtaOffer instance
+             * @type {{
+             *   (properties: streetlight.v1.OtaOffer.$Shape): streetlight.v1.OtaOffer & streetlight.v1.OtaOffer.$Shape;
+             *   (properties?: streetlight.v1.OtaOffer.$Properties): streetlight.v1.OtaOffer;
+             * }}
+             */
+            OtaOffer.create = function(properties) {
+                return new OtaOffer(properties);
+            };
+
+            /**
+             * Encodes the specified OtaOffer message. Does not implicitly {@link streetlight.v1.OtaOffer.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {streetlight.v1.OtaOffer.$Properties} message OtaOffer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaOffer.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId") && message.imageId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.imageId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.version);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.kind);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.size);
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.sha256);
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest") && message.manifest.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.manifest);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.keyId);
+                if (message.chunkSize != null && $Object.hasOwnProperty.call(message, "chunkSize") && message.chunkSize !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.chunkSize);
+                if (message.windowStartMin != null && $Object.hasOwnProperty.call(message, "windowStartMin") && message.windowStartMin !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.windowStartMin);
+                if (message.windowEndMin != null && $Object.hasOwnProperty.call(message, "windowEndMin") && message.windowEndMin !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.windowEndMin);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OtaOffer message, length delimited. Does not implicitly {@link streetlight.v1.OtaOffer.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {streetlight.v1.OtaOffer.$Properties} message OtaOffer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaOffer.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OtaOffer message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.OtaOffer & streetlight.v1.OtaOffer.$Shape} OtaOffer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaOffer.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.OtaOffer();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.imageId = value;
+                            else
+                                delete message.imageId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.sha256 = value;
+                            else
+                                delete message.sha256;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.manifest = value;
+                            else
+                                delete message.manifest;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.chunkSize = value;
+                            else
+                                delete message.chunkSize;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.windowStartMin = value;
+                            else
+                                delete message.windowStartMin;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.windowEndMin = value;
+                            else
+                                delete message.windowEndMin;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OtaOffer message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.OtaOffer & streetlight.v1.OtaOffer.$Shape} OtaOffer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaOffer.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OtaOffer message.
+             * @function verify
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OtaOffer.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    if (!$util.isInteger(message.imageId))
+                        return "imageId: integer expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isString(message.version))
+                        return "version: string expected";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (typeof message.kind !== "number" || (message.kind | 0) !== message.kind)
+                        return "kind: enum value expected";
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    if (!$util.isInteger(message.size))
+                        return "size: integer expected";
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                    if (!(message.sha256 && typeof message.sha256.length === "number" || $util.isString(message.sha256)))
+                        return "sha256: buffer expected";
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    if (!(message.manifest && typeof message.manifest.length === "number" || $util.isString(message.manifest)))
+                        return "manifest: buffer expected";
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                        return "signature: buffer expected";
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    if (!$util.isInteger(message.keyId))
+                        return "keyId: integer expected";
+                if (message.chunkSize != null && $Object.hasOwnProperty.call(message, "chunkSize"))
+                    if (!$util.isInteger(message.chunkSize))
+                        return "chunkSize: integer expected";
+                if (message.windowStartMin != null && $Object.hasOwnProperty.call(message, "windowStartMin"))
+                    if (!$util.isInteger(message.windowStartMin))
+                        return "windowStartMin: integer expected";
+                if (message.windowEndMin != null && $Object.hasOwnProperty.call(message, "windowEndMin"))
+                    if (!$util.isInteger(message.windowEndMin))
+                        return "windowEndMin: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates an OtaOffer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.OtaOffer} OtaOffer
+             */
+            OtaOffer.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.OtaOffer)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.OtaOffer: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.OtaOffer();
+                if (object.imageId != null)
+                    if ($Number(object.imageId) !== 0)
+                        message.imageId = object.imageId >>> 0;
+                if (object.version != null)
+                    if (typeof object.version !== "string" || object.version.length)
+                        message.version = $String(object.version);
+                if (object.kind !== 0 && (typeof object.kind !== "string" || $root.streetlight.v1.ImageKind[object.kind] !== 0))
+                    switch (object.kind) {
+                    case "IMAGE_KIND_UNSPECIFIED":
+                    case 0:
+                        message.kind = 0;
+                        break;
+                    case "IMAGE_KIND_FULL":
+                    case 1:
+                        message.kind = 1;
+                        break;
+                    case "IMAGE_KIND_MOD":
+                    case 2:
+                        message.kind = 2;
+                        break;
+                    default:
+                        if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
+                            message.kind = object.kind;
+                    }
+                if (object.size != null)
+                    if ($Number(object.size) !== 0)
+                        message.size = object.size >>> 0;
+                if (object.sha256 != null)
+                    if (object.sha256.length)
+                        if (typeof object.sha256 === "string")
+                            $util.base64.decode(object.sha256, message.sha256 = $util.newBuffer($util.base64.length(object.sha256)), 0);
+                        else if (object.sha256.length >= 0)
+                            message.sha256 = object.sha256;
+                if (object.manifest != null)
+                    if (object.manifest.length)
+                        if (typeof object.manifest === "string")
+                            $util.base64.decode(object.manifest, message.manifest = $util.newBuffer($util.base64.length(object.manifest)), 0);
+                        else if (object.manifest.length >= 0)
+                            message.manifest = object.manifest;
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                if (object.keyId != null)
+                    if ($Number(object.keyId) !== 0)
+                        message.keyId = object.keyId >>> 0;
+                if (object.chunkSize != null)
+                    if ($Number(object.chunkSize) !== 0)
+                        message.chunkSize = object.chunkSize >>> 0;
+                if (object.windowStartMin != null)
+                    if ($Number(object.windowStartMin) !== 0)
+                        message.windowStartMin = object.windowStartMin >>> 0;
+                if (object.windowEndMin != null)
+                    if ($Number(object.windowEndMin) !== 0)
+                        message.windowEndMin = object.windowEndMin >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OtaOffer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {streetlight.v1.OtaOffer} message OtaOffer
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OtaOffer.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.imageId = 0;
+                    object.version = "";
+                    object.kind = options.enums === $String ? "IMAGE_KIND_UNSPECIFIED" : 0;
+                    object.size = 0;
+                    if (options.bytes === $String)
+                        object.sha256 = "";
+                    else {
+                        object.sha256 = [];
+                        if (options.bytes !== $Array)
+                            object.sha256 = $util.newBuffer(object.sha256);
+                    }
+                    if (options.bytes === $String)
+                        object.manifest = "";
+                    else {
+                        object.manifest = [];
+                        if (options.bytes !== $Array)
+                            object.manifest = $util.newBuffer(object.manifest);
+                    }
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                    object.keyId = 0;
+                    object.chunkSize = 0;
+                    object.windowStartMin = 0;
+                    object.windowEndMin = 0;
+                }
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    object.imageId = message.imageId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = options.enums === $String ? $root.streetlight.v1.ImageKind[message.kind] === $undefined ? message.kind : $root.streetlight.v1.ImageKind[message.kind] : message.kind;
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    object.size = message.size;
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                    object.sha256 = options.bytes === $String ? $util.base64.encode(message.sha256, 0, message.sha256.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sha256) : message.sha256;
+                if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                    object.manifest = options.bytes === $String ? $util.base64.encode(message.manifest, 0, message.manifest.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.manifest) : message.manifest;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    object.keyId = message.keyId;
+                if (message.chunkSize != null && $Object.hasOwnProperty.call(message, "chunkSize"))
+                    object.chunkSize = message.chunkSize;
+                if (message.windowStartMin != null && $Object.hasOwnProperty.call(message, "windowStartMin"))
+                    object.windowStartMin = message.windowStartMin;
+                if (message.windowEndMin != null && $Object.hasOwnProperty.call(message, "windowEndMin"))
+                    object.windowEndMin = message.windowEndMin;
+                return object;
+            };
+
+            /**
+             * Converts this OtaOffer to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.OtaOffer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OtaOffer.prototype.toJSON = function() {
+                return OtaOffer.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OtaOffer
+             * @function getTypeUrl
+             * @memberof streetlight.v1.OtaOffer
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaOffer.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.OtaOffer";
+            };
+
+            return OtaOffer;
+        })();
+
+        v1.OtaChunk = (function() {
+
+            /**
+             * Properties of an OtaChunk.
+             * @typedef {Object} streetlight.v1.OtaChunk.$Properties
+             * @property {number|null} [imageId] OtaChunk imageId
+             * @property {number|null} [offset] OtaChunk offset
+             * @property {Uint8Array|null} [data] OtaChunk data
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaChunk.
+             * @memberof streetlight.v1
+             * @interface IOtaChunk
+             * @augments streetlight.v1.OtaChunk.$Properties
+             * @deprecated Use streetlight.v1.OtaChunk.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaChunk.
+             * @typedef {streetlight.v1.OtaChunk.$Properties} streetlight.v1.OtaChunk.$Shape
+             */
+
+            /**
+             * Constructs a new OtaChunk.
+             * @memberof streetlight.v1
+             * @classdesc Represents an OtaChunk.
+             * @constructor
+             * @param {streetlight.v1.OtaChunk.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaChunk = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaChunk imageId.
+             * @member {number} imageId
+             * @memberof streetlight.v1.OtaChunk
+             * @instance
+             */
+            OtaChunk.prototype.imageId = 0;
+
+            /**
+             * OtaChunk offset.
+             * @member {number} offset
+             * @memberof streetlight.v1.OtaChunk
+             * @instance
+             */
+            OtaChunk.prototype.offset = 0;
+
+            /**
+             * OtaChunk data.
+             * @member {Uint8Array} data
+             * @memberof streetlight.v1.OtaChunk
+             * @instance
+             */
+            OtaChunk.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new OtaChunk instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {streetlight.v1.OtaChunk.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.OtaChunk} OtaChunk instance
+             * @type {{
+             *   (properties: streetlight.v1.OtaChunk.$Shape): streetlight.v1.OtaChunk & streetlight.v1.OtaChunk.$Shape;
+             *   (properties?: streetlight.v1.OtaChunk.$Properties): streetlight.v1.OtaChunk;
+             * }}
+             */
+            OtaChunk.create = function(properties) {
+                return new OtaChunk(properties);
+            };
+
+            /**
+             * Encodes the specified OtaChunk message. Does not implicitly {@link streetlight.v1.OtaChunk.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {streetlight.v1.OtaChunk.$Properties} message OtaChunk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaChunk.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId") && message.imageId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.imageId);
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset") && message.offset !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.offset);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OtaChunk message, length delimited. Does not implicitly {@link streetlight.v1.OtaChunk.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {streetlight.v1.OtaChunk.$Properties} message OtaChunk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaChunk.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OtaChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.OtaChunk & streetlight.v1.OtaChunk.$Shape} OtaChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaChunk.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.OtaChunk();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.imageId = value;
+                            else
+                                delete message.imageId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.offset = value;
+                            else
+                                delete message.offset;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OtaChunk message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.OtaChunk & streetlight.v1.OtaChunk.$Shape} OtaChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaChunk.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OtaChunk message.
+             * @function verify
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OtaChunk.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    if (!$util.isInteger(message.imageId))
+                        return "imageId: integer expected";
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                    if (!$util.isInteger(message.offset))
+                        return "offset: integer expected";
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                        return "data: buffer expected";
+                return null;
+            };
+
+            /**
+             * Creates an OtaChunk message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.OtaChunk} OtaChunk
+             */
+            OtaChunk.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.OtaChunk)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.OtaChunk: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.OtaChunk();
+                if (object.imageId != null)
+                    if ($Number(object.imageId) !== 0)
+                        message.imageId = object.imageId >>> 0;
+                if (object.offset != null)
+                    if ($Number(object.offset) !== 0)
+                        message.offset = object.offset >>> 0;
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OtaChunk message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {streetlight.v1.OtaChunk} message OtaChunk
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OtaChunk.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.imageId = 0;
+                    object.offset = 0;
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                }
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    object.imageId = message.imageId;
+                if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                    object.offset = message.offset;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                return object;
+            };
+
+            /**
+             * Converts this OtaChunk to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.OtaChunk
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OtaChunk.prototype.toJSON = function() {
+                return OtaChunk.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OtaChunk
+             * @function getTypeUrl
+             * @memberof streetlight.v1.OtaChunk
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaChunk.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.OtaChunk";
+            };
+
+            return OtaChunk;
+        })();
+
+        v1.EnergyAck = (function() {
+
+            /**
+             * Properties of an EnergyAck.
+             * @typedef {Object} streetlight.v1.EnergyAck.$Properties
+             * @property {number|null} [ackedSeq] EnergyAck ackedSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EnergyAck.
+             * @memberof streetlight.v1
+             * @interface IEnergyAck
+             * @augments streetlight.v1.EnergyAck.$Properties
+             * @deprecated Use streetlight.v1.EnergyAck.$Properties instead.
+             */
+
+            /**
+             * Shape of an EnergyAck.
+             * @typedef {streetlight.v1.EnergyAck.$Properties} streetlight.v1.EnergyAck.$Shape
+             */
+
+            /**
+             * Constructs a new EnergyAck.
+             * @memberof streetlight.v1
+             * @classdesc Represents an EnergyAck.
+             * @constructor
+             * @param {streetlight.v1.EnergyAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EnergyAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EnergyAck ackedSeq.
+             * @member {number} ackedSeq
+             * @memberof streetlight.v1.EnergyAck
+             * @instance
+             */
+            EnergyAck.prototype.ackedSeq = 0;
+
+            /**
+             * Creates a new EnergyAck instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {streetlight.v1.EnergyAck.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.EnergyAck} EnergyAck instance
+             * @type {{
+             *   (properties: streetlight.v1.EnergyAck.$Shape): streetlight.v1.EnergyAck & streetlight.v1.EnergyAck.$Shape;
+             *   (properties?: streetlight.v1.EnergyAck.$Properties): streetlight.v1.EnergyAck;
+             * }}
+             */
+            EnergyAck.create = function(properties) {
+                return new EnergyAck(properties);
+            };
+
+            /**
+             * Encodes the specified EnergyAck message. Does not implicitly {@link streetlight.v1.EnergyAck.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {streetlight.v1.EnergyAck.$Properties} message EnergyAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnergyAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.ackedSeq != null && $Object.hasOwnProperty.call(message, "ackedSeq") && message.ackedSeq !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.ackedSeq);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified EnergyAck message, length delimited. Does not implicitly {@link streetlight.v1.EnergyAck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {streetlight.v1.EnergyAck.$Properties} message EnergyAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnergyAck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EnergyAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.EnergyAck & streetlight.v1.EnergyAck.$Shape} EnergyAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnergyAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.EnergyAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ackedSeq = value;
+                            else
+                                delete message.ackedSeq;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an EnergyAck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.EnergyAck & streetlight.v1.EnergyAck.$Shape} EnergyAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnergyAck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EnergyAck message.
+             * @function verify
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EnergyAck.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.ackedSeq != null && $Object.hasOwnProperty.call(message, "ackedSeq"))
+                    if (!$util.isInteger(message.ackedSeq))
+                        return "ackedSeq: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates an EnergyAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.EnergyAck} EnergyAck
+             */
+            EnergyAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.EnergyAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.EnergyAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.EnergyAck();
+                if (object.ackedSeq != null)
+                    if ($Number(object.ackedSeq) !== 0)
+                        message.ackedSeq = object.ackedSeq >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an EnergyAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {streetlight.v1.EnergyAck} message EnergyAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EnergyAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.ackedSeq = 0;
+                if (message.ackedSeq != null && $Object.hasOwnProperty.call(message, "ackedSeq"))
+                    object.ackedSeq = message.ackedSeq;
+                return object;
+            };
+
+            /**
+             * Converts this EnergyAck to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.EnergyAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EnergyAck.prototype.toJSON = function() {
+                return EnergyAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EnergyAck
+             * @function getTypeUrl
+             * @memberof streetlight.v1.EnergyAck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EnergyAck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.EnergyAck";
+            };
+
+            return EnergyAck;
+        })();
+
+        v1.Presence = (function() {
+
+            /**
+             * Properties of a Presence.
+             * @typedef {Object} streetlight.v1.Presence.$Properties
+             * @property {boolean|null} [online] Presence online
+             * @property {number|null} [bootCount] Presence bootCount
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Presence.
+             * @memberof streetlight.v1
+             * @interface IPresence
+             * @augments streetlight.v1.Presence.$Properties
+             * @deprecated Use streetlight.v1.Presence.$Properties instead.
+             */
+
+            /**
+             * Shape of a Presence.
+             * @typedef {streetlight.v1.Presence.$Properties} streetlight.v1.Presence.$Shape
+             */
+
+            /**
+             * Constructs a new Presence.
+             * @memberof streetlight.v1
+             * @classdesc Represents a Presence.
+             * @constructor
+             * @param {streetlight.v1.Presence.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Presence = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Presence online.
+             * @member {boolean} online
+             * @memberof streetlight.v1.Presence
+             * @instance
+             */
+            Presence.prototype.online = false;
+
+            /**
+             * Presence bootCount.
+             * @member {number} bootCount
+             * @memberof streetlight.v1.Presence
+             * @instance
+             */
+            Presence.prototype.bootCount = 0;
+
+            /**
+             * Creates a new Presence instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {streetlight.v1.Presence.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.Presence} Presence instance
+             * @type {{
+             *   (properties: streetlight.v1.Presence.$Shape): streetlight.v1.Presence & streetlight.v1.Presence.$Shape;
+             *   (properties?: streetlight.v1.Presence.$Properties): streetlight.v1.Presence;
+             * }}
+             */
+            Presence.create = function(properties) {
+                return new Presence(properties);
+            };
+
+            /**
+             * Encodes the specified Presence message. Does not implicitly {@link streetlight.v1.Presence.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {streetlight.v1.Presence.$Properties} message Presence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Presence.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.online != null && $Object.hasOwnProperty.call(message, "online") && message.online !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.online);
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount") && message.bootCount !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.bootCount);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Presence message, length delimited. Does not implicitly {@link streetlight.v1.Presence.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {streetlight.v1.Presence.$Properties} message Presence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Presence.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Presence message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.Presence & streetlight.v1.Presence.$Shape} Presence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Presence.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.Presence();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.online = value;
+                            else
+                                delete message.online;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.bootCount = value;
+                            else
+                                delete message.bootCount;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Presence message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.Presence & streetlight.v1.Presence.$Shape} Presence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Presence.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Presence message.
+             * @function verify
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Presence.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.online != null && $Object.hasOwnProperty.call(message, "online"))
+                    if (typeof message.online !== "boolean")
+                        return "online: boolean expected";
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
+                    if (!$util.isInteger(message.bootCount))
+                        return "bootCount: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Presence message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.Presence} Presence
+             */
+            Presence.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.Presence)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.Presence: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.Presence();
+                if (object.online != null)
+                    if (object.online)
+                        message.online = $Boolean(object.online);
+                if (object.bootCount != null)
+                    if ($Number(object.bootCount) !== 0)
+                        message.bootCount = object.bootCount >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Presence message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {streetlight.v1.Presence} message Presence
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Presence.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.online = false;
+                    object.bootCount = 0;
+                }
+                if (message.online != null && $Object.hasOwnProperty.call(message, "online"))
+                    object.online = message.online;
+                if (message.bootCount != null && $Object.hasOwnProperty.call(message, "bootCount"))
+                    object.bootCount = message.bootCount;
+                return object;
+            };
+
+            /**
+             * Converts this Presence to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.Presence
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Presence.prototype.toJSON = function() {
+                return Presence.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Presence
+             * @function getTypeUrl
+             * @memberof streetlight.v1.Presence
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Presence.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.Presence";
+            };
+
+            return Presence;
+        })();
+
+        return v1;
+    })();
+
+    return streetlight;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@streetlight/source'] },
+  ssr: { resolve: { conditions: ['@streetlight/source'] } },
+  test: {
+    name: 'tests',
+    include: ['e2e/**/*.test.ts'],
+    // End-to-end suites start servers and brokers: give them room, run files one at a time.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
