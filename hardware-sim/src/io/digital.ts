@@ -1,0 +1,106 @@
+/**
+ * Simulated ECMA-419 Digital (`embedded:io/digital`), Moddable's constants: modes Input 0, InputPullUp 1,
+ * InputPullDown 2, InputPullUpDown 3, Output 8, OutputOpenDrain 9; edges Rising 1, Falling 2 (3 = both).
+ *
+ * IO Class Pattern: options checked in the constructor (RangeError for a missing pin, an input-only pin in an
+ * output mode, an unknown mode or edge); `onReadable` is called with `this` = the instance when a
+ * configured edge occurs, asynchronously (a 0 ms task on the board's timers, like an interrupt handed to
+ * the XS event loop); no callback after `close()`; calls after `close()` throw.
+ */
+import type { DigitalConstructor, DigitalIO } from '../../../firmware/src/host.js';
+import type { PinBus } from './bus.js';
+
+export const DigitalMode = {
+  Input: 0, InputPullUp: 1, InputPullDown: 2, InputPullUpDown: 3, Output: 8, OutputOpenDrain: 9,
+} as const;
+export const DigitalEdge = { Rising: 1, Falling: 2 } as const;
+
+export interface SimDigitalOptions {
+  pin: number;
+  mode: unknown;
+  /** Edges that call `onReadable`: Rising (1), Falling (2) or both (3). Inputs only. */
+  edge?: number;
+  onReadable?: (this: DigitalIO) => void;
+}
+
+export interface SimDigitalIO extends DigitalIO {
+  readonly pin: number;
+}
+
+type SimDigitalClass = DigitalConstructor & (new (options: SimDigitalOptions) => SimDigitalIO);
+
+/** Builds the Digital class of one board (`device.io.Digital`). */
+export function createDigitalClass(bus: PinBus): SimDigitalClass {
+  const modes = new Set<unknown>(Object.values(DigitalMode));
+  class SimDigital implements SimDigitalIO {
+    static readonly Input = DigitalMode.Input;
+    static readonly InputPullUp = DigitalMode.InputPullUp;
+    static readonly InputPullDown = DigitalMode.InputPullDown;
+    static readonly InputPullUpDown = DigitalMode.InputPullUpDown;
+    static readonly Output = DigitalMode.Output;
+    static readonly OutputOpenDrain = DigitalMode.OutputOpenDrain;
+    static readonly Rising = DigitalEdge.Rising;
+    static readonly Falling = DigitalEdge.Falling;
+
+    readonly #pin: number;
+    readonly #output: boolean;
+    readonly #pull: 0 | 1;
+    #closed = false;
+    #unlisten: (() => void) | undefined;
+
+    constructor(options: SimDigitalOptions) {
+      if (typeof options !== 'object' || options === null) throw new TypeError('options required');
+      if (!modes.has(options.mode)) throw new RangeError(`invalid mode ${String(options.mode)}`);
+      const mode = options.mode as number;
+      const output = mode >= DigitalMode.Output;
+      const pin = bus.checkPin(options.pin, output);
+      const onReadable = options.onReadable;
+      const edge = options.edge;
+      if (output && (edge !== undefined || onReadable !== undefined)) {
+        throw new RangeError('edge/onReadable are for inputs only');
+      }
+      if (onReadable !== undefined && typeof onReadable !== 'function') throw new TypeError('onReadable must be a function');
+      if (edge !== undefined && (!Number.isInteger(edge) || edge < 1 || edge > 3)) throw new RangeError(`invalid edge ${edge}`);
+      if (onReadable !== undefined && edge === undefined) throw new RangeError('onReadable requires edge');
+      bus.claim(pin, this);
+      this.#pin = pin;
+      this.#output = output;
+      this.#pull = mode === DigitalMode.InputPullUp ? 1 : 0;
+      if (output) bus.digitalWrite(pin, bus.output(pin) ?? 0);
+      if (onReadable !== undefined && edge !== undefined) {
+        this.#unlisten = bus.listen(pin, (level, previous) => {
+          const rising = previous === 0 && level === 1;
+          if (!((rising && edge & DigitalEdge.Rising) || (!rising && edge & DigitalEdge.Falling))) return;
+          const deliver = (): void => { if (!this.#closed) onReadable.call(this); };
+          if (bus.timers) bus.timers.set(deliver, 0);
+          else queueMicrotask(deliver);
+        });
+      }
+    }
+
+    get pin(): number { return this.#pin; }
+
+    read(): 0 | 1 {
+      if (this.#closed) throw new Error('closed');
+      return this.#output ? (bus.output(this.#pin) ?? 0) : bus.inputLevel(this.#pin, this.#pull);
+    }
+
+    write(value: 0 | 1): void {
+      if (this.#closed) throw new Error('closed');
+      if (!this.#output) throw new Error('cannot write an input');
+      if (value !== 0 && value !== 1 && (value as unknown) !== true && (value as unknown) !== false) {
+        throw new RangeError(`invalid value ${String(value)}`);
+      }
+      bus.digitalWrite(this.#pin, value ? 1 : 0);
+    }
+
+    close(): void {
+      if (this.#closed) return;
+      this.#closed = true;
+      this.#unlisten?.();
+      if (this.#output) bus.digitalRelease(this.#pin);
+      bus.release(this.#pin, this);
+    }
+  }
+  return SimDigital;
+}
