@@ -32,7 +32,10 @@ export default tseslint.config(
           { group: nodeBuiltins, message: 'firmware runs on XS: no Node APIs.' },
           { group: ['@streetlight/hardware-sim', '@streetlight/hardware-sim/*', '**/hardware-sim/**'], message: 'firmware may not import the simulator.' },
           { group: ['@streetlight/fleet-server', '@streetlight/fleet-server/*', '**/fleet-server/**'], message: 'firmware may not import the server.' },
-          { group: ['@streetlight/protocol', 'protobufjs', 'protobufjs/*'], message: 'firmware uses the lean codec: import @streetlight/protocol/lean or /topics.' },
+          { group: ['protobufjs', 'protobufjs/*', '**/protocol/src/*', '!**/protocol/src/topics*', '!**/protocol/src/limits*', '**/protocol/src/generated/**'], message: 'firmware uses the lean codec: import @streetlight/protocol/lean or /topics.' },
+        ],
+        paths: [
+          { name: '@streetlight/protocol', message: 'firmware uses the lean codec: import @streetlight/protocol/lean or /topics.' },
         ],
       }],
       'no-restricted-globals': ['error',

@@ -1,0 +1,436 @@
+/**
+ * The luminaire controller application: boots from persisted state, puts the light where the plan says
+ * for the current time of night (not "last state", not "off"), keeps executing plan and override offline,
+ * and talks to the fleet server over MQTT: Hello after every connection, state reports periodically and on
+ * change, acknowledgements for every command.
+ */
+import {
+  AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, PROTOCOL_VERSION, ReportReason, ResetReason,
+  decodeDownlink, encodeUplink,
+  type Command, type Downlink, type Override, type Plan, type SetConfig, type Uplink,
+} from '@streetlight/protocol/lean';
+import { Dimmer } from './dimmer.js';
+import type { DigitalIO, Host, ResetReasonName, TimerId } from './host.js';
+import { Link } from './link.js';
+import { evaluatePlan, type Site } from './schedule.js';
+import { SEQ_BLOCK, Store, type Counters } from './store.js';
+import { sunEventUtc, ZENITH_OFFICIAL } from './sun.js';
+import { parsePosixTz } from './tz.js';
+import { FIRMWARE_VERSION } from './version.js';
+
+/** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
+export const DEFAULTS = {
+  stateIntervalS: 900,
+  fallbackLevel: 100,
+  fadeS: 2,
+  tz: 'CET-1CEST,M3.5.0,M10.5.0/3',
+} as const;
+
+/** A clock reading before this instant (2024-01-01T00:00Z) cannot be right: the board has no valid time. */
+export const MIN_VALID_TIME_MS = 1_704_067_200_000;
+/** A clock not synced for this long is reported as RTC rather than SYNCED. */
+export const SYNC_VALID_MS = 24 * 3_600_000;
+/** The evaluation timer never sleeps longer than this, so clock steps and DST are picked up. */
+export const EVAL_MAX_MS = 60_000;
+/** A server time further than this from the board clock resets the board clock. */
+export const CLOCK_SET_THRESHOLD_MS = 2_000;
+
+const RESET_REASONS: Record<ResetReasonName, number> = {
+  'power-on': ResetReason.RESET_REASON_POWER_ON,
+  software: ResetReason.RESET_REASON_SOFTWARE,
+  watchdog: ResetReason.RESET_REASON_WATCHDOG,
+  panic: ResetReason.RESET_REASON_PANIC,
+  brownout: ResetReason.RESET_REASON_BROWNOUT,
+  ota: ResetReason.RESET_REASON_OTA,
+  rollback: ResetReason.RESET_REASON_ROLLBACK,
+  unknown: ResetReason.RESET_REASON_UNSPECIFIED,
+};
+
+export interface FirmwareStatus {
+  level: number;
+  target: number;
+  source: number;      // LevelSource
+  clock: number;       // ClockStatus
+  configVersion: number;
+  planId: number;
+  planVersion: number;
+  overrideId: number;
+  connected: boolean;
+  bootCount: number;
+  seq: number;
+  rejectedDownlinks: number;
+}
+
+export interface Firmware {
+  /** Releases timers and IO (the simulator calls it on a power cut; nothing is saved here). */
+  stop(): void;
+  status(): FirmwareStatus;
+}
+
+interface Decision {
+  level: number;
+  fadeS: number;
+  source: number;
+}
+
+export class LuminaireController implements Firmware {
+  readonly #host: Host;
+  readonly #store: Store;
+  readonly #counters: Counters;
+  readonly #dimmer: Dimmer;
+  readonly #link: Link;
+  readonly #photocell: DigitalIO | undefined;
+  #config: SetConfig | undefined;
+  #site: Site | undefined;
+  #plan: Plan | undefined;
+  #override: Override | undefined;
+  #seq: number;
+  #syncedAt = -Infinity;  // host ticks of the last sync
+  #evalTimer: TimerId | undefined;
+  #reportTimer: TimerId | undefined;
+  #reportIntervalS = 0;
+  #last: Decision = { level: -1, fadeS: 0, source: LevelSource.LEVEL_SOURCE_UNSPECIFIED };
+  #rejected = 0;
+  #lastRejectEventTicks = -Infinity;
+  #stopped = false;
+
+  constructor(host: Host) {
+    this.#host = host;
+    this.#store = new Store(host.storage);
+    const counters = this.#store.loadCounters();
+    counters.bootCount++;
+    this.#seq = counters.seqCeiling;
+    counters.seqCeiling += SEQ_BLOCK;
+    this.#counters = counters;
+    this.#store.saveCounters(counters);
+
+    this.#config = this.#store.loadConfig();
+    this.#site = this.#siteOf(this.#config);
+    this.#plan = this.#store.loadPlan();
+    this.#override = this.#store.loadOverride();
+
+    const cfg = this.#config;
+    this.#dimmer = new Dimmer(host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
+    const { device } = host;
+    if (device.pin.photocell !== undefined && device.io.Digital) {
+      this.#photocell = new device.io.Digital({ pin: device.pin.photocell, mode: device.io.Digital.Input });
+    }
+    // Power back (cabinet switched on, or a cut in the night): go straight to the level of this moment.
+    this.#evaluate(true);
+    this.#armReports();
+    this.#link = new Link(host, counters.bootCount, {
+      onConnected: () => this.#guard('hello', () => this.#sendHello()),
+      onDownlink: (bytes) => this.#guard('downlink', () => this.#onDownlink(bytes)),
+      onDisconnected: () => undefined,
+    });
+    this.#link.start();
+    if (this.#store.corrupt.length > 0) {
+      this.#event(EventType.EVENT_TYPE_STORAGE_FAULT, true, 0, `unreadable: ${this.#store.corrupt.join(',')}`);
+    }
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#host.timers.clear(this.#evalTimer);
+    this.#host.timers.clear(this.#reportTimer);
+    this.#link.close();
+    this.#dimmer.close();
+    this.#photocell?.close();
+  }
+
+  status(): FirmwareStatus {
+    return {
+      level: this.#dimmer.level,
+      target: this.#dimmer.target,
+      source: this.#last.source,
+      clock: this.#clockStatus(),
+      configVersion: this.#config?.version ?? 0,
+      planId: this.#plan?.id ?? 0,
+      planVersion: this.#plan?.version ?? 0,
+      overrideId: this.#activeOverride()?.id ?? 0,
+      connected: this.#link.connected,
+      bootCount: this.#counters.bootCount,
+      seq: this.#seq,
+      rejectedDownlinks: this.#rejected,
+    };
+  }
+
+  // ---- time ----------------------------------------------------------------------------------------
+
+  #now(): number { return this.#host.clock.now(); }
+
+  #clockValid(): boolean { return this.#now() >= MIN_VALID_TIME_MS; }
+
+  #clockStatus(): number {
+    if (!this.#clockValid()) return ClockStatus.CLOCK_STATUS_UNSET;
+    return this.#host.clock.ticks() - this.#syncedAt < SYNC_VALID_MS ? ClockStatus.CLOCK_STATUS_SYNCED : ClockStatus.CLOCK_STATUS_RTC;
+  }
+
+  #syncClock(serverUnixS: number): void {
+    if (serverUnixS * 1000 < MIN_VALID_TIME_MS) return;
+    const wasValid = this.#clockValid();
+    const serverMs = serverUnixS * 1000;
+    if (Math.abs(this.#now() - serverMs) > CLOCK_SET_THRESHOLD_MS) this.#host.clock.set(serverMs);
+    const firstSync = this.#syncedAt === -Infinity;
+    this.#syncedAt = this.#host.clock.ticks();
+    if (firstSync) this.#store.saveLastTime(serverMs);
+    if (!wasValid) this.#evaluate(false);
+  }
+
+  // ---- level decision ------------------------------------------------------------------------------
+
+  #siteOf(config: SetConfig | undefined): Site | undefined {
+    if (!config) return undefined;
+    try {
+      return { tz: parsePosixTz(config.tz || DEFAULTS.tz), latDeg: (config.latitudeE6 ?? 0) / 1e6, lonDeg: (config.longitudeE6 ?? 0) / 1e6 };
+    } catch {
+      return undefined;
+    }
+  }
+
+  #activeOverride(): Override | undefined {
+    const o = this.#override;
+    if (!o || !this.#clockValid()) return undefined;
+    return (o.expiresAt ?? 0) * 1000 > this.#now() ? o : undefined;
+  }
+
+  #fallbackLevel(): number {
+    return this.#config?.fallbackLevel || DEFAULTS.fallbackLevel;
+  }
+
+  /** Whether it is night: photocell if fitted, else the sun at the configured site, else assume night
+   *  (a controller on a cabinet-switched circuit is only powered at night). */
+  #isNight(now: number): boolean {
+    if (this.#photocell) return this.#photocell.read() === 1;
+    const site = this.#site;
+    if (!site || !this.#clockValid() || (site.latDeg === 0 && site.lonDeg === 0)) return true;
+    const set = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false);
+    const rise = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
+    if (set === undefined || rise === undefined) return true;
+    return now >= set || now < rise;
+  }
+
+  #decide(now: number): Decision & { nextAt?: number } {
+    const defaultFade = this.#config?.fadeDefaultS ?? DEFAULTS.fadeS;
+    const override = this.#activeOverride();
+    if (override) {
+      return { level: override.level ?? 0, fadeS: override.fadeS ?? defaultFade, source: LevelSource.LEVEL_SOURCE_OVERRIDE, nextAt: (override.expiresAt ?? 0) * 1000 };
+    }
+    if (this.#plan && this.#site && this.#clockValid()) {
+      const d = evaluatePlan(this.#site, this.#plan, now);
+      return { level: d.level, fadeS: d.fadeS, source: LevelSource.LEVEL_SOURCE_PLAN, ...(d.nextAt !== undefined ? { nextAt: d.nextAt } : {}) };
+    }
+    const source = this.#config ? LevelSource.LEVEL_SOURCE_FALLBACK : LevelSource.LEVEL_SOURCE_DEFAULT;
+    return { level: this.#isNight(now) ? this.#fallbackLevel() : 0, fadeS: defaultFade, source };
+  }
+
+  /** Re-evaluates the level; `boot` applies it without fade. Re-arms itself for the next change. */
+  #evaluate(boot: boolean): void {
+    if (this.#stopped) return;
+    const now = this.#now();
+    const d = this.#decide(now);
+    const changed = d.level !== this.#last.level || d.source !== this.#last.source;
+    if (d.level !== this.#dimmer.target || boot) this.#dimmer.set(d.level, boot ? 0 : d.fadeS);
+    this.#last = d;
+    if (changed && !boot) this.#sendState(ReportReason.REPORT_REASON_CHANGE);
+    let wait = EVAL_MAX_MS;
+    if (d.nextAt !== undefined && this.#clockValid()) wait = Math.max(0, Math.min(wait, d.nextAt - now));
+    this.#host.timers.clear(this.#evalTimer);
+    this.#evalTimer = this.#host.timers.set(() => this.#guard('evaluate', () => this.#evaluate(false)), wait);
+  }
+
+  // ---- uplink --------------------------------------------------------------------------------------
+
+  #nextSeq(): number {
+    this.#seq++;
+    if (this.#seq >= this.#counters.seqCeiling) {
+      this.#counters.seqCeiling = this.#seq + SEQ_BLOCK;
+      this.#store.saveCounters(this.#counters);
+    }
+    return this.#seq;
+  }
+
+  #send(body: Uplink): boolean {
+    if (!this.#link.connected) return false;
+    const { deviceId } = this.#host.factory;
+    const time = this.#clockValid() ? Math.floor(this.#now() / 1000) : 0;
+    return this.#link.publish(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq: this.#nextSeq(), time, ...body }));
+  }
+
+  #sendHello(): void {
+    const { system } = this.#host;
+    this.#send({
+      hello: {
+        firmwareVersion: FIRMWARE_VERSION,
+        hardwareModel: this.#host.factory.hardwareModel,
+        resetReason: RESET_REASONS[system.resetReason],
+        uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
+        bootCount: this.#counters.bootCount,
+        configVersion: this.#config?.version ?? 0,
+        plan: { id: this.#plan?.id ?? 0, version: this.#plan?.version ?? 0 },
+        overrideId: this.#activeOverride()?.id ?? 0,
+        clock: this.#clockStatus(),
+        maxProtocolVersion: PROTOCOL_VERSION,
+      },
+    });
+    this.#sendState(ReportReason.REPORT_REASON_BOOT);
+  }
+
+  #sendState(reason: number): void {
+    const override = this.#activeOverride();
+    this.#send({
+      state: {
+        level: Math.round(this.#dimmer.level),
+        targetLevel: Math.round(this.#dimmer.target),
+        source: this.#last.source,
+        plan: { id: this.#plan?.id ?? 0, version: this.#plan?.version ?? 0 },
+        configVersion: this.#config?.version ?? 0,
+        overrideId: override?.id ?? 0,
+        overrideExpiresAt: override?.expiresAt ?? 0,
+        clock: this.#clockStatus(),
+        uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
+        reason,
+      },
+    });
+  }
+
+  #event(type: number, active: boolean, value: number, detail: string): void {
+    this.#counters.eventSeq++;
+    this.#send({
+      event: {
+        eventSeq: this.#counters.eventSeq, type, active, value,
+        time: this.#clockValid() ? Math.floor(this.#now() / 1000) : 0,
+        detail: detail.slice(0, 100),
+      },
+    });
+  }
+
+  #ack(downlinkSeq: number, status: number, detail = ''): void {
+    this.#send({ ack: { downlinkSeq, status, detail: detail.slice(0, 100) } });
+  }
+
+  #armReports(): void {
+    const interval = this.#config?.stateIntervalS || DEFAULTS.stateIntervalS;
+    if (interval === this.#reportIntervalS) return;
+    this.#reportIntervalS = interval;
+    this.#host.timers.clear(this.#reportTimer);
+    this.#reportTimer = this.#host.timers.repeat(
+      () => this.#guard('report', () => this.#sendState(ReportReason.REPORT_REASON_PERIODIC)), interval * 1000);
+  }
+
+  // ---- downlink ------------------------------------------------------------------------------------
+
+  #onDownlink(bytes: Uint8Array): void {
+    let msg: Downlink;
+    try {
+      msg = decodeDownlink(bytes);
+    } catch (err) {
+      if (!(err instanceof LeanDecodeError)) throw err;
+      this.#reject(`undecodable: ${err.message}`);
+      return;
+    }
+    if (msg.protocolVersion !== PROTOCOL_VERSION) return this.#reject(`protocol_version ${msg.protocolVersion ?? 0}`);
+    if (msg.deviceId !== this.#host.factory.deviceId) return this.#reject('device_id mismatch');
+    const seq = msg.seq ?? 0;
+    if (msg.time) this.#syncClock(msg.time);
+    if (msg.config) this.#applyConfig(seq, msg.config);
+    else if (msg.plan) this.#applyPlan(seq, msg.plan.plan);
+    else if (msg.command) this.#applyCommand(seq, msg.command);
+    else if (msg.otaOffer) this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'ota not implemented');
+    else if (msg.otaChunk || msg.energyAck) return; // no OTA/metering in this firmware yet: nothing to do
+    else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
+  }
+
+  #reject(why: string): void {
+    this.#rejected++;
+    this.#host.system.log('warn', `downlink rejected: ${why}`);
+    const ticks = this.#host.clock.ticks();
+    if (ticks - this.#lastRejectEventTicks >= 60_000) {
+      this.#lastRejectEventTicks = ticks;
+      this.#event(EventType.EVENT_TYPE_FRAME_REJECTED, true, this.#rejected, why);
+    }
+  }
+
+  #applyConfig(seq: number, config: SetConfig): void {
+    const current = this.#config?.version ?? 0;
+    const version = config.version ?? 0;
+    if (version === 0) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'version 0');
+    if (version === current) return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
+    if (version < current) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, `stale version ${version} < ${current}`);
+    try {
+      parsePosixTz(config.tz || DEFAULTS.tz);
+    } catch (err) {
+      return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, String(err instanceof Error ? err.message : err));
+    }
+    if ((config.fallbackLevel ?? 0) > 100 || (config.minLevel ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'level > 100');
+    this.#store.saveConfig(config);
+    this.#config = config;
+    this.#site = this.#siteOf(config);
+    this.#dimmer.configure({ curve: config.curve ?? 0, minLevel: config.minLevel ?? 0 });
+    this.#armReports();
+    this.#ack(seq, AckStatus.ACK_STATUS_OK);
+    this.#evaluate(false);
+  }
+
+  #applyPlan(seq: number, plan: Plan | undefined): void {
+    if (!plan || !plan.id) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'plan without id');
+    const cur = this.#plan;
+    if (cur && cur.id === plan.id) {
+      if ((plan.version ?? 0) === (cur.version ?? 0)) return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
+      if ((plan.version ?? 0) < (cur.version ?? 0)) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, 'stale plan version');
+    }
+    for (const program of plan.programs ?? []) {
+      for (const step of program.steps ?? []) {
+        if ((step.level ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'step level > 100');
+      }
+    }
+    this.#store.savePlan(plan);
+    this.#plan = plan;
+    this.#ack(seq, AckStatus.ACK_STATUS_OK);
+    this.#evaluate(false);
+  }
+
+  #applyCommand(seq: number, command: Command): void {
+    if (command.setOverride) {
+      const o = command.setOverride;
+      if (!o.id || (o.level ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'override needs id and level <= 100');
+      if (this.#clockValid() && (o.expiresAt ?? 0) * 1000 <= this.#now()) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, 'expired');
+      if (this.#override?.id !== o.id) this.#store.saveOverride(o);
+      this.#override = o;
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#evaluate(false);
+    } else if (command.clearOverride !== undefined) {
+      // A oneof member has explicit presence, so clear_override = 0 ("any") is transmitted and decoded.
+      const id = command.clearOverride ?? 0;
+      if (this.#override && (id === 0 || this.#override.id === id)) {
+        this.#override = undefined;
+        this.#store.saveOverride(undefined);
+      }
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#evaluate(false);
+    } else if (command.reboot) {
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      // Leave time for the acknowledgement to go out before the restart.
+      this.#host.timers.set(() => this.#host.system.restart(), 1_000);
+    } else if (command.requestReport) {
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#sendState(ReportReason.REPORT_REASON_REQUESTED);
+    } else {
+      this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown command');
+    }
+  }
+
+  /** No exception may escape into the platform's callback (it would reset the board on a device). */
+  #guard(what: string, fn: () => void): void {
+    if (this.#stopped) return;
+    try {
+      fn();
+    } catch (err) {
+      this.#host.system.log('error', `${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+export function startFirmware(host: Host): Firmware {
+  return new LuminaireController(host);
+}

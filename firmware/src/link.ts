@@ -1,0 +1,212 @@
+/**
+ * The MQTT session over the ECMA-419 MQTT client from the host's network provider. The client does not
+ * reconnect by itself: after a close or error this module makes a new one after an exponential back-off
+ * with jitter (1 s doubling to 5 min), so a fleet does not reconnect in lock-step after a broker restart.
+ */
+import { downlinkTopic, statusTopic, TOPIC_QOS, TOPIC_RETAIN, uplinkTopic } from '@streetlight/protocol/topics';
+import { encodePresence, MAX_FRAME_BYTES } from '@streetlight/protocol/lean';
+import { MqttOp, type Host, type MqttClientIO, type TimerId } from './host.js';
+
+export const BACKOFF_MIN_MS = 1_000;
+export const BACKOFF_MAX_MS = 300_000;
+/** MQTT keep-alive [MQTT-3.1.2-24]; the broker drops us after 1.5× without traffic. */
+export const KEEPALIVE_MS = 60_000;
+
+export interface LinkHandlers {
+  onConnected(): void;
+  onDownlink(bytes: Uint8Array): void;
+  onDisconnected(): void;
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return copy;
+}
+
+export class Link {
+  readonly #host: Host;
+  readonly #handlers: LinkHandlers;
+  readonly #up: string;
+  readonly #down: string;
+  readonly #status: string;
+  #client: MqttClientIO | undefined;
+  #connected = false;
+  #draining = false;
+  #closed = false;
+  #retryTimer: TimerId | undefined;
+  #backoff = BACKOFF_MIN_MS;
+  #nextId = 1;
+  #bootCount: number;
+  /** Frames dropped because the link was down or the client refused them. */
+  dropped = 0;
+  /** Downlinks discarded before decoding (oversized). */
+  oversized = 0;
+
+  constructor(host: Host, bootCount: number, handlers: LinkHandlers) {
+    this.#host = host;
+    this.#handlers = handlers;
+    this.#bootCount = bootCount;
+    const { tenant, deviceId } = host.factory;
+    this.#up = uplinkTopic(tenant, deviceId);
+    this.#down = downlinkTopic(tenant, deviceId);
+    this.#status = statusTopic(tenant, deviceId);
+  }
+
+  get connected(): boolean { return this.#connected; }
+
+  start(): void {
+    this.#connect();
+  }
+
+  /** Publishes an uplink frame with QoS 1. Returns false if it could not be handed to the client. */
+  publish(frame: Uint8Array): boolean {
+    return this.#write(frame, this.#up, TOPIC_QOS.up, TOPIC_RETAIN.up);
+  }
+
+  close(): void {
+    this.#closed = true;
+    if (this.#retryTimer !== undefined) this.#host.timers.clear(this.#retryTimer);
+    this.#retryTimer = undefined;
+    const client = this.#client;
+    this.#client = undefined;
+    this.#connected = false;
+    if (client) {
+      try { client.close(); } catch { /* already gone */ }
+    }
+  }
+
+  #write(frame: Uint8Array, topic: string, QoS: number, retain: boolean): boolean {
+    const client = this.#client;
+    if (!client || !this.#connected) {
+      this.dropped++;
+      return false;
+    }
+    try {
+      const id = QoS > 0 ? this.#takeId() : undefined;
+      client.write(toArrayBuffer(frame), { topic, QoS, retain, ...(id !== undefined ? { id } : {}) });
+      return true;
+    } catch (err) {
+      this.dropped++;
+      this.#host.system.log('warn', `mqtt write failed: ${String(err)}`);
+      return false;
+    }
+  }
+
+  #takeId(): number {
+    const id = this.#nextId;
+    this.#nextId = id >= 65535 ? 1 : id + 1; // packet identifiers are 1..65535 [MQTT-2.3.1-1]
+    return id;
+  }
+
+  #connect(): void {
+    if (this.#closed) return;
+    const { device, factory } = this.#host;
+    const mqtt = device.network.mqtt;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const link = this;
+    let client: MqttClientIO | undefined;
+    const isCurrent = (): boolean => client !== undefined && link.#client === client;
+    try {
+      client = new mqtt.io({
+        ...mqtt,
+        host: factory.mqtt.host,
+        port: factory.mqtt.port,
+        id: factory.deviceId,
+        ...(factory.mqtt.user !== undefined ? { user: factory.mqtt.user } : {}),
+        ...(factory.mqtt.password !== undefined ? { password: factory.mqtt.password } : {}),
+        clean: true,
+        keepalive: KEEPALIVE_MS,
+        will: {
+          topic: this.#status,
+          message: toArrayBuffer(encodePresence({ online: false, bootCount: this.#bootCount })),
+          QoS: TOPIC_QOS.status,
+          retain: TOPIC_RETAIN.status,
+        },
+        onControl(msg) {
+          if (!isCurrent()) return;
+          if (msg.operation === MqttOp.CONNACK) link.#onConnack();
+        },
+        onReadable(count, options) {
+          if (!isCurrent()) return;
+          link.#onReadable(count, options.topic, options.more);
+        },
+        onClose() {
+          if (isCurrent()) link.#onLost('closed');
+        },
+        onError(error) {
+          if (isCurrent()) link.#onLost(`error ${String(error)}`);
+        },
+      });
+      this.#client = client;
+    } catch (err) {
+      this.#host.system.log('warn', `mqtt connect failed: ${String(err)}`);
+      this.#scheduleRetry();
+    }
+  }
+
+  #onConnack(): void {
+    const client = this.#client;
+    if (!client) return;
+    this.#connected = true;
+    this.#draining = false;
+    this.#backoff = BACKOFF_MIN_MS;
+    try {
+      client.write(null, { operation: MqttOp.SUBSCRIBE, id: this.#takeId(), items: [{ topic: this.#down, QoS: TOPIC_QOS.down }] });
+    } catch (err) {
+      this.#onLost(`subscribe failed: ${String(err)}`);
+      return;
+    }
+    this.#write(encodePresence({ online: true, bootCount: this.#bootCount }), this.#status, TOPIC_QOS.status, TOPIC_RETAIN.status);
+    this.#handlers.onConnected();
+  }
+
+  #onReadable(count: number, topic: string | undefined, more: boolean): void {
+    const client = this.#client;
+    if (!client) return;
+    let buf: ArrayBuffer;
+    try {
+      buf = client.read(count);
+    } catch (err) {
+      this.#host.system.log('warn', `mqtt read failed: ${String(err)}`);
+      return;
+    }
+    if (this.#draining) {
+      // Remaining fragments of a message already dropped as oversized.
+      this.#draining = more;
+      return;
+    }
+    if (topic !== this.#down) return;
+    if (more || count > MAX_FRAME_BYTES) {
+      // Fragmented delivery only happens for frames larger than we accept: drop all of it.
+      this.oversized++;
+      this.#draining = more;
+      return;
+    }
+    this.#handlers.onDownlink(new Uint8Array(buf));
+  }
+
+  #onLost(why: string): void {
+    const wasConnected = this.#connected;
+    const client = this.#client;
+    this.#client = undefined;
+    this.#connected = false;
+    if (client) {
+      try { client.close(); } catch { /* already closed */ }
+    }
+    this.#host.system.log('info', `mqtt link lost: ${why}`);
+    if (wasConnected) this.#handlers.onDisconnected();
+    this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    if (this.#closed || this.#retryTimer !== undefined) return;
+    // Full jitter: a random delay in [backoff/2, backoff].
+    const delay = Math.round(this.#backoff * (0.5 + 0.5 * this.#host.system.random()));
+    this.#backoff = Math.min(this.#backoff * 2, BACKOFF_MAX_MS);
+    this.#retryTimer = this.#host.timers.set(() => {
+      this.#retryTimer = undefined;
+      this.#connect();
+    }, delay);
+  }
+}
