@@ -6,5 +6,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['protocol', 'firmware', 'hardware-sim', 'fleet-server', 'tests'],
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
