@@ -15,12 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLean } from './lean-gen.js';
+import { PROTO_FILES, PROTO_PACKAGE } from './proto-files.js';
 
 const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROTO_DIR = path.join(PKG_DIR, 'proto');
-const PACKAGE = 'streetlight.v1';
-/** Order matters for pbjs output: keep it fixed. */
-export const PROTO_FILES = ['common', 'uplink', 'downlink', 'presence'].map((n) => `proto/streetlight/v1/${n}.proto`);
 
 /** Generated file → path relative to the package. */
 const TARGETS = {
@@ -45,7 +43,7 @@ function generate(outDir: string): void {
   const out = (t: keyof typeof TARGETS): string => path.join(outDir, path.basename(TARGETS[t]));
   run('pbjs', ['-t', 'static-module', '-w', 'esm', '--es6', '--force-number', '-p', 'proto', '-o', out('pbjs'), ...PROTO_FILES]);
   run('pbts', ['-o', out('pbts'), out('pbjs')]);
-  writeFileSync(out('lean'), generateLean(PROTO_DIR, PROTO_FILES.map((f) => path.join(PKG_DIR, f)), PACKAGE));
+  writeFileSync(out('lean'), generateLean(PROTO_DIR, PROTO_FILES.map((f) => path.join(PKG_DIR, f)), PROTO_PACKAGE));
 }
 
 function main(): number {
