@@ -1,0 +1,112 @@
+/**
+ * Server configuration, validated once at start-up and then frozen (HOUSE-STYLE 11).
+ *
+ * Sources, later ones winning: defaults < environment (only when an `env` object is passed) < options.
+ * Options use camelCase keys; unknown option keys are rejected so a typo never silently falls back to a
+ * default. The environment is read only for the documented variable names.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalText = z.string().min(1).optional();
+
+export const configSchema = z.strictObject({
+  /** HTTP bind address. Default `127.0.0.1`. */
+  httpHost: z.string().min(1).default('127.0.0.1'),
+  /** HTTP port; 0 picks a free port (tests). Default 8080. */
+  httpPort: port.default(8080),
+  /** Directory for the SQLite database (and future files). Default `./data`, relative to the process cwd. */
+  dataDir: z.string().min(1).default('./data'),
+  /** Unset → SQLite at `${dataDir}/fleet.sqlite`; `postgres://…` or `postgresql://…` → PostgreSQL. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** PostgreSQL schema holding the tables (created if missing). Default `public`. */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
+  /** Unset → embedded aedes broker; `mqtt://host:port` → external broker (shared subscriptions). */
+  mqttUrl: z.string().regex(/^mqtts?:\/\/|^wss?:\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL').optional(),
+  /** Embedded broker port; 0 picks a free port. Default 1884 (1883 is usually a system Mosquitto). */
+  mqttPort: port.default(1884),
+  /** Embedded broker bind address. Default `127.0.0.1`. */
+  mqttHost: z.string().min(1).default('127.0.0.1'),
+  /** Credentials of the server's own MQTT client (external broker). */
+  mqttUsername: optionalText,
+  mqttPassword: optionalText,
+  /** Shared-subscription group for `$share/<group>/…` on an external broker. Default `fleet`. */
+  mqttShareGroup: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1..64 chars of [A-Za-z0-9_-]').default('fleet'),
+  /** pino level. Default `info`. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How many state reports are kept per device. Default 1000. */
+  stateHistoryLimit: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = Readonly<z.output<typeof configSchema>>;
+
+/** Setting → environment variable and CLI flag (the README's configuration table mirrors this). */
+export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: string } } = {
+  httpHost: { env: 'HTTP_HOST' },
+  httpPort: { env: 'HTTP_PORT', flag: '--http-port' },
+  dataDir: { env: 'DATA_DIR', flag: '--data-dir' },
+  databaseUrl: { env: 'DATABASE_URL', flag: '--database-url' },
+  databaseSchema: { env: 'DATABASE_SCHEMA' },
+  mqttUrl: { env: 'MQTT_URL', flag: '--mqtt-url' },
+  mqttPort: { env: 'MQTT_PORT', flag: '--mqtt-port' },
+  mqttHost: { env: 'MQTT_HOST' },
+  mqttUsername: { env: 'MQTT_USERNAME' },
+  mqttPassword: { env: 'MQTT_PASSWORD' },
+  mqttShareGroup: { env: 'MQTT_SHARE_GROUP' },
+  logLevel: { env: 'LOG_LEVEL' },
+  stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },
+};
+
+/** Names a setting the way an operator sets it: `MQTT_PORT (--mqtt-port)`. */
+export function settingName(key: keyof Config): string {
+  const s = SETTINGS[key];
+  return s.flag ? `${s.env} or ${s.flag}` : s.env;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** A listening port is taken: the message names the setting to change. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly setting: 'httpPort' | 'mqttPort', readonly port: number, host: string) {
+    const env = SETTINGS[setting].env;
+    super(`${env} ${port} is already in use on ${host} (set ${settingName(setting)})`);
+  }
+}
+
+/** Reads the documented variables from an environment; empty strings count as unset. */
+export function configFromEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, { env: name }] of Object.entries(SETTINGS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * Validates and freezes the configuration. Throws ConfigError listing every bad key.
+ * `env`, when given, supplies the documented environment variables; `options` win over it.
+ */
+export function loadConfig(options: Partial<ConfigInput> = {}, env?: Record<string, string | undefined>): Config {
+  const merged: Record<string, unknown> = { ...(env ? configFromEnv(env) : {}) };
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) merged[k] = v;
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') return `unknown setting(s): ${issue.keys.join(', ')}`;
+      const key = String(issue.path[0] ?? '');
+      const where = key in SETTINGS ? `${key} (${SETTINGS[key as keyof Config].env})` : key || '(root)';
+      return `${where}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return Object.freeze({ ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) });
+}

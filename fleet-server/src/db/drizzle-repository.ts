@@ -1,0 +1,294 @@
+/**
+ * The repository, written once over drizzle's query builders, which have the same shape for SQLite and
+ * PostgreSQL. The PostgreSQL tables are typed as their SQLite twins (schema.pg.ts mirrors schema.sqlite.ts
+ * column for column, with identical inferred row types); only transactions differ per dialect, so the
+ * dialect adapter supplies them. Only statements both dialects accept are used here: `ON CONFLICT`,
+ * `RETURNING`, `excluded.<column>`.
+ */
+import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema.sqlite.js';
+import type {
+  Commissioning, DesiredPatch, DesiredRow, DevicePatch, DeviceRow, DownlinkRow, EventRow, GroupSummary,
+  InventoryRow, NewDownlink, NewEnergy, NewEvent, NewState, PlanRow, Repository, StateRow, TenantRow,
+  TenantSummary,
+} from './repository.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Tables = typeof schema;
+
+/** A query built but not yet run; the adapter decides how (sync inside a SQLite transaction, awaited in PG). */
+export type Pending = PromiseLike<unknown>;
+
+export interface DialectAdapter {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly db: Db;
+  readonly tables: Tables;
+  /** Runs the queries `build` creates on the transaction handle, all or nothing. */
+  transaction(build: (tx: Db) => Pending[]): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Rows per multi-row statement: stays below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const CHUNK = 400;
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** `excluded.<column>`: the row proposed for insertion, in an upsert (SQLite and PostgreSQL syntax agree). */
+const excluded = (column: string) => sql.raw(`excluded.${column}`);
+
+export class DrizzleRepository implements Repository {
+  readonly dialect: 'sqlite' | 'postgres';
+  private readonly db: Db;
+  private readonly t: Tables;
+
+  constructor(private readonly adapter: DialectAdapter) {
+    this.dialect = adapter.dialect;
+    this.db = adapter.db;
+    this.t = adapter.tables;
+  }
+
+  ping(): Promise<void> { return this.adapter.ping(); }
+  close(): Promise<void> { return this.adapter.close(); }
+
+  async ensureTenant(id: string, now: number): Promise<void> {
+    await this.db.insert(this.t.tenants).values({ id, createdAt: now }).onConflictDoNothing();
+  }
+
+  async getTenant(id: string): Promise<TenantRow | undefined> {
+    const [row] = await this.db.select().from(this.t.tenants).where(eq(this.t.tenants.id, id));
+    return row;
+  }
+
+  async listTenants(): Promise<TenantSummary[]> {
+    const { tenants, devices, inventory } = this.t;
+    const rows = await this.db.select().from(tenants).orderBy(asc(tenants.id));
+    const seen = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).groupBy(devices.tenantId);
+    const inv = await this.db.select({ tenantId: inventory.tenantId, n: count() }).from(inventory).groupBy(inventory.tenantId);
+    const bySeen = new Map(seen.map((r) => [r.tenantId, r.n]));
+    const byInv = new Map(inv.map((r) => [r.tenantId, r.n]));
+    // A device can be registered, commissioned or both; the larger count is a cheap lower bound of the union.
+    return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, deviceCount: Math.max(bySeen.get(r.id) ?? 0, byInv.get(r.id) ?? 0) }));
+  }
+
+  async getDevice(id: string): Promise<DeviceRow | undefined> {
+    const [row] = await this.db.select().from(this.t.devices).where(eq(this.t.devices.id, id));
+    return row;
+  }
+
+  async ensureDevice(tenantId: string, id: string, now: number): Promise<DeviceRow> {
+    await this.db.insert(this.t.devices).values({ id, tenantId, firstSeen: now, lastSeen: now }).onConflictDoNothing();
+    const row = await this.getDevice(id);
+    if (!row) throw new Error(`device ${id} vanished after insert`);
+    return row;
+  }
+
+  async updateDevice(id: string, patch: DevicePatch): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await this.db.update(this.t.devices).set(patch).where(eq(this.t.devices.id, id));
+  }
+
+  listDevices(tenantId: string): Promise<DeviceRow[]> {
+    return this.db.select().from(this.t.devices).where(eq(this.t.devices.tenantId, tenantId)).orderBy(asc(this.t.devices.id));
+  }
+
+  async countDevices(): Promise<{ known: number; online: number }> {
+    const { devices } = this.t;
+    const [known] = await this.db.select({ n: count() }).from(devices);
+    const [online] = await this.db.select({ n: count() }).from(devices).where(eq(devices.online, true));
+    return { known: known?.n ?? 0, online: online?.n ?? 0 };
+  }
+
+  async nextDownlinkSeq(id: string): Promise<number> {
+    const { devices } = this.t;
+    const [row] = await this.db.update(devices)
+      .set({ lastDownlinkSeq: sql`${devices.lastDownlinkSeq} + 1` })
+      .where(eq(devices.id, id))
+      .returning({ seq: devices.lastDownlinkSeq });
+    if (!row) throw new Error(`unknown device ${id}`);
+    return Number(row.seq);
+  }
+
+  async getInventory(deviceId: string): Promise<InventoryRow | undefined> {
+    const [row] = await this.db.select().from(this.t.inventory).where(eq(this.t.inventory.deviceId, deviceId));
+    return row;
+  }
+
+  listInventory(tenantId: string): Promise<InventoryRow[]> {
+    return this.db.select().from(this.t.inventory).where(eq(this.t.inventory.tenantId, tenantId)).orderBy(asc(this.t.inventory.deviceId));
+  }
+
+  async commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void> {
+    const { groups, groupMembers, inventory, desired } = this.t;
+    const groupIds = [...new Set(rows.map((r) => r.inventory.groupId).filter((g): g is string => !!g))];
+    const deviceIds = rows.map((r) => r.inventory.deviceId);
+    await this.adapter.transaction((tx) => {
+      const q: Pending[] = [];
+      for (const part of chunks(groupIds)) {
+        q.push(tx.insert(groups).values(part.map((id) => ({ tenantId, id, createdAt: now }))).onConflictDoNothing());
+      }
+      for (const part of chunks(rows)) {
+        q.push(tx.insert(inventory).values(part.map((r) => ({ ...r.inventory, tenantId, updatedAt: now }))).onConflictDoUpdate({
+          target: inventory.deviceId,
+          set: {
+            poleRef: excluded('pole_ref'), lat: excluded('lat'), lon: excluded('lon'), groupId: excluded('group_id'),
+            luminaireModel: excluded('luminaire_model'), nominalPowerW: excluded('nominal_power_w'),
+            cctK: excluded('cct_k'), updatedAt: excluded('updated_at'),
+          },
+        }));
+        q.push(tx.insert(desired).values(part.map((r) => ({
+          deviceId: r.inventory.deviceId, tenantId, config: r.desired.config, configVersion: r.desired.configVersion, updatedAt: now,
+        }))).onConflictDoUpdate({
+          target: desired.deviceId,
+          set: { config: excluded('config'), configVersion: excluded('config_version'), updatedAt: excluded('updated_at') },
+        }));
+      }
+      // Group membership follows the inventory's group (street): replace the memberships of these devices.
+      for (const part of chunks(deviceIds)) {
+        q.push(tx.delete(groupMembers).where(and(eq(groupMembers.tenantId, tenantId), inArray(groupMembers.deviceId, part))));
+      }
+      const members = rows.filter((r) => r.inventory.groupId).map((r) => ({ tenantId, groupId: r.inventory.groupId as string, deviceId: r.inventory.deviceId }));
+      for (const part of chunks(members)) q.push(tx.insert(groupMembers).values(part).onConflictDoNothing());
+      return q;
+    });
+  }
+
+  async listGroups(tenantId: string): Promise<GroupSummary[]> {
+    const { groups, groupMembers } = this.t;
+    const rows = await this.db.select().from(groups).where(eq(groups.tenantId, tenantId)).orderBy(asc(groups.id));
+    const counts = await this.db.select({ groupId: groupMembers.groupId, n: count() }).from(groupMembers)
+      .where(eq(groupMembers.tenantId, tenantId)).groupBy(groupMembers.groupId);
+    const byGroup = new Map(counts.map((c) => [c.groupId, c.n]));
+    return rows.map((g) => ({ id: g.id, createdAt: g.createdAt, memberCount: byGroup.get(g.id) ?? 0 }));
+  }
+
+  async groupMembers(tenantId: string, groupId: string): Promise<string[]> {
+    const { groupMembers } = this.t;
+    const rows = await this.db.select({ id: groupMembers.deviceId }).from(groupMembers)
+      .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, groupId))).orderBy(asc(groupMembers.deviceId));
+    return rows.map((r) => r.id);
+  }
+
+  async groupExists(tenantId: string, groupId: string): Promise<boolean> {
+    const { groups } = this.t;
+    const rows = await this.db.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.id, groupId)));
+    return rows.length > 0;
+  }
+
+  async memberships(tenantId: string): Promise<Map<string, string[]>> {
+    const { groupMembers } = this.t;
+    const rows = await this.db.select().from(groupMembers).where(eq(groupMembers.tenantId, tenantId));
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = out.get(r.deviceId);
+      if (list) list.push(r.groupId); else out.set(r.deviceId, [r.groupId]);
+    }
+    return out;
+  }
+
+  async getDesired(deviceId: string): Promise<DesiredRow | undefined> {
+    const [row] = await this.db.select().from(this.t.desired).where(eq(this.t.desired.deviceId, deviceId));
+    return row;
+  }
+
+  listDesired(tenantId: string): Promise<DesiredRow[]> {
+    return this.db.select().from(this.t.desired).where(eq(this.t.desired.tenantId, tenantId));
+  }
+
+  async setDesired(tenantId: string, deviceIds: readonly string[], patch: DesiredPatch, now: number): Promise<void> {
+    const { desired } = this.t;
+    await this.adapter.transaction((tx) => chunks(deviceIds).map((part) =>
+      tx.insert(desired).values(part.map((deviceId) => ({ ...patch, deviceId, tenantId, updatedAt: now })))
+        .onConflictDoUpdate({ target: desired.deviceId, set: { ...patch, updatedAt: now } })));
+  }
+
+  async createOverride(o: { tenantId: string; target: string; level: number; expiresAt: number; fadeS: number; createdAt: number }): Promise<number> {
+    const [row] = await this.db.insert(this.t.overrides).values(o).returning({ id: this.t.overrides.id });
+    if (!row) throw new Error('override insert returned nothing');
+    return row.id;
+  }
+
+  async createPlanVersion(tenantId: string, planId: number | undefined, body: Record<string, unknown>, now: number): Promise<{ id: number; version: number }> {
+    const { plans } = this.t;
+    let id = planId;
+    let version = 1;
+    if (id === undefined) {
+      const [last] = await this.db.select({ id: plans.id }).from(plans).where(eq(plans.tenantId, tenantId)).orderBy(desc(plans.id)).limit(1);
+      id = (last?.id ?? 0) + 1;
+    } else {
+      const [last] = await this.db.select({ version: plans.version }).from(plans)
+        .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id))).orderBy(desc(plans.version)).limit(1);
+      version = (last?.version ?? 0) + 1;
+    }
+    await this.db.insert(plans).values({ tenantId, id, version, body, createdAt: now });
+    return { id, version };
+  }
+
+  async getPlan(tenantId: string, id: number, version: number): Promise<PlanRow | undefined> {
+    const { plans } = this.t;
+    const [row] = await this.db.select().from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, id), eq(plans.version, version)));
+    return row;
+  }
+
+  async appendState(row: NewState): Promise<void> {
+    await this.db.insert(this.t.stateHistory).values(row);
+  }
+
+  async pruneStates(deviceId: string, keep: number): Promise<void> {
+    const { stateHistory } = this.t;
+    const [cut] = await this.db.select({ id: stateHistory.id }).from(stateHistory).where(eq(stateHistory.deviceId, deviceId))
+      .orderBy(desc(stateHistory.id)).limit(1).offset(keep);
+    if (cut) await this.db.delete(stateHistory).where(and(eq(stateHistory.deviceId, deviceId), lte(stateHistory.id, cut.id)));
+  }
+
+  listStates(deviceId: string, limit: number): Promise<StateRow[]> {
+    const { stateHistory } = this.t;
+    return this.db.select().from(stateHistory).where(eq(stateHistory.deviceId, deviceId)).orderBy(desc(stateHistory.id)).limit(limit);
+  }
+
+  async recordDownlink(row: NewDownlink): Promise<void> {
+    await this.db.insert(this.t.downlinks).values(row);
+  }
+
+  async ackDownlink(deviceId: string, seq: number, status: string, detail: string, at: number): Promise<boolean> {
+    const { downlinks } = this.t;
+    const rows = await this.db.update(downlinks).set({ ackStatus: status, ackDetail: detail || null, ackedAt: at })
+      .where(and(eq(downlinks.deviceId, deviceId), eq(downlinks.seq, seq))).returning({ seq: downlinks.seq });
+    return rows.length > 0;
+  }
+
+  listDownlinks(deviceId: string, limit: number): Promise<DownlinkRow[]> {
+    const { downlinks } = this.t;
+    return this.db.select().from(downlinks).where(eq(downlinks.deviceId, deviceId)).orderBy(desc(downlinks.seq)).limit(limit);
+  }
+
+  async insertEvent(row: NewEvent): Promise<void> {
+    await this.db.insert(this.t.deviceEvents).values(row);
+  }
+
+  listEvents(deviceId: string, limit: number): Promise<EventRow[]> {
+    const { deviceEvents } = this.t;
+    return this.db.select().from(deviceEvents).where(eq(deviceEvents.deviceId, deviceId)).orderBy(desc(deviceEvents.id)).limit(limit);
+  }
+
+  async insertEnergy(rows: readonly NewEnergy[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const { energyRecords } = this.t;
+    // One statement per frame (≤ 32 records): atomic without an explicit transaction.
+    const inserted = await this.db.insert(energyRecords).values([...rows]).onConflictDoNothing()
+      .returning({ seq: energyRecords.seq });
+    return inserted.length;
+  }
+
+  async energySeqsAfter(deviceId: string, after: number, limit: number): Promise<number[]> {
+    const { energyRecords } = this.t;
+    const rows = await this.db.select({ seq: energyRecords.seq }).from(energyRecords)
+      .where(and(eq(energyRecords.deviceId, deviceId), gt(energyRecords.seq, after))).orderBy(asc(energyRecords.seq)).limit(limit);
+    return rows.map((r) => r.seq);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * PostgreSQL schema (node-postgres). Mirrors schema.sqlite.ts column for column so both dialects produce the
+ * same row types: integers are `bigint` read as JS numbers (millisecond times and protocol uint32/uint64
+ * values do not fit int4), JSON is `jsonb`.
+ */
+
+import { bigint, boolean, doublePrecision, index, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const tenants = pgTable('tenants', {
+  id: text('id').primaryKey(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  hardwareModel: text('hardware_model'),
+  firmwareVersion: text('firmware_version'),
+  firstSeen: bigint('first_seen', { mode: 'number' }).notNull(),
+  lastSeen: bigint('last_seen', { mode: 'number' }).notNull(),
+  online: boolean('online').notNull().default(false),
+  bootCount: bigint('boot_count', { mode: 'number' }),
+  lastResetReason: bigint('last_reset_reason', { mode: 'number' }),
+  lastUplinkSeq: bigint('last_uplink_seq', { mode: 'number' }),
+  /** Last downlink seq handed out; the next one is this + 1. */
+  lastDownlinkSeq: bigint('last_downlink_seq', { mode: 'number' }).notNull().default(0),
+  /** Highest contiguous energy record seq stored (the EnergyAck watermark). */
+  energyAckedSeq: bigint('energy_acked_seq', { mode: 'number' }).notNull().default(0),
+  configVersion: bigint('config_version', { mode: 'number' }),
+  planId: bigint('plan_id', { mode: 'number' }),
+  planVersion: bigint('plan_version', { mode: 'number' }),
+  overrideId: bigint('override_id', { mode: 'number' }),
+  overrideExpiresAt: bigint('override_expires_at', { mode: 'number' }),
+  clockStatus: bigint('clock_status', { mode: 'number' }),
+  level: bigint('level', { mode: 'number' }),
+  targetLevel: bigint('target_level', { mode: 'number' }),
+  levelSource: bigint('level_source', { mode: 'number' }),
+  powerMw: bigint('power_mw', { mode: 'number' }),
+  uptimeS: bigint('uptime_s', { mode: 'number' }),
+  stateAt: bigint('state_at', { mode: 'number' }),
+}, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
+
+export const inventory = pgTable('inventory', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  poleRef: text('pole_ref'),
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  groupId: text('group_id'),
+  luminaireModel: text('luminaire_model'),
+  nominalPowerW: bigint('nominal_power_w', { mode: 'number' }),
+  cctK: bigint('cct_k', { mode: 'number' }),
+  installedAt: bigint('installed_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [index('inventory_tenant_idx').on(t.tenantId)]);
+
+export const groups = pgTable('groups', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
+
+export const groupMembers = pgTable('group_members', {
+  tenantId: text('tenant_id').notNull(),
+  groupId: text('group_id').notNull(),
+  deviceId: text('device_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.groupId, t.deviceId] }), index('group_members_device_idx').on(t.deviceId)]);
+
+export const desired = pgTable('desired', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  config: jsonb('config').$type<Record<string, unknown>>(),
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
+  planId: bigint('plan_id', { mode: 'number' }).notNull().default(0),
+  planVersion: bigint('plan_version', { mode: 'number' }).notNull().default(0),
+  overrideId: bigint('override_id', { mode: 'number' }).notNull().default(0),
+  overrideLevel: bigint('override_level', { mode: 'number' }).notNull().default(0),
+  /** Unix seconds. */
+  overrideExpiresAt: bigint('override_expires_at', { mode: 'number' }).notNull().default(0),
+  overrideFadeS: bigint('override_fade_s', { mode: 'number' }).notNull().default(0),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [index('desired_tenant_idx').on(t.tenantId)]);
+
+export const plans = pgTable('plans', {
+  tenantId: text('tenant_id').notNull(),
+  id: bigint('id', { mode: 'number' }).notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id, t.version] })]);
+
+export const overrides = pgTable('overrides', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  target: text('target').notNull(),
+  level: bigint('level', { mode: 'number' }).notNull(),
+  expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  fadeS: bigint('fade_s', { mode: 'number' }).notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const stateHistory = pgTable('state_history', {
+  id: serial('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  at: bigint('at', { mode: 'number' }).notNull(),
+  level: bigint('level', { mode: 'number' }).notNull(),
+  targetLevel: bigint('target_level', { mode: 'number' }).notNull(),
+  levelSource: bigint('level_source', { mode: 'number' }).notNull(),
+  powerMw: bigint('power_mw', { mode: 'number' }).notNull(),
+  reason: bigint('reason', { mode: 'number' }).notNull(),
+}, (t) => [index('state_history_device_idx').on(t.deviceId, t.id)]);
+
+export const downlinks = pgTable('downlinks', {
+  deviceId: text('device_id').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  tenantId: text('tenant_id').notNull(),
+  kind: text('kind').notNull(),
+  summary: text('summary').notNull(),
+  sentAt: bigint('sent_at', { mode: 'number' }).notNull(),
+  ackStatus: text('ack_status').notNull().default('pending'),
+  ackDetail: text('ack_detail'),
+  ackedAt: bigint('acked_at', { mode: 'number' }),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.seq] })]);
+
+export const deviceEvents = pgTable('device_events', {
+  id: serial('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+  type: bigint('type', { mode: 'number' }).notNull(),
+  active: boolean('active').notNull(),
+  time: bigint('time', { mode: 'number' }).notNull(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+  detail: text('detail').notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+}, (t) => [index('device_events_device_idx').on(t.deviceId, t.id)]);
+
+export const energyRecords = pgTable('energy_records', {
+  deviceId: text('device_id').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  tenantId: text('tenant_id').notNull(),
+  start: bigint('start', { mode: 'number' }).notNull(),
+  durationS: bigint('duration_s', { mode: 'number' }).notNull(),
+  energyMwh: bigint('energy_mwh', { mode: 'number' }).notNull(),
+  minPowerMw: bigint('min_power_mw', { mode: 'number' }).notNull(),
+  maxPowerMw: bigint('max_power_mw', { mode: 'number' }).notNull(),
+  avgPowerMw: bigint('avg_power_mw', { mode: 'number' }).notNull(),
+  burningS: bigint('burning_s', { mode: 'number' }).notNull(),
+  avgLevelX10: bigint('avg_level_x10', { mode: 'number' }).notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+}, (t) => [uniqueIndex('energy_records_device_seq').on(t.deviceId, t.seq)]);
+
