@@ -83,6 +83,8 @@ export interface MqttClassOptions {
   onException?: (error: unknown) => void;
   /** Diagnostic sink. */
   log?: (message: string) => void;
+  /** Live clients made by this class are kept here (the board closes them at a power cut). */
+  registry?: Set<SimMqttClientIO>;
 }
 
 interface Incoming {
@@ -97,6 +99,7 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): Mqtt
   const link = classOptions.link ?? new SimLink();
   const onException = classOptions.onException ?? ((error: unknown) => { setImmediate(() => { throw error; }); });
   const log = classOptions.log;
+  const registry = classOptions.registry;
 
   return class SimMqttClient implements SimMqttClientIO {
     static readonly CONNECT = MqttOp.CONNECT;
@@ -134,6 +137,7 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): Mqtt
       if (typeof keepaliveMs !== 'number' || !(keepaliveMs >= 0) || keepaliveMs > 65535_000) throw new RangeError(`invalid keepalive ${keepaliveMs}`);
       this.#options = options;
       link.attempts++;
+      registry?.add(this);
 
       if (!link.isUp) {
         // Network unreachable: the attempt fails on a later turn, like a socket error on the device.
@@ -339,6 +343,7 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): Mqtt
 
     #teardown(): void {
       link.clients.delete(this.#registration);
+      registry?.delete(this);
       const client = this.#client;
       this.#client = undefined;
       // No DISCONNECT: dropping the TCP connection makes the broker publish the will [MQTT-3.1.2-8].

@@ -64,6 +64,7 @@ export class PinBus {
   /** Notified on every output change (electrical model). */
   onChange: ((event: PinEvent) => void) | undefined;
 
+  #epoch = 0;
   readonly #owners = new Map<number, object>();
   readonly #pwm = new Map<number, { value: number; resolution: number }>();
   readonly #outputs = new Map<number, 0 | 1>();
@@ -156,8 +157,12 @@ export class PinBus {
     return () => { set.delete(listener); };
   }
 
+  /** Increments at each power cut: IO objects of an earlier epoch belong to a dead firmware instance. */
+  get epoch(): number { return this.#epoch; }
+
   /** Power cut: every output floats, every pin is free. External inputs stay as they are. */
   powerDown(): void {
+    this.#epoch++;
     this.#owners.clear();
     this.#listeners.clear();
     const pwmPins = [...this.#pwm.keys()];

@@ -32,6 +32,8 @@ type SimDigitalClass = DigitalConstructor & (new (options: SimDigitalOptions) =>
 /** Builds the Digital class of one board (`device.io.Digital`). */
 export function createDigitalClass(bus: PinBus): SimDigitalClass {
   const modes = new Set<unknown>(Object.values(DigitalMode));
+  // IO objects made before a power cut are inert afterwards: no code runs on an unpowered chip.
+  const epoch = bus.epoch;
   class SimDigital implements SimDigitalIO {
     static readonly Input = DigitalMode.Input;
     static readonly InputPullUp = DigitalMode.InputPullUp;
@@ -91,12 +93,13 @@ export function createDigitalClass(bus: PinBus): SimDigitalClass {
       if (value !== 0 && value !== 1 && (value as unknown) !== true && (value as unknown) !== false) {
         throw new RangeError(`invalid value ${String(value)}`);
       }
-      bus.digitalWrite(this.#pin, value ? 1 : 0);
+      if (bus.epoch === epoch) bus.digitalWrite(this.#pin, value ? 1 : 0);
     }
 
     close(): void {
       if (this.#closed) return;
       this.#closed = true;
+      if (bus.epoch !== epoch) return;
       this.#unlisten?.();
       if (this.#output) bus.digitalRelease(this.#pin);
       bus.release(this.#pin, this);

@@ -30,6 +30,8 @@ export interface SimPwmIO extends PwmIO {
 
 /** Builds the PWM class of one board (`device.io.PWM`). */
 export function createPwmClass(bus: PinBus): PwmConstructor & (new (options: SimPwmOptions) => SimPwmIO) {
+  // IO objects made before a power cut are inert afterwards: no code runs on an unpowered chip.
+  const epoch = bus.epoch;
   return class SimPWM implements SimPwmIO {
     readonly #pin: number;
     readonly #hz: number;
@@ -64,12 +66,13 @@ export function createPwmClass(bus: PinBus): PwmConstructor & (new (options: Sim
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > this.#max) {
         throw new RangeError(`invalid value ${String(value)}: integer 0..${this.#max}`);
       }
-      bus.pwmWrite(this.#pin, value, this.#resolution);
+      if (bus.epoch === epoch) bus.pwmWrite(this.#pin, value, this.#resolution);
     }
 
     close(): void {
       if (this.#closed) return;
       this.#closed = true;
+      if (bus.epoch !== epoch) return;
       bus.pwmRelease(this.#pin);
       bus.release(this.#pin, this);
     }

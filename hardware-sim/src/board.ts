@@ -1,0 +1,399 @@
+/**
+ * `SimBoard`: one luminaire controller board — factory config, flash, pins, LED driver, network link — that
+ * boots a firmware instance with a fresh `Host` at each power-on and kills it at each power cut.
+ */
+import type {
+  FactoryConfig,
+  Host,
+  HostClock,
+  HostSystem,
+  HostTimers,
+  ResetReasonName,
+  TimerId,
+} from '../../firmware/src/host.js';
+import type { TimerGroup, VirtualClock } from './clock.js';
+import { LuminaireElectrical, type DriverSpec, type SupplySpec } from './electrical.js';
+import { DEFAULT_PIN_MAP, PinBus, type PinMap, type PwmTraceEntry } from './io/bus.js';
+import { createDigitalClass } from './io/digital.js';
+import { createPwmClass } from './io/pwm.js';
+import { createMqttClientClass, SimLink, type SimLinkOptions, type SimMqttClientIO } from './mqtt.js';
+import { RingBuffer } from './ring.js';
+import { FlashView, SimFlash } from './storage.js';
+import { join } from 'node:path';
+
+/** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
+export type FirmwareFactory = (host: Host) => { stop(): void };
+
+let defaultFirmware: FirmwareFactory | undefined;
+
+/**
+ * Loads `startFirmware` from `@streetlight/firmware` (lazily: the simulator does not depend on the firmware
+ * at import time). Boards made without `options.firmware` use it; `SimFleet.start()` calls this for you.
+ */
+export async function loadDefaultFirmware(): Promise<FirmwareFactory> {
+  if (defaultFirmware) return defaultFirmware;
+  const specifier = '@streetlight/firmware';
+  const mod = (await import(specifier)) as { startFirmware?: FirmwareFactory };
+  if (typeof mod.startFirmware !== 'function') throw new Error('@streetlight/firmware does not export startFirmware(host)');
+  defaultFirmware = mod.startFirmware;
+  return defaultFirmware;
+}
+
+export interface Position {
+  lat: number;
+  lon: number;
+}
+
+export interface BoardLogEntry {
+  /** Virtual time (ms since epoch). */
+  t: number;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export interface SimBoardOptions {
+  clock: VirtualClock;
+  deviceId: string;
+  tenant: string;
+  /** Broker of the factory config. */
+  mqtt: FactoryConfig['mqtt'];
+  /** Default 'SL-ESP32-SIM'. */
+  hardwareModel?: string;
+  /** Rated luminaire power (W). Default 36. */
+  nominalW?: number;
+  position?: Position;
+  poleRef?: string;
+  luminaireModel?: string;
+  /** Group (street) name, for fleet statistics. */
+  group?: string;
+  /** Firmware to boot. Default: `startFirmware` of `@streetlight/firmware` (see `loadDefaultFirmware`). */
+  firmware?: FirmwareFactory;
+  /** Reported by `host.system.firmwareVersion`. Default '0.1.0-sim'. */
+  firmwareVersion?: string;
+  /** Pin map (`device.pin`). Default DEFAULT_PIN_MAP (dim 25, relay 26, photocell 34, led 2). */
+  pins?: PinMap;
+  /** LED driver parameters besides nominalW (defaults in electrical.ts). */
+  driver?: Omit<DriverSpec, 'nominalW'>;
+  supply?: SupplySpec;
+  /**
+   * Board RTC. 'lost' (default): no backup battery, the clock restarts at 0 ms (1970) at every power-on and
+   * keeps running across software restarts, like an ESP32 without SNTP. 'kept': the RTC survives power cuts.
+   */
+  rtc?: 'lost' | 'kept';
+  /** Offset of the board RTC from true (virtual) time, for 'kept' RTCs and fresh boards (ms). Default 0. */
+  rtcOffsetMs?: number;
+  /** Flash: an existing store, or a directory where `<deviceId>.json` persists it. Default: memory. */
+  flash?: SimFlash;
+  dataDir?: string;
+  link?: SimLinkOptions;
+  /** Seed of `system.random()`. Default: a hash of the device id (mixed with the boot count). */
+  seed?: number;
+  /** Log lines kept. Default 200. */
+  logLimit?: number;
+  /** PWM writes kept in the trace. Default 2000. */
+  traceLimit?: number;
+  /** Mirror log lines here (e.g. console for the demo). */
+  onLog?: (board: SimBoard, entry: BoardLogEntry) => void;
+  /** Boot time after a restart or panic, virtual ms. Default 1000. */
+  rebootDelayMs?: number;
+  /** An exception escaping firmware code reboots the board with resetReason 'panic' (default true); false rethrows. */
+  panicOnException?: boolean;
+}
+
+export type BoardState = 'off' | 'on' | 'rebooting';
+
+export class SimBoard {
+  readonly clock: VirtualClock;
+  readonly factory: Readonly<FactoryConfig>;
+  readonly nominalW: number;
+  readonly position: Position | undefined;
+  readonly poleRef: string | undefined;
+  readonly luminaireModel: string | undefined;
+  readonly group: string | undefined;
+  readonly flash: SimFlash;
+  readonly link: SimLink;
+  readonly bus: PinBus;
+  readonly electrical: LuminaireElectrical;
+  readonly logs: RingBuffer<BoardLogEntry>;
+  readonly firmwareVersion: string;
+
+  #firmware: FirmwareFactory | undefined;
+  #state: BoardState = 'off';
+  #bootCount = 0;
+  #nextResetReason: ResetReasonName = 'power-on';
+  #resetReason: ResetReasonName = 'power-on';
+  #bootAt = 0;
+  #rtcOffset: number;
+  readonly #rtcMode: 'lost' | 'kept';
+  readonly #seed: number;
+  readonly #rebootDelayMs: number;
+  readonly #panicOnException: boolean;
+  readonly #onLog: SimBoardOptions['onLog'];
+  #timers: TimerGroup | undefined;
+  #instance: { stop(): void } | undefined;
+  #view: FlashView | undefined;
+  #mqttClients = new Set<SimMqttClientIO>();
+  #pendingBoot: TimerId | undefined;
+  #lastException: unknown;
+
+  constructor(options: SimBoardOptions) {
+    this.clock = options.clock;
+    this.factory = Object.freeze({
+      deviceId: options.deviceId,
+      tenant: options.tenant,
+      hardwareModel: options.hardwareModel ?? 'SL-ESP32-SIM',
+      mqtt: Object.freeze({ ...options.mqtt }),
+    });
+    this.nominalW = options.nominalW ?? 36;
+    this.position = options.position;
+    this.poleRef = options.poleRef;
+    this.luminaireModel = options.luminaireModel;
+    this.group = options.group;
+    this.firmwareVersion = options.firmwareVersion ?? '0.1.0-sim';
+    this.#firmware = options.firmware;
+    this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${options.deviceId}.json`) } : {});
+    this.link = new SimLink(options.link);
+    const now = (): number => this.clock.now();
+    this.bus = new PinBus({ now, pins: options.pins ?? DEFAULT_PIN_MAP, traceLimit: options.traceLimit ?? 2000 });
+    this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
+    this.bus.onChange = () => this.#updateElectrical();
+    this.logs = new RingBuffer(options.logLimit ?? 200);
+    this.#rtcMode = options.rtc ?? 'lost';
+    this.#rtcOffset = options.rtcOffsetMs ?? 0;
+    this.#seed = options.seed ?? hash32(options.deviceId);
+    this.#rebootDelayMs = options.rebootDelayMs ?? 1000;
+    this.#panicOnException = options.panicOnException ?? true;
+    this.#onLog = options.onLog;
+  }
+
+  get deviceId(): string { return this.factory.deviceId; }
+  get state(): BoardState { return this.#state; }
+  /** Number of firmware boots (power-ons and restarts). */
+  get bootCount(): number { return this.#bootCount; }
+  /** Reset reason of the running (or last) boot. */
+  get resetReason(): ResetReasonName { return this.#resetReason; }
+  /** The last exception that escaped firmware code (and caused a panic reboot). */
+  get lastException(): unknown { return this.#lastException; }
+
+  /** MQTT connected (some client of this boot has its CONNACK and no failure since). */
+  get online(): boolean {
+    for (const c of this.#mqttClients) if (c.connected) return true;
+    return false;
+  }
+
+  /** Board RTC as the firmware sees it. */
+  rtcNow(): number { return this.clock.now() + this.#rtcOffset; }
+
+  // --- inspection of the luminaire ---
+
+  /** PWM writes on the dim pin, oldest first. */
+  get pwmTrace(): PwmTraceEntry[] {
+    const dim = this.bus.pins.dim;
+    return this.bus.trace.toArray().filter((e) => e.pin === dim);
+  }
+  /** Duty (0..1) on the dim pin, undefined when no PWM drives it. */
+  get duty(): number | undefined { return this.bus.duty(this.bus.pins.dim); }
+  /** Light output in % of nominal flux (0 when dark, unpowered or below the driver's minimum). */
+  get levelPct(): number { return this.electrical.lightLevel * 100; }
+  /** Relay state: true closed, false open, undefined if the board has no relay. */
+  get relayClosed(): boolean | undefined {
+    const pin = this.bus.pins.relay;
+    return pin === undefined ? undefined : this.bus.output(pin) === 1;
+  }
+  powerW(): number { return this.electrical.powerW(); }
+  /** Ground-truth energy drawn by the luminaire since the board was created (Wh). */
+  energyWh(): number { return this.electrical.energyWh(); }
+  voltage(): number { return this.electrical.voltage(); }
+
+  /** Photocell input: true = dark (comparator output 1). */
+  setDark(dark: boolean): void {
+    const pin = this.bus.pins.photocell;
+    if (pin === undefined) throw new Error(`${this.deviceId} has no photocell`);
+    this.bus.setInput(pin, dark ? 1 : 0);
+  }
+
+  // --- power ---
+
+  /** Applies mains power and boots the firmware (synchronously). No-op if already on. */
+  powerOn(): void {
+    if (this.#state !== 'off') return;
+    if (this.#rtcMode === 'lost') this.#rtcOffset = -this.clock.now(); // RTC restarts at 0 (1970-01-01)
+    this.#state = 'on';
+    this.#updateElectrical();
+    this.#boot();
+  }
+
+  /**
+   * Power cut at this instant: every timer of the board is cancelled, IO and MQTT connections are dropped
+   * without any callback to the firmware, the firmware instance is discarded (its `stop()` is called only to
+   * release simulator resources: nothing it does then reaches the flash). The next boot is 'power-on'.
+   */
+  powerOff(): void {
+    if (this.#state === 'off') return;
+    this.#kill();
+    this.#state = 'off';
+    this.#nextResetReason = 'power-on';
+    this.#updateElectrical();
+    this.#log('info', 'power cut');
+  }
+
+  /** Power cut followed by power-on after `offMs` virtual ms. */
+  powerCycle(offMs = 0): void {
+    this.powerOff();
+    if (offMs <= 0) this.powerOn();
+    else this.#pendingBoot = this.clock.set(() => { this.#pendingBoot = undefined; this.powerOn(); }, offMs);
+  }
+
+  /** Reboot as `system.restart()` does ('software'), or with another reason (watchdog, panic, ota...). */
+  restart(reason: ResetReasonName = 'software'): void {
+    if (this.#state !== 'on') return;
+    this.#log('info', `restart (${reason})`);
+    this.#kill();
+    this.#state = 'rebooting';
+    this.#nextResetReason = reason;
+    this.#updateElectrical();
+    this.#pendingBoot = this.clock.set(() => {
+      this.#pendingBoot = undefined;
+      if (this.#state !== 'rebooting') return;
+      this.#state = 'on';
+      this.#boot();
+    }, this.#rebootDelayMs);
+  }
+
+  #boot(): void {
+    this.#bootCount++;
+    this.#resetReason = this.#nextResetReason;
+    this.#nextResetReason = 'unknown';
+    this.#bootAt = this.clock.now();
+    const timers = this.clock.group();
+    this.#timers = timers;
+    this.bus.timers = timers;
+    const view = new FlashView(this.flash, (key) => this.#log('warn', `write of "${key}" after power loss dropped`));
+    this.#view = view;
+    const host = this.#makeHost(timers, view);
+    const firmware = this.#firmware ?? defaultFirmware;
+    if (firmware === undefined) {
+      throw new Error('no firmware: pass options.firmware or `await loadDefaultFirmware()` first');
+    }
+    this.#log('info', `boot #${this.#bootCount} (${this.#resetReason})`);
+    this.#guard(() => { this.#instance = firmware(host); });
+  }
+
+  #makeHost(timers: TimerGroup, storage: FlashView): Host {
+    const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => this.#guard(() => fn(...args));
+    const hostTimers: HostTimers = {
+      set: (callback, ms) => timers.set(guard(callback), ms),
+      repeat: (callback, ms) => timers.repeat(guard(callback), ms),
+      clear: (id) => timers.clear(id),
+    };
+    const bootAt = this.#bootAt;
+    const clock: HostClock = {
+      now: () => this.rtcNow(),
+      set: (ms: number) => {
+        if (!Number.isFinite(ms)) throw new RangeError('invalid time');
+        this.#rtcOffset = ms - this.clock.now();
+      },
+      ticks: () => this.clock.now() - bootAt,
+    };
+    const random = mulberry32((this.#seed ^ Math.imul(this.#bootCount, 0x9e3779b1)) >>> 0);
+    const resetReason = this.#resetReason;
+    const system: HostSystem = {
+      firmwareVersion: this.firmwareVersion,
+      resetReason,
+      restart: () => this.restart('software'),
+      random,
+      log: (level, message) => this.#log(level, message),
+    };
+    const mqttClass = createMqttClientClass({
+      link: this.link,
+      registry: this.#mqttClients,
+      onException: (error) => this.#panic(error),
+      log: (message) => this.#log('debug', message),
+    });
+    return {
+      device: {
+        io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus) },
+        pin: { ...this.bus.pins },
+        network: { mqtt: { io: mqttClass } },
+      },
+      timers: hostTimers,
+      clock,
+      storage,
+      system,
+      factory: { ...this.factory, mqtt: { ...this.factory.mqtt } },
+    };
+  }
+
+  #kill(): void {
+    if (this.#pendingBoot !== undefined) this.clock.clear(this.#pendingBoot);
+    this.#pendingBoot = undefined;
+    this.#timers?.close();
+    this.#timers = undefined;
+    this.bus.timers = undefined;
+    for (const c of [...this.#mqttClients]) c.close();
+    this.#mqttClients.clear();
+    this.#view?.kill();
+    this.#view = undefined;
+    this.bus.powerDown();
+    const instance = this.#instance;
+    this.#instance = undefined;
+    if (instance) {
+      try {
+        instance.stop();
+      } catch (error) {
+        this.#log('warn', `firmware stop() threw: ${String(error)}`);
+      }
+    }
+  }
+
+  #guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (!this.#panicOnException) throw error;
+      this.#panic(error);
+    }
+  }
+
+  #panic(error: unknown): void {
+    this.#lastException = error;
+    this.#log('error', `panic: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!this.#panicOnException) throw error;
+    this.restart('panic');
+  }
+
+  #updateElectrical(): void {
+    const mains = this.#state !== 'off';
+    const relayPin = this.bus.pins.relay;
+    const relayClosed = relayPin === undefined || this.bus.output(relayPin) === 1;
+    this.electrical.update({ powered: mains && relayClosed, level: this.bus.duty(this.bus.pins.dim) });
+  }
+
+  #log(level: BoardLogEntry['level'], message: string): void {
+    const entry: BoardLogEntry = { t: this.clock.now(), level, message };
+    this.logs.push(entry);
+    this.#onLog?.(this, entry);
+  }
+}
+
+/** FNV-1a 32-bit hash. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small, fast, seeded PRNG in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

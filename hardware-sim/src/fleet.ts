@@ -1,0 +1,106 @@
+/** `SimFleet`: many boards on one virtual clock. */
+import { loadDefaultFirmware, SimBoard, type FirmwareFactory, type SimBoardOptions } from './board.js';
+import type { VirtualClock } from './clock.js';
+
+export type FleetBoardOptions = Omit<SimBoardOptions, 'clock'>;
+
+export interface SimFleetOptions {
+  clock: VirtualClock;
+  /** Firmware of boards that do not name one. Default: `@streetlight/firmware` (loaded by `start()`). */
+  firmware?: FirmwareFactory;
+  /** Options applied to every board (a board's own options win). */
+  defaults?: Partial<FleetBoardOptions>;
+}
+
+export interface FleetStartOptions {
+  /** Spread power-on uniformly over this many virtual ms (boards in order). Default 0: all at once. */
+  staggerMs?: number;
+}
+
+export interface FleetStats {
+  boards: number;
+  on: number;
+  online: number;
+  lit: number;
+  powerW: number;
+  energyWh: number;
+  boots: number;
+  mqttAttempts: number;
+  /** Per group (street). */
+  groups: Record<string, { boards: number; online: number; powerW: number; energyWh: number }>;
+}
+
+export class SimFleet {
+  readonly clock: VirtualClock;
+  readonly #boards = new Map<string, SimBoard>();
+  readonly #firmware: FirmwareFactory | undefined;
+  readonly #defaults: Partial<FleetBoardOptions>;
+  #staggerTimers: unknown[] = [];
+
+  constructor(options: SimFleetOptions) {
+    this.clock = options.clock;
+    this.#firmware = options.firmware;
+    this.#defaults = options.defaults ?? {};
+  }
+
+  /** Adds a board (not powered yet). Device ids are unique. */
+  add(options: FleetBoardOptions): SimBoard {
+    if (this.#boards.has(options.deviceId)) throw new Error(`duplicate device id ${options.deviceId}`);
+    const merged = { ...this.#defaults, ...options } as FleetBoardOptions;
+    const firmware = merged.firmware ?? this.#firmware;
+    const board = new SimBoard({ ...merged, clock: this.clock, ...(firmware ? { firmware } : {}) });
+    this.#boards.set(board.deviceId, board);
+    return board;
+  }
+
+  get(deviceId: string): SimBoard | undefined { return this.#boards.get(deviceId); }
+  get boards(): SimBoard[] { return [...this.#boards.values()]; }
+  get size(): number { return this.#boards.size; }
+  byGroup(group: string): SimBoard[] { return this.boards.filter((b) => b.group === group); }
+
+  /**
+   * Powers every board on, at once or staggered over `staggerMs` of virtual time (as after a cabinet
+   * switches on). Loads the default firmware first if a board needs it.
+   */
+  async start(options: FleetStartOptions = {}): Promise<void> {
+    if (this.#firmware === undefined && this.#defaults.firmware === undefined) await loadDefaultFirmware();
+    const boards = this.boards;
+    const stagger = options.staggerMs ?? 0;
+    boards.forEach((board, i) => {
+      const delay = boards.length > 1 ? Math.floor((stagger * i) / boards.length) : 0;
+      if (delay === 0) board.powerOn();
+      else this.#staggerTimers.push(this.clock.set(() => board.powerOn(), delay));
+    });
+  }
+
+  /** Power cut on every board (and cancels staggered power-ons still pending). */
+  stop(): void {
+    for (const t of this.#staggerTimers) this.clock.clear(t);
+    this.#staggerTimers = [];
+    for (const b of this.#boards.values()) b.powerOff();
+  }
+
+  stats(): FleetStats {
+    const s: FleetStats = { boards: 0, on: 0, online: 0, lit: 0, powerW: 0, energyWh: 0, boots: 0, mqttAttempts: 0, groups: {} };
+    for (const b of this.#boards.values()) {
+      const online = b.online;
+      const p = b.powerW();
+      const e = b.energyWh();
+      s.boards++;
+      if (b.state !== 'off') s.on++;
+      if (online) s.online++;
+      if (b.levelPct > 0) s.lit++;
+      s.powerW += p;
+      s.energyWh += e;
+      s.boots += b.bootCount;
+      s.mqttAttempts += b.link.attempts;
+      const key = b.group ?? '';
+      const g = (s.groups[key] ??= { boards: 0, online: 0, powerW: 0, energyWh: 0 });
+      g.boards++;
+      if (online) g.online++;
+      g.powerW += p;
+      g.energyWh += e;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * @streetlight/hardware-sim — simulated luminaire controller boards for tests and the demo.
+ * See README.md.
+ */
+export { VirtualClock, TimerGroup, DEFAULT_CLOCK_START, type VirtualClockOptions, type RunUntilOptions, type WaitForOptions } from './clock.js';
+export { PinBus, DEFAULT_PIN_MAP, ESP32_GPIO, ESP32_INPUT_ONLY, type PinMap, type PwmTraceEntry, type PinEvent, type PinBusOptions } from './io/bus.js';
+export { createPwmClass, PWM_DEFAULT_HZ, PWM_DEFAULT_RESOLUTION, PWM_MAX_RESOLUTION, type SimPwmOptions, type SimPwmIO } from './io/pwm.js';
+export { createDigitalClass, DigitalMode, DigitalEdge, type SimDigitalOptions, type SimDigitalIO } from './io/digital.js';
+export {
+  LuminaireElectrical, driverInputPowerW, lightOutput, powerFactor,
+  DEFAULT_STANDBY_W, DEFAULT_MIN_LEVEL, DEFAULT_LOW_LOAD_LOSS,
+  type DriverSpec, type SupplySpec, type ElectricalState,
+} from './electrical.js';
+export { SimFlash, FlashView, NVS_MAX_KEY_LENGTH, NVS_MAX_VALUE_BYTES, type SimFlashOptions } from './storage.js';
+export { SimMqttClient, SimLink, createMqttClientClass, SIM_MQTT_WRITABLE, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO } from './mqtt.js';
+export {
+  SimBoard, loadDefaultFirmware, hash32, mulberry32,
+  type FirmwareFactory, type SimBoardOptions, type BoardState, type BoardLogEntry, type Position,
+} from './board.js';
+export { SimFleet, type SimFleetOptions, type FleetBoardOptions, type FleetStartOptions, type FleetStats } from './fleet.js';
+export { RingBuffer } from './ring.js';
+export * from './town/index.js';
