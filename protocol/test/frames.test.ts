@@ -1,0 +1,147 @@
+/**
+ * frames.ts is the gate every network frame passes: a bad frame must come back as a rejection with the
+ * right reason (for the caller to count and log), never as an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  REJECT_REASONS, decodeDownlinkFrame, decodePresenceFrame, decodeUplinkFrame, encodeDownlink, encodePresence, encodeUplink,
+  type Decoded, type RejectReason,
+} from '../src/frames.js';
+import type { Downlink, Uplink } from '../src/codec.js';
+import { MAX_FRAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_RECORDS_PER_FRAME, MAX_TEXT_BYTES } from '../src/limits.js';
+import { mulberry32, randInt, randomBytes } from './helpers/random.js';
+
+const ID = 'lamp-1';
+const up = (body: Partial<Uplink>): Uint8Array => encodeUplink({ protocolVersion: 1, deviceId: ID, seq: 1, time: 5, ...body });
+const down = (body: Partial<Downlink>): Uint8Array => encodeDownlink({ protocolVersion: 1, deviceId: ID, seq: 1, time: 5, ...body });
+
+/** Calls a frame decoder and fails the test if it throws. */
+function noThrow<T>(f: () => Decoded<T>): Decoded<T> {
+  let r: Decoded<T> | undefined;
+  expect(() => { r = f(); }).not.toThrow();
+  return r as Decoded<T>;
+}
+
+const reasonOf = (r: Decoded<unknown>): RejectReason | 'ok' => (r.ok ? 'ok' : r.reason);
+const upReason = (b: Uint8Array, topicId?: string): RejectReason | 'ok' => reasonOf(noThrow(() => decodeUplinkFrame(b, topicId)));
+const downReason = (b: Uint8Array, id?: string): RejectReason | 'ok' => reasonOf(noThrow(() => decodeDownlinkFrame(b, id)));
+
+describe('frame rejection reasons', () => {
+  it('accepts a well-formed uplink from the device of its topic', () => {
+    const r = decodeUplinkFrame(up({ hello: { firmwareVersion: '1.0.0' } }), ID);
+    expect(r).toMatchObject({ ok: true, message: { deviceId: ID, hello: { firmwareVersion: '1.0.0' } } });
+  });
+
+  it('empty frame → empty', () => {
+    expect(upReason(new Uint8Array(0))).toBe('empty');
+    expect(downReason(new Uint8Array(0))).toBe('empty');
+  });
+
+  it('frames above MAX_FRAME_BYTES (one byte over, 10×) → too_large, before any decoding', () => {
+    expect(upReason(new Uint8Array(MAX_FRAME_BYTES + 1))).toBe('too_large');
+    expect(upReason(new Uint8Array(10 * MAX_FRAME_BYTES))).toBe('too_large');
+    expect(downReason(new Uint8Array(10 * MAX_FRAME_BYTES).fill(0xff))).toBe('too_large');
+    expect(reasonOf(noThrow(() => decodePresenceFrame(new Uint8Array(65))))).toBe('too_large');
+  });
+
+  it('garbage → decode_error', () => {
+    expect(upReason(new Uint8Array([0xff, 0xff, 0xff]))).toBe('decode_error');
+    expect(downReason(new Uint8Array([0x0b]))).toBe('decode_error'); // lone group start
+    expect(reasonOf(noThrow(() => decodePresenceFrame(new Uint8Array([0x0a, 0x05]))))).toBe('decode_error');
+  });
+
+  it('a truncated frame → decode_error', () => {
+    const b = up({ hello: { firmwareVersion: '1.2.3', hardwareModel: 'SL-ESP32-A' } });
+    expect(upReason(b.subarray(0, b.length - 3))).toBe('decode_error');
+  });
+
+  it('random garbage never throws and always gives ok or a listed reason (seeded, 3000 inputs)', () => {
+    const rnd = mulberry32(2024);
+    for (let i = 0; i < 3000; i++) {
+      const b = randomBytes(rnd, randInt(rnd, 120));
+      for (const r of [noThrow(() => decodeUplinkFrame(b, ID)), noThrow(() => decodeDownlinkFrame(b)), noThrow(() => decodePresenceFrame(b))]) {
+        if (!r.ok) expect(REJECT_REASONS).toContain(r.reason);
+      }
+    }
+  });
+
+  it('protocol_version other than 1 (absent, 2) → bad_version', () => {
+    expect(upReason(encodeUplink({ deviceId: ID, hello: {} }))).toBe('bad_version');
+    expect(upReason(up({ protocolVersion: 2, hello: {} }))).toBe('bad_version');
+    expect(downReason(down({ protocolVersion: 2, energyAck: {} }))).toBe('bad_version');
+  });
+
+  it('device id missing, invalid, or not the one of the topic → bad_device_id', () => {
+    expect(upReason(up({ deviceId: '', hello: {} }))).toBe('bad_device_id');
+    expect(upReason(up({ deviceId: 'a/b', hello: {} }))).toBe('bad_device_id');
+    expect(upReason(up({ deviceId: '+', hello: {} }))).toBe('bad_device_id');
+    expect(upReason(up({ hello: {} }), 'lamp-2')).toBe('bad_device_id');
+    expect(downReason(down({ energyAck: {} }), 'lamp-2')).toBe('bad_device_id');
+  });
+
+  it('envelope without a body → no_body', () => {
+    expect(upReason(up({}))).toBe('no_body');
+    expect(downReason(down({}))).toBe('no_body');
+  });
+
+  it.each<[string, Partial<Uplink>]>([
+    ['state.level > 100', { state: { level: 101 } }],
+    ['state.target_level > 100', { state: { targetLevel: 250 } }],
+    ['more than MAX_RECORDS_PER_FRAME records', { energy: { records: Array.from({ length: MAX_RECORDS_PER_FRAME + 1 }, (_, i) => ({ seq: i + 1 })) } }],
+    ['record.seq = 0', { energy: { records: [{ seq: 0, energyMwh: 5 }] } }],
+    ['record.avg_level_x10 > 1000', { energy: { records: [{ seq: 1, avgLevelX10: 1001 }] } }],
+    ['record.energy_mwh above 2^53-1', { energy: { records: [{ seq: 1, energyMwh: 2 ** 60 }] } }],
+    ['event.detail longer than MAX_TEXT_BYTES in UTF-8 (61 × "é" = 122 bytes)', { event: { detail: 'é'.repeat(61) } }],
+    ['ack.detail longer than MAX_TEXT_BYTES', { ack: { detail: 'x'.repeat(MAX_TEXT_BYTES + 1) } }],
+    ['hello.firmware_version longer than MAX_NAME_BYTES', { hello: { firmwareVersion: 'v'.repeat(33) } }],
+    ['ota_status.reason longer than MAX_TEXT_BYTES', { otaStatus: { reason: 'r'.repeat(121) } }],
+  ])('uplink with %s → out_of_bounds', (_what, body) => {
+    expect(upReason(up(body), ID)).toBe('out_of_bounds');
+  });
+
+  it('text bounds count UTF-8 bytes: 60 × "é" (120 bytes) is accepted', () => {
+    expect(upReason(up({ event: { detail: 'é'.repeat(60) } }), ID)).toBe('ok');
+  });
+
+  it.each<[string, Partial<Downlink>]>([
+    ['config.tz longer than MAX_TZ_BYTES', { config: { tz: 'T'.repeat(65) } }],
+    ['config.fallback_level > 100', { config: { fallbackLevel: 101 } }],
+    ['config.min_level > 100', { config: { minLevel: 101 } }],
+    ['config.latitude beyond ±90°', { config: { latitudeE6: -90_000_001 } }],
+    ['config.longitude beyond ±180°', { config: { longitudeE6: 180_000_001 } }],
+    ['more than 8 programs', { plan: { plan: { programs: Array.from({ length: 9 }, (_, i) => ({ id: i + 1 })) } } }],
+    ['more than 16 steps', { plan: { plan: { programs: [{ id: 1, steps: Array.from({ length: 17 }, () => ({ level: 50 })) }] } } }],
+    ['a step level > 100', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 101 }] }] } } }],
+    ['more than 16 rules', { plan: { plan: { rules: Array.from({ length: 17 }, () => ({ programId: 1 })) } } }],
+    ['more than 64 dates in a rule', { plan: { plan: { rules: [{ programId: 1, dates: Array.from({ length: 65 }, (_, i) => 20260101 + i) }] } } }],
+    ['override level > 100', { command: { setOverride: { id: 1, level: 101 } } }],
+    ['ota_chunk.data above MAX_OTA_CHUNK_BYTES', { otaChunk: { data: new Uint8Array(MAX_OTA_CHUNK_BYTES + 1) } }],
+    ['ota_offer.sha256 longer than 32 bytes', { otaOffer: { sha256: new Uint8Array(33) } }],
+    ['ota_offer.signature longer than 64 bytes', { otaOffer: { signature: new Uint8Array(65) } }],
+    ['ota_offer.manifest longer than 1024 bytes', { otaOffer: { manifest: new Uint8Array(1025) } }],
+  ])('downlink with %s → out_of_bounds', (_what, body) => {
+    expect(downReason(down(body), ID)).toBe('out_of_bounds');
+  });
+
+  it('the rejection detail names the offending field', () => {
+    const r = decodeUplinkFrame(up({ state: { level: 101 } }));
+    expect(r).toMatchObject({ ok: false, reason: 'out_of_bounds', detail: expect.stringContaining('state.level') });
+  });
+
+  it('an energy record without energy_mwh is accepted and reads 0 (protobufjs Long disabled before the generated module loads)', () => {
+    const r = decodeUplinkFrame(up({ energy: { records: [{ seq: 1, durationS: 900 }] } }), ID);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.message.energy?.records?.[0]?.energyMwh).toBe(0);
+  });
+
+  it('uint64 values decode as numbers', () => {
+    const r = decodeUplinkFrame(up({ energy: { records: [{ seq: 1, energyMwh: 5_000_000_123 }], energyTotalMwh: 2 ** 40 } }), ID);
+    expect(r).toMatchObject({ ok: true, message: { energy: { records: [{ energyMwh: 5_000_000_123 }], energyTotalMwh: 2 ** 40 } } });
+  });
+
+  it('presence: an empty retained will decodes as offline', () => {
+    const r = decodePresenceFrame(encodePresence({ online: false }));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.message.online ?? false).toBe(false);
+  });
+});
