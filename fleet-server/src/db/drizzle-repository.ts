@@ -114,6 +114,18 @@ export class DrizzleRepository implements Repository {
     return Number(row.seq);
   }
 
+  async deviceTenants(ids: readonly string[]): Promise<Map<string, string>> {
+    const { devices, inventory } = this.t;
+    const out = new Map<string, string>();
+    for (const part of chunks(ids, 1000)) {
+      const inv = await this.db.select({ id: inventory.deviceId, tenantId: inventory.tenantId }).from(inventory).where(inArray(inventory.deviceId, part));
+      for (const r of inv) out.set(r.id, r.tenantId);
+      const dev = await this.db.select({ id: devices.id, tenantId: devices.tenantId }).from(devices).where(inArray(devices.id, part));
+      for (const r of dev) out.set(r.id, r.tenantId);
+    }
+    return out;
+  }
+
   async getInventory(deviceId: string): Promise<InventoryRow | undefined> {
     const [row] = await this.db.select().from(this.t.inventory).where(eq(this.t.inventory.deviceId, deviceId));
     return row;

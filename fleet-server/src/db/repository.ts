@@ -53,6 +53,8 @@ export interface Repository {
   /** Hands out the next downlink seq of a device, atomically (one UPDATE … RETURNING). */
   nextDownlinkSeq(id: string): Promise<number>;
 
+  /** Tenant of each given device id that is registered or commissioned (registration wins). */
+  deviceTenants(ids: readonly string[]): Promise<Map<string, string>>;
   getInventory(deviceId: string): Promise<InventoryRow | undefined>;
   listInventory(tenantId: string): Promise<InventoryRow[]>;
   /** Upserts inventory, groups, memberships and desired configs in one transaction. */

@@ -1,0 +1,101 @@
+/**
+ * Dimming plans as the API accepts them, and their conversion to protocol v1 `Plan` (downlink.proto).
+ * Bounds follow protocol/src/limits.ts so a stored plan always encodes into a valid SetPlan.
+ */
+import { z } from 'zod';
+import { MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS, MAX_RULE_DATES, pb, type Downlink } from '@streetlight/protocol';
+
+export type ProtoPlan = NonNullable<NonNullable<Downlink['plan']>['plan']>;
+
+export const ANCHORS = ['clock', 'sunset', 'sunrise', 'civil_dusk', 'civil_dawn'] as const;
+export type AnchorName = (typeof ANCHORS)[number];
+const ANCHOR_VALUE: Record<AnchorName, number> = {
+  clock: pb.Anchor.ANCHOR_CLOCK, sunset: pb.Anchor.ANCHOR_SUNSET, sunrise: pb.Anchor.ANCHOR_SUNRISE,
+  civil_dusk: pb.Anchor.ANCHOR_CIVIL_DUSK, civil_dawn: pb.Anchor.ANCHOR_CIVIL_DAWN,
+};
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const uint32 = z.number().int().min(0).max(0xffffffff);
+
+export const planStepSchema = z.strictObject({
+  anchor: z.enum(ANCHORS),
+  /** Minutes relative to the anchor; for `clock`, minutes after local midnight (> 1440 = after the night's midnight). */
+  offsetMin: z.number().int().min(-1440).max(2880),
+  level: z.number().int().min(0).max(100),
+  fadeS: z.number().int().min(0).max(3600).default(0),
+});
+
+export const planRuleSchema = z.strictObject({
+  programId: z.number().int().min(1).max(0xffffffff),
+  /** Bit 0 = Monday … bit 6 = Sunday, or a list of day names (the evening of the night). */
+  weekdays: z.union([z.number().int().min(0).max(127), z.array(z.enum(WEEKDAYS)).max(7)]).optional(),
+  /** Evening dates, YYYY-MM-DD. */
+  dates: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD')).max(MAX_RULE_DATES).optional(),
+  priority: z.number().int().min(0).max(1000).default(0),
+});
+
+export const planBodySchema = z.strictObject({
+  /** Existing plan id to publish a new version of; omitted → a new plan id. */
+  planId: uint32.min(1).optional(),
+  programs: z.array(z.strictObject({
+    id: z.number().int().min(1).max(0xffffffff),
+    steps: z.array(planStepSchema).min(1).max(MAX_PLAN_STEPS),
+  })).min(1).max(MAX_PLAN_PROGRAMS),
+  rules: z.array(planRuleSchema).max(MAX_PLAN_RULES).default([]),
+  defaultProgramId: z.number().int().min(1).max(0xffffffff),
+}).superRefine((plan, ctx) => {
+  const ids = new Set<number>();
+  plan.programs.forEach((p, i) => {
+    if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['programs', i, 'id'], message: `duplicate program id ${p.id}` });
+    ids.add(p.id);
+  });
+  if (!ids.has(plan.defaultProgramId)) {
+    ctx.addIssue({ code: 'custom', path: ['defaultProgramId'], message: `no program with id ${plan.defaultProgramId}` });
+  }
+  plan.rules.forEach((r, i) => {
+    if (!ids.has(r.programId)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'programId'], message: `no program with id ${r.programId}` });
+    if (r.weekdays === undefined && !r.dates?.length) {
+      ctx.addIssue({ code: 'custom', path: ['rules', i], message: 'a rule needs weekdays or dates' });
+    }
+  });
+});
+
+export type PlanBody = z.output<typeof planBodySchema>;
+
+/** The plan as stored (JSON): weekdays normalised to a mask. */
+export interface StoredPlan {
+  programs: Array<{ id: number; steps: Array<{ anchor: AnchorName; offsetMin: number; level: number; fadeS: number }> }>;
+  rules: Array<{ programId: number; weekdayMask: number; dates: string[]; priority: number }>;
+  defaultProgramId: number;
+}
+
+export function weekdayMask(w: number | readonly (typeof WEEKDAYS)[number][] | undefined): number {
+  if (w === undefined) return 0;
+  if (typeof w === 'number') return w;
+  return w.reduce((mask, d) => mask | (1 << WEEKDAYS.indexOf(d)), 0);
+}
+
+export function storedPlan(body: PlanBody): StoredPlan {
+  return {
+    programs: body.programs.map((p) => ({ id: p.id, steps: p.steps.map((s) => ({ ...s })) })),
+    rules: body.rules.map((r) => ({ programId: r.programId, weekdayMask: weekdayMask(r.weekdays), dates: r.dates ?? [], priority: r.priority })),
+    defaultProgramId: body.defaultProgramId,
+  };
+}
+
+export function toProtoPlan(id: number, version: number, plan: StoredPlan): ProtoPlan {
+  return {
+    id,
+    version,
+    programs: plan.programs.map((p) => ({
+      id: p.id,
+      steps: p.steps.map((s) => ({ anchor: ANCHOR_VALUE[s.anchor], offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS })),
+    })),
+    rules: plan.rules.map((r) => ({
+      programId: r.programId, weekdayMask: r.weekdayMask, priority: r.priority,
+      dates: r.dates.map((d) => Number(d.replace(/-/g, ''))),
+    })),
+    defaultProgramId: plan.defaultProgramId,
+  };
+}

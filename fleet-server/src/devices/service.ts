@@ -1,0 +1,495 @@
+/**
+ * Device service: everything the server does with device frames and desired state, independent of the
+ * transport. It receives frames (`handleMessage(topic, bytes)`), sends downlinks through an injected
+ * `send`, and reads time from an injected clock, so it is tested without a network or real time
+ * (HOUSE-STYLE 15).
+ *
+ * Delivery is at least once ([MQTT-4.3.2]): an uplink whose seq is not above the last one seen is a
+ * duplicate and is ignored (energy reports excepted: they are stored idempotently and acknowledged again).
+ * Nothing depends on broker persistence: on every Hello (and on a report with stale versions) the server
+ * reconciles, i.e. re-sends whatever desired state the device lacks.
+ */
+import {
+  PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame, downlinkTopic, parseDeviceTopic, pb,
+  type Downlink, type Uplink,
+} from '@streetlight/protocol';
+import type { DeviceRow, DesiredRow, NewEnergy, Repository } from '../db/repository.js';
+import { fleetError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
+import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.js';
+
+export type SendDownlink = (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
+
+export interface ServiceLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface DeviceServiceOptions {
+  repo: Repository;
+  send: SendDownlink;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  metrics: Metrics;
+  log: ServiceLogger;
+  /** The same downlink is not re-sent to a device sooner than this unless desired state changed. Default 30 s. */
+  resendAfterMs?: number;
+  /** State reports kept per device. Default 1000. */
+  stateHistoryLimit?: number;
+}
+
+/** Reasons the server adds to the protocol's RejectReason. */
+export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error';
+
+export interface OverrideRequest { level: number; durationS: number; fadeS?: number | undefined }
+
+/** A commissioning row as the API accepts it. */
+export interface InventoryInput {
+  deviceId: string;
+  poleRef?: string | undefined;
+  lat: number;
+  lon: number;
+  group?: string | undefined;
+  luminaireModel?: string | undefined;
+  nominalPowerW?: number | undefined;
+  cctK?: number | undefined;
+}
+
+const ACK_STATUS: Record<number, string> = {
+  [pb.AckStatus.ACK_STATUS_OK]: 'ok',
+  [pb.AckStatus.ACK_STATUS_REJECTED]: 'rejected',
+  [pb.AckStatus.ACK_STATUS_UNSUPPORTED]: 'unsupported',
+  [pb.AckStatus.ACK_STATUS_INVALID]: 'invalid',
+};
+
+type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus';
+const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'];
+const bodyKind = (m: Uplink): UplinkKind | undefined => KINDS.find((k) => m[k] != null);
+
+/** Prune a device's state history every this many reports: cheap, and bounded by limit + this. */
+const PRUNE_EVERY = 50;
+
+export class DeviceService {
+  private readonly repo: Repository;
+  private readonly send: SendDownlink;
+  private readonly now: () => number;
+  private readonly metrics: Metrics;
+  private readonly log: ServiceLogger;
+  private readonly resendAfterMs: number;
+  private readonly stateHistoryLimit: number;
+  /** Per-device work queue: frames and pushes of one device run one at a time, in arrival order. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Last downlink of each kind per device: `${deviceId}|${kind}` → what and when, for the resend rule. */
+  private readonly lastSent = new Map<string, { key: string; at: number }>();
+  private readonly statesSincePrune = new Map<string, number>();
+
+  constructor(opts: DeviceServiceOptions) {
+    this.repo = opts.repo;
+    this.send = opts.send;
+    this.now = opts.now;
+    this.metrics = opts.metrics;
+    this.log = opts.log;
+    this.resendAfterMs = opts.resendAfterMs ?? 30_000;
+    this.stateHistoryLimit = opts.stateHistoryLimit ?? 1000;
+  }
+
+  private nowS(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  /** Runs `fn` after everything already queued for `deviceId`. */
+  private serial<T>(deviceId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(deviceId) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.queues.set(deviceId, tail);
+    void tail.then(() => { if (this.queues.get(deviceId) === tail) this.queues.delete(deviceId); });
+    return run;
+  }
+
+  /** Waits until every queued frame and push has been processed (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+  }
+
+  private reject(reason: string, ctx: { topic: string; tenant?: string; deviceId?: string; size: number; detail?: string }): void {
+    this.metrics.reject(reason);
+    this.log.warn({ ...ctx, reason }, 'frame rejected');
+  }
+
+  // ---------------------------------------------------------------- receive path
+
+  /**
+   * Entry point for every MQTT message on a device topic. Never throws: a bad frame is counted by reason
+   * and logged at warn; an internal failure is counted as `internal_error` and logged at error.
+   */
+  async handleMessage(topic: string, payload: Uint8Array): Promise<void> {
+    this.metrics.framesReceived++;
+    const size = payload.length;
+    const t = parseDeviceTopic(topic);
+    if (!t || t.channel === 'down') {
+      this.reject('bad_topic', { topic, size });
+      return;
+    }
+    try {
+      if (t.channel === 'status') {
+        await this.serial(t.deviceId, () => this.onPresence(topic, t.tenant, t.deviceId, payload));
+        return;
+      }
+      const decoded = decodeUplinkFrame(payload, t.deviceId);
+      if (!decoded.ok) {
+        this.reject(decoded.reason, { topic, tenant: t.tenant, deviceId: t.deviceId, size, detail: decoded.detail });
+        return;
+      }
+      await this.serial(t.deviceId, () => this.onUplink(topic, t.tenant, t.deviceId, decoded.message, size));
+    } catch (err) {
+      this.metrics.reject('internal_error');
+      this.log.error({ topic, tenant: t.tenant, deviceId: t.deviceId, size, err }, 'frame processing failed');
+    }
+  }
+
+  private async onPresence(topic: string, tenant: string, deviceId: string, payload: Uint8Array): Promise<void> {
+    // Presence{online:false} encodes to zero bytes (proto3 omits defaults), which is also what clearing a
+    // retained message looks like [MQTT-3.3.1-10]; both mean "not online".
+    const decoded = decodePresenceFrame(payload);
+    if (!decoded.ok) {
+      this.reject(decoded.reason, { topic, tenant, deviceId, size: payload.length, detail: decoded.detail });
+      return;
+    }
+    const existing = await this.repo.getDevice(deviceId);
+    if (existing && existing.tenantId !== tenant) {
+      this.reject('wrong_tenant', { topic, tenant, deviceId, size: payload.length, detail: `registered under ${existing.tenantId}` });
+      return;
+    }
+    const now = this.now();
+    if (!existing) {
+      await this.repo.ensureTenant(tenant, now);
+      await this.repo.ensureDevice(tenant, deviceId, now);
+    }
+    const online = decoded.message.online === true;
+    this.metrics.uplink('presence');
+    await this.repo.updateDevice(deviceId, {
+      online,
+      ...(online ? { lastSeen: now } : {}),
+      ...(decoded.message.bootCount ? { bootCount: decoded.message.bootCount } : {}),
+    });
+  }
+
+  private async onUplink(topic: string, tenant: string, deviceId: string, msg: Uplink, size: number): Promise<void> {
+    const now = this.now();
+    let device = await this.repo.getDevice(deviceId);
+    if (device && device.tenantId !== tenant) {
+      this.reject('wrong_tenant', { topic, tenant, deviceId, size, detail: `registered under ${device.tenantId}` });
+      return;
+    }
+    const kind = bodyKind(msg);
+    if (!kind) return; // decodeUplinkFrame guarantees a body
+    const seq = msg.seq ?? 0;
+    if (!device) {
+      await this.repo.ensureTenant(tenant, now);
+      device = await this.repo.ensureDevice(tenant, deviceId, now);
+    }
+    // A Hello restarts seq tracking (a wiped device starts again at 1); any other frame must advance it.
+    const duplicate = kind !== 'hello' && device.lastUplinkSeq != null && seq <= device.lastUplinkSeq;
+    if (duplicate) {
+      this.metrics.duplicates++;
+      this.log.debug({ deviceId, seq, last: device.lastUplinkSeq, kind }, 'duplicate uplink ignored');
+      // Energy is idempotent and the device keeps its records until acknowledged: answer it again.
+      if (kind === 'energy' && msg.energy) await this.onEnergy(device, msg.energy);
+      return;
+    }
+    this.metrics.uplink(kind);
+    switch (kind) {
+      case 'hello': {
+        const h = msg.hello!;
+        const patch = {
+          hardwareModel: h.hardwareModel || null,
+          firmwareVersion: h.firmwareVersion || null,
+          bootCount: h.bootCount ?? 0,
+          lastResetReason: h.resetReason ?? 0,
+          uptimeS: h.uptimeS ?? 0,
+          configVersion: h.configVersion ?? 0,
+          planId: h.plan?.id ?? 0,
+          planVersion: h.plan?.version ?? 0,
+          overrideId: h.overrideId ?? 0,
+          clockStatus: h.clock ?? 0,
+          online: true,
+          lastSeen: now,
+          lastUplinkSeq: seq,
+        };
+        await this.repo.updateDevice(deviceId, patch);
+        this.log.info({ deviceId, tenant, firmware: h.firmwareVersion, bootCount: h.bootCount }, 'device hello');
+        await this.reconcileRow({ ...device, ...patch });
+        return;
+      }
+      case 'state': {
+        const s = msg.state!;
+        const patch = {
+          level: s.level ?? 0,
+          targetLevel: s.targetLevel ?? 0,
+          levelSource: s.source ?? 0,
+          planId: s.plan?.id ?? 0,
+          planVersion: s.plan?.version ?? 0,
+          configVersion: s.configVersion ?? 0,
+          overrideId: s.overrideId ?? 0,
+          overrideExpiresAt: s.overrideExpiresAt ?? 0,
+          clockStatus: s.clock ?? 0,
+          uptimeS: s.uptimeS ?? 0,
+          powerMw: s.powerMw ?? 0,
+          stateAt: now,
+          lastSeen: now,
+          lastUplinkSeq: seq,
+        };
+        await this.repo.updateDevice(deviceId, patch);
+        await this.repo.appendState({
+          deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
+          powerMw: patch.powerMw, reason: s.reason ?? 0,
+        });
+        const n = (this.statesSincePrune.get(deviceId) ?? 0) + 1;
+        if (n >= PRUNE_EVERY) {
+          this.statesSincePrune.set(deviceId, 0);
+          await this.repo.pruneStates(deviceId, this.stateHistoryLimit);
+        } else {
+          this.statesSincePrune.set(deviceId, n);
+        }
+        await this.reconcileRow({ ...device, ...patch });
+        return;
+      }
+      case 'energy':
+        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        await this.onEnergy(device, msg.energy!);
+        return;
+      case 'event': {
+        const e = msg.event!;
+        await this.repo.insertEvent({
+          deviceId, tenantId: tenant, eventSeq: e.eventSeq ?? 0, type: e.type ?? 0, active: e.active === true,
+          time: e.time ?? 0, value: e.value ?? 0, detail: e.detail ?? '', receivedAt: now,
+        });
+        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        return;
+      }
+      case 'ack': {
+        const a = msg.ack!;
+        const status = ACK_STATUS[a.status ?? 0] ?? 'unspecified';
+        const found = await this.repo.ackDownlink(deviceId, a.downlinkSeq ?? 0, status, a.detail ?? '', now);
+        if (!found) this.log.warn({ deviceId, downlinkSeq: a.downlinkSeq }, 'ack for an unknown downlink');
+        else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
+        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        return;
+      }
+      case 'otaStatus':
+        // OTA is a later issue; record liveness only.
+        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        return;
+    }
+  }
+
+  /**
+   * Stores the records (unique device+seq, so a re-sent record is a no-op), then acknowledges the highest
+   * seq up to which every record is stored. The ack goes out only after the insert has committed, so a
+   * device never deletes a record the database does not hold (EnergyAck, downlink.proto).
+   */
+  private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<void> {
+    const now = this.now();
+    const rows: NewEnergy[] = (e.records ?? []).map((r) => ({
+      deviceId: device.id, tenantId: device.tenantId, seq: r.seq ?? 0, start: r.start ?? 0, durationS: r.durationS ?? 0,
+      energyMwh: Number(r.energyMwh ?? 0), minPowerMw: r.minPowerMw ?? 0, maxPowerMw: r.maxPowerMw ?? 0,
+      avgPowerMw: r.avgPowerMw ?? 0, burningS: r.burningS ?? 0, avgLevelX10: r.avgLevelX10 ?? 0, receivedAt: now,
+    }));
+    await this.repo.insertEnergy(rows);
+    const fresh = await this.repo.getDevice(device.id);
+    let acked = fresh?.energyAckedSeq ?? device.energyAckedSeq;
+    for (;;) {
+      const seqs = await this.repo.energySeqsAfter(device.id, acked, 1000);
+      let advanced = 0;
+      for (const s of seqs) {
+        if (s !== acked + 1) break;
+        acked = s;
+        advanced++;
+      }
+      if (advanced < 1000) break;
+    }
+    if (acked !== (fresh?.energyAckedSeq ?? device.energyAckedSeq)) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });
+    if (acked > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq: acked } }, `acked ${acked}`, true);
+  }
+
+  // ---------------------------------------------------------------- reconciliation and downlinks
+
+  /** Publishes one downlink with the device's next seq and records it. */
+  private async sendDownlink(device: Pick<DeviceRow, 'id' | 'tenantId'>, kind: string, body: Partial<Downlink>, summary: string, noAck = false): Promise<number> {
+    const seq = await this.repo.nextDownlinkSeq(device.id);
+    const now = this.now();
+    const message: Downlink = { protocolVersion: PROTOCOL_VERSION, deviceId: device.id, seq, time: Math.floor(now / 1000), ...body };
+    await this.repo.recordDownlink({
+      deviceId: device.id, seq, tenantId: device.tenantId, kind, summary, sentAt: now, ackStatus: noAck ? 'none' : 'pending',
+    });
+    await this.send(device.tenantId, device.id, message);
+    this.metrics.downlinksSent++;
+    this.log.debug({ deviceId: device.id, seq, kind, summary, topic: downlinkTopic(device.tenantId, device.id) }, 'downlink sent');
+    return seq;
+  }
+
+  /** True (and remembered) unless the same `key` went to this device within the resend interval. */
+  private shouldSend(deviceId: string, kind: string, key: string): boolean {
+    const id = `${deviceId}|${kind}`;
+    const last = this.lastSent.get(id);
+    const now = this.now();
+    if (last && last.key === key && now - last.at < this.resendAfterMs) return false;
+    this.lastSent.set(id, { key, at: now });
+    return true;
+  }
+
+  /** An override whose expiry has passed is treated as none: the device has already reverted by itself. */
+  private activeOverride(d: DesiredRow | undefined): DesiredRow | undefined {
+    return d && d.overrideId > 0 && d.overrideExpiresAt > this.nowS() ? d : undefined;
+  }
+
+  /** Compares what the device reports with its desired state and sends what differs. */
+  private async reconcileRow(device: DeviceRow): Promise<void> {
+    const desired = await this.repo.getDesired(device.id);
+    if (!desired || desired.tenantId !== device.tenantId) return;
+    if (desired.config && desired.configVersion > (device.configVersion ?? 0)) {
+      const key = `config:${desired.configVersion}`;
+      if (this.shouldSend(device.id, 'config', key)) {
+        await this.sendDownlink(device, 'config', { config: { ...(desired.config as StoredConfig), version: desired.configVersion } }, key);
+      }
+    }
+    if (desired.planId > 0 && (device.planId !== desired.planId || device.planVersion !== desired.planVersion)) {
+      const plan = await this.repo.getPlan(device.tenantId, desired.planId, desired.planVersion);
+      const key = `plan:${desired.planId}:${desired.planVersion}`;
+      if (plan && this.shouldSend(device.id, 'plan', key)) {
+        await this.sendDownlink(device, 'plan', { plan: { plan: toProtoPlan(plan.id, plan.version, plan.body as unknown as StoredPlan) } }, key);
+      }
+    }
+    const ov = this.activeOverride(desired);
+    const reported = device.overrideId ?? 0;
+    if (ov && reported !== ov.overrideId) {
+      const key = `set:${ov.overrideId}`;
+      if (this.shouldSend(device.id, 'override', key)) {
+        await this.sendDownlink(device, 'set_override', {
+          command: { setOverride: { id: ov.overrideId, level: ov.overrideLevel, expiresAt: ov.overrideExpiresAt, fadeS: ov.overrideFadeS } },
+        }, key);
+      }
+    } else if (!ov && reported !== 0) {
+      const key = `clear:${reported}`;
+      if (this.shouldSend(device.id, 'override', key)) {
+        await this.sendDownlink(device, 'clear_override', { command: { clearOverride: reported } }, key);
+      }
+    }
+  }
+
+  /** Reconciles one device now (after a desired-state change); no-op for a device never seen. */
+  async push(deviceId: string): Promise<void> {
+    await this.serial(deviceId, async () => {
+      const device = await this.repo.getDevice(deviceId);
+      if (device) await this.reconcileRow(device);
+    });
+  }
+
+  private async pushAll(deviceIds: readonly string[]): Promise<void> {
+    const results = await Promise.allSettled(deviceIds.map((id) => this.push(id)));
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'rejected') this.log.error({ deviceId: deviceIds[i], err: r.reason }, 'push failed');
+    }
+  }
+
+  // ---------------------------------------------------------------- desired-state operations (API)
+
+  /** Device ids of a tenant: registered or commissioned. Throws DEVICE_NOT_FOUND otherwise. */
+  async requireDevice(tenant: string, deviceId: string): Promise<void> {
+    const owner = (await this.repo.deviceTenants([deviceId])).get(deviceId);
+    if (owner !== tenant) throw fleetError('DEVICE_NOT_FOUND', { tenant, deviceId });
+  }
+
+  async requireGroup(tenant: string, groupId: string): Promise<string[]> {
+    if (!(await this.repo.groupExists(tenant, groupId))) throw fleetError('GROUP_NOT_FOUND', { tenant, groupId });
+    return this.repo.groupMembers(tenant, groupId);
+  }
+
+  async setOverride(tenant: string, target: { deviceId: string } | { groupId: string }, req: OverrideRequest): Promise<{ overrideId: number; expiresAt: number; devices: number }> {
+    const ids = 'deviceId' in target ? (await this.requireDevice(tenant, target.deviceId), [target.deviceId]) : await this.requireGroup(tenant, target.groupId);
+    const now = this.now();
+    const expiresAt = this.nowS() + req.durationS;
+    const fadeS = req.fadeS ?? 0;
+    const overrideId = await this.repo.createOverride({
+      tenantId: tenant, target: 'deviceId' in target ? `device:${target.deviceId}` : `group:${target.groupId}`,
+      level: req.level, expiresAt, fadeS, createdAt: now,
+    });
+    await this.repo.setDesired(tenant, ids, { overrideId, overrideLevel: req.level, overrideExpiresAt: expiresAt, overrideFadeS: fadeS }, now);
+    await this.pushAll(ids);
+    return { overrideId, expiresAt, devices: ids.length };
+  }
+
+  async clearOverride(tenant: string, target: { deviceId: string } | { groupId: string }): Promise<{ devices: number }> {
+    const ids = 'deviceId' in target ? (await this.requireDevice(tenant, target.deviceId), [target.deviceId]) : await this.requireGroup(tenant, target.groupId);
+    await this.repo.setDesired(tenant, ids, { overrideId: 0, overrideLevel: 0, overrideExpiresAt: 0, overrideFadeS: 0 }, this.now());
+    await this.pushAll(ids);
+    return { devices: ids.length };
+  }
+
+  /** A new config version above both the desired and the reported one, so the device accepts it. */
+  private nextConfigVersion(desired: DesiredRow | undefined, device: DeviceRow | undefined): number {
+    return Math.max(desired?.configVersion ?? 0, device?.configVersion ?? 0) + 1;
+  }
+
+  async setConfig(tenant: string, deviceId: string, patch: ConfigPatch): Promise<{ configVersion: number; config: StoredConfig }> {
+    await this.requireDevice(tenant, deviceId);
+    const desired = await this.repo.getDesired(deviceId);
+    const device = await this.repo.getDevice(deviceId);
+    const config = applyConfigPatch((desired?.config as StoredConfig | null) ?? {}, patch);
+    const configVersion = this.nextConfigVersion(desired, device);
+    await this.repo.setDesired(tenant, [deviceId], { config: config as Record<string, unknown>, configVersion }, this.now());
+    await this.push(deviceId);
+    return { configVersion, config };
+  }
+
+  async setPlan(tenant: string, target: { deviceId: string } | { groupId: string }, body: PlanBody): Promise<{ planId: number; planVersion: number; devices: number }> {
+    const ids = 'deviceId' in target ? (await this.requireDevice(tenant, target.deviceId), [target.deviceId]) : await this.requireGroup(tenant, target.groupId);
+    const now = this.now();
+    const plan = await this.repo.createPlanVersion(tenant, body.planId, storedPlan(body) as unknown as Record<string, unknown>, now);
+    await this.repo.setDesired(tenant, ids, { planId: plan.id, planVersion: plan.version }, now);
+    await this.pushAll(ids);
+    return { planId: plan.id, planVersion: plan.version, devices: ids.length };
+  }
+
+  /**
+   * Bulk commissioning: inventory + group (street) membership, and the device's desired config gets the
+   * pole's position, nominal power and (if unset) the French POSIX TZ; a changed config gets a new version.
+   */
+  async commission(tenant: string, rows: readonly InventoryInput[]): Promise<{ upserted: number; configsChanged: number }> {
+    const owners = await this.repo.deviceTenants(rows.map((r) => r.deviceId));
+    const foreign = rows.filter((r) => owners.has(r.deviceId) && owners.get(r.deviceId) !== tenant).map((r) => r.deviceId);
+    if (foreign.length) throw fleetError('DEVICE_OTHER_TENANT', { deviceIds: foreign.slice(0, 100), count: foreign.length });
+    const now = this.now();
+    await this.repo.ensureTenant(tenant, now);
+    const desired = new Map((await this.repo.listDesired(tenant)).map((d) => [d.deviceId, d]));
+    const devices = new Map((await this.repo.listDevices(tenant)).map((d) => [d.id, d]));
+    let configsChanged = 0;
+    const changed: string[] = [];
+    const commissioning = rows.map((r) => {
+      const d = desired.get(r.deviceId);
+      const patch: ConfigPatch = { lat: r.lat, lon: r.lon, ...(r.nominalPowerW !== undefined ? { nominalPowerW: r.nominalPowerW } : {}) };
+      const config = applyConfigPatch((d?.config as StoredConfig | null) ?? {}, patch);
+      let configVersion = d?.configVersion ?? 0;
+      if (!sameConfig(d?.config as StoredConfig | null, config) || configVersion === 0) {
+        configVersion = this.nextConfigVersion(d, devices.get(r.deviceId));
+        configsChanged++;
+        if (devices.has(r.deviceId)) changed.push(r.deviceId);
+      }
+      return {
+        inventory: {
+          deviceId: r.deviceId, tenantId: tenant, poleRef: r.poleRef ?? null, lat: r.lat, lon: r.lon, groupId: r.group ?? null,
+          luminaireModel: r.luminaireModel ?? null, nominalPowerW: r.nominalPowerW ?? null, cctK: r.cctK ?? null,
+          installedAt: now, updatedAt: now,
+        },
+        desired: { config: config as Record<string, unknown>, configVersion },
+      };
+    });
+    await this.repo.commission(tenant, commissioning, now);
+    await this.pushAll(changed);
+    return { upserted: rows.length, configsChanged };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The error catalogue (HOUSE-STYLE 12): every error the API returns has a stable code, a message and an HTTP
+ * status. Codes are never reused: a retired code moves to RETIRED_CODES and stays there. The README's
+ * "Error catalogue" table is checked against this list by test/errors.test.ts.
+ */
+export interface ErrorSpec {
+  readonly code: string;
+  readonly status: number;
+  readonly message: string;
+}
+
+export const ERRORS = {
+  VALIDATION: { code: 'SL_VALIDATION', status: 400, message: 'The request does not match its schema' },
+  PLAN_INVALID: { code: 'SL_PLAN_INVALID', status: 400, message: 'The plan is inconsistent' },
+  NOT_FOUND: { code: 'SL_NOT_FOUND', status: 404, message: 'No such route' },
+  TENANT_NOT_FOUND: { code: 'SL_TENANT_NOT_FOUND', status: 404, message: 'Unknown tenant' },
+  DEVICE_NOT_FOUND: { code: 'SL_DEVICE_NOT_FOUND', status: 404, message: 'Unknown device for this tenant' },
+  GROUP_NOT_FOUND: { code: 'SL_GROUP_NOT_FOUND', status: 404, message: 'Unknown group for this tenant' },
+  DEVICE_OTHER_TENANT: { code: 'SL_DEVICE_OTHER_TENANT', status: 409, message: 'Device belongs to another tenant' },
+  PAYLOAD_TOO_LARGE: { code: 'SL_PAYLOAD_TOO_LARGE', status: 413, message: 'Request body too large' },
+  INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
+  UNAVAILABLE: { code: 'SL_UNAVAILABLE', status: 503, message: 'A backing service is unavailable' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorName = keyof typeof ERRORS;
+
+/** Codes once used and withdrawn; never hand them out again. */
+export const RETIRED_CODES: readonly string[] = [];
+
+export class FleetError extends Error {
+  override name = 'FleetError';
+  readonly code: string;
+  readonly statusCode: number;
+  constructor(readonly spec: ErrorSpec, readonly details?: unknown, message?: string) {
+    super(message ?? spec.message);
+    this.code = spec.code;
+    this.statusCode = spec.status;
+  }
+}
+
+export const fleetError = (name: ErrorName, details?: unknown, message?: string): FleetError =>
+  new FleetError(ERRORS[name], details, message);
+
+/** Shape of every error body. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  statusCode: number;
+  requestId?: string;
+  details?: unknown;
+}

@@ -1,0 +1,71 @@
+/** In-process counters, exposed as JSON (`GET /api/metrics`) and Prometheus text (`GET /metrics`). */
+
+export class Metrics {
+  framesReceived = 0;
+  duplicates = 0;
+  downlinksSent = 0;
+  readonly framesRejected = new Map<string, number>();
+  readonly uplinksByKind = new Map<string, number>();
+
+  reject(reason: string): void {
+    this.framesRejected.set(reason, (this.framesRejected.get(reason) ?? 0) + 1);
+  }
+
+  uplink(kind: string): void {
+    this.uplinksByKind.set(kind, (this.uplinksByKind.get(kind) ?? 0) + 1);
+  }
+
+  get framesRejectedTotal(): number {
+    let n = 0;
+    for (const v of this.framesRejected.values()) n += v;
+    return n;
+  }
+}
+
+export interface MetricsSnapshot {
+  framesReceived: number;
+  framesRejected: Record<string, number>;
+  framesRejectedTotal: number;
+  duplicates: number;
+  uplinksByKind: Record<string, number>;
+  downlinksSent: number;
+  devicesKnown: number;
+  devicesOnline: number;
+}
+
+export function snapshot(m: Metrics, devices: { known: number; online: number }): MetricsSnapshot {
+  return {
+    framesReceived: m.framesReceived,
+    framesRejected: Object.fromEntries(m.framesRejected),
+    framesRejectedTotal: m.framesRejectedTotal,
+    duplicates: m.duplicates,
+    uplinksByKind: Object.fromEntries(m.uplinksByKind),
+    downlinksSent: m.downlinksSent,
+    devicesKnown: devices.known,
+    devicesOnline: devices.online,
+  };
+}
+
+const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+
+/** Prometheus text exposition format 0.0.4. */
+export function prometheus(s: MetricsSnapshot): string {
+  const lines: string[] = [];
+  const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: Array<[Record<string, string>, number]>): void => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) {
+      const l = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
+      lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
+    }
+  };
+  metric('fleet_frames_received_total', 'counter', 'MQTT frames received on device topics.', [[{}, s.framesReceived]]);
+  metric('fleet_frames_rejected_total', 'counter', 'Frames rejected, by reason.',
+    Object.entries(s.framesRejected).map(([reason, n]) => [{ reason }, n]));
+  metric('fleet_frames_duplicate_total', 'counter', 'Uplink frames ignored as duplicates (seq not increasing).', [[{}, s.duplicates]]);
+  metric('fleet_uplinks_total', 'counter', 'Accepted uplink frames, by body.',
+    Object.entries(s.uplinksByKind).map(([kind, n]) => [{ kind }, n]));
+  metric('fleet_downlinks_sent_total', 'counter', 'Downlink frames published.', [[{}, s.downlinksSent]]);
+  metric('fleet_devices_known', 'gauge', 'Registered devices.', [[{}, s.devicesKnown]]);
+  metric('fleet_devices_online', 'gauge', 'Devices whose retained presence says online.', [[{}, s.devicesOnline]]);
+  return `${lines.join('\n')}\n`;
+}
