@@ -4,15 +4,15 @@
  */
 export { VirtualClock, TimerGroup, DEFAULT_CLOCK_START, type VirtualClockOptions, type RunUntilOptions, type WaitForOptions } from './clock.js';
 export { PinBus, DEFAULT_PIN_MAP, ESP32_GPIO, ESP32_INPUT_ONLY, type PinMap, type PwmTraceEntry, type PinEvent, type PinBusOptions } from './io/bus.js';
-export { createPwmClass, PWM_DEFAULT_HZ, PWM_DEFAULT_RESOLUTION, PWM_MAX_RESOLUTION, type SimPwmOptions, type SimPwmIO } from './io/pwm.js';
-export { createDigitalClass, DigitalMode, DigitalEdge, type SimDigitalOptions, type SimDigitalIO } from './io/digital.js';
+export { createPwmClass, PWM_DEFAULT_HZ, PWM_DEFAULT_RESOLUTION, PWM_MAX_RESOLUTION, type SimPwmOptions, type SimPwmIO, type SimPwmClass } from './io/pwm.js';
+export { createDigitalClass, DigitalMode, DigitalEdge, type SimDigitalOptions, type SimDigitalIO, type SimDigitalClass } from './io/digital.js';
 export {
   LuminaireElectrical, driverInputPowerW, lightOutput, powerFactor,
   DEFAULT_STANDBY_W, DEFAULT_MIN_LEVEL, DEFAULT_LOW_LOAD_LOSS,
   type DriverSpec, type SupplySpec, type ElectricalState,
 } from './electrical.js';
 export { SimFlash, FlashView, NVS_MAX_KEY_LENGTH, NVS_MAX_VALUE_BYTES, type SimFlashOptions } from './storage.js';
-export { SimMqttClient, SimLink, createMqttClientClass, SIM_MQTT_WRITABLE, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO } from './mqtt.js';
+export { SimMqttClient, SimLink, createMqttClientClass, SIM_MQTT_WRITABLE, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO, type SimMqttClientClass } from './mqtt.js';
 export {
   SimBoard, loadDefaultFirmware, hash32, mulberry32,
   type FirmwareFactory, type SimBoardOptions, type BoardState, type BoardLogEntry, type Position,

@@ -95,7 +95,7 @@ interface Incoming {
 }
 
 /** Builds a client class bound to one board's link (`device.network.mqtt.io`). */
-export function createMqttClientClass(classOptions: MqttClassOptions = {}): MqttClientConstructor & (new (options: MqttClientOptions) => SimMqttClientIO) {
+export function createMqttClientClass(classOptions: MqttClassOptions = {}): SimMqttClientClass {
   const link = classOptions.link ?? new SimLink();
   const onException = classOptions.onException ?? ((error: unknown) => { setImmediate(() => { throw error; }); });
   const log = classOptions.log;
@@ -379,13 +379,20 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): Mqtt
   };
 }
 
+/** The client class: a `MqttClientConstructor` whose instances also tell whether they are connected. */
+export type SimMqttClientClass = (new (options: MqttClientOptions) => SimMqttClientIO) & { readonly [K in keyof typeof MqttOp]: (typeof MqttOp)[K] };
+
 export interface SimMqttClientIO extends MqttClientIO {
   readonly connected: boolean;
   write(data: ArrayBuffer | Uint8Array | null, options?: MqttWriteOptions): number;
 }
 
 /** A client class with a private, always-up link: `new SimMqttClient({host, port, id, ...})`. */
-export const SimMqttClient = createMqttClientClass();
+export const SimMqttClient: SimMqttClientClass = createMqttClientClass();
+
+// The simulated class fits the firmware's contract.
+const _contract: MqttClientConstructor = SimMqttClient;
+void _contract;
 
 function toBytes(data: ArrayBuffer | ArrayBufferView | string | undefined): Uint8Array {
   if (data === undefined) return new Uint8Array(0);

@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClientIO, MqttControlMessage, MqttReadableOptions } from '../../firmware/src/host.js';
-import { createMqttClientClass, SimLink, SimMqttClient, type SimMqttClientIO } from '../src/index.js';
+import { createMqttClientClass, SimLink, SimMqttClient, type SimMqttClientClass, type SimMqttClientIO } from '../src/index.js';
 import { startBroker, type TestBroker } from './helpers/broker.js';
 
 const enc = (s: string): ArrayBuffer => new TextEncoder().encode(s).buffer as ArrayBuffer;
@@ -63,7 +63,7 @@ afterEach(() => {
 });
 afterAll(async () => { await b.close(); });
 
-function client(options: Record<string, unknown>, Class = SimMqttClient): SimMqttClientIO {
+function client(options: Record<string, unknown>, Class: SimMqttClientClass = SimMqttClient): SimMqttClientIO {
   const c = new Class({ host: b.host, port: b.port, id: `sim-${Math.random().toString(16).slice(2)}`, ...options });
   open.push(c);
   return c;
@@ -228,7 +228,7 @@ describe('SimMqttClient against an embedded aedes broker', () => {
     const r = recorder();
     const c = client({ id: 'kick-me', ...r.callbacks });
     await until(() => c.connected);
-    const server = b.broker.clients['kick-me'];
+    const server = (b.broker as unknown as { clients: Record<string, { close(): void }> }).clients['kick-me'];
     server?.close();
     await until(() => r.events.includes('close'));
     await sleep(50);

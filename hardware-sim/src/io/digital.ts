@@ -27,10 +27,13 @@ export interface SimDigitalIO extends DigitalIO {
   readonly pin: number;
 }
 
-type SimDigitalClass = DigitalConstructor & (new (options: SimDigitalOptions) => SimDigitalIO);
+export type SimDigitalClass = (new (options: SimDigitalOptions) => SimDigitalIO) & {
+  readonly Input: number; readonly InputPullUp: number; readonly InputPullDown: number; readonly InputPullUpDown: number;
+  readonly Output: number; readonly OutputOpenDrain: number; readonly Rising: number; readonly Falling: number;
+};
 
 /** Builds the Digital class of one board (`device.io.Digital`). */
-export function createDigitalClass(bus: PinBus): SimDigitalClass {
+export function createDigitalClass(bus: PinBus): SimDigitalClass & DigitalConstructor {
   const modes = new Set<unknown>(Object.values(DigitalMode));
   // IO objects made before a power cut are inert afterwards: no code runs on an unpowered chip.
   const epoch = bus.epoch;

@@ -28,8 +28,10 @@ export interface SimPwmIO extends PwmIO {
   readonly pin: number;
 }
 
-/** Builds the PWM class of one board (`device.io.PWM`). */
-export function createPwmClass(bus: PinBus): PwmConstructor & (new (options: SimPwmOptions) => SimPwmIO) {
+export type SimPwmClass = new (options: SimPwmOptions) => SimPwmIO;
+
+/** Builds the PWM class of one board (`device.io.PWM`); it satisfies `PwmConstructor`. */
+export function createPwmClass(bus: PinBus): SimPwmClass & PwmConstructor {
   // IO objects made before a power cut are inert afterwards: no code runs on an unpowered chip.
   const epoch = bus.epoch;
   return class SimPWM implements SimPwmIO {
