@@ -10,6 +10,11 @@ export interface SimFleetOptions {
   firmware?: FirmwareFactory;
   /** Options applied to every board (a board's own options win). */
   defaults?: Partial<FleetBoardOptions>;
+  /**
+   * Source addresses given to the boards' links in turn (e.g. 127.0.0.1 … 127.0.0.8): Linux allows about
+   * 28,000 outgoing connections per source address (ephemeral ports 32768–60999). Default: OS choice.
+   */
+  localAddresses?: string[];
 }
 
 export interface FleetStartOptions {
@@ -35,18 +40,24 @@ export class SimFleet {
   readonly #boards = new Map<string, SimBoard>();
   readonly #firmware: FirmwareFactory | undefined;
   readonly #defaults: Partial<FleetBoardOptions>;
+  readonly #localAddresses: string[];
   #staggerTimers: unknown[] = [];
 
   constructor(options: SimFleetOptions) {
     this.clock = options.clock;
     this.#firmware = options.firmware;
     this.#defaults = options.defaults ?? {};
+    this.#localAddresses = options.localAddresses ?? [];
   }
 
   /** Adds a board (not powered yet). Device ids are unique. */
   add(options: FleetBoardOptions): SimBoard {
     if (this.#boards.has(options.deviceId)) throw new Error(`duplicate device id ${options.deviceId}`);
     const merged = { ...this.#defaults, ...options } as FleetBoardOptions;
+    const n = this.#localAddresses.length;
+    if (n > 0 && merged.link?.localAddress === undefined) {
+      merged.link = { ...merged.link, localAddress: this.#localAddresses[this.#boards.size % n] as string };
+    }
     const firmware = merged.firmware ?? this.#firmware;
     const board = new SimBoard({ ...merged, clock: this.clock, ...(firmware ? { firmware } : {}) });
     this.#boards.set(board.deviceId, board);
