@@ -235,6 +235,16 @@ describe('SimMqttClient against an embedded aedes broker', () => {
     expect(r.events.filter((e) => e === 'close')).toHaveLength(1);
   });
 
+  it('connects from the link\'s source address (large fleets spread over 127.0.0.x)', async () => {
+    const addresses: string[] = [];
+    const onClient = (c: { conn: { remoteAddress?: string } }): void => { addresses.push(c.conn.remoteAddress ?? ''); };
+    b.broker.on('client', onClient as never);
+    const c = client({}, createMqttClientClass({ link: new SimLink({ localAddress: '127.0.0.2' }) }));
+    await until(() => c.connected);
+    b.broker.off('client', onClient as never);
+    expect(addresses).toContain('127.0.0.2');
+  });
+
   it('adds the link latency to each direction', async () => {
     const link = new SimLink({ latencyMs: 80 });
     const c = client({}, createMqttClientClass({ link }));
