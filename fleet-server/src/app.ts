@@ -1,0 +1,225 @@
+/**
+ * `build()` assembles the fleet server as a fastify instance (HOUSE-STYLE 10); `server.ts` only starts it.
+ * Shared resources are plugins that decorate the instance and release themselves in onClose:
+ *   repo     the database (SQLite or PostgreSQL), migrated on start
+ *   broker   the embedded aedes broker, unless MQTT_URL names an external one
+ *   ingest   the server's MQTT client (the same code for both brokers) and the device service
+ * `build()` resolves once everything is ready: migrations applied, broker bound, ingest subscribed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { loadConfig, PortInUseError, settingName, type Config, type ConfigInput } from './config.js';
+import { openRepository, type Repository } from './db/index.js';
+import { DeviceService } from './devices/service.js';
+import { ERRORS, FleetError, type ErrorBody } from './errors.js';
+import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
+import { startIngest, type Ingest } from './mqtt/ingest.js';
+import { apiRoutes } from './routes/api.js';
+import { statusRoutes } from './routes/status.js';
+
+export interface BuildOptions {
+  /** Settings (camelCase); validated with defaults. See config.ts and the README. */
+  config?: Partial<ConfigInput>;
+  /** Environment to read documented variables from (server.ts passes process.env). Default: none. */
+  env?: Record<string, string | undefined>;
+  /** Clock in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /** `false` silences logs; pino options; or a ready pino/fastify logger. Default: pino at LOG_LEVEL. */
+  logger?: boolean | FastifyBaseLogger | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+}
+
+/** The server's public surface, on `app.fleet`. */
+export interface Fleet {
+  readonly config: Config;
+  readonly now: () => number;
+  readonly metrics: Metrics;
+  /** URL devices must use: the embedded broker's actual address, or MQTT_URL. */
+  readonly brokerUrl: string;
+  /** `http://host:port` once listening, else undefined. */
+  readonly httpUrl: string | undefined;
+  mqttConnected(): boolean;
+  metricsSnapshot(): Promise<MetricsSnapshot>;
+  /** Listens on HTTP_HOST:HTTP_PORT; a taken port rejects with PortInUseError naming the setting. */
+  listen(): Promise<string>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    fleet: Fleet;
+    repo: Repository;
+    devices: DeviceService;
+  }
+}
+
+/** Plugins whose decorations belong to the root instance (what fastify-plugin does). */
+function shared<T extends FastifyPluginAsync>(fn: T): T {
+  (fn as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+  return fn;
+}
+
+const isLogger = (v: unknown): v is FastifyBaseLogger =>
+  typeof v === 'object' && v !== null && typeof (v as FastifyBaseLogger).child === 'function' && typeof (v as FastifyBaseLogger).info === 'function';
+
+export async function build(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig(options.config ?? {}, options.env);
+  const now = options.now ?? Date.now;
+  const metrics = new Metrics();
+  const logger = options.logger ?? { level: config.logLevel };
+
+  const app = Fastify({
+    ...(isLogger(logger) ? { loggerInstance: logger } : { logger }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  let brokerUrl = config.mqttUrl ?? '';
+  let httpUrl: string | undefined;
+  let ingest: Ingest | undefined;
+
+  const fleet: Fleet = {
+    config,
+    now,
+    metrics,
+    get brokerUrl() { return brokerUrl; },
+    get httpUrl() { return httpUrl; },
+    mqttConnected: () => ingest?.connected() ?? false,
+    metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices()),
+    listen: async () => {
+      try {
+        await app.listen({ host: config.httpHost, port: config.httpPort });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError('httpPort', config.httpPort, config.httpHost);
+        throw err;
+      }
+      return httpUrl as string;
+    },
+  };
+  app.decorate('fleet', fleet);
+
+  app.addHook('onListen', async () => {
+    const addr = app.server.address() as AddressInfo | null;
+    if (!addr) return;
+    const host = addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.address;
+    httpUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  });
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+
+  try {
+    await registerAll(app, config, now, metrics, {
+      setBrokerUrl: (url) => { brokerUrl = url; },
+      getIngest: () => ingest,
+      setIngest: (i) => { ingest = i; },
+    });
+    await app.ready();
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    throw err;
+  }
+  return app;
+}
+
+interface Wiring {
+  setBrokerUrl(url: string): void;
+  getIngest(): Ingest | undefined;
+  setIngest(i: Ingest | undefined): void;
+}
+
+async function registerAll(app: FastifyInstance, config: Config, now: () => number, metrics: Metrics, w: Wiring): Promise<void> {
+  // --- database
+  await app.register(shared(async (instance) => {
+    const repo = await openRepository(config);
+    instance.decorate('repo', repo);
+    instance.addHook('onClose', async () => { await repo.close(); });
+    instance.log.info({ dialect: repo.dialect }, 'database ready');
+  }));
+
+  // --- MQTT: embedded broker (unless external), then the ingest client and the device service
+  await app.register(shared(async (instance) => {
+    let broker: EmbeddedBroker | undefined;
+    if (!config.mqttUrl) {
+      broker = await startEmbeddedBroker({ host: config.mqttHost, port: config.mqttPort });
+      w.setBrokerUrl(broker.url);
+      instance.log.info({ url: broker.url }, 'embedded MQTT broker listening');
+    }
+    const devices = new DeviceService({
+      repo: instance.repo, metrics, now, log: instance.log.child({ module: 'devices' }),
+      stateHistoryLimit: config.stateHistoryLimit,
+      send: (tenant, deviceId, message) => {
+        const ingest = w.getIngest();
+        if (!ingest) throw new Error('MQTT ingest not running');
+        return ingest.publishDownlink(tenant, deviceId, message);
+      },
+    });
+    instance.decorate('devices', devices);
+    try {
+      w.setIngest(await startIngest({
+        url: broker?.url ?? config.mqttUrl ?? '',
+        username: config.mqttUsername,
+        password: config.mqttPassword,
+        // aedes has no $share: plain filters on the embedded broker (CONTEXT.md, "Brokers").
+        shareGroup: broker ? undefined : config.mqttShareGroup,
+        onMessage: (topic, payload) => devices.handleMessage(topic, payload),
+        log: instance.log.child({ module: 'mqtt' }),
+        setting: broker ? settingName('mqttPort') : settingName('mqttUrl'),
+      }));
+    } catch (err) {
+      await broker?.close();
+      throw err;
+    }
+    // One hook, in dependency order: stop receiving, finish queued work, then stop the broker.
+    instance.addHook('onClose', async () => {
+      await w.getIngest()?.close().catch(() => undefined);
+      await devices.idle();
+      w.setIngest(undefined);
+      await broker?.close();
+    });
+  }));
+
+  // --- HTTP API
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Streetlight fleet server', version: '0.1.0', description: 'Device registry, desired state and telemetry of a streetlight fleet.' },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((err, req, reply) => {
+    const body = (spec: { code: string; status: number; message: string }, details?: unknown, message?: string): ErrorBody => ({
+      code: spec.code, message: message ?? spec.message, statusCode: spec.status, requestId: req.id, ...(details !== undefined ? { details } : {}),
+    });
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        in: err.validationContext ?? 'request',
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        message: v.message ?? 'invalid',
+      }));
+      return reply.code(400).send(body(ERRORS.VALIDATION, { issues }));
+    }
+    if (err instanceof FleetError) return reply.code(err.statusCode).send(body(err.spec, err.details, err.message));
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 413) return reply.code(413).send(body(ERRORS.PAYLOAD_TOO_LARGE));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      // Malformed JSON, wrong content type and the like: the request is at fault.
+      return reply.code(400).send(body(ERRORS.VALIDATION, { issues: [{ in: 'body', field: '', message: e.message ?? 'bad request' }] }));
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send(body(ERRORS.INTERNAL));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ code: ERRORS.NOT_FOUND.code, message: `${ERRORS.NOT_FOUND.message}: ${req.method} ${req.url}`, statusCode: 404, requestId: req.id } satisfies ErrorBody);
+  });
+
+  await app.register(statusRoutes);
+  await app.register(apiRoutes);
+}

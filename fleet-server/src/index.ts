@@ -1,0 +1,7 @@
+export { build, type BuildOptions, type Fleet } from './app.js';
+export { loadConfig, configSchema, ConfigError, PortInUseError, SETTINGS, type Config, type ConfigInput } from './config.js';
+export { ERRORS, FleetError, RETIRED_CODES, type ErrorBody } from './errors.js';
+export { Metrics, type MetricsSnapshot } from './metrics.js';
+export { DeviceService, type DeviceServiceOptions, type SendDownlink } from './devices/service.js';
+export { openRepository, openSqlite, openPostgres, type Repository } from './db/index.js';
+export { DEFAULT_TZ } from './devices/device-config.js';

@@ -1,0 +1,50 @@
+/** Health, metrics and the static status page. */
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { prometheus } from '../metrics.js';
+
+const PUBLIC = new URL('../public/', import.meta.url);
+const asset = (name: string): string => fs.readFileSync(new URL(name, PUBLIC), 'utf8');
+
+const metricsSchema = z.object({
+  framesReceived: z.number(),
+  framesRejected: z.record(z.string(), z.number()).describe('by reason'),
+  framesRejectedTotal: z.number(),
+  duplicates: z.number(),
+  uplinksByKind: z.record(z.string(), z.number()),
+  downlinksSent: z.number(),
+  devicesKnown: z.number(),
+  devicesOnline: z.number(),
+});
+
+export async function statusRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const html = asset('index.html');
+  const js = asset('status.js');
+
+  r.get('/health', {
+    schema: {
+      tags: ['operations'], summary: 'Database and MQTT status; 503 when either is down',
+      response: { 200: z.object({ status: z.literal('ok'), db: z.string(), mqtt: z.string() }), 503: z.object({ status: z.literal('unhealthy'), db: z.string(), mqtt: z.string() }) },
+    },
+  }, async (_req, reply) => {
+    let db = 'ok';
+    try { await app.repo.ping(); } catch (err) { db = `error: ${err instanceof Error ? err.message : String(err)}`; }
+    const mqtt = app.fleet.mqttConnected() ? 'connected' : 'disconnected';
+    if (db === 'ok' && mqtt === 'connected') return reply.code(200).send({ status: 'ok' as const, db, mqtt });
+    return reply.code(503).send({ status: 'unhealthy' as const, db, mqtt });
+  });
+
+  r.get('/api/metrics', { schema: { tags: ['operations'], summary: 'Counters as JSON', response: { 200: metricsSchema } } },
+    async () => app.fleet.metricsSnapshot());
+
+  r.get('/metrics', { schema: { tags: ['operations'], summary: 'Counters in Prometheus text format', hide: false } }, async (_req, reply) => {
+    reply.type('text/plain; version=0.0.4; charset=utf-8');
+    return prometheus(await app.fleet.metricsSnapshot());
+  });
+
+  r.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(html));
+  r.get('/status.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(js));
+}
