@@ -20,6 +20,7 @@ import { createMqttClientClass, SimLink, type SimLinkOptions, type SimMqttClient
 import { RingBuffer } from './ring.js';
 import { FlashView, SimFlash } from './storage.js';
 import { join } from 'node:path';
+import { sunEventUtc } from '../../firmware/src/sun.js';
 
 /** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
 export type FirmwareFactory = (host: Host) => { stop(): void };
@@ -38,6 +39,10 @@ export async function loadDefaultFirmware(): Promise<FirmwareFactory> {
   defaultFirmware = mod.startFirmware;
   return defaultFirmware;
 }
+
+/** Zenith at which a photocell switches: sun 3° below the horizon (≈ 20 lux, typical 35/70 lux cells switch
+ *  within minutes of it). */
+export const PHOTOCELL_ZENITH = 93;
 
 export interface Position {
   lat: number;
@@ -64,6 +69,12 @@ export interface SimBoardOptions {
   position?: Position;
   poleRef?: string;
   luminaireModel?: string;
+  /**
+   * What the photocell sees. 'sun' (default when the board has a position and a photocell pin): dark while
+   * the sun is more than PHOTOCELL_SUN_DEG below the horizon at the board's position, updated every virtual
+   * minute. 'manual': only `setDark()` changes it.
+   */
+  ambient?: 'sun' | 'manual';
   /** Group (street) name, for fleet statistics. */
   group?: string;
   /** Firmware to boot. Default: `startFirmware` of `@streetlight/firmware` (see `loadDefaultFirmware`). */
@@ -164,6 +175,32 @@ export class SimBoard {
     this.#rebootDelayMs = options.rebootDelayMs ?? 1000;
     this.#panicOnException = options.panicOnException ?? true;
     this.#onLog = options.onLog;
+    if ((options.ambient ?? 'sun') === 'sun' && this.position && this.bus.pins.photocell !== undefined) {
+      this.#followSun();
+    }
+  }
+
+  #sunTimer: unknown;
+
+  /** Environment, not board: keeps running through power cuts. Stopped by setDark() or dispose(). */
+  #followSun(): void {
+    const update = (): void => {
+      const { lat, lon } = this.position as Position;
+      const now = this.clock.now();
+      const rise = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, true);
+      const set = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, false);
+      const dark = rise === undefined || set === undefined ? false : now < rise || now >= set;
+      this.bus.setInput(this.bus.pins.photocell as number, dark ? 1 : 0);
+    };
+    update();
+    this.#sunTimer = this.clock.repeat(update, 60_000);
+  }
+
+  /** Stops the board's environment timers (the board must be off). */
+  dispose(): void {
+    this.powerOff();
+    this.clock.clear(this.#sunTimer);
+    this.#sunTimer = undefined;
   }
 
   get deviceId(): string { return this.factory.deviceId; }
@@ -207,6 +244,8 @@ export class SimBoard {
 
   /** Photocell input: true = dark (comparator output 1). */
   setDark(dark: boolean): void {
+    this.clock.clear(this.#sunTimer);
+    this.#sunTimer = undefined;
     const pin = this.bus.pins.photocell;
     if (pin === undefined) throw new Error(`${this.deviceId} has no photocell`);
     this.bus.setInput(pin, dark ? 1 : 0);

@@ -91,6 +91,12 @@ export class SimFleet {
     for (const b of this.#boards.values()) b.powerOff();
   }
 
+  /** Stops every board and its environment timers (photocell sun following). */
+  dispose(): void {
+    this.stop();
+    for (const b of this.#boards.values()) b.dispose();
+  }
+
   stats(): FleetStats {
     const s: FleetStats = { boards: 0, on: 0, online: 0, lit: 0, powerW: 0, energyWh: 0, boots: 0, mqttAttempts: 0, groups: {} };
     for (const b of this.#boards.values()) {

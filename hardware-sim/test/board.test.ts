@@ -213,3 +213,25 @@ describe('SimBoard', () => {
     }
   });
 });
+
+describe('photocell follows the sun at the board position', () => {
+  it('reads light at midday, dark after dusk and again light after dawn; setDark takes over', () => {
+    const clock = new VirtualClock({ start: Date.parse('2026-01-15T12:00:00Z') });
+    let photocell: (() => 0 | 1) | undefined;
+    const b = board((h) => {
+      const input = new h.device.io.Digital!({ pin: h.device.pin.photocell as number, mode: h.device.io.Digital!.Input });
+      photocell = () => input.read();
+      return { stop() {} };
+    }, { position: { lat: 44.8897, lon: 1.2166 } }, clock);
+    b.powerOn();
+    expect(photocell?.()).toBe(0);
+    clock.advanceTo(Date.parse('2026-01-15T17:30:00Z')); // sunset ≈ 16:40Z in Sarlat mid-January
+    expect(photocell?.()).toBe(1);
+    clock.advanceTo(Date.parse('2026-01-16T08:30:00Z')); // sunrise ≈ 07:40Z
+    expect(photocell?.()).toBe(0);
+    b.setDark(true);
+    clock.advance(3_600_000);
+    expect(photocell?.()).toBe(1);
+    b.dispose();
+  });
+});
