@@ -72,7 +72,7 @@ function decodeWith<T>(decode: () => T): Decoded<T> {
 }
 
 const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'] as const;
-const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck'] as const;
+const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck', 'timeSync'] as const;
 
 function uplinkBounds(m: Uplink): string[] {
   const b = new Bounds();

@@ -1604,8 +1604,11 @@ export namespace streetlight {
             /** Downlink energyAck. */
             energyAck?: (streetlight.v1.EnergyAck.$Properties|null);
 
+            /** Downlink timeSync. */
+            timeSync?: (streetlight.v1.TimeSync.$Properties|null);
+
             /** Downlink body. */
-            body?: ("config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck");
+            body?: ("config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|"timeSync");
 
             /**
              * Creates a new Downlink instance using the specified properties.
@@ -1721,8 +1724,11 @@ export namespace streetlight {
                 /** Downlink energyAck */
                 energyAck?: (streetlight.v1.EnergyAck.$Properties|null);
 
+                /** Downlink timeSync */
+                timeSync?: (streetlight.v1.TimeSync.$Properties|null);
+
                 /** Downlink body */
-                body?: ("config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck");
+                body?: ("config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|"timeSync");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1740,9 +1746,10 @@ export namespace streetlight {
               otaOffer?: streetlight.v1.OtaOffer.$Shape|null;
               otaChunk?: streetlight.v1.OtaChunk.$Shape|null;
               energyAck?: streetlight.v1.EnergyAck.$Shape|null;
+              timeSync?: streetlight.v1.TimeSync.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "config"; config: streetlight.v1.SetConfig.$Shape; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "plan"; config?: null; plan: streetlight.v1.SetPlan.$Shape; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "command"; config?: null; plan?: null; command: streetlight.v1.Command.$Shape; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "otaOffer"; config?: null; plan?: null; command?: null; otaOffer: streetlight.v1.OtaOffer.$Shape; otaChunk?: null; energyAck?: null }|{ body?: "otaChunk"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk: streetlight.v1.OtaChunk.$Shape; energyAck?: null }|{ body?: "energyAck"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck: streetlight.v1.EnergyAck.$Shape })
+              ({ body?: undefined; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "config"; config: streetlight.v1.SetConfig.$Shape; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "plan"; config?: null; plan: streetlight.v1.SetPlan.$Shape; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "command"; config?: null; plan?: null; command: streetlight.v1.Command.$Shape; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "otaOffer"; config?: null; plan?: null; command?: null; otaOffer: streetlight.v1.OtaOffer.$Shape; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "otaChunk"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk: streetlight.v1.OtaChunk.$Shape; energyAck?: null; timeSync?: null }|{ body?: "energyAck"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck: streetlight.v1.EnergyAck.$Shape; timeSync?: null }|{ body?: "timeSync"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync: streetlight.v1.TimeSync.$Shape })
             );
         }
 
@@ -3327,6 +3334,123 @@ export namespace streetlight {
 
             /** Shape of an EnergyAck. */
             type $Shape = streetlight.v1.EnergyAck.$Properties;
+        }
+
+        /**
+         * Properties of a TimeSync.
+         * @deprecated Use streetlight.v1.TimeSync.$Properties instead.
+         */
+        interface ITimeSync extends streetlight.v1.TimeSync.$Properties {
+        }
+
+        /** Represents a TimeSync. */
+        class TimeSync {
+
+            /**
+             * Constructs a new TimeSync.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.TimeSync.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TimeSync uplinkSeq. */
+            uplinkSeq: number;
+
+            /**
+             * Creates a new TimeSync instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TimeSync instance
+             */
+            static create(properties: streetlight.v1.TimeSync.$Shape): streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape;
+            static create(properties?: streetlight.v1.TimeSync.$Properties): streetlight.v1.TimeSync;
+
+            /**
+             * Encodes the specified TimeSync message. Does not implicitly {@link streetlight.v1.TimeSync.verify|verify} messages.
+             * @param message TimeSync message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.TimeSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TimeSync message, length delimited. Does not implicitly {@link streetlight.v1.TimeSync.verify|verify} messages.
+             * @param message TimeSync message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.TimeSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TimeSync message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape} TimeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape;
+
+            /**
+             * Decodes a TimeSync message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape} TimeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape;
+
+            /**
+             * Verifies a TimeSync message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TimeSync message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TimeSync
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.TimeSync;
+
+            /**
+             * Creates a plain object from a TimeSync message. Also converts values to other types if specified.
+             * @param message TimeSync
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.TimeSync, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TimeSync to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TimeSync
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TimeSync {
+
+            /** Properties of a TimeSync. */
+            interface $Properties {
+
+                /** TimeSync uplinkSeq */
+                uplinkSeq?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TimeSync. */
+            type $Shape = streetlight.v1.TimeSync.$Properties;
         }
 
         /**

@@ -4530,7 +4530,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {streetlight.v1.OtaOffer.$Properties|null} [otaOffer] Downlink otaOffer
              * @property {streetlight.v1.OtaChunk.$Properties|null} [otaChunk] Downlink otaChunk
              * @property {streetlight.v1.EnergyAck.$Properties|null} [energyAck] Downlink energyAck
-             * @property {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"} [body] Downlink body
+             * @property {streetlight.v1.TimeSync.$Properties|null} [timeSync] Downlink timeSync
+             * @property {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|"timeSync"} [body] Downlink body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4555,9 +4556,10 @@ export const streetlight = $root.streetlight = (() => {
              *   otaOffer?: streetlight.v1.OtaOffer.$Shape|null;
              *   otaChunk?: streetlight.v1.OtaChunk.$Shape|null;
              *   energyAck?: streetlight.v1.EnergyAck.$Shape|null;
+             *   timeSync?: streetlight.v1.TimeSync.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "config"; config: streetlight.v1.SetConfig.$Shape; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "plan"; config?: null; plan: streetlight.v1.SetPlan.$Shape; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "command"; config?: null; plan?: null; command: streetlight.v1.Command.$Shape; otaOffer?: null; otaChunk?: null; energyAck?: null }|{ body?: "otaOffer"; config?: null; plan?: null; command?: null; otaOffer: streetlight.v1.OtaOffer.$Shape; otaChunk?: null; energyAck?: null }|{ body?: "otaChunk"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk: streetlight.v1.OtaChunk.$Shape; energyAck?: null }|{ body?: "energyAck"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck: streetlight.v1.EnergyAck.$Shape })
+             *   ({ body?: undefined; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "config"; config: streetlight.v1.SetConfig.$Shape; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "plan"; config?: null; plan: streetlight.v1.SetPlan.$Shape; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "command"; config?: null; plan?: null; command: streetlight.v1.Command.$Shape; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "otaOffer"; config?: null; plan?: null; command?: null; otaOffer: streetlight.v1.OtaOffer.$Shape; otaChunk?: null; energyAck?: null; timeSync?: null }|{ body?: "otaChunk"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk: streetlight.v1.OtaChunk.$Shape; energyAck?: null; timeSync?: null }|{ body?: "energyAck"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck: streetlight.v1.EnergyAck.$Shape; timeSync?: null }|{ body?: "timeSync"; config?: null; plan?: null; command?: null; otaOffer?: null; otaChunk?: null; energyAck?: null; timeSync: streetlight.v1.TimeSync.$Shape })
              * )} streetlight.v1.Downlink.$Shape
              */
 
@@ -4656,17 +4658,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Downlink.prototype.energyAck = null;
 
+            /**
+             * Downlink timeSync.
+             * @member {streetlight.v1.TimeSync.$Properties|null|undefined} timeSync
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.timeSync = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Downlink body.
-             * @member {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|undefined} body
+             * @member {"config"|"plan"|"command"|"otaOffer"|"otaChunk"|"energyAck"|"timeSync"|undefined} body
              * @memberof streetlight.v1.Downlink
              * @instance
              */
             $Object.defineProperty(Downlink.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["config", "plan", "command", "otaOffer", "otaChunk", "energyAck"]),
+                get: $util.oneOfGetter($oneOfFields = ["config", "plan", "command", "otaOffer", "otaChunk", "energyAck", "timeSync"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4722,6 +4732,8 @@ export const streetlight = $root.streetlight = (() => {
                     $root.streetlight.v1.OtaChunk.encode(message.otaChunk, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                 if (message.energyAck != null && $Object.hasOwnProperty.call(message, "energyAck"))
                     $root.streetlight.v1.EnergyAck.encode(message.energyAck, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                if (message.timeSync != null && $Object.hasOwnProperty.call(message, "timeSync"))
+                    $root.streetlight.v1.TimeSync.encode(message.timeSync, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4857,6 +4869,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.body = "energyAck";
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.timeSync = $root.streetlight.v1.TimeSync.decode(reader, reader.size(), $undefined, _depth + 1, message.timeSync);
+                            message.body = "timeSync";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4976,6 +4995,16 @@ export const streetlight = $root.streetlight = (() => {
                             return "energyAck." + error;
                     }
                 }
+                if (message.timeSync != null && $Object.hasOwnProperty.call(message, "timeSync")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.TimeSync.verify(message.timeSync, _depth + 1);
+                        if (error)
+                            return "timeSync." + error;
+                    }
+                }
                 return null;
             };
 
@@ -5038,6 +5067,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (!$util.isObject(object.energyAck))
                         throw $TypeError(".streetlight.v1.Downlink.energyAck: object expected");
                     message.energyAck = $root.streetlight.v1.EnergyAck.fromObject(object.energyAck, _depth + 1);
+                }
+                if (object.timeSync != null) {
+                    if (!$util.isObject(object.timeSync))
+                        throw $TypeError(".streetlight.v1.Downlink.timeSync: object expected");
+                    message.timeSync = $root.streetlight.v1.TimeSync.fromObject(object.timeSync, _depth + 1);
                 }
                 return message;
             };
@@ -5102,6 +5136,11 @@ export const streetlight = $root.streetlight = (() => {
                     object.energyAck = $root.streetlight.v1.EnergyAck.toObject(message.energyAck, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "energyAck";
+                }
+                if (message.timeSync != null && $Object.hasOwnProperty.call(message, "timeSync")) {
+                    object.timeSync = $root.streetlight.v1.TimeSync.toObject(message.timeSync, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "timeSync";
                 }
                 return object;
             };
@@ -9554,6 +9593,281 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return EnergyAck;
+        })();
+
+        v1.TimeSync = (function() {
+
+            /**
+             * Properties of a TimeSync.
+             * @typedef {Object} streetlight.v1.TimeSync.$Properties
+             * @property {number|null} [uplinkSeq] TimeSync uplinkSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TimeSync.
+             * @memberof streetlight.v1
+             * @interface ITimeSync
+             * @augments streetlight.v1.TimeSync.$Properties
+             * @deprecated Use streetlight.v1.TimeSync.$Properties instead.
+             */
+
+            /**
+             * Shape of a TimeSync.
+             * @typedef {streetlight.v1.TimeSync.$Properties} streetlight.v1.TimeSync.$Shape
+             */
+
+            /**
+             * Constructs a new TimeSync.
+             * @memberof streetlight.v1
+             * @classdesc Represents a TimeSync.
+             * @constructor
+             * @param {streetlight.v1.TimeSync.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TimeSync = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TimeSync uplinkSeq.
+             * @member {number} uplinkSeq
+             * @memberof streetlight.v1.TimeSync
+             * @instance
+             */
+            TimeSync.prototype.uplinkSeq = 0;
+
+            /**
+             * Creates a new TimeSync instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {streetlight.v1.TimeSync.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.TimeSync} TimeSync instance
+             * @type {{
+             *   (properties: streetlight.v1.TimeSync.$Shape): streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape;
+             *   (properties?: streetlight.v1.TimeSync.$Properties): streetlight.v1.TimeSync;
+             * }}
+             */
+            TimeSync.create = function(properties) {
+                return new TimeSync(properties);
+            };
+
+            /**
+             * Encodes the specified TimeSync message. Does not implicitly {@link streetlight.v1.TimeSync.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {streetlight.v1.TimeSync.$Properties} message TimeSync message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimeSync.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.uplinkSeq != null && $Object.hasOwnProperty.call(message, "uplinkSeq") && message.uplinkSeq !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.uplinkSeq);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TimeSync message, length delimited. Does not implicitly {@link streetlight.v1.TimeSync.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {streetlight.v1.TimeSync.$Properties} message TimeSync message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimeSync.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TimeSync message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape} TimeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimeSync.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.TimeSync();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.uplinkSeq = value;
+                            else
+                                delete message.uplinkSeq;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TimeSync message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.TimeSync & streetlight.v1.TimeSync.$Shape} TimeSync
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimeSync.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TimeSync message.
+             * @function verify
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TimeSync.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.uplinkSeq != null && $Object.hasOwnProperty.call(message, "uplinkSeq"))
+                    if (!$util.isInteger(message.uplinkSeq))
+                        return "uplinkSeq: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a TimeSync message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.TimeSync} TimeSync
+             */
+            TimeSync.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.TimeSync)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.TimeSync: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.TimeSync();
+                if (object.uplinkSeq != null)
+                    if ($Number(object.uplinkSeq) !== 0)
+                        message.uplinkSeq = object.uplinkSeq >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TimeSync message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {streetlight.v1.TimeSync} message TimeSync
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TimeSync.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.uplinkSeq = 0;
+                if (message.uplinkSeq != null && $Object.hasOwnProperty.call(message, "uplinkSeq"))
+                    object.uplinkSeq = message.uplinkSeq;
+                return object;
+            };
+
+            /**
+             * Converts this TimeSync to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.TimeSync
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TimeSync.prototype.toJSON = function() {
+                return TimeSync.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TimeSync
+             * @function getTypeUrl
+             * @memberof streetlight.v1.TimeSync
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TimeSync.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.TimeSync";
+            };
+
+            return TimeSync;
         })();
 
         v1.Presence = (function() {

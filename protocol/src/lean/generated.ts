@@ -537,6 +537,15 @@ export const EnergyAckDesc: Desc = [
   [1, 'ackedSeq', 0],
 ];
 
+/** Carries nothing but the envelope's `time`: the server answers every Hello with it, and any StateReport whose clock is not SYNCED, so a board without a battery-backed RTC gets the time seconds after power-on. */
+export interface TimeSync {
+  /** Uplink.seq of the frame that prompted it (lets the device bound the delay) */
+  uplinkSeq?: number;
+}
+export const TimeSyncDesc: Desc = [
+  [1, 'uplinkSeq', 0],
+];
+
 /** Every frame the server publishes on a device's downlink topic is one Downlink. */
 export interface Downlink {
   /** 1 for this file */
@@ -559,6 +568,8 @@ export interface Downlink {
   otaChunk?: OtaChunk;
   /** (oneof body) */
   energyAck?: EnergyAck;
+  /** (oneof body) */
+  timeSync?: TimeSync;
 }
 export const DownlinkDesc: Desc = [
   [1, 'protocolVersion', 0],
@@ -571,6 +582,7 @@ export const DownlinkDesc: Desc = [
   [13, 'otaOffer', 7, OtaOfferDesc, 1],
   [14, 'otaChunk', 7, OtaChunkDesc, 1],
   [15, 'energyAck', 7, EnergyAckDesc, 1],
+  [16, 'timeSync', 7, TimeSyncDesc, 1],
 ];
 
 export interface Presence {

@@ -243,6 +243,12 @@ export const VECTORS: readonly GoldenVector[] = [
     description: 'EnergyAck of records up to seq 3',
     message: { protocolVersion: 1, deviceId: DEVICE, seq: 324, time: T0 + 15, energyAck: { ackedSeq: 3 } },
   },
+  {
+    name: 'downlink-time-sync',
+    direction: 'downlink',
+    description: 'TimeSync answering a Hello (the envelope time is the payload)',
+    message: { protocolVersion: 1, deviceId: DEVICE, seq: 325, time: T0 + 16, timeSync: { uplinkSeq: 1 } },
+  },
   // ───────────── presence ─────────────
   {
     name: 'presence-online',
