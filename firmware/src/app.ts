@@ -337,6 +337,7 @@ export class LuminaireController implements Firmware {
     else if (msg.plan) this.#applyPlan(seq, msg.plan.plan);
     else if (msg.command) this.#applyCommand(seq, msg.command);
     else if (msg.otaOffer) this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'ota not implemented');
+    else if (msg.timeSync) return; // its envelope time was the point, applied above
     else if (msg.otaChunk || msg.energyAck) return; // no OTA/metering in this firmware yet: nothing to do
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
   }
