@@ -11,7 +11,6 @@ export interface ErrorSpec {
 
 export const ERRORS = {
   VALIDATION: { code: 'SL_VALIDATION', status: 400, message: 'The request does not match its schema' },
-  PLAN_INVALID: { code: 'SL_PLAN_INVALID', status: 400, message: 'The plan is inconsistent' },
   NOT_FOUND: { code: 'SL_NOT_FOUND', status: 404, message: 'No such route' },
   TENANT_NOT_FOUND: { code: 'SL_TENANT_NOT_FOUND', status: 404, message: 'Unknown tenant' },
   DEVICE_NOT_FOUND: { code: 'SL_DEVICE_NOT_FOUND', status: 404, message: 'Unknown device for this tenant' },
@@ -19,7 +18,6 @@ export const ERRORS = {
   DEVICE_OTHER_TENANT: { code: 'SL_DEVICE_OTHER_TENANT', status: 409, message: 'Device belongs to another tenant' },
   PAYLOAD_TOO_LARGE: { code: 'SL_PAYLOAD_TOO_LARGE', status: 413, message: 'Request body too large' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
-  UNAVAILABLE: { code: 'SL_UNAVAILABLE', status: 503, message: 'A backing service is unavailable' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorName = keyof typeof ERRORS;

@@ -1,3 +1,4 @@
+/* global document, location, history, fetch, setInterval, URLSearchParams, Node */
 // Status page: plain JS, no build step, no external resources. Polls the REST API every 2 s.
 'use strict';
 (function () {

@@ -1,0 +1,87 @@
+/**
+ * End to end over MQTT: a raw `mqtt` client plays a device against the embedded broker (port 0) and against
+ * the external Mosquitto on 127.0.0.1:1883 (unique tenant per run). Both run the same ingest code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { FastifyInstance } from 'fastify';
+import {
+  MAX_FRAME_BYTES, decodeDownlinkFrame, downlinkTopic, encodePresence, encodeUplink, statusTopic, uplinkTopic, type Downlink,
+} from '@streetlight/protocol';
+import { build } from '../src/app.js';
+import { tempDir, TEST_MQTT_URL, uniqueId, waitFor } from './helpers.js';
+
+function ingestSuite(name: string, mqttUrl: string | undefined): void {
+  describe(`MQTT ingest with ${name}`, () => {
+    let app: FastifyInstance;
+    let device: MqttClient;
+    const tenant = uniqueId('town');
+    const deviceId = uniqueId('sl');
+    const received: Downlink[] = [];
+
+    beforeAll(async () => {
+      app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...(mqttUrl ? { mqttUrl, mqttShareGroup: uniqueId('g') } : {}) }, logger: false });
+      await app.inject({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId, lat: 45.76, lon: 4.83, group: 'rue-a', nominalPowerW: 40 }] });
+      device = await mqtt.connectAsync(app.fleet.brokerUrl, { clientId: deviceId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+      device.on('message', (_topic, payload) => {
+        const d = decodeDownlinkFrame(payload, deviceId);
+        if (d.ok) received.push(d.message);
+      });
+      await device.subscribeAsync(downlinkTopic(tenant, deviceId), { qos: 1 });
+    });
+    afterAll(async () => {
+      // Clear the retained presence on the shared broker.
+      await device?.publishAsync(statusTopic(tenant, deviceId), Buffer.alloc(0), { qos: 1, retain: true });
+      await device?.endAsync();
+      await app?.close();
+    });
+
+    it('registers the device on Hello and delivers reconciliation downlinks', async () => {
+      await device.publishAsync(statusTopic(tenant, deviceId), Buffer.from(encodePresence({ online: true, bootCount: 4 })), { qos: 1, retain: true });
+      await device.publishAsync(uplinkTopic(tenant, deviceId), Buffer.from(encodeUplink({
+        protocolVersion: 1, deviceId, seq: 1, hello: { firmwareVersion: '0.1.0', hardwareModel: 'esp32', bootCount: 4 },
+      })), { qos: 1 });
+      await device.publishAsync(uplinkTopic(tenant, deviceId), Buffer.from(encodeUplink({
+        protocolVersion: 1, deviceId, seq: 2, state: { level: 55, targetLevel: 55, source: 1 },
+      })), { qos: 1 });
+      const config = await waitFor(() => received.find((m) => m.config), 5000, 'SetConfig downlink');
+      expect(config).toMatchObject({ protocolVersion: 1, deviceId, config: { version: 1, latitudeE6: 45760000, nominalPowerW: 40 } });
+      const view = await waitFor(async () => {
+        const r = (await app.inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json();
+        return r.reported?.level === 55 ? r : undefined;
+      }, 5000, 'state report stored');
+      expect(view).toMatchObject({ registered: true, online: true, firmwareVersion: '0.1.0', bootCount: 4 });
+    });
+
+    it('pushes an override from the API to the device', async () => {
+      const r = await app.inject({ method: 'PUT', url: `/api/tenants/${tenant}/devices/${deviceId}/override`, payload: { level: 90, durationS: 600 } });
+      expect(r.statusCode).toBe(202);
+      const ov = await waitFor(() => received.find((m) => m.command?.setOverride), 5000, 'override downlink');
+      expect(ov.command?.setOverride).toMatchObject({ id: r.json().overrideId, level: 90 });
+    });
+
+    it('counts garbage, truncated and oversized frames, and keeps running', async () => {
+      const before = (await app.inject('/api/metrics')).json();
+      const good = encodeUplink({ protocolVersion: 1, deviceId, seq: 3, state: { level: 10 } });
+      const topic = uplinkTopic(tenant, deviceId);
+      await device.publishAsync(topic, Buffer.from([0xde, 0xad, 0xbe, 0xef, 0xff, 0xff]), { qos: 1 });
+      await device.publishAsync(topic, Buffer.from(good.subarray(0, good.length - 2)), { qos: 1 });
+      await device.publishAsync(topic, Buffer.alloc(MAX_FRAME_BYTES * 10, 0x41), { qos: 1 });
+      const after = await waitFor(async () => {
+        const m = (await app.inject('/api/metrics')).json();
+        return m.framesRejectedTotal - before.framesRejectedTotal >= 3 ? m : undefined;
+      }, 5000, 'three rejections');
+      expect(after.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
+      expect(after.framesRejected.too_large - (before.framesRejected.too_large ?? 0)).toBe(1);
+      expect((await app.inject('/health')).statusCode).toBe(200);
+      // Still serving the device afterwards.
+      await device.publishAsync(topic, Buffer.from(good), { qos: 1 });
+      await waitFor(async () => (await app.inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 5000, 'state after rejections');
+      const final = (await app.inject('/api/metrics')).json();
+      expect(final.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
+    });
+  });
+}
+
+ingestSuite('the embedded broker', undefined);
+ingestSuite('external Mosquitto', TEST_MQTT_URL);
