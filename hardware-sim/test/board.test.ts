@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Host, MqttClientIO } from '../../firmware/src/host.js';
 import { SimBoard, VirtualClock, type FirmwareFactory } from '../src/index.js';
-import { startBroker } from './helpers/broker.js';
+import { startTestBroker as startBroker } from '../src/testing.js';
 
 const MIN = 60_000;
 const bytes = (...b: number[]): ArrayBuffer => Uint8Array.from(b).buffer;

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClientIO, MqttControlMessage, MqttReadableOptions } from '../../firmware/src/host.js';
 import { createMqttClientClass, SimLink, SimMqttClient, type SimMqttClientClass, type SimMqttClientIO } from '../src/index.js';
-import { startBroker, type TestBroker } from './helpers/broker.js';
+import { startTestBroker as startBroker, type TestBroker } from '../src/testing.js';
 
 const enc = (s: string): ArrayBuffer => new TextEncoder().encode(s).buffer as ArrayBuffer;
 const dec = (b: ArrayBuffer): string => new TextDecoder().decode(b);

@@ -1,4 +1,4 @@
-/** An embedded aedes broker on a free port, for tests. */
+/** Test support: an embedded aedes broker on a free port (for board-level tests without a fleet server). */
 import net from 'node:net';
 import { Aedes } from 'aedes';
 
@@ -9,7 +9,7 @@ export interface TestBroker {
   close(): Promise<void>;
 }
 
-export async function startBroker(): Promise<TestBroker> {
+export async function startTestBroker(): Promise<TestBroker> {
   const broker = await Aedes.createBroker();
   const server = net.createServer(broker.handle);
   const sockets = new Set<net.Socket>();
