@@ -12,18 +12,19 @@ interface Sent { tenant: string; deviceId: string; message: Downlink }
 function setup() {
   const repo: Repository = openSqlite(':memory:');
   const sent: Sent[] = [];
+  const timeSyncs: Sent[] = [];
   const clock = { ms: Date.UTC(2025, 0, 15, 18, 0, 0) };
   const metrics = new Metrics();
   const service = new DeviceService({
     repo, metrics, log: silent, now: () => clock.ms,
-    send: async (tenant, deviceId, message) => { sent.push({ tenant, deviceId, message }); },
+    send: async (tenant, deviceId, message) => { (message.timeSync ? timeSyncs : sent).push({ tenant, deviceId, message }); },
   });
   let seq = 0;
   const uplink = (tenant: string, deviceId: string, body: Partial<Uplink>, s = ++seq) =>
     service.handleMessage(uplinkTopic(tenant, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq: s, ...body }));
   const hello = (tenant: string, deviceId: string, h: Partial<NonNullable<Uplink['hello']>> = {}, s?: number) =>
     uplink(tenant, deviceId, { hello: { firmwareVersion: '1.0.0', hardwareModel: 'esp32-sl', bootCount: 1, ...h } }, s);
-  return { repo, sent, clock, metrics, service, uplink, hello };
+  return { repo, sent, timeSyncs, clock, metrics, service, uplink, hello };
 }
 
 describe('device service', () => {
@@ -56,7 +57,8 @@ describe('device service', () => {
     expect(plan?.plan?.plan?.programs?.[0]?.steps?.[1]).toMatchObject({ anchor: pb.Anchor.ANCHOR_CLOCK, offsetMin: 1380, level: 30, fadeS: 60 });
     expect(command?.command?.setOverride).toMatchObject({ id: overrideId, level: 80, expiresAt: Math.floor(t.clock.ms / 1000) + 3600 });
     // Envelope: protocol 1, device id, increasing seqs, server time in seconds.
-    expect(t.sent.map((s) => s.message.seq)).toEqual([1, 2, 3]);
+    expect(t.timeSyncs.map((s) => s.message.seq)).toEqual([1]);
+    expect(t.sent.map((s) => s.message.seq)).toEqual([2, 3, 4]);
     for (const s of t.sent) expect(s.message).toMatchObject({ protocolVersion: 1, deviceId: 'sl-1', time: Math.floor(t.clock.ms / 1000) });
     expect(t.sent.every((s) => s.tenant === 'lyon')).toBe(true);
 
@@ -67,7 +69,7 @@ describe('device service', () => {
     // 31 s after the first send: re-sent, with new seqs.
     t.clock.ms += 21_000;
     await t.hello('lyon', 'sl-1');
-    expect(t.sent.map((s) => s.message.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(t.sent.map((s) => s.message.seq)).toEqual([2, 3, 4, 7, 8, 9]);
     // Device now reports everything applied: nothing more.
     t.clock.ms += 60_000;
     await t.hello('lyon', 'sl-1', { configVersion: 1, plan: { id: 1, version: 1 }, overrideId });
@@ -135,6 +137,15 @@ describe('device service', () => {
     await t.service.handleMessage('sl/v1/ly on/x/up', encodeUplink({ protocolVersion: 1, deviceId: 'x', hello: {} }));
     await t.service.handleMessage(uplinkTopic('lyon', 'sl-2'), encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: 1, hello: {} }));
     expect(Object.fromEntries(t.metrics.framesRejected)).toEqual({ decode_error: 1, empty: 1, too_large: 1, bad_topic: 1, bad_device_id: 1 });
+  });
+
+  it('answers every Hello, and a report without a synced clock, with TimeSync', async () => {
+    await t.hello('lyon', 'sl-1', {}, 5);
+    expect(t.timeSyncs.map((s) => s.message)).toMatchObject([{ seq: 1, time: Math.floor(t.clock.ms / 1000), timeSync: { uplinkSeq: 5 } }]);
+    await t.uplink('lyon', 'sl-1', { state: { level: 1, clock: pb.ClockStatus.CLOCK_STATUS_SYNCED } }, 6);
+    expect(t.timeSyncs.length).toBe(1);
+    await t.uplink('lyon', 'sl-1', { state: { level: 1, clock: pb.ClockStatus.CLOCK_STATUS_RTC } }, 7);
+    expect(t.timeSyncs.at(-1)?.message.timeSync?.uplinkSeq).toBe(7);
   });
 
   it('tracks presence from the status topic', async () => {

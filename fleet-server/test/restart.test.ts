@@ -14,11 +14,11 @@ async function survivesRestart(config: BuildOptions['config']): Promise<void> {
   try {
     const d = (await second.inject('/api/tenants/arles/devices/sl-9')).json();
     expect(d).toMatchObject({ registered: true, firmwareVersion: '2.0.0', inventory: { group: 'rue-x' }, desired: { configVersion: 1 } });
-    expect(d.downlinks).toMatchObject([{ seq: 1, kind: 'config' }]);
+    expect(d.downlinks).toMatchObject([{ seq: 2, kind: 'config' }, { seq: 1, kind: 'time_sync' }]);
     // Downlink seqs continue where they stopped (the new process re-sends the unapplied config, then the override).
     await second.inject({ method: 'PUT', url: '/api/tenants/arles/devices/sl-9/override', payload: { level: 5, durationS: 60 } });
     const after = (await second.inject('/api/tenants/arles/devices/sl-9')).json().downlinks;
-    expect(after.map((x: { seq: number; kind: string }) => [x.seq, x.kind])).toEqual([[3, 'set_override'], [2, 'config'], [1, 'config']]);
+    expect(after.map((x: { seq: number; kind: string }) => [x.seq, x.kind])).toEqual([[4, 'set_override'], [3, 'config'], [2, 'config'], [1, 'time_sync']]);
   } finally {
     await second.close();
   }

@@ -222,6 +222,8 @@ export class DeviceService {
         };
         await this.repo.updateDevice(deviceId, patch);
         this.log.info({ deviceId, tenant, firmware: h.firmwareVersion, bootCount: h.bootCount }, 'device hello');
+        // Every Hello gets the time first (protocol README, TimeSync): boards without an RTC boot at 1970.
+        await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
         await this.reconcileRow({ ...device, ...patch });
         return;
       }
@@ -248,6 +250,9 @@ export class DeviceService {
           deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
           powerMw: patch.powerMw, reason: s.reason ?? 0,
         });
+        if (patch.clockStatus !== pb.ClockStatus.CLOCK_STATUS_SYNCED) {
+          await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
+        }
         const n = (this.statesSincePrune.get(deviceId) ?? 0) + 1;
         if (n >= PRUNE_EVERY) {
           this.statesSincePrune.set(deviceId, 0);
