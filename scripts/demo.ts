@@ -1,0 +1,187 @@
+/**
+ * The demo: the fleet server plus a simulated town of controllers in accelerated time.
+ *
+ *   npx -y pnpm@10 demo [--speed 60] [--boards N] [--http-port 8080] [--mqtt-port 1884]
+ *                       [--data-dir ./data/demo] [--town sarlat] [--start now|sunset|<ISO>] [--fresh]
+ *
+ * One virtual clock drives the boards and the server (`build({ now })`), so server timestamps, override
+ * expiries and the boards' plans all live in the same accelerated time. Everything persists in the data
+ * directory (the server's SQLite file, each board's flash, the virtual clock), so a restart resumes the town
+ * where it was.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, ConfigError, PortInUseError } from '@streetlight/fleet-server';
+import { createTown, getTown, townInventory, VirtualClock, type TownPole } from '@streetlight/hardware-sim';
+import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetlight/firmware';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values: args } = parseArgs({
+  options: {
+    speed: { type: 'string', default: '60' },
+    boards: { type: 'string' },
+    'http-port': { type: 'string' },
+    'mqtt-port': { type: 'string' },
+    'data-dir': { type: 'string', default: join(repoRoot, 'data', 'demo') },
+    town: { type: 'string', default: 'sarlat' },
+    start: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 5).map((l) => l.replace(/^ \* ?/, '')).join('\n'));
+  process.exit(0);
+}
+
+function fail(message: string): never {
+  console.error(`demo: ${message}`);
+  process.exit(1);
+}
+
+const speed = Number(args.speed);
+if (!(speed > 0 && speed <= 3600)) fail(`--speed must be a number in (0, 3600], got ${args.speed}`);
+const town = getTown(args.town);
+const tenant = town.slug;
+const dataDir = resolve(args['data-dir']);
+if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const clockFile = join(dataDir, 'clock.json');
+
+/** Resume the saved virtual time, else start a quarter of an hour before today's sunset in the town. */
+function startTime(): number {
+  if (args.start === 'now') return Date.now();
+  if (args.start && args.start !== 'sunset') {
+    const t = Date.parse(args.start);
+    if (Number.isNaN(t)) fail(`--start must be now, sunset or an ISO date, got ${args.start}`);
+    return t;
+  }
+  if (!args.start && existsSync(clockFile)) {
+    const saved = JSON.parse(readFileSync(clockFile, 'utf8')) as { now?: number };
+    if (typeof saved.now === 'number') return saved.now;
+  }
+  const sunset = sunEventUtc(Date.now(), town.centre.lat, town.centre.lon, ZENITH_OFFICIAL, false) ?? Date.now();
+  return sunset - 15 * 60_000;
+}
+
+const clock = new VirtualClock({ start: startTime() });
+const saveClock = (): void => writeFileSync(clockFile, JSON.stringify({ now: clock.now(), iso: new Date(clock.now()).toISOString() }));
+
+const config: Record<string, unknown> = { dataDir };
+if (args['http-port'] !== undefined) config.httpPort = Number(args['http-port']);
+if (args['mqtt-port'] !== undefined) config.mqttPort = Number(args['mqtt-port']);
+
+let app: Awaited<ReturnType<typeof build>>;
+try {
+  app = await build({ config, env: process.env, now: () => clock.now(), logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  await app.fleet.listen();
+} catch (err) {
+  if (err instanceof PortInUseError || err instanceof ConfigError) fail(err.message);
+  throw err;
+}
+const httpUrl = app.fleet.httpUrl as string;
+const broker = new URL(app.fleet.brokerUrl);
+
+async function api(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, allow404 = false): Promise<unknown> {
+  const res = await app.inject({ method, url, ...(body !== undefined ? { payload: body as object } : {}) });
+  if (allow404 && res.statusCode === 404) return undefined;
+  if (res.statusCode >= 300) fail(`${method} ${url} → ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Lanes of the old town: a sobriety plan with switch-off in the heart of the night, later on weekends. */
+const lanePlan = {
+  programs: [
+    { id: 1, steps: [
+      { anchor: 'sunset', offsetMin: 0, level: 100, fadeS: 5 },
+      { anchor: 'clock', offsetMin: 22 * 60 + 30, level: 60, fadeS: 60 },
+      { anchor: 'clock', offsetMin: 0, level: 0, fadeS: 60 },
+      { anchor: 'clock', offsetMin: 5 * 60 + 30, level: 60, fadeS: 60 },
+      { anchor: 'sunrise', offsetMin: 0, level: 0, fadeS: 5 },
+    ] },
+    { id: 2, steps: [
+      { anchor: 'sunset', offsetMin: 0, level: 100, fadeS: 5 },
+      { anchor: 'clock', offsetMin: 23 * 60 + 30, level: 60, fadeS: 60 },
+      { anchor: 'clock', offsetMin: 60, level: 0, fadeS: 60 },
+      { anchor: 'clock', offsetMin: 5 * 60 + 30, level: 60, fadeS: 60 },
+      { anchor: 'sunrise', offsetMin: 0, level: 0, fadeS: 5 },
+    ] },
+  ],
+  rules: [{ programId: 2, weekdays: ['fri', 'sat'] }],
+  defaultProgramId: 1,
+};
+/** Through roads: never off, dimmed to 50 % from 23:00. */
+const avenuePlan = {
+  programs: [{ id: 1, steps: [
+    { anchor: 'sunset', offsetMin: 0, level: 100, fadeS: 5 },
+    { anchor: 'clock', offsetMin: 23 * 60, level: 50, fadeS: 120 },
+    { anchor: 'clock', offsetMin: 5 * 60 + 30, level: 80, fadeS: 120 },
+    { anchor: 'sunrise', offsetMin: 0, level: 0, fadeS: 5 },
+  ] }],
+  rules: [],
+  defaultProgramId: 1,
+};
+
+let poles: TownPole[] = townInventory(town.slug);
+const count = args.boards !== undefined ? Number(args.boards) : poles.length;
+if (!(Number.isInteger(count) && count > 0)) fail(`--boards must be a positive integer, got ${args.boards}`);
+poles = poles.slice(0, count);
+
+const known = (await api('GET', `/api/tenants/${tenant}/devices`, undefined, true)) as unknown[] | undefined;
+if (!known?.length) {
+  // First run: commission the poles (installer's job) and give each street its plan (lighting manager's).
+  await api('POST', `/api/tenants/${tenant}/inventory`, poles.map((p) => ({
+    deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode,
+    luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,
+  })));
+  for (const street of town.streets) {
+    if (!poles.some((p) => p.streetCode === street.code)) continue;
+    await api('PUT', `/api/tenants/${tenant}/groups/${street.code}/plan`, street.kind === 'lane' ? lanePlan : avenuePlan);
+  }
+}
+
+const fleet = createTown({
+  clock, tenant, town: town.slug, count,
+  broker: { host: broker.hostname, port: Number(broker.port) },
+  dataDir: join(dataDir, 'boards'),
+});
+await fleet.start({ staggerMs: 20 });
+clock.start(speed);
+
+const tz = parsePosixTz(town.tz);
+const localTime = (): string => new Date(toLocalMs(tz, clock.now())).toISOString().slice(0, 16).replace('T', ' ');
+console.log([
+  '',
+  `Streetlight demo — ${town.name}: ${fleet.size} simulated controllers, virtual time ×${speed}`,
+  `  UI            ${httpUrl}/`,
+  `  REST API      ${httpUrl}/api/openapi.json   (tenant "${tenant}")`,
+  `  MQTT broker   ${app.fleet.brokerUrl}`,
+  `  data          ${dataDir}`,
+  `  town time     ${localTime()} (local)`,
+  '  Ctrl-C stops; running the same command again resumes where it stopped (--fresh starts over).',
+  '',
+].join('\n'));
+
+const status = setInterval(() => {
+  const s = fleet.stats();
+  console.log(`${localTime()}  online ${s.online}/${s.boards}  lit ${s.lit}  ${Math.round(s.powerW)} W  ${(s.energyWh / 1000).toFixed(2)} kWh`);
+  saveClock();
+}, 10_000);
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(status);
+  clock.stop();
+  saveClock();
+  fleet.dispose();
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
