@@ -9,7 +9,7 @@ import {
   decodeDownlink, encodeUplink,
   type Command, type Downlink, type Override, type Plan, type SetConfig, type Uplink,
 } from '@streetlight/protocol/lean';
-import { Dimmer } from './dimmer.js';
+import { Dimmer, FADE_STEP_MS } from './dimmer.js';
 import type { DigitalIO, Host, ResetReasonName, TimerId } from './host.js';
 import { Link } from './link.js';
 import { evaluatePlan, type Site } from './schedule.js';
@@ -88,6 +88,7 @@ export class LuminaireController implements Firmware {
   #syncedAt = -Infinity;  // host ticks of the last sync
   #evalTimer: TimerId | undefined;
   #reportTimer: TimerId | undefined;
+  #changeTimer: TimerId | undefined;
   #reportIntervalS = 0;
   #last: Decision = { level: -1, fadeS: 0, source: LevelSource.LEVEL_SOURCE_UNSPECIFIED };
   #rejected = 0;
@@ -133,6 +134,7 @@ export class LuminaireController implements Firmware {
     this.#stopped = true;
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
+    this.#host.timers.clear(this.#changeTimer);
     this.#link.close();
     this.#dimmer.close();
     this.#photocell?.close();
@@ -232,7 +234,7 @@ export class LuminaireController implements Firmware {
     const changed = d.level !== this.#last.level || d.source !== this.#last.source;
     if (d.level !== this.#dimmer.target || boot) this.#dimmer.set(d.level, boot ? 0 : d.fadeS);
     this.#last = d;
-    if (changed && !boot) this.#sendState(ReportReason.REPORT_REASON_CHANGE);
+    if (changed && !boot) this.#reportChangeAfter(d.fadeS);
     let wait = EVAL_MAX_MS;
     if (d.nextAt !== undefined && this.#clockValid()) wait = Math.max(0, Math.min(wait, d.nextAt - now));
     this.#host.timers.clear(this.#evalTimer);
@@ -307,6 +309,16 @@ export class LuminaireController implements Firmware {
 
   #ack(downlinkSeq: number, status: number, detail = ''): void {
     this.#send({ ack: { downlinkSeq, status, detail: detail.slice(0, 100) } });
+  }
+
+  /** One CHANGE report per change, sent when the fade has ended so it carries the level actually reached
+   *  (the CommandAck already told the server the command was taken). A newer change replaces it. */
+  #reportChangeAfter(fadeS: number): void {
+    this.#host.timers.clear(this.#changeTimer);
+    this.#changeTimer = this.#host.timers.set(() => {
+      this.#changeTimer = undefined;
+      this.#guard('report', () => this.#sendState(ReportReason.REPORT_REASON_CHANGE));
+    }, Math.max(0, fadeS) * 1000 + FADE_STEP_MS);
   }
 
   #armReports(): void {

@@ -149,10 +149,18 @@ describe('device service', () => {
   });
 
   it('tracks presence from the status topic', async () => {
+    await t.hello('lyon', 'sl-1');
     await t.service.handleMessage(statusTopic('lyon', 'sl-1'), encodePresence({ online: true, bootCount: 3 }));
     expect(await t.repo.getDevice('sl-1')).toMatchObject({ online: true, bootCount: 3 });
     await t.service.handleMessage(statusTopic('lyon', 'sl-1'), encodePresence({ online: false }));
     expect((await t.repo.getDevice('sl-1'))?.online).toBe(false);
+  });
+
+  it('does not let a retained presence of an unknown device claim it for a tenant', async () => {
+    await t.service.handleMessage(statusTopic('paris', 'sl-9'), encodePresence({ online: true, bootCount: 1 }));
+    expect(await t.repo.getDevice('sl-9')).toBeUndefined();
+    await t.hello('lyon', 'sl-9');
+    expect((await t.repo.getDevice('sl-9'))?.tenantId).toBe('lyon');
   });
 
   it('stores energy idempotently and acks the highest contiguous seq', async () => {

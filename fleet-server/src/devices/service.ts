@@ -164,11 +164,10 @@ export class DeviceService {
       this.reject('wrong_tenant', { topic, tenant, deviceId, size: payload.length, detail: `registered under ${existing.tenantId}` });
       return;
     }
+    // Only a Hello registers a device: a retained presence may be a leftover of a device long gone (or of
+    // another installation sharing the broker), and must not claim the device id for its tenant.
+    if (!existing) return;
     const now = this.now();
-    if (!existing) {
-      await this.repo.ensureTenant(tenant, now);
-      await this.repo.ensureDevice(tenant, deviceId, now);
-    }
     const online = decoded.message.online === true;
     this.metrics.uplink('presence');
     await this.repo.updateDevice(deviceId, {
