@@ -47,6 +47,9 @@ export default tseslint.config(
         { name: 'process', message: 'firmware runs on XS' },
         { name: 'Buffer', message: 'firmware runs on XS: use Uint8Array' },
         { name: 'require', message: 'firmware is ESM' },
+        // Globals an XS device build lacks (TextEncoder/TextDecoder are modules there; no Intl, no Web APIs).
+        ...['TextEncoder', 'TextDecoder', 'Intl', 'URL', 'URLSearchParams', 'fetch', 'structuredClone', 'queueMicrotask',
+          'performance', 'crypto', 'console', 'atob', 'btoa', 'AbortController', 'WebAssembly'].map((name) => ({ name, message: 'absent on XS devices: take it from the host' })),
       ],
       'no-restricted-properties': ['error',
         { object: 'Date', property: 'now', message: 'time comes from the host clock' },

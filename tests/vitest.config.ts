@@ -5,7 +5,7 @@ export default defineProject({
   ssr: { resolve: { conditions: ['@streetlight/source'] } },
   test: {
     name: 'tests',
-    include: ['e2e/**/*.test.ts', 'scenarios/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'scenarios/**/*.test.ts', 'lint/**/*.test.ts'],
     // End-to-end suites start servers and brokers: give them room, run files one at a time.
     testTimeout: 60_000,
     hookTimeout: 60_000,
