@@ -3575,5 +3575,182 @@ export namespace streetlight {
             /** Shape of a Presence. */
             type $Shape = streetlight.v1.Presence.$Properties;
         }
+
+        /**
+         * Properties of an ImageManifest.
+         * @deprecated Use streetlight.v1.ImageManifest.$Properties instead.
+         */
+        interface IImageManifest extends streetlight.v1.ImageManifest.$Properties {
+        }
+
+        /** Represents an ImageManifest. */
+        class ImageManifest {
+
+            /**
+             * Constructs a new ImageManifest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.ImageManifest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ImageManifest format. */
+            format: number;
+
+            /** ImageManifest imageId. */
+            imageId: number;
+
+            /** ImageManifest version. */
+            version: string;
+
+            /** ImageManifest kind. */
+            kind: streetlight.v1.ImageKind;
+
+            /** ImageManifest size. */
+            size: number;
+
+            /** ImageManifest sha256. */
+            sha256: Uint8Array;
+
+            /** ImageManifest hardwareModels. */
+            hardwareModels: string[];
+
+            /** ImageManifest minVersion. */
+            minVersion: string;
+
+            /** ImageManifest createdAt. */
+            createdAt: number;
+
+            /** ImageManifest keyId. */
+            keyId: number;
+
+            /** ImageManifest requiresHost. */
+            requiresHost: string;
+
+            /**
+             * Creates a new ImageManifest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ImageManifest instance
+             */
+            static create(properties: streetlight.v1.ImageManifest.$Shape): streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape;
+            static create(properties?: streetlight.v1.ImageManifest.$Properties): streetlight.v1.ImageManifest;
+
+            /**
+             * Encodes the specified ImageManifest message. Does not implicitly {@link streetlight.v1.ImageManifest.verify|verify} messages.
+             * @param message ImageManifest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.ImageManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ImageManifest message, length delimited. Does not implicitly {@link streetlight.v1.ImageManifest.verify|verify} messages.
+             * @param message ImageManifest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.ImageManifest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ImageManifest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape} ImageManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape;
+
+            /**
+             * Decodes an ImageManifest message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape} ImageManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape;
+
+            /**
+             * Verifies an ImageManifest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ImageManifest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ImageManifest
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.ImageManifest;
+
+            /**
+             * Creates a plain object from an ImageManifest message. Also converts values to other types if specified.
+             * @param message ImageManifest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.ImageManifest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ImageManifest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ImageManifest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ImageManifest {
+
+            /** Properties of an ImageManifest. */
+            interface $Properties {
+
+                /** ImageManifest format */
+                format?: (number|null);
+
+                /** ImageManifest imageId */
+                imageId?: (number|null);
+
+                /** ImageManifest version */
+                version?: (string|null);
+
+                /** ImageManifest kind */
+                kind?: (streetlight.v1.ImageKind|null);
+
+                /** ImageManifest size */
+                size?: (number|null);
+
+                /** ImageManifest sha256 */
+                sha256?: (Uint8Array|null);
+
+                /** ImageManifest hardwareModels */
+                hardwareModels?: (string[]|null);
+
+                /** ImageManifest minVersion */
+                minVersion?: (string|null);
+
+                /** ImageManifest createdAt */
+                createdAt?: (number|null);
+
+                /** ImageManifest keyId */
+                keyId?: (number|null);
+
+                /** ImageManifest requiresHost */
+                requiresHost?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ImageManifest. */
+            type $Shape = streetlight.v1.ImageManifest.$Properties;
+        }
     }
 }

@@ -10175,6 +10175,609 @@ export const streetlight = $root.streetlight = (() => {
             return Presence;
         })();
 
+        v1.ImageManifest = (function() {
+
+            /**
+             * Properties of an ImageManifest.
+             * @typedef {Object} streetlight.v1.ImageManifest.$Properties
+             * @property {number|null} [format] ImageManifest format
+             * @property {number|null} [imageId] ImageManifest imageId
+             * @property {string|null} [version] ImageManifest version
+             * @property {streetlight.v1.ImageKind|null} [kind] ImageManifest kind
+             * @property {number|null} [size] ImageManifest size
+             * @property {Uint8Array|null} [sha256] ImageManifest sha256
+             * @property {Array.<string>|null} [hardwareModels] ImageManifest hardwareModels
+             * @property {string|null} [minVersion] ImageManifest minVersion
+             * @property {number|null} [createdAt] ImageManifest createdAt
+             * @property {number|null} [keyId] ImageManifest keyId
+             * @property {string|null} [requiresHost] ImageManifest requiresHost
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ImageManifest.
+             * @memberof streetlight.v1
+             * @interface IImageManifest
+             * @augments streetlight.v1.ImageManifest.$Properties
+             * @deprecated Use streetlight.v1.ImageManifest.$Properties instead.
+             */
+
+            /**
+             * Shape of an ImageManifest.
+             * @typedef {streetlight.v1.ImageManifest.$Properties} streetlight.v1.ImageManifest.$Shape
+             */
+
+            /**
+             * Constructs a new ImageManifest.
+             * @memberof streetlight.v1
+             * @classdesc Represents an ImageManifest.
+             * @constructor
+             * @param {streetlight.v1.ImageManifest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ImageManifest = function (properties) {
+                this.hardwareModels = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ImageManifest format.
+             * @member {number} format
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.format = 0;
+
+            /**
+             * ImageManifest imageId.
+             * @member {number} imageId
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.imageId = 0;
+
+            /**
+             * ImageManifest version.
+             * @member {string} version
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.version = "";
+
+            /**
+             * ImageManifest kind.
+             * @member {streetlight.v1.ImageKind} kind
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.kind = 0;
+
+            /**
+             * ImageManifest size.
+             * @member {number} size
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.size = 0;
+
+            /**
+             * ImageManifest sha256.
+             * @member {Uint8Array} sha256
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.sha256 = $util.newBuffer([]);
+
+            /**
+             * ImageManifest hardwareModels.
+             * @member {Array.<string>} hardwareModels
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.hardwareModels = $util.emptyArray;
+
+            /**
+             * ImageManifest minVersion.
+             * @member {string} minVersion
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.minVersion = "";
+
+            /**
+             * ImageManifest createdAt.
+             * @member {number} createdAt
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.createdAt = 0;
+
+            /**
+             * ImageManifest keyId.
+             * @member {number} keyId
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.keyId = 0;
+
+            /**
+             * ImageManifest requiresHost.
+             * @member {string} requiresHost
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.requiresHost = "";
+
+            /**
+             * Creates a new ImageManifest instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {streetlight.v1.ImageManifest.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.ImageManifest} ImageManifest instance
+             * @type {{
+             *   (properties: streetlight.v1.ImageManifest.$Shape): streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape;
+             *   (properties?: streetlight.v1.ImageManifest.$Properties): streetlight.v1.ImageManifest;
+             * }}
+             */
+            ImageManifest.create = function(properties) {
+                return new ImageManifest(properties);
+            };
+
+            /**
+             * Encodes the specified ImageManifest message. Does not implicitly {@link streetlight.v1.ImageManifest.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {streetlight.v1.ImageManifest.$Properties} message ImageManifest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ImageManifest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format") && message.format !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.format);
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId") && message.imageId !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.imageId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.version);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.kind);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.size);
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.sha256);
+                if (message.hardwareModels != null && message.hardwareModels.length)
+                    for (let i = 0; i < message.hardwareModels.length; ++i)
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.hardwareModels[i]);
+                if (message.minVersion != null && $Object.hasOwnProperty.call(message, "minVersion") && message.minVersion !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.minVersion);
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && message.createdAt !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.createdAt);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.keyId);
+                if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost") && message.requiresHost !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.requiresHost);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ImageManifest message, length delimited. Does not implicitly {@link streetlight.v1.ImageManifest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {streetlight.v1.ImageManifest.$Properties} message ImageManifest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ImageManifest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ImageManifest message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape} ImageManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ImageManifest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.ImageManifest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.format = value;
+                            else
+                                delete message.format;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.imageId = value;
+                            else
+                                delete message.imageId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.sha256 = value;
+                            else
+                                delete message.sha256;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.hardwareModels && message.hardwareModels.length))
+                                message.hardwareModels = [];
+                            message.hardwareModels.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.minVersion = value;
+                            else
+                                delete message.minVersion;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.createdAt = value;
+                            else
+                                delete message.createdAt;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.requiresHost = value;
+                            else
+                                delete message.requiresHost;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ImageManifest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.ImageManifest & streetlight.v1.ImageManifest.$Shape} ImageManifest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ImageManifest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ImageManifest message.
+             * @function verify
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ImageManifest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
+                    if (!$util.isInteger(message.format))
+                        return "format: integer expected";
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    if (!$util.isInteger(message.imageId))
+                        return "imageId: integer expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isString(message.version))
+                        return "version: string expected";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (typeof message.kind !== "number" || (message.kind | 0) !== message.kind)
+                        return "kind: enum value expected";
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    if (!$util.isInteger(message.size))
+                        return "size: integer expected";
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                    if (!(message.sha256 && typeof message.sha256.length === "number" || $util.isString(message.sha256)))
+                        return "sha256: buffer expected";
+                if (message.hardwareModels != null && $Object.hasOwnProperty.call(message, "hardwareModels")) {
+                    if (!$Array.isArray(message.hardwareModels))
+                        return "hardwareModels: array expected";
+                    for (let i = 0; i < message.hardwareModels.length; ++i)
+                        if (!$util.isString(message.hardwareModels[i]))
+                            return "hardwareModels: string[] expected";
+                }
+                if (message.minVersion != null && $Object.hasOwnProperty.call(message, "minVersion"))
+                    if (!$util.isString(message.minVersion))
+                        return "minVersion: string expected";
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                    if (!$util.isInteger(message.createdAt))
+                        return "createdAt: integer expected";
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    if (!$util.isInteger(message.keyId))
+                        return "keyId: integer expected";
+                if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost"))
+                    if (!$util.isString(message.requiresHost))
+                        return "requiresHost: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an ImageManifest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.ImageManifest} ImageManifest
+             */
+            ImageManifest.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.ImageManifest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.ImageManifest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.ImageManifest();
+                if (object.format != null)
+                    if ($Number(object.format) !== 0)
+                        message.format = object.format >>> 0;
+                if (object.imageId != null)
+                    if ($Number(object.imageId) !== 0)
+                        message.imageId = object.imageId >>> 0;
+                if (object.version != null)
+                    if (typeof object.version !== "string" || object.version.length)
+                        message.version = $String(object.version);
+                if (object.kind !== 0 && (typeof object.kind !== "string" || $root.streetlight.v1.ImageKind[object.kind] !== 0))
+                    switch (object.kind) {
+                    case "IMAGE_KIND_UNSPECIFIED":
+                    case 0:
+                        message.kind = 0;
+                        break;
+                    case "IMAGE_KIND_FULL":
+                    case 1:
+                        message.kind = 1;
+                        break;
+                    case "IMAGE_KIND_MOD":
+                    case 2:
+                        message.kind = 2;
+                        break;
+                    default:
+                        if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
+                            message.kind = object.kind;
+                    }
+                if (object.size != null)
+                    if ($Number(object.size) !== 0)
+                        message.size = object.size >>> 0;
+                if (object.sha256 != null)
+                    if (object.sha256.length)
+                        if (typeof object.sha256 === "string")
+                            $util.base64.decode(object.sha256, message.sha256 = $util.newBuffer($util.base64.length(object.sha256)), 0);
+                        else if (object.sha256.length >= 0)
+                            message.sha256 = object.sha256;
+                if (object.hardwareModels) {
+                    if (!$Array.isArray(object.hardwareModels))
+                        throw $TypeError(".streetlight.v1.ImageManifest.hardwareModels: array expected");
+                    message.hardwareModels = $Array(object.hardwareModels.length);
+                    for (let i = 0; i < object.hardwareModels.length; ++i)
+                        message.hardwareModels[i] = $String(object.hardwareModels[i]);
+                }
+                if (object.minVersion != null)
+                    if (typeof object.minVersion !== "string" || object.minVersion.length)
+                        message.minVersion = $String(object.minVersion);
+                if (object.createdAt != null)
+                    if ($Number(object.createdAt) !== 0)
+                        message.createdAt = object.createdAt >>> 0;
+                if (object.keyId != null)
+                    if ($Number(object.keyId) !== 0)
+                        message.keyId = object.keyId >>> 0;
+                if (object.requiresHost != null)
+                    if (typeof object.requiresHost !== "string" || object.requiresHost.length)
+                        message.requiresHost = $String(object.requiresHost);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ImageManifest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {streetlight.v1.ImageManifest} message ImageManifest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ImageManifest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.hardwareModels = [];
+                if (options.defaults) {
+                    object.format = 0;
+                    object.imageId = 0;
+                    object.version = "";
+                    object.kind = options.enums === $String ? "IMAGE_KIND_UNSPECIFIED" : 0;
+                    object.size = 0;
+                    if (options.bytes === $String)
+                        object.sha256 = "";
+                    else {
+                        object.sha256 = [];
+                        if (options.bytes !== $Array)
+                            object.sha256 = $util.newBuffer(object.sha256);
+                    }
+                    object.minVersion = "";
+                    object.createdAt = 0;
+                    object.keyId = 0;
+                    object.requiresHost = "";
+                }
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
+                    object.format = message.format;
+                if (message.imageId != null && $Object.hasOwnProperty.call(message, "imageId"))
+                    object.imageId = message.imageId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = options.enums === $String ? $root.streetlight.v1.ImageKind[message.kind] === $undefined ? message.kind : $root.streetlight.v1.ImageKind[message.kind] : message.kind;
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                    object.size = message.size;
+                if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                    object.sha256 = options.bytes === $String ? $util.base64.encode(message.sha256, 0, message.sha256.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sha256) : message.sha256;
+                if (message.hardwareModels && message.hardwareModels.length) {
+                    object.hardwareModels = $Array(message.hardwareModels.length);
+                    for (let j = 0; j < message.hardwareModels.length; ++j)
+                        object.hardwareModels[j] = message.hardwareModels[j];
+                }
+                if (message.minVersion != null && $Object.hasOwnProperty.call(message, "minVersion"))
+                    object.minVersion = message.minVersion;
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                    object.createdAt = message.createdAt;
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    object.keyId = message.keyId;
+                if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost"))
+                    object.requiresHost = message.requiresHost;
+                return object;
+            };
+
+            /**
+             * Converts this ImageManifest to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ImageManifest.prototype.toJSON = function() {
+                return ImageManifest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ImageManifest
+             * @function getTypeUrl
+             * @memberof streetlight.v1.ImageManifest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ImageManifest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.ImageManifest";
+            };
+
+            return ImageManifest;
+        })();
+
         return v1;
     })();
 
