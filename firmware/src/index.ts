@@ -6,3 +6,5 @@ export { parsePosixTz, utcOffsetS, toLocalMs, fromLocalMs, dstTransitions, type 
 export { sunEventUtc, ZENITH_CIVIL, ZENITH_OFFICIAL } from './sun.js';
 export { evaluatePlan, resolveNight, programFor, nightOf, type Site } from './schedule.js';
 export { dutyFraction, FADE_STEP_MS } from './dimmer.js';
+export { checkOffer, compareVersions, parseVersion, type TrustedKey, type OfferCheck, type OfferRejection } from './ota/manifest.js';
+export { createSha256, type Hasher } from './ota/digest.js';

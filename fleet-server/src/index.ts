@@ -5,3 +5,4 @@ export { Metrics, type MetricsSnapshot } from './metrics.js';
 export { DeviceService, type DeviceServiceOptions, type SendDownlink } from './devices/service.js';
 export { openRepository, openSqlite, openPostgres, type Repository } from './db/index.js';
 export { DEFAULT_TZ } from './devices/device-config.js';
+export { loadSigningKey, generateSigningKey, signManifest, keyIdOf, SigningKeyError, type SigningKey, type SignedManifest } from './ota/signing.js';
