@@ -4,7 +4,7 @@ export { MqttOp } from './host.js';
 export { FIRMWARE_VERSION } from './version.js';
 export { parsePosixTz, utcOffsetS, toLocalMs, fromLocalMs, dstTransitions, type PosixTz } from './tz.js';
 export { sunEventUtc, ZENITH_CIVIL, ZENITH_OFFICIAL } from './sun.js';
-export { evaluatePlan, resolveNight, programFor, nightOf, type Site } from './schedule.js';
+export { evaluatePlan, resolveNight, resolveProgram, programFor, nightOf, type Site, type ResolvedStep, type PlanDecision } from './schedule.js';
 export { dutyFraction, FADE_STEP_MS } from './dimmer.js';
 export { checkOffer, compareVersions, parseVersion, type TrustedKey, type OfferCheck, type OfferRejection } from './ota/manifest.js';
 export { createSha256, type Hasher } from './ota/digest.js';

@@ -21,6 +21,8 @@ export interface ResolvedStep {
   at: number;      // UTC ms
   level: number;   // percent
   fadeS: number;
+  /** Position of the step in its program's list (lets a server name the step in a finding). */
+  index: number;
 }
 
 export interface PlanDecision {
@@ -99,15 +101,19 @@ function resolveStep(site: Site, eveningDayMs: number, step: PlanStep): number |
   }
 }
 
-/** The night's steps as UTC instants, in time order (stable for equal instants). */
-export function resolveNight(site: Site, plan: Plan, eveningDayMs: number): ResolvedStep[] {
-  const program = programFor(plan, eveningDayMs);
+/** A program's steps for the night of `eveningDayMs` as UTC instants, in time order (stable for equal instants). */
+export function resolveProgram(site: Site, program: DayProgram | undefined, eveningDayMs: number): ResolvedStep[] {
   const steps: ResolvedStep[] = [];
-  for (const step of program?.steps ?? []) {
+  (program?.steps ?? []).forEach((step, index) => {
     const at = resolveStep(site, eveningDayMs, step);
-    if (at !== undefined) steps.push({ at, level: Math.min(100, step.level ?? 0), fadeS: step.fadeS ?? 0 });
-  }
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map((x) => x.s);
+    if (at !== undefined) steps.push({ at, level: Math.min(100, step.level ?? 0), fadeS: step.fadeS ?? 0, index });
+  });
+  return steps.sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+/** The night's steps (of the program the calendar picks) as UTC instants, in time order. */
+export function resolveNight(site: Site, plan: Plan, eveningDayMs: number): ResolvedStep[] {
+  return resolveProgram(site, programFor(plan, eveningDayMs), eveningDayMs);
 }
 
 /** What the plan asks for at `utcMs`. Before the night's first step the light is off (daytime). */
