@@ -19,6 +19,7 @@ import { createPwmClass } from './io/pwm.js';
 import { createMqttClientClass, SimLink, type SimLinkOptions, type SimMqttClientIO } from './mqtt.js';
 import { RingBuffer } from './ring.js';
 import { FlashView, SimFlash } from './storage.js';
+import { createXsFirmware } from './xs/bridge.js';
 import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
 
@@ -109,6 +110,12 @@ export interface SimBoardOptions {
   rebootDelayMs?: number;
   /** An exception escaping firmware code reboots the board with resetReason 'panic' (default true); false rethrows. */
   panicOnException?: boolean;
+  /**
+   * Engine that runs the firmware. 'node' (default): `firmware` runs in this process. 'xs': the firmware
+   * bundle runs inside the real XS engine (an xsnap worker per boot, src/xs/), on the same simulated parts;
+   * `firmware` must then be left out.
+   */
+  runtime?: 'node' | 'xs';
 }
 
 export type BoardState = 'off' | 'on' | 'rebooting';
@@ -161,7 +168,8 @@ export class SimBoard {
     this.luminaireModel = options.luminaireModel;
     this.group = options.group;
     this.firmwareVersion = options.firmwareVersion ?? '0.1.0-sim';
-    this.#firmware = options.firmware;
+    if (options.runtime === 'xs' && options.firmware) throw new TypeError("runtime 'xs' runs the firmware bundle: leave options.firmware out");
+    this.#firmware = options.runtime === 'xs' ? createXsFirmware() : options.firmware;
     this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${options.deviceId}.json`) } : {});
     this.link = new SimLink(options.link);
     const now = (): number => this.clock.now();
@@ -211,6 +219,8 @@ export class SimBoard {
   get resetReason(): ResetReasonName { return this.#resetReason; }
   /** The last exception that escaped firmware code (and caused a panic reboot). */
   get lastException(): unknown { return this.#lastException; }
+  /** The running firmware instance (what the factory returned; on XS an `XsFirmware`), undefined when off. */
+  get firmware(): ReturnType<FirmwareFactory> | undefined { return this.#instance; }
 
   /** MQTT connected (some client of this boot has its CONNACK and no failure since). */
   get online(): boolean {

@@ -1,0 +1,115 @@
+/**
+ * esbuild builds of the firmware, shared by the build script (`pnpm --filter @streetlight/firmware build`)
+ * and by the simulator's XS host, which bundles in memory so that tests need no build step.
+ *
+ * - `bundleScript()`: one classic script (IIFE) that defines the global `streetlight` with the exports of
+ *   src/platform/script.ts, for hosts that evaluate a single script (xsnap).
+ * - `transpileModules()`: every source file as an ES2022 module (what mcconfig's tsc step yields), with the
+ *   protocol's lean codec copied next to it and `@streetlight/protocol/*` rewritten to relative paths, so
+ *   the tree loads in XS from files.
+ *
+ * Target ES2022: XS implements it fully (class private fields and methods, `??=`, top-level await) and
+ * esbuild then leaves the code as written. Packages resolve to their TypeScript sources through the
+ * `@streetlight/source` condition, as everywhere in the workspace.
+ */
+import { buildSync, transformSync } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIRMWARE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PROTOCOL_SRC = resolve(FIRMWARE_DIR, '../protocol/src');
+export const SCRIPT_ENTRY = join(FIRMWARE_DIR, 'src/platform/script.ts');
+/** The global the script bundle defines. */
+export const SCRIPT_GLOBAL = 'streetlight';
+
+export interface ScriptOptions {
+  /** Minify (whitespace, identifiers, syntax). Default false. */
+  minify?: boolean;
+  /** Entry file. Default src/platform/script.ts. */
+  entry?: string;
+  /** Global name of the IIFE. Default 'streetlight'. */
+  globalName?: string;
+}
+
+/** Bundles the firmware into one ES2022 script; returns its text. */
+export function bundleScript(options: ScriptOptions = {}): string {
+  const globalName = options.globalName ?? SCRIPT_GLOBAL;
+  const result = buildSync({
+    entryPoints: [options.entry ?? SCRIPT_ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName,
+    // The bundle is strict code (ES modules are): evaluated by a strict indirect eval its `var` would stay
+    // local, so publish the global explicitly.
+    footer: { js: `globalThis.${globalName} = ${globalName};` },
+    target: 'es2022',
+    platform: 'neutral',
+    conditions: ['@streetlight/source'],
+    mainFields: ['module', 'main'],
+    minify: options.minify ?? false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+export interface ModuleFile {
+  /** Path relative to the output root, e.g. `app.js`, `protocol/lean/index.js`. */
+  path: string;
+  text: string;
+}
+
+const PROTOCOL_MODULES: Record<string, string> = {
+  '@streetlight/protocol/lean': 'protocol/lean/index.js',
+  '@streetlight/protocol/topics': 'protocol/topics.js',
+};
+
+function tsFiles(dir: string, skip: (path: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...tsFiles(path, skip));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts') && !skip(path)) out.push(path);
+  }
+  return out.sort();
+}
+
+/**
+ * Transpiles the firmware's sources and the protocol modules they import into ES2022 modules. Imports of
+ * `@streetlight/protocol/{lean,topics}` become relative paths; `embedded:*` and Moddable module specifiers
+ * stay as they are (the device resolves them).
+ */
+export function transpileModules(): ModuleFile[] {
+  const files: ModuleFile[] = [];
+  const emit = (source: string, outPath: string): void => {
+    let text = transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: source, charset: 'utf8' }).code;
+    for (const [specifier, target] of Object.entries(PROTOCOL_MODULES)) {
+      let rel = relative(dirname(outPath), target).split('\\').join('/');
+      if (!rel.startsWith('.')) rel = `./${rel}`;
+      text = text.split(`"${specifier}"`).join(JSON.stringify(rel));
+    }
+    files.push({ path: outPath, text });
+  };
+  const src = join(FIRMWARE_DIR, 'src');
+  for (const file of tsFiles(src, () => false)) emit(file, relative(src, file).replace(/\.ts$/, '.js').split('\\').join('/'));
+  for (const file of [...tsFiles(join(PROTOCOL_SRC, 'lean'), () => false), join(PROTOCOL_SRC, 'topics.ts'), join(PROTOCOL_SRC, 'limits.ts')]) {
+    emit(file, `protocol/${relative(PROTOCOL_SRC, file).replace(/\.ts$/, '.js').split('\\').join('/')}`);
+  }
+  return files;
+}
+
+/**
+ * Constructs XS on a device cannot run: a bundle must not contain them (eval may be absent from a device
+ * build, and the firmware never needs it).
+ */
+export function forbiddenConstructs(code: string): string[] {
+  const found: string[] = [];
+  if (/(^|[^\w$.])eval\s*\(/.test(code)) found.push('eval(');
+  if (/\bnew\s+Function\s*\(/.test(code) || /(^|[^\w$.])Function\s*\(/.test(code)) found.push('Function(');
+  return found;
+}
