@@ -20,6 +20,7 @@ import { createMqttClientClass, SimLink, type SimLinkOptions, type SimMqttClient
 import { RingBuffer } from './ring.js';
 import { FlashView, SimFlash } from './storage.js';
 import { createXsFirmware } from './xs/bridge.js';
+import type { FirmwareRuntime } from './xs/index.js';
 import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
 
@@ -115,7 +116,7 @@ export interface SimBoardOptions {
    * bundle runs inside the real XS engine (an xsnap worker per boot, src/xs/), on the same simulated parts;
    * `firmware` must then be left out.
    */
-  runtime?: 'node' | 'xs';
+  runtime?: FirmwareRuntime;
 }
 
 export type BoardState = 'off' | 'on' | 'rebooting';

@@ -20,3 +20,5 @@ export {
 export { SimFleet, type SimFleetOptions, type FleetBoardOptions, type FleetStartOptions, type FleetStats } from './fleet.js';
 export { RingBuffer } from './ring.js';
 export * from './town/index.js';
+// XS host (issue 3): the firmware bundle inside the real XS engine.
+export * from './xs/index.js';

@@ -1,11 +1,12 @@
 /**
  * Firmware scenarios on a simulated board: the real firmware, the simulated hardware, a real MQTT broker
- * (embedded aedes) and a protocol peer in the server's place.
+ * (embedded aedes) and a protocol peer in the server's place. Every scenario runs twice: with the firmware
+ * on Node ('node') and with its bundle inside the real XS engine ('xs', an xsnap worker per boot).
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
-import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
+import { SimBoard, VirtualClock, type FirmwareRuntime } from '@streetlight/hardware-sim';
 import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
 import { AckStatus, Anchor, ClockStatus, LevelSource, type Plan } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
@@ -27,6 +28,8 @@ const PLAN: Plan = {
 };
 const CONFIG = { version: 1, tz: 'CET-1CEST,M3.5.0,M10.5.0/3', latitudeE6: Math.round(SARLAT.lat * 1e6), longitudeE6: Math.round(SARLAT.lon * 1e6) };
 
+const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
+let runtime: FirmwareRuntime = 'node';
 let broker: TestBroker;
 let peer: ProtocolPeer;
 let clock: VirtualClock;
@@ -47,15 +50,16 @@ afterEach(async () => {
 });
 
 function makeBoard(extra: Partial<ConstructorParameters<typeof SimBoard>[0]> = {}): { board: SimBoard; fw: () => Firmware } {
-  let fw: Firmware | undefined;
   const board = new SimBoard({
     clock, deviceId: `SRL-T-${boards.length + 1}`, tenant, mqtt: { host: broker.host, port: broker.port },
     position: SARLAT,
-    firmware: (host: Host) => (fw = startFirmware(host)),
+    runtime,
+    ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
     ...extra,
   });
   boards.push(board);
-  return { board, fw: () => fw as Firmware };
+  // On XS, status() is a synchronous query into the engine; it returns the same fields.
+  return { board, fw: () => board.firmware as unknown as Firmware };
 }
 
 /** Raw PWM value last written (0..1023). */
@@ -71,145 +75,149 @@ async function commission(board: SimBoard): Promise<void> {
   await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.ack?.status === AckStatus.ACK_STATUS_OK).length >= 2, { timeoutMs: 60_000 });
 }
 
-describe('boot without time or configuration', () => {
-  it('lights at the fallback level at night (photocell dark) and says why', async () => {
-    const { board, fw } = makeBoard();
-    board.powerOn();
-    expect(duty(board)).toBe(PWM_MAX); // before any network: the safe level
-    expect(fw().status()).toMatchObject({ source: LevelSource.LEVEL_SOURCE_DEFAULT, clock: ClockStatus.CLOCK_STATUS_UNSET });
-    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.state), { timeoutMs: 60_000 });
-    const hello = peer.of(board.deviceId).find((u) => u.hello)?.hello;
-    expect(hello).toMatchObject({ clock: ClockStatus.CLOCK_STATUS_UNSET, configVersion: 0, resetReason: 1, bootCount: 1 });
-    expect(peer.of(board.deviceId).find((u) => u.state)?.state?.source).toBe(LevelSource.LEVEL_SOURCE_DEFAULT);
+describe.each(RUNTIMES)('firmware on %s', (r) => {
+  beforeEach(() => { runtime = r; });
+
+  describe('boot without time or configuration', () => {
+    it('lights at the fallback level at night (photocell dark) and says why', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      expect(duty(board)).toBe(PWM_MAX); // before any network: the safe level
+      expect(fw().status()).toMatchObject({ source: LevelSource.LEVEL_SOURCE_DEFAULT, clock: ClockStatus.CLOCK_STATUS_UNSET });
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.state), { timeoutMs: 60_000 });
+      const hello = peer.of(board.deviceId).find((u) => u.hello)?.hello;
+      expect(hello).toMatchObject({ clock: ClockStatus.CLOCK_STATUS_UNSET, configVersion: 0, resetReason: 1, bootCount: 1 });
+      expect(peer.of(board.deviceId).find((u) => u.state)?.state?.source).toBe(LevelSource.LEVEL_SOURCE_DEFAULT);
+    });
+
+    it('stays dark by day (photocell light)', () => {
+      clock = new VirtualClock({ start: at('2026-11-23T11:00:00Z') });
+      const { board } = makeBoard();
+      board.powerOn();
+      expect(duty(board)).toBe(0);
+    });
   });
 
-  it('stays dark by day (photocell light)', () => {
-    clock = new VirtualClock({ start: at('2026-11-23T11:00:00Z') });
-    const { board } = makeBoard();
-    board.powerOn();
-    expect(duty(board)).toBe(0);
-  });
-});
+  describe('running a plan', () => {
+    it('takes the time from the server, then follows the plan through the night, offline', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      expect(fw().status()).toMatchObject({ clock: ClockStatus.CLOCK_STATUS_SYNCED, source: LevelSource.LEVEL_SOURCE_PLAN, planId: 11, configVersion: 1 });
+      await clock.runUntil(() => duty(board) === pct(100), { timeoutMs: 60_000 });
 
-describe('running a plan', () => {
-  it('takes the time from the server, then follows the plan through the night, offline', async () => {
-    const { board, fw } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    expect(fw().status()).toMatchObject({ clock: ClockStatus.CLOCK_STATUS_SYNCED, source: LevelSource.LEVEL_SOURCE_PLAN, planId: 11, configVersion: 1 });
-    await clock.runUntil(() => duty(board) === pct(100), { timeoutMs: 60_000 });
+      board.link.down(); // the rest of the night without network
+      clock.advanceTo(at('2026-11-23T22:30:00Z')); // 23:30 CET
+      expect(duty(board)).toBe(pct(50));
+      clock.advanceTo(at('2026-11-24T01:00:00Z')); // 02:00 CET: off in the heart of the night
+      expect(duty(board)).toBe(0);
+      clock.advanceTo(at('2026-11-24T04:30:00Z')); // 05:30 CET
+      expect(duty(board)).toBe(pct(50));
+      clock.advanceTo(at('2026-11-24T08:30:00Z')); // after sunrise
+      expect(duty(board)).toBe(0);
+    });
 
-    board.link.down(); // the rest of the night without network
-    clock.advanceTo(at('2026-11-23T22:30:00Z')); // 23:30 CET
-    expect(duty(board)).toBe(pct(50));
-    clock.advanceTo(at('2026-11-24T01:00:00Z')); // 02:00 CET: off in the heart of the night
-    expect(duty(board)).toBe(0);
-    clock.advanceTo(at('2026-11-24T04:30:00Z')); // 05:30 CET
-    expect(duty(board)).toBe(pct(50));
-    clock.advanceTo(at('2026-11-24T08:30:00Z')); // after sunrise
-    expect(duty(board)).toBe(0);
-  });
-
-  it('fades smoothly between steps (no jump larger than a few % per 50 ms step)', async () => {
-    const { board } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    board.link.down();
-    clock.advanceTo(at('2026-11-23T21:59:00Z'));
-    const from = board.pwmTrace.length;
-    clock.advanceTo(at('2026-11-23T22:01:00Z')); // the 23:00 step fades 100 → 50 over 10 s
-    const writes = board.pwmTrace.slice(from);
-    expect(writes.length).toBeGreaterThan(100);
-    for (let i = 1; i < writes.length; i++) {
-      expect(Math.abs((writes[i]?.value ?? 0) - (writes[i - 1]?.value ?? 0))).toBeLessThanOrEqual(pct(1) + 1);
-    }
-    expect(writes.at(-1)?.value).toBe(pct(50));
-  });
-});
-
-describe('power cuts', () => {
-  it('comes back at the level the plan gives for that moment, before any network (battery-backed RTC)', async () => {
-    const { board } = makeBoard({ rtc: 'kept' });
-    board.powerOn();
-    await commission(board);
-    clock.advanceTo(at('2026-11-23T22:30:00Z'));
-    expect(duty(board)).toBe(pct(50));
-    board.powerOff();
-    board.link.down();
-    clock.advanceTo(at('2026-11-24T04:30:00Z')); // power back at 05:30 CET
-    const from = board.pwmTrace.length;
-    board.powerOn();
-    const afterBoot = board.pwmTrace.slice(from).map((w) => w.value);
-    expect(afterBoot.filter((v) => v !== 0)).toEqual([pct(50)]); // straight to 50 %, never the old level
-    expect(duty(board)).toBe(pct(50));
+    it('fades smoothly between steps (no jump larger than a few % per 50 ms step)', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      board.link.down();
+      clock.advanceTo(at('2026-11-23T21:59:00Z'));
+      const from = board.pwmTrace.length;
+      clock.advanceTo(at('2026-11-23T22:01:00Z')); // the 23:00 step fades 100 → 50 over 10 s
+      const writes = board.pwmTrace.slice(from);
+      expect(writes.length).toBeGreaterThan(100);
+      for (let i = 1; i < writes.length; i++) {
+        expect(Math.abs((writes[i]?.value ?? 0) - (writes[i - 1]?.value ?? 0))).toBeLessThanOrEqual(pct(1) + 1);
+      }
+      expect(writes.at(-1)?.value).toBe(pct(50));
+    });
   });
 
-  it('without an RTC, uses the fallback until the server time arrives, then the plan level', async () => {
-    const { board } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    board.powerOff();
-    clock.advanceTo(at('2026-11-24T01:30:00Z')); // 02:30 CET: the plan says off
-    board.powerOn();
-    expect(duty(board)).toBe(PWM_MAX); // no valid time: fallback (photocell dark)
-    await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
-    await peer.send(board.deviceId, { timeSync: { uplinkSeq: 1 } });
-    await clock.runUntil(() => duty(board) === 0, { timeoutMs: 60_000 });
+  describe('power cuts', () => {
+    it('comes back at the level the plan gives for that moment, before any network (battery-backed RTC)', async () => {
+      const { board } = makeBoard({ rtc: 'kept' });
+      board.powerOn();
+      await commission(board);
+      clock.advanceTo(at('2026-11-23T22:30:00Z'));
+      expect(duty(board)).toBe(pct(50));
+      board.powerOff();
+      board.link.down();
+      clock.advanceTo(at('2026-11-24T04:30:00Z')); // power back at 05:30 CET
+      const from = board.pwmTrace.length;
+      board.powerOn();
+      const afterBoot = board.pwmTrace.slice(from).map((w) => w.value);
+      expect(afterBoot.filter((v) => v !== 0)).toEqual([pct(50)]); // straight to 50 %, never the old level
+      expect(duty(board)).toBe(pct(50));
+    });
+
+    it('without an RTC, uses the fallback until the server time arrives, then the plan level', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      board.powerOff();
+      clock.advanceTo(at('2026-11-24T01:30:00Z')); // 02:30 CET: the plan says off
+      board.powerOn();
+      expect(duty(board)).toBe(PWM_MAX); // no valid time: fallback (photocell dark)
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      await peer.send(board.deviceId, { timeSync: { uplinkSeq: 1 } });
+      await clock.runUntil(() => duty(board) === 0, { timeoutMs: 60_000 });
+    });
+
+    it('keeps its uplink sequence strictly increasing across power cuts', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.state), { timeoutMs: 60_000 });
+      board.powerCycle();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.state).length >= 2, { timeoutMs: 60_000 });
+      const seqs = peer.of(board.deviceId).map((u) => u.seq ?? 0);
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number);
+    });
   });
 
-  it('keeps its uplink sequence strictly increasing across power cuts', async () => {
-    const { board } = makeBoard();
-    board.powerOn();
-    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.state), { timeoutMs: 60_000 });
-    board.powerCycle();
-    await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
-    await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.state).length >= 2, { timeoutMs: 60_000 });
-    const seqs = peer.of(board.deviceId).map((u) => u.seq ?? 0);
-    for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number);
-  });
-});
+  describe('overrides', () => {
+    it('applies an override and reverts to the plan at its expiry, even offline', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      const expiresAt = Math.floor(clock.now() / 1000) + 600;
+      await peer.send(board.deviceId, { command: { setOverride: { id: 5, level: 30, expiresAt, fadeS: 1 } } });
+      await clock.runUntil(() => duty(board) === pct(30), { timeoutMs: 60_000 });
+      board.link.down();
+      clock.advanceTo(expiresAt * 1000 - 1000);
+      expect(duty(board)).toBe(pct(30));
+      clock.advanceTo(expiresAt * 1000 + 5000);
+      expect(duty(board)).toBe(pct(100)); // back to the plan (before 23:00: full)
+    });
 
-describe('overrides', () => {
-  it('applies an override and reverts to the plan at its expiry, even offline', async () => {
-    const { board } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    const expiresAt = Math.floor(clock.now() / 1000) + 600;
-    await peer.send(board.deviceId, { command: { setOverride: { id: 5, level: 30, expiresAt, fadeS: 1 } } });
-    await clock.runUntil(() => duty(board) === pct(30), { timeoutMs: 60_000 });
-    board.link.down();
-    clock.advanceTo(expiresAt * 1000 - 1000);
-    expect(duty(board)).toBe(pct(30));
-    clock.advanceTo(expiresAt * 1000 + 5000);
-    expect(duty(board)).toBe(pct(100)); // back to the plan (before 23:00: full)
+    it('rejects an already expired override', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      const seq = await peer.send(board.deviceId, { command: { setOverride: { id: 6, level: 30, expiresAt: Math.floor(clock.now() / 1000) - 10 } } });
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq), { timeoutMs: 60_000 });
+      expect(peer.of(board.deviceId).find((u) => u.ack?.downlinkSeq === seq)?.ack?.status).toBe(AckStatus.ACK_STATUS_REJECTED);
+      expect(duty(board)).toBe(pct(100));
+    });
   });
 
-  it('rejects an already expired override', async () => {
-    const { board } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    const seq = await peer.send(board.deviceId, { command: { setOverride: { id: 6, level: 30, expiresAt: Math.floor(clock.now() / 1000) - 10 } } });
-    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq), { timeoutMs: 60_000 });
-    expect(peer.of(board.deviceId).find((u) => u.ack?.downlinkSeq === seq)?.ack?.status).toBe(AckStatus.ACK_STATUS_REJECTED);
-    expect(duty(board)).toBe(pct(100));
-  });
-});
-
-describe('hostile downlinks', () => {
-  it('counts garbage, truncated and foreign frames, reports it, and keeps running', async () => {
-    const { board, fw } = makeBoard();
-    board.powerOn();
-    await commission(board);
-    await peer.sendRaw(board.deviceId, Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f]));
-    await peer.sendRaw(board.deviceId, Uint8Array.from([0x08, 0x01, 0x12, 0x40, 0x41])); // length past the end
-    await peer.send('SRL-SOMEONE-ELSE', { command: { reboot: true } }); // not for us: never delivered
-    await peer.sendRaw(board.deviceId, new Uint8Array(90_000));
-    await clock.runUntil(() => fw().status().rejectedDownlinks >= 2, { timeoutMs: 60_000 });
-    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.event?.type === 9), { timeoutMs: 60_000 });
-    expect(board.state).toBe('on');
-    expect(board.bootCount).toBe(1);
-    // Still obeys a good command afterwards.
-    const seq = await peer.send(board.deviceId, { command: { requestReport: true } });
-    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 60_000 });
+  describe('hostile downlinks', () => {
+    it('counts garbage, truncated and foreign frames, reports it, and keeps running', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      await peer.sendRaw(board.deviceId, Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f]));
+      await peer.sendRaw(board.deviceId, Uint8Array.from([0x08, 0x01, 0x12, 0x40, 0x41])); // length past the end
+      await peer.send('SRL-SOMEONE-ELSE', { command: { reboot: true } }); // not for us: never delivered
+      await peer.sendRaw(board.deviceId, new Uint8Array(90_000));
+      await clock.runUntil(() => fw().status().rejectedDownlinks >= 2, { timeoutMs: 60_000 });
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.event?.type === 9), { timeoutMs: 60_000 });
+      expect(board.state).toBe('on');
+      expect(board.bootCount).toBe(1);
+      // Still obeys a good command afterwards.
+      const seq = await peer.send(board.deviceId, { command: { requestReport: true } });
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 60_000 });
+    });
   });
 });

@@ -111,12 +111,12 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       case 'dig.close': need(digitals, message[1], 'Digital').close(); digitals.delete(message[1]); return undefined;
       case 'mqtt.new': {
         const h = message[1];
-        const plain = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string; message: string } };
+        const { will, ...plain } = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string; message: string } };
         const send = (name: 'onControl' | 'onReadable' | 'onWritable' | 'onClose' | 'onError', args: unknown[]): void => { deliver(['mqtt', h, name, args]); };
         const client = new host.device.network.mqtt.io({
           ...host.device.network.mqtt,
           ...plain,
-          ...(plain.will ? { will: { ...plain.will, message: fromHex(plain.will.message).buffer as ArrayBuffer } } : {}),
+          ...(will ? { will: { ...will, message: fromHex(will.message).buffer as ArrayBuffer } } : {}),
           onControl(msg) {
             send('onControl', [msg.payload instanceof ArrayBuffer ? { ...msg, payload: toHex(new Uint8Array(msg.payload)) } : msg]);
           },
