@@ -1,0 +1,142 @@
+/**
+ * Trace equivalence: the same board scenario — commissioning, a full November night with a plan, an override,
+ * a network drop and the reconnection — run once with the firmware on Node and once with its bundle in the
+ * real XS engine must produce exactly the same PWM writes (virtual time, value) and exactly the same uplink
+ * frames (bytes). Anything that could legitimately differ is injected identically: virtual time from one
+ * start instant, the board's seeded `system.random()` (same device id, same boot count), the peer's
+ * downlink sequence numbers and times. Network traffic happens while virtual time is frozen (`waitFor`), so
+ * real-time latencies cannot shift a virtual timestamp.
+ */
+import { randomUUID } from 'node:crypto';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFirmware, type Firmware } from '@streetlight/firmware';
+import { SimBoard, VirtualClock, type FirmwareRuntime } from '@streetlight/hardware-sim';
+import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
+import { AckStatus, Anchor, decodeUplink, type Plan } from '@streetlight/protocol/lean';
+import { channelFilter } from '@streetlight/protocol';
+import { ProtocolPeer } from '../lib/protocol-peer.js';
+
+const SARLAT = { lat: 44.8897, lon: 1.2166 };
+const at = (iso: string): number => Date.parse(iso);
+const DEVICE = 'SRL-EQ-001';
+
+const PLAN: Plan = {
+  id: 21, version: 3, defaultProgramId: 1,
+  programs: [{ id: 1, steps: [
+    { anchor: Anchor.ANCHOR_SUNSET, level: 100, fadeS: 3 },
+    { anchor: Anchor.ANCHOR_CLOCK, offsetMin: 22 * 60 + 30, level: 60, fadeS: 20 },
+    { anchor: Anchor.ANCHOR_CLOCK, offsetMin: 60, level: 0, fadeS: 10 },
+    { anchor: Anchor.ANCHOR_CLOCK, offsetMin: 5 * 60 + 30, level: 40, fadeS: 10 },
+    { anchor: Anchor.ANCHOR_SUNRISE, offsetMin: 15, level: 0, fadeS: 5 },
+  ] }],
+};
+const CONFIG = {
+  version: 2, tz: 'CET-1CEST,M3.5.0,M10.5.0/3', stateIntervalS: 600,
+  latitudeE6: Math.round(SARLAT.lat * 1e6), longitudeE6: Math.round(SARLAT.lon * 1e6),
+};
+
+interface Trace {
+  pwm: [number, number][];
+  uplinks: string[];
+  bootCount: number;
+}
+
+let broker: TestBroker;
+beforeAll(async () => { broker = await startTestBroker(); });
+afterAll(async () => { await broker.close(); });
+
+/** Runs the night on one runtime; returns the PWM writes and the raw uplink frames (hex), in order. */
+async function night(runtime: FirmwareRuntime): Promise<Trace> {
+  const clock = new VirtualClock({ start: at('2026-11-23T15:00:00Z') }); // 16:00 in Sarlat, before sunset
+  const tenant = `eq${randomUUID().slice(0, 8)}`;
+  const url = `mqtt://${broker.host}:${broker.port}`;
+  const peer = await ProtocolPeer.connect(url, tenant, () => clock.now());
+  // The raw frames as the broker delivers them (the peer keeps only decoded messages).
+  const recorder = await mqtt.connectAsync(url, { clean: true, reconnectPeriod: 0, protocolVersion: 4 });
+  const frames: Uint8Array[] = [];
+  recorder.on('message', (_topic, payload) => frames.push(new Uint8Array(payload)));
+  await recorder.subscribeAsync(channelFilter('up', tenant), { qos: 1 });
+
+  const board = new SimBoard({
+    clock, deviceId: DEVICE, tenant, mqtt: { host: broker.host, port: broker.port }, position: SARLAT,
+    runtime, ...(runtime === 'node' ? { firmware: startFirmware } : {}), traceLimit: 100_000,
+  });
+  const fw = (): Firmware => board.firmware as unknown as Firmware;
+  const lastSeq = (): number => {
+    const last = frames.at(-1);
+    return last ? (decodeUplink(last).seq ?? 0) : 0;
+  };
+  /** Every frame the firmware has published so far has reached the recorder (virtual time frozen). */
+  const delivered = (): Promise<void> => clock.waitFor(() => lastSeq() === fw().status().seq, { timeoutMs: 10_000 });
+  const acked = (seq: number): Promise<void> =>
+    clock.waitFor(() => peer.of(DEVICE).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 10_000 });
+  const advanceTo = async (t: number): Promise<void> => {
+    while (clock.now() < t) {
+      clock.advance(Math.min(60_000, t - clock.now()));
+      await new Promise<void>((resolve) => setImmediate(resolve)); // failed attempts of a down link report here
+    }
+  };
+
+  try {
+    board.powerOn();
+    await clock.waitFor(() => board.online && fw().status().seq >= 2, { timeoutMs: 10_000 }); // Hello + boot report
+    await delivered();
+    await acked(await peer.send(DEVICE, { config: CONFIG }));
+    await acked(await peer.send(DEVICE, { plan: { plan: PLAN } }));
+    await delivered();
+
+    await advanceTo(at('2026-11-23T18:00:00Z')); // sunset and its fade to 100 %
+    await delivered();
+    const expiresAt = Math.floor(at('2026-11-23T19:00:00Z') / 1000);
+    await acked(await peer.send(DEVICE, { command: { setOverride: { id: 7, level: 25, expiresAt, fadeS: 4 } } }));
+    await advanceTo(at('2026-11-23T19:30:00Z')); // the override runs out: back to the plan
+    await delivered();
+
+    board.link.down(); // the network goes at 20:30 CET
+    await clock.waitFor(() => !board.online && !fw().status().connected, { timeoutMs: 10_000 });
+    await advanceTo(at('2026-11-24T03:00:00Z')); // 22:30 step, off at 01:00, attempts failing with back-off
+    board.link.up();
+    const attempts = board.link.attempts;
+    while (board.link.attempts === attempts) {
+      clock.advance(1_000);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await clock.waitFor(() => board.online && fw().status().connected, { timeoutMs: 10_000 });
+    await clock.waitFor(() => peer.of(DEVICE).filter((u) => u.hello).length === 2, { timeoutMs: 10_000 }); // Hello again
+    await delivered();
+    await advanceTo(at('2026-11-24T09:00:00Z')); // 06:30 step at 40 %, then off after sunrise
+    await delivered();
+
+    return {
+      pwm: board.pwmTrace.map((w) => [w.t, w.value]),
+      uplinks: frames.map((f) => Buffer.from(f).toString('hex')),
+      bootCount: board.bootCount,
+    };
+  } finally {
+    board.dispose();
+    await recorder.endAsync(true);
+    await peer.close();
+  }
+}
+
+describe('trace equivalence of the Node and XS hosts', () => {
+  it('a night with a plan, an override and a network drop gives identical PWM writes and uplink frames', async () => {
+    const node = await night('node');
+    const xs = await night('xs');
+
+    // The scenario did what it says (so that equality is not the equality of two empty traces).
+    expect(node.bootCount).toBe(1);
+    const values = new Set(node.pwm.map(([, v]) => v));
+    for (const level of [0, 100, 60, 40, 25]) expect(values.has(Math.round((level / 100) * 1023))).toBe(true);
+    expect(node.pwm.length).toBeGreaterThan(500); // fades are stepped at 20 Hz
+    const kinds = node.uplinks.map((hex) => Object.keys(decodeUplink(Buffer.from(hex, 'hex'))).filter((k) => ['hello', 'state', 'ack', 'event'].includes(k)).join());
+    expect(kinds.filter((k) => k === 'hello')).toHaveLength(2); // boot, and after the network came back
+    expect(kinds.filter((k) => k === 'ack')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'state').length).toBeGreaterThan(10);
+
+    expect(xs.pwm).toEqual(node.pwm);
+    expect(xs.uplinks).toEqual(node.uplinks);
+    expect(xs.bootCount).toBe(node.bootCount);
+  });
+});
