@@ -21,6 +21,7 @@ import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
 import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { apiRoutes } from './routes/api.js';
+import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
 
 export interface BuildOptions {
@@ -222,4 +223,5 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
 
   await app.register(statusRoutes);
   await app.register(apiRoutes);
+  await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
 }

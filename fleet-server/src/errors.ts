@@ -17,6 +17,11 @@ export const ERRORS = {
   GROUP_NOT_FOUND: { code: 'SL_GROUP_NOT_FOUND', status: 404, message: 'Unknown group for this tenant' },
   DEVICE_OTHER_TENANT: { code: 'SL_DEVICE_OTHER_TENANT', status: 409, message: 'Device belongs to another tenant' },
   PAYLOAD_TOO_LARGE: { code: 'SL_PAYLOAD_TOO_LARGE', status: 413, message: 'Request body too large' },
+  // issue 4: plans
+  PLAN_NOT_FOUND: { code: 'SL_PLAN_NOT_FOUND', status: 404, message: 'Unknown plan or plan version for this tenant' },
+  PLAN_INVALID: { code: 'SL_PLAN_INVALID', status: 422, message: 'The plan has structural errors (see details.findings)' },
+  MODEL_NOT_FOUND: { code: 'SL_MODEL_NOT_FOUND', status: 404, message: 'Unknown luminaire model for this tenant' },
+  PLAN_NO_SITE: { code: 'SL_PLAN_NO_SITE', status: 400, message: 'No site to evaluate the plan at: give a group with placed poles, or a site' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

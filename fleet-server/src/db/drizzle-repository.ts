@@ -47,7 +47,8 @@ export class DrizzleRepository implements Repository {
   private readonly db: Db;
   private readonly t: Tables;
 
-  constructor(private readonly adapter: DialectAdapter) {
+  /** Public so that area repositories (e.g. plans-repository.ts) run on the same connection and dialect. */
+  constructor(readonly adapter: DialectAdapter) {
     this.dialect = adapter.dialect;
     this.db = adapter.db;
     this.t = adapter.tables;

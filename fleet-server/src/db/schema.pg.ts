@@ -150,3 +150,175 @@ export const energyRecords = pgTable('energy_records', {
   receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
 }, (t) => [uniqueIndex('energy_records_device_seq').on(t.deviceId, t.seq)]);
 
+
+// ---------------------------------------------------------------- issue 4: named plans, group rules, luminaire models
+
+/** Named plans (their versions are rows of `plans`). */
+export const planMeta = pgTable('plan_meta', {
+  tenantId: text('tenant_id').notNull(),
+  planId: bigint('plan_id', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+  description: text('description'),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.planId] })]);
+
+/** Per group: decree category, zone, activity hours, and the plan assigned with its priority. */
+export const groupSettings = pgTable('group_settings', {
+  tenantId: text('tenant_id').notNull(),
+  groupId: text('group_id').notNull(),
+  category: text('category').notNull().default('a'),
+  zone: text('zone').notNull().default('ordinary'),
+  opensAt: text('opens_at'),
+  closesAt: text('closes_at'),
+  /** 0 = no plan assigned. */
+  planId: bigint('plan_id', { mode: 'number' }).notNull().default(0),
+  priority: bigint('priority', { mode: 'number' }).notNull().default(0),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.groupId] })]);
+
+export const luminaireModels = pgTable('luminaire_models', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  cctK: bigint('cct_k', { mode: 'number' }),
+  ulrPct: doublePrecision('ulr_pct'),
+  nominalW: bigint('nominal_w', { mode: 'number' }).notNull(),
+  curve: text('curve').notNull().default('linear'),
+  minLevel: bigint('min_level', { mode: 'number' }).notNull().default(0),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
+
+
+// ---------------------------------------------------------------- issue 7: accounts, roles, sessions, API tokens, audit
+
+/** Towns and syndicates: display name, kind, and the syndicate a town belongs to (its roles apply to the town). */
+export const tenantProfiles = pgTable('tenant_profiles', {
+  tenantId: text('tenant_id').primaryKey(),
+  name: text('name').notNull(),
+  /** `town` | `syndicate`. */
+  kind: text('kind').notNull().default('town'),
+  parentId: text('parent_id'),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  /** Lower-cased. */
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  /** `scrypt$N$r$p$salt$hash` (see auth/password.ts). */
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}, (t) => [uniqueIndex('users_email').on(t.email)]);
+
+/** One role per user and tenant; tenant `*` = the whole installation (platform operator). */
+export const userRoles = pgTable('user_roles', {
+  userId: bigint('user_id', { mode: 'number' }).notNull(),
+  tenantId: text('tenant_id').notNull(),
+  role: text('role').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.tenantId] }), index('user_roles_tenant').on(t.tenantId)]);
+
+/** Browser sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: bigint('user_id', { mode: 'number' }).notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+/** Integration tokens, scoped to one tenant and one role; only the SHA-256 of the secret is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  role: text('role').notNull(),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdBy: bigint('created_by', { mode: 'number' }),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  expiresAt: bigint('expires_at', { mode: 'number' }),
+  lastUsedAt: bigint('last_used_at', { mode: 'number' }),
+  revokedAt: bigint('revoked_at', { mode: 'number' }),
+}, (t) => [uniqueIndex('api_tokens_secret').on(t.secretHash), index('api_tokens_tenant').on(t.tenantId)]);
+
+/** Who changed what, when (every successful state-changing request on a tenant, logins, user and token changes). */
+export const auditLog = pgTable('audit_log', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  at: bigint('at', { mode: 'number' }).notNull(),
+  /** `user:<id>` | `token:<id>` | `cli`. */
+  actor: text('actor').notNull(),
+  actorName: text('actor_name').notNull(),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  requestId: text('request_id'),
+}, (t) => [index('audit_log_tenant').on(t.tenantId, t.id)]);
+
+
+// ---------------------------------------------------------------- issue 5: energy rollups, gaps, tariffs, alarms
+// Twins of the SQLite tables (see schema.sqlite.ts for the meaning of each column).
+
+export const energyDaily = pgTable('energy_daily', {
+  tenantId: text('tenant_id').notNull(),
+  day: text('day').notNull(),
+  deviceId: text('device_id').notNull(),
+  energyMwh: bigint('energy_mwh', { mode: 'number' }).notNull(),
+  burningS: bigint('burning_s', { mode: 'number' }).notNull(),
+  levelX10S: bigint('level_x10_s', { mode: 'number' }).notNull(),
+  durationS: bigint('duration_s', { mode: 'number' }).notNull(),
+  darkS: bigint('dark_s', { mode: 'number' }).notNull(),
+  records: bigint('records', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.day, t.deviceId] }), index('energy_daily_device_idx').on(t.deviceId, t.day)]);
+
+export const energyMonthly = pgTable('energy_monthly', {
+  tenantId: text('tenant_id').notNull(),
+  month: text('month').notNull(),
+  deviceId: text('device_id').notNull(),
+  energyMwh: bigint('energy_mwh', { mode: 'number' }).notNull(),
+  burningS: bigint('burning_s', { mode: 'number' }).notNull(),
+  levelX10S: bigint('level_x10_s', { mode: 'number' }).notNull(),
+  durationS: bigint('duration_s', { mode: 'number' }).notNull(),
+  darkS: bigint('dark_s', { mode: 'number' }).notNull(),
+  records: bigint('records', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.month, t.deviceId] }), index('energy_monthly_device_idx').on(t.deviceId, t.month)]);
+
+export const energyGaps = pgTable('energy_gaps', {
+  deviceId: text('device_id').notNull(),
+  fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
+  toSeq: bigint('to_seq', { mode: 'number' }).notNull(),
+  tenantId: text('tenant_id').notNull(),
+  state: text('state').notNull(),
+  detectedAt: bigint('detected_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
+
+export const energySettings = pgTable('energy_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  tz: text('tz').notNull(),
+  tariffEurPerKwh: doublePrecision('tariff_eur_per_kwh').notNull(),
+  emissionGPerKwh: doublePrecision('emission_g_per_kwh').notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+export const alarms = pgTable('alarms', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  type: text('type').notNull(),
+  severity: text('severity').notNull(),
+  state: text('state').notNull(),
+  raisedAt: bigint('raised_at', { mode: 'number' }).notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  lastEventAt: bigint('last_event_at', { mode: 'number' }).notNull(),
+  lastEventSeq: bigint('last_event_seq', { mode: 'number' }).notNull(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+  detail: text('detail').notNull(),
+  acknowledgedAt: bigint('acknowledged_at', { mode: 'number' }),
+  acknowledgedBy: text('acknowledged_by'),
+  clearedAt: bigint('cleared_at', { mode: 'number' }),
+}, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);

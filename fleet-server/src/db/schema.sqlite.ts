@@ -150,3 +150,189 @@ export const energyRecords = sqliteTable('energy_records', {
   receivedAt: integer('received_at').notNull(),
 }, (t) => [uniqueIndex('energy_records_device_seq').on(t.deviceId, t.seq)]);
 
+
+// ---------------------------------------------------------------- issue 4: named plans, group rules, luminaire models
+
+/** Named plans (their versions are rows of `plans`). */
+export const planMeta = sqliteTable('plan_meta', {
+  tenantId: text('tenant_id').notNull(),
+  planId: integer('plan_id').notNull(),
+  name: text('name').notNull(),
+  description: text('description'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.planId] })]);
+
+/** Per group: decree category, zone, activity hours, and the plan assigned with its priority. */
+export const groupSettings = sqliteTable('group_settings', {
+  tenantId: text('tenant_id').notNull(),
+  groupId: text('group_id').notNull(),
+  category: text('category').notNull().default('a'),
+  zone: text('zone').notNull().default('ordinary'),
+  opensAt: text('opens_at'),
+  closesAt: text('closes_at'),
+  /** 0 = no plan assigned. */
+  planId: integer('plan_id').notNull().default(0),
+  priority: integer('priority').notNull().default(0),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.groupId] })]);
+
+export const luminaireModels = sqliteTable('luminaire_models', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  cctK: integer('cct_k'),
+  ulrPct: real('ulr_pct'),
+  nominalW: integer('nominal_w').notNull(),
+  curve: text('curve').notNull().default('linear'),
+  minLevel: integer('min_level').notNull().default(0),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
+
+
+// ---------------------------------------------------------------- issue 7: accounts, roles, sessions, API tokens, audit
+
+/** Towns and syndicates: display name, kind, and the syndicate a town belongs to (its roles apply to the town). */
+export const tenantProfiles = sqliteTable('tenant_profiles', {
+  tenantId: text('tenant_id').primaryKey(),
+  name: text('name').notNull(),
+  /** `town` | `syndicate`. */
+  kind: text('kind').notNull().default('town'),
+  parentId: text('parent_id'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lower-cased. */
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  /** `scrypt$N$r$p$salt$hash` (see auth/password.ts). */
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [uniqueIndex('users_email').on(t.email)]);
+
+/** One role per user and tenant; tenant `*` = the whole installation (platform operator). */
+export const userRoles = sqliteTable('user_roles', {
+  userId: integer('user_id').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  role: text('role').notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.tenantId] }), index('user_roles_tenant').on(t.tenantId)]);
+
+/** Browser sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = sqliteTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: integer('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  lastSeenAt: integer('last_seen_at').notNull(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+/** Integration tokens, scoped to one tenant and one role; only the SHA-256 of the secret is stored. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  role: text('role').notNull(),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at'),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+}, (t) => [uniqueIndex('api_tokens_secret').on(t.secretHash), index('api_tokens_tenant').on(t.tenantId)]);
+
+/** Who changed what, when (every successful state-changing request on a tenant, logins, user and token changes). */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  at: integer('at').notNull(),
+  /** `user:<id>` | `token:<id>` | `cli`. */
+  actor: text('actor').notNull(),
+  actorName: text('actor_name').notNull(),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  requestId: text('request_id'),
+}, (t) => [index('audit_log_tenant').on(t.tenantId, t.id)]);
+
+
+// ---------------------------------------------------------------- issue 5: energy rollups, gaps, tariffs, alarms
+
+/**
+ * Daily per-device energy rollup, maintained in the same transaction as the raw interval records it sums
+ * (energy-repository.ts), keyed by the tenant's local calendar day. Kept for years; raw records are pruned
+ * after the retention period. `dark_s` is the night time (sunset→sunrise at the pole) the day's records
+ * cover: the full-power baseline is nominal W × dark_s.
+ */
+export const energyDaily = sqliteTable('energy_daily', {
+  tenantId: text('tenant_id').notNull(),
+  /** Local calendar day in the tenant's time zone, `YYYY-MM-DD`. */
+  day: text('day').notNull(),
+  deviceId: text('device_id').notNull(),
+  energyMwh: integer('energy_mwh').notNull(),
+  burningS: integer('burning_s').notNull(),
+  /** Σ avg_level_x10 × duration_s: the integral of the commanded level (tenths of % × s). */
+  levelX10S: integer('level_x10_s').notNull(),
+  durationS: integer('duration_s').notNull(),
+  darkS: integer('dark_s').notNull(),
+  records: integer('records').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.day, t.deviceId] }), index('energy_daily_device_idx').on(t.deviceId, t.day)]);
+
+/** The same sums per local calendar month (`YYYY-MM`): year reports read 12 rows per device instead of 365. */
+export const energyMonthly = sqliteTable('energy_monthly', {
+  tenantId: text('tenant_id').notNull(),
+  month: text('month').notNull(),
+  deviceId: text('device_id').notNull(),
+  energyMwh: integer('energy_mwh').notNull(),
+  burningS: integer('burning_s').notNull(),
+  levelX10S: integer('level_x10_s').notNull(),
+  durationS: integer('duration_s').notNull(),
+  darkS: integer('dark_s').notNull(),
+  records: integer('records').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.month, t.deviceId] }), index('energy_monthly_device_idx').on(t.deviceId, t.month)]);
+
+/** Missing record seq ranges per device: open (awaited) or lost (the ack watermark moved past them). */
+export const energyGaps = sqliteTable('energy_gaps', {
+  deviceId: text('device_id').notNull(),
+  fromSeq: integer('from_seq').notNull(),
+  toSeq: integer('to_seq').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  /** `open`: still awaited (above the ack watermark); `lost`: given up after the grace period. */
+  state: text('state').notNull(),
+  detectedAt: integer('detected_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
+
+/** Per-tenant reporting settings; a tenant without a row uses the documented defaults. */
+export const energySettings = sqliteTable('energy_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  /** POSIX TZ rule of the tenant's day boundaries. */
+  tz: text('tz').notNull(),
+  tariffEurPerKwh: real('tariff_eur_per_kwh').notNull(),
+  emissionGPerKwh: real('emission_g_per_kwh').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Alarms raised from fault events: open → acknowledged → cleared (or open → cleared). */
+export const alarms = sqliteTable('alarms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  type: text('type').notNull(),
+  severity: text('severity').notNull(),
+  state: text('state').notNull(),
+  /** Device time of the raising event (ms; server receipt time when the device clock was invalid). */
+  raisedAt: integer('raised_at').notNull(),
+  receivedAt: integer('received_at').notNull(),
+  lastEventAt: integer('last_event_at').notNull(),
+  lastEventSeq: integer('last_event_seq').notNull(),
+  value: integer('value').notNull(),
+  detail: text('detail').notNull(),
+  acknowledgedAt: integer('acknowledged_at'),
+  acknowledgedBy: text('acknowledged_by'),
+  clearedAt: integer('cleared_at'),
+}, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);

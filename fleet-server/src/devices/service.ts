@@ -85,6 +85,11 @@ export class DeviceService {
   /** Last downlink of each kind per device: `${deviceId}|${kind}` → what and when, for the resend rule. */
   private readonly lastSent = new Map<string, { key: string; at: number }>();
   private readonly statesSincePrune = new Map<string, number>();
+  /**
+   * Issue 4 (plans area) hook: config fields a commissioning row gets from its luminaire model (dimming
+   * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
+   */
+  modelConfig: ((tenant: string) => Promise<ReadonlyMap<string, ConfigPatch>>) | undefined;
 
   constructor(opts: DeviceServiceOptions) {
     this.repo = opts.repo;
@@ -473,9 +478,11 @@ export class DeviceService {
     const devices = new Map((await this.repo.listDevices(tenant)).map((d) => [d.id, d]));
     let configsChanged = 0;
     const changed: string[] = [];
+    const models = (await this.modelConfig?.(tenant)) ?? new Map<string, ConfigPatch>();
     const commissioning = rows.map((r) => {
       const d = desired.get(r.deviceId);
-      const patch: ConfigPatch = { lat: r.lat, lon: r.lon, ...(r.nominalPowerW !== undefined ? { nominalPowerW: r.nominalPowerW } : {}) };
+      const fromModel = r.luminaireModel !== undefined ? models.get(r.luminaireModel) : undefined;
+      const patch: ConfigPatch = { ...fromModel, lat: r.lat, lon: r.lon, ...(r.nominalPowerW !== undefined ? { nominalPowerW: r.nominalPowerW } : {}) };
       const config = applyConfigPatch((d?.config as StoredConfig | null) ?? {}, patch);
       let configVersion = d?.configVersion ?? 0;
       if (!sameConfig(d?.config as StoredConfig | null, config) || configVersion === 0) {
