@@ -1,0 +1,117 @@
+/**
+ * The device platform layer: builds the firmware's `Host` (../host.ts) from the Moddable SDK on an ESP32.
+ * Built by `mcconfig` from ../../manifest.json; never part of the simulator's builds (the XS host of the
+ * simulator builds its Host in hardware-sim/src/xs/ instead).
+ *
+ * - IO classes from the host provider `embedded:provider/builtin` (ECMA-419 §8, Moddable
+ *   modules/io/host/esp32/provider.js); pins from the manifest's `config.pins`.
+ * - MQTT: the ECMA-419 client `embedded:network/mqtt/client` (Moddable examples/io/tcp/mqttclient): QoS 1
+ *   publishes acknowledged by PUBACK through `onControl`; TCP sockets and a UDP DNS resolver as its
+ *   platform options, as examples/io/tcp/mqttclient/config.js wires them. (Moddable's classic `mqtt` module
+ *   is QoS 0 only.)
+ * - Storage: NVS through `embedded:storage/key-value` (domain "streetlight", ArrayBuffer values).
+ * - Timers: Moddable `Timer`; clock: `Date.now()` / `Time.set()` / `Time.ticks` (modules/base/time).
+ * - Factory configuration (device id, tenant, broker) from the manifest's `config`, overridable on the
+ *   mcconfig command line (`mcconfig ... deviceId=SRL-0001 broker=10.0.0.2`).
+ */
+import device from 'embedded:provider/builtin';
+import TCP from 'embedded:io/socket/tcp';
+import UDP from 'embedded:io/socket/udp';
+// Moddable's ECMA-419 DNS resolver, not Node's `dns` (the lint pattern for Node built-ins matches the segment).
+// eslint-disable-next-line no-restricted-imports
+import Resolver from 'embedded:network/dns/resolver/udp';
+import MQTTClient from 'embedded:network/mqtt/client';
+import KeyValue from 'embedded:storage/key-value';
+import config from 'mc/config';
+import Time from 'time';
+import Timer from 'timer';
+import type { FactoryConfig, Host, HostStorage } from '../host.js';
+import { FIRMWARE_VERSION } from '../version.js';
+
+/** NVS namespace of the firmware's keys (≤ 15 characters, an ESP-IDF NVS limit). */
+export const NVS_DOMAIN = 'streetlight';
+
+function text(key: string, fallback: string): string {
+  const value = config[key];
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+function integer(key: string, fallback: number): number {
+  const value = Number(config[key]);
+  return Number.isInteger(value) ? value : fallback;
+}
+
+/** Factory configuration from the manifest's `config` (written at flashing time). */
+export function factoryConfig(): FactoryConfig {
+  const user = text('mqttUser', '');
+  const password = text('mqttPassword', '');
+  return {
+    deviceId: text('deviceId', 'SL-UNSET'),
+    tenant: text('tenant', 'default'),
+    hardwareModel: text('hardwareModel', 'SL-ESP32'),
+    mqtt: {
+      host: text('broker', '127.0.0.1'),
+      port: integer('brokerPort', 1883),
+      ...(user !== '' ? { user } : {}),
+      ...(password !== '' ? { password } : {}),
+    },
+  };
+}
+
+function storage(): HostStorage {
+  const kv = KeyValue.open({ path: NVS_DOMAIN, format: 'buffer' });
+  return {
+    read(key) {
+      const value = kv.read(key);
+      return value instanceof ArrayBuffer ? value : undefined;
+    },
+    write(key, value) { kv.write(key, value); },
+    delete(key) { kv.delete(key); },
+  };
+}
+
+/** The Host of a Moddable ESP32 board. */
+export function moddableHost(): Host {
+  const pins = (config.pins ?? {}) as Record<string, number>;
+  const dim = pins.dim;
+  if (typeof dim !== 'number') throw new RangeError('manifest config.pins.dim (the dimming PWM pin) is required');
+  const pin: Host['device']['pin'] = { dim };
+  if (typeof pins.relay === 'number') pin.relay = pins.relay;
+  if (typeof pins.photocell === 'number') pin.photocell = pins.photocell;
+  const dns = { io: Resolver, servers: [text('dns', '1.1.1.1')], socket: { io: UDP } };
+  return {
+    device: {
+      io: {
+        PWM: device.io.PWM,
+        Digital: device.io.Digital,
+      },
+      pin,
+      network: { mqtt: { io: MQTTClient, dns, socket: { io: TCP } } },
+    },
+    timers: {
+      set: (callback, ms) => Timer.set(() => callback(), ms),
+      repeat: (callback, ms) => Timer.repeat(() => callback(), ms),
+      clear: (id) => { if (id !== undefined) Timer.clear(id as Timer); },
+    },
+    clock: {
+      // The platform layer is where the board clock lives: on ESP32 Date.now() reads the RTC that Time.set()
+      // sets; the firmware itself only ever asks the host.
+      // eslint-disable-next-line no-restricted-properties
+      now: () => Date.now(),
+      set: (ms) => { Time.set(Math.floor(ms / 1000)); },
+      ticks: () => Time.ticks,
+    },
+    storage: storage(),
+    system: {
+      firmwareVersion: FIRMWARE_VERSION,
+      // esp_reset_reason() has no JavaScript binding in the Moddable SDK; a native module would add it.
+      resetReason: 'unknown',
+      restart: () => { System.restart(); },
+      // XS on the device is the platform's RNG source here (jitter only: not for keys).
+      // eslint-disable-next-line no-restricted-properties
+      random: () => Math.random(),
+      log: (level, message) => { trace(`${level}: ${message}\n`); },
+    },
+    factory: factoryConfig(),
+  };
+}
