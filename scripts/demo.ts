@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, ConfigError, PortInUseError } from '@streetlight/fleet-server';
+import { build, ConfigError, PortInUseError, randomPassword } from '@streetlight/fleet-server';
+import { authHeaders } from '@streetlight/fleet-server/testing';
 import { createTown, getTown, townInventory, VirtualClock, type TownPole } from '@streetlight/hardware-sim';
 import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetlight/firmware';
 
@@ -86,8 +87,20 @@ try {
 const httpUrl = app.fleet.httpUrl as string;
 const broker = new URL(app.fleet.brokerUrl);
 
+// Accounts (issue 7): the town's profile, a lighting manager to sign in with (a fresh password printed at
+// every start), and an admin API token for this script's own set-up calls.
+await app.auth.putProfile({ tenantId: tenant, name: town.name, kind: 'town', parentId: null });
+await app.repo.ensureTenant(tenant, clock.now());
+const DEMO_EMAIL = `manager@${tenant}.demo`;
+const demoPassword = randomPassword();
+const demoUser = await app.auth.repo.getUserByEmail(DEMO_EMAIL);
+if (demoUser) await app.auth.setPassword(demoUser.id, demoPassword);
+const demoUserId = demoUser?.id ?? (await app.auth.createUser({ email: DEMO_EMAIL, name: 'Demo lighting manager', password: demoPassword, locale: 'fr' })).id;
+await app.auth.repo.setRole(demoUserId, tenant, 'manager', clock.now());
+const setupHeaders = await authHeaders(app, { tenant, role: 'admin', name: 'demo set-up' });
+
 async function api(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, allow404 = false): Promise<unknown> {
-  const res = await app.inject({ method, url, ...(body !== undefined ? { payload: body as object } : {}) });
+  const res = await app.inject({ method, url, headers: setupHeaders, ...(body !== undefined ? { payload: body as object } : {}) });
   if (allow404 && res.statusCode === 404) return undefined;
   if (res.statusCode >= 300) fail(`${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.json();
@@ -158,6 +171,7 @@ console.log([
   '',
   `Streetlight demo — ${town.name}: ${fleet.size} simulated controllers, virtual time ×${speed}`,
   `  UI            ${httpUrl}/`,
+  `  sign in as    ${DEMO_EMAIL}  /  ${demoPassword}   (lighting manager of ${town.name})`,
   `  REST API      ${httpUrl}/api/openapi.json   (tenant "${tenant}")`,
   `  MQTT broker   ${app.fleet.brokerUrl}`,
   `  data          ${dataDir}`,

@@ -23,6 +23,8 @@ import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { apiRoutes } from './routes/api.js';
 import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
+import { authPlugin } from './auth/plugin.js';
+import { authRoutes } from './routes/auth.js';
 
 export interface BuildOptions {
   /** Settings (camelCase); validated with defaults. See config.ts and the README. */
@@ -76,6 +78,8 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
   const app = Fastify({
     ...(isLogger(logger) ? { loggerInstance: logger } : { logger }),
     requestIdHeader: 'x-request-id',
+    // fastify accepts a hop count too, though its types only list boolean | string | string[] | function.
+    trustProxy: config.trustProxy as boolean | string,
     genReqId: () => randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -220,6 +224,11 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ code: ERRORS.NOT_FOUND.code, message: `${ERRORS.NOT_FOUND.message}: ${req.method} ${req.url}`, statusCode: 404, requestId: req.id } satisfies ErrorBody);
   });
+
+  // --- issue 7: authentication, roles per tenant, CSRF and audit hooks for every route registered after this
+  const authOpts = { sessionIdleMinutes: config.sessionIdleMinutes, cookieSecure: config.cookieSecure };
+  await app.register(authPlugin(authOpts));
+  await app.register(authRoutes(authOpts));
 
   await app.register(statusRoutes);
   await app.register(apiRoutes);

@@ -37,6 +37,14 @@ export const configSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many state reports are kept per device. Default 1000. */
   stateHistoryLimit: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  // --- issue 7: accounts and sessions
+  /** Trust X-Forwarded-* from a reverse proxy (client address, https for Secure cookies). `true`, a hop count or a comma-separated address list. Default false. */
+  trustProxy: z.union([z.boolean(), z.number().int().min(1), z.string().min(1)])
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)).default(false),
+  /** Secure flag on the session cookie: `auto` = when the request came over HTTPS. Default `auto`. */
+  cookieSecure: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** A session ends after this many minutes without a request. Default 480 (8 h). */
+  sessionIdleMinutes: z.coerce.number().int().min(5).max(60 * 24 * 30).default(480),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -57,6 +65,9 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   mqttShareGroup: { env: 'MQTT_SHARE_GROUP' },
   logLevel: { env: 'LOG_LEVEL' },
   stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },
+  trustProxy: { env: 'TRUST_PROXY' },
+  cookieSecure: { env: 'COOKIE_SECURE' },
+  sessionIdleMinutes: { env: 'SESSION_IDLE_MINUTES' },
 };
 
 /** Names a setting the way an operator sets it: `MQTT_PORT (--mqtt-port)`. */

@@ -22,6 +22,15 @@ export const ERRORS = {
   PLAN_INVALID: { code: 'SL_PLAN_INVALID', status: 422, message: 'The plan has structural errors (see details.findings)' },
   MODEL_NOT_FOUND: { code: 'SL_MODEL_NOT_FOUND', status: 404, message: 'Unknown luminaire model for this tenant' },
   PLAN_NO_SITE: { code: 'SL_PLAN_NO_SITE', status: 400, message: 'No site to evaluate the plan at: give a group with placed poles, or a site' },
+  // issue 7: accounts, roles, sessions
+  UNAUTHENTICATED: { code: 'SL_UNAUTHENTICATED', status: 401, message: 'Sign in or give an API token' },
+  BAD_CREDENTIALS: { code: 'SL_BAD_CREDENTIALS', status: 401, message: 'Wrong e-mail or password' },
+  FORBIDDEN: { code: 'SL_FORBIDDEN', status: 403, message: 'Your role on this tenant does not allow this' },
+  CSRF: { code: 'SL_CSRF', status: 403, message: 'Missing or wrong X-CSRF-Token, or cross-site request' },
+  RATE_LIMITED: { code: 'SL_RATE_LIMITED', status: 429, message: 'Too many failed sign-ins; try again later' },
+  USER_EXISTS: { code: 'SL_USER_EXISTS', status: 409, message: 'A user with this e-mail already exists' },
+  USER_NOT_FOUND: { code: 'SL_USER_NOT_FOUND', status: 404, message: 'No such user on this tenant' },
+  TOKEN_NOT_FOUND: { code: 'SL_TOKEN_NOT_FOUND', status: 404, message: 'No such active API token on this tenant' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

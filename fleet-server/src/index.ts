@@ -6,3 +6,6 @@ export { DeviceService, type DeviceServiceOptions, type SendDownlink } from './d
 export { openRepository, openSqlite, openPostgres, type Repository } from './db/index.js';
 export { DEFAULT_TZ } from './devices/device-config.js';
 export { loadSigningKey, generateSigningKey, signManifest, keyIdOf, SigningKeyError, type SigningKey, type SignedManifest } from './ota/signing.js';
+export { AuthService } from './auth/service.js';
+export { ROLES, minimumRole, type Role, type Principal } from './auth/model.js';
+export { hashPassword, verifyPassword, randomPassword } from './auth/password.js';

@@ -9,11 +9,13 @@ import {
   MAX_FRAME_BYTES, decodeDownlinkFrame, downlinkTopic, encodePresence, encodeUplink, statusTopic, uplinkTopic, type Downlink,
 } from '@streetlight/protocol';
 import { build } from '../src/app.js';
+import { authedInject, type Inject } from '../src/testing.js';
 import { tempDir, TEST_MQTT_URL, uniqueId, waitFor } from './helpers.js';
 
 function ingestSuite(name: string, mqttUrl: string | undefined): void {
   describe(`MQTT ingest with ${name}`, () => {
     let app: FastifyInstance;
+    let inject: Inject;
     let device: MqttClient;
     const tenant = uniqueId('town');
     const deviceId = uniqueId('sl');
@@ -21,7 +23,8 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
 
     beforeAll(async () => {
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...(mqttUrl ? { mqttUrl, mqttShareGroup: uniqueId('g') } : {}) }, logger: false });
-      await app.inject({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId, lat: 45.76, lon: 4.83, group: 'rue-a', nominalPowerW: 40 }] });
+      inject = await authedInject(app, { tenant, role: 'manager' });
+      await inject({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId, lat: 45.76, lon: 4.83, group: 'rue-a', nominalPowerW: 40 }] });
       device = await mqtt.connectAsync(app.fleet.brokerUrl, { clientId: deviceId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
       device.on('message', (_topic, payload) => {
         const d = decodeDownlinkFrame(payload, deviceId);
@@ -47,37 +50,37 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       const config = await waitFor(() => received.find((m) => m.config), 5000, 'SetConfig downlink');
       expect(config).toMatchObject({ protocolVersion: 1, deviceId, config: { version: 1, latitudeE6: 45760000, nominalPowerW: 40 } });
       const view = await waitFor(async () => {
-        const r = (await app.inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json();
+        const r = (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json();
         return r.reported?.level === 55 ? r : undefined;
       }, 5000, 'state report stored');
       expect(view).toMatchObject({ registered: true, online: true, firmwareVersion: '0.1.0', bootCount: 4 });
     });
 
     it('pushes an override from the API to the device', async () => {
-      const r = await app.inject({ method: 'PUT', url: `/api/tenants/${tenant}/devices/${deviceId}/override`, payload: { level: 90, durationS: 600 } });
+      const r = await inject({ method: 'PUT', url: `/api/tenants/${tenant}/devices/${deviceId}/override`, payload: { level: 90, durationS: 600 } });
       expect(r.statusCode).toBe(202);
       const ov = await waitFor(() => received.find((m) => m.command?.setOverride), 5000, 'override downlink');
       expect(ov.command?.setOverride).toMatchObject({ id: r.json().overrideId, level: 90 });
     });
 
     it('counts garbage, truncated and oversized frames, and keeps running', async () => {
-      const before = (await app.inject('/api/metrics')).json();
+      const before = (await inject('/api/metrics')).json();
       const good = encodeUplink({ protocolVersion: 1, deviceId, seq: 3, state: { level: 10 } });
       const topic = uplinkTopic(tenant, deviceId);
       await device.publishAsync(topic, Buffer.from([0xde, 0xad, 0xbe, 0xef, 0xff, 0xff]), { qos: 1 });
       await device.publishAsync(topic, Buffer.from(good.subarray(0, good.length - 2)), { qos: 1 });
       await device.publishAsync(topic, Buffer.alloc(MAX_FRAME_BYTES * 10, 0x41), { qos: 1 });
       const after = await waitFor(async () => {
-        const m = (await app.inject('/api/metrics')).json();
+        const m = (await inject('/api/metrics')).json();
         return m.framesRejectedTotal - before.framesRejectedTotal >= 3 ? m : undefined;
       }, 5000, 'three rejections');
       expect(after.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
       expect(after.framesRejected.too_large - (before.framesRejected.too_large ?? 0)).toBe(1);
-      expect((await app.inject('/health')).statusCode).toBe(200);
+      expect((await inject('/health')).statusCode).toBe(200);
       // Still serving the device afterwards.
       await device.publishAsync(topic, Buffer.from(good), { qos: 1 });
-      await waitFor(async () => (await app.inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 5000, 'state after rejections');
-      const final = (await app.inject('/api/metrics')).json();
+      await waitFor(async () => (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 5000, 'state after rejections');
+      const final = (await inject('/api/metrics')).json();
       expect(final.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
     });
   });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import { tempDir } from './helpers.js';
+import { authedInject, type Inject } from '../src/testing.js';
 
 const T = 'sarlat';
 const steps = (off: number) => [{ anchor: 'sunset', offsetMin: 0, level: 100, fadeS: 30 }, { anchor: 'clock', offsetMin: 23 * 60, level: 50 }, { anchor: 'clock', offsetMin: off, level: 0 }];
@@ -11,15 +12,17 @@ const body = (off = 60) => ({ programs: [{ id: 1, steps: steps(off) }], defaultP
 
 describe('plans API', () => {
   let app: FastifyInstance;
+  let as: Inject;
   const clock = { ms: Date.UTC(2026, 2, 10, 12) };
   const inject = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, status = 200) => {
-    const res = await app.inject({ method, url: `/api/tenants/${T}${url}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const res = await as({ method, url: `/api/tenants/${T}${url}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
     expect(res.statusCode, res.body).toBe(status);
     return res.json();
   };
 
   beforeAll(async () => {
     app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms });
+    as = await authedInject(app, { tenant: T, role: 'manager' });
     await inject('PUT', '/luminaire-models/HERITAGE-24W', { name: 'lantern', cctK: 2700, ulrPct: 0.8, nominalW: 24, curve: 'logarithmic', minLevel: 10 });
     await inject('PUT', '/luminaire-models/MAIN-60W', { cctK: 4000, ulrPct: 2, nominalW: 60 });
     await inject('POST', '/inventory', [
@@ -40,7 +43,7 @@ describe('plans API', () => {
   });
 
   it('refuses a plan with structural errors, naming the step', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/tenants/${T}/plans`, payload: { name: 'bad', plan: { programs: [{ id: 1, steps: [{ anchor: 'clock', offsetMin: -5, level: 120 }] }], defaultProgramId: 1 } } });
+    const res = await as({ method: 'POST', url: `/api/tenants/${T}/plans`, payload: { name: 'bad', plan: { programs: [{ id: 1, steps: [{ anchor: 'clock', offsetMin: -5, level: 120 }] }], defaultProgramId: 1 } } });
     expect(res.statusCode).toBe(422);
     const err = res.json();
     expect(err.code).toBe('SL_PLAN_INVALID');
@@ -92,12 +95,12 @@ describe('plans API', () => {
     // DST night (29 March 2026, evening 28th): 23:00 local is 22:00 UTC before the change, 21:00 UTC after.
     expect(p.nights[0].steps[1].at).toBe('2026-03-28T22:00:00.000Z');
     expect(p.nights[1].steps[1].at).toBe('2026-03-29T21:00:00.000Z');
-    const tooMany = await app.inject({ method: 'POST', url: `/api/tenants/${T}/plans/preview`, payload: { groupId: 'cathedrale', nights: 400 } });
+    const tooMany = await as({ method: 'POST', url: `/api/tenants/${T}/plans/preview`, payload: { groupId: 'cathedrale', nights: 400 } });
     expect(tooMany.statusCode).toBe(400);
   });
 
   it('the OpenAPI document lists the plans routes', async () => {
-    const doc = (await app.inject('/api/openapi.json')).json();
+    const doc = (await as('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tenants/{tenant}/plans', '/api/tenants/{tenant}/plans/validate', '/api/tenants/{tenant}/plans/preview', '/api/tenants/{tenant}/groups/{groupId}/settings', '/api/tenants/{tenant}/luminaire-models/{modelId}']));
   });
 });

@@ -2,22 +2,24 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
 import { build, type BuildOptions } from '../src/app.js';
+import { authedInject } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 async function survivesRestart(config: BuildOptions['config']): Promise<void> {
   const first = await build({ config, logger: false });
-  await first.inject({ method: 'POST', url: '/api/tenants/arles/inventory', payload: [{ deviceId: 'sl-9', lat: 43.68, lon: 4.63, group: 'rue-x' }] });
+  await (await authedInject(first))({ method: 'POST', url: '/api/tenants/arles/inventory', payload: [{ deviceId: 'sl-9', lat: 43.68, lon: 4.63, group: 'rue-x' }] });
   await first.devices.handleMessage(uplinkTopic('arles', 'sl-9'), encodeUplink({ protocolVersion: 1, deviceId: 'sl-9', seq: 1, hello: { firmwareVersion: '2.0.0' } }));
   await first.close();
 
   const second = await build({ config, logger: false });
   try {
-    const d = (await second.inject('/api/tenants/arles/devices/sl-9')).json();
+    const inject = await authedInject(second);
+    const d = (await inject('/api/tenants/arles/devices/sl-9')).json();
     expect(d).toMatchObject({ registered: true, firmwareVersion: '2.0.0', inventory: { group: 'rue-x' }, desired: { configVersion: 1 } });
     expect(d.downlinks).toMatchObject([{ seq: 2, kind: 'config' }, { seq: 1, kind: 'time_sync' }]);
     // Downlink seqs continue where they stopped (the new process re-sends the unapplied config, then the override).
-    await second.inject({ method: 'PUT', url: '/api/tenants/arles/devices/sl-9/override', payload: { level: 5, durationS: 60 } });
-    const after = (await second.inject('/api/tenants/arles/devices/sl-9')).json().downlinks;
+    await inject({ method: 'PUT', url: '/api/tenants/arles/devices/sl-9/override', payload: { level: 5, durationS: 60 } });
+    const after = (await inject('/api/tenants/arles/devices/sl-9')).json().downlinks;
     expect(after.map((x: { seq: number; kind: string }) => [x.seq, x.kind])).toEqual([[4, 'set_override'], [3, 'config'], [2, 'config'], [1, 'time_sync']]);
   } finally {
     await second.close();

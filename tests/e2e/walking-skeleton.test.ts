@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '@streetlight/fleet-server';
+import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
 import { createTown, VirtualClock, type SimBoard, type SimFleet } from '@streetlight/hardware-sim';
 import { statusTopic } from '@streetlight/protocol';
 import { clearRetained } from '../lib/retained.js';
@@ -28,11 +29,12 @@ describe.each([
   let fleet: SimFleet;
   let clock: VirtualClock;
   let dataDir: string;
+  let inject: Inject;
   // A unique tenant per run: Mosquitto is shared with other runs on this machine.
   const tenant = `e2e-${randomUUID().slice(0, 8)}`;
 
   const get = async <T>(url: string): Promise<T> => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await inject({ method: 'GET', url });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as T;
   };
@@ -60,11 +62,13 @@ describe.each([
       logger: false,
     });
     await app.fleet.listen();
+    // A lighting manager's API token for this town (issue 7: every tenant route is authenticated).
+    inject = await authedInject(app, { tenant, role: 'manager' });
     const broker = new URL(app.fleet.brokerUrl);
     fleet = createTown({ clock, tenant, count: 6, broker: { host: broker.hostname, port: Number(broker.port) } });
 
     // Commission the poles through the API, as an installer's tool would.
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST', url: `/api/tenants/${tenant}/inventory`,
       payload: fleet.boards.map((b) => ({
         deviceId: b.deviceId, poleRef: b.poleRef, lat: b.position?.lat, lon: b.position?.lon,
@@ -72,7 +76,7 @@ describe.each([
       })),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const plan = await app.inject({
+    const plan = await inject({
       method: 'PUT', url: `/api/tenants/${tenant}/groups/rep/plan`,
       payload: {
         programs: [{ id: 1, steps: [
@@ -112,7 +116,7 @@ describe.each([
 
   it('follows an override set through the REST API, stores the state report, and reverts at expiry', async () => {
     const board = fleet.boards[0] as SimBoard;
-    const res = await app.inject({
+    const res = await inject({
       method: 'PUT', url: `/api/tenants/${tenant}/devices/${board.deviceId}/override`,
       payload: { level: 25, durationS: 600, fadeS: 1 },
     });

@@ -57,7 +57,12 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/tenants', {
     schema: { tags: ['tenants'], summary: 'Tenants (towns) with their device counts', response: { 200: z.array(z.object({ id: z.string(), createdAt: z.string(), deviceCount: z.number() })) } },
-  }, async () => (await repo.listTenants()).map((t) => ({ ...t, createdAt: new Date(t.createdAt).toISOString() })));
+  }, async (req) => {
+    // Only the tenants the caller holds a role on (issue 7; the auth hook has authenticated the request).
+    const all = await repo.listTenants();
+    const visible = new Set(req.principal ? (await app.auth.visibleTenants(req.principal, all.map((t) => t.id))).map((t) => t.tenantId) : []);
+    return all.filter((t) => visible.has(t.id)).map((t) => ({ ...t, createdAt: new Date(t.createdAt).toISOString() }));
+  });
 
   r.get('/api/tenants/:tenant/devices', {
     schema: {

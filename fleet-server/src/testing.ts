@@ -1,0 +1,65 @@
+/**
+ * Test helpers for code that calls the authenticated API (issue 7). Import from tests as
+ * `import { authHeaders, authedInject, createUser, login } from '<path>/fleet-server/src/testing.js'`
+ * (or `@streetlight/fleet-server/testing`).
+ *
+ *   const headers = await authHeaders(app, { tenant: 'lyon', role: 'manager' });
+ *   await app.inject({ method: 'PUT', url: '/api/tenants/lyon/…', headers, payload });
+ *
+ *   const inject = await authedInject(app);          // platform admin: every tenant, every route
+ *   await inject({ method: 'POST', url: '/api/tenants/lyon/inventory', payload });
+ *   await inject('/api/tenants/lyon/devices');
+ *
+ * Tokens go straight to the service (no scrypt hashing), so helpers are cheap; `createUser` + `login` exercise
+ * the browser path (session cookie + CSRF header) and cost one scrypt hash each.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { PLATFORM, type Role } from './auth/model.js';
+import { SESSION_COOKIE } from './auth/service.js';
+
+export { PLATFORM };
+export type { Role };
+
+export interface AuthOptions {
+  /** Tenant the token is scoped to; `*` = the whole installation. Default `*`. */
+  tenant?: string;
+  /** Default `admin`. */
+  role?: Role;
+  name?: string;
+}
+
+/** Headers carrying a fresh API token for `tenant` and `role`. */
+export async function authHeaders(app: FastifyInstance, opts: AuthOptions = {}): Promise<{ authorization: string }> {
+  const { token } = await app.auth.createToken({ tenantId: opts.tenant ?? PLATFORM, role: opts.role ?? 'admin', name: opts.name ?? 'test', createdBy: null });
+  return { authorization: `Bearer ${token}` };
+}
+
+export type Inject = (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+
+/** `app.inject` with the given headers (or a fresh platform-admin token) added to every request. */
+export async function authedInject(app: FastifyInstance, headersOrOpts: Record<string, string> | AuthOptions = {}): Promise<Inject> {
+  const headers = 'authorization' in headersOrOpts || 'cookie' in headersOrOpts
+    ? headersOrOpts as Record<string, string>
+    : await authHeaders(app, headersOrOpts as AuthOptions);
+  return (opts) => {
+    const o: InjectOptions = typeof opts === 'string' ? { url: opts } : opts;
+    return app.inject({ ...o, headers: { ...headers, ...(o.headers as Record<string, string> | undefined) } });
+  };
+}
+
+/** Creates a user with a role on a tenant (or on several). */
+export async function createUser(app: FastifyInstance, u: { email: string; password: string; name?: string; roles: Record<string, Role> }): Promise<number> {
+  const user = await app.auth.createUser({ email: u.email, name: u.name, password: u.password });
+  for (const [tenant, role] of Object.entries(u.roles)) await app.auth.repo.setRole(user.id, tenant, role, app.fleet.now());
+  return user.id;
+}
+
+/** Signs in through the API; returns the headers a browser would send (session cookie + CSRF token). */
+export async function login(app: FastifyInstance, email: string, password: string): Promise<{ cookie: string; 'x-csrf-token': string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const set = String(res.headers['set-cookie'] ?? '');
+  const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(set)?.[1];
+  if (!value) throw new Error('login set no session cookie');
+  return { cookie: `${SESSION_COOKIE}=${value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
+}
