@@ -293,7 +293,7 @@ export const energyGaps = pgTable('energy_gaps', {
   fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
   toSeq: bigint('to_seq', { mode: 'number' }).notNull(),
   tenantId: text('tenant_id').notNull(),
-  state: text('state').notNull(),
+  state: text('state').notNull().default('open'),
   detectedAt: bigint('detected_at', { mode: 'number' }).notNull(),
 }, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
 

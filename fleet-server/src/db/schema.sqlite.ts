@@ -303,7 +303,7 @@ export const energyGaps = sqliteTable('energy_gaps', {
   toSeq: integer('to_seq').notNull(),
   tenantId: text('tenant_id').notNull(),
   /** `open`: still awaited (above the ack watermark); `lost`: given up after the grace period. */
-  state: text('state').notNull(),
+  state: text('state').notNull().default('open'),
   detectedAt: integer('detected_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
 

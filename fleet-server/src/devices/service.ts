@@ -13,7 +13,7 @@ import {
   PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame, downlinkTopic, parseDeviceTopic, pb,
   type Downlink, type Uplink,
 } from '@streetlight/protocol';
-import type { DeviceRow, DesiredRow, NewEnergy, Repository } from '../db/repository.js';
+import type { DeviceRow, DesiredRow, NewEnergy, NewEvent, Repository } from '../db/repository.js';
 import { fleetError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
@@ -39,6 +39,13 @@ export interface DeviceServiceOptions {
   resendAfterMs?: number;
   /** State reports kept per device. Default 1000. */
   stateHistoryLimit?: number;
+  /**
+   * Issue 5 (energy area): stores a frame's records, rollups and ack watermark in one transaction and
+   * resolves with the seq to acknowledge once committed. Default: plain idempotent insert + contiguous scan.
+   */
+  energyIngest?: (device: DeviceRow, rows: NewEnergy[]) => Promise<{ ackedSeq: number }>;
+  /** Issue 5 (alarms area): called after a device event is stored. */
+  onDeviceEvent?: (device: DeviceRow, event: NewEvent) => Promise<void>;
 }
 
 /** Reasons the server adds to the protocol's RejectReason. */
@@ -80,6 +87,8 @@ export class DeviceService {
   private readonly log: ServiceLogger;
   private readonly resendAfterMs: number;
   private readonly stateHistoryLimit: number;
+  private readonly energyIngest: DeviceServiceOptions['energyIngest'];
+  private readonly onDeviceEvent: DeviceServiceOptions['onDeviceEvent'];
   /** Per-device work queue: frames and pushes of one device run one at a time, in arrival order. */
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Last downlink of each kind per device: `${deviceId}|${kind}` → what and when, for the resend rule. */
@@ -99,6 +108,8 @@ export class DeviceService {
     this.log = opts.log;
     this.resendAfterMs = opts.resendAfterMs ?? 30_000;
     this.stateHistoryLimit = opts.stateHistoryLimit ?? 1000;
+    this.energyIngest = opts.energyIngest;
+    this.onDeviceEvent = opts.onDeviceEvent;
   }
 
   private nowS(): number {
@@ -273,10 +284,12 @@ export class DeviceService {
         return;
       case 'event': {
         const e = msg.event!;
-        await this.repo.insertEvent({
+        const row = {
           deviceId, tenantId: tenant, eventSeq: e.eventSeq ?? 0, type: e.type ?? 0, active: e.active === true,
           time: e.time ?? 0, value: e.value ?? 0, detail: e.detail ?? '', receivedAt: now,
-        });
+        };
+        await this.repo.insertEvent(row);
+        if (this.onDeviceEvent) await this.onDeviceEvent(device, row); // issue 5: alarms
         await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
         return;
       }
@@ -308,6 +321,12 @@ export class DeviceService {
       energyMwh: Number(r.energyMwh ?? 0), minPowerMw: r.minPowerMw ?? 0, maxPowerMw: r.maxPowerMw ?? 0,
       avgPowerMw: r.avgPowerMw ?? 0, burningS: r.burningS ?? 0, avgLevelX10: r.avgLevelX10 ?? 0, receivedAt: now,
     }));
+    if (this.energyIngest) {
+      // Issue 5: records, rollups and watermark commit together; the ack below follows the commit.
+      const { ackedSeq } = await this.energyIngest(device, rows);
+      if (ackedSeq > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq } }, `acked ${ackedSeq}`, true);
+      return;
+    }
     await this.repo.insertEnergy(rows);
     const fresh = await this.repo.getDevice(device.id);
     let acked = fresh?.energyAckedSeq ?? device.energyAckedSeq;

@@ -1,0 +1,234 @@
+/**
+ * Energy service (issue 5): ingest of interval records with their rollups and the ack watermark, reports
+ * (kWh, burning hours, average level, savings against a full-power dusk-to-dawn baseline, money and CO2),
+ * per-tenant settings, and raw-record retention.
+ *
+ * Formulas (per device and local day, summed over the report's devices and days):
+ *   energy            = Σ record.energy_mwh
+ *   burning hours     = Σ record.burning_s / 3600
+ *   average level     = Σ (record.avg_level_x10 × record.duration_s) / Σ record.burning_s / 10   (% while lit)
+ *   baseline          = nominal W × Σ (part of each received record between sunset and the next sunrise)
+ *   saved             = baseline − energy of the same devices (those with a nominal power and a position)
+ *   money saved       = saved kWh × tariff (€/kWh);  CO2 avoided = saved kWh × emission factor (gCO2e/kWh)
+ * The baseline covers only the time the received records cover, so a device that was offline for a night
+ * (or a gap) neither inflates nor deflates the savings.
+ */
+import type { NewEnergy, Repository, DeviceRow, InventoryRow } from '../db/repository.js';
+import type { EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, ReportBucket, ReportBy, ReportCell } from '../db/energy-repository.js';
+import type { ServiceLogger } from '../devices/service.js';
+import { localDay, NightCalculator, parsePosixTz, type PosixTz } from './calendar.js';
+import { DEFAULT_EMISSION_G_PER_KWH, DEFAULT_GAP_GRACE_S, DEFAULT_RETENTION_DAYS, DEFAULT_TARIFF_EUR_PER_KWH, DEFAULT_TZ } from './defaults.js';
+
+export interface EnergySettings { tz: string; tariffEurPerKwh: number; emissionGPerKwh: number; isDefault: boolean }
+
+export interface EnergyServiceOptions {
+  energy: EnergyRepository;
+  repo: Repository;
+  now: () => number;
+  log: ServiceLogger;
+  /** Raw record retention in days. Default 400. */
+  retentionDays?: number;
+  /** Grace before a missing record range is given up, seconds. Default 21600 (6 h). */
+  gapGraceS?: number;
+}
+
+export interface ReportRequest {
+  tenantId: string;
+  from: string;
+  to: string;
+  bucket: ReportBucket;
+  by: ReportBy;
+  groupId?: string | undefined;
+  deviceId?: string | undefined;
+}
+
+export interface ReportRow {
+  key: string;
+  period: string;
+  energyKwh: number;
+  burningHours: number;
+  /** Average commanded level while lit, percent; null when the light never burned. */
+  averageLevelPct: number | null;
+  baselineKwh: number;
+  savedKwh: number;
+  /** Saved / baseline, percent; null without a baseline. */
+  savedPct: number | null;
+  costEur: number;
+  moneySavedEur: number;
+  co2Kg: number;
+  co2AvoidedKg: number;
+  devices: number;
+  records: number;
+  /** Hours covered by received records. */
+  coveredHours: number;
+  devicesWithoutBaseline: number;
+}
+
+export interface Report {
+  tenant: string;
+  from: string;
+  to: string;
+  bucket: ReportBucket;
+  by: ReportBy;
+  group: string | null;
+  device: string | null;
+  settings: EnergySettings;
+  rows: ReportRow[];
+  total: ReportRow;
+}
+
+const round = (v: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+/** Inventory entries are re-read at most this often per device during ingest (positions rarely change). */
+const INVENTORY_TTL_MS = 60_000;
+
+export class EnergyService {
+  private readonly energy: EnergyRepository;
+  private readonly repo: Repository;
+  private readonly now: () => number;
+  private readonly log: ServiceLogger;
+  readonly retentionDays: number;
+  readonly gapGraceS: number;
+  private readonly nights = new NightCalculator();
+  private readonly settingsCache = new Map<string, { s: EnergySettings; tz: PosixTz }>();
+  private readonly inventoryCache = new Map<string, { at: number; row: InventoryRow | undefined }>();
+
+  constructor(opts: EnergyServiceOptions) {
+    this.energy = opts.energy;
+    this.repo = opts.repo;
+    this.now = opts.now;
+    this.log = opts.log;
+    this.retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    this.gapGraceS = opts.gapGraceS ?? DEFAULT_GAP_GRACE_S;
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  async settings(tenantId: string): Promise<EnergySettings> {
+    return (await this.resolved(tenantId)).s;
+  }
+
+  private async resolved(tenantId: string): Promise<{ s: EnergySettings; tz: PosixTz }> {
+    const hit = this.settingsCache.get(tenantId);
+    if (hit) return hit;
+    const row = await this.energy.getSettings(tenantId);
+    const s: EnergySettings = row
+      ? { tz: row.tz, tariffEurPerKwh: row.tariffEurPerKwh, emissionGPerKwh: row.emissionGPerKwh, isDefault: false }
+      : { tz: DEFAULT_TZ, tariffEurPerKwh: DEFAULT_TARIFF_EUR_PER_KWH, emissionGPerKwh: DEFAULT_EMISSION_G_PER_KWH, isDefault: true };
+    const entry = { s, tz: parsePosixTz(s.tz) };
+    this.settingsCache.set(tenantId, entry);
+    return entry;
+  }
+
+  /**
+   * Sets a tenant's settings. The time zone decides which local day a record's sums go to from now on;
+   * rollups already stored keep their days (so change it before devices report, at commissioning).
+   * Throws TzError (from the firmware's parser) on a malformed POSIX TZ rule.
+   */
+  async putSettings(tenantId: string, patch: Partial<Omit<EnergySettings, 'isDefault'>>): Promise<EnergySettings> {
+    const cur = await this.settings(tenantId);
+    const next = { tz: patch.tz ?? cur.tz, tariffEurPerKwh: patch.tariffEurPerKwh ?? cur.tariffEurPerKwh, emissionGPerKwh: patch.emissionGPerKwh ?? cur.emissionGPerKwh };
+    parsePosixTz(next.tz);
+    const row: EnergySettingsRow = { tenantId, ...next, updatedAt: this.now() };
+    await this.energy.putSettings(row);
+    this.settingsCache.delete(tenantId);
+    return this.settings(tenantId);
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  private async inventory(deviceId: string): Promise<InventoryRow | undefined> {
+    const now = this.now();
+    const hit = this.inventoryCache.get(deviceId);
+    if (hit && now - hit.at < INVENTORY_TTL_MS) return hit.row;
+    const row = await this.repo.getInventory(deviceId);
+    if (this.inventoryCache.size > 200_000) this.inventoryCache.clear();
+    this.inventoryCache.set(deviceId, { at: now, row });
+    return row;
+  }
+
+  /**
+   * Stores a frame's records (idempotent), updates rollups, watermark and gaps in one transaction, and
+   * resolves with the seq to acknowledge once committed.
+   */
+  async ingest(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[]): Promise<IngestResult> {
+    const { tz } = await this.resolved(device.tenantId);
+    const inv = await this.inventory(device.id);
+    const lat = inv?.lat;
+    const lon = inv?.lon;
+    const keyOf = (r: NewEnergy) => {
+      const day = localDay(tz, r.start);
+      const darkS = lat != null && lon != null ? this.nights.darkSeconds(lat, lon, r.start, r.durationS) : 0;
+      return { day, month: day.slice(0, 7), darkS };
+    };
+    const now = this.now();
+    const minStartS = Math.floor(now / 1000) - this.retentionDays * 86_400;
+    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS);
+    if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
+    return result;
+  }
+
+  gaps(tenantId: string, opts: { deviceId?: string | undefined; state?: 'open' | 'lost' | undefined }): Promise<EnergyGapRow[]> {
+    return this.energy.listGaps(tenantId, opts);
+  }
+
+  records(deviceId: string, fromSeq: number, limit: number): Promise<EnergyRecordRow[]> {
+    return this.energy.listRecords(deviceId, fromSeq, limit);
+  }
+
+  /** Deletes raw records older than the retention period (their sums stay in the rollups). */
+  async prune(): Promise<number> {
+    const cutoff = Math.floor(this.now() / 1000) - this.retentionDays * 86_400;
+    const n = await this.energy.pruneRaw(cutoff);
+    if (n) this.log.info({ deleted: n, cutoff }, 'energy records past retention pruned');
+    return n;
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  async report(req: ReportRequest): Promise<Report> {
+    const settings = await this.settings(req.tenantId);
+    const q = { tenantId: req.tenantId, from: req.from, to: req.to, groupId: req.groupId, deviceId: req.deviceId };
+    const [cells, totals] = await Promise.all([
+      this.energy.report({ ...q, bucket: req.bucket, by: req.by }),
+      this.energy.report({ ...q, bucket: 'total', by: 'tenant' }),
+    ]);
+    const rows = cells.map((c) => toRow(c, settings));
+    const empty: ReportCell = {
+      key: req.tenantId, period: `${req.from}/${req.to}`, energyMwh: 0, burningS: 0, levelX10S: 0, durationS: 0, records: 0, devices: 0,
+      baselineWs: 0, baselineEnergyMwh: 0, devicesWithoutBaseline: 0,
+    };
+    return {
+      tenant: req.tenantId, from: req.from, to: req.to, bucket: req.bucket, by: req.by, group: req.groupId ?? null, device: req.deviceId ?? null,
+      settings, rows, total: toRow(totals[0] ?? empty, settings),
+    };
+  }
+}
+
+/** Turns the sums of a cell into the report's units (formulas in the module comment). */
+export function toRow(c: ReportCell, s: Pick<EnergySettings, 'tariffEurPerKwh' | 'emissionGPerKwh'>): ReportRow {
+  const energyKwh = c.energyMwh / 1e6;
+  const baselineKwh = c.baselineWs / 3600 / 1000;
+  const savedKwh = baselineKwh - c.baselineEnergyMwh / 1e6;
+  return {
+    key: c.key,
+    period: c.period,
+    energyKwh: round(energyKwh, 3),
+    burningHours: round(c.burningS / 3600, 2),
+    averageLevelPct: c.burningS > 0 ? round(Math.min(100, c.levelX10S / c.burningS / 10), 1) : null,
+    baselineKwh: round(baselineKwh, 3),
+    savedKwh: round(savedKwh, 3),
+    savedPct: baselineKwh > 0 ? round((savedKwh / baselineKwh) * 100, 1) : null,
+    costEur: round(energyKwh * s.tariffEurPerKwh, 2),
+    moneySavedEur: round(savedKwh * s.tariffEurPerKwh, 2),
+    co2Kg: round((energyKwh * s.emissionGPerKwh) / 1000, 3),
+    co2AvoidedKg: round((savedKwh * s.emissionGPerKwh) / 1000, 3),
+    devices: c.devices,
+    records: c.records,
+    coveredHours: round(c.durationS / 3600, 2),
+    devicesWithoutBaseline: c.devicesWithoutBaseline,
+  };
+}
