@@ -23,6 +23,8 @@ import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { apiRoutes } from './routes/api.js';
 import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
+import { energyPlugin } from './energy/plugin.js';
+import { energyRoutes } from './routes/energy.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
 
@@ -146,6 +148,9 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
     instance.log.info({ dialect: repo.dialect }, 'database ready');
   }));
 
+  // --- issue 5: energy (records, rollups, reports) and alarms, on the same database
+  await app.register(energyPlugin({ now, retentionDays: config.energyRetentionDays, gapGraceS: config.energyGapGraceS }));
+
   // --- MQTT: embedded broker (unless external), then the ingest client and the device service
   await app.register(shared(async (instance) => {
     let broker: EmbeddedBroker | undefined;
@@ -157,6 +162,8 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
     const devices = new DeviceService({
       repo: instance.repo, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
+      energyIngest: (device, rows) => instance.energy.ingest(device, rows), // issue 5
+      onDeviceEvent: async (device, e) => { await instance.alarms.onEvent(device, e, e.receivedAt); }, // issue 5
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();
         if (!ingest) throw new Error('MQTT ingest not running');
@@ -232,5 +239,6 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
 
   await app.register(statusRoutes);
   await app.register(apiRoutes);
+  await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
 }

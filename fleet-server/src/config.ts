@@ -37,6 +37,11 @@ export const configSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many state reports are kept per device. Default 1000. */
   stateHistoryLimit: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  // --- issue 5: energy
+  /** Days raw energy interval records are kept (daily/monthly rollups are kept for good). Default 400. */
+  energyRetentionDays: z.coerce.number().int().min(1).max(36500).default(400),
+  /** Seconds after which a missing record range is given up so the ack watermark moves on. Default 21600 (6 h). */
+  energyGapGraceS: z.coerce.number().int().min(60).max(30 * 86400).default(21600),
   // --- issue 7: accounts and sessions
   /** Trust X-Forwarded-* from a reverse proxy (client address, https for Secure cookies). `true`, a hop count or a comma-separated address list. Default false. */
   trustProxy: z.union([z.boolean(), z.number().int().min(1), z.string().min(1)])
@@ -65,6 +70,8 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   mqttShareGroup: { env: 'MQTT_SHARE_GROUP' },
   logLevel: { env: 'LOG_LEVEL' },
   stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },
+  energyRetentionDays: { env: 'ENERGY_RETENTION_DAYS' },
+  energyGapGraceS: { env: 'ENERGY_GAP_GRACE_S' },
   trustProxy: { env: 'TRUST_PROXY' },
   cookieSecure: { env: 'COOKIE_SECURE' },
   sessionIdleMinutes: { env: 'SESSION_IDLE_MINUTES' },

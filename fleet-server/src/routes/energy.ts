@@ -1,0 +1,276 @@
+/**
+ * Issue 5 REST routes: energy reports (JSON and CSV), per-tenant energy settings, record gaps, raw records,
+ * and alarms. All under /api/tenants/:tenant/… (GET = viewer; PUT/POST = manager or installer once the auth
+ * of issue 7 guards that prefix). Formulas and defaults: src/energy/service.ts, src/energy/defaults.ts, README.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ID_MAX_LENGTH } from '@streetlight/protocol';
+import { fleetError } from '../errors.js';
+import { actorOf } from '../auth/model.js';
+import { ALARM_STATES, ALARM_TYPE_NAMES } from '../alarms/service.js';
+import type { AlarmRow, AlarmState } from '../db/alarms-repository.js';
+import { attachment, CSV_CONTENT_TYPE, toCsv } from '../energy/csv.js';
+import type { Report, ReportRequest, ReportRow } from '../energy/service.js';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
+const tenantParams = z.object({ tenant: id });
+const deviceParams = z.object({ tenant: id, deviceId: id });
+const alarmParams = z.object({ tenant: id, alarmId: z.coerce.number().int().min(1) });
+
+const errorBody = z.object({
+  code: z.string(), message: z.string(), statusCode: z.number(), requestId: z.string().optional(), details: z.unknown().optional(),
+});
+const errors = { 400: errorBody, 404: errorBody };
+
+const isRealDay = (s: string): boolean => {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
+};
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine(isRealDay, 'not a calendar day');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+const year = z.string().regex(/^\d{4}$/, 'must be YYYY');
+
+/** Longest range a report may span, and the longest with daily buckets. */
+const MAX_RANGE_DAYS = 3660;
+const MAX_DAILY_DAYS = 366;
+
+const reportQuery = z.object({
+  from: day.optional().describe('first local day (with `to`), inclusive'),
+  to: day.optional().describe('last local day, inclusive'),
+  day: day.optional().describe('one local day'),
+  month: month.optional().describe('one local month'),
+  year: year.optional().describe('one local year'),
+  bucket: z.enum(['day', 'month', 'year', 'total']).optional().describe('period of each row; default: hours→total for a day, day for a month, month for a year, total for a range'),
+  by: z.enum(['tenant', 'group', 'device']).default('tenant').describe('what each row sums over'),
+  group: id.optional().describe('only devices of this group'),
+  device: id.optional().describe('only this device'),
+});
+const csvQuery = reportQuery.extend({
+  locale: z.enum(['en', 'fr']).default('en').describe('fr: `;` separator, decimal comma, UTF-8 BOM'),
+});
+
+const reportRow = z.object({
+  key: z.string(), period: z.string(), energyKwh: z.number(), burningHours: z.number(), averageLevelPct: z.number().nullable(),
+  baselineKwh: z.number(), savedKwh: z.number(), savedPct: z.number().nullable(), costEur: z.number(), moneySavedEur: z.number(),
+  co2Kg: z.number(), co2AvoidedKg: z.number(), devices: z.number(), records: z.number(), coveredHours: z.number(), devicesWithoutBaseline: z.number(),
+});
+const settingsView = z.object({
+  tz: z.string().describe('POSIX TZ rule of the day boundaries'),
+  tariffEurPerKwh: z.number(), emissionGPerKwh: z.number(), isDefault: z.boolean(),
+});
+const reportView = z.object({
+  tenant: z.string(), from: z.string(), to: z.string(), bucket: z.string(), by: z.string(), group: z.string().nullable(), device: z.string().nullable(),
+  settings: settingsView, rows: z.array(reportRow), total: reportRow,
+});
+const settingsBody = z.strictObject({
+  tz: z.string().min(3).max(64).optional().describe('POSIX TZ rule, e.g. CET-1CEST,M3.5.0,M10.5.0/3'),
+  tariffEurPerKwh: z.number().min(0).max(10).optional(),
+  emissionGPerKwh: z.number().min(0).max(2000).optional(),
+});
+const gapView = z.object({ deviceId: z.string(), fromSeq: z.number(), toSeq: z.number(), count: z.number(), state: z.enum(['open', 'lost']), detectedAt: z.string() });
+const recordView = z.object({
+  seq: z.number(), start: z.string(), durationS: z.number(), energyMwh: z.number(), minPowerMw: z.number(), maxPowerMw: z.number(),
+  avgPowerMw: z.number(), burningS: z.number(), avgLevelPct: z.number(), receivedAt: z.string(),
+});
+const alarmView = z.object({
+  id: z.number(), deviceId: z.string(), device: z.string().describe('API path of the device'), type: z.string(), severity: z.string(),
+  state: z.enum(['open', 'acknowledged', 'cleared']), raisedAt: z.string(), receivedAt: z.string(), lastEventAt: z.string(),
+  value: z.number(), detail: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.string().nullable(), clearedAt: z.string().nullable(),
+});
+
+const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
+function toAlarmView(tenant: string, a: AlarmRow): z.infer<typeof alarmView> {
+  return {
+    id: a.id, deviceId: a.deviceId, device: `/api/tenants/${tenant}/devices/${a.deviceId}`, type: a.type, severity: a.severity,
+    state: a.state as AlarmState, raisedAt: iso(a.raisedAt)!, receivedAt: iso(a.receivedAt)!, lastEventAt: iso(a.lastEventAt)!,
+    value: a.value, detail: a.detail, acknowledgedAt: iso(a.acknowledgedAt), acknowledgedBy: a.acknowledgedBy, clearedAt: iso(a.clearedAt),
+  };
+}
+
+const CSV_HEADER = ['period', 'energy_kwh', 'burning_hours', 'average_level_pct', 'baseline_kwh', 'saved_kwh', 'saved_pct', 'cost_eur',
+  'money_saved_eur', 'co2_kg', 'co2_avoided_kg', 'devices', 'records', 'covered_hours', 'devices_without_baseline'] as const;
+const csvCells = (r: ReportRow) => [r.period, r.energyKwh, r.burningHours, r.averageLevelPct, r.baselineKwh, r.savedKwh, r.savedPct, r.costEur,
+  r.moneySavedEur, r.co2Kg, r.co2AvoidedKg, r.devices, r.records, r.coveredHours, r.devicesWithoutBaseline];
+
+export async function energyRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { repo, devices, energy, alarms } = app;
+
+  async function requireTenant(tenant: string): Promise<void> {
+    if (!(await repo.getTenant(tenant))) throw fleetError('TENANT_NOT_FOUND', { tenant });
+  }
+
+  const validation = (field: string, message: string) => fleetError('VALIDATION', { issues: [{ in: 'querystring', field, message }] });
+
+  /** Turns the query's period (range, day, month or year) into an inclusive day range and a default bucket. */
+  async function reportRequest(tenant: string, q: z.infer<typeof reportQuery>): Promise<ReportRequest> {
+    const given = [q.from !== undefined || q.to !== undefined, q.day, q.month, q.year].filter(Boolean).length;
+    if (given !== 1) throw validation('from', 'give exactly one period: from+to, day, month or year');
+    let from: string;
+    let to: string;
+    let bucket: ReportRequest['bucket'];
+    if (q.day) { from = to = q.day; bucket = 'total'; }
+    else if (q.month) {
+      const [y, m] = q.month.split('-').map(Number) as [number, number];
+      from = `${q.month}-01`;
+      to = `${q.month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+      bucket = 'day';
+    } else if (q.year) { from = `${q.year}-01-01`; to = `${q.year}-12-31`; bucket = 'month'; }
+    else {
+      if (!q.from || !q.to) throw validation(q.from ? 'to' : 'from', 'from and to go together');
+      from = q.from; to = q.to; bucket = 'total';
+    }
+    if (from > to) throw validation('to', 'to is before from');
+    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+    bucket = q.bucket ?? bucket;
+    if (days > MAX_RANGE_DAYS) throw validation('to', `a report spans at most ${MAX_RANGE_DAYS} days`);
+    if (bucket === 'day' && days > MAX_DAILY_DAYS) throw validation('bucket', `daily rows over at most ${MAX_DAILY_DAYS} days`);
+    await requireTenant(tenant);
+    if (q.device) await devices.requireDevice(tenant, q.device);
+    if (q.group && !(await repo.groupExists(tenant, q.group))) throw fleetError('GROUP_NOT_FOUND', { tenant, groupId: q.group });
+    return { tenantId: tenant, from, to, bucket, by: q.by, groupId: q.group, deviceId: q.device };
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  r.get('/api/tenants/:tenant/energy/report', {
+    schema: {
+      tags: ['energy'], summary: 'Energy report: kWh, burning hours, average level, savings against a full-power dusk-to-dawn baseline, money and CO2',
+      description: 'Days are local days in the tenant\'s time zone (energy settings). Baseline = nominal power × the night time (sunset→sunrise, zenith 90.833°) covered by received records. CSV: /energy/report.csv.',
+      params: tenantParams, querystring: reportQuery, response: { 200: reportView, ...errors },
+    },
+  }, async (req) => energy.report(await reportRequest(req.params.tenant, req.query)));
+
+  r.get('/api/tenants/:tenant/energy/report.csv', {
+    schema: {
+      tags: ['energy'], summary: 'The energy report as CSV (RFC 4180); locale=fr for `;` and decimal commas',
+      params: tenantParams, querystring: csvQuery, produces: ['text/csv'],
+    },
+  }, async (req, reply) => {
+    const { locale, ...q } = req.query;
+    const rep: Report = await energy.report(await reportRequest(req.params.tenant, q));
+    const keyName = rep.by;
+    const rows = rep.rows.map((row) => [row.key, ...csvCells(row)]);
+    rows.push(['total', ...csvCells(rep.total)]);
+    const scope = rep.device ?? rep.group ?? rep.tenant;
+    reply.header('content-type', CSV_CONTENT_TYPE);
+    reply.header('content-disposition', attachment(`energy-${scope}-${rep.from}-${rep.to}-${rep.bucket}-by-${rep.by}.csv`));
+    return reply.send(toCsv([keyName, ...CSV_HEADER], rows, { locale }));
+  });
+
+  // ---------------------------------------------------------------- settings
+
+  r.get('/api/tenants/:tenant/energy/settings', {
+    schema: { tags: ['energy'], summary: 'Time zone, tariff and emission factor of the tenant\'s reports (defaults until set)', params: tenantParams, response: { 200: settingsView, ...errors } },
+  }, async (req) => {
+    await requireTenant(req.params.tenant);
+    return energy.settings(req.params.tenant);
+  });
+
+  r.put('/api/tenants/:tenant/energy/settings', {
+    schema: { tags: ['energy'], summary: 'Sets the time zone, tariff (€/kWh) and emission factor (gCO2e/kWh) of the tenant\'s reports', params: tenantParams, body: settingsBody, response: { 200: settingsView, ...errors } },
+  }, async (req) => {
+    await requireTenant(req.params.tenant);
+    try {
+      return await energy.putSettings(req.params.tenant, req.body);
+    } catch (err) {
+      if ((err as Error).name === 'TzError' || /tz|TZ/.test((err as Error).message)) {
+        throw fleetError('VALIDATION', { issues: [{ in: 'body', field: 'tz', message: (err as Error).message }] });
+      }
+      throw err;
+    }
+  });
+
+  // ---------------------------------------------------------------- gaps and records
+
+  r.get('/api/tenants/:tenant/energy/gaps', {
+    schema: {
+      tags: ['energy'], summary: 'Missing record ranges per device: open (still awaited) or lost (given up after the grace period)',
+      params: tenantParams, querystring: z.object({ device: id.optional(), state: z.enum(['open', 'lost']).optional() }),
+      response: { 200: z.array(gapView), ...errors },
+    },
+  }, async (req) => {
+    await requireTenant(req.params.tenant);
+    const rows = await energy.gaps(req.params.tenant, { deviceId: req.query.device, state: req.query.state });
+    return rows.map((g) => ({ deviceId: g.deviceId, fromSeq: g.fromSeq, toSeq: g.toSeq, count: g.toSeq - g.fromSeq + 1, state: g.state as 'open' | 'lost', detectedAt: iso(g.detectedAt)! }));
+  });
+
+  r.get('/api/tenants/:tenant/devices/:deviceId/energy/records', {
+    schema: {
+      tags: ['energy'], summary: 'Raw interval records of a device (kept for the retention period), by seq',
+      params: deviceParams, querystring: z.object({ fromSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
+      response: { 200: z.array(recordView), ...errors },
+    },
+  }, async (req) => {
+    const { tenant, deviceId } = req.params;
+    await devices.requireDevice(tenant, deviceId);
+    const rows = await energy.records(deviceId, req.query.fromSeq, req.query.limit);
+    return rows.map((x) => ({
+      seq: x.seq, start: iso(x.start * 1000)!, durationS: x.durationS, energyMwh: x.energyMwh, minPowerMw: x.minPowerMw, maxPowerMw: x.maxPowerMw,
+      avgPowerMw: x.avgPowerMw, burningS: x.burningS, avgLevelPct: x.avgLevelX10 / 10, receivedAt: iso(x.receivedAt)!,
+    }));
+  });
+
+  // ---------------------------------------------------------------- alarms
+
+  const csvList = <T extends string>(allowed: readonly T[]) => z.string().optional().transform((v, ctx) => {
+    if (!v) return undefined;
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const it of items) if (!allowed.includes(it as T)) ctx.addIssue({ code: 'custom', message: `unknown value ${it}; one of ${allowed.join(', ')}` });
+    return items as T[];
+  });
+
+  r.get('/api/tenants/:tenant/alarms', {
+    schema: {
+      tags: ['alarms'], summary: 'Alarms of a tenant, newest first, with filters',
+      params: tenantParams,
+      querystring: z.object({
+        state: csvList(ALARM_STATES).describe('comma-separated: open, acknowledged, cleared (default all)'),
+        type: csvList(ALARM_TYPE_NAMES).describe(`comma-separated: ${ALARM_TYPE_NAMES.join(', ')}`),
+        device: id.optional(),
+        severity: z.enum(['critical', 'major', 'minor']).optional(),
+        since: z.iso.datetime({ offset: true }).optional().describe('raised at or after (ISO 8601)'),
+        before: z.coerce.number().int().min(1).optional().describe('page: alarms with an id below this'),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+      response: { 200: z.object({ counts: z.object({ open: z.number(), acknowledged: z.number(), cleared: z.number() }), alarms: z.array(alarmView) }), ...errors },
+    },
+  }, async (req) => {
+    const { tenant } = req.params;
+    await requireTenant(tenant);
+    const q = req.query;
+    const [rows, counts] = await Promise.all([
+      alarms.list({
+        tenantId: tenant, states: q.state, types: q.type, deviceId: q.device, severity: q.severity,
+        since: q.since ? Date.parse(q.since) : undefined, beforeId: q.before, limit: q.limit,
+      }),
+      alarms.counts(tenant),
+    ]);
+    return { counts, alarms: rows.map((a) => toAlarmView(tenant, a)) };
+  });
+
+  r.get('/api/tenants/:tenant/alarms/:alarmId', {
+    schema: { tags: ['alarms'], summary: 'One alarm', params: alarmParams, response: { 200: alarmView, ...errors } },
+  }, async (req) => {
+    const { tenant, alarmId } = req.params;
+    const a = await alarms.get(tenant, alarmId);
+    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant, alarmId });
+    return toAlarmView(tenant, a);
+  });
+
+  r.post('/api/tenants/:tenant/alarms/:alarmId/acknowledge', {
+    schema: {
+      tags: ['alarms'], summary: 'Acknowledges an alarm (open → acknowledged; a cleared alarm records who saw it); idempotent',
+      params: alarmParams, body: z.strictObject({ by: z.string().min(1).max(120).optional().describe('who acknowledges; default the signed-in user') }).optional(),
+      response: { 200: alarmView, ...errors },
+    },
+  }, async (req) => {
+    const { tenant, alarmId } = req.params;
+    const by = req.body?.by ?? (req.principal ? actorOf(req.principal).actorName : null);
+    const a = await alarms.acknowledge(tenant, alarmId, by);
+    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant, alarmId });
+    return toAlarmView(tenant, a);
+  });
+}
