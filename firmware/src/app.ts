@@ -34,6 +34,13 @@ export const SYNC_VALID_MS = 24 * 3_600_000;
 export const EVAL_MAX_MS = 60_000;
 /** A server time further than this from the board clock resets the board clock. */
 export const CLOCK_SET_THRESHOLD_MS = 2_000;
+/**
+ * Once the board has a valid time, only a TimeSync answering one of its own recent uplinks within this round
+ * trip sets the clock (SNTP likewise discards slow exchanges): a downlink delayed in a queue or on a slow
+ * link carries a stale `time` and would set the clock back by the delay (issue 4: found by the week-long
+ * end-to-end test, where a late frame set 50 boards 10 minutes back).
+ */
+export const TIME_SYNC_MAX_RTT_MS = 10_000;
 
 const RESET_REASONS: Record<ResetReasonName, number> = {
   'power-on': ResetReason.RESET_REASON_POWER_ON,
@@ -92,6 +99,7 @@ export class LuminaireController implements Firmware {
   #reportIntervalS = 0;
   #last: Decision = { level: -1, fadeS: 0, source: LevelSource.LEVEL_SOURCE_UNSPECIFIED };
   #rejected = 0;
+  readonly #sentAt = new Map<number, number>(); // uplink seq → host ticks, the last few (TimeSync round trip)
   #lastRejectEventTicks = -Infinity;
   #stopped = false;
 
@@ -256,7 +264,10 @@ export class LuminaireController implements Firmware {
     if (!this.#link.connected) return false;
     const { deviceId } = this.#host.factory;
     const time = this.#clockValid() ? Math.floor(this.#now() / 1000) : 0;
-    return this.#link.publish(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq: this.#nextSeq(), time, ...body }));
+    const seq = this.#nextSeq();
+    this.#sentAt.set(seq, this.#host.clock.ticks());
+    if (this.#sentAt.size > 8) this.#sentAt.delete(this.#sentAt.keys().next().value as number);
+    return this.#link.publish(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq, time, ...body }));
   }
 
   #sendHello(): void {
@@ -344,7 +355,7 @@ export class LuminaireController implements Firmware {
     if (msg.protocolVersion !== PROTOCOL_VERSION) return this.#reject(`protocol_version ${msg.protocolVersion ?? 0}`);
     if (msg.deviceId !== this.#host.factory.deviceId) return this.#reject('device_id mismatch');
     const seq = msg.seq ?? 0;
-    if (msg.time) this.#syncClock(msg.time);
+    if (msg.time && this.#timeTrusted(msg)) this.#syncClock(msg.time);
     if (msg.config) this.#applyConfig(seq, msg.config);
     else if (msg.plan) this.#applyPlan(seq, msg.plan.plan);
     else if (msg.command) this.#applyCommand(seq, msg.command);
@@ -352,6 +363,14 @@ export class LuminaireController implements Firmware {
     else if (msg.timeSync) return; // its envelope time was the point, applied above
     else if (msg.otaChunk || msg.energyAck) return; // no OTA/metering in this firmware yet: nothing to do
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
+  }
+
+  /** Any downlink's time while the board has none; afterwards only a prompt TimeSync (TIME_SYNC_MAX_RTT_MS). */
+  #timeTrusted(msg: Downlink): boolean {
+    if (!this.#clockValid()) return true;
+    if (!msg.timeSync) return false;
+    const sent = this.#sentAt.get(msg.timeSync.uplinkSeq ?? 0);
+    return sent !== undefined && this.#host.clock.ticks() - sent <= TIME_SYNC_MAX_RTT_MS;
   }
 
   #reject(why: string): void {
