@@ -1,0 +1,190 @@
+/**
+ * `pnpm bench:ingest` — energy ingest and report figures on this machine.
+ *
+ * 1. End to end: N devices (a load generator speaking protocol v1 over MQTT, one connection per device,
+ *    each behaving like the firmware's store-and-forward: a frame of 32 interval records, then wait for the
+ *    EnergyAck before the next) → Mosquitto (started on a free port) → the fleet server as a child process
+ *    (`tests/lib/fleet-child.ts` = server.ts) → SQLite, then PostgreSQL. Counts records acknowledged per
+ *    second (an ack is sent only after the commit), and the ack latency.
+ * 2. Reports: a year of 10,000 devices generated directly in the database (daily and monthly rollups, which
+ *    is what reports read; 350 M raw rows are never scanned), then the report queries timed through the
+ *    EnergyService, on SQLite and PostgreSQL.
+ *
+ * Environment: BENCH_DEVICES (default 200), BENCH_SECONDS (default 15), BENCH_REPORT_DEVICES (default 10000),
+ * BENCH_SKIP_PG=1 to skip PostgreSQL, TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mqtt from 'mqtt';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { decodeDownlinkFrame, downlinkTopic, encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { openPostgres, openSqlite } from '@streetlight/fleet-server';
+import type { DrizzleRepository } from '../../fleet-server/src/db/drizzle-repository.js';
+import { EnergyRepository } from '../../fleet-server/src/db/energy-repository.js';
+import { EnergyService } from '../../fleet-server/src/energy/service.js';
+import { startFleetChild, startMosquitto } from '../lib/fleet-processes.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const REPORT_DEVICES = Number(process.env.BENCH_REPORT_DEVICES ?? 10_000);
+const SKIP_PG = process.env.BENCH_SKIP_PG === '1';
+const FRAME = 32;
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+const result = (name: string, value: number, unit: string) => process.stdout.write(`RESULT ${name} ${value} ${unit}\n`);
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0; };
+
+async function dropSchema(schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try { await c.query(`drop schema if exists "${schema}" cascade`); } finally { await c.end(); }
+}
+
+// ---------------------------------------------------------------- 1. end to end
+
+async function endToEnd(label: 'sqlite' | 'postgres'): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
+  const schema = `bench_${process.pid}`;
+  const broker = await startMosquitto();
+  const server = await startFleetChild({
+    dataDir, mqttUrl: broker.url, ...(label === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}),
+  });
+  const tenant = 'bench';
+  const t0 = Math.floor(Date.now() / 1000) - 30 * 86_400;
+  let acked = 0;
+  const latencies: number[] = [];
+  let running = true;
+  const clients: mqtt.MqttClient[] = [];
+  const run = async (i: number): Promise<void> => {
+    const id = `b${String(i).padStart(5, '0')}`;
+    const c = mqtt.connect(broker.url, { clientId: id, clean: true, reconnectPeriod: 1000 });
+    clients.push(c);
+    await new Promise<void>((resolve) => c.once('connect', () => resolve()));
+    let waiter: ((seq: number) => void) | undefined;
+    c.on('message', (_t, payload) => {
+      const d = decodeDownlinkFrame(payload, id);
+      const seq = d.ok ? d.message.energyAck?.ackedSeq : undefined;
+      if (seq && waiter) waiter(seq);
+    });
+    await c.subscribeAsync(downlinkTopic(tenant, id), { qos: 1 });
+    let uplink = 1;
+    await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId: id, seq: uplink++, hello: { firmwareVersion: 'bench' } })), { qos: 1 });
+    let next = 1;
+    while (running) {
+      const records = Array.from({ length: FRAME }, (_, k) => {
+        const seq = next + k;
+        return { seq, start: t0 + (seq - 1) * 900, durationS: 900, energyMwh: 9000 + (seq % 7) * 100, minPowerMw: 0, maxPowerMw: 40_000, avgPowerMw: 36_000, burningS: 810, avgLevelX10: 900 };
+      });
+      const last = next + FRAME - 1;
+      const sent = performance.now();
+      const got = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => { waiter = undefined; resolve(false); }, 10_000);
+        waiter = (seq) => { if (seq >= last) { clearTimeout(timer); waiter = undefined; resolve(true); } };
+      });
+      await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId: id, seq: uplink++, energy: { records } })), { qos: 1 });
+      if (await got) {
+        if (running) { acked += FRAME; latencies.push(performance.now() - sent); }
+        next = last + 1;
+      }
+    }
+  };
+  // Warm-up: everyone connected and registered, then measure a window of SECONDS.
+  const workers = Array.from({ length: DEVICES }, (_, i) => run(i));
+  await new Promise((r) => setTimeout(r, 3000));
+  const a0 = acked;
+  latencies.length = 0;
+  const start = performance.now();
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  const rate = ((acked - a0) * 1000) / (performance.now() - start);
+  running = false;
+  await Promise.race([Promise.all(workers), new Promise((r) => setTimeout(r, 12_000))]);
+  await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
+  await server.stop();
+  await broker.stop();
+  if (label === 'postgres') await dropSchema(schema);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.stdout.write(`# ${label}: ${DEVICES} load-generator devices (protocol v1 over MQTT, 32 records/frame, wait for EnergyAck), ack latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms\n`);
+  result(`ingest_e2e_records_per_s_${label}`, Math.round(rate), 'records/s');
+  result(`ingest_e2e_ack_latency_p50_${label}`, Number(pct(latencies, 50).toFixed(1)), 'ms');
+}
+
+// ---------------------------------------------------------------- 2. reports over a year of N devices
+
+async function generate(repo: DrizzleRepository, n: number): Promise<void> {
+  const tenant = 'bench';
+  await repo.ensureTenant(tenant, 0);
+  const rows = Array.from({ length: n }, (_, i) => ({
+    inventory: {
+      deviceId: `d${String(i).padStart(5, '0')}`, tenantId: tenant, lat: 44.8 + (i % 100) * 0.002, lon: 1.2 + Math.floor(i / 100) * 0.002,
+      groupId: `street-${String(i % 250).padStart(3, '0')}`, nominalPowerW: 40 + (i % 4) * 20, installedAt: 0, updatedAt: 0,
+    },
+    desired: { config: {}, configVersion: 1 },
+  }));
+  for (let i = 0; i < rows.length; i += 2000) await repo.commission(tenant, rows.slice(i, i + 2000), 0);
+  // One row per device and day of 2025: night ≈ 8.5–15.5 h following the season, 60 % of full power.
+  if (repo.dialect === 'sqlite') {
+    const db = repo.adapter.db as unknown as { run(q: unknown): unknown };
+    db.run(sql.raw(`insert into energy_daily (tenant_id, day, device_id, energy_mwh, burning_s, level_x10_s, duration_s, dark_s, records)
+      with recursive days(d) as (select 0 union all select d + 1 from days where d < 364),
+      devs(i) as (select 0 union all select i + 1 from devs where i < ${n - 1}),
+      x as (select d, i, cast(43200 + 12600 * cos((d + 10) * 6.283185 / 365) as integer) as dark, 40 + (i % 4) * 20 as w from days, devs)
+      select 'bench', date('2025-01-01', '+' || d || ' days'), 'd' || printf('%05d', i), dark * w * 600 / 3600, dark, dark * 600, 86400, dark, 96 from x`));
+    db.run(sql.raw(`insert into energy_monthly select tenant_id, substr(day, 1, 7), device_id, sum(energy_mwh), sum(burning_s), sum(level_x10_s),
+      sum(duration_s), sum(dark_s), sum(records) from energy_daily group by tenant_id, substr(day, 1, 7), device_id`));
+    db.run(sql.raw('analyze'));
+  } else {
+    const db = repo.adapter.db as unknown as { execute(q: unknown): Promise<unknown> };
+    await db.execute(sql.raw(`insert into energy_daily (tenant_id, day, device_id, energy_mwh, burning_s, level_x10_s, duration_s, dark_s, records)
+      select 'bench', to_char(date '2025-01-01' + d, 'YYYY-MM-DD'), 'd' || lpad(i::text, 5, '0'), dark * w * 600 / 3600, dark, dark * 600, 86400, dark, 96
+      from (select d, i, (43200 + 12600 * cos((d + 10) * 6.283185 / 365))::bigint as dark, 40 + (i % 4) * 20 as w
+            from generate_series(0, 364) d, generate_series(0, ${n - 1}) i) x`));
+    await db.execute(sql.raw(`insert into energy_monthly select tenant_id, substr(day, 1, 7), device_id, sum(energy_mwh), sum(burning_s), sum(level_x10_s),
+      sum(duration_s), sum(dark_s), sum(records) from energy_daily group by tenant_id, substr(day, 1, 7), device_id`));
+    await db.execute(sql.raw('analyze'));
+  }
+}
+
+async function reports(label: 'sqlite' | 'postgres'): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+  const schema = `bench_r_${process.pid}`;
+  const repo = label === 'sqlite' ? openSqlite(path.join(dir, 'r.sqlite')) : await openPostgres(PG_URL, schema);
+  try {
+    const g0 = performance.now();
+    await generate(repo, REPORT_DEVICES);
+    process.stdout.write(`# ${label}: generated ${REPORT_DEVICES} devices × 365 daily rollup rows (+ monthly) in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`);
+    const energy = new EnergyService({ energy: new EnergyRepository(repo.adapter), repo, now: Date.now, log: quiet });
+    const cases: Array<[string, Parameters<EnergyService['report']>[0]]> = [
+      ['year_by_month_tenant', { tenantId: 'bench', from: '2025-01-01', to: '2025-12-31', bucket: 'month', by: 'tenant' }],
+      ['year_total_by_group', { tenantId: 'bench', from: '2025-01-01', to: '2025-12-31', bucket: 'total', by: 'group' }],
+      ['year_total_by_device', { tenantId: 'bench', from: '2025-01-01', to: '2025-12-31', bucket: 'total', by: 'device' }],
+      ['month_by_day_tenant', { tenantId: 'bench', from: '2025-12-01', to: '2025-12-31', bucket: 'day', by: 'tenant' }],
+      ['range_mar15_sep10_tenant', { tenantId: 'bench', from: '2025-03-15', to: '2025-09-10', bucket: 'total', by: 'tenant' }],
+      ['year_one_device_by_day', { tenantId: 'bench', from: '2025-01-01', to: '2025-12-31', bucket: 'day', by: 'device', deviceId: 'd04242' }],
+    ];
+    for (const [name, q] of cases) {
+      await energy.report(q); // warm-up
+      const times: number[] = [];
+      let rows = 0;
+      for (let k = 0; k < 5; k++) {
+        const t = performance.now();
+        rows = (await energy.report(q)).rows.length;
+        times.push(performance.now() - t);
+      }
+      process.stdout.write(`# ${label} ${name}: ${rows} rows\n`);
+      result(`report_${name}_${REPORT_DEVICES}_devices_${label}`, Number(pct(times, 50).toFixed(1)), 'ms');
+    }
+  } finally {
+    await repo.close();
+    if (label === 'postgres') await dropSchema(schema);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await endToEnd('sqlite');
+if (!SKIP_PG) await endToEnd('postgres');
+await reports('sqlite');
+if (!SKIP_PG) await reports('postgres');
+process.exit(0);

@@ -1,0 +1,22 @@
+/**
+ * The fleet server as a child process, for tests and benchmarks that must kill it for real (SIGKILL) or keep
+ * it off the load generator's CPU. The same as `fleet-server/src/server.ts` (configuration from the
+ * environment: DATA_DIR, MQTT_URL, DATABASE_URL, HTTP_PORT…) plus one hook: with FLEET_CLOCK=ipc the server's
+ * clock is the parent's virtual clock, sent as `{ now: ms }` messages over the IPC channel (until the first
+ * one arrives, the wall clock). Prints nothing; sends `{ ready: httpUrl }` once listening.
+ */
+import { build } from '@streetlight/fleet-server';
+
+let virtualNow: number | undefined;
+process.on('message', (m: unknown) => {
+  const now = (m as { now?: unknown } | null)?.now;
+  if (typeof now === 'number') virtualNow = now;
+});
+const now = process.env.FLEET_CLOCK === 'ipc' ? () => virtualNow ?? Date.now() : Date.now;
+const app = await build({ env: process.env, now, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+const url = await app.fleet.listen();
+process.send?.({ ready: url });
+const stop = (): void => { void app.close().then(() => process.exit(0), () => process.exit(1)); };
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('disconnect', stop);
