@@ -15,7 +15,8 @@ import { Link } from './link.js';
 import { evaluatePlan, type Site } from './schedule.js';
 import { SEQ_BLOCK, Store, type Counters } from './store.js';
 import { sunEventUtc, ZENITH_OFFICIAL } from './sun.js';
-import { parsePosixTz } from './tz.js';
+import { parsePosixTz, toLocalMs } from './tz.js';
+import { OtaAgent } from './ota/agent.js'; // issue 6
 import { FIRMWARE_VERSION } from './version.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
@@ -102,6 +103,7 @@ export class LuminaireController implements Firmware {
   readonly #sentAt = new Map<number, number>(); // uplink seq → host ticks, the last few (TimeSync round trip)
   #lastRejectEventTicks = -Infinity;
   #stopped = false;
+  readonly #ota: OtaAgent; // issue 6: OTA updates (src/ota/agent.ts)
 
   constructor(host: Host) {
     this.#host = host;
@@ -127,8 +129,15 @@ export class LuminaireController implements Firmware {
     // Power back (cabinet switched on, or a cut in the night): go straight to the level of this moment.
     this.#evaluate(true);
     this.#armReports();
+    // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
+    this.#ota = new OtaAgent({
+      host,
+      send: (otaStatus) => this.#send({ otaStatus }),
+      localMinutes: () => this.#localMinutes(),
+      selfTest: () => (this.#store.corrupt.length > 0 ? `stored state unreadable: ${this.#store.corrupt.join(',')}` : undefined),
+    });
     this.#link = new Link(host, counters.bootCount, {
-      onConnected: () => this.#guard('hello', () => this.#sendHello()),
+      onConnected: () => this.#guard('hello', () => { this.#sendHello(); this.#ota.onConnected(); }),
       onDownlink: (bytes) => this.#guard('downlink', () => this.#onDownlink(bytes)),
       onDisconnected: () => undefined,
     });
@@ -143,6 +152,7 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
     this.#host.timers.clear(this.#changeTimer);
+    this.#ota.stop();
     this.#link.close();
     this.#dimmer.close();
     this.#photocell?.close();
@@ -170,6 +180,13 @@ export class LuminaireController implements Firmware {
   #now(): number { return this.#host.clock.now(); }
 
   #clockValid(): boolean { return this.#now() >= MIN_VALID_TIME_MS; }
+
+  /** Local minutes after midnight by the configured TZ rule (issue 6: install windows); undefined without valid time. */
+  #localMinutes(): number | undefined {
+    if (!this.#clockValid()) return undefined;
+    const tz = this.#site?.tz ?? parsePosixTz(DEFAULTS.tz);
+    return Math.floor(toLocalMs(tz, this.#now()) / 60_000) % 1440;
+  }
 
   #clockStatus(): number {
     if (!this.#clockValid()) return ClockStatus.CLOCK_STATUS_UNSET;
@@ -274,7 +291,7 @@ export class LuminaireController implements Firmware {
     const { system } = this.#host;
     this.#send({
       hello: {
-        firmwareVersion: FIRMWARE_VERSION,
+        firmwareVersion: system.firmwareVersion || FIRMWARE_VERSION, // the running image's (issue 6: A/B slots)
         hardwareModel: this.#host.factory.hardwareModel,
         resetReason: RESET_REASONS[system.resetReason],
         uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
@@ -355,11 +372,13 @@ export class LuminaireController implements Firmware {
     if (msg.protocolVersion !== PROTOCOL_VERSION) return this.#reject(`protocol_version ${msg.protocolVersion ?? 0}`);
     if (msg.deviceId !== this.#host.factory.deviceId) return this.#reject('device_id mismatch');
     const seq = msg.seq ?? 0;
+    this.#ota.serverReached();
     if (msg.time && this.#timeTrusted(msg)) this.#syncClock(msg.time);
     if (msg.config) this.#applyConfig(seq, msg.config);
     else if (msg.plan) this.#applyPlan(seq, msg.plan.plan);
     else if (msg.command) this.#applyCommand(seq, msg.command);
-    else if (msg.otaOffer) this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'ota not implemented');
+    else if (msg.otaOffer) { this.#ack(seq, AckStatus.ACK_STATUS_OK); this.#ota.onOffer(msg.otaOffer); } // issue 6
+    else if (msg.otaChunk) this.#ota.onChunk(msg.otaChunk); // issue 6: acknowledged by OtaStatus, not CommandAck
     else if (msg.timeSync) return; // its envelope time was the point, applied above
     else if (msg.otaChunk || msg.energyAck) return; // no OTA/metering in this firmware yet: nothing to do
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');

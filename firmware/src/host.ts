@@ -102,6 +102,42 @@ export interface MqttClientConstructor {
   new (options: MqttClientOptions): MqttClientIO;
 }
 
+// ---- OTA update capability (issue 6) ----------------------------------------------------------------
+
+/**
+ * The application's view of the A/B boot slots (ESP-IDF app rollback, CONFIG_BOOTLOADER_APP_ROLLBACK_ENABLE).
+ * On ESP32 it is built over Moddable's `embedded:update` / `ota` module (writes into the `nextota` slot) plus
+ * XS FFI calls to `esp_ota_mark_app_valid_cancel_rollback()` and `esp_ota_mark_app_invalid_rollback_and_reboot()`
+ * (firmware/src/platform/moddable.ts, docs/ota.md); in the simulator over `SimBootloader`. Writing never touches
+ * the running slot, so a power cut at any instant leaves a bootable image.
+ */
+export interface HostUpdate {
+  /** The running image still has to confirm itself (first boot of a new image: ESP_OTA_IMG_PENDING_VERIFY). */
+  readonly pendingVerify: boolean;
+  /** Why the bootloader returned to this image at this boot, if it did (undefined otherwise). */
+  readonly lastRollback: { version?: string; reason: string } | undefined;
+  /**
+   * Prepares the inactive slot for an image of `size` bytes of `kind`. `resumeAt` (a multiple of 4096, default 0)
+   * keeps the bytes below it as written by an interrupted earlier attempt and erases the rest.
+   * Throws RangeError when the image does not fit the slot.
+   */
+  begin(size: number, kind: 'full' | 'mod', resumeAt?: number): void;
+  /** Writes image bytes at `offset` of the slot being written. */
+  write(offset: number, data: Uint8Array): void;
+  /** Reads back bytes of the slot being written (verification reads what the flash holds, not what was sent). */
+  read(offset: number, length: number): Uint8Array;
+  /** Ends writing (esp_ota_end: the platform also validates the image format). */
+  finish(): void;
+  /** Selects the written slot for the next boot (esp_ota_set_boot_partition). */
+  setBoot(): void;
+  /** The running image passed its self-test (esp_ota_mark_app_valid_cancel_rollback). */
+  markValid(): void;
+  /** The running image failed its self-test; the next boot returns to the previous one. The caller restarts. */
+  markInvalid(reason: string): void;
+  /** A native SHA-256 (Moddable `Digest` on ESP32, node:crypto in the simulator); absent → pure JS. */
+  sha256?(): { update(data: Uint8Array): void; digest(): Uint8Array };
+}
+
 /** `device` as given by a host provider (`embedded:provider/builtin` shape), restricted to what we use. */
 export interface HostDevice {
   io: {
@@ -154,6 +190,8 @@ export interface FactoryConfig {
   tenant: string;
   hardwareModel: string;
   mqtt: { host: string; port: number; user?: string; password?: string };
+  /** Issue 6: Ed25519 public keys trusted for OTA manifests (raw 32 bytes each, with their key id); none → OTA refused. */
+  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
 }
 
 export interface HostSystem {
@@ -174,4 +212,6 @@ export interface Host {
   storage: HostStorage;
   system: HostSystem;
   factory: FactoryConfig;
+  /** Issue 6: A/B slots for OTA updates; absent on a platform without them (offers are refused with a reason). */
+  update?: HostUpdate;
 }

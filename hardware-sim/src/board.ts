@@ -5,6 +5,7 @@
 import type {
   FactoryConfig,
   Host,
+  HostUpdate,
   HostClock,
   HostSystem,
   HostTimers,
@@ -23,6 +24,8 @@ import { createXsFirmware } from './xs/bridge.js';
 import type { FirmwareRuntime } from './xs/index.js';
 import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
+import { createHash } from 'node:crypto';
+import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
 
 /** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
 export type FirmwareFactory = (host: Host) => { stop(): void };
@@ -81,8 +84,12 @@ export interface SimBoardOptions {
   group?: string;
   /** Firmware to boot. Default: `startFirmware` of `@streetlight/firmware` (see `loadDefaultFirmware`). */
   firmware?: FirmwareFactory;
-  /** Reported by `host.system.firmwareVersion`. Default '0.1.0-sim'. */
+  /** Version of the factory image (slot 0); `host.system.firmwareVersion` is the running image's. Default '0.1.0-sim'. */
   firmwareVersion?: string;
+  /** Issue 6: Ed25519 public keys of the factory config trusted for OTA manifests. Default none (offers refused). */
+  otaKeys?: FactoryConfig['otaKeys'];
+  /** Issue 6: size of each A/B app slot in bytes. Default 1,835,008 (0x1C0000, ota_0/ota_1 of firmware/moddable/partitions.csv). */
+  otaSlotBytes?: number;
   /** Pin map (`device.pin`). Default DEFAULT_PIN_MAP (dim 25, relay 26, photocell 34, led 2). */
   pins?: PinMap;
   /** LED driver parameters besides nominalW (defaults in electrical.ts). */
@@ -134,7 +141,10 @@ export class SimBoard {
   readonly bus: PinBus;
   readonly electrical: LuminaireElectrical;
   readonly logs: RingBuffer<BoardLogEntry>;
-  readonly firmwareVersion: string;
+  /** Issue 6: the A/B app slots and the bootloader's rollback logic (ota/bootloader.ts). */
+  readonly bootloader: SimBootloader;
+  #image: SimImageInfo;
+  #updateAlive = { alive: false };
 
   #firmware: FirmwareFactory | undefined;
   #state: BoardState = 'off';
@@ -162,13 +172,15 @@ export class SimBoard {
       tenant: options.tenant,
       hardwareModel: options.hardwareModel ?? 'SL-ESP32-SIM',
       mqtt: Object.freeze({ ...options.mqtt }),
+      ...(options.otaKeys ? { otaKeys: options.otaKeys } : {}),
     });
     this.nominalW = options.nominalW ?? 36;
     this.position = options.position;
     this.poleRef = options.poleRef;
     this.luminaireModel = options.luminaireModel;
     this.group = options.group;
-    this.firmwareVersion = options.firmwareVersion ?? '0.1.0-sim';
+    this.#image = { version: options.firmwareVersion ?? '0.1.0-sim', hardwareModels: [this.factory.hardwareModel], kind: 'full' };
+    this.bootloader = new SimBootloader(options.otaSlotBytes ?? 0x1c0000, factoryImage(this.#image));
     if (options.runtime === 'xs' && options.firmware) throw new TypeError("runtime 'xs' runs the firmware bundle: leave options.firmware out");
     this.#firmware = options.runtime === 'xs' ? createXsFirmware() : options.firmware;
     this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${options.deviceId}.json`) } : {});
@@ -213,6 +225,8 @@ export class SimBoard {
   }
 
   get deviceId(): string { return this.factory.deviceId; }
+  /** Version of the image running (or last run): `host.system.firmwareVersion` (issue 6: it changes with updates). */
+  get firmwareVersion(): string { return this.#image.version; }
   get state(): BoardState { return this.#state; }
   /** Number of firmware boots (power-ons and restarts). */
   get bootCount(): number { return this.#bootCount; }
@@ -320,13 +334,21 @@ export class SimBoard {
     this.bus.timers = timers;
     const view = new FlashView(this.flash, (key) => this.#log('warn', `write of "${key}" after power loss dropped`));
     this.#view = view;
+    // Issue 6: the bootloader picks the slot (rolling back an image that never confirmed itself).
+    const decision = this.bootloader.boot();
+    this.#image = decision.image;
+    if (decision.rolledBackFrom) this.#log('warn', `bootloader: rolled back from ${decision.rolledBackFrom.version ?? '?'} (${decision.rolledBackFrom.reason})`);
     const host = this.#makeHost(timers, view);
     const firmware = this.#firmware ?? defaultFirmware;
     if (firmware === undefined) {
       throw new Error('no firmware: pass options.firmware or `await loadDefaultFirmware()` first');
     }
-    this.#log('info', `boot #${this.#bootCount} (${this.#resetReason})`);
-    this.#guard(() => { this.#instance = firmware(host); });
+    this.#log('info', `boot #${this.#bootCount} (${this.#resetReason}) ${this.#image.version}`);
+    this.#guard(() => {
+      // Test fault of a simulated image: it crashes at start, before it could confirm itself.
+      if (this.#image.bootLoop) throw new Error(`image ${this.#image.version} crashes at start (boot-loop test image)`);
+      this.#instance = firmware(host);
+    });
   }
 
   #makeHost(timers: TimerGroup, storage: FlashView): Host {
@@ -348,14 +370,15 @@ export class SimBoard {
     const random = mulberry32((this.#seed ^ Math.imul(this.#bootCount, 0x9e3779b1)) >>> 0);
     const resetReason = this.#resetReason;
     const system: HostSystem = {
-      firmwareVersion: this.firmwareVersion,
+      firmwareVersion: this.#image.version,
       resetReason,
       restart: () => this.restart('software'),
       random,
       log: (level, message) => this.#log(level, message),
     };
     const mqttClass = createMqttClientClass({
-      link: this.link,
+      // Test fault of a simulated image (failSelfTest): its network stack never connects, so its self-test fails.
+      link: this.#image.failSelfTest ? brokenLink() : this.link,
       registry: this.#mqttClients,
       onException: (error) => this.#panic(error),
       log: (message) => this.#log('debug', message),
@@ -366,6 +389,7 @@ export class SimBoard {
         pin: { ...this.bus.pins },
         network: { mqtt: { io: mqttClass } },
       },
+      update: this.#makeUpdate(),
       timers: hostTimers,
       clock,
       storage,
@@ -374,7 +398,36 @@ export class SimBoard {
     };
   }
 
+  /** Issue 6: `host.update` over the bootloader; writes from a dead (powered-off) instance are dropped. */
+  #makeUpdate(): HostUpdate {
+    const b = this.bootloader;
+    const life = { alive: true };
+    this.#updateAlive = life;
+    const live = (what: string): boolean => {
+      if (!life.alive) this.#log('warn', `OTA ${what} after power loss dropped`);
+      return life.alive;
+    };
+    const lastRollback = b.lastRollback;
+    b.lastRollback = undefined; // read once, like a reason kept in RTC memory across one reset
+    return {
+      pendingVerify: b.pendingVerify,
+      lastRollback: lastRollback ? { reason: lastRollback.reason, ...(lastRollback.version ? { version: lastRollback.version } : {}) } : undefined,
+      begin: (size, _kind, resumeAt = 0) => { if (live('begin')) b.beginUpdate(size, resumeAt); },
+      write: (offset, data) => { if (live('write')) b.write(offset, data); },
+      read: (offset, length) => b.readUpdate(offset, length),
+      finish: () => { if (live('finish')) b.finishUpdate(); },
+      setBoot: () => { if (live('setBoot')) b.setBootSlot(); },
+      markValid: () => { if (live('markValid')) b.markValid(); },
+      markInvalid: (reason) => { if (live('markInvalid')) b.markInvalid(reason); },
+      sha256: () => {
+        const h = createHash('sha256');
+        return { update: (d) => { h.update(d); }, digest: () => new Uint8Array(h.digest()) };
+      },
+    };
+  }
+
   #kill(): void {
+    this.#updateAlive.alive = false;
     if (this.#pendingBoot !== undefined) this.clock.clear(this.#pendingBoot);
     this.#pendingBoot = undefined;
     this.#timers?.close();
@@ -424,6 +477,25 @@ export class SimBoard {
     this.logs.push(entry);
     this.#onLog?.(this, entry);
   }
+}
+
+/** Factory images are shared by boards with the same version and model (their sectors are interned anyway). */
+const factoryImages = new Map<string, Uint8Array>();
+function factoryImage(info: SimImageInfo): Uint8Array {
+  const key = JSON.stringify(info);
+  let img = factoryImages.get(key);
+  if (!img) {
+    img = buildSimImage(info, 16_384);
+    factoryImages.set(key, img);
+  }
+  return img;
+}
+
+/** A network path that never connects (an image whose network stack is broken). */
+function brokenLink(): SimLink {
+  const link = new SimLink();
+  link.down();
+  return link;
 }
 
 /** FNV-1a 32-bit hash. */

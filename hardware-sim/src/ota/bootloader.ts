@@ -24,7 +24,72 @@ export interface SimImageInfo {
   failSelfTest?: boolean;
 }
 
+import { createHash } from 'node:crypto';
+
 const MAGIC = 'SLIMG1\n';
+
+/** Flash sector (ESP32: 4 KiB erase unit); slot contents are held per sector. */
+export const SECTOR = 4096;
+
+/**
+ * Full sectors with the same bytes are shared by every slot of every board (interned by SHA-1): a thousand
+ * simulated boards holding the same 1 MiB image hold it once. Sectors are never mutated in place.
+ */
+const sectorPool = new Map<string, Uint8Array>();
+function intern(bytes: Uint8Array): Uint8Array {
+  const key = createHash('sha1').update(bytes).digest('base64');
+  let s = sectorPool.get(key);
+  if (!s) {
+    s = bytes.slice();
+    sectorPool.set(key, s);
+  }
+  return s;
+}
+const ERASED = new Uint8Array(SECTOR).fill(0xff);
+
+/** A slot's flash, sector by sector; an undefined sector is erased (0xFF). */
+export class SlotFlash {
+  #sectors: Array<Uint8Array | undefined> = [];
+  constructor(readonly capacity: number) {}
+
+  erase(from = 0): void {
+    this.#sectors.length = Math.min(this.#sectors.length, Math.ceil(from / SECTOR));
+  }
+
+  write(offset: number, bytes: Uint8Array): void {
+    if (offset < 0 || offset + bytes.length > this.capacity) throw new RangeError(`write ${offset}+${bytes.length} outside the slot (${this.capacity})`);
+    let at = 0;
+    while (at < bytes.length) {
+      const pos = offset + at;
+      const index = Math.floor(pos / SECTOR);
+      const within = pos % SECTOR;
+      const n = Math.min(SECTOR - within, bytes.length - at);
+      if (within === 0 && n === SECTOR) {
+        this.#sectors[index] = intern(bytes.subarray(at, at + n));
+      } else {
+        const copy = (this.#sectors[index] ?? ERASED).slice();
+        copy.set(bytes.subarray(at, at + n), within);
+        this.#sectors[index] = copy;
+      }
+      at += n;
+    }
+  }
+
+  /** Bytes at `offset` (a view when they lie in one sector: callers must not modify them). */
+  read(offset: number, length: number): Uint8Array {
+    if (offset < 0 || offset + length > this.capacity) throw new RangeError(`read ${offset}+${length} outside the slot (${this.capacity})`);
+    const index = Math.floor(offset / SECTOR);
+    const within = offset % SECTOR;
+    if (within + length <= SECTOR) return (this.#sectors[index] ?? ERASED).subarray(within, within + length);
+    const out = new Uint8Array(length);
+    for (let at = 0; at < length;) {
+      const n = Math.min(SECTOR - ((offset + at) % SECTOR), length - at);
+      out.set(this.read(offset + at, n), at);
+      at += n;
+    }
+    return out;
+  }
+}
 
 /**
  * Builds the bytes of a simulated image: a small header describing it, padded to `size` with a deterministic
@@ -56,7 +121,7 @@ export function parseSimImage(bytes: Uint8Array): SimImageInfo | undefined {
 export interface Slot {
   state: SlotState;
   /** Slot contents (capacity `slotSize`); only the first `length` bytes are the image. */
-  data: Uint8Array;
+  data: SlotFlash;
   length: number;
   /** Increases with every selection, like ESP-IDF's ota_seq: the higher valid slot is the preferred one. */
   seq: number;
@@ -83,10 +148,10 @@ export class SimBootloader {
 
   constructor(readonly slotSize: number, factory: Uint8Array) {
     if (factory.length > slotSize) throw new RangeError('factory image larger than a slot');
-    const mk = (): Slot => ({ state: 'empty', data: new Uint8Array(slotSize).fill(0xff), length: 0, seq: 0 });
+    const mk = (): Slot => ({ state: 'empty', data: new SlotFlash(slotSize), length: 0, seq: 0 });
     this.slots = [mk(), mk()];
     const s0 = this.slots[0];
-    s0.data.set(factory);
+    s0.data.write(0, factory);
     s0.length = factory.length;
     s0.state = 'valid';
     s0.seq = 1;
@@ -106,7 +171,7 @@ export class SimBootloader {
         s.state = 'aborted';
         rolledBackFrom = { slot: selected, ...this.#version(selected), reason: 'reset before the new image confirmed itself' };
       } else if (s.state === 'new') {
-        const info = parseSimImage(s.data.subarray(0, s.length));
+        const info = this.#header(s);
         if (info) {
           s.state = 'pending_verify';
           this.#running = selected;
@@ -115,7 +180,7 @@ export class SimBootloader {
         s.state = 'invalid';
         rolledBackFrom = { slot: selected, reason: 'image does not boot (corrupt header)' };
       } else if (s.state === 'valid') {
-        const info = parseSimImage(s.data.subarray(0, s.length));
+        const info = this.#header(s);
         if (info) {
           this.#running = selected;
           return { slot: selected, image: info };
@@ -125,18 +190,23 @@ export class SimBootloader {
     }
     const fallback = this.#bestValid();
     if (fallback === undefined) throw new BootError('no bootable image in either slot');
-    const info = parseSimImage(this.slots[fallback].data.subarray(0, this.slots[fallback].length)) as SimImageInfo;
+    const info = this.#header(this.slots[fallback]) as SimImageInfo;
     this.#running = fallback;
     if (rolledBackFrom) this.lastRollback = rolledBackFrom;
     return { slot: fallback, image: info, ...(rolledBackFrom ? { rolledBackFrom } : {}) };
   }
 
-  /** Starts writing an update into the inactive slot (erases it). */
-  beginUpdate(size: number): 0 | 1 {
+  /**
+   * Starts writing an update into the inactive slot: erases it, or only from `resumeAt` on (a multiple of
+   * SECTOR) when an interrupted download of the same image resumes.
+   */
+  beginUpdate(size: number, resumeAt = 0): 0 | 1 {
     if (size > this.slotSize) throw new BootError(`image of ${size} bytes does not fit a ${this.slotSize}-byte slot`);
+    if (resumeAt % SECTOR !== 0 || resumeAt < 0 || resumeAt > size) throw new RangeError(`resume offset ${resumeAt} is not a sector boundary within the image`);
     const slot = this.inactive;
     const s = this.slots[slot];
-    s.data.fill(0xff);
+    if (s.state !== 'writing' || s.length !== size) resumeAt = 0;
+    s.data.erase(resumeAt);
     s.length = size;
     s.state = 'writing';
     return slot;
@@ -147,14 +217,21 @@ export class SimBootloader {
     const s = this.slots[this.inactive];
     if (s.state !== 'writing') throw new BootError('no update in progress');
     if (offset < 0 || offset + bytes.length > s.length) throw new RangeError(`write ${offset}+${bytes.length} outside the image (${s.length})`);
-    s.data.set(bytes, offset);
+    s.data.write(offset, bytes);
     this.bytesWritten += bytes.length;
+  }
+
+  /** Reads back bytes of the update slot (verification before switching). */
+  readUpdate(offset: number, length: number): Uint8Array {
+    const s = this.slots[this.inactive];
+    if (offset < 0 || offset + length > s.length) throw new RangeError(`read ${offset}+${length} outside the image (${s.length})`);
+    return s.data.read(offset, length);
   }
 
   /** The update slot's bytes so far (for hashing before switching). */
   updateBytes(): Uint8Array {
     const s = this.slots[this.inactive];
-    return s.data.subarray(0, s.length);
+    return s.data.read(0, s.length).slice();
   }
 
   /** Ends writing: the slot holds a complete image, not yet selected. */
@@ -195,8 +272,12 @@ export class SimBootloader {
     return this.#running !== undefined && this.slots[this.#running].state === 'pending_verify';
   }
 
+  #header(s: Slot): SimImageInfo | undefined {
+    return parseSimImage(s.data.read(0, Math.min(s.length, SECTOR)));
+  }
+
   #version(slot: 0 | 1): { version?: string } {
-    const info = parseSimImage(this.slots[slot].data.subarray(0, this.slots[slot].length));
+    const info = this.#header(this.slots[slot]);
     return info ? { version: info.version } : {};
   }
 
