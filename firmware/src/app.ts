@@ -18,6 +18,7 @@ import { sunEventUtc, ZENITH_OFFICIAL } from './sun.js';
 import { parsePosixTz, toLocalMs } from './tz.js';
 import { OtaAgent } from './ota/agent.js'; // issue 6
 import { FIRMWARE_VERSION } from './version.js';
+import { EnergyService, type EnergyStatus } from './energy/service.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = {
@@ -67,6 +68,8 @@ export interface FirmwareStatus {
   bootCount: number;
   seq: number;
   rejectedDownlinks: number;
+  /** Metering (issue 5); absent on a board without a metering chip. */
+  energy?: EnergyStatus;
 }
 
 export interface Firmware {
@@ -104,6 +107,7 @@ export class LuminaireController implements Firmware {
   #lastRejectEventTicks = -Infinity;
   #stopped = false;
   readonly #ota: OtaAgent; // issue 6: OTA updates (src/ota/agent.ts)
+  readonly #energy: EnergyService | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -128,6 +132,16 @@ export class LuminaireController implements Firmware {
     }
     // Power back (cabinet switched on, or a cut in the night): go straight to the level of this moment.
     this.#evaluate(true);
+    // Metering (issue 5): energy/energy/service.ts. Before the link, so nothing is sent before Hello.
+    this.#energy = EnergyService.start({
+      host, bootCount: counters.bootCount, config: this.#config,
+      level: () => this.#dimmer.level,
+      send: (body) => this.#send(body),
+      connected: () => this.#link?.connected ?? false,
+      event: (type, active, value, detail) => { if (this.#link) this.#event(type, active, value, detail); },
+      daylight: () => this.#daylight(),
+      wallClock: () => (this.#clockValid() ? this.#now() : undefined),
+    });
     this.#armReports();
     // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
     this.#ota = new OtaAgent({
@@ -152,6 +166,7 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
     this.#host.timers.clear(this.#changeTimer);
+    this.#energy?.stop();
     this.#ota.stop();
     this.#link.close();
     this.#dimmer.close();
@@ -172,6 +187,7 @@ export class LuminaireController implements Firmware {
       bootCount: this.#counters.bootCount,
       seq: this.#seq,
       rejectedDownlinks: this.#rejected,
+      ...(this.#energy ? { energy: this.#energy.status() } : {}),
     };
   }
 
@@ -235,6 +251,17 @@ export class LuminaireController implements Firmware {
     const rise = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
     if (set === undefined || rise === undefined) return true;
     return now >= set || now < rise;
+  }
+
+  /** Sun up (official zenith) at the configured site, with 30 min margins; undefined without time or site. */
+  #daylight(): boolean | undefined {
+    const site = this.#site;
+    if (!site || !this.#clockValid() || (site.latDeg === 0 && site.lonDeg === 0)) return undefined;
+    const now = this.#now();
+    const rise = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
+    const set = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false);
+    if (rise === undefined || set === undefined) return undefined;
+    return now >= rise + 1_800_000 && now < set - 1_800_000;
   }
 
   #decide(now: number): Decision & { nextAt?: number } {
@@ -304,6 +331,7 @@ export class LuminaireController implements Firmware {
       },
     });
     this.#sendState(ReportReason.REPORT_REASON_BOOT);
+    this.#energy?.onConnected();
   }
 
   #sendState(reason: number): void {
@@ -319,6 +347,7 @@ export class LuminaireController implements Firmware {
         overrideExpiresAt: override?.expiresAt ?? 0,
         clock: this.#clockStatus(),
         uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
+        powerMw: this.#energy?.powerMw ?? 0,
         reason,
       },
     });
@@ -380,7 +409,7 @@ export class LuminaireController implements Firmware {
     else if (msg.otaOffer) { this.#ack(seq, AckStatus.ACK_STATUS_OK); this.#ota.onOffer(msg.otaOffer); } // issue 6
     else if (msg.otaChunk) this.#ota.onChunk(msg.otaChunk); // issue 6: acknowledged by OtaStatus, not CommandAck
     else if (msg.timeSync) return; // its envelope time was the point, applied above
-    else if (msg.otaChunk || msg.energyAck) return; // no OTA/metering in this firmware yet: nothing to do
+    else if (msg.energyAck) this.#energy?.onAck(msg.energyAck.ackedSeq ?? 0); // issue 5: metering
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
   }
 
@@ -418,6 +447,7 @@ export class LuminaireController implements Firmware {
     this.#config = config;
     this.#site = this.#siteOf(config);
     this.#dimmer.configure({ curve: config.curve ?? 0, minLevel: config.minLevel ?? 0 });
+    this.#energy?.configure(config);
     this.#armReports();
     this.#ack(seq, AckStatus.ACK_STATUS_OK);
     this.#evaluate(false);

@@ -40,6 +40,63 @@ export interface DigitalConstructor {
   readonly Falling: number;
 }
 
+// ---- metering IO (issue 5) -------------------------------------------------------------------------
+
+/**
+ * ECMA-419 PulseCount (`embedded:io/pulsecount`, Moddable modules/io/host/esp32 pulsecount on the PCNT unit).
+ * The hardware counter is 16 bits; `read()` folds the counter's change since the previous `read()` into a
+ * software total, so the total is exact as long as fewer than 32,768 pulses arrive between two reads (at
+ * 200 Hz: every 160 s). `write(n)` sets the total. A metering driver counts CF pulses with it.
+ */
+export interface PulseCountIO {
+  read(): number;
+  write(value: number): void;
+  close(): void;
+}
+export interface PulseCountConstructor {
+  new (options: { signal: number; control?: number; onReadable?: (this: PulseCountIO) => void }): PulseCountIO;
+}
+
+/**
+ * ECMA-419 Serial (`embedded:io/serial`), 8N1 only (as on Moddable's ESP32 host). `format: 'buffer'`:
+ * `read(count?)` returns an ArrayBuffer of at most `count` received bytes (undefined when none);
+ * `write(ArrayBuffer)` queues bytes and returns nothing. `onReadable(count)` announces received bytes,
+ * `onWritable(count)` free transmit space. Port 0 is the console: a metering chip uses port 1 or 2.
+ */
+export interface SerialIO {
+  read(count?: number): ArrayBuffer | undefined;
+  write(data: ArrayBuffer): void;
+  close(): void;
+}
+export interface SerialConstructor {
+  new (options: {
+    transmit: number; receive: number; baud: number; port?: number; format?: 'buffer';
+    onReadable?: (this: SerialIO, count: number) => void;
+    onWritable?: (this: SerialIO, count: number) => void;
+    onError?: (this: SerialIO) => void;
+  }): SerialIO;
+}
+
+/**
+ * A flash partition shaped like Moddable's `embedded:storage/flash` (documentation/io/storage): byte-addressed
+ * NOR flash. `write` can only turn bits from 1 to 0 (it ANDs the data into the cells); `eraseBlock(n)` sets
+ * the `blockSize` bytes of block n to 0xFF. `read` returns a fresh ArrayBuffer. Offsets out of range throw
+ * RangeError. An interrupted `write` (power cut) may leave any prefix of the bytes written.
+ */
+export interface FlashPartition {
+  read(offset: number, length: number): ArrayBuffer;
+  write(offset: number, data: ArrayBuffer): void;
+  eraseBlock(block: number): void;
+  status(): { size: number; blockSize: number };
+  close(): void;
+}
+
+/** Opens named flash partitions (ESP32 partition table entries). */
+export interface HostFlash {
+  /** Throws Error when the board has no partition of that name. Partition used by the firmware: 'meterlog'. */
+  open(name: string): FlashPartition;
+}
+
 /** Operation codes of the ECMA-419 MQTT client (Moddable `embedded:network/mqtt/client`), MQTT 3.1.1 §2.2.1. */
 export const MqttOp = {
   CONNECT: 1, CONNACK: 2, PUBLISH: 3, PUBACK: 4, PUBREC: 5, PUBREL: 6, PUBCOMP: 7,
@@ -143,8 +200,16 @@ export interface HostDevice {
   io: {
     PWM: PwmConstructor;
     Digital?: DigitalConstructor;
+    /** Metering (issue 5): present on boards with a pulse-output metering chip. */
+    PulseCount?: PulseCountConstructor;
+    /** Metering (issue 5): present on boards with a UART metering chip. */
+    Serial?: SerialConstructor;
   };
-  /** Named pins. `dim`: PWM output to the LED driver's dimming input. `relay`: optional supply relay. */
+  /**
+   * Named pins. `dim`: PWM output to the LED driver's dimming input. `relay`: optional supply relay.
+   * Metering (issue 5), one chip per board: pulse chip `meterCf` (CF, ∝ active power), `meterCf1` (CF1, voltage
+   * or current), `meterSel` (SEL output choosing CF1's quantity); UART chip `meterTx`/`meterRx`.
+   */
   pin: { dim: number; relay?: number; [name: string]: number | undefined };
   network: {
     /** Network provider for MQTT: the client class and its platform options (socket, dns), spread into the constructor. */
@@ -212,6 +277,8 @@ export interface Host {
   storage: HostStorage;
   system: HostSystem;
   factory: FactoryConfig;
+  /** Flash partitions (`embedded:storage/flash`); absent on a platform without raw partitions (no metering log). */
+  flash?: HostFlash;
   /** Issue 6: A/B slots for OTA updates; absent on a platform without them (offers are refused with a reason). */
   update?: HostUpdate;
 }

@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
 import { createHash } from 'node:crypto';
 import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
+import { SimMetering, type MeterSpec } from './chips/metering.js';
 
 /** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
 export type FirmwareFactory = (host: Host) => { stop(): void };
@@ -124,6 +125,11 @@ export interface SimBoardOptions {
    * `firmware` must then be left out.
    */
   runtime?: FirmwareRuntime;
+  /**
+   * Metering chip (issue 5, chips/metering.ts): 'hlw8012' (pulse output, PulseCount) or 'bl0940' (UART), or a
+   * full spec (gain errors, noise, factory calibration, log size). Default: none (no metering IO).
+   */
+  meter?: MeterSpec['chip'] | MeterSpec;
 }
 
 export type BoardState = 'off' | 'on' | 'rebooting';
@@ -145,6 +151,8 @@ export class SimBoard {
   readonly bootloader: SimBootloader;
   #image: SimImageInfo;
   #updateAlive = { alive: false };
+  /** Metering chip, `meterlog` flash partition and fault injection (issue 5). */
+  readonly metering: SimMetering;
 
   #firmware: FirmwareFactory | undefined;
   #state: BoardState = 'off';
@@ -186,8 +194,14 @@ export class SimBoard {
     this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${options.deviceId}.json`) } : {});
     this.link = new SimLink(options.link);
     const now = (): number => this.clock.now();
-    this.bus = new PinBus({ now, pins: options.pins ?? DEFAULT_PIN_MAP, traceLimit: options.traceLimit ?? 2000 });
+    const meter = typeof options.meter === 'string' ? { chip: options.meter } : options.meter;
+    this.bus = new PinBus({ now, pins: { ...(options.pins ?? DEFAULT_PIN_MAP), ...SimMetering.pins(meter) }, traceLimit: options.traceLimit ?? 2000 });
     this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
+    this.metering = new SimMetering({
+      spec: meter, clock: this.clock, line: this.electrical, flash: this.flash,
+      random: mulberry32(hash32(`${options.deviceId}/meter`)),
+      onChange: () => this.#updateElectrical(), powerOff: () => this.powerOff(),
+    });
     this.bus.onChange = () => this.#updateElectrical();
     this.logs = new RingBuffer(options.logLimit ?? 200);
     this.#rtcMode = options.rtc ?? 'lost';
@@ -220,6 +234,7 @@ export class SimBoard {
   /** Stops the board's environment timers (the board must be off). */
   dispose(): void {
     this.powerOff();
+    this.metering.dispose();
     this.clock.clear(this.#sunTimer);
     this.#sunTimer = undefined;
   }
@@ -284,6 +299,7 @@ export class SimBoard {
     if (this.#rtcMode === 'lost') this.#rtcOffset = -this.clock.now(); // RTC restarts at 0 (1970-01-01)
     this.#state = 'on';
     this.#updateElectrical();
+    this.metering.powerOn();
     this.#boot();
   }
 
@@ -297,6 +313,7 @@ export class SimBoard {
     this.#kill();
     this.#state = 'off';
     this.#nextResetReason = 'power-on';
+    this.metering.powerOff();
     this.#updateElectrical();
     this.#log('info', 'power cut');
   }
@@ -383,12 +400,14 @@ export class SimBoard {
       onException: (error) => this.#panic(error),
       log: (message) => this.#log('debug', message),
     });
+    const metering = this.metering.hostParts(this.bus);
     return {
       device: {
-        io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus) },
+        io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus), ...metering.io },
         pin: { ...this.bus.pins },
         network: { mqtt: { io: mqttClass } },
       },
+      flash: metering.flash,
       update: this.#makeUpdate(),
       timers: hostTimers,
       clock,
@@ -468,8 +487,11 @@ export class SimBoard {
   #updateElectrical(): void {
     const mains = this.#state !== 'off';
     const relayPin = this.bus.pins.relay;
-    const relayClosed = relayPin === undefined || this.bus.output(relayPin) === 1;
-    this.electrical.update({ powered: mains && relayClosed, level: this.bus.duty(this.bus.pins.dim) });
+    const driven = { relayClosed: relayPin === undefined || this.bus.output(relayPin) === 1, level: this.bus.duty(this.bus.pins.dim) };
+    // Injected luminaire faults (lamp failure, cycling, welded relay) change what the driver really sees.
+    const { relayClosed, level } = this.metering.applyFaults(driven.relayClosed, driven.level);
+    this.metering.syncPins(this.bus);
+    this.electrical.update({ powered: mains && relayClosed, level });
   }
 
   #log(level: BoardLogEntry['level'], message: string): void {

@@ -1,0 +1,360 @@
+/**
+ * Energy accounting and store-and-forward (issue 5).
+ *
+ * - Reads the board's metering chip (HLW8012 over PulseCount or BL0940 over Serial, chosen from the IO and
+ *   pins the host provides) once a second.
+ * - Lifetime counters (energy mWh, burning seconds, switch-on count) live in the newest record of the flash
+ *   ring log (ringlog.ts), so they survive power cuts and firmware updates and never go backwards: at boot
+ *   they restart from the newest valid record.
+ * - Interval records (default 15 min, SetConfig.energy_interval_s, aligned to the wall clock when the time is
+ *   valid) are appended to the log when the interval ends. A power cut loses the interval in progress (up to
+ *   one interval of energy, burning time and switch-ons) and nothing else; a cut during the record's write
+ *   leaves a torn slot that recovery skips, which is the same loss.
+ * - Records are sent in EnergyReport batches of at most 32 (MAX_RECORDS_PER_FRAME), one batch in flight, and
+ *   marked in the log only when an EnergyAck (highest contiguous seq committed by the server) covers them.
+ *   Backlogs drain oldest first with a pause between batches (rate-limited catch-up).
+ */
+import { EventType, MAX_RECORDS_PER_FRAME, type IntervalRecord, type SetConfig, type Uplink } from '@streetlight/protocol/lean';
+import type { Host, TimerId } from '../host.js';
+import { Bl0940 } from '../metering/bl0940.js';
+import { loadCalibration } from '../metering/calibration.js';
+import { Hlw8012 } from '../metering/hlw8012.js';
+import type { MeterDriver, MeterSample } from '../metering/meter.js';
+import { FaultMonitor } from './faults.js';
+import { RingLog, type LogRecord } from './ringlog.js';
+
+/** Default interval, s (SetConfig.energy_interval_s = 0). */
+export const DEFAULT_ENERGY_INTERVAL_S = 900;
+/** Shortest accepted interval, s: bounds flash wear (see README "Metering"). */
+export const MIN_ENERGY_INTERVAL_S = 60;
+/** No EnergyAck within this time: the batch is sent again. */
+export const ACK_TIMEOUT_MS = 30_000;
+/** Pause between catch-up batches: 2 s plus up to 2 s of jitter (≈ 700 records/min per device at most). */
+export const CATCHUP_GAP_MS = 2_000;
+/** Below this power the lamp is not burning (a dark driver draws 0.3–0.5 W standby). */
+export const BURNING_MIN_W = 2;
+/**
+ * Meter poll period, ms. Energy does not depend on it (the chips count energy themselves); it sets the
+ * resolution of min/max power and of fault timing, and bounds the work: a simulated month of 200 boards must
+ * stay cheap. HLW8012: fewer than 32,768 CF pulses per poll up to 3 kW, so the 16-bit PCNT never aliases.
+ */
+export const POLL_MS = 10_000;
+
+export interface EnergyDeps {
+  host: Host;
+  bootCount: number;
+  /** Commanded level now, percent (fractional during fades). */
+  level: () => number;
+  /** Sends an uplink body (the controller adds the envelope); false when the link is down. */
+  send: (body: Uplink) => boolean;
+  connected: () => boolean;
+  event: (type: number, active: boolean, value: number, detail: string) => void;
+  /** Sun up at the site (undefined without valid time or site). */
+  daylight: () => boolean | undefined;
+  /** Unix ms if the board clock is valid, else undefined. */
+  wallClock: () => number | undefined;
+  config: SetConfig | undefined;
+}
+
+export interface EnergyStatus {
+  chip: string;
+  responding: boolean;
+  powerMw: number;
+  totalEnergyMwh: number;
+  totalBurningS: number;
+  switchCount: number;
+  lastSeq: number;
+  ackedSeq: number;
+  pending: number;
+  activeFaults: number[];
+  logErases: number;
+  logMaxEraseCount: number;
+  logOverwritten: number;
+}
+
+interface Interval {
+  startTicks: number;
+  startUnix: number;      // 0 until known
+  energyMwh: number;      // fractional, this interval
+  minMw: number;
+  maxMw: number;
+  levelMs: number;        // ∫ level dt (percent · ms)
+  powerMs: number;        // ∫ sampled power dt (mW · ms): finer than energy counts over a short interval
+  burningMs: number;
+  switchOns: number;
+}
+
+/** Builds the metering driver the board has, or undefined (no chip: no metering). */
+function makeDriver(host: Host, common: Omit<ConstructorParameters<typeof Hlw8012>[0], 'pulseCount'>): MeterDriver | undefined {
+  const { io, pin } = host.device;
+  if (io.Serial && pin.meterTx !== undefined && pin.meterRx !== undefined) {
+    return new Bl0940({ ...common, serial: { io: io.Serial, transmit: pin.meterTx, receive: pin.meterRx } });
+  }
+  if (io.PulseCount && pin.meterCf !== undefined) {
+    return new Hlw8012({
+      ...common,
+      pulseCount: { io: io.PulseCount, cf: pin.meterCf, ...(pin.meterCf1 !== undefined ? { cf1: pin.meterCf1 } : {}) },
+      ...(pin.meterSel !== undefined && io.Digital ? { select: { io: io.Digital, pin: pin.meterSel } } : {}),
+    });
+  }
+  return undefined;
+}
+
+export class EnergyService {
+  readonly #d: EnergyDeps;
+  readonly #driver: MeterDriver;
+  readonly #log: RingLog | undefined;
+  readonly #faults: FaultMonitor;
+  #intervalS = DEFAULT_ENERGY_INTERVAL_S;
+  #nominalW = 0;
+  #cur: Interval;
+  /** Lifetime counters at the end of the newest record (integers), plus the open interval. */
+  #baseMwh: number;
+  #baseBurningS: number;
+  #baseSwitches: number;
+  #lastEnergy = 0;
+  #lastTicks: number;
+  #burning = false;
+  #powerMw = 0;
+  #inFlight: number | undefined;
+  #ackTimer: TimerId | undefined;
+  #gapTimer: TimerId | undefined;
+  #faultTimer: TimerId | undefined;
+  #stopped = false;
+
+  /** Starts metering if the board has a chip; undefined otherwise. */
+  static start(deps: EnergyDeps): EnergyService | undefined {
+    const s = new EnergyService(deps);
+    return s.#driverOk ? s : (s.stop(), undefined);
+  }
+
+  #driverOk: boolean;
+
+  private constructor(deps: EnergyDeps) {
+    this.#d = deps;
+    const { host } = deps;
+    this.#faults = new FaultMonitor(deps.event);
+    let log: RingLog | undefined;
+    if (host.flash) {
+      try {
+        log = new RingLog(host.flash.open('meterlog'));
+      } catch (err) {
+        deps.event(EventType.EVENT_TYPE_STORAGE_FAULT, true, 0, `meterlog: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    this.#log = log;
+    const latest = log?.latest;
+    this.#baseMwh = latest?.totalEnergyMwh ?? 0;
+    this.#baseBurningS = latest?.totalBurningS ?? 0;
+    this.#baseSwitches = latest?.switchCount ?? 0;
+    this.configure(deps.config);
+    const now = host.clock.ticks();
+    this.#lastTicks = now;
+    this.#cur = this.#newInterval(now);
+    const warm = host.system.resetReason !== 'power-on' && host.system.resetReason !== 'brownout';
+    const driver = makeDriver(host, {
+      timers: host.timers, ticks: () => host.clock.ticks(), calibration: loadCalibration(host.storage), pollMs: POLL_MS,
+      chipWarm: warm,
+      onSample: (s) => this.#guard(() => this.#onSample(s)),
+      onHealth: () => undefined, // judged with debounce by the fault monitor
+    });
+    this.#driverOk = driver !== undefined;
+    this.#driver = driver as MeterDriver;
+    if (driver) this.#faultTimer = host.timers.repeat(() => this.#guard(() => this.#evaluateFaults()), POLL_MS);
+  }
+
+  configure(config: SetConfig | undefined): void {
+    const i = config?.energyIntervalS || DEFAULT_ENERGY_INTERVAL_S;
+    this.#intervalS = Math.max(MIN_ENERGY_INTERVAL_S, i);
+    this.#nominalW = config?.nominalPowerW ?? 0;
+  }
+
+  get powerMw(): number { return this.#powerMw; }
+
+  status(): EnergyStatus {
+    const st = this.#log?.stats();
+    const t = this.#totals();
+    return {
+      chip: this.#driver.chip, responding: this.#driver.responding, powerMw: this.#powerMw,
+      totalEnergyMwh: t.energy, totalBurningS: t.burning, switchCount: t.switches,
+      lastSeq: this.#log?.lastSeq ?? 0, ackedSeq: this.#log?.ackedSeq ?? 0, pending: st?.pending ?? 0,
+      activeFaults: this.#faults.active(), logErases: st?.erases ?? 0, logMaxEraseCount: st?.maxEraseCount ?? 0,
+      logOverwritten: st?.overwritten ?? 0,
+    };
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    const t = this.#d.host.timers;
+    t.clear(this.#ackTimer);
+    t.clear(this.#gapTimer);
+    t.clear(this.#faultTimer);
+    this.#driver?.close();
+  }
+
+  /** The link is up (after Hello): send what is pending, say active faults again. */
+  onConnected(): void {
+    this.#inFlight = undefined;
+    this.#d.host.timers.clear(this.#ackTimer);
+    this.#faults.repeatActive();
+    this.#kick();
+  }
+
+  onAck(ackedSeq: number): void {
+    const log = this.#log;
+    if (!log) return;
+    log.acknowledge(ackedSeq);
+    if (this.#inFlight !== undefined && ackedSeq >= this.#inFlight) {
+      this.#inFlight = undefined;
+      this.#d.host.timers.clear(this.#ackTimer);
+      this.#ackTimer = undefined;
+      if (log.lastSeq > log.ackedSeq) this.#after(CATCHUP_GAP_MS * (1 + this.#d.host.system.random()));
+    }
+  }
+
+  // ---- accounting -----------------------------------------------------------------------------------
+
+  #newInterval(ticks: number): Interval {
+    const wall = this.#d.wallClock();
+    return {
+      startTicks: ticks, startUnix: wall === undefined ? 0 : Math.floor(wall / 1000),
+      energyMwh: 0, minMw: Infinity, maxMw: 0, levelMs: 0, powerMs: 0, burningMs: 0, switchOns: 0,
+    };
+  }
+
+  #totals(): { energy: number; burning: number; switches: number } {
+    const c = this.#cur;
+    return {
+      energy: Math.floor(this.#baseMwh + c.energyMwh),
+      burning: this.#baseBurningS + Math.floor(c.burningMs / 1000),
+      switches: this.#baseSwitches + c.switchOns,
+    };
+  }
+
+  #onSample(s: MeterSample): void {
+    const now = this.#d.host.clock.ticks();
+    const dt = Math.max(0, now - this.#lastTicks);
+    this.#lastTicks = now;
+    const dE = Math.max(0, s.energyMwh - this.#lastEnergy);
+    this.#lastEnergy = s.energyMwh;
+    const level = this.#d.level();
+    const c = this.#cur;
+    c.energyMwh += dE;
+    const mw = Math.max(0, Math.round(s.powerW * 1000));
+    this.#powerMw = mw;
+    c.minMw = Math.min(c.minMw, mw);
+    c.maxMw = Math.max(c.maxMw, mw);
+    c.levelMs += level * dt;
+    c.powerMs += mw * dt;
+    const burning = level > 0 && s.powerW >= Math.max(BURNING_MIN_W, 0.05 * this.#nominalW);
+    if (burning) c.burningMs += dt;
+    if (burning && !this.#burning) c.switchOns++;
+    this.#burning = burning;
+    this.#maybeClose(now);
+  }
+
+  #maybeClose(now: number): void {
+    const c = this.#cur;
+    const wall = this.#d.wallClock();
+    const I = this.#intervalS;
+    if (wall !== undefined) {
+      const nowS = wall / 1000;
+      // Time became valid during this interval: its start is now known from the board's ticks.
+      if (c.startUnix === 0) c.startUnix = Math.floor(nowS - (now - c.startTicks) / 1000);
+      const boundary = Math.floor(c.startUnix / I) * I + I;
+      if (nowS >= boundary) this.#close(now, boundary);
+    } else if (now - c.startTicks >= I * 1000) {
+      this.#close(now, undefined);
+    }
+  }
+
+  #close(now: number, boundaryS: number | undefined): void {
+    const c = this.#cur;
+    const durationMs = Math.max(1, now - c.startTicks);
+    const before = Math.floor(this.#baseMwh);
+    const totals = this.#totals();
+    const energy = totals.energy - before;
+    const log = this.#log;
+    const rec: LogRecord = {
+      seq: (log?.lastSeq ?? 0) + 1,
+      start: c.startUnix,
+      durationS: boundaryS !== undefined && c.startUnix > 0 ? Math.max(1, boundaryS - c.startUnix) : Math.round(durationMs / 1000),
+      energyMwh: energy,
+      minPowerMw: c.minMw === Infinity ? 0 : c.minMw,
+      maxPowerMw: c.maxMw,
+      // Time-weighted mean of the sampled power: a BL0940 energy count is 163 mWh, too coarse for a short interval.
+      avgPowerMw: Math.round(c.powerMs / durationMs),
+      burningS: Math.floor(c.burningMs / 1000),  // capped below once durationS is known
+      avgLevelX10: Math.round((c.levelMs / durationMs) * 10),
+      totalEnergyMwh: totals.energy,
+      totalBurningS: totals.burning,
+      switchCount: totals.switches,
+      bootCount: this.#d.bootCount,
+    };
+    // Polls are POLL_MS apart: an interval closes at the first poll after its boundary, so its burning time
+    // can exceed the nominal duration by up to one poll (the excess is counted, not lost: see the carry).
+    rec.burningS = Math.min(rec.burningS, rec.durationS);
+    rec.totalBurningS = this.#baseBurningS + rec.burningS;
+    // The remainders below 1 mWh / 1 s carry into the next interval, so records sum exactly to the totals.
+    const carryMwh = this.#baseMwh + c.energyMwh - totals.energy;
+    const carryBurnMs = Math.max(0, c.burningMs - rec.burningS * 1000);
+    this.#baseMwh = totals.energy;
+    this.#baseBurningS = rec.totalBurningS;
+    this.#baseSwitches = totals.switches;
+    this.#cur = this.#newInterval(now);
+    if (boundaryS !== undefined) this.#cur.startUnix = boundaryS;
+    this.#cur.energyMwh = carryMwh;
+    this.#cur.burningMs = carryBurnMs;
+    if (!log) return;
+    log.append(rec);
+    this.#kick();
+  }
+
+  // ---- store-and-forward ----------------------------------------------------------------------------
+
+  #after(ms: number): void {
+    const timers = this.#d.host.timers;
+    timers.clear(this.#gapTimer);
+    this.#gapTimer = timers.set(() => { this.#gapTimer = undefined; this.#guard(() => this.#kick()); }, ms);
+  }
+
+  #kick(): void {
+    const log = this.#log;
+    if (!log || this.#stopped || this.#inFlight !== undefined || this.#gapTimer !== undefined || !this.#d.connected()) return;
+    const batch = log.pending(MAX_RECORDS_PER_FRAME);
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    const records: IntervalRecord[] = batch.map((r) => ({
+      seq: r.seq, start: r.start, durationS: r.durationS, energyMwh: r.energyMwh, minPowerMw: r.minPowerMw,
+      maxPowerMw: r.maxPowerMw, avgPowerMw: r.avgPowerMw, burningS: r.burningS, avgLevelX10: r.avgLevelX10,
+    }));
+    const sent = this.#d.send({
+      energy: { records, energyTotalMwh: last.totalEnergyMwh, burningTotalS: last.totalBurningS, switchCount: last.switchCount },
+    });
+    if (!sent) return;
+    this.#inFlight = last.seq;
+    const timers = this.#d.host.timers;
+    timers.clear(this.#ackTimer);
+    this.#ackTimer = timers.set(() => {
+      this.#ackTimer = undefined;
+      this.#inFlight = undefined;
+      this.#guard(() => this.#after(CATCHUP_GAP_MS * (1 + this.#d.host.system.random())));
+    }, ACK_TIMEOUT_MS);
+  }
+
+  // ---- faults ---------------------------------------------------------------------------------------
+
+  #evaluateFaults(): void {
+    const s = this.#driver.last;
+    this.#faults.evaluate({
+      now: this.#d.host.clock.ticks(), level: this.#d.level(),
+      powerW: s?.powerW, voltageV: s?.voltageV, meterResponding: this.#driver.responding,
+      daylight: this.#d.daylight(), nominalW: this.#nominalW, burningW: Math.max(BURNING_MIN_W, 0.05 * this.#nominalW),
+    });
+  }
+
+  #guard(fn: () => void): void {
+    if (this.#stopped) return;
+    fn();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Driver for the Belling BL0940 single-phase metering chip over UART (ECMA-419 Serial, 4800 bps 8N1).
+ *
+ * Protocol (BL0940 datasheet V1.1, §3 "Communication interface", UART mode; same as ESPHome's and Tasmota's
+ * drivers): the host sends the read command 0x58 then 0xAA ("full packet"); the chip answers 35 bytes:
+ * header 0x55, then 24-bit little-endian fields I_FAST_RMS, I_RMS, reserved, V_RMS, reserved, WATT
+ * (signed), reserved, CF_CNT, reserved, TPS1, TPS2 (3 bytes each), then a checksum
+ *   checksum = ~(0x58 + Σ bytes[0..33]) & 0xFF
+ * (the read command byte is part of the sum). A frame with a bad header or checksum is dropped.
+ *
+ * Conversions (datasheet §2 "Electrical parameter calculation", application note V1.04 reference design:
+ * Vref 1.218 V, shunt RL 1 mΩ, divider R1 0.51 kΩ / R2 5 × 390 kΩ):
+ *   V_RMS = 79,931 · V(v) / Vref        → counts per volt = 79,931 / Vref · 1000 R1 / (R1 + R2) (R in kΩ)
+ *   I_RMS = 324,004 · I(A) / Vref        → counts per ampere = 324,004 · RL(mΩ) / Vref
+ *   WATT  = 4,046 · I(A) · V(v) · cosφ / Vref²  → counts per watt = 4,046 · RL · R1 / (Vref² · (R1 + R2))
+ *   CF_CNT: one count per 1,638.4 × 256 WATT-register-seconds → counts per kWh = WATT/W · 3.6e6 / 419,430.4
+ * CF_CNT is a 24-bit counter: deltas are taken modulo 2^24.
+ */
+import type { SerialConstructor, SerialIO, TimerId } from '../host.js';
+import type { MeterDriver, MeterDriverCommon, MeterSample } from './meter.js';
+
+export const BL0940_BAUD = 4800;
+export const BL0940_READ = 0x58;
+export const BL0940_FULL_PACKET = 0xaa;
+export const BL0940_HEADER = 0x55;
+export const BL0940_FRAME_BYTES = 35;
+
+const VREF = 1.218;
+const RL_MOHM = 1;
+const R1_KOHM = 0.51;
+const R2_KOHM = 1950;
+/** Nominal register scale factors of the reference design. */
+export const BL0940_COUNTS_PER_V = ((79_931 / VREF) * R1_KOHM * 1000) / (R1_KOHM + R2_KOHM);
+export const BL0940_COUNTS_PER_A = (324_004 * RL_MOHM) / VREF;
+export const BL0940_COUNTS_PER_W = (4046 * RL_MOHM * R1_KOHM * 1000) / (VREF * VREF * (R1_KOHM + R2_KOHM));
+export const BL0940_CF_PER_KWH = (BL0940_COUNTS_PER_W * 3.6e6) / (1638.4 * 256);
+/** Energy per CF_CNT count, mWh (≈ 163 mWh). */
+export const BL0940_MWH_PER_CF = 1e6 / BL0940_CF_PER_KWH;
+
+/** No answer within this time after a request counts as a failed poll (35 bytes take 73 ms at 4800 bps). */
+export const BL0940_TIMEOUT_MS = 300;
+/** Failed polls in a row before the chip is declared not responding. */
+export const FAILED_POLLS = 3;
+
+/** Checksum of a BL0940 answer frame: `~(readCommand + Σ frame[0..33]) & 0xFF`. */
+export function bl0940Checksum(frame: Uint8Array, readCommand = BL0940_READ): number {
+  let sum = readCommand;
+  for (let i = 0; i < BL0940_FRAME_BYTES - 1; i++) sum += frame[i] as number;
+  return ~sum & 0xff;
+}
+
+export interface Bl0940Registers {
+  iRms: number;
+  vRms: number;
+  watt: number;
+  cfCnt: number;
+}
+
+/** Parses a 35-byte answer; undefined when the header or checksum is wrong. */
+export function parseBl0940Frame(frame: Uint8Array): Bl0940Registers | undefined {
+  if (frame.length !== BL0940_FRAME_BYTES || frame[0] !== BL0940_HEADER) return undefined;
+  if (bl0940Checksum(frame) !== frame[BL0940_FRAME_BYTES - 1]) return undefined;
+  const u24 = (at: number): number => (frame[at] as number) | ((frame[at + 1] as number) << 8) | ((frame[at + 2] as number) << 16);
+  const w = u24(16);
+  return { iRms: u24(4), vRms: u24(10), watt: w & 0x800000 ? w - 0x1000000 : w, cfCnt: u24(22) };
+}
+
+export interface Bl0940Options extends MeterDriverCommon {
+  serial: { io: SerialConstructor; transmit: number; receive: number; port?: number };
+}
+
+export class Bl0940 implements MeterDriver {
+  readonly chip = 'BL0940';
+  readonly quantumMwh: number;
+  readonly #o: Bl0940Options;
+  readonly #serial: SerialIO;
+  readonly #rx = new Uint8Array(BL0940_FRAME_BYTES * 2);
+  #rxLen = 0;
+  #timer: TimerId | undefined;
+  #timeout: TimerId | undefined;
+  #waiting = false;
+  #cfLast: number | undefined;
+  #cfTotal = 0;
+  #failed = 0;
+  #responding = true;
+  #last: MeterSample | undefined;
+  #closed = false;
+  /** Frames dropped for a bad header or checksum. */
+  badFrames = 0;
+
+  constructor(options: Bl0940Options) {
+    this.#o = options;
+    this.quantumMwh = BL0940_MWH_PER_CF * options.calibration.powerGain;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const driver = this;
+    this.#serial = new options.serial.io({
+      transmit: options.serial.transmit, receive: options.serial.receive, baud: BL0940_BAUD,
+      port: options.serial.port ?? 1, format: 'buffer',
+      onReadable(count) { driver.#onReadable(count); },
+    });
+    // After a power-on the chip's CF_CNT started at 0 with the chip: the first reading is all new energy.
+    // After a software restart the chip kept counting: the first reading is only a baseline.
+    if (!options.chipWarm) this.#cfLast = 0;
+    this.#timer = options.timers.repeat(() => this.#request(), options.pollMs ?? 1000);
+  }
+
+  get last(): MeterSample | undefined { return this.#last; }
+  get responding(): boolean { return this.#responding; }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#o.timers.clear(this.#timer);
+    this.#o.timers.clear(this.#timeout);
+    this.#serial.close();
+  }
+
+  #request(): void {
+    if (this.#waiting) return;
+    this.#rxLen = 0;
+    this.#drain();
+    this.#rxLen = 0;
+    this.#waiting = true;
+    this.#serial.write(new Uint8Array([BL0940_READ, BL0940_FULL_PACKET]).buffer);
+    this.#timeout = this.#o.timers.set(() => {
+      this.#timeout = undefined;
+      this.#waiting = false;
+      this.#fail('no answer');
+    }, BL0940_TIMEOUT_MS);
+  }
+
+  #drain(): void {
+    for (let guard = 0; guard < 64; guard++) {
+      const buf = this.#serial.read();
+      if (!buf || buf.byteLength === 0) return;
+    }
+  }
+
+  #onReadable(count: number): void {
+    if (this.#closed) return;
+    const buf = this.#serial.read(count);
+    if (!buf) return;
+    if (!this.#waiting) return; // noise between polls
+    const bytes = new Uint8Array(buf);
+    const room = this.#rx.length - this.#rxLen;
+    this.#rx.set(bytes.subarray(0, room), this.#rxLen);
+    this.#rxLen += Math.min(room, bytes.length);
+    if (this.#rxLen < BL0940_FRAME_BYTES) return;
+    this.#waiting = false;
+    this.#o.timers.clear(this.#timeout);
+    this.#timeout = undefined;
+    const regs = parseBl0940Frame(this.#rx.slice(0, BL0940_FRAME_BYTES));
+    if (!regs) {
+      this.badFrames++;
+      this.#fail('bad checksum or header');
+      return;
+    }
+    this.#failed = 0;
+    this.#health(true, 'answering');
+    this.#sample(regs);
+  }
+
+  #sample(r: Bl0940Registers): void {
+    const cal = this.#o.calibration;
+    if (this.#cfLast === undefined) this.#cfLast = r.cfCnt;
+    this.#cfTotal += (r.cfCnt - this.#cfLast + 0x1000000) % 0x1000000;
+    this.#cfLast = r.cfCnt;
+    const voltageV = (r.vRms / BL0940_COUNTS_PER_V) * cal.voltageGain;
+    const currentA = (r.iRms / BL0940_COUNTS_PER_A) * cal.currentGain;
+    const powerW = Math.max(0, (r.watt / BL0940_COUNTS_PER_W) * cal.powerGain);
+    const s: MeterSample = { energyMwh: this.#cfTotal * this.quantumMwh, powerW, voltageV, currentA };
+    if (voltageV > 0 && currentA > 0) s.powerFactor = Math.min(1, powerW / (voltageV * currentA));
+    this.#last = s;
+    this.#o.onSample(s);
+  }
+
+  #fail(detail: string): void {
+    this.#failed++;
+    if (this.#failed >= FAILED_POLLS) this.#health(false, `${detail} (${this.#failed} polls)`);
+  }
+
+  #health(ok: boolean, detail: string): void {
+    if (ok === this.#responding) return;
+    this.#responding = ok;
+    this.#o.onHealth?.(ok, detail);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Simulated NOR flash partition with the semantics of the ESP32's SPI flash as Moddable's
+ * `embedded:storage/flash` exposes it (`read`, `write`, `eraseBlock`, `status`):
+ * - a write can only clear bits (each byte becomes `old & new`): rewriting a byte without erasing it never
+ *   sets a bit back to 1 (SPI NOR "page program", e.g. Winbond W25Q32 datasheet §8.2.13);
+ * - `eraseBlock(n)` sets the n-th block (4,096-byte sector by default, the ESP32 erase unit) to 0xFF;
+ * - a power cut during a write leaves a prefix of the bytes programmed (a torn write); during an erase, the
+ *   block is left partly erased (bytes before the cut at 0xFF, the rest as they were).
+ *
+ * It belongs to the board (survives power cuts) and counts erases per block (wear: NOR sectors endure about
+ * 100,000 erase cycles). Tests arm a cut: `cutDuringNextWrite(bytes)` makes the next write program only
+ * `bytes` bytes, then calls `onCut` (SimBoard powers the board off), and throws so the firmware's code after
+ * the write never runs — the chip stopped.
+ */
+import type { FlashPartition } from '../../firmware/src/host.js';
+
+export const FLASH_SECTOR_BYTES = 4096;
+/** Default size of the metering log partition: 128 KiB (32 sectors, ≈ 21 days of 15-minute records). */
+export const DEFAULT_METERLOG_BYTES = 128 * 1024;
+
+/** Thrown out of a write or erase interrupted by a power cut: the firmware instance is dead. */
+export class PowerLossError extends Error {
+  constructor() {
+    super('power lost during a flash operation');
+    this.name = 'PowerLossError';
+  }
+}
+
+export interface SimFlashPartitionOptions {
+  /** Partition size in bytes, a multiple of blockSize. Default 131,072. */
+  size?: number;
+  /** Erase unit. Default 4,096 (ESP32 SPI flash sector). */
+  blockSize?: number;
+}
+
+export class SimFlashPartition {
+  readonly size: number;
+  readonly blockSize: number;
+  readonly #cells: Uint8Array;
+  readonly #erases: Uint32Array;
+  #writes = 0;
+  #bytesWritten = 0;
+  #cutAfter: number | undefined;
+  #cutErase: boolean | undefined;
+  /** Called when an armed cut fires (SimBoard sets it to power the board off). */
+  onCut: (() => void) | undefined;
+
+  constructor(options: SimFlashPartitionOptions = {}) {
+    this.blockSize = options.blockSize ?? FLASH_SECTOR_BYTES;
+    this.size = options.size ?? DEFAULT_METERLOG_BYTES;
+    if (!Number.isInteger(this.blockSize) || this.blockSize < 16) throw new RangeError('blockSize must be an integer ≥ 16');
+    if (!Number.isInteger(this.size) || this.size <= 0 || this.size % this.blockSize !== 0) {
+      throw new RangeError(`size must be a positive multiple of blockSize (${this.blockSize})`);
+    }
+    this.#cells = new Uint8Array(this.size).fill(0xff); // a new chip comes erased
+    this.#erases = new Uint32Array(this.size / this.blockSize);
+  }
+
+  get blocks(): number { return this.#erases.length; }
+  /** Erase count of each block (wear). */
+  eraseCounts(): number[] { return [...this.#erases]; }
+  get totalErases(): number { return this.#erases.reduce((a, b) => a + b, 0); }
+  get writeCount(): number { return this.#writes; }
+  get bytesWritten(): number { return this.#bytesWritten; }
+
+  /** Raw view of the cells (tests: inspect or corrupt). */
+  peek(offset = 0, length = this.size): Uint8Array { return this.#cells.slice(offset, offset + length); }
+  /** Overwrites cells directly, bypassing NOR rules (tests: bit rot, corruption). */
+  poke(offset: number, bytes: ArrayLike<number>): void { this.#cells.set(Array.from(bytes), offset); }
+
+  /**
+   * Arms a power cut in the next write: only the first `bytesProgrammed` bytes are programmed, then `onCut`
+   * runs and the write throws PowerLossError.
+   */
+  cutDuringNextWrite(bytesProgrammed: number): void { this.#cutAfter = Math.max(0, Math.floor(bytesProgrammed)); this.#cutErase = false; }
+  /** Arms a power cut in the next erase: the first `bytesErased` bytes of the block are erased. */
+  cutDuringNextErase(bytesErased: number): void { this.#cutAfter = Math.max(0, Math.floor(bytesErased)); this.#cutErase = true; }
+  /** Whether a cut is armed and has not fired yet. */
+  get cutArmed(): boolean { return this.#cutAfter !== undefined; }
+
+  read(offset: number, length: number): ArrayBuffer {
+    this.#check(offset, length);
+    return this.#cells.slice(offset, offset + length).buffer;
+  }
+
+  write(offset: number, data: ArrayBuffer | ArrayBufferView): void {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.#check(offset, bytes.length);
+    let n = bytes.length;
+    const cut = this.#cutAfter !== undefined && this.#cutErase === false;
+    if (cut) n = Math.min(n, this.#cutAfter as number);
+    for (let i = 0; i < n; i++) this.#cells[offset + i] = (this.#cells[offset + i] as number) & (bytes[i] as number);
+    this.#writes++;
+    this.#bytesWritten += n;
+    if (cut) this.#fire();
+  }
+
+  eraseBlock(block: number): void {
+    if (!Number.isInteger(block) || block < 0 || block >= this.blocks) throw new RangeError(`invalid block ${block}: 0..${this.blocks - 1}`);
+    const start = block * this.blockSize;
+    let n = this.blockSize;
+    const cut = this.#cutAfter !== undefined && this.#cutErase === true;
+    if (cut) n = Math.min(n, this.#cutAfter as number);
+    this.#cells.fill(0xff, start, start + n);
+    this.#erases[block] = (this.#erases[block] as number) + 1;
+    if (cut) this.#fire();
+  }
+
+  status(): { size: number; blockSize: number } { return { size: this.size, blockSize: this.blockSize }; }
+
+  #fire(): void {
+    this.#cutAfter = undefined;
+    this.#cutErase = undefined;
+    this.onCut?.();
+    throw new PowerLossError();
+  }
+
+  #check(offset: number, length: number): void {
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > this.size) {
+      throw new RangeError(`flash access ${offset}+${length} outside the partition (${this.size} bytes)`);
+    }
+  }
+}
+
+/**
+ * The partition as one firmware instance sees it (`host.flash.open(name)`): after the board lost power, the
+ * dead instance can no longer touch the cells.
+ */
+export function partitionView(partition: SimFlashPartition, alive: () => boolean): FlashPartition {
+  const live = (): void => { if (!alive()) throw new PowerLossError(); };
+  let closed = false;
+  const open = (): void => { if (closed) throw new Error('closed'); live(); };
+  return {
+    read: (offset, length) => { open(); return partition.read(offset, length); },
+    write: (offset, data) => { open(); partition.write(offset, data); },
+    eraseBlock: (block) => { open(); partition.eraseBlock(block); },
+    status: () => partition.status(),
+    close: () => { closed = true; },
+  };
+}
