@@ -27,6 +27,7 @@ import { energyPlugin } from './energy/plugin.js';
 import { energyRoutes } from './routes/energy.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
+import { uiRoutes } from './routes/ui.js';
 
 export interface BuildOptions {
   /** Settings (camelCase); validated with defaults. See config.ts and the README. */
@@ -236,6 +237,7 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   const authOpts = { sessionIdleMinutes: config.sessionIdleMinutes, cookieSecure: config.cookieSecure };
   await app.register(authPlugin(authOpts));
   await app.register(authRoutes(authOpts));
+  await app.register(uiRoutes({ uiDir: config.uiDir, tileUrl: config.mapTileUrl }));
 
   await app.register(statusRoutes);
   await app.register(apiRoutes);

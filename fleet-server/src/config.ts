@@ -50,6 +50,10 @@ export const configSchema = z.strictObject({
   cookieSecure: z.enum(['auto', 'always', 'never']).default('auto'),
   /** A session ends after this many minutes without a request. Default 480 (8 h). */
   sessionIdleMinutes: z.coerce.number().int().min(5).max(60 * 24 * 30).default(480),
+  /** Map background: XYZ raster tile URL template (`https://…/{z}/{x}/{y}.png`, `{s}` = a|b|c). Unset = plain background, nothing fetched. */
+  mapTileUrl: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  /** Serve a prebuilt UI (index.html, app.js, app.css from `build:ui`) from this folder. Unset = build from src/ui on first request. */
+  uiDir: z.string().min(1).optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -75,6 +79,8 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   trustProxy: { env: 'TRUST_PROXY' },
   cookieSecure: { env: 'COOKIE_SECURE' },
   sessionIdleMinutes: { env: 'SESSION_IDLE_MINUTES' },
+  mapTileUrl: { env: 'MAP_TILE_URL' },
+  uiDir: { env: 'UI_DIR' },
 };
 
 /** Names a setting the way an operator sets it: `MQTT_PORT (--mqtt-port)`. */

@@ -194,15 +194,20 @@ describe('REST API', () => {
     expect(p.body).toMatch(/^fleet_devices_online 1$/m);
   });
 
-  it('serves the status page and its script without external resources', async () => {
+  it('serves the web UI (bundle built from src/ui) with no external resource and a same-origin CSP', async () => {
     const r = await inject('/');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/text\/html/);
     expect(r.body).not.toMatch(/https?:\/\//);
-    const js = await inject('/status.js');
+    expect(r.body).toMatch(/<script type="module" src="\/ui\/app.js">/);
+    expect(r.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'/);
+    const js = await inject('/ui/app.js');
     expect(js.statusCode).toBe(200);
-    expect(js.body).toMatch(/setInterval/);
-  });
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.body.length).toBeGreaterThan(10_000);
+    expect(js.body).not.toMatch(/(src|href)=["']https?:/);
+    expect((await inject('/ui/app.css')).statusCode).toBe(200);
+  }, 30_000);
 
   it('answers unknown routes with the catalogue 404', async () => {
     const r = await inject('/api/nothing');

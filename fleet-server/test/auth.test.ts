@@ -29,7 +29,10 @@ describe('minimum role per route', () => {
     expect(minimumRole('DELETE', '/api/tenants/:tenant/some/new/route')).toBe('manager');
     expect(minimumRole('GET', '/api/tenants/:tenant/audit')).toBe('admin');
     expect(minimumRole('GET', '/api/tenants/:tenant/users')).toBe('admin');
-    expect(minimumRole('POST', '/api/tenants/:tenant/plans/preview', 'viewer')).toBe('viewer');
+    expect(minimumRole('POST', '/api/tenants/:tenant/plans/preview')).toBe('viewer');
+    expect(minimumRole('POST', '/api/tenants/:tenant/plans/validate')).toBe('viewer');
+    expect(minimumRole('POST', '/api/tenants/:tenant/plans')).toBe('manager');
+    expect(minimumRole('POST', '/api/tenants/:tenant/things', 'installer')).toBe('installer');
   });
 });
 

@@ -7,7 +7,9 @@
  *
  * Minimum role per request, decided from the method and the route pattern, so routes added later are
  * protected without doing anything:
- *   - a route's own `config: { minRole }` wins (e.g. a read-only POST such as a plan preview says `viewer`);
+ *   - a route's own `config: { minRole }` wins;
+ *   - read-only computations posted as a body (a route ending in `/validate` or `/preview`, e.g. the plan
+ *     editor's compliance check and preview curve): viewer, and not audited;
  *   - users, tokens and audit routes: admin;
  *   - GET/HEAD: viewer;
  *   - commissioning (a write on a route whose pattern contains `/inventory` or `/commission`): installer;
@@ -29,6 +31,8 @@ export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES
 
 const ADMIN_AREAS = /^\/api\/tenants\/:tenant\/(users|tokens|audit)(\/|$)/;
 const COMMISSIONING = /\/(inventory|commission)(\/|$)/;
+/** POST routes that compute and change nothing. */
+export const READ_ONLY_POST = /\/(validate|preview)$/;
 
 /** The minimum role for `method` on the route pattern `url` (as registered, e.g. `/api/tenants/:tenant/devices/:deviceId`). */
 export function minimumRole(method: string, url: string, declared?: unknown): Role {
@@ -36,6 +40,7 @@ export function minimumRole(method: string, url: string, declared?: unknown): Ro
   if (ADMIN_AREAS.test(url)) return 'admin';
   const m = method.toUpperCase();
   if (m === 'GET' || m === 'HEAD') return 'viewer';
+  if (m === 'POST' && READ_ONLY_POST.test(url)) return 'viewer';
   if (COMMISSIONING.test(url)) return 'installer';
   return 'manager';
 }

@@ -20,7 +20,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthRepository } from '../db/auth-repository.js';
 import type { DialectAdapter } from '../db/drizzle-repository.js';
 import { fleetError } from '../errors.js';
-import { atLeast, minimumRole, type Principal, type Role } from './model.js';
+import { atLeast, minimumRole, READ_ONLY_POST, type Principal, type Role } from './model.js';
 import { AuthService, SESSION_COOKIE, sameSecret } from './service.js';
 
 declare module 'fastify' {
@@ -153,7 +153,7 @@ export function authPlugin(opts: AuthPluginOptions) {
     app.addHook('onSend', async (req, reply, payload) => {
       const route = req.routeOptions.url;
       if (!route || !req.principal || !WRITE.has(req.method) || reply.statusCode >= 400) return payload;
-      if (!route.startsWith(`${TENANT_ROUTE}/`) || req.routeOptions.config.audit === false) return payload;
+      if (!route.startsWith(`${TENANT_ROUTE}/`) || req.routeOptions.config.audit === false || READ_ONLY_POST.test(route)) return payload;
       const tenant = (req.params as { tenant: string }).tenant;
       const prefix = `/api/tenants/${tenant}`;
       const path = req.url.split('?')[0] ?? '';

@@ -1,12 +1,8 @@
-/** Health, metrics and the static status page. */
-import fs from 'node:fs';
+/** Health and metrics. (The web UI at `/` is routes/ui.ts.) */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { prometheus } from '../metrics.js';
-
-const PUBLIC = new URL('../public/', import.meta.url);
-const asset = (name: string): string => fs.readFileSync(new URL(name, PUBLIC), 'utf8');
 
 const metricsSchema = z.object({
   framesReceived: z.number(),
@@ -21,8 +17,6 @@ const metricsSchema = z.object({
 
 export async function statusRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const html = asset('index.html');
-  const js = asset('status.js');
 
   r.get('/health', {
     schema: {
@@ -44,7 +38,4 @@ export async function statusRoutes(app: FastifyInstance): Promise<void> {
     reply.type('text/plain; version=0.0.4; charset=utf-8');
     return prometheus(await app.fleet.metricsSnapshot());
   });
-
-  r.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(html));
-  r.get('/status.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(js));
 }

@@ -1,0 +1,76 @@
+/** Calls to the fleet server's REST API: same origin, session cookie, CSRF token on writes (see docs/auth.md). */
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrf = (t: string): void => { csrfToken = t; };
+
+/** Fired when the server says the session is gone; the shell shows the login page. */
+export const UNAUTHENTICATED = 'sl-unauthenticated';
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  const data = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) as unknown : text;
+  if (!res.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+    if (res.status === 401 && e.code !== 'SL_BAD_CREDENTIALS') window.dispatchEvent(new Event(UNAUTHENTICATED));
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.details);
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string): Promise<T> => api<T>('GET', path);
+
+/** Tenant-scoped path. */
+export const tp = (tenant: string, rest: string): string => `/api/tenants/${encodeURIComponent(tenant)}${rest}`;
+
+// ---- shapes of the API replies the UI uses (see /api/openapi.json)
+
+export type Role = 'viewer' | 'installer' | 'manager' | 'admin';
+export interface TenantInfo { tenantId: string; name: string; kind: 'town' | 'syndicate'; parentId: string | null; role: Role }
+export interface Me { user: { id: number; email: string; name: string; locale: string | null; platformRole: Role | null }; csrfToken: string; tenants: TenantInfo[] }
+
+export interface Device {
+  id: string; tenant: string; registered: boolean; online: boolean; firstSeen: string | null; lastSeen: string | null;
+  hardwareModel: string | null; firmwareVersion: string | null; groups: string[];
+  inventory: { poleRef: string | null; lat: number | null; lon: number | null; group: string | null; luminaireModel: string | null; nominalPowerW: number | null; cctK: number | null; installedAt: string | null } | null;
+  reported: { level: number | null; targetLevel: number | null; levelSource: string | null; configVersion: number | null; plan: { id: number; version: number } | null; overrideId: number | null; overrideExpiresAt: string | null; clock: string | null; powerMw: number | null; uptimeS: number | null; at: string | null } | null;
+}
+export interface DeviceDetail extends Device {
+  bootCount: number | null; lastResetReason: number | null; lastUplinkSeq: number | null;
+  desired: { configVersion: number; config: Record<string, unknown> | null; plan: { id: number; version: number } | null; override: { id: number; level: number; expiresAt: string; fadeS: number; active: boolean } | null } | null;
+  downlinks: Array<{ seq: number; kind: string; summary: string; sentAt: string; ackStatus: string; ackDetail: string | null; ackedAt: string | null }>;
+  events: Array<{ eventSeq: number; type: string; active: boolean; time: string | null; value: number; detail: string; receivedAt: string }>;
+}
+export interface StateRow { at: string; level: number; targetLevel: number; levelSource: string; powerMw: number; reason: number }
+export interface Group { id: string; memberCount: number; createdAt: string }
+
+export type Anchor = 'sunset' | 'sunrise' | 'clock' | 'civil_dusk' | 'civil_dawn';
+export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number }
+export interface PlanDraft { programs: Array<{ id: number; steps: Step[] }>; rules: Array<{ programId: number; weekdays?: number | string[]; dates?: string[]; priority?: number }>; defaultProgramId: number }
+export interface PlanSummary { planId: number; name: string; description: string | null; latestVersion: number; groups: string[]; createdAt: string; updatedAt: string }
+export interface Finding { severity: 'error' | 'warning' | 'info'; code: string; article: string; message: { fr: string; en: string }; ref?: { programId?: number; step?: number; night?: string; nights?: number } }
+export interface Validation { ok: boolean; errors: number; warnings: number; findings: Finding[]; period: { from: string; nights: number } }
+export interface Preview {
+  luminaires: number; energyKwh: number; baselineKwh: number; savedKwh: number; savedPct: number;
+  nights: Array<{ date: string; sunset: string | null; sunrise: string | null; samples: Array<{ at: string; level: number }>; litHours: number; energyKwh: number; baselineKwh: number }>;
+}
+export interface GroupSettings { groupId: string; category: string; zone: string; activity: { opensAt: string; closesAt: string } | null; planId: number | null; priority: number; members: number }
+export interface Alarm { id: number; deviceId: string; type: string; severity: string; state: 'open' | 'acknowledged' | 'cleared'; raisedAt: string; lastEventAt: string; value: number; detail: string; acknowledgedAt: string | null; acknowledgedBy: string | null; clearedAt: string | null }
+export interface ReportRow { key: string; period: string; energyKwh: number; burningHours: number; averageLevelPct: number | null; baselineKwh: number; savedKwh: number; savedPct: number | null; costEur: number; moneySavedEur: number; co2Kg: number; co2AvoidedKg: number; devices: number }
+export interface Report { from: string; to: string; bucket: string; by: string; rows: ReportRow[]; total: ReportRow; settings: { tariffEurPerKwh: number; emissionGPerKwh: number } }
+
+/** Whether the server has a route (other areas land over time): OpenAPI paths, fetched once. */
+let paths: Promise<Set<string>> | undefined;
+export function hasRoute(path: string): Promise<boolean> {
+  paths ??= get<{ paths: Record<string, unknown> }>('/api/openapi.json').then((d) => new Set(Object.keys(d.paths))).catch(() => new Set<string>());
+  return paths.then((p) => p.has(path));
+}

@@ -1,0 +1,147 @@
+/**
+ * French and English. French by default when the browser's language is French (or the user chose it);
+ * English otherwise. Dates, numbers and units go through Intl with the chosen locale.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+export type Lang = 'fr' | 'en';
+
+const fr = {
+  appName: 'Éclairage public', signIn: 'Se connecter', signOut: 'Se déconnecter', email: 'Adresse e-mail', password: 'Mot de passe',
+  badCredentials: 'Adresse ou mot de passe incorrect.', rateLimited: 'Trop de tentatives. Réessayez dans {s} s.',
+  loginIntro: 'Gestion de l’éclairage de votre commune', town: 'Commune', noTenant: 'Votre compte n’a accès à aucune commune.',
+  map: 'Carte', lights: 'Points lumineux', plans: 'Groupes et plans', energy: 'Énergie', alarms: 'Alarmes', firmware: 'Micrologiciel', admin: 'Utilisateurs et journal',
+  role_viewer: 'Lecture seule', role_installer: 'Installateur', role_manager: 'Gestionnaire', role_admin: 'Administrateur',
+  state_on: 'Allumé', state_dim: 'Abaissé', state_off: 'Éteint', state_fault: 'En défaut', state_offline: 'Hors ligne', state_updating: 'Mise à jour', state_unknown: 'Jamais connecté',
+  search: 'Rechercher (identifiant, poteau, rue)', allStates: 'Tous les états', allGroups: 'Toutes les rues et groupes', group: 'Groupe', street: 'Rue',
+  id: 'Identifiant', pole: 'Poteau', level: 'Niveau', power: 'Puissance', lastReport: 'Dernier rapport', state: 'État', count: '{n} points lumineux',
+  page: 'Page {p} sur {n}', prev: 'Précédent', next: 'Suivant', loading: 'Chargement…', none: 'Aucun', details: 'Détails',
+  currentState: 'État actuel', target: 'Consigne', source: 'Origine', source_plan: 'plan', source_override: 'forçage', source_fallback: 'secours', source_default: 'défaut', source_unspecified: '—',
+  clock: 'Horloge', planInForce: 'Plan en vigueur', resolvedFrom: 'par le groupe {g} (priorité {p})', noPlan: 'Aucun plan', version: 'version',
+  lastReports: 'Derniers rapports', energyChart: 'Énergie (derniers relevés)', commissioning: 'Mise en service', firmwareVersion: 'Version du micrologiciel',
+  luminaire: 'Luminaire', nominalPower: 'Puissance nominale', cct: 'Température de couleur', position: 'Position', installedAt: 'Installé le', hardware: 'Matériel',
+  override: 'Forçage', overrideFor: 'Forcer le niveau', duration: 'Durée', fade: 'Fondu (s)', apply: 'Appliquer', clear: 'Annuler le forçage',
+  overrideActive: 'Forçage à {l} jusqu’à {t}', overrideNone: 'Aucun forçage', overrideSet: 'Forçage envoyé à {n} point(s).', overrideCleared: 'Forçage annulé.',
+  minutes: '{n} min', hours: '{n} h', days: '{n} j', readOnly: 'Votre rôle ne permet que la consultation.',
+  events: 'Événements', downlinks: 'Messages envoyés', time: 'Heure', type: 'Type', detail: 'Détail', ack: 'Acquitter', acknowledged: 'Acquittée', open: 'Ouverte', cleared: 'Terminée',
+  groups: 'Groupes', members: 'membres', newPlan: 'Nouveau plan', editPlan: 'Modifier', planName: 'Nom du plan', save: 'Enregistrer', saveVersion: 'Enregistrer une nouvelle version', cancel: 'Annuler',
+  steps: 'Paliers de la nuit', addStep: 'Ajouter un palier', remove: 'Supprimer', anchor: 'Repère', offset: 'Décalage (min)', atTime: 'Heure',
+  anchor_sunset: 'Coucher du soleil', anchor_sunrise: 'Lever du soleil', anchor_clock: 'Heure fixe', anchor_civil_dusk: 'Fin du crépuscule civil', anchor_civil_dawn: 'Début de l’aube civile',
+  preview: 'Aperçu', previewFor: 'Évaluer pour le groupe', from: 'Du', nights: 'Nuits', estimated: 'Énergie estimée', baseline: 'Référence (100 % du coucher au lever)', savings: 'Économie',
+  compliance: 'Conformité (arrêté du 27 décembre 2018)', compliant: 'Aucune non-conformité trouvée.', checking: 'Vérification…',
+  severity_error: 'Erreur', severity_warning: 'Avertissement', severity_info: 'Information',
+  assign: 'Affecter au groupe', assigned: 'Plan affecté au groupe {g} ({n} point(s) mis à jour).', assignedTo: 'Affecté à', category: 'Catégorie (art. 1)', priority: 'Priorité',
+  saved: 'Plan enregistré (version {v}).', unassigned: 'aucun', planList: 'Plans', choosePlan: 'Choisir un plan…',
+  period: 'Période', month: 'Mois', year: 'Année', byGroup: 'Par groupe', byTown: 'Commune', exportCsv: 'Exporter en CSV', consumption: 'Consommation', cost: 'Coût', co2: 'CO₂ évité', burningHours: 'Heures d’allumage', avgLevel: 'Niveau moyen',
+  noData: 'Pas encore de données pour cette période.', notAvailable: 'Pas encore disponible',
+  firmwareNA: 'La gestion des mises à jour du micrologiciel (images signées, campagnes par vagues) n’est pas encore disponible sur ce serveur. Les versions installées sont visibles ci-dessous.',
+  versions: 'Versions installées', users: 'Utilisateurs', audit: 'Journal des modifications', tokens: 'Jetons d’API', who: 'Qui', what: 'Quoi', when: 'Quand', target_: 'Objet',
+  addUser: 'Ajouter un utilisateur', name: 'Nom', role: 'Rôle', add: 'Ajouter', generatedPassword: 'Mot de passe provisoire de {e} : {p} (affiché une seule fois)',
+  lang: 'Langue', error: 'Erreur', forbidden: 'Action non autorisée pour votre rôle.', legend: 'Légende', fit: 'Recentrer', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière',
+  refreshEvery: 'Actualisé toutes les {s} s', openDetail: 'Ouvrir la fiche', onLights: '{n} allumés', kwh: 'kWh', litHours: 'Heures allumées',
+  tabPlans: 'Plans', night: 'Nuit du {d}', everyNight: 'Toutes les nuits', steps_: 'paliers', nameRequired: 'Donnez un nom au plan.',
+  alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
+} as const;
+
+type Dict = { [K in keyof typeof fr]: string };
+
+const en: Dict = {
+  appName: 'Street lighting', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail address', password: 'Password',
+  badCredentials: 'Wrong e-mail or password.', rateLimited: 'Too many attempts. Try again in {s} s.',
+  loginIntro: 'Lighting management for your town', town: 'Town', noTenant: 'Your account has access to no town.',
+  map: 'Map', lights: 'Lights', plans: 'Groups and plans', energy: 'Energy', alarms: 'Alarms', firmware: 'Firmware', admin: 'Users and audit log',
+  role_viewer: 'Viewer', role_installer: 'Installer', role_manager: 'Lighting manager', role_admin: 'Administrator',
+  state_on: 'On', state_dim: 'Dimmed', state_off: 'Off', state_fault: 'Fault', state_offline: 'Offline', state_updating: 'Updating', state_unknown: 'Never connected',
+  search: 'Search (id, pole, street)', allStates: 'All states', allGroups: 'All streets and groups', group: 'Group', street: 'Street',
+  id: 'Id', pole: 'Pole', level: 'Level', power: 'Power', lastReport: 'Last report', state: 'State', count: '{n} lights',
+  page: 'Page {p} of {n}', prev: 'Previous', next: 'Next', loading: 'Loading…', none: 'None', details: 'Details',
+  currentState: 'Current state', target: 'Target', source: 'Source', source_plan: 'plan', source_override: 'override', source_fallback: 'fallback', source_default: 'default', source_unspecified: '—',
+  clock: 'Clock', planInForce: 'Plan in force', resolvedFrom: 'through group {g} (priority {p})', noPlan: 'No plan', version: 'version',
+  lastReports: 'Last reports', energyChart: 'Energy (latest records)', commissioning: 'Commissioning', firmwareVersion: 'Firmware version',
+  luminaire: 'Luminaire', nominalPower: 'Rated power', cct: 'Colour temperature', position: 'Position', installedAt: 'Installed', hardware: 'Hardware',
+  override: 'Override', overrideFor: 'Override the level', duration: 'Duration', fade: 'Fade (s)', apply: 'Apply', clear: 'Clear override',
+  overrideActive: 'Override at {l} until {t}', overrideNone: 'No override', overrideSet: 'Override sent to {n} light(s).', overrideCleared: 'Override cleared.',
+  minutes: '{n} min', hours: '{n} h', days: '{n} d', readOnly: 'Your role allows viewing only.',
+  events: 'Events', downlinks: 'Messages sent', time: 'Time', type: 'Type', detail: 'Detail', ack: 'Acknowledge', acknowledged: 'Acknowledged', open: 'Open', cleared: 'Cleared',
+  groups: 'Groups', members: 'members', newPlan: 'New plan', editPlan: 'Edit', planName: 'Plan name', save: 'Save', saveVersion: 'Save as a new version', cancel: 'Cancel',
+  steps: 'Steps of the night', addStep: 'Add a step', remove: 'Remove', anchor: 'Anchor', offset: 'Offset (min)', atTime: 'Time',
+  anchor_sunset: 'Sunset', anchor_sunrise: 'Sunrise', anchor_clock: 'Clock time', anchor_civil_dusk: 'Civil dusk', anchor_civil_dawn: 'Civil dawn',
+  preview: 'Preview', previewFor: 'Evaluate for group', from: 'From', nights: 'Nights', estimated: 'Estimated energy', baseline: 'Baseline (100 % dusk to dawn)', savings: 'Savings',
+  compliance: 'Compliance (decree of 27 December 2018)', compliant: 'No compliance issue found.', checking: 'Checking…',
+  severity_error: 'Error', severity_warning: 'Warning', severity_info: 'Info',
+  assign: 'Assign to group', assigned: 'Plan assigned to group {g} ({n} light(s) updated).', assignedTo: 'Assigned to', category: 'Category (art. 1)', priority: 'Priority',
+  saved: 'Plan saved (version {v}).', unassigned: 'none', planList: 'Plans', choosePlan: 'Choose a plan…',
+  period: 'Period', month: 'Month', year: 'Year', byGroup: 'By group', byTown: 'Town', exportCsv: 'Export CSV', consumption: 'Consumption', cost: 'Cost', co2: 'CO₂ avoided', burningHours: 'Burning hours', avgLevel: 'Average level',
+  noData: 'No data for this period yet.', notAvailable: 'Not available yet',
+  firmwareNA: 'Firmware update management (signed images, staged campaigns) is not available on this server yet. The installed versions are listed below.',
+  versions: 'Installed versions', users: 'Users', audit: 'Audit log', tokens: 'API tokens', who: 'Who', what: 'What', when: 'When', target_: 'Target',
+  addUser: 'Add a user', name: 'Name', role: 'Role', add: 'Add', generatedPassword: 'Temporary password for {e}: {p} (shown once)',
+  lang: 'Language', error: 'Error', forbidden: 'Your role does not allow this.', legend: 'Legend', fit: 'Fit', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
+  refreshEvery: 'Refreshed every {s} s', openDetail: 'Open details', onLights: '{n} lit', kwh: 'kWh', litHours: 'Lit hours',
+  tabPlans: 'Plans', night: 'Night of {d}', everyNight: 'Every night', steps_: 'steps', nameRequired: 'Give the plan a name.',
+  alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
+};
+
+export type Key = keyof typeof fr;
+const DICTS: Record<Lang, Dict> = { fr, en };
+
+export function initialLang(userLocale?: string | null): Lang {
+  const saved = localStorage.getItem('sl-lang');
+  if (saved === 'fr' || saved === 'en') return saved;
+  if (userLocale) return userLocale.startsWith('fr') ? 'fr' : 'en';
+  return (navigator.languages?.[0] ?? navigator.language ?? 'fr').toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+export interface I18n {
+  lang: Lang;
+  locale: string;
+  t(key: Key, vars?: Record<string, string | number>): string;
+  num(n: number | null | undefined, digits?: number): string;
+  pct(n: number | null | undefined): string;
+  watts(w: number | null | undefined): string;
+  kwh(n: number | null | undefined): string;
+  eur(n: number | null | undefined): string;
+  dateTime(iso: string | number | null | undefined): string;
+  date(iso: string | number | null | undefined): string;
+  time(iso: string | number | null | undefined): string;
+  duration(minutes: number): string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const dict = DICTS[lang];
+  const nf = new Map<number, Intl.NumberFormat>();
+  const numFmt = (d: number): Intl.NumberFormat => {
+    let f = nf.get(d);
+    if (!f) { f = new Intl.NumberFormat(locale, { maximumFractionDigits: d, minimumFractionDigits: 0 }); nf.set(d, f); }
+    return f;
+  };
+  const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const df = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const tf = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // 'watt' is not one of ECMA-402's sanctioned units, so W and kWh are appended (narrow no-break space, as fr-FR does).
+  const pctF = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const eurF = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+  const d = (v: string | number | null | undefined): Date | null => (v === null || v === undefined || v === '' ? null : new Date(v));
+  return {
+    lang, locale,
+    t: (key, vars) => {
+      let s: string = dict[key] ?? key;
+      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+      return s;
+    },
+    num: (n, digits = 0) => (n === null || n === undefined ? '—' : numFmt(digits).format(n)),
+    pct: (n) => (n === null || n === undefined ? '—' : pctF.format(n / 100)),
+    watts: (w) => (w === null || w === undefined ? '—' : `${numFmt(w < 10 ? 1 : 0).format(w)}\u202fW`),
+    kwh: (n) => (n === null || n === undefined ? '—' : `${numFmt(n < 10 ? 2 : 1).format(n)}\u202fkWh`),
+    eur: (n) => (n === null || n === undefined ? '—' : eurF.format(n)),
+    dateTime: (v) => { const x = d(v); return x ? dtf.format(x) : '—'; },
+    date: (v) => { const x = d(v); return x ? df.format(x) : '—'; },
+    time: (v) => { const x = d(v); return x ? tf.format(x) : '—'; },
+    duration: (m) => (m % 1440 === 0 ? dict.days.replace('{n}', String(m / 1440)) : m % 60 === 0 ? dict.hours.replace('{n}', String(m / 60)) : dict.minutes.replace('{n}', String(m))),
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('fr'));
+export const useI18n = (): I18n => useContext(I18nContext);

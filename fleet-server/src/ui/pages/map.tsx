@@ -1,0 +1,241 @@
+/**
+ * Map of the town's lights on a canvas: Web Mercator positions from the inventory, one dot per light coloured
+ * by state (brighter with the level). Canvas keeps 10,000 lights smooth (one pass of arcs per frame, no DOM per
+ * light). Background: XYZ raster tiles when the server is configured with MAP_TILE_URL, else a plain grid —
+ * nothing is fetched from the internet by default.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Device } from '../api.js';
+import { can, type PageProps } from '../app.js';
+import { OverrideForm } from '../components/override.js';
+import { useFleet } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { href } from '../router.js';
+import { LIGHT_STATES, STATE_COLOUR, levelColour, lightState, stateKey, type LightState } from '../state.js';
+
+interface Pt { d: Device; x: number; y: number; state: LightState; level: number }
+interface View { cx: number; cy: number; scale: number }
+
+const mercX = (lon: number): number => (lon + 180) / 360;
+const mercY = (lat: number): number => {
+  const r = (lat * Math.PI) / 180;
+  return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2;
+};
+
+const tileUrl: string | null = (() => {
+  try { return (JSON.parse(document.querySelector('meta[name="sl-config"]')?.getAttribute('content') ?? '{}') as { tileUrl?: string | null }).tileUrl ?? null; } catch { return null; }
+})();
+const tiles = new Map<string, HTMLImageElement>();
+
+declare global {
+  interface Window { slMapProbe?: (id: string) => { x: number; y: number; state: LightState; level: number } | null }
+}
+
+export function MapPage({ tenant }: PageProps) {
+  const i = useI18n();
+  const { devices, faulty, everyS, reload } = useFleet(tenant.tenantId);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<View | null>(null);
+  const [hidden, setHidden] = useState<Set<LightState>>(new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [size, setSize] = useState({ w: 800, h: 600 });
+  const [redraw, setRedraw] = useState(0);
+
+  const pts = useMemo<Pt[]>(() => (devices ?? []).flatMap((d) => {
+    const lat = d.inventory?.lat; const lon = d.inventory?.lon;
+    if (lat == null || lon == null) return [];
+    return [{ d, x: mercX(lon), y: mercY(lat), state: lightState(d, faulty), level: d.reported?.level ?? 0 }];
+  }), [devices, faulty]);
+
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(LIGHT_STATES.map((s) => [s, 0])) as Record<LightState, number>;
+    for (const p of pts) c[p.state]++;
+    return c;
+  }, [pts]);
+
+  const fit = (): void => {
+    if (!pts.length) return;
+    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+    for (const p of pts) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); }
+    const dx = Math.max(x1 - x0, 1e-6); const dy = Math.max(y1 - y0, 1e-6);
+    setView({ cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: Math.min(size.w / dx, size.h / dy) * 0.88 });
+  };
+  useEffect(() => { if (!view && pts.length) fit(); }, [pts.length, size.w]); // first data: fit
+
+  // Size follows the container.
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return undefined;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const toScreen = (v: View, x: number, y: number): [number, number] => [(x - v.cx) * v.scale + size.w / 2, (y - v.cy) * v.scale + size.h / 2];
+
+  // Draw.
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !view) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = Math.round(size.w * dpr); c.height = Math.round(size.h * dpr);
+    const g = c.getContext('2d');
+    if (!g) return;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.fillStyle = '#eef1f5';
+    g.fillRect(0, 0, size.w, size.h);
+    if (tileUrl) drawTiles(g, view, size, () => setRedraw((n) => n + 1));
+    else drawGrid(g, view, size);
+    const r = Math.max(2, Math.min(7, Math.log2(view.scale) - 20));
+    for (const p of pts) {
+      if (hidden.has(p.state)) continue;
+      const [sx, sy] = toScreen(view, p.x, p.y);
+      if (sx < -10 || sy < -10 || sx > size.w + 10 || sy > size.h + 10) continue;
+      g.beginPath();
+      g.arc(sx, sy, r, 0, Math.PI * 2);
+      if (p.state === 'offline' || p.state === 'unknown') {
+        g.lineWidth = 1.5; g.strokeStyle = STATE_COLOUR[p.state]; g.fillStyle = '#ffffff'; g.fill(); g.stroke();
+      } else {
+        g.fillStyle = p.state === 'on' || p.state === 'dim' ? levelColour(p.level) : STATE_COLOUR[p.state];
+        g.fill();
+        g.lineWidth = 1; g.strokeStyle = 'rgba(0,0,0,.45)'; g.stroke();
+      }
+      if (p.d.id === selected) { g.beginPath(); g.arc(sx, sy, r + 4, 0, Math.PI * 2); g.lineWidth = 2; g.strokeStyle = '#0b3c5d'; g.stroke(); }
+    }
+    drawScale(g, view, size, pts[0]?.d.inventory?.lat ?? 45);
+  }, [view, pts, hidden, selected, size, redraw]);
+
+  // Test/automation probe: where a light is drawn and what state it shows.
+  useEffect(() => {
+    window.slMapProbe = (id) => {
+      const p = pts.find((q) => q.d.id === id);
+      if (!p || !view) return null;
+      const [x, y] = toScreen(view, p.x, p.y);
+      return { x, y, state: p.state, level: p.level };
+    };
+    return () => { delete window.slMapProbe; };
+  }, [pts, view, size]);
+
+  // Pan (pointer drag) and zoom (wheel, buttons).
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const zoom = (factor: number, ax = size.w / 2, ay = size.h / 2): void => {
+    if (!view) return;
+    const wx = (ax - size.w / 2) / view.scale + view.cx; const wy = (ay - size.h / 2) / view.scale + view.cy;
+    const scale = Math.max(1e3, Math.min(1e9, view.scale * factor));
+    setView({ scale, cx: wx - (ax - size.w / 2) / scale, cy: wy - (ay - size.h / 2) / scale });
+  };
+  const pick = (ex: number, ey: number): void => {
+    if (!view) return;
+    let best: Pt | undefined; let bd = 14 * 14;
+    for (const p of pts) {
+      if (hidden.has(p.state)) continue;
+      const [sx, sy] = toScreen(view, p.x, p.y);
+      const dd = (sx - ex) ** 2 + (sy - ey) ** 2;
+      if (dd < bd) { bd = dd; best = p; }
+    }
+    setSelected(best?.d.id ?? null);
+  };
+
+  const sel = pts.find((p) => p.d.id === selected);
+  const toggle = (s: LightState): void => setHidden((h) => { const n = new Set(h); if (n.has(s)) n.delete(s); else n.add(s); return n; });
+
+  return (
+    <div class="map-page">
+      <div class="map-wrap" ref={wrap}>
+        <canvas ref={canvas} data-testid="map" style={{ width: `${size.w}px`, height: `${size.h}px` }}
+          onPointerDown={(e) => { drag.current = { x: e.clientX, y: e.clientY, moved: false }; (e.target as Element).setPointerCapture(e.pointerId); }}
+          onPointerMove={(e) => {
+            const d = drag.current;
+            if (!d || !view) return;
+            const dx = e.clientX - d.x; const dy = e.clientY - d.y;
+            if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true;
+            if (d.moved) { setView({ ...view, cx: view.cx - dx / view.scale, cy: view.cy - dy / view.scale }); d.x = e.clientX; d.y = e.clientY; }
+          }}
+          onPointerUp={(e) => {
+            const d = drag.current; drag.current = null;
+            if (d && !d.moved) { const r = (e.target as Element).getBoundingClientRect(); pick(e.clientX - r.left, e.clientY - r.top); }
+          }}
+          onWheel={(e) => { e.preventDefault(); const r = (e.target as Element).getBoundingClientRect(); zoom(e.deltaY < 0 ? 1.25 : 0.8, e.clientX - r.left, e.clientY - r.top); }}
+        />
+        <div class="map-tools">
+          <button aria-label={i.t('zoomIn')} onClick={() => zoom(1.5)}>+</button>
+          <button aria-label={i.t('zoomOut')} onClick={() => zoom(1 / 1.5)}>−</button>
+          <button onClick={fit}>{i.t('fit')}</button>
+        </div>
+        {!devices && <div class="map-loading">{i.t('loading')}</div>}
+      </div>
+      <aside class="map-side">
+        <section class="card legend" data-testid="legend">
+          <h3>{i.t('legend')} <small class="muted">{i.t('count', { n: i.num(pts.length) })}</small></h3>
+          <ul>
+            {LIGHT_STATES.map((s) => (
+              <li key={s}>
+                <label class={hidden.has(s) ? 'off' : ''}>
+                  <input type="checkbox" checked={!hidden.has(s)} onChange={() => toggle(s)} />
+                  <span class={`swatch sw-${s}`} style={{ background: s === 'offline' || s === 'unknown' ? '#fff' : STATE_COLOUR[s], borderColor: STATE_COLOUR[s] }} />
+                  {i.t(stateKey(s))} <b data-testid={`count-${s}`}>{i.num(counts[s])}</b>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <p class="muted small">{i.t('refreshEvery', { s: everyS })}</p>
+        </section>
+        {sel && (
+          <section class="card" data-testid="map-selection">
+            <h3>{sel.d.inventory?.poleRef ?? sel.d.id}</h3>
+            <p><span class={`badge b-${sel.state}`}>{i.t(stateKey(sel.state))}</span> {sel.state === 'on' || sel.state === 'dim' ? i.pct(sel.level) : ''}</p>
+            <dl class="kv">
+              <dt>{i.t('id')}</dt><dd>{sel.d.id}</dd>
+              <dt>{i.t('street')}</dt><dd>{sel.d.groups.join(', ') || '—'}</dd>
+              <dt>{i.t('power')}</dt><dd>{i.watts(sel.d.reported?.powerMw != null ? sel.d.reported.powerMw / 1000 : null)}</dd>
+              <dt>{i.t('lastReport')}</dt><dd>{i.dateTime(sel.d.reported?.at)}</dd>
+            </dl>
+            <p><a href={href(tenant.tenantId, 'light', sel.d.id)}>{i.t('openDetail')} →</a></p>
+            {can(tenant.role, 'manager') && (
+              <OverrideForm tenant={tenant.tenantId} kind="device" id={sel.d.id}
+                active={sel.d.reported?.overrideExpiresAt && Date.parse(sel.d.reported.overrideExpiresAt) > Date.now() ? { level: sel.d.reported.targetLevel ?? sel.level, expiresAt: sel.d.reported.overrideExpiresAt } : null}
+                onDone={reload} />
+            )}
+          </section>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function drawGrid(g: CanvasRenderingContext2D, v: View, size: { w: number; h: number }): void {
+  // A plain background: a light grid every ~100 m-ish in screen space, so panning is visible.
+  const step = 2 ** Math.round(Math.log2(120 / v.scale));
+  g.strokeStyle = '#dde3ea'; g.lineWidth = 1;
+  const x0 = v.cx - size.w / 2 / v.scale; const y0 = v.cy - size.h / 2 / v.scale;
+  g.beginPath();
+  for (let x = Math.floor(x0 / step) * step; x < x0 + size.w / v.scale; x += step) { const sx = (x - v.cx) * v.scale + size.w / 2; g.moveTo(sx, 0); g.lineTo(sx, size.h); }
+  for (let y = Math.floor(y0 / step) * step; y < y0 + size.h / v.scale; y += step) { const sy = (y - v.cy) * v.scale + size.h / 2; g.moveTo(0, sy); g.lineTo(size.w, sy); }
+  g.stroke();
+}
+
+function drawTiles(g: CanvasRenderingContext2D, v: View, size: { w: number; h: number }, loaded: () => void): void {
+  const z = Math.max(0, Math.min(19, Math.round(Math.log2(v.scale / 256))));
+  const n = 2 ** z; const tpx = v.scale / n;
+  const x0 = v.cx - size.w / 2 / v.scale; const y0 = v.cy - size.h / 2 / v.scale;
+  for (let tx = Math.floor(x0 * n); tx <= Math.floor((x0 + size.w / v.scale) * n); tx++) {
+    for (let ty = Math.floor(y0 * n); ty <= Math.floor((y0 + size.h / v.scale) * n); ty++) {
+      if (ty < 0 || ty >= n) continue;
+      const url = (tileUrl as string).replace('{z}', String(z)).replace('{x}', String(((tx % n) + n) % n)).replace('{y}', String(ty)).replace('{s}', 'abc'[(tx + ty) % 3] as string);
+      let img = tiles.get(url);
+      if (!img) { img = new Image(); img.onload = loaded; img.src = url; tiles.set(url, img); }
+      if (img.complete && img.naturalWidth) g.drawImage(img, (tx / n - v.cx) * v.scale + size.w / 2, (ty / n - v.cy) * v.scale + size.h / 2, tpx + 0.5, tpx + 0.5);
+    }
+  }
+}
+
+function drawScale(g: CanvasRenderingContext2D, v: View, size: { w: number; h: number }, lat: number): void {
+  // Metres per pixel at this latitude (Web Mercator world = 40,075 km at the equator).
+  const mpp = (40_075_016 * Math.cos((lat * Math.PI) / 180)) / v.scale;
+  const nice = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].find((m) => m / mpp > 60) ?? 10000;
+  const px = nice / mpp;
+  g.fillStyle = 'rgba(255,255,255,.8)'; g.fillRect(8, size.h - 28, px + 16, 20);
+  g.strokeStyle = '#333'; g.lineWidth = 2; g.beginPath(); g.moveTo(16, size.h - 14); g.lineTo(16 + px, size.h - 14); g.stroke();
+  g.fillStyle = '#333'; g.font = '11px system-ui, sans-serif'; g.fillText(nice >= 1000 ? `${nice / 1000} km` : `${nice} m`, 18, size.h - 17);
+}
