@@ -1,4 +1,4 @@
-export { startFirmware, LuminaireController, DEFAULTS, MIN_VALID_TIME_MS, EVAL_MAX_MS, type Firmware, type FirmwareStatus } from './app.js';
+export { startFirmware, LuminaireController, DEFAULTS, MIN_VALID_TIME_MS, EVAL_MAX_MS, TIME_SYNC_MAX_RTT_MS, type Firmware, type FirmwareStatus } from './app.js';
 export type * from './host.js';
 export { MqttOp } from './host.js';
 export { FIRMWARE_VERSION } from './version.js';

@@ -1,0 +1,67 @@
+/**
+ * Which downlinks may set a board clock that is already valid (firmware TIME_SYNC_MAX_RTT_MS): only a TimeSync
+ * answering one of the board's recent uplinks promptly. Regression test for the week-long e2e run where a
+ * frame delivered late set 50 boards 10 minutes back and every step then ran 10 minutes late.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFirmware, TIME_SYNC_MAX_RTT_MS, type Host } from '@streetlight/firmware';
+import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
+import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
+import { AckStatus } from '@streetlight/protocol/lean';
+import { ProtocolPeer } from '../lib/protocol-peer.js';
+
+let broker: TestBroker;
+let peer: ProtocolPeer;
+let clock: VirtualClock;
+let board: SimBoard;
+
+beforeEach(async () => {
+  broker = await startTestBroker();
+  clock = new VirtualClock({ start: Date.parse('2026-11-23T20:00:00Z') });
+  const tenant = `t${randomUUID().slice(0, 8)}`;
+  peer = await ProtocolPeer.connect(`mqtt://${broker.host}:${broker.port}`, tenant, () => clock.now());
+  board = new SimBoard({
+    clock, deviceId: 'SRL-TIME-1', tenant, mqtt: { host: broker.host, port: broker.port }, position: { lat: 44.89, lon: 1.22 },
+    rtc: 'kept', firmware: (host: Host) => startFirmware(host),
+  });
+  board.powerOn();
+  await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000 });
+});
+
+afterEach(async () => {
+  board.dispose();
+  await peer.close();
+  await broker.close();
+});
+
+const offsetS = (): number => Math.round((board.rtcNow() - clock.now()) / 1000);
+const lastSeq = (): number => peer.of(board.deviceId).at(-1)?.seq ?? 0;
+
+describe('board clock, once valid', () => {
+  it('ignores the stale time of a late command and of a TimeSync answering an old uplink', async () => {
+    expect(offsetS()).toBe(0);
+    const stale = Math.floor(clock.now() / 1000) - 600;
+    const seq = await peer.send(board.deviceId, { command: { requestReport: true } }, stale);
+    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 60_000 });
+    expect(offsetS()).toBe(0);
+
+    const answered = lastSeq();
+    const until = clock.now() + TIME_SYNC_MAX_RTT_MS + 5_000;
+    await clock.runUntil(() => clock.now() >= until, { stepMs: 1_000 });
+    await peer.send(board.deviceId, { timeSync: { uplinkSeq: answered } }, Math.floor(clock.now() / 1000) - 600);
+    const probe = await peer.send(board.deviceId, { command: { requestReport: true } }, Math.floor(clock.now() / 1000));
+    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === probe), { timeoutMs: 60_000 });
+    expect(offsetS()).toBe(0);
+  });
+
+  it('takes the time of a TimeSync that answers its latest uplink promptly', async () => {
+    // A fresh uplink (the ack of a report request), answered within the round-trip bound.
+    const probe = await peer.send(board.deviceId, { command: { requestReport: true } });
+    await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === probe), { timeoutMs: 5_000, stepMs: 50, yieldMs: 2 });
+    const answered = lastSeq();
+    await peer.send(board.deviceId, { timeSync: { uplinkSeq: answered } }, Math.floor(clock.now() / 1000) + 30);
+    await clock.runUntil(() => offsetS() === 30, { timeoutMs: 5_000, stepMs: 100, yieldMs: 2 });
+    expect(offsetS()).toBe(30);
+  });
+});
