@@ -27,6 +27,8 @@ import { energyPlugin } from './energy/plugin.js';
 import { energyRoutes } from './routes/energy.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
+import { otaPlugin } from './ota/plugin.js'; // issue 6
+import { otaRoutes } from './routes/ota.js'; // issue 6
 import { uiRoutes } from './routes/ui.js';
 
 export interface BuildOptions {
@@ -152,6 +154,16 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   // --- issue 5: energy (records, rollups, reports) and alarms, on the same database
   await app.register(energyPlugin({ now, retentionDays: config.energyRetentionDays, gapGraceS: config.energyGapGraceS }));
 
+  // --- issue 6: OTA images, campaigns and transfers (src/ota/); downlinks go out through the ingest once it runs
+  await app.register(otaPlugin({
+    config, now,
+    publish: async (tenant, deviceId, message) => {
+      const ingest = w.getIngest();
+      if (!ingest) throw new Error('MQTT ingest not running');
+      await ingest.publishDownlink(tenant, deviceId, message);
+    },
+  }));
+
   // --- MQTT: embedded broker (unless external), then the ingest client and the device service
   await app.register(shared(async (instance) => {
     let broker: EmbeddedBroker | undefined;
@@ -172,6 +184,7 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
       },
     });
     instance.decorate('devices', devices);
+    devices.ota = instance.ota; // issue 6: OtaStatus and Hello reach the OTA service
     try {
       w.setIngest(await startIngest({
         url: broker?.url ?? config.mqttUrl ?? '',
@@ -243,4 +256,5 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   await app.register(apiRoutes);
   await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
+  await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
 }

@@ -54,6 +54,19 @@ export const configSchema = z.strictObject({
   mapTileUrl: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   /** Serve a prebuilt UI (index.html, app.js, app.css from `build:ui`) from this folder. Unset = build from src/ui on first request. */
   uiDir: z.string().min(1).optional(),
+  // --- issue 6: OTA
+  /** Path of the Ed25519 PEM key that signs image manifests; unset → OTA routes answer SL_OTA_DISABLED. Default unset. */
+  otaSigningKey: optionalText,
+  /** Per-device OTA bandwidth cap, bytes per second. Default 32768. */
+  otaDeviceMaxBps: z.coerce.number().int().min(512).max(100_000_000).default(32_768),
+  /** Unacknowledged OTA chunks per device. Default 4. */
+  otaWindowChunks: z.coerce.number().int().min(1).max(64).default(4),
+  /** Unacknowledged OTA chunks over all devices (keeps the broker queue short for telemetry). Default 256. */
+  otaMaxInflightChunks: z.coerce.number().int().min(1).max(100_000).default(256),
+  /** Period of the OTA campaign loop, real milliseconds (decisions use the server clock). Default 1000. */
+  otaTickMs: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Largest image accepted by the upload route, bytes. Default 4194304 (4 MiB). */
+  otaMaxImageBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -81,6 +94,12 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   sessionIdleMinutes: { env: 'SESSION_IDLE_MINUTES' },
   mapTileUrl: { env: 'MAP_TILE_URL' },
   uiDir: { env: 'UI_DIR' },
+  otaSigningKey: { env: 'OTA_SIGNING_KEY' },
+  otaDeviceMaxBps: { env: 'OTA_DEVICE_MAX_BPS' },
+  otaWindowChunks: { env: 'OTA_WINDOW_CHUNKS' },
+  otaMaxInflightChunks: { env: 'OTA_MAX_INFLIGHT_CHUNKS' },
+  otaTickMs: { env: 'OTA_TICK_MS' },
+  otaMaxImageBytes: { env: 'OTA_MAX_IMAGE_BYTES' },
 };
 
 /** Names a setting the way an operator sets it: `MQTT_PORT (--mqtt-port)`. */

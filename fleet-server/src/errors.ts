@@ -33,6 +33,14 @@ export const ERRORS = {
   TOKEN_NOT_FOUND: { code: 'SL_TOKEN_NOT_FOUND', status: 404, message: 'No such active API token on this tenant' },
   // issue 5: energy and alarms
   ALARM_NOT_FOUND: { code: 'SL_ALARM_NOT_FOUND', status: 404, message: 'No such alarm on this tenant' },
+  // issue 6: OTA images and campaigns
+  OTA_DISABLED: { code: 'SL_OTA_DISABLED', status: 503, message: 'OTA is not configured on this server: set OTA_SIGNING_KEY (create a key with the ota:keygen script)' },
+  OTA_IMAGE_INVALID: { code: 'SL_OTA_IMAGE_INVALID', status: 422, message: 'The image or its metadata is not acceptable (see details.problems)' },
+  OTA_IMAGE_EXISTS: { code: 'SL_OTA_IMAGE_EXISTS', status: 409, message: 'An image of this version and kind already exists for this tenant' },
+  OTA_IMAGE_NOT_FOUND: { code: 'SL_OTA_IMAGE_NOT_FOUND', status: 404, message: 'No such OTA image for this tenant' },
+  OTA_CAMPAIGN_NOT_FOUND: { code: 'SL_OTA_CAMPAIGN_NOT_FOUND', status: 404, message: 'No such OTA campaign for this tenant' },
+  OTA_CAMPAIGN_STATE: { code: 'SL_OTA_CAMPAIGN_STATE', status: 409, message: 'The campaign cannot do that in its current state' },
+  OTA_NO_TARGETS: { code: 'SL_OTA_NO_TARGETS', status: 422, message: 'The campaign targets no device (or all of them are in another active campaign)' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -22,6 +22,8 @@ export { RingBuffer } from './ring.js';
 export * from './town/index.js';
 // XS host (issue 3): the firmware bundle inside the real XS engine.
 export * from './xs/index.js';
+// OTA (issue 6): A/B slots, bootloader rollback, simulated images.
+export { buildSimImage, parseSimImage, SimBootloader, SlotFlash, SECTOR, BootError, type SimImageInfo, type Slot, type SlotState, type BootDecision } from './ota/bootloader.js';
 // Metering (issue 5): chip models, metering IO classes, the meterlog flash partition.
 export * from './chips/index.js';
 export { SimFlashPartition, PowerLossError, partitionView, FLASH_SECTOR_BYTES, DEFAULT_METERLOG_BYTES, type SimFlashPartitionOptions } from './flash-partition.js';

@@ -322,3 +322,36 @@ export const alarms = pgTable('alarms', {
   acknowledgedBy: text('acknowledged_by'),
   clearedAt: bigint('cleared_at', { mode: 'number' }),
 }, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
+
+// ---- issue 6: OTA images and campaigns ------------------------------------------------------------------
+
+export const otaImages = pgTable('ota_images', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  version: text('version').notNull(),
+  kind: text('kind').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  hardwareModels: jsonb('hardware_models').$type<string[]>().notNull(),
+  minVersion: text('min_version'),
+  requiresHost: text('requires_host'),
+  releaseNotes: text('release_notes'),
+  keyId: bigint('key_id', { mode: 'number' }).notNull(),
+  manifest: text('manifest').notNull(),
+  signature: text('signature').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+}, (t) => [uniqueIndex('ota_images_tenant_version_kind_idx').on(t.tenantId, t.version, t.kind)]);
+
+export const otaCampaigns = pgTable('ota_campaigns', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  imageId: bigint('image_id', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull(),
+  target: jsonb('target').$type<Record<string, unknown>>().notNull(),
+  windowStartMin: bigint('window_start_min', { mode: 'number' }).notNull().default(0),
+  windowEndMin: bigint('window_end_min', { mode: 'number' }).notNull().default(0),
+  state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [index('ota_campaigns_tenant_idx').on(t.tenantId, t.status)]);

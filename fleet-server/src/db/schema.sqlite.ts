@@ -336,3 +336,41 @@ export const alarms = sqliteTable('alarms', {
   acknowledgedBy: text('acknowledged_by'),
   clearedAt: integer('cleared_at'),
 }, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
+
+// ---- issue 6: OTA images and campaigns ------------------------------------------------------------------
+
+/** Uploaded firmware images (bytes in `${DATA_DIR}/ota/<sha256>.bin`), with the signed manifest. */
+export const otaImages = sqliteTable('ota_images', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  version: text('version').notNull(),
+  /** `full` (app partition) or `mod` (JS-only Moddable mod). */
+  kind: text('kind').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  hardwareModels: text('hardware_models', { mode: 'json' }).$type<string[]>().notNull(),
+  minVersion: text('min_version'),
+  requiresHost: text('requires_host'),
+  releaseNotes: text('release_notes'),
+  keyId: integer('key_id').notNull(),
+  /** Canonical manifest bytes and their Ed25519 signature, base64. */
+  manifest: text('manifest').notNull(),
+  signature: text('signature').notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [uniqueIndex('ota_images_tenant_version_kind_idx').on(t.tenantId, t.version, t.kind)]);
+
+/** Staged campaigns; `state` is the campaign state machine's JSON (fleet-server/src/ota/campaign.ts). */
+export const otaCampaigns = sqliteTable('ota_campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  imageId: integer('image_id').notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull(),
+  /** What was targeted: `{ group }` or `{ filter: { hardwareModel?, firmwareVersion? } }`. */
+  target: text('target', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  windowStartMin: integer('window_start_min').notNull().default(0),
+  windowEndMin: integer('window_end_min').notNull().default(0),
+  state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('ota_campaigns_tenant_idx').on(t.tenantId, t.status)]);

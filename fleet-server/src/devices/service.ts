@@ -99,6 +99,8 @@ export class DeviceService {
    * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
    */
   modelConfig: ((tenant: string) => Promise<ReadonlyMap<string, ConfigPatch>>) | undefined;
+  /** Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts). Set by app.ts. */
+  ota: { onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>): Promise<void>; onHello(device: DeviceRow): Promise<void> } | undefined;
 
   constructor(opts: DeviceServiceOptions) {
     this.repo = opts.repo;
@@ -240,6 +242,7 @@ export class DeviceService {
         // Every Hello gets the time first (protocol README, TimeSync): boards without an RTC boot at 1970.
         await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
         await this.reconcileRow({ ...device, ...patch });
+        if (this.ota) await this.ota.onHello({ ...device, ...patch }); // issue 6: resume an interrupted download
         return;
       }
       case 'state': {
@@ -303,8 +306,8 @@ export class DeviceService {
         return;
       }
       case 'otaStatus':
-        // OTA is a later issue; record liveness only.
         await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        if (this.ota) await this.ota.onStatus(device, msg.otaStatus!); // issue 6
         return;
     }
   }

@@ -1,0 +1,64 @@
+/**
+ * Issue 6 wiring: decorates the app with `ota` (OtaService) on the same database as `repo`, loads the signing
+ * key named by OTA_SIGNING_KEY (unset → OTA disabled, routes answer SL_OTA_DISABLED; set but missing or not an
+ * Ed25519 key → start-up error naming the setting and the keygen command), and runs the campaign loop every
+ * OTA_TICK_MS real milliseconds (its decisions read the server's injected clock, `build({ now })`).
+ * Registered after the database plugin and before the MQTT ingest, which hands OtaStatus/Hello to it.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import { OtaRepository } from '../db/ota-repository.js';
+import type { Downlink } from '@streetlight/protocol';
+import { OtaService } from './service.js';
+import { loadSigningKey, SigningKeyError, type SigningKey } from './signing.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ota: OtaService;
+  }
+}
+
+export interface OtaPluginOptions {
+  config: Config;
+  now: () => number;
+  /** Publishes a downlink through the MQTT ingest (resolved lazily: the ingest starts after this plugin). */
+  publish: (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
+}
+
+export function otaPlugin(opts: OtaPluginOptions) {
+  const plugin = async (app: FastifyInstance): Promise<void> => {
+    const { config } = opts;
+    let key: SigningKey | undefined;
+    if (config.otaSigningKey) {
+      try {
+        key = loadSigningKey(config.otaSigningKey);
+      } catch (err) {
+        if (err instanceof SigningKeyError) throw new SigningKeyError(`OTA_SIGNING_KEY: ${err.message}`);
+        throw err;
+      }
+      app.log.info({ keyId: key.keyId }, 'OTA signing key loaded');
+    }
+    const ota = new OtaService({
+      repo: new OtaRepository((app.repo as DrizzleRepository).adapter), devices: app.repo, dataDir: config.dataDir,
+      now: opts.now, log: app.log.child({ module: 'ota' }), key, publish: opts.publish,
+      nextSeq: (deviceId) => app.repo.nextDownlinkSeq(deviceId),
+      deviceMaxBps: config.otaDeviceMaxBps, windowChunks: config.otaWindowChunks, maxInflightChunks: config.otaMaxInflightChunks,
+    });
+    await ota.start();
+    app.decorate('ota', ota);
+    if (key) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        ota.tick().catch((err: unknown) => app.log.error({ err }, 'OTA loop failed')).finally(() => { running = false; });
+      }, config.otaTickMs);
+      timer.unref();
+      app.addHook('onClose', async () => { clearInterval(timer); });
+    }
+  };
+  // Decorations belong to the root instance (what fastify-plugin does).
+  (plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+  return plugin;
+}

@@ -1,0 +1,129 @@
+/**
+ * Shared set-up of the OTA end-to-end suites (issue 6): a fleet server with a fresh Ed25519 signing key and its
+ * embedded broker, simulated boards running the real firmware that trust the key's public half, all on one
+ * virtual clock. Virtual time moves in steps; between steps the network is let run until it is quiet, so a
+ * transfer is paced by the server's bandwidth cap (virtual time), not by how fast this machine is.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { build, generateSigningKey, type SigningKey } from '@streetlight/fleet-server';
+import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
+import { buildSimImage, SimFleet, VirtualClock, type SimBoard, type SimImageInfo } from '@streetlight/hardware-sim';
+
+export type App = Awaited<ReturnType<typeof build>>;
+/** A JSON reply of the API (the tests read the fields they assert). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test code reading JSON replies
+export type Json = any;
+export const MODEL = 'SL-ESP32-SIM';
+
+export interface Harness {
+  app: App;
+  clock: VirtualClock;
+  fleet: SimFleet;
+  key: SigningKey;
+  tenant: string;
+  inject: Inject;
+  dataDir: string;
+  api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, status?: number): Promise<Json>;
+  upload(info: Omit<SimImageInfo, 'hardwareModels' | 'kind'> & { hardwareModels?: string[]; kind?: 'full' | 'mod' }, size: number, extra?: Record<string, string>): Promise<Json>;
+  settle(): Promise<void>;
+  /** Advances virtual time by `ms` in `stepMs` steps, settling the network after each. */
+  run(ms: number, stepMs?: number, each?: () => void): Promise<void>;
+  /** Steps until `done()` or `timeoutMs` of virtual time. */
+  runUntil(done: () => boolean, timeoutMs: number, stepMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  boards: number;
+  tenant: string;
+  start: number;
+  /** Server settings (camelCase). */
+  config?: Record<string, unknown>;
+  /** Boards trust this key instead of the server's (wrong-key tests). */
+  trustKey?: SigningKey;
+  group?: string;
+  board?: (i: number) => Record<string, unknown>;
+}
+
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sl-ota-'));
+  const key = generateSigningKey(join(dataDir, 'ota-signing.pem'));
+  const trusted = o.trustKey ?? key;
+  const clock = new VirtualClock({ start: o.start });
+  const app = await build({
+    config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota-signing.pem'), otaTickMs: 20, ...o.config },
+    now: () => clock.now(), logger: false,
+  });
+  const inject = await authedInject(app, { tenant: o.tenant, role: 'manager' });
+  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, status = 200): Promise<Json> => {
+    const res = await inject({ method, url: `/api/tenants/${o.tenant}${url}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json();
+  };
+  const broker = new URL(app.fleet.brokerUrl);
+  const fleet = new SimFleet({ clock });
+  const group = o.group ?? 'all';
+  for (let i = 0; i < o.boards; i++) {
+    fleet.add({
+      deviceId: `ota-${String(i).padStart(4, '0')}`, tenant: o.tenant, mqtt: { host: broker.hostname, port: Number(broker.port) },
+      firmwareVersion: '1.0.0', otaKeys: [{ keyId: trusted.keyId, publicKey: trusted.publicKey }], rtc: 'kept', ...o.board?.(i),
+    });
+  }
+  await api('POST', '/inventory', fleet.boards.map((b) => ({ deviceId: b.deviceId, lat: 44.89, lon: 1.22, group })));
+
+  const settle = async (): Promise<void> => {
+    let last = -1;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 2));
+      await app.devices.idle();
+      const m = app.fleet.metrics;
+      const now = m.framesReceived + m.downlinksSent + app.ota.chunksSent + fleet.boards.reduce((s, b) => s + b.link.attempts, 0);
+      if (now === last) return;
+      last = now;
+    }
+  };
+  const run = async (ms: number, stepMs = 1000, each?: () => void): Promise<void> => {
+    const end = clock.now() + ms;
+    while (clock.now() < end) {
+      clock.advanceTo(Math.min(end, clock.now() + stepMs));
+      await app.ota.tick();
+      await settle();
+      each?.();
+    }
+  };
+  const runUntil = async (done: () => boolean, timeoutMs: number, stepMs = 1000): Promise<void> => {
+    const end = clock.now() + timeoutMs;
+    while (!done()) {
+      if (clock.now() >= end) throw new Error(`not done after ${timeoutMs} virtual ms`);
+      await run(stepMs, stepMs);
+    }
+  };
+  const upload = async (info: Omit<SimImageInfo, 'hardwareModels' | 'kind'> & { hardwareModels?: string[]; kind?: 'full' | 'mod' }, size: number, extra: Record<string, string> = {}): Promise<Json> => {
+    const full: SimImageInfo = { hardwareModels: [MODEL], kind: 'full', ...info };
+    const bytes = buildSimImage(full, size);
+    const q = new URLSearchParams({ version: full.version, kind: full.kind, hardwareModels: full.hardwareModels.join(','), ...extra });
+    const res = await inject({ method: 'POST', url: `/api/tenants/${o.tenant}/ota/images?${q}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from(bytes) });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  await fleet.start({ staggerMs: 2_000 });
+  // Every board registered (Hello) and holding the server time.
+  const online = async (): Promise<boolean> => (await app.repo.listDevices(o.tenant)).filter((d) => d.online).length === o.boards;
+  for (let i = 0; i < 120 && !(await online()); i++) await run(1000);
+  expect(await online()).toBe(true);
+
+  return {
+    app, clock, fleet, key, tenant: o.tenant, inject, dataDir, api, upload, settle, run, runUntil,
+    close: async () => {
+      fleet.dispose();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Board by id. */
+export const boardOf = (fleet: SimFleet, id: string): SimBoard => fleet.get(id) as SimBoard;
