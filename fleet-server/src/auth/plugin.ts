@@ -81,6 +81,8 @@ const DETAIL_MAX = 4000;
 /** A copy of the request body fit for the audit log: secrets masked, big arrays summarised, size capped. */
 export function auditDetail(body: unknown): Record<string, unknown> | null {
   if (body === undefined || body === null) return null;
+  // Raw uploads (e.g. a firmware image): their size, not their bytes.
+  if (body instanceof Uint8Array) return { bytes: body.byteLength };
   const mask = (v: unknown, depth: number): unknown => {
     if (Array.isArray(v)) return v.length > 20 ? { count: v.length, first: v.slice(0, 3).map((x) => mask(x, depth + 1)) } : v.map((x) => mask(x, depth + 1));
     if (v && typeof v === 'object') {

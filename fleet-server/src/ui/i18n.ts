@@ -41,6 +41,10 @@ const fr = {
   lang: 'Langue', error: 'Erreur', forbidden: 'Action non autorisée pour votre rôle.', legend: 'Légende', fit: 'Recentrer', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière',
   refreshEvery: 'Actualisé toutes les {s} s', openDetail: 'Ouvrir la fiche', onLights: '{n} allumés', kwh: 'kWh', litHours: 'Heures allumées',
   tabPlans: 'Plans', night: 'Nuit du {d}', everyNight: 'Toutes les nuits', steps_: 'paliers', nameRequired: 'Donnez un nom au plan.',
+  images: 'Images', campaigns: 'Campagnes', uploadImage: 'Déposer une image', file: 'Fichier', hardwareModels: 'Modèles de matériel (séparés par des virgules)', kind: 'Type',
+  releaseNotes: 'Notes de version', upload: 'Déposer', newCampaign: 'Nouvelle campagne', image: 'Image', start: 'Lancer', pause: 'Suspendre', resume: 'Reprendre', cancelCampaign: 'Annuler la campagne', retry: 'Relancer les échecs',
+  wave: 'Vague {n}', devices: 'appareils', status: 'Statut', otaUnavailable: 'Les mises à jour ne sont pas configurées sur ce serveur (clé de signature absente) : {m}', campaignName: 'Nom de la campagne', progress: 'Avancement', size: 'Taille', noCampaign: 'Aucune campagne.', noImage: 'Aucune image.',
+  ota_running: 'en cours', ota_paused: 'suspendue', ota_halted: 'arrêtée', ota_completed: 'terminée', ota_cancelled: 'annulée',
   alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
 } as const;
 
@@ -80,6 +84,10 @@ const en: Dict = {
   lang: 'Language', error: 'Error', forbidden: 'Your role does not allow this.', legend: 'Legend', fit: 'Fit', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
   refreshEvery: 'Refreshed every {s} s', openDetail: 'Open details', onLights: '{n} lit', kwh: 'kWh', litHours: 'Lit hours',
   tabPlans: 'Plans', night: 'Night of {d}', everyNight: 'Every night', steps_: 'steps', nameRequired: 'Give the plan a name.',
+  images: 'Images', campaigns: 'Campaigns', uploadImage: 'Upload an image', file: 'File', hardwareModels: 'Hardware models (comma-separated)', kind: 'Kind',
+  releaseNotes: 'Release notes', upload: 'Upload', newCampaign: 'New campaign', image: 'Image', start: 'Start', pause: 'Pause', resume: 'Resume', cancelCampaign: 'Cancel campaign', retry: 'Retry failures',
+  wave: 'Wave {n}', devices: 'devices', status: 'Status', otaUnavailable: 'Updates are not configured on this server (no signing key): {m}', campaignName: 'Campaign name', progress: 'Progress', size: 'Size', noCampaign: 'No campaign.', noImage: 'No image.',
+  ota_running: 'running', ota_paused: 'paused', ota_halted: 'halted', ota_completed: 'completed', ota_cancelled: 'cancelled',
   alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
 };
 
