@@ -151,6 +151,13 @@ export class SimBoard {
   readonly bootloader: SimBootloader;
   #image: SimImageInfo;
   #updateAlive = { alive: false };
+  /** Faults of this boot: the image's own, or the board's `otaFaults` when it runs a new, unconfirmed image. */
+  #faults: { bootLoop: boolean; failSelfTest: boolean } = { bootLoop: false, failSelfTest: false };
+  /**
+   * Issue 6 fault injection per board: applied when the board boots a new image that has not confirmed itself
+   * yet (its first boot after an update), as if that image did not work on this particular board.
+   */
+  otaFaults: { bootLoop?: boolean; failSelfTest?: boolean } = {};
   /** Metering chip, `meterlog` flash partition and fault injection (issue 5). */
   readonly metering: SimMetering;
 
@@ -354,6 +361,11 @@ export class SimBoard {
     // Issue 6: the bootloader picks the slot (rolling back an image that never confirmed itself).
     const decision = this.bootloader.boot();
     this.#image = decision.image;
+    const fresh = this.bootloader.pendingVerify;
+    this.#faults = {
+      bootLoop: decision.image.bootLoop === true || (fresh && this.otaFaults.bootLoop === true),
+      failSelfTest: decision.image.failSelfTest === true || (fresh && this.otaFaults.failSelfTest === true),
+    };
     if (decision.rolledBackFrom) this.#log('warn', `bootloader: rolled back from ${decision.rolledBackFrom.version ?? '?'} (${decision.rolledBackFrom.reason})`);
     const host = this.#makeHost(timers, view);
     const firmware = this.#firmware ?? defaultFirmware;
@@ -363,7 +375,7 @@ export class SimBoard {
     this.#log('info', `boot #${this.#bootCount} (${this.#resetReason}) ${this.#image.version}`);
     this.#guard(() => {
       // Test fault of a simulated image: it crashes at start, before it could confirm itself.
-      if (this.#image.bootLoop) throw new Error(`image ${this.#image.version} crashes at start (boot-loop test image)`);
+      if (this.#faults.bootLoop) throw new Error(`image ${this.#image.version} crashes at start (boot-loop test image)`);
       this.#instance = firmware(host);
     });
   }
@@ -395,7 +407,7 @@ export class SimBoard {
     };
     const mqttClass = createMqttClientClass({
       // Test fault of a simulated image (failSelfTest): its network stack never connects, so its self-test fails.
-      link: this.#image.failSelfTest ? brokenLink() : this.link,
+      link: this.#faults.failSelfTest ? brokenLink() : this.link,
       registry: this.#mqttClients,
       onException: (error) => this.#panic(error),
       log: (message) => this.#log('debug', message),

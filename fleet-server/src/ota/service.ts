@@ -344,7 +344,9 @@ export class OtaService {
     const next = STATE_OF[st];
     if (!next) return;
     const before = d.state;
-    onDeviceStatus(a.state, id, next, now, { offset: status.offset ?? 0, ...(status.reason ? { reason: status.reason } : {}) });
+    // Offsets matter while downloading (0 = resume from the start); a terminal report without one keeps the last.
+    const offset = next === 'downloading' || (status.offset ?? 0) > 0 ? (status.offset ?? 0) : next === 'confirmed' ? a.image.row.size : undefined;
+    onDeviceStatus(a.state, id, next, now, { ...(offset !== undefined ? { offset } : {}), ...(status.reason ? { reason: status.reason } : {}) });
     if (d.state !== before || next === 'downloading') a.dirty = true;
     if (d.state !== before && (next === 'rolled_back' || next === 'failed')) {
       this.o.log.warn({ deviceId: id, campaignId: a.row.id, state: next, reason: status.reason }, 'OTA device failed');
