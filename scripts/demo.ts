@@ -159,6 +159,8 @@ if (!known?.length) {
 
 const fleet = createTown({
   clock, tenant, town: town.slug, count,
+  // Each controller meters its luminaire (HLW8012 pulse output), so the UI's energy page has real records.
+  boardDefaults: { meter: 'hlw8012' },
   broker: { host: broker.hostname, port: Number(broker.port) },
   dataDir: join(dataDir, 'boards'),
 });

@@ -48,7 +48,7 @@ export function EnergyPage({ tenant }: PageProps) {
           </div>
           <section class="card">
             {report.rows.length === 0 || report.total.energyKwh === 0 ? <p class="muted">{i.t('noData')}</p> : (
-              <BarChart unit="kWh" bars={report.rows.map((r) => ({ label: by === 'group' ? r.key : r.period.slice(kind === 'month' ? 8 : 5), a: r.energyKwh, b: r.baselineKwh }))} />
+              <BarChart unit="kWh" bars={bars(report, kind, by)} />
             )}
             <div class="table-wrap"><table class="table compact">
               <thead><tr><th>{by === 'group' ? i.t('group') : i.t('period')}</th><th class="num">{i.t('consumption')}</th><th class="num hide-sm">{i.t('baseline')}</th><th class="num">{i.t('savings')}</th><th class="num hide-sm">{i.t('burningHours')}</th><th class="num">{i.t('cost')}</th></tr></thead>
@@ -61,4 +61,16 @@ export function EnergyPage({ tenant }: PageProps) {
       )}
     </div>
   );
+}
+
+/** One bar per row; for a month or a year by period, every day or month of it (empty ones at zero). */
+function bars(report: Report, kind: 'month' | 'year', by: 'tenant' | 'group'): Array<{ label: string; a: number; b: number }> {
+  const rows = report.rows.map((r) => ({ label: by === 'group' ? r.key : r.period.slice(kind === 'month' ? 8 : 5), a: r.energyKwh, b: r.baselineKwh }));
+  if (by === 'group') return rows;
+  const byLabel = new Map(rows.map((r) => [r.label, r]));
+  const n = kind === 'month' ? new Date(Date.UTC(Number(report.from.slice(0, 4)), Number(report.from.slice(5, 7)), 0)).getUTCDate() : 12;
+  return Array.from({ length: n }, (_, k) => {
+    const label = String(k + 1).padStart(2, '0');
+    return byLabel.get(label) ?? { label, a: 0, b: 0 };
+  });
 }

@@ -61,7 +61,9 @@ export function MapPage({ tenant }: PageProps) {
     const dx = Math.max(x1 - x0, 1e-6); const dy = Math.max(y1 - y0, 1e-6);
     setView({ cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: Math.min(size.w / dx, size.h / dy) * 0.88 });
   };
-  useEffect(() => { if (!view && pts.length) fit(); }, [pts.length, size.w]); // first data: fit
+  // Fit on first data, and again when the page is resized until the user pans or zooms.
+  const touched = useRef(false);
+  useEffect(() => { if ((!view || !touched.current) && pts.length) fit(); }, [pts.length, size.w, size.h]);
 
   // Size follows the container.
   useEffect(() => {
@@ -121,6 +123,7 @@ export function MapPage({ tenant }: PageProps) {
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const zoom = (factor: number, ax = size.w / 2, ay = size.h / 2): void => {
     if (!view) return;
+    touched.current = true;
     const wx = (ax - size.w / 2) / view.scale + view.cx; const wy = (ay - size.h / 2) / view.scale + view.cy;
     const scale = Math.max(1e3, Math.min(1e9, view.scale * factor));
     setView({ scale, cx: wx - (ax - size.w / 2) / scale, cy: wy - (ay - size.h / 2) / scale });
@@ -150,7 +153,7 @@ export function MapPage({ tenant }: PageProps) {
             if (!d || !view) return;
             const dx = e.clientX - d.x; const dy = e.clientY - d.y;
             if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true;
-            if (d.moved) { setView({ ...view, cx: view.cx - dx / view.scale, cy: view.cy - dy / view.scale }); d.x = e.clientX; d.y = e.clientY; }
+            if (d.moved) { touched.current = true; setView({ ...view, cx: view.cx - dx / view.scale, cy: view.cy - dy / view.scale }); d.x = e.clientX; d.y = e.clientY; }
           }}
           onPointerUp={(e) => {
             const d = drag.current; drag.current = null;
