@@ -119,6 +119,30 @@ function energySuite(name: string, open: () => Promise<DrizzleRepository>, clean
       expect(after).toEqual(before);
     });
 
+    it('serialises concurrent frames of one device from two server instances (no lost watermark, no double count)', async () => {
+      const other = await open(); // a second connection pool, as a second instance behind $share would have
+      try {
+        const second = new EnergyRepository(other.adapter);
+        await repo.ensureDevice('town', 'cc', 0);
+        for (let k = 0; k < 5; k++) {
+          const base = k * 64;
+          const [x, y] = await Promise.all([
+            energy.ingest(dev('cc'), range('cc', base + 1, base + 32), keyOf, 10_000, GRACE),
+            second.ingest(dev('cc'), range('cc', base + 33, base + 64), keyOf, 10_000, GRACE),
+          ]);
+          // The transaction that committed second saw the first one's records: it acknowledges both frames.
+          expect(Math.max(x.ackedSeq, y.ackedSeq)).toBe(base + 64);
+        }
+        // Whatever the interleaving, one more (duplicate) frame settles the watermark at the end.
+        const last = await energy.ingest(dev('cc'), range('cc', 289, 320), keyOf, 10_000, GRACE);
+        expect(last).toMatchObject({ inserted: 0, ackedSeq: 320, openGaps: [] });
+        const [cell] = await energy.report({ tenantId: 'town', from: '2026-01-01', to: '2026-01-31', bucket: 'total', by: 'device', deviceId: 'cc' });
+        expect(cell).toMatchObject({ records: 320, energyMwh: sumMwh(range('cc', 1, 320)) });
+      } finally {
+        await other.close();
+      }
+    });
+
     it('keeps settings per tenant', async () => {
       expect(await energy.getSettings('town')).toBeUndefined();
       await energy.putSettings({ tenantId: 'town', tz: 'CET-1CEST,M3.5.0,M10.5.0/3', tariffEurPerKwh: 0.17, emissionGPerKwh: 60, updatedAt: 1 });

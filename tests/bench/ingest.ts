@@ -11,7 +11,7 @@
  *    EnergyService, on SQLite and PostgreSQL.
  *
  * Environment: BENCH_DEVICES (default 200), BENCH_SECONDS (default 15), BENCH_REPORT_DEVICES (default 10000),
- * BENCH_SKIP_PG=1 to skip PostgreSQL, TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * BENCH_SKIP_PG=1 to skip PostgreSQL, BENCH_ONLY=e2e|report for one half, TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -183,8 +183,13 @@ async function reports(label: 'sqlite' | 'postgres'): Promise<void> {
   }
 }
 
-await endToEnd('sqlite');
-if (!SKIP_PG) await endToEnd('postgres');
-await reports('sqlite');
-if (!SKIP_PG) await reports('postgres');
+const ONLY = process.env.BENCH_ONLY; // 'e2e' or 'report': one half only
+if (ONLY !== 'report') {
+  await endToEnd('sqlite');
+  if (!SKIP_PG) await endToEnd('postgres');
+}
+if (ONLY !== 'e2e') {
+  await reports('sqlite');
+  if (!SKIP_PG) await reports('postgres');
+}
 process.exit(0);

@@ -161,8 +161,14 @@ export class EnergyRepository {
     // The steps are a generator yielding built queries: driven synchronously inside a better-sqlite3
     // transaction (`.all()`; nothing else can interleave statements into it) and awaited inside a
     // PostgreSQL one. One sequence of statements, two drivers.
+    const pgLock = this.dialect === 'postgres';
     function* steps(tx: Db): Generator<unknown, IngestResult, unknown> {
-      const [dev] = (yield tx.select({ acked: devices.energyAckedSeq }).from(devices).where(eq(devices.id, device.id))) as Array<{ acked: number }>;
+      // PostgreSQL: lock the device row first, so two instances ($share) handling frames of the same device
+      // serialise here and each sees the other's committed records when it computes the watermark. SQLite
+      // has one writer at a time anyway.
+      const dev = pgLock
+        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked from devices where id = ${device.id} for update`)) as { rows: Array<{ acked: number }> }).rows[0]
+        : ((yield tx.select({ acked: devices.energyAckedSeq }).from(devices).where(eq(devices.id, device.id))) as Array<{ acked: number }>)[0];
       const before = Number(dev?.acked ?? 0);
       const todo = rows.filter((r) => r.seq > before || r.start >= minStartS);
       let inserted: NewEnergy[] = [];
