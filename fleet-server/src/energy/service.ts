@@ -82,6 +82,8 @@ const round = (v: number, digits: number): number => {
   return Math.round(v * f) / f;
 };
 
+/** Tenant settings are re-read at most this often (ms). */
+const SETTINGS_TTL_MS = 60_000;
 /** Inventory entries are re-read at most this often per device during ingest (positions rarely change). */
 const INVENTORY_TTL_MS = 60_000;
 
@@ -93,7 +95,7 @@ export class EnergyService {
   readonly retentionDays: number;
   readonly gapGraceS: number;
   private readonly nights = new NightCalculator();
-  private readonly settingsCache = new Map<string, { s: EnergySettings; tz: PosixTz }>();
+  private readonly settingsCache = new Map<string, { s: EnergySettings; tz: PosixTz; at: number }>();
   private readonly inventoryCache = new Map<string, { at: number; row: InventoryRow | undefined }>();
 
   constructor(opts: EnergyServiceOptions) {
@@ -113,12 +115,13 @@ export class EnergyService {
 
   private async resolved(tenantId: string): Promise<{ s: EnergySettings; tz: PosixTz }> {
     const hit = this.settingsCache.get(tenantId);
-    if (hit) return hit;
+    // Re-read now and then: another instance (behind $share) may have changed the settings.
+    if (hit && this.now() - hit.at < SETTINGS_TTL_MS) return hit;
     const row = await this.energy.getSettings(tenantId);
     const s: EnergySettings = row
       ? { tz: row.tz, tariffEurPerKwh: row.tariffEurPerKwh, emissionGPerKwh: row.emissionGPerKwh, isDefault: false }
       : { tz: DEFAULT_TZ, tariffEurPerKwh: DEFAULT_TARIFF_EUR_PER_KWH, emissionGPerKwh: DEFAULT_EMISSION_G_PER_KWH, isDefault: true };
-    const entry = { s, tz: parsePosixTz(s.tz) };
+    const entry = { s, tz: parsePosixTz(s.tz), at: this.now() };
     this.settingsCache.set(tenantId, entry);
     return entry;
   }
