@@ -14,6 +14,8 @@ import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 
 const ANCHORS: Anchor[] = ['sunset', 'civil_dusk', 'clock', 'civil_dawn', 'sunrise'];
+/** Decree of 27 Dec 2018, art. 1 categories (b and d split as art. 2 treats their parts differently). */
+const CATEGORIES = ['a', 'b_heritage', 'b_parks', 'c', 'd_buildings', 'd_shop_windows', 'e', 'f', 'g'] as const;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const NEW_PLAN: PlanDraft = {
@@ -59,7 +61,7 @@ export function PlansPage({ tenant }: PageProps) {
   };
 
   if (!data) return <p class="muted">{i.t('loading')}</p>;
-  const planName = (id: number | null | undefined): string => data.plans.find((p) => p.planId === id)?.name ?? (id ? `#${id}` : i.t('unassigned'));
+  const planName = (id: number | null | undefined): string => data.plans.find((p) => p.planId === id)?.name ?? (id ? `#${id}` : '—');
 
   return (
     <div class="page">
@@ -70,12 +72,17 @@ export function PlansPage({ tenant }: PageProps) {
             <section class="card">
               <h3>{i.t('groups')}</h3>
               <div class="table-wrap"><table class="table" data-testid="groups-table">
-                <thead><tr><th>{i.t('group')}</th><th class="num">{i.t('members')}</th><th class="hide-sm">{i.t('category')}</th><th>{i.t('planInForce')}</th><th /></tr></thead>
+                <thead><tr><th>{i.t('group')}</th><th class="num">{i.t('members')}</th><th>{i.t('category')}</th><th>{i.t('assignedPlan')}</th><th /></tr></thead>
                 <tbody>{data.groups.map((g, k) => {
                   const st = data.settings[k];
                   return (
                     <tr key={g.id} data-group={g.id}>
-                      <td>{g.id}</td><td class="num">{i.num(g.memberCount)}</td><td class="hide-sm">{st?.category ?? '—'}</td>
+                      <td>{g.id}</td><td class="num">{i.num(g.memberCount)}</td>
+                      <td>{manager && st ? (
+                        <select aria-label={i.t('category')} value={st.category} onChange={(e) => void api('PUT', tp(T, `/groups/${encodeURIComponent(g.id)}/settings`), { category: (e.target as HTMLSelectElement).value }).then(reload)}>
+                          {CATEGORIES.map((c) => <option key={c} value={c}>{i.t(`cat_${c}` as Key)}</option>)}
+                        </select>
+                      ) : st ? i.t(`cat_${st.category}` as Key) : '—'}</td>
                       <td>{planName(st?.planId)}</td>
                       <td>{manager && <button class="small" onClick={() => setOverrideGroup(overrideGroup === g.id ? null : g.id)}>{i.t('override')}</button>}</td>
                     </tr>
