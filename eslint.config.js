@@ -10,7 +10,7 @@ const nodeBuiltins = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'protocol/src/generated/**', 'fleet-server/drizzle/**', 'test-artifacts/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'fleet-server/dist-ui/**', 'protocol/src/generated/**', 'fleet-server/drizzle/**', 'test-artifacts/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

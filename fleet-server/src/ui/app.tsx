@@ -12,6 +12,7 @@ import { EnergyPage } from './pages/energy.js';
 import { AlarmsPage } from './pages/alarms.js';
 import { FirmwarePage } from './pages/firmware.js';
 import { AdminPage } from './pages/admin.js';
+import { AccountPage } from './pages/account.js';
 
 const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin: 3 };
 export const can = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
@@ -69,6 +70,7 @@ export function App() {
       case 'energy': return <EnergyPage {...props} />;
       case 'alarms': return <AlarmsPage {...props} />;
       case 'firmware': return <FirmwarePage {...props} />;
+      case 'account': return <AccountPage email={me.user.email} onPasswordChanged={() => setMe(null)} />;
       case 'admin': return can(tenant.role, 'admin') ? <AdminPage {...props} /> : <p class="notice">{i18n.t('forbidden')}</p>;
       default: return <MapPage {...props} />;
     }
@@ -87,7 +89,7 @@ export function App() {
             </select>
           </label>
           <span class="spacer" />
-          <span class="who" title={me.user.email}>{me.user.name} · <em>{i18n.t(`role_${tenant.role}` as Key)}</em></span>
+          <a class="who" href={href(tenant.tenantId, 'account')} title={me.user.email}>{me.user.name} · <em>{i18n.t(`role_${tenant.role}` as Key)}</em></a>
           <select class="lang" aria-label={i18n.t('lang')} value={lang} onChange={(e) => chooseLang((e.target as HTMLSelectElement).value as Lang)}>
             <option value="fr">FR</option><option value="en">EN</option>
           </select>

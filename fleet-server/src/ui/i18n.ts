@@ -46,6 +46,7 @@ const fr = {
   wave: 'Vague {n}', devices: 'appareils', status: 'Statut', otaUnavailable: 'Les mises à jour ne sont pas configurées sur ce serveur (clé de signature absente) : {m}', campaignName: 'Nom de la campagne', progress: 'Avancement', size: 'Taille', noCampaign: 'Aucune campagne.', noImage: 'Aucune image.',
   ota_running: 'en cours', ota_paused: 'suspendue', ota_halted: 'arrêtée', ota_completed: 'terminée', ota_cancelled: 'annulée',
   assignedPlan: 'Plan affecté', cat_a: 'a) voirie, déplacements', cat_b_heritage: 'b) patrimoine', cat_b_parks: 'b) parcs et jardins', cat_c: 'c) équipements sportifs', cat_d_buildings: 'd) bâtiments non résidentiels', cat_d_shop_windows: 'd) vitrines', cat_e: 'e) parcs de stationnement', cat_f: 'f) événementiel', cat_g: 'g) chantiers',
+  account: 'Mon compte', changePassword: 'Changer de mot de passe', currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', passwordRule: 'Au moins 10 caractères ; une phrase est plus sûre qu’un mot compliqué.',
   alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
 } as const;
 
@@ -90,6 +91,7 @@ const en: Dict = {
   wave: 'Wave {n}', devices: 'devices', status: 'Status', otaUnavailable: 'Updates are not configured on this server (no signing key): {m}', campaignName: 'Campaign name', progress: 'Progress', size: 'Size', noCampaign: 'No campaign.', noImage: 'No image.',
   ota_running: 'running', ota_paused: 'paused', ota_halted: 'halted', ota_completed: 'completed', ota_cancelled: 'cancelled',
   assignedPlan: 'Assigned plan', cat_a: 'a) roads, movement', cat_b_heritage: 'b) heritage', cat_b_parks: 'b) parks and gardens', cat_c: 'c) sports facilities', cat_d_buildings: 'd) non-residential buildings', cat_d_shop_windows: 'd) shop windows', cat_e: 'e) car parks', cat_f: 'f) events', cat_g: 'g) worksites',
+  account: 'My account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', passwordRule: 'At least 10 characters; a passphrase beats a complicated word.',
   alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
 };
 
