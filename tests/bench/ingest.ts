@@ -6,12 +6,14 @@
  *    EnergyAck before the next) → Mosquitto (started on a free port) → the fleet server as a child process
  *    (`tests/lib/fleet-child.ts` = server.ts) → SQLite, then PostgreSQL. Counts records acknowledged per
  *    second (an ack is sent only after the commit), and the ack latency.
+ * 1b. Simulated boards (the real firmware with metering chips) draining an offline backlog, same path.
  * 2. Reports: a year of 10,000 devices generated directly in the database (daily and monthly rollups, which
  *    is what reports read; 350 M raw rows are never scanned), then the report queries timed through the
  *    EnergyService, on SQLite and PostgreSQL.
  *
  * Environment: BENCH_DEVICES (default 200), BENCH_SECONDS (default 15), BENCH_REPORT_DEVICES (default 10000),
- * BENCH_SKIP_PG=1 to skip PostgreSQL, BENCH_ONLY=e2e|report for one half, TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * BENCH_BOARDS (100) and BENCH_BOARD_HOURS (24) for the simulated-board drain, BENCH_SKIP_PG=1 to skip
+ * PostgreSQL, BENCH_ONLY=boards|e2e|report for one part, TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,10 @@ import { openPostgres, openSqlite } from '@streetlight/fleet-server';
 import type { DrizzleRepository } from '../../fleet-server/src/db/drizzle-repository.js';
 import { EnergyRepository } from '../../fleet-server/src/db/energy-repository.js';
 import { EnergyService } from '../../fleet-server/src/energy/service.js';
+import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
+import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
+import { DeviceService } from '@streetlight/fleet-server';
+import { Metrics } from '../../fleet-server/src/metrics.js';
 import { startFleetChild, startMosquitto } from '../lib/fleet-processes.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -31,6 +37,8 @@ const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const REPORT_DEVICES = Number(process.env.BENCH_REPORT_DEVICES ?? 10_000);
 const SKIP_PG = process.env.BENCH_SKIP_PG === '1';
+const BOARDS = Number(process.env.BENCH_BOARDS ?? 100);
+const BOARD_HOURS = Number(process.env.BENCH_BOARD_HOURS ?? 24);
 const FRAME = 32;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -111,6 +119,64 @@ async function endToEnd(label: 'sqlite' | 'postgres'): Promise<void> {
   result(`ingest_e2e_ack_latency_p50_${label}`, Number(pct(latencies, 50).toFixed(1)), 'ms');
 }
 
+// ---------------------------------------------------------------- 1b. simulated boards (real firmware) draining a backlog
+
+/**
+ * BOARDS simulated boards with metering chips (the real firmware) log BOARD_HOURS of records with their link
+ * down, then the links come back and the backlog drains through Mosquitto into the server child (SQLite):
+ * records acknowledged per real second while draining. The firmware paces its catch-up (one batch of 32 in
+ * flight, 2–4 virtual s between batches); the virtual clock runs as fast as the machine allows.
+ */
+async function boardsDrain(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-boards-'));
+  const broker = await startMosquitto();
+  const clock = new VirtualClock({ start: Date.UTC(2026, 0, 5, 16, 0, 0) }); // 17:00 in Sarlat: dusk
+  const repo = openSqlite(path.join(dataDir, 'fleet.sqlite'));
+  const log = { debug() {}, info() {}, warn() {}, error() {} };
+  const ids = Array.from({ length: BOARDS }, (_, i) => `BB-${String(i).padStart(4, '0')}`);
+  await new DeviceService({ repo, send: async () => undefined, now: () => clock.now(), metrics: new Metrics(), log })
+    .commission('boards', ids.map((deviceId, i) => ({ deviceId, lat: 44.89 + (i % 10) * 0.001, lon: 1.21 + Math.floor(i / 10) * 0.001, nominalPowerW: 36 })));
+  await repo.close();
+  const server = await startFleetChild({ dataDir, mqttUrl: broker.url, virtualClock: true, logLevel: 'error' });
+  const boards = ids.map((deviceId, i) => new SimBoard({
+    clock, deviceId, tenant: 'boards', mqtt: { host: '127.0.0.1', port: broker.port }, position: { lat: 44.89 + (i % 10) * 0.001, lon: 1.21 },
+    nominalW: 36, meter: i % 2 ? 'hlw8012' : 'bl0940', rtc: 'kept', firmware: (host: Host) => startFirmware(host),
+  }));
+  const pending = () => boards.reduce((a, b) => a + ((b.firmware as unknown as Firmware | undefined)?.status().energy?.pending ?? 0), 0);
+  const step = async (until: number, stepMs: number) => {
+    while (clock.now() < until) {
+      clock.advanceTo(Math.min(until, clock.now() + stepMs));
+      server.setNow(clock.now());
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  try {
+    for (const b of boards) b.powerOn();
+    await step(clock.now() + 10 * 60_000, 1000); // connected and configured
+    for (const b of boards) b.link.down();
+    const b0 = performance.now();
+    await step(clock.now() + BOARD_HOURS * 3_600_000, 60_000);
+    const backlog = pending();
+    process.stdout.write(`# boards: ${BOARDS} boards logged ${backlog} records offline (${((performance.now() - b0) / 1000).toFixed(0)} s to simulate ${BOARD_HOURS} h)\n`);
+    for (const b of boards) b.link.up();
+    const t = performance.now();
+    while (pending() > 0) {
+      clock.advanceTo(clock.now() + 1000);
+      server.setNow(clock.now());
+      await new Promise((r) => setTimeout(r, 1));
+      if (performance.now() - t > 600_000) throw new Error('backlog did not drain in 10 min');
+    }
+    const s = (performance.now() - t) / 1000;
+    process.stdout.write(`# boards: drained in ${s.toFixed(1)} s real (firmware pacing: one batch of 32 in flight, 2–4 virtual s between batches)\n`);
+    result('ingest_e2e_sim_boards_records_per_s_sqlite', Math.round(backlog / s), 'records/s');
+  } finally {
+    for (const b of boards) b.dispose();
+    await server.stop();
+    await broker.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------- 2. reports over a year of N devices
 
 async function generate(repo: DrizzleRepository, n: number): Promise<void> {
@@ -183,12 +249,13 @@ async function reports(label: 'sqlite' | 'postgres'): Promise<void> {
   }
 }
 
-const ONLY = process.env.BENCH_ONLY; // 'e2e' or 'report': one half only
-if (ONLY !== 'report') {
+const ONLY = process.env.BENCH_ONLY; // 'boards', 'e2e' or 'report': one part only
+if (ONLY === 'boards' || ONLY === undefined) await boardsDrain();
+if (ONLY !== 'report' && ONLY !== 'boards') {
   await endToEnd('sqlite');
   if (!SKIP_PG) await endToEnd('postgres');
 }
-if (ONLY !== 'e2e') {
+if (ONLY !== 'e2e' && ONLY !== 'boards') {
   await reports('sqlite');
   if (!SKIP_PG) await reports('postgres');
 }
