@@ -148,7 +148,12 @@ export class LuminaireController implements Firmware {
       host,
       send: (otaStatus) => this.#send({ otaStatus }),
       localMinutes: () => this.#localMinutes(),
-      selfTest: () => (this.#store.corrupt.length > 0 ? `stored state unreadable: ${this.#store.corrupt.join(',')}` : undefined),
+      selfTest: () => {
+        if (this.#store.corrupt.length > 0) return `stored state unreadable: ${this.#store.corrupt.join(',')}`;
+        // Metering alive, when the board has a meter (issue 5's driver declares a silent chip not responding).
+        if (this.#energy && !this.#energy.status().responding) return 'metering chip not responding';
+        return undefined;
+      },
     });
     this.#link = new Link(host, counters.bootCount, {
       onConnected: () => this.#guard('hello', () => { this.#sendHello(); this.#ota.onConnected(); }),

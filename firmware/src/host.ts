@@ -175,10 +175,11 @@ export interface HostUpdate {
   readonly lastRollback: { version?: string; reason: string } | undefined;
   /**
    * Prepares the inactive slot for an image of `size` bytes of `kind`. `resumeAt` (a multiple of 4096, default 0)
-   * keeps the bytes below it as written by an interrupted earlier attempt and erases the rest.
+   * asks to keep the bytes below it, as written by an interrupted earlier attempt. Returns the offset writing
+   * resumes from: `resumeAt`, or 0 on a platform that erases the whole slot (Moddable's `embedded:update`).
    * Throws RangeError when the image does not fit the slot.
    */
-  begin(size: number, kind: 'full' | 'mod', resumeAt?: number): void;
+  begin(size: number, kind: 'full' | 'mod', resumeAt?: number): number;
   /** Writes image bytes at `offset` of the slot being written. */
   write(offset: number, data: Uint8Array): void;
   /** Reads back bytes of the slot being written (verification reads what the flash holds, not what was sent). */

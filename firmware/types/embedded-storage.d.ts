@@ -85,3 +85,15 @@ declare const System: {
   restart(): void;
   deepSleep(us?: number, mode?: number): void;
 };
+
+/** Issue 6: ESP-IDF app rollback through XS host functions (firmware/moddable/ota-rollback/, esp_ota_ops.h). */
+declare module 'ota-rollback' {
+  /** The running image is on its first boot and has not confirmed itself (ESP_OTA_IMG_PENDING_VERIFY). */
+  export function pendingVerify(): boolean;
+  /** esp_ota_mark_app_valid_cancel_rollback(). */
+  export function markValid(): void;
+  /** Selects the previous slot; the unconfirmed running image is aborted at the next reset. Does not restart. */
+  export function markInvalid(): void;
+  /** The other slot holds an image the bootloader aborted or that was invalidated. */
+  export function lastInvalid(): boolean;
+}

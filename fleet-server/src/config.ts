@@ -59,8 +59,8 @@ export const configSchema = z.strictObject({
   otaSigningKey: optionalText,
   /** Per-device OTA bandwidth cap, bytes per second. Default 32768. */
   otaDeviceMaxBps: z.coerce.number().int().min(512).max(100_000_000).default(32_768),
-  /** Unacknowledged OTA chunks per device. Default 4. */
-  otaWindowChunks: z.coerce.number().int().min(1).max(64).default(4),
+  /** Unacknowledged OTA chunks (4 KiB) per device; at least 4 (devices acknowledge every 16 KiB). Default 8. */
+  otaWindowChunks: z.coerce.number().int().min(4).max(64).default(8),
   /** Unacknowledged OTA chunks over all devices (keeps the broker queue short for telemetry). Default 256. */
   otaMaxInflightChunks: z.coerce.number().int().min(1).max(100_000).default(256),
   /** Period of the OTA campaign loop, real milliseconds (decisions use the server clock). Default 1000. */

@@ -443,7 +443,7 @@ export class SimBoard {
     return {
       pendingVerify: b.pendingVerify,
       lastRollback: lastRollback ? { reason: lastRollback.reason, ...(lastRollback.version ? { version: lastRollback.version } : {}) } : undefined,
-      begin: (size, _kind, resumeAt = 0) => { if (live('begin')) b.beginUpdate(size, resumeAt); },
+      begin: (size, _kind, resumeAt = 0) => (live('begin') ? b.beginUpdate(size, resumeAt) : 0),
       write: (offset, data) => { if (live('write')) b.write(offset, data); },
       read: (offset, length) => b.readUpdate(offset, length),
       finish: () => { if (live('finish')) b.finishUpdate(); },

@@ -25,8 +25,20 @@ export const PERSIST_EVERY_BYTES = 16_384;
 export const WINDOW_CHECK_MS = 60_000;
 /** Time left for the REBOOTING status to leave before the restart. */
 export const REBOOT_DELAY_MS = 1_000;
+/**
+ * Written bytes are acknowledged (OtaStatus{DOWNLOADING, offset}) at every multiple of this, at the end of the
+ * image, and on a gap: a quarter of the uplinks of a per-chunk acknowledgement. The server's window must hold
+ * at least this many bytes (fleet-server: OTA_WINDOW_CHUNKS × chunk size ≥ 16 KiB).
+ */
+export const ACK_EVERY_BYTES = 16_384;
 /** A chunk beyond the expected offset (one was lost) is answered at most this often with the resume offset. */
 export const GAP_REPORT_MS = 5_000;
+
+/**
+ * `OtaStatus.reason` of a DOWNLOADING status that asks the server to send from `offset` (first answer, after a
+ * reconnection, a re-offer or a lost chunk); a plain acknowledgement has no reason.
+ */
+export const RESUME = 'resume';
 
 const KEY_OFFER = 'ota.offer';
 const KEY_STATE = 'ota.st';
@@ -133,8 +145,8 @@ export class OtaAgent {
     if (st.stage === OtaState.OTA_STATE_DOWNLOADING) {
       // Power cut or reset mid-download: resume from the last persisted offset (below it the slot holds the image).
       try {
-        this.#update.begin(offer.size ?? 0, kindOf(offer), st.offset);
-        this.#phase = { kind: 'downloading', offer, offset: st.offset, persisted: st.offset };
+        const at = this.#update.begin(offer.size ?? 0, kindOf(offer), st.offset);
+        this.#phase = { kind: 'downloading', offer, offset: at, persisted: at };
       } catch (err) {
         this.#fail(offer, `resume failed: ${message(err)}`);
       }
@@ -152,7 +164,7 @@ export class OtaAgent {
   onConnected(): void {
     if (this.#report && this.#opts.send(this.#report)) this.#report = undefined;
     const p = this.#phase;
-    if (p.kind === 'downloading') this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset);
+    if (p.kind === 'downloading') this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset, RESUME);
     else if (p.kind === 'deferred') this.#status(p.offer, OtaState.OTA_STATE_DEFERRED, 0, 'outside the install window');
     else if (p.kind === 'ready') this.#install(p.offer);
   }
@@ -178,7 +190,7 @@ export class OtaAgent {
       return;
     }
     if ((p.kind === 'downloading' || p.kind === 'deferred' || p.kind === 'ready' || p.kind === 'rebooting') && (p.offer.imageId ?? 0) === imageId) {
-      if (p.kind === 'downloading') this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset);
+      if (p.kind === 'downloading') this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset, RESUME);
       else if (p.kind === 'deferred') this.#status(p.offer, OtaState.OTA_STATE_DEFERRED, 0, 'outside the install window');
       else if (p.kind === 'ready') this.#install(p.offer);
       return;
@@ -209,7 +221,7 @@ export class OtaAgent {
       const t = this.#host.clock.ticks();
       if (t - this.#lastGapReport >= GAP_REPORT_MS) {
         this.#lastGapReport = t;
-        this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset);
+        this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset, RESUME);
       }
       return;
     }
@@ -221,7 +233,7 @@ export class OtaAgent {
       this.#saveState({ stage: OtaState.OTA_STATE_DOWNLOADING, imageId: p.offer.imageId ?? 0, offset: p.offset, previous: this.#host.system.firmwareVersion, reason: '' });
     }
     if (p.offset < size) {
-      this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset);
+      if (p.offset % ACK_EVERY_BYTES === 0) this.#status(p.offer, OtaState.OTA_STATE_DOWNLOADING, p.offset);
       return;
     }
     this.#verify(p.offer);
@@ -231,14 +243,16 @@ export class OtaAgent {
 
   #startDownload(offer: OtaOffer, resumeAt: number): void {
     const update = this.#update as HostUpdate;
+    let at: number;
     try {
-      update.begin(offer.size ?? 0, kindOf(offer), resumeAt);
+      at = update.begin(offer.size ?? 0, kindOf(offer), resumeAt);
     } catch (err) {
       return this.#reject(offer, `begin_failed: ${message(err)}`);
     }
+    resumeAt = at;
     this.#phase = { kind: 'downloading', offer, offset: resumeAt, persisted: resumeAt };
     this.#saveState({ stage: OtaState.OTA_STATE_DOWNLOADING, imageId: offer.imageId ?? 0, offset: resumeAt, previous: this.#host.system.firmwareVersion, reason: '' });
-    this.#status(offer, OtaState.OTA_STATE_DOWNLOADING, resumeAt);
+    this.#status(offer, OtaState.OTA_STATE_DOWNLOADING, resumeAt, RESUME);
   }
 
   /** Size and SHA-256 of what the slot holds, against the signed manifest (checkOffer bound the offer to it). */

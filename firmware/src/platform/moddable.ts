@@ -27,6 +27,7 @@ import Time from 'time';
 import Timer from 'timer';
 import type { FactoryConfig, Host, HostStorage } from '../host.js';
 import { FIRMWARE_VERSION } from '../version.js';
+import { esp32Update } from './update-esp32.js'; // issue 6: A/B slots, rollback FFI
 
 /** NVS namespace of the firmware's keys (≤ 15 characters, an ESP-IDF NVS limit). */
 export const NVS_DOMAIN = 'streetlight';
@@ -113,5 +114,6 @@ export function moddableHost(): Host {
       log: (level, message) => { trace(`${level}: ${message}\n`); },
     },
     factory: factoryConfig(),
+    update: esp32Update(),
   };
 }

@@ -10,8 +10,8 @@
  *    (token bucket on the server clock);
  *  - over all devices at most `maxInflightChunks` chunks unacknowledged (the broker and the server's MQTT
  *    client queue stay short, so uplinks and other downlinks keep flowing).
- * A status whose offset does not advance is a resume request (after a reconnection, a power cut or a lost
- * chunk): the server rewinds to it. A device with no progress for `stallS` is rewound to its last offset.
+ * A status with reason "resume" (the device's first answer, or after a reconnection, a power cut, a re-offer or
+ * a lost chunk) rewinds the server to its offset; plain acknowledgements carry no reason. A device with no progress for `stallS` is rewound to its last offset.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
@@ -45,7 +45,7 @@ export interface OtaServiceOptions {
   nextSeq: (deviceId: string) => Promise<number>;
   /** Chunk data size. Default 4096 (the protocol maximum). */
   chunkSize?: number;
-  /** Unacknowledged chunks per device. Default 4. */
+  /** Unacknowledged chunks per device; the window must hold ≥ 16 KiB (devices acknowledge every 16 KiB). Default 8. */
   windowChunks?: number;
   /** Unacknowledged chunks over all devices. Default 256. */
   maxInflightChunks?: number;
@@ -88,6 +88,8 @@ interface Active {
   state: CampaignState;
   image: ImageCtx;
   dirty: boolean;
+  savedAt: number;
+  savedStatus: string;
 }
 
 interface Transfer {
@@ -104,6 +106,12 @@ interface Transfer {
   tokens: number;
   refillAt: number;
 }
+
+/** Devices acknowledge written bytes at every multiple of this (firmware/src/ota/agent.ts ACK_EVERY_BYTES). */
+export const DEVICE_ACK_EVERY_BYTES = 16_384;
+
+/** Campaign progress is persisted at most this often (server clock). */
+const PERSIST_MS = 1000;
 
 const VERSION_RE = /^\d{1,5}\.\d{1,5}\.\d{1,5}(?:[-+][0-9A-Za-z.-]*)?$/;
 const MODEL_RE = /^[A-Za-z0-9._-]{1,32}$/;
@@ -131,11 +139,15 @@ export class OtaService {
 
   constructor(opts: OtaServiceOptions) {
     this.o = {
-      chunkSize: MAX_OTA_CHUNK_BYTES, windowChunks: 4, maxInflightChunks: 256, deviceMaxBps: 32_768, offerRetryS: 60, stallS: 30,
+      chunkSize: MAX_OTA_CHUNK_BYTES, windowChunks: 8, maxInflightChunks: 256, deviceMaxBps: 32_768, offerRetryS: 60, stallS: 30,
       ...opts,
     };
     if (this.o.chunkSize < 256 || this.o.chunkSize > MAX_OTA_CHUNK_BYTES || this.o.chunkSize % 256 !== 0) {
       throw new RangeError(`OTA chunk size must be a multiple of 256 in 256..${MAX_OTA_CHUNK_BYTES}`);
+    }
+    // Devices acknowledge every 16 KiB (firmware ACK_EVERY_BYTES): a smaller window would stall every transfer.
+    if (this.o.windowChunks * this.o.chunkSize < DEVICE_ACK_EVERY_BYTES) {
+      throw new RangeError(`OTA window of ${this.o.windowChunks} × ${this.o.chunkSize} bytes is below the ${DEVICE_ACK_EVERY_BYTES} bytes devices acknowledge at a time`);
     }
   }
 
@@ -153,7 +165,7 @@ export class OtaService {
     if (!this.enabled) return;
     for (const row of await this.o.repo.activeCampaigns()) {
       const image = await this.imageCtx(row.tenantId, row.imageId);
-      const a: Active = { row, state: row.state as unknown as CampaignState, image, dirty: false };
+      const a: Active = { row, state: row.state as unknown as CampaignState, image, dirty: false, savedAt: -Infinity, savedStatus: '' };
       this.active.set(row.id, a);
       for (const id of Object.keys(a.state.devices)) this.deviceCampaign.set(id, row.id);
     }
@@ -265,7 +277,7 @@ export class OtaService {
       target: req.target as unknown as Record<string, unknown>, windowStartMin: req.window?.startMin ?? 0, windowEndMin: req.window?.endMin ?? 0,
       state: state as unknown as Record<string, unknown>, createdAt: now, updatedAt: now,
     });
-    const a: Active = { row, state, image, dirty: false };
+    const a: Active = { row, state, image, dirty: false, savedAt: -Infinity, savedStatus: '' };
     this.active.set(row.id, a);
     for (const id of targets) this.deviceCampaign.set(id, row.id);
     this.o.log.info({ tenant, campaignId: row.id, imageId: image.row.id, devices: targets.length, waves: state.waves.map((w) => w.length) }, 'OTA campaign created');
@@ -299,7 +311,7 @@ export class OtaService {
       if (cmd !== 'retry') throw fleetError('OTA_CAMPAIGN_STATE', undefined, `cannot ${cmd} a ${row.status} campaign`);
       // A finished campaign comes back to life for a retry of its failed devices.
       const image = await this.imageCtx(tenant, row.imageId);
-      const revived: Active = { row, state: row.state as unknown as CampaignState, image, dirty: true };
+      const revived: Active = { row, state: row.state as unknown as CampaignState, image, dirty: true, savedAt: -Infinity, savedStatus: '' };
       const busy = Object.keys(revived.state.devices).filter((d) => this.deviceCampaign.has(d));
       if (busy.length) throw fleetError('OTA_CAMPAIGN_STATE', { busy }, 'some devices of this campaign are in another active campaign');
       this.active.set(id, revived);
@@ -346,7 +358,8 @@ export class OtaService {
     const before = d.state;
     // Offsets matter while downloading (0 = resume from the start); a terminal report without one keeps the last.
     const offset = next === 'downloading' || (status.offset ?? 0) > 0 ? (status.offset ?? 0) : next === 'confirmed' ? a.image.row.size : undefined;
-    onDeviceStatus(a.state, id, next, now, { ...(offset !== undefined ? { offset } : {}), ...(status.reason ? { reason: status.reason } : {}) });
+    const reason = status.reason && status.reason !== 'resume' ? status.reason : undefined;
+    onDeviceStatus(a.state, id, next, now, { ...(offset !== undefined ? { offset } : {}), ...(reason ? { reason } : {}) });
     if (d.state !== before || next === 'downloading') a.dirty = true;
     if (d.state !== before && (next === 'rolled_back' || next === 'failed')) {
       this.o.log.warn({ deviceId: id, campaignId: a.row.id, state: next, reason: status.reason }, 'OTA device failed');
@@ -355,8 +368,8 @@ export class OtaService {
     if (next === 'downloading' && d.state === 'downloading') {
       const offset = Math.min(status.offset ?? 0, a.image.row.size);
       const tr = t ?? this.newTransfer(a, device.tenantId, id, now);
-      if (offset <= tr.acked) {
-        // No progress: a resume request (reconnection, power cut, lost chunk). Rewind.
+      if (offset < tr.acked || status.reason === 'resume') {
+        // A resume request (first answer, reconnection, power cut, re-offer, lost chunk): send from its offset.
         this.release(tr, tr.sent - offset);
         tr.sent = offset;
       } else {
@@ -408,8 +421,12 @@ export class OtaService {
       for (const [id, d] of Object.entries(a.state.devices)) {
         if (this.transfers.has(id) && d.state !== 'downloading' && d.state !== 'offered') this.dropTransfer(id);
       }
-      if (a.dirty) {
+      // Progress is written at most once per PERSIST_MS of server time (the whole state is one JSON row); a
+      // status change is written at once. After a restart devices report their offsets again.
+      if (a.dirty && (a.state.status !== a.savedStatus || now - a.savedAt >= PERSIST_MS)) {
         a.dirty = false;
+        a.savedAt = now;
+        a.savedStatus = a.state.status;
         await this.o.repo.saveCampaign(a.row.id, a.state.status, a.state as unknown as Record<string, unknown>, now);
       }
       if (a.state.status === 'completed' || a.state.status === 'cancelled') {
@@ -484,7 +501,8 @@ export class OtaService {
     if (a.state.devices[t.deviceId]?.state !== 'downloading') return;
     const now = this.o.now();
     const burst = this.o.windowChunks * this.o.chunkSize;
-    t.tokens = Math.min(burst, t.tokens + ((now - t.refillAt) * this.o.deviceMaxBps) / 1000);
+    // Token bucket holding at most one second of the cap (and at least one window).
+    t.tokens = Math.min(Math.max(burst, this.o.deviceMaxBps), t.tokens + ((now - t.refillAt) * this.o.deviceMaxBps) / 1000);
     t.refillAt = now;
     const size = t.image.row.size;
     let freed = false;

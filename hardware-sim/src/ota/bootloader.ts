@@ -198,9 +198,10 @@ export class SimBootloader {
 
   /**
    * Starts writing an update into the inactive slot: erases it, or only from `resumeAt` on (a multiple of
-   * SECTOR) when an interrupted download of the same image resumes.
+   * SECTOR) when an interrupted download of the same image resumes. Returns the offset writing resumes from
+   * (0 when the slot did not hold a partial image of that size).
    */
-  beginUpdate(size: number, resumeAt = 0): 0 | 1 {
+  beginUpdate(size: number, resumeAt = 0): number {
     if (size > this.slotSize) throw new BootError(`image of ${size} bytes does not fit a ${this.slotSize}-byte slot`);
     if (resumeAt % SECTOR !== 0 || resumeAt < 0 || resumeAt > size) throw new RangeError(`resume offset ${resumeAt} is not a sector boundary within the image`);
     const slot = this.inactive;
@@ -209,7 +210,7 @@ export class SimBootloader {
     s.data.erase(resumeAt);
     s.length = size;
     s.state = 'writing';
-    return slot;
+    return resumeAt;
   }
 
   /** Writes image bytes at `offset` of the update slot (resumable: a later call may rewrite any range). */
