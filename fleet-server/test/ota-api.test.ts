@@ -50,7 +50,7 @@ describe('OTA images and campaigns API', () => {
   let app: FastifyInstance;
   let inject: Inject;
   let dir: string;
-  const key = { keyId: 0, publicKey: new Uint8Array() };
+  const key: { keyId: number; publicKey: Uint8Array } = { keyId: 0, publicKey: new Uint8Array() };
   const upload = (query: string, bytes: Uint8Array = new Uint8Array(5000).fill(7)) =>
     inject({ method: 'POST', url: `/api/tenants/t1/ota/images?${query}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from(bytes) });
 
