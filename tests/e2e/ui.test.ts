@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { build } from '@streetlight/fleet-server';
+import { build, generateSigningKey } from '@streetlight/fleet-server';
 import { authedInject, createUser, type Inject } from '@streetlight/fleet-server/testing';
-import { createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
+import { buildSimImage, createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBoth } from '../lib/browser.js';
 
 type App = Awaited<ReturnType<typeof build>>;
@@ -74,7 +74,9 @@ describe('web UI in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sl-ui-'));
     // 18:30 in Sarlat on a winter evening, after sunset.
     clock = new VirtualClock({ start: Date.parse('2026-01-15T17:30:00Z') });
-    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, now: () => clock.now(), logger: false });
+    // OTA configured (issue 6): a signing key, so the firmware page can upload images and run campaigns.
+    generateSigningKey(join(dataDir, 'ota.pem'));
+    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false });
     url = `${await app.fleet.listen()}/`;
     root = await authedInject(app); // platform admin for the set-up only
     for (const [id, name] of [[T, 'Sarlat-la-Canéda'], [OTHER, 'Lyon']]) {
@@ -256,7 +258,7 @@ describe('web UI in Chromium', () => {
     await ctx.close();
   });
 
-  it('shows alarms, firmware (not available yet) and, to admins, users and the audit log of every change', async () => {
+  it('shows alarms, runs a firmware campaign (upload, start, progress, pause) and, to admins, users and the audit log of every change', async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await signIn(page, 'admin@sarlat.fr');
@@ -264,10 +266,25 @@ describe('web UI in Chromium', () => {
     await page.waitForTimeout(800);
     await screenshotBoth(page, '08-alarms');
     await page.click('[data-testid=nav-firmware]');
-    // Issue 6's OTA API may or may not be in this server: the page says which, it never invents data.
-    const paths = Object.keys(((await root('/api/openapi.json')).json() as { paths: Record<string, unknown> }).paths);
-    if (paths.includes('/api/tenants/{tenant}/ota/campaigns')) await page.waitForSelector('[data-testid=campaigns], [data-testid=ota-unconfigured]');
-    else await page.waitForSelector('[data-testid=firmware-na]');
+    // Upload a signed image through the page, start a campaign on LIB, watch its progress, pause it.
+    await page.waitForSelector('[data-testid=upload-image]');
+    await page.setInputFiles('[data-testid=upload-image] input[type=file]', {
+      name: 'streetlight-0.2.0.bin', mimeType: 'application/octet-stream',
+      buffer: Buffer.from(buildSimImage({ version: '0.2.0', hardwareModels: ['SL-ESP32-SIM'], kind: 'full' }, 64 * 1024)),
+    });
+    await page.fill('[data-testid=upload-image] input[name=version]', '0.2.0');
+    await page.fill('[data-testid=upload-image] input[name=models]', 'SL-ESP32-SIM');
+    await page.click('[data-testid=upload-image] button[type=submit]');
+    await page.waitForFunction(() => /0\.2\.0/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=images]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.selectOption('[data-testid=new-campaign] select[name=group]', 'LIB');
+    await page.click('[data-testid=new-campaign] button[type=submit]');
+    const campaign = page.locator('[data-testid=campaigns] li').first();
+    await campaign.waitFor({ timeout: 15_000 });
+    await campaign.locator('button.link').click();
+    await page.waitForSelector('[data-testid=campaign-detail] .wave');
+    expect(await page.textContent('[data-testid=campaign-detail]')).toContain('SRL-LIB-');
+    await page.click('[data-testid=campaign-detail] button:has-text("Suspendre")');
+    await page.waitForFunction(() => /suspendue/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=campaigns]')?.textContent ?? ''), undefined, { timeout: 15_000 });
     await screenshotBoth(page, '09-firmware');
     await page.click('[data-testid=nav-admin]');
     await page.waitForSelector('[data-testid=audit]');
@@ -277,7 +294,11 @@ describe('web UI in Chromium', () => {
     expect(audit).toContain('POST /plans');
     expect(audit).toContain('PUT /groups/:groupId/settings');
     expect(audit).toContain('PUT /groups/:groupId/override');
+    expect(audit).toContain('POST /ota/campaigns');
     await screenshotBoth(page, '10-admin');
+    await page.click('a.who');
+    await page.waitForSelector('input[autocomplete=new-password]');
+    await screenshotBoth(page, '11-account');
     await ctx.close();
   });
 

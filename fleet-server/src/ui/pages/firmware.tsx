@@ -58,7 +58,7 @@ export function FirmwarePage({ tenant }: PageProps) {
           <section class="card">
             <h3>{i.t('images')}</h3>
             {data[0].length === 0 && <p class="muted">{i.t('noImage')}</p>}
-            <table class="table compact"><tbody>{data[0].map((im) => (
+            <table class="table compact" data-testid="images"><tbody>{data[0].map((im) => (
               <tr key={im.id}><td><b>{im.version}</b> <span class="muted">{im.kind}</span><br /><small class="muted">{im.hardwareModels.join(', ')}</small></td>
                 <td class="num">{i.num(im.size / 1024, 0)} Kio<br /><small class="muted">{i.dateTime(im.createdAt)}</small></td></tr>
             ))}</tbody></table>
@@ -123,11 +123,11 @@ function NewCampaign({ tenant, images, groups, onDone }: { tenant: string; image
   const [name, setName] = useState('');
   const [err, setErr] = useState('');
   return (
-    <form class="stack inset" onSubmit={(e) => { e.preventDefault(); setErr(''); void api('POST', tp(tenant, '/ota/campaigns'), { imageId, target: { group }, ...(name ? { name } : {}) }).then(onDone, (x: Error) => setErr(x.message)); }}>
+    <form class="stack inset" data-testid="new-campaign" onSubmit={(e) => { e.preventDefault(); setErr(''); void api('POST', tp(tenant, '/ota/campaigns'), { imageId, target: { group }, ...(name ? { name } : {}) }).then(onDone, (x: Error) => setErr(x.message)); }}>
       <h4>{i.t('newCampaign')}</h4>
       <input placeholder={i.t('campaignName')} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
       <label>{i.t('image')}<select value={imageId} onChange={(e) => setImageId(Number((e.target as HTMLSelectElement).value))}>{images.map((im) => <option key={im.id} value={im.id}>{im.version} ({im.kind})</option>)}</select></label>
-      <label>{i.t('group')}<select value={group} onChange={(e) => setGroup((e.target as HTMLSelectElement).value)}>{groups.map((g) => <option key={g} value={g}>{g}</option>)}</select></label>
+      <label>{i.t('group')}<select name="group" value={group} onChange={(e) => setGroup((e.target as HTMLSelectElement).value)}>{groups.map((g) => <option key={g} value={g}>{g}</option>)}</select></label>
       <button class="primary" type="submit">{i.t('start')}</button>
       {err && <p class="error">{err}</p>}
     </form>
@@ -150,11 +150,11 @@ function Upload({ tenant, onDone }: { tenant: string; onDone: () => void }) {
     onDone();
   };
   return (
-    <form class="stack inset" onSubmit={(e) => void send(e)}>
+    <form class="stack inset" data-testid="upload-image" onSubmit={(e) => void send(e)}>
       <h4>{i.t('uploadImage')}</h4>
       <input type="file" aria-label={i.t('file')} onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
-      <input placeholder="1.2.0" required value={version} aria-label={i.t('version')} onInput={(e) => setVersion((e.target as HTMLInputElement).value)} />
-      <input placeholder={i.t('hardwareModels')} required value={models} onInput={(e) => setModels((e.target as HTMLInputElement).value)} />
+      <input name="version" placeholder="1.2.0" required value={version} aria-label={i.t('version')} onInput={(e) => setVersion((e.target as HTMLInputElement).value)} />
+      <input name="models" placeholder={i.t('hardwareModels')} required value={models} onInput={(e) => setModels((e.target as HTMLInputElement).value)} />
       <button class="primary" type="submit" disabled={!file}>{i.t('upload')}</button>
       {err && <p class="error">{err}</p>}
     </form>
