@@ -75,7 +75,7 @@ describe('web UI in Chromium', () => {
     // 18:30 in Sarlat on a winter evening, after sunset.
     clock = new VirtualClock({ start: Date.parse('2026-01-15T17:30:00Z') });
     // OTA configured (issue 6): a signing key, so the firmware page can upload images and run campaigns.
-    generateSigningKey(join(dataDir, 'ota.pem'));
+    const otaKey = generateSigningKey(join(dataDir, 'ota.pem'));
     app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false });
     url = `${await app.fleet.listen()}/`;
     root = await authedInject(app); // platform admin for the set-up only
@@ -83,8 +83,8 @@ describe('web UI in Chromium', () => {
       expect((await root({ method: 'POST', url: '/api/tenants', payload: { id, name } })).statusCode).toBe(200);
     }
     const broker = new URL(app.fleet.brokerUrl);
-    // Boards with an HLW8012 metering chip, so energy records flow (issue 5's metering).
-    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, boardDefaults: { meter: 'hlw8012' } });
+    // Boards with an HLW8012 metering chip, so energy records flow (issue 5's metering), and trusting the OTA key.
+    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, boardDefaults: { meter: 'hlw8012', otaKeys: [{ keyId: otaKey.keyId, publicKey: otaKey.publicKey }] } });
     const poles = townInventory(T).slice(0, COUNT);
     const inv = await root({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: poles.map((p) => ({
       deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode, luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,

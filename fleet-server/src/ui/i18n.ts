@@ -47,6 +47,7 @@ const fr = {
   ota_running: 'en cours', ota_paused: 'suspendue', ota_halted: 'arrêtée', ota_completed: 'terminée', ota_cancelled: 'annulée',
   assignedPlan: 'Plan affecté', cat_a: 'a) voirie, déplacements', cat_b_heritage: 'b) patrimoine', cat_b_parks: 'b) parcs et jardins', cat_c: 'c) équipements sportifs', cat_d_buildings: 'd) bâtiments non résidentiels', cat_d_shop_windows: 'd) vitrines', cat_e: 'e) parcs de stationnement', cat_f: 'f) événementiel', cat_g: 'g) chantiers',
   account: 'Mon compte', changePassword: 'Changer de mot de passe', currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', passwordRule: 'Au moins 10 caractères ; une phrase est plus sûre qu’un mot compliqué.',
+  dev_queued: 'en attente', dev_offered: 'proposée', dev_downloading: 'téléchargement', dev_verifying: 'vérification', dev_installing: 'installation', dev_rebooting: 'redémarrage', dev_confirmed: 'confirmée', dev_rolled_back: 'retour arrière', dev_failed: 'échec', dev_timed_out: 'délai dépassé', dev_cancelled: 'annulée',
   alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
 } as const;
 
@@ -92,6 +93,7 @@ const en: Dict = {
   ota_running: 'running', ota_paused: 'paused', ota_halted: 'halted', ota_completed: 'completed', ota_cancelled: 'cancelled',
   assignedPlan: 'Assigned plan', cat_a: 'a) roads, movement', cat_b_heritage: 'b) heritage', cat_b_parks: 'b) parks and gardens', cat_c: 'c) sports facilities', cat_d_buildings: 'd) non-residential buildings', cat_d_shop_windows: 'd) shop windows', cat_e: 'e) car parks', cat_f: 'f) events', cat_g: 'g) worksites',
   account: 'My account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', passwordRule: 'At least 10 characters; a passphrase beats a complicated word.',
+  dev_queued: 'queued', dev_offered: 'offered', dev_downloading: 'downloading', dev_verifying: 'verifying', dev_installing: 'installing', dev_rebooting: 'rebooting', dev_confirmed: 'confirmed', dev_rolled_back: 'rolled back', dev_failed: 'failed', dev_timed_out: 'timed out', dev_cancelled: 'cancelled',
   alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
 };
 

@@ -109,7 +109,7 @@ function CampaignView({ tenant, id, manager, onChange }: { tenant: string; id: n
       ))}
       <div class="table-wrap"><table class="table compact">
         <tbody>{data.deviceStates.slice(0, 200).map((d) => (
-          <tr key={d.deviceId}><td>{d.deviceId}</td><td>{d.state}{d.reason ? ` (${d.reason})` : ''}</td><td class="num">{i.pct(d.progressPct)}</td></tr>
+          <tr key={d.deviceId}><td>{d.deviceId}</td><td>{i.t(`dev_${d.state}` as Key)}{d.reason ? ` (${d.reason})` : ''}</td><td class="num">{i.pct(d.progressPct)}</td></tr>
         ))}</tbody>
       </table></div>
     </div>
