@@ -1,7 +1,8 @@
 /**
  * Done-when test of issue 6: a tampered image, a wrong signature (a forged one, and one by a key the device
  * does not trust), a wrong hardware model and a downgrade below the minimum version are each refused by the
- * device, with a clear reason visible through the server API; then a good image installs and confirms.
+ * device, with a clear reason visible through the server API; then a good image installs and confirms, and
+ * another one only inside its install window.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,5 +95,24 @@ describe('OTA: the device refuses what it must not install, and says why', () =>
     for (const b of h.fleet.boards) expect(b.firmwareVersion).toBe('1.4.0');
     const devices = await h.app.repo.listDevices(tenant);
     for (const d of devices) expect(d.firmwareVersion).toBe('1.4.0');
+  }, 60_000);
+
+  it('waits for the install window (device local time) before downloading and switching', async () => {
+    const img = await h.upload({ version: '1.5.0' }, SIZE);
+    // 11:00 local (CEST) now; window 12:00–12:30 local.
+    const c = await h.api('POST', '/ota/campaigns', { imageId: img.id, target: { group: 'all' }, policy: { canary: 4 }, window: { startMin: 720, endMin: 750 } }, 201);
+    await h.run(30 * 60_000, 60_000);
+    let view = await h.api('GET', `/ota/campaigns/${c.id}`);
+    for (const d of view.deviceStates) expect(d).toMatchObject({ state: 'offered', reason: 'outside the install window' });
+    for (const b of h.fleet.boards) expect(b.firmwareVersion).toBe('1.4.0');
+    const windowOpens = Date.parse('2026-06-10T10:00:00Z');
+    await h.runUntil(() => h.clock.now() >= windowOpens + 10 * 60_000, 3_600_000, 10_000);
+    view = await h.api('GET', `/ota/campaigns/${c.id}`);
+    expect(view.status).toBe('completed');
+    for (const d of view.deviceStates) {
+      expect(d.state).toBe('confirmed');
+      expect(d.updatedAt).toBeGreaterThanOrEqual(windowOpens);
+    }
+    for (const b of h.fleet.boards) expect(b.firmwareVersion).toBe('1.5.0');
   }, 60_000);
 });
