@@ -353,8 +353,14 @@ export class EnergyService {
     });
   }
 
+  /** No exception may escape into a platform callback (on a device it would reset the board): a failing
+   *  flash write or driver read is logged and the next timer tries again. */
   #guard(fn: () => void): void {
     if (this.#stopped) return;
-    fn();
+    try {
+      fn();
+    } catch (err) {
+      this.#d.host.system.log('error', `energy: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }

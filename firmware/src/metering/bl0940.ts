@@ -101,7 +101,10 @@ export class Bl0940 implements MeterDriver {
     // After a power-on the chip's CF_CNT started at 0 with the chip: the first reading is all new energy.
     // After a software restart the chip kept counting: the first reading is only a baseline.
     if (!options.chipWarm) this.#cfLast = 0;
-    this.#timer = options.timers.repeat(() => this.#request(), options.pollMs ?? 1000);
+    this.#timer = options.timers.repeat(() => {
+      // A UART error must not escape into the platform's timer callback: it counts as a failed poll.
+      try { this.#request(); } catch (err) { this.#waiting = false; this.#fail(`uart: ${err instanceof Error ? err.message : String(err)}`); }
+    }, options.pollMs ?? 1000);
   }
 
   get last(): MeterSample | undefined { return this.#last; }

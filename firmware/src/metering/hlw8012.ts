@@ -79,7 +79,10 @@ export class Hlw8012 implements MeterDriver {
     this.#sel?.write(this.#selLevel);
     this.#lastTicks = options.ticks();
     this.#window.push({ t: this.#lastTicks, n: 0 });
-    this.#timer = options.timers.repeat(() => this.#poll(), options.pollMs ?? 1000);
+    this.#timer = options.timers.repeat(() => {
+      // A counter error must not escape into the platform's timer callback: the chip reads as not responding.
+      try { this.#poll(); } catch (err) { this.#health(false, `pulse counter: ${err instanceof Error ? err.message : String(err)}`); }
+    }, options.pollMs ?? 1000);
   }
 
   get last(): MeterSample | undefined { return this.#last; }
