@@ -5,7 +5,7 @@ import { PinBus } from '../src/io/bus.js';
 describe('simulated PulseCount (ESP32 PCNT: 16-bit hardware counter folded into a software total)', () => {
   function counter(): { pulses: { n: number }; read: () => number } {
     const pulses = { n: 0 };
-    const bus = new PinBus({ now: () => 0, pins: { cf: 5 } });
+    const bus = new PinBus({ now: () => 0, pins: { dim: 25, cf: 5 } });
     const PulseCount = createPulseCountClass(bus, () => () => pulses.n);
     const pc = new PulseCount({ signal: 5 });
     return { pulses, read: () => pc.read() };
