@@ -71,34 +71,26 @@ export function programFor(plan: Plan, eveningDayMs: number): DayProgram | undef
   return (plan.programs ?? []).find((p) => p.id === id);
 }
 
+/** Sun anchors: which zenith, and whether the event is the evening's (setting) or the morning's (rising). */
+const SUN_ANCHORS: Readonly<Record<number, { zenith: number; rising: boolean }>> = {
+  [Anchor.ANCHOR_SUNSET]: { zenith: ZENITH_OFFICIAL, rising: false },
+  [Anchor.ANCHOR_CIVIL_DUSK]: { zenith: ZENITH_CIVIL, rising: false },
+  [Anchor.ANCHOR_SUNRISE]: { zenith: ZENITH_OFFICIAL, rising: true },
+  [Anchor.ANCHOR_CIVIL_DAWN]: { zenith: ZENITH_CIVIL, rising: true },
+};
+
 function resolveStep(site: Site, eveningDayMs: number, step: PlanStep): number | undefined {
-  const offset = (step.offsetMin ?? 0) * MIN_MS;
-  const morningDayMs = eveningDayMs + DAY_MS;
-  switch (step.anchor ?? Anchor.ANCHOR_UNSPECIFIED) {
-    case Anchor.ANCHOR_SUNSET: {
-      const t = sunEventUtc(eveningDayMs, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false);
-      return t === undefined ? undefined : t + offset;
-    }
-    case Anchor.ANCHOR_CIVIL_DUSK: {
-      const t = sunEventUtc(eveningDayMs, site.latDeg, site.lonDeg, ZENITH_CIVIL, false);
-      return t === undefined ? undefined : t + offset;
-    }
-    case Anchor.ANCHOR_SUNRISE: {
-      const t = sunEventUtc(morningDayMs, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
-      return t === undefined ? undefined : t + offset;
-    }
-    case Anchor.ANCHOR_CIVIL_DAWN: {
-      const t = sunEventUtc(morningDayMs, site.latDeg, site.lonDeg, ZENITH_CIVIL, true);
-      return t === undefined ? undefined : t + offset;
-    }
-    default: {
-      // Clock anchor: minutes after local midnight of the evening date; times before noon belong to the
-      // night's morning (e.g. 01:00 is written 60 and means 01:00 on D+1).
-      let minutes = step.offsetMin ?? 0;
-      if (minutes < 12 * 60) minutes += 24 * 60;
-      return fromLocalMs(site.tz, eveningDayMs + minutes * MIN_MS);
-    }
+  const sun = SUN_ANCHORS[step.anchor ?? Anchor.ANCHOR_UNSPECIFIED];
+  if (sun) {
+    const day = sun.rising ? eveningDayMs + DAY_MS : eveningDayMs;
+    const t = sunEventUtc(day, site.latDeg, site.lonDeg, sun.zenith, sun.rising);
+    return t === undefined ? undefined : t + (step.offsetMin ?? 0) * MIN_MS;
   }
+  // Clock anchor: minutes after local midnight of the evening date; times before noon belong to the
+  // night's morning (e.g. 01:00 is written 60 and means 01:00 on D+1).
+  let minutes = step.offsetMin ?? 0;
+  if (minutes < 12 * 60) minutes += 24 * 60;
+  return fromLocalMs(site.tz, eveningDayMs + minutes * MIN_MS);
 }
 
 /** A program's steps for the night of `eveningDayMs` as UTC instants, in time order (stable for equal instants). */
