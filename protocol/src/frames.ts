@@ -133,28 +133,29 @@ function downlinkBounds(m: Downlink): string[] {
   return b.problems;
 }
 
-/** Decodes and checks an uplink frame. `topicDeviceId`, when given, must match the envelope's device id. */
-export function decodeUplinkFrame(bytes: Uint8Array, topicDeviceId?: string): Decoded<Uplink> {
+/** The checks every envelope goes through, in order: size, decoding, envelope fields, field bounds. */
+function decodeEnvelope<T extends Uplink | Downlink>(
+  bytes: Uint8Array, decode: (b: Uint8Array) => T, deviceId: string | undefined,
+  bodies: readonly (keyof T)[], bounds: (m: T) => string[],
+): Decoded<T> {
   const pre = preflight(bytes);
   if (pre) return pre;
-  const d = decodeWith(() => pb.Uplink.decode(bytes));
+  const d = decodeWith(() => decode(bytes));
   if (!d.ok) return d;
-  const env = checkEnvelope(d.message, topicDeviceId, UPLINK_BODIES);
+  const env = checkEnvelope(d.message, deviceId, bodies);
   if (env) return env;
-  const problems = uplinkBounds(d.message);
+  const problems = bounds(d.message);
   return problems.length ? reject('out_of_bounds', problems.join('; ')) : d;
+}
+
+/** Decodes and checks an uplink frame. `topicDeviceId`, when given, must match the envelope's device id. */
+export function decodeUplinkFrame(bytes: Uint8Array, topicDeviceId?: string): Decoded<Uplink> {
+  return decodeEnvelope<Uplink>(bytes, (b) => pb.Uplink.decode(b), topicDeviceId, UPLINK_BODIES, uplinkBounds);
 }
 
 /** Decodes and checks a downlink frame (used by the simulator's observers and tests). */
 export function decodeDownlinkFrame(bytes: Uint8Array, expectedDeviceId?: string): Decoded<Downlink> {
-  const pre = preflight(bytes);
-  if (pre) return pre;
-  const d = decodeWith(() => pb.Downlink.decode(bytes));
-  if (!d.ok) return d;
-  const env = checkEnvelope(d.message, expectedDeviceId, DOWNLINK_BODIES);
-  if (env) return env;
-  const problems = downlinkBounds(d.message);
-  return problems.length ? reject('out_of_bounds', problems.join('; ')) : d;
+  return decodeEnvelope<Downlink>(bytes, (b) => pb.Downlink.decode(b), expectedDeviceId, DOWNLINK_BODIES, downlinkBounds);
 }
 
 export function decodePresenceFrame(bytes: Uint8Array): Decoded<Presence> {
