@@ -8,6 +8,16 @@ const nodeBuiltins = [
   'net', 'os', 'path', 'perf_hooks', 'process', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
+/**
+ * The device build preloads the firmware (manifest.json `preload`): XS runs module bodies at build time and
+ * freezes what they made into flash, module-scope bindings included, so a module-scope `let`/`var` assigned at
+ * run time throws on the device (while it works on Node and xsnap). State lives in instances.
+ */
+const preloadFrozen = [
+  { selector: "Program > VariableDeclaration[kind!='const']", message: 'module scope is frozen by preload on the device: use const, keep state in instances' },
+  { selector: "Program > ExportNamedDeclaration > VariableDeclaration[kind!='const']", message: 'module scope is frozen by preload on the device: use const, keep state in instances' },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'fleet-server/dist-ui/**', 'protocol/src/generated/**', 'fleet-server/drizzle/**', 'test-artifacts/**',
@@ -59,6 +69,7 @@ export default tseslint.config(
       ],
       'no-eval': 'error',
       'no-new-func': 'error',
+      'no-restricted-syntax': ['error', ...preloadFrozen],
     },
   },
   {
@@ -70,6 +81,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'Buffer', 'process', 'setTimeout', 'setInterval'],
       'no-eval': 'error',
       'no-new-func': 'error',
+      'no-restricted-syntax': ['error', ...preloadFrozen],
     },
   },
   {

@@ -2,15 +2,17 @@
  * `pnpm --filter @streetlight/firmware build`: writes
  * - dist/esm/**        ES2022 modules, one per source file, with the lean codec under dist/esm/protocol/;
  * - dist/xs/streetlight.js and streetlight.min.js   the single-script bundle, plain and minified;
+ * - dist/device/streetlight.js   the ESP32 build's firmware module (manifest.json `streetlight`), minified;
  * and prints the sizes. Fails if a bundle contains `eval(` or `Function(`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bundleScript, FIRMWARE_DIR, forbiddenConstructs, transpileModules } from './bundle.js';
+import { bundleDeviceModule, bundleScript, FIRMWARE_DIR, forbiddenConstructs, transpileModules } from './bundle.js';
 
 const dist = join(FIRMWARE_DIR, 'dist');
 rmSync(join(dist, 'esm'), { recursive: true, force: true });
 rmSync(join(dist, 'xs'), { recursive: true, force: true });
+rmSync(join(dist, 'device'), { recursive: true, force: true });
 
 let esmBytes = 0;
 const modules = transpileModules();
@@ -31,6 +33,13 @@ for (const minify of [false, true]) {
   writeFileSync(join(dist, 'xs', name), code);
   sizes.push([`dist/xs/${name}`, Buffer.byteLength(code)]);
 }
+
+mkdirSync(join(dist, 'device'), { recursive: true });
+const device = bundleDeviceModule({ minify: true });
+const badDevice = forbiddenConstructs(device);
+if (badDevice.length > 0) throw new Error(`device module contains ${badDevice.join(', ')}`);
+writeFileSync(join(dist, 'device', 'streetlight.js'), device);
+sizes.push(['dist/device/streetlight.js', Buffer.byteLength(device)]);
 
 process.stdout.write(`dist/esm/ (${modules.length} ES2022 modules)`.padEnd(40) + `${esmBytes.toLocaleString('en')} bytes\n`);
 for (const [name, bytes] of sizes) process.stdout.write(name.padEnd(40) + `${bytes.toLocaleString('en')} bytes\n`);

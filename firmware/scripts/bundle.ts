@@ -113,3 +113,42 @@ export function forbiddenConstructs(code: string): string[] {
   if (/\bnew\s+Function\s*\(/.test(code) || /(^|[^\w$.])Function\s*\(/.test(code)) found.push('Function(');
   return found;
 }
+
+/** Entry of the ESP32 build's firmware module (manifest.json `streetlight`). */
+export const DEVICE_ENTRY = join(FIRMWARE_DIR, 'src/platform/device.ts');
+/** Specifiers the device resolves (Moddable SDK modules, the generated config, the native rollback calls). */
+export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ota-rollback'];
+
+/**
+ * Bundles src/platform/device.ts and everything it imports (application, lean codec, @noble hashes and
+ * signatures) into one ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text.
+ */
+export function bundleDeviceModule(options: { minify?: boolean } = {}): string {
+  const result = buildSync({
+    entryPoints: [DEVICE_ENTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'neutral',
+    conditions: ['@streetlight/source'],
+    mainFields: ['module', 'main'],
+    external: DEVICE_EXTERNALS,
+    minify: options.minify ?? false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+/** The module specifiers an ES module's text imports (static `import … from` and bare `import '…'`). */
+export function importSpecifiers(code: string): string[] {
+  const found = new Set<string>();
+  for (const m of code.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)) {
+    found.add((m[1] ?? m[2]) as string);
+  }
+  return [...found].sort();
+}

@@ -32,6 +32,8 @@ describe('firmware may not reach Node, the simulator, the server or the Node cod
     ["export const n = new Intl.NumberFormat('fr').format(1);", 'no-restricted-globals'],
     ["console.log('x');", 'no-restricted-globals'],
     ["export const f = new Function('return 1');", 'no-new-func'],
+    ['let cache: number | undefined;\nexport const get = (): number => (cache ??= 1);', 'no-restricted-syntax'],
+    ['export let counter = 0;', 'no-restricted-syntax'],
   ])('%s → %s', async (code, rule) => {
     expect(await ruleIds('firmware/src/boundary-probe.ts', code)).toContain(rule);
   });

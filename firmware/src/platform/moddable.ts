@@ -27,7 +27,11 @@ import Time from 'time';
 import Timer from 'timer';
 import type { FactoryConfig, Host, HostStorage } from '../host.js';
 import { FIRMWARE_VERSION } from '../version.js';
+import Flash from 'embedded:storage/flash';
 import { esp32Update } from './update-esp32.js'; // issue 6: A/B slots, rollback FFI
+import {
+  flashPartitions, foldedPulseCount, meterSerial, type SdkPulseCountConstructor, type SdkSerialConstructor,
+} from './metering-esp32.js'; // issue 5: metering chips and the metering-log partition
 
 /** NVS namespace of the firmware's keys (≤ 15 characters, an ESP-IDF NVS limit). */
 export const NVS_DOMAIN = 'streetlight';
@@ -77,14 +81,22 @@ export function moddableHost(): Host {
   const dim = pins.dim;
   if (typeof dim !== 'number') throw new RangeError('manifest config.pins.dim (the dimming PWM pin) is required');
   const pin: Host['device']['pin'] = { dim };
-  if (typeof pins.relay === 'number') pin.relay = pins.relay;
-  if (typeof pins.photocell === 'number') pin.photocell = pins.photocell;
+  // Optional pins: relay, photocell, and the metering chip's (pulse chip meterCf/meterCf1/meterSel, or UART
+  // chip meterTx/meterRx; the firmware meters with whichever is configured).
+  for (const name of ['relay', 'photocell', 'meterCf', 'meterCf1', 'meterSel', 'meterTx', 'meterRx']) {
+    const value = pins[name];
+    if (typeof value === 'number') pin[name] = value;
+  }
   const dns = { io: Resolver, servers: [text('dns', '1.1.1.1')], socket: { io: UDP } };
   return {
     device: {
       io: {
         PWM: device.io.PWM,
         Digital: device.io.Digital,
+        // @moddable/typings declares `control` required; the SDK's _pulsecount.c treats it as optional.
+        PulseCount: foldedPulseCount(device.io.PulseCount as unknown as SdkPulseCountConstructor),
+        // @moddable/typings' Serial read() overloads are wider than the "buffer" format the adapter opens.
+        Serial: meterSerial(device.io.Serial as unknown as SdkSerialConstructor),
       },
       pin,
       network: { mqtt: { io: MQTTClient, dns, socket: { io: TCP } } },
@@ -114,6 +126,7 @@ export function moddableHost(): Host {
       log: (level, message) => { trace(`${level}: ${message}\n`); },
     },
     factory: factoryConfig(),
+    flash: flashPartitions(Flash),
     update: esp32Update(),
   };
 }

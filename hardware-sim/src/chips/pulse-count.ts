@@ -1,5 +1,6 @@
 /**
- * Simulated ECMA-419 PulseCount (`embedded:io/pulsecount`) as Moddable implements it on the ESP32 PCNT unit:
+ * Simulated ECMA-419 PulseCount with the Host contract (firmware/src/host.ts) that the ESP32 platform layer
+ * builds over Moddable's PCNT class (firmware/src/platform/metering-esp32.ts folds its raw counter):
  * the hardware counter is 16 bits wide; `read()` folds the change of the hardware counter since the previous
  * `read()` (taken modulo 2^16) into a software total. Fewer than 65,536 pulses between reads are exact; more
  * alias (the total loses multiples of 65,536), as on the device. `write(n)` sets the total.

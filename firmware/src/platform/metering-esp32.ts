@@ -1,0 +1,144 @@
+/**
+ * Metering IO of an ESP32 board (issue 5): adapters from the Moddable SDK's ECMA-419 classes to the shapes the
+ * firmware codes against (../host.ts). Device-only; the constructors come in as arguments so the adapters are
+ * tested on Node against models of the SDK's behaviour (test/platform-esp32.test.ts).
+ *
+ * - PulseCount (`embedded:io/pulsecount`, Moddable modules/io/pulsecount/esp32/_pulsecount.c): one PCNT unit
+ *   per instance, counting rising edges into a signed 16-bit hardware counter configured with
+ *   `counter_h_lim = 32767`; at that limit the PCNT resets the counter to 0. Without an `onReadable` callback
+ *   the SDK's `read()` returns the raw counter (plus the value last given to `write()`), so it falls back to 0
+ *   every 32,767 pulses. `foldedPulseCount` turns that into the Host contract — a monotonic total — by adding
+ *   the counter's change since the previous read modulo 32,767. Exact while fewer than 32,767 pulses arrive
+ *   between two reads: the HLW8012 driver reads every second, and CF runs at about 29 Hz for 36 W.
+ *   No `onReadable`: on the SDK it interrupts on every pulse.
+ * - Serial (`embedded:io/serial`): the firmware's options are the SDK's, with `port` defaulting to UART 1
+ *   (UART 0 is the console) and `format` fixed to "buffer".
+ * - Flash (`embedded:storage/flash`, modules/io/flash/esp32): `read(byteLength, byteOffset)` and
+ *   `write(buffer, byteOffset)` take their arguments in the other order than host.ts's `FlashPartition`, and
+ *   `status()` names the erase block `blockLength`. `meterlog` is the `meter` partition of
+ *   ../../moddable/partitions.csv.
+ */
+import type {
+  FlashPartition, HostFlash, PulseCountConstructor, PulseCountIO, SerialConstructor, SerialIO,
+} from '../host.js';
+
+/** The PCNT counter returns to 0 when it reaches this (`counter_h_lim` in the SDK's _pulsecount.c). */
+export const PCNT_WRAP = 32_767;
+
+/** The SDK's PulseCount as it behaves on ESP32 (typings: @moddable/typings embedded_io/pulsecount.d.ts). */
+export interface SdkPulseCount {
+  read(): number;
+  write(count: number): void;
+  close?(): void;
+}
+export type SdkPulseCountConstructor = new (options: { signal: number; control?: number }) => SdkPulseCount;
+
+export function foldedPulseCount(Sdk: SdkPulseCountConstructor): PulseCountConstructor {
+  return class FoldedPulseCount implements PulseCountIO {
+    readonly #pcnt: SdkPulseCount;
+    #last: number;
+    #total = 0;
+
+    constructor(options: { signal: number; control?: number }) {
+      this.#pcnt = new Sdk(options.control !== undefined ? { signal: options.signal, control: options.control } : { signal: options.signal });
+      this.#last = this.#pcnt.read();
+    }
+
+    read(): number {
+      const raw = this.#pcnt.read();
+      this.#total += (((raw - this.#last) % PCNT_WRAP) + PCNT_WRAP) % PCNT_WRAP;
+      this.#last = raw;
+      return this.#total;
+    }
+
+    write(value: number): void {
+      if (!Number.isInteger(value)) throw new RangeError(`invalid count ${String(value)}`);
+      this.#total = value;
+    }
+
+    close(): void { this.#pcnt.close?.(); }
+  };
+}
+
+/** The SDK's Serial in "buffer" format, as the firmware uses it. */
+export interface SdkSerial {
+  read(byteLength?: number): ArrayBuffer | number | undefined;
+  write(data: ArrayBuffer): void;
+  close(): void;
+}
+export type SdkSerialConstructor = new (options: {
+  transmit: number; receive: number; baud: number; port: number; format: 'buffer';
+  onReadable?: (this: SdkSerial, count: number) => void;
+  onWritable?: (this: SdkSerial, count: number) => void;
+  onError?: (this: SdkSerial) => void;
+}) => SdkSerial;
+
+/** UART used by a metering chip when the firmware does not name one (UART 0 carries the console). */
+export const METER_UART = 1;
+
+export function meterSerial(Sdk: SdkSerialConstructor): SerialConstructor {
+  return class MeterSerial implements SerialIO {
+    readonly #uart: SdkSerial;
+
+    constructor(options: ConstructorParameters<SerialConstructor>[0]) {
+      // The callbacks are called with `this` = the SDK instance; the firmware expects the instance it made.
+      const self = (): SerialIO => this;
+      const { onReadable, onWritable, onError } = options;
+      this.#uart = new Sdk({
+        transmit: options.transmit, receive: options.receive, baud: options.baud,
+        port: options.port ?? METER_UART, format: 'buffer',
+        ...(onReadable ? { onReadable: (count: number) => onReadable.call(self(), count) } : {}),
+        ...(onWritable ? { onWritable: (count: number) => onWritable.call(self(), count) } : {}),
+        ...(onError ? { onError: () => onError.call(self()) } : {}),
+      });
+    }
+
+    read(count?: number): ArrayBuffer | undefined {
+      const data = count === undefined ? this.#uart.read() : this.#uart.read(count);
+      return data instanceof ArrayBuffer && data.byteLength > 0 ? data : undefined;
+    }
+
+    write(data: ArrayBuffer): void { this.#uart.write(data); }
+
+    close(): void { this.#uart.close(); }
+  };
+}
+
+/** The SDK's flash partition object (typings: ../../types/embedded-storage.d.ts). */
+export interface SdkFlash {
+  read(byteLength: number, byteOffset: number): ArrayBuffer;
+  write(buffer: ArrayBuffer, byteOffset: number): void;
+  eraseBlock(block: number): void;
+  status(): { size: number; blockLength: number };
+  close(): void;
+}
+export interface SdkFlashStorage { open(options: { path: string; mode?: 'r' | 'r+' }): SdkFlash }
+
+/** Partition labels (../../moddable/partitions.csv) of the firmware's partition names. */
+export const PARTITION_LABELS: Readonly<Record<string, string>> = { meterlog: 'meter' };
+
+export function flashPartitions(storage: SdkFlashStorage): HostFlash {
+  return {
+    open(name: string): FlashPartition {
+      const label = PARTITION_LABELS[name];
+      if (label === undefined) throw new Error(`no flash partition named ${name}`);
+      const flash = storage.open({ path: label, mode: 'r+' });
+      const { size, blockLength } = flash.status();
+      const inRange = (offset: number, length: number): void => {
+        if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > size) {
+          throw new RangeError(`${name}: ${String(length)} bytes at ${String(offset)} outside ${String(size)}`);
+        }
+      };
+      return {
+        read(offset, length) { inRange(offset, length); return flash.read(length, offset); },
+        write(offset, data) { inRange(offset, data.byteLength); flash.write(data, offset); },
+        eraseBlock(block) {
+          if (!Number.isInteger(block) || block < 0 || (block + 1) * blockLength > size) throw new RangeError(`${name}: no block ${String(block)}`);
+          flash.eraseBlock(block);
+        },
+        status: () => ({ size, blockSize: blockLength }),
+        close() { flash.close(); },
+      };
+    },
+  };
+}
