@@ -163,7 +163,7 @@ export interface MqttClientConstructor {
 
 /**
  * The application's view of the A/B boot slots (ESP-IDF app rollback, CONFIG_BOOTLOADER_APP_ROLLBACK_ENABLE).
- * On ESP32 it is built over Moddable's `embedded:update` / `ota` module (writes into the `nextota` slot) plus
+ * On ESP32 it writes the `nextota` slot through `embedded:storage/flash` (src/platform/update-esp32.ts) plus
  * XS FFI calls to `esp_ota_mark_app_valid_cancel_rollback()` and `esp_ota_mark_app_invalid_rollback_and_reboot()`
  * (firmware/src/platform/moddable.ts, docs/ota.md); in the simulator over `SimBootloader`. Writing never touches
  * the running slot, so a power cut at any instant leaves a bootable image.
@@ -176,7 +176,7 @@ export interface HostUpdate {
   /**
    * Prepares the inactive slot for an image of `size` bytes of `kind`. `resumeAt` (a multiple of 4096, default 0)
    * asks to keep the bytes below it, as written by an interrupted earlier attempt. Returns the offset writing
-   * resumes from: `resumeAt`, or 0 on a platform that erases the whole slot (Moddable's `embedded:update`).
+   * resumes from: `resumeAt` (rounded down to a flash block), or 0 on a platform that must erase the whole slot.
    * Throws RangeError when the image does not fit the slot.
    */
   begin(size: number, kind: 'full' | 'mod', resumeAt?: number): number;

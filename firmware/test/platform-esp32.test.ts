@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  flashPartitions, foldedPulseCount, meterSerial, PCNT_WRAP, type SdkFlash, type SdkSerial,
+  flashPartitions, foldedPulseCount, meterSerial, PCNT_WRAP, SlotWriter, type SdkFlash, type SdkSerial,
 } from '../src/platform/metering-esp32.js';
 import { RingLog } from '../src/energy/ringlog.js';
 
@@ -26,9 +26,10 @@ class PcntModel {
 }
 
 /** The SDK's flash partition over a byte array (NOR: writes AND into the cells). */
-function flashModel(size: number, blockLength: number): { storage: { open(o: { path: string }): SdkFlash }; bytes: Uint8Array; opened: string[] } {
+function flashModel(size: number, blockLength: number): { storage: { open(o: { path: string }): SdkFlash }; bytes: Uint8Array; opened: string[]; erased: number[] } {
   const bytes = new Uint8Array(size).fill(0xff);
   const opened: string[] = [];
+  const erased: number[] = [];
   const storage = {
     open({ path }: { path: string }): SdkFlash {
       opened.push(path);
@@ -38,13 +39,13 @@ function flashModel(size: number, blockLength: number): { storage: { open(o: { p
           const src = new Uint8Array(buffer);
           for (let i = 0; i < src.length; i++) bytes[byteOffset + i] = (bytes[byteOffset + i] as number) & (src[i] as number);
         },
-        eraseBlock: (block) => { bytes.fill(0xff, block * blockLength, (block + 1) * blockLength); },
+        eraseBlock: (block) => { erased.push(block); bytes.fill(0xff, block * blockLength, (block + 1) * blockLength); },
         status: () => ({ size, blockLength }),
         close: () => undefined,
       };
     },
   };
-  return { storage, bytes, opened };
+  return { storage, bytes, opened, erased };
 }
 
 describe('foldedPulseCount over the ESP32 PCNT', () => {
@@ -143,5 +144,52 @@ describe('flashPartitions over embedded:storage/flash', () => {
     expect(again.latest?.seq).toBe(40);
     expect(again.pending(100).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(again.latest?.totalEnergyMwh).toBe(40 * 9_000);
+  });
+});
+
+describe('SlotWriter (host.update on ESP32 writes the inactive slot through embedded:storage/flash)', () => {
+  const image = Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7 + 3) & 0xff);
+  const chunks = (from: number, size = 1024): [number, Uint8Array][] => {
+    const out: [number, Uint8Array][] = [];
+    for (let at = from; at < image.length; at += size) out.push([at, image.subarray(at, Math.min(image.length, at + size))]);
+    return out;
+  };
+
+  it('erases each block just before its first write, and reads back exactly what was written', () => {
+    const { storage, erased } = flashModel(64 * 1024, 4096);
+    const w = new SlotWriter(storage.open({ path: 'nextota' }), image.length, 0);
+    expect(w.resumeAt).toBe(0);
+    for (const [at, data] of chunks(0)) w.write(at, data);
+    w.finish();
+    expect(erased).toEqual([0, 1, 2, 3, 4]); // 20,000 bytes: five 4 KiB blocks, each erased once
+    expect(w.read(0, image.length)).toEqual(image);
+  });
+
+  it('resumes after a power cut: keeps the blocks below the resume offset and rewrites from there', () => {
+    const { storage, bytes, erased } = flashModel(64 * 1024, 4096);
+    // First attempt: old contents in the slot, cut after 9,216 bytes (the agent persisted 8,192).
+    bytes.fill(0x00);
+    let w = new SlotWriter(storage.open({ path: 'nextota' }), image.length, 0);
+    for (const [at, data] of chunks(0).slice(0, 9)) w.write(at, data);
+    erased.length = 0;
+    // After the reboot: resume from the persisted offset.
+    w = new SlotWriter(storage.open({ path: 'nextota' }), image.length, 8_192);
+    expect(w.resumeAt).toBe(8_192);
+    for (const [at, data] of chunks(8_192)) w.write(at, data);
+    w.finish();
+    expect(erased).toEqual([2, 3, 4]); // blocks 0 and 1 kept
+    expect(w.read(0, image.length)).toEqual(image);
+  });
+
+  it('rounds a resume offset down to a block, ignores one outside the image, refuses what does not fit or comes out of order', () => {
+    const { storage } = flashModel(64 * 1024, 4096);
+    expect(new SlotWriter(storage.open({ path: 'nextota' }), image.length, 5_000).resumeAt).toBe(4_096);
+    expect(new SlotWriter(storage.open({ path: 'nextota' }), image.length, 30_000).resumeAt).toBe(0);
+    expect(() => new SlotWriter(storage.open({ path: 'nextota' }), 70_000, 0)).toThrow(/does not fit/);
+    const w = new SlotWriter(storage.open({ path: 'nextota' }), image.length, 0);
+    expect(() => w.write(1024, image.subarray(1024, 2048))).toThrow(/expected 0/);
+    w.write(0, image.subarray(0, 1024));
+    expect(() => w.finish()).toThrow(/incomplete/);
+    expect(() => w.write(1024, new Uint8Array(image.length))).toThrow(/past the image end/);
   });
 });

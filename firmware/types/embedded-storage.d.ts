@@ -94,6 +94,8 @@ declare module 'ota-rollback' {
   export function markValid(): void;
   /** Selects the previous slot; the unconfirmed running image is aborted at the next reset. Does not restart. */
   export function markInvalid(): void;
+  /** esp_ota_set_boot_partition(esp_ota_get_next_update_partition(NULL)): boot the slot just written. Throws if it holds no valid image. */
+  export function setBootNext(): void;
   /** The other slot holds an image the bootloader aborted or that was invalidated. */
   export function lastInvalid(): boolean;
 }

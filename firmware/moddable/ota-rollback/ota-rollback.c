@@ -47,3 +47,15 @@ void xs_ota_last_invalid(xsMachine *the)
 	xsmcSetBoolean(xsResult, other && esp_ota_get_state_partition(other, &state) == ESP_OK
 		&& (state == ESP_OTA_IMG_ABORTED || state == ESP_OTA_IMG_INVALID));
 }
+
+/* the image written into the inactive slot (update-esp32.ts, through embedded:storage/flash "nextota") boots
+ * next: esp_ota_set_boot_partition() checks the image (esp_image_verify) and selects it in otadata; with
+ * rollback enabled it then boots as ESP_OTA_IMG_PENDING_VERIFY until the app confirms itself */
+void xs_ota_set_boot_next(xsMachine *the)
+{
+	const esp_partition_t *next = esp_ota_get_next_update_partition(NULL);
+	esp_err_t err;
+	if (!next) xsUnknownError("no update slot");
+	err = esp_ota_set_boot_partition(next);
+	if (err != ESP_OK) xsUnknownError("esp_ota_set_boot_partition: %d", err);
+}

@@ -9,3 +9,4 @@ export function pendingVerify() @ "xs_ota_pending_verify";
 export function markValid() @ "xs_ota_mark_valid";
 export function markInvalid() @ "xs_ota_mark_invalid";
 export function lastInvalid() @ "xs_ota_last_invalid";
+export function setBootNext() @ "xs_ota_set_boot_next";

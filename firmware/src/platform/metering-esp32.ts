@@ -1,5 +1,5 @@
 /**
- * Metering IO of an ESP32 board (issue 5): adapters from the Moddable SDK's ECMA-419 classes to the shapes the
+ * Metering IO and flash slots of an ESP32 board (issues 5 and 6): adapters from the Moddable SDK's ECMA-419 classes to the shapes the
  * firmware codes against (../host.ts). Device-only; the constructors come in as arguments so the adapters are
  * tested on Node against models of the SDK's behaviour (test/platform-esp32.test.ts).
  *
@@ -141,4 +141,56 @@ export function flashPartitions(storage: SdkFlashStorage): HostFlash {
       };
     },
   };
+}
+
+/**
+ * Writes an update image into a flash slot (update-esp32.ts): bytes below `resumeAt` (rounded down to a block)
+ * are kept from an interrupted earlier attempt; each block at or above it is erased just before the first write
+ * into it. Writes must come in order (the OTA agent writes sequentially) and within `size`.
+ */
+export class SlotWriter {
+  readonly resumeAt: number;
+  readonly #flash: SdkFlash;
+  readonly #size: number;
+  readonly #block: number;
+  /** Blocks below this are erased (or kept from before) and may be written. */
+  #erasedTo: number;
+  #next: number;
+
+  constructor(flash: SdkFlash, size: number, resumeAt: number) {
+    const { size: capacity, blockLength } = flash.status();
+    if (!Number.isInteger(size) || size <= 0 || size > capacity) {
+      flash.close();
+      throw new RangeError(`image of ${String(size)} bytes does not fit the ${String(capacity)}-byte slot`);
+    }
+    this.#flash = flash;
+    this.#size = size;
+    this.#block = blockLength;
+    const at = Number.isInteger(resumeAt) && resumeAt > 0 && resumeAt < size ? resumeAt - (resumeAt % blockLength) : 0;
+    this.resumeAt = at;
+    this.#erasedTo = at / blockLength;
+    this.#next = at;
+  }
+
+  write(offset: number, data: Uint8Array): void {
+    if (offset !== this.#next) throw new RangeError(`write at ${String(offset)}, expected ${String(this.#next)}`);
+    const end = offset + data.byteLength;
+    if (end > this.#size) throw new RangeError(`write past the image end (${String(end)} > ${String(this.#size)})`);
+    const lastBlock = Math.floor((end - 1) / this.#block);
+    while (this.#erasedTo <= lastBlock) this.#flash.eraseBlock(this.#erasedTo++);
+    const copy = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data.buffer as ArrayBuffer : data.slice().buffer;
+    this.#flash.write(copy, offset);
+    this.#next = end;
+  }
+
+  read(offset: number, length: number): Uint8Array {
+    if (offset < 0 || length < 0 || offset + length > this.#size) throw new RangeError(`read outside the image`);
+    return new Uint8Array(this.#flash.read(length, offset));
+  }
+
+  finish(): void {
+    if (this.#next !== this.#size) throw new RangeError(`image incomplete: ${String(this.#next)} of ${String(this.#size)} bytes written`);
+  }
+
+  close(): void { this.#flash.close(); }
 }

@@ -1,53 +1,57 @@
 /**
- * `host.update` on an ESP32 (issue 6, docs/ota.md): Moddable's `embedded:update` writes the inactive app slot
- * ("nextota": ota_0/ota_1 of ../../moddable/partitions.csv) and `complete()` ends the image and selects it for
- * the next boot (esp_ota_end + esp_ota_set_boot_partition); `embedded:storage/flash` reads the slot back for
- * verification; the `ota-rollback` host functions (../../moddable/ota-rollback/, XS FFI over esp_ota_ops.h)
- * confirm or invalidate the running image, which Moddable does not do by itself. Needs
+ * `host.update` on an ESP32 (issue 6, docs/ota.md). The image is written straight into the inactive slot through
+ * `embedded:storage/flash` (partition "nextota": ota_0/ota_1 of ../../moddable/partitions.csv, the one not
+ * running; "xs" for a JS-only mod), erasing each 4 KiB block just before the first write into it. The slot is
+ * selected for the next boot by `setBootNext()` (`esp_ota_set_boot_partition`, which also checks the image
+ * format) from the `ota-rollback` host functions (../../moddable/ota-rollback/, XS FFI over esp_ota_ops.h); the
+ * same functions confirm or invalidate the running image, which Moddable does not do by itself. Needs
  * CONFIG_BOOTLOADER_APP_ROLLBACK_ENABLE=y (../../moddable/sdkconfig/sdkconfig.defaults).
  *
- * Resume: `embedded:update` erases the slot when it is opened, so a download interrupted by a reset starts
- * again from 0 on a device (`begin` returns 0); the simulator resumes from the persisted offset. JS-only mods
- * (kind "mod") are written to the "xs" partition by the same calls; their rollback is the platform's: the
- * previous mod stays until the new one confirmed itself (the mod loader reads the partition at boot).
+ * Why not Moddable's `embedded:update`: opening it runs `esp_ota_begin`, which erases the slot, so a download
+ * interrupted by a power cut would start again from 0. Writing through the flash object keeps the bytes below
+ * the persisted resume offset, so `begin(size, kind, resumeAt)` resumes there (the agent verifies the SHA-256
+ * of what the flash holds before switching, so a damaged prefix cannot be booted).
+ *
+ * The block arithmetic is `SlotWriter` (tested on Node in test/platform-esp32.test.ts against a NOR model).
  */
 import Flash from 'embedded:storage/flash';
-import Update, { type Updater } from 'embedded:update';
-import { lastInvalid, markInvalid, markValid, pendingVerify } from 'ota-rollback';
+import { lastInvalid, markInvalid, markValid, pendingVerify, setBootNext } from 'ota-rollback';
 import type { HostUpdate } from '../host.js';
+import { SlotWriter, type SdkFlash, type SdkFlashStorage } from './metering-esp32.js';
 
-export function esp32Update(): HostUpdate {
-  let updater: Updater | undefined;
-  let slot: 'nextota' | 'xs' = 'nextota';
+export function esp32Update(storage: SdkFlashStorage = Flash as unknown as SdkFlashStorage): HostUpdate {
+  let writer: SlotWriter | undefined;
+  let kind: 'full' | 'mod' = 'full';
   const pending = pendingVerify();
   return {
     pendingVerify: pending,
     lastRollback: !pending && lastInvalid() ? { reason: 'the bootloader returned to this image (the new one did not confirm itself)' } : undefined,
-    begin(size, kind) {
-      updater?.close();
-      slot = kind === 'mod' ? 'xs' : 'nextota';
-      updater = Update.open({ partition: Flash.open({ path: slot }), mode: 'w', byteLength: size });
-      return 0;
+    begin(size, imageKind, resumeAt = 0) {
+      writer?.close();
+      kind = imageKind;
+      const flash: SdkFlash = storage.open({ path: kind === 'mod' ? 'xs' : 'nextota', mode: 'r+' });
+      writer = new SlotWriter(flash, size, resumeAt);
+      return writer.resumeAt;
     },
     write(offset, data) {
-      if (!updater) throw new Error('no update in progress');
-      updater.write(data, offset);
+      if (!writer) throw new Error('no update in progress');
+      writer.write(offset, data);
     },
     read(offset, length) {
-      const flash = Flash.open({ path: slot });
-      try {
-        return new Uint8Array(flash.read(length, offset));
-      } finally {
-        flash.close();
-      }
+      if (!writer) throw new Error('no update in progress');
+      return writer.read(offset, length);
     },
     finish() {
-      // Verification happens before the switch (the agent hashes what read() returns); complete() switches.
+      if (!writer) throw new Error('no update in progress');
+      writer.finish();
     },
     setBoot() {
-      if (!updater) throw new Error('no update in progress');
-      updater.complete();
-      updater = undefined;
+      if (!writer) throw new Error('no update in progress');
+      writer.close();
+      writer = undefined;
+      // A mod is picked up from the "xs" partition by the loader at the next boot; a full image needs the
+      // boot partition switched (esp_ota_set_boot_partition checks the image and throws if it is not one).
+      if (kind === 'full') setBootNext();
     },
     markValid() { markValid(); },
     markInvalid() { markInvalid(); },
