@@ -9,9 +9,13 @@ export const DEFAULT_TZ = 'CET-1CEST,M3.5.0,M10.5.0/3';
 /**
  * Emission factor, gCO2e per kWh consumed: ADEME Base Empreinte®, "Électricité - 2022 - mix moyen -
  * consommation" (French mainland average mix, life-cycle, including upstream and network losses), taken as
- * 52 gCO2e/kWh. This value was not re-checked against the live database when it was written (no access from
- * the build machine): check the current edition (base-empreinte.ademe.fr) and set the tenant's value; ADEME
- * also publishes per-use monthly factors (e.g. for lighting) that a town's carbon audit (BEGES) may require.
+ * 52 gCO2e/kWh. The choice of the *average* mix follows ADEME's own rule (Base Carbone documentation, "Mix
+ * électrique de la France continentale" and "Mix de consommation - par usage"): a greenhouse-gas assessment
+ * (BEGES) uses "Mix de consommation - moyen"; the per-use factors (lighting among them) are indicative only and
+ * ADEME stopped computing them after the 2023 edition. The figure itself could not be re-read from the live
+ * database on the build machine (no access): check the current edition (base-empreinte.ademe.fr) and set the
+ * tenant's value (Settings page, or PUT /api/tenants/:tenant/energy/settings). Corsica and the overseas
+ * departments (ZNI) have their own, much higher, factors.
  */
 export const DEFAULT_EMISSION_G_PER_KWH = 52;
 
