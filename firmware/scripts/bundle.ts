@@ -12,7 +12,7 @@
  * esbuild then leaves the code as written. Packages resolve to their TypeScript sources through the
  * `@streetlight/source` condition, as everywhere in the workspace.
  */
-import { buildSync, transformSync } from 'esbuild';
+import { buildSync, transformSync, type BuildOptions } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,29 +33,37 @@ export interface ScriptOptions {
 }
 
 /** Bundles the firmware into one ES2022 script; returns its text. */
-export function bundleScript(options: ScriptOptions = {}): string {
-  const globalName = options.globalName ?? SCRIPT_GLOBAL;
+/** One esbuild bundle of the firmware for XS (ES2022, workspace sources, no eval); returns its text. */
+function bundle(options: BuildOptions & { minify?: boolean }): string {
   const result = buildSync({
-    entryPoints: [options.entry ?? SCRIPT_ENTRY],
     bundle: true,
     write: false,
+    target: 'es2022',
+    platform: 'neutral',
+    conditions: ['@streetlight/source'],
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    ...options,
+    minify: options.minify ?? false,
+  });
+  const file = result.outputFiles?.[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+export function bundleScript(options: ScriptOptions = {}): string {
+  const globalName = options.globalName ?? SCRIPT_GLOBAL;
+  return bundle({
+    entryPoints: [options.entry ?? SCRIPT_ENTRY],
     format: 'iife',
     globalName,
     // The bundle is strict code (ES modules are): evaluated by a strict indirect eval its `var` would stay
     // local, so publish the global explicitly.
     footer: { js: `globalThis.${globalName} = ${globalName};` },
-    target: 'es2022',
-    platform: 'neutral',
-    conditions: ['@streetlight/source'],
-    mainFields: ['module', 'main'],
-    minify: options.minify ?? false,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
+    ...(options.minify !== undefined ? { minify: options.minify } : {}),
   });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output');
-  return file.text;
 }
 
 export interface ModuleFile {
@@ -124,24 +132,7 @@ export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ot
  * signatures) into one ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text.
  */
 export function bundleDeviceModule(options: { minify?: boolean } = {}): string {
-  const result = buildSync({
-    entryPoints: [DEVICE_ENTRY],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'neutral',
-    conditions: ['@streetlight/source'],
-    mainFields: ['module', 'main'],
-    external: DEVICE_EXTERNALS,
-    minify: options.minify ?? false,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output');
-  return file.text;
+  return bundle({ entryPoints: [DEVICE_ENTRY], format: 'esm', external: DEVICE_EXTERNALS, ...options });
 }
 
 /** The module specifiers an ES module's text imports (static `import … from` and bare `import '…'`). */
