@@ -92,7 +92,7 @@ result('xs_night_hour_compute', meters.reduce((s, m) => s + m.meter.compute, 0),
 result('xs_night_hour_deliveries', meters.length, 'deliveries');
 
 // Decoding a plan with the firmware's lean codec inside XS.
-fw.deliver(['decode', Buffer.from(planFrame).toString('hex')]);
+fw.deliver(['decode'], new Uint8Array(planFrame));
 result('xs_decode_plan_compute', fw.machine.lastMeter?.compute ?? 0, 'compute');
 
 // A week: live slots of the running state at the end of each night (noon), over the loaded engine.

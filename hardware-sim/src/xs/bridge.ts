@@ -1,7 +1,8 @@
 /**
  * The Node side of the XS host: a `FirmwareFactory` that boots the firmware bundle inside the real XS engine
  * (one xsnap-worker process per boot) and forwards the guest's Host calls to the Host the board built — the
- * same simulated parts a Node-hosted firmware uses: PWM trace and electrical model, flash, the MQTT client
+ * same simulated parts a Node-hosted firmware uses: PWM trace and electrical model, NVS, the metering chip
+ * behind PulseCount or Serial, the meter-log flash partition, the OTA slots of the bootloader, the MQTT client
  * over the real broker, the board's timer group on the VirtualClock. Timer firings, IO and MQTT callbacks
  * are delivered into XS synchronously (see machine.ts), so an XS board runs in virtual time exactly like a
  * Node board, and the two produce the same traces.
@@ -10,11 +11,15 @@
  * caller — the board's guard — which reboots with reset reason 'panic', as on Node. Stopping (power cut,
  * restart) kills the worker; a restart requested from inside XS ends the delivery in progress.
  */
-import type { Host, MqttClientIO, PwmIO, DigitalIO, TimerId } from '../../../firmware/src/host.js';
+import type {
+  FlashPartition, Host, MqttClientIO, PulseCountIO, PwmIO, DigitalIO, SerialIO, TimerId,
+} from '../../../firmware/src/host.js';
 import { bundleScript, SCRIPT_ENTRY } from '../../../firmware/scripts/bundle.js';
 import { fileURLToPath } from 'node:url';
 import { XsExitError, XsMachine, type XsMeter } from './machine.js';
-import { fromHex, toHex, type BootMessage, type GuestCall, type HostEvent } from './protocol.js';
+import {
+  exactBuffer, joinFrame, splitFrame, type BootMessage, type GuestCall, type HostEvent, type MqttCallback, type SerialCallback,
+} from './protocol.js';
 
 export interface XsFirmwareOptions {
   /** Firmware script to evaluate. Default: the bundle of firmware/src/platform/script.ts, built in memory once per process. */
@@ -25,6 +30,8 @@ export interface XsFirmwareOptions {
   stdio?: 'inherit' | 'ignore';
   /** Called after each delivery with its meter (benchmarks). */
   onMeter?: (what: string, meter: XsMeter) => void;
+  /** Called for each Host call made from inside XS, with its operation and payload size (benchmarks). */
+  onCall?: (op: GuestCall[0], bytes: number) => void;
 }
 
 /** A firmware instance running in XS. */
@@ -33,8 +40,8 @@ export interface XsFirmware {
   /** `Firmware.status()` of the firmware inside XS. */
   status(): unknown;
   readonly machine: XsMachine;
-  /** Sends a raw event into XS (benchmarks: 'gc', 'decode'). */
-  deliver(event: HostEvent): unknown;
+  /** Sends a raw event into XS, with optional bytes after its JSON (benchmarks: 'gc', 'decode'). */
+  deliver(event: HostEvent, bytes?: Uint8Array): unknown;
 }
 
 let cachedBundle: string | undefined;
@@ -60,6 +67,10 @@ export function createXsFirmware(options: XsFirmwareOptions = {}): (host: Host) 
 export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): XsFirmware {
   const pwms = new Map<number, PwmIO>();
   const digitals = new Map<number, DigitalIO>();
+  const pulseCounts = new Map<number, PulseCountIO>();
+  const serials = new Map<number, SerialIO>();
+  const partitions = new Map<number, FlashPartition>();
+  const digests = new Map<number, { update(data: Uint8Array): void; digest(): Uint8Array }>();
   const clients = new Map<number, MqttClientIO>();
   const timerIds = new Map<number, TimerId>();
   let stopped = false;
@@ -67,14 +78,14 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
   const decoder = new TextDecoder();
 
   const onMeter = options.onMeter;
-  const deliver = (event: HostEvent): unknown => {
+  const deliver = (event: HostEvent, bytes?: Uint8Array): unknown => {
     if (stopped || machine.closed) return undefined;
     try {
-      const { reply, meter } = machine.issueCommand(encoder.encode(JSON.stringify(event)));
+      const { reply, meter } = machine.issueCommand(joinFrame(encoder.encode(JSON.stringify(event)), bytes));
       onMeter?.(event[0], meter);
       return reply.byteLength === 0 ? undefined : JSON.parse(decoder.decode(reply));
     } catch (error) {
-      // A worker killed by a restart requested from inside XS: not a fault.
+      // A worker killed by a restart or a power cut from inside a delivery: not a fault.
       if (stopped && error instanceof XsExitError) return undefined;
       throw error;
     }
@@ -85,8 +96,14 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     if (value === undefined) throw new Error(`${what} ${h} is closed`);
     return value;
   };
+  const required = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`this board has no ${what}`);
+    return value;
+  };
+  const payload = (bytes: Uint8Array | undefined): Uint8Array => bytes ?? new Uint8Array(0);
 
-  const handlers = (message: GuestCall): unknown => {
+  /** Answers one Host call: a JSON value, or bytes (a Uint8Array, sent raw after the reply's JSON). */
+  const handlers = (message: GuestCall, bytes: Uint8Array | undefined): unknown => {
     switch (message[0]) {
       case 'pwm.new': {
         const pwm = new host.device.io.PWM(message[2] as { pin: number });
@@ -96,8 +113,7 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       case 'pwm.write': need(pwms, message[1], 'PWM').write(message[2]); return undefined;
       case 'pwm.close': need(pwms, message[1], 'PWM').close(); pwms.delete(message[1]); return undefined;
       case 'dig.new': {
-        const Digital = host.device.io.Digital;
-        if (!Digital) throw new Error('this board has no Digital IO');
+        const Digital = required(host.device.io.Digital, 'Digital IO');
         const h = message[1];
         const io = new Digital({
           ...(message[2] as { pin: number; mode: unknown }),
@@ -109,16 +125,79 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       case 'dig.read': return need(digitals, message[1], 'Digital').read();
       case 'dig.write': need(digitals, message[1], 'Digital').write(message[2] as 0 | 1); return undefined;
       case 'dig.close': need(digitals, message[1], 'Digital').close(); digitals.delete(message[1]); return undefined;
+      // ---- metering IO ----
+      case 'pc.new': {
+        const PulseCount = required(host.device.io.PulseCount, 'PulseCount IO');
+        const h = message[1];
+        const io = new PulseCount({
+          ...(message[2] as { signal: number }),
+          ...(message[3] ? { onReadable: () => { deliver(['pc', h]); } } : {}),
+        });
+        pulseCounts.set(h, io);
+        return undefined;
+      }
+      case 'pc.read': return need(pulseCounts, message[1], 'PulseCount').read();
+      case 'pc.write': need(pulseCounts, message[1], 'PulseCount').write(message[2]); return undefined;
+      case 'pc.close': need(pulseCounts, message[1], 'PulseCount').close(); pulseCounts.delete(message[1]); return undefined;
+      case 'ser.new': {
+        const Serial = required(host.device.io.Serial, 'Serial IO');
+        const [, h, plain, names] = message;
+        const send = (name: SerialCallback) => (...args: unknown[]): void => { deliver(['ser', h, name, args]); };
+        const callbacks: Partial<Record<SerialCallback, (...args: unknown[]) => void>> = {};
+        for (const name of names) callbacks[name] = send(name);
+        const io = new Serial({ ...(plain as { transmit: number; receive: number; baud: number }), ...callbacks });
+        serials.set(h, io);
+        return undefined;
+      }
+      case 'ser.read': {
+        const data = need(serials, message[1], 'Serial').read(message[2] ?? undefined);
+        return data === undefined ? null : new Uint8Array(data);
+      }
+      case 'ser.write': need(serials, message[1], 'Serial').write(exactBuffer(payload(bytes))); return undefined;
+      case 'ser.close': need(serials, message[1], 'Serial').close(); serials.delete(message[1]); return undefined;
+      // ---- flash partitions ----
+      case 'fl.open': {
+        const part = required(host.flash, 'flash partitions').open(message[2]);
+        partitions.set(message[1], part);
+        return part.status();
+      }
+      case 'fl.read': return new Uint8Array(need(partitions, message[1], 'flash partition').read(message[2], message[3]));
+      case 'fl.write': need(partitions, message[1], 'flash partition').write(message[2], exactBuffer(payload(bytes))); return undefined;
+      case 'fl.erase': need(partitions, message[1], 'flash partition').eraseBlock(message[2]); return undefined;
+      case 'fl.close': need(partitions, message[1], 'flash partition').close(); partitions.delete(message[1]); return undefined;
+      // ---- OTA slots ----
+      case 'up.begin': return required(host.update, 'update capability').begin(message[1], message[2] as 'full' | 'mod', message[3] ?? undefined);
+      case 'up.write': required(host.update, 'update capability').write(message[1], payload(bytes)); return undefined;
+      case 'up.read': return required(host.update, 'update capability').read(message[1], message[2]);
+      case 'up.finish': required(host.update, 'update capability').finish(); return undefined;
+      case 'up.setBoot': required(host.update, 'update capability').setBoot(); return undefined;
+      case 'up.markValid': required(host.update, 'update capability').markValid(); return undefined;
+      case 'up.markInvalid': required(host.update, 'update capability').markInvalid(message[1]); return undefined;
+      case 'sha.new': {
+        const sha256 = required(host.update?.sha256, 'native SHA-256');
+        digests.set(message[1], sha256());
+        return undefined;
+      }
+      case 'sha.update': need(digests, message[1], 'SHA-256').update(payload(bytes)); return undefined;
+      case 'sha.digest': {
+        const digest = need(digests, message[1], 'SHA-256').digest();
+        digests.delete(message[1]);
+        return digest;
+      }
+      // ---- MQTT ----
       case 'mqtt.new': {
         const h = message[1];
-        const { will, ...plain } = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string; message: string } };
-        const send = (name: 'onControl' | 'onReadable' | 'onWritable' | 'onClose' | 'onError', args: unknown[]): void => { deliver(['mqtt', h, name, args]); };
+        const { will, ...plain } = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string } };
+        const send = (name: MqttCallback, args: unknown[], data?: Uint8Array): void => { deliver(['mqtt', h, name, args], data); };
         const client = new host.device.network.mqtt.io({
           ...host.device.network.mqtt,
           ...plain,
-          ...(will ? { will: { ...will, message: fromHex(will.message).buffer as ArrayBuffer } } : {}),
+          ...(will ? { will: { ...will, message: exactBuffer(payload(bytes)) } } : {}),
           onControl(msg) {
-            send('onControl', [msg.payload instanceof ArrayBuffer ? { ...msg, payload: toHex(new Uint8Array(msg.payload)) } : msg]);
+            if (msg.payload instanceof ArrayBuffer) {
+              const { payload: data, ...rest } = msg;
+              send('onControl', [rest], new Uint8Array(data));
+            } else send('onControl', [msg]);
           },
           onReadable(count, info) { send('onReadable', [count, info]); },
           onWritable(count) { send('onWritable', [count]); },
@@ -130,11 +209,11 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       }
       case 'mqtt.read': {
         const data = need(clients, message[1], 'MQTT client').read(message[2]) as ArrayBuffer | undefined;
-        return data === undefined ? null : toHex(new Uint8Array(data));
+        return data === undefined ? null : new Uint8Array(data);
       }
       case 'mqtt.write': {
-        const data = message[2] === null ? null : (fromHex(message[2]).buffer as ArrayBuffer);
-        return need(clients, message[1], 'MQTT client').write(data, message[3]) ?? null;
+        const data = bytes === undefined ? null : exactBuffer(bytes);
+        return need(clients, message[1], 'MQTT client').write(data, message[2] ?? undefined) ?? null;
       }
       case 'mqtt.close': {
         const client = clients.get(message[1]);
@@ -157,14 +236,13 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
         if (handle !== undefined) host.timers.clear(handle);
         return undefined;
       }
-      case 'clock.now': return host.clock.now();
+      case 'clock.read': return [host.clock.now(), host.clock.ticks()];
       case 'clock.set': host.clock.set(message[1]); return undefined;
-      case 'clock.ticks': return host.clock.ticks();
       case 'kv.read': {
         const value = host.storage.read(message[1]);
-        return value === undefined ? null : toHex(new Uint8Array(value));
+        return value === undefined ? null : new Uint8Array(value);
       }
-      case 'kv.write': host.storage.write(message[1], fromHex(message[2]).buffer as ArrayBuffer); return undefined;
+      case 'kv.write': host.storage.write(message[1], exactBuffer(payload(bytes))); return undefined;
       case 'kv.delete': host.storage.delete(message[1]); return undefined;
       case 'sys.restart': host.system.restart(); return undefined;
       case 'sys.random': return host.system.random();
@@ -177,14 +255,16 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     ...(options.meteringLimit !== undefined ? { meteringLimit: options.meteringLimit } : {}),
     ...(options.stdio !== undefined ? { stdio: options.stdio } : {}),
     onCommand(request) {
-      let reply: { v?: unknown; e?: [string, string] };
       try {
-        const v = handlers(JSON.parse(decoder.decode(request)) as GuestCall);
-        reply = v === undefined ? {} : { v };
+        const frame = splitFrame(request);
+        const message = JSON.parse(decoder.decode(frame.json)) as GuestCall;
+        options.onCall?.(message[0], request.byteLength);
+        const v = handlers(message, frame.bytes);
+        if (v instanceof Uint8Array) return joinFrame(encoder.encode('{}'), v);
+        return encoder.encode(v === undefined ? '{}' : JSON.stringify({ v }));
       } catch (error) {
-        reply = { e: error instanceof Error ? [error.name, error.message] : ['Error', String(error)] };
+        return encoder.encode(JSON.stringify({ e: error instanceof Error ? [error.name, error.message] : ['Error', String(error)] }));
       }
-      return encoder.encode(JSON.stringify(reply));
     },
   });
 
@@ -197,6 +277,10 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       machine.close();
       pwms.clear();
       digitals.clear();
+      pulseCounts.clear();
+      serials.clear();
+      partitions.clear();
+      digests.clear();
       clients.clear();
       timerIds.clear();
     },
@@ -220,12 +304,18 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     for (const [key, value] of Object.entries(host.device.network.mqtt)) {
       if (key !== 'io' && typeof value !== 'function' && typeof value !== 'object') mqttProvider[key] = value;
     }
+    const { otaKeys, ...factory } = host.factory;
+    const update = host.update;
     const boot: BootMessage = {
       pins: { ...host.device.pin },
-      factory: host.factory,
+      factory: { ...factory, ...(otaKeys ? { otaKeys: otaKeys.map((k) => ({ keyId: k.keyId, publicKey: [...k.publicKey] })) } : {}) },
       firmwareVersion: host.system.firmwareVersion,
       resetReason: host.system.resetReason,
       ...(Digital ? { digital: { Input: Digital.Input, InputPullUp: Digital.InputPullUp, InputPullDown: Digital.InputPullDown, Output: Digital.Output, Rising: Digital.Rising, Falling: Digital.Falling } } : {}),
+      pulseCount: host.device.io.PulseCount !== undefined,
+      serial: host.device.io.Serial !== undefined,
+      flash: host.flash !== undefined,
+      ...(update ? { update: { pendingVerify: update.pendingVerify, lastRollback: update.lastRollback, sha256: typeof update.sha256 === 'function' } } : {}),
       mqttStatics,
       mqttProvider,
     };

@@ -1,17 +1,25 @@
 /**
  * The XS side of the simulator's XS host: evaluated inside xsnap before the firmware bundle. It implements the
- * firmware's `Host` (firmware/src/host.ts) with thin shims that forward every call to the Node side through
- * xsnap's synchronous `issueCommand`, and receives timer firings, IO and MQTT callbacks and queries through
- * the global `handleCommand`. No simulation logic lives here: the parts are the Node board's own.
+ * firmware's `Host` (firmware/src/host.ts) — the same surface the Node host gives: PWM, Digital, PulseCount and
+ * Serial (metering chips), MQTT, timers, clock, NVS, flash partitions (`host.flash`, the meter log) and the OTA
+ * slots (`host.update`) — with thin shims that forward every call to the Node side through xsnap's synchronous
+ * `issueCommand`, and receives timer firings, IO and MQTT callbacks and queries through the global
+ * `handleCommand`. No simulation logic lives here: the parts are the Node board's own.
+ *
+ * Every call is one round trip, whatever its size: binary arguments and results travel as raw bytes after the
+ * JSON of the call (protocol.ts), so a 4 KiB flash read or an OTA chunk write costs no per-byte JavaScript here.
  *
  * This file runs only in xsnap (it uses xsnap's `issueCommand`, `gc`, `TextEncoder`/`TextDecoder` globals),
  * never on a device: on a device the firmware's platform layer (firmware/src/platform/moddable.ts) builds the
  * Host from Moddable's modules instead.
  */
 import type {
-  DigitalIO, Host, MqttClientIO, MqttClientOptions, MqttWriteOptions, PwmIO, TimerId,
+  DigitalIO, FlashPartition, Host, HostUpdate, MqttClientIO, MqttClientOptions, MqttWriteOptions, PulseCountIO, PwmIO,
+  SerialConstructor, SerialIO, TimerId,
 } from '../../../firmware/src/host.js';
-import { fromHex, toHex, type BootMessage, type GuestCall, type HostEvent } from './protocol.js';
+import {
+  bytesOf, exactBuffer, joinFrame, splitFrame, type BootMessage, type GuestCall, type HostEvent, type SerialCallback,
+} from './protocol.js';
 
 declare const issueCommand: (request: ArrayBuffer) => ArrayBuffer;
 declare const gc: () => void;
@@ -25,21 +33,51 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const ERRORS: Record<string, ErrorConstructor> = { RangeError, TypeError, SyntaxError, Error };
 
-function call(...message: GuestCall): unknown {
-  const reply = JSON.parse(decoder.decode(issueCommand(encoder.encode(JSON.stringify(message)).buffer as ArrayBuffer))) as { v?: unknown; e?: [string, string] };
-  if (reply.e) throw new (ERRORS[reply.e[0]] ?? Error)(reply.e[1]);
-  return reply.v;
+/** One Host call: the JSON of `message`, plus `bytes` if given. Returns the reply's value, or its bytes. */
+function call(message: GuestCall, bytes?: Uint8Array): unknown {
+  const frame = joinFrame(encoder.encode(JSON.stringify(message)), bytes);
+  const reply = splitFrame(new Uint8Array(issueCommand(exactBuffer(frame))));
+  const result = JSON.parse(decoder.decode(reply.json)) as { v?: unknown; e?: [string, string] };
+  if (result.e) {
+    const [name, text] = result.e;
+    const error = new (ERRORS[name] ?? Error)(text);
+    if (!ERRORS[name]) error.name = name; // e.g. PowerLossError: the name survives the crossing
+    throw error;
+  }
+  return reply.bytes ?? result.v;
 }
 
-function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** A call whose reply is bytes or null. */
+function callBytes(message: GuestCall, bytes?: Uint8Array): Uint8Array | undefined {
+  const r = call(message, bytes);
+  return r instanceof Uint8Array ? r : undefined;
 }
 
 let nextHandle = 1;
 const timers = new Map<number, { callback: () => void; repeat: boolean }>();
 const digitals = new Map<number, DigitalIO & { onReadable?: (this: DigitalIO) => void }>();
+const pulseCounts = new Map<number, { io: PulseCountIO; onReadable: (this: PulseCountIO) => void }>();
+const serials = new Map<number, { io: SerialIO; callbacks: Partial<Record<SerialCallback, (this: SerialIO, ...a: unknown[]) => void>> }>();
 const mqttClients = new Map<number, { client: MqttClientIO; options: MqttClientOptions }>();
 let firmware: { stop(): void; status(): unknown } | undefined;
+
+/**
+ * The board clock (`[now, ticks]`) as read once in the current delivery. Virtual time stands still while a
+ * delivery runs (it is one synchronous step of the Node side), so the first `now()` or `ticks()` of a delivery
+ * fetches both and the others cost nothing; `set()` and the end of the delivery forget them.
+ */
+let clockCache: [number, number] | undefined;
+function readClock(): [number, number] {
+  clockCache ??= call(['clock.read']) as [number, number];
+  return clockCache;
+}
+
+/** Options without functions (they stay in XS; the Node side is told which callbacks exist). */
+function plainOptions(options: object): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (typeof value !== 'function') plain[key] = value;
+  return plain;
+}
 
 function makeHost(boot: BootMessage): Host {
   class PWM implements PwmIO {
@@ -47,12 +85,12 @@ function makeHost(boot: BootMessage): Host {
     readonly resolution: number;
     readonly hz: number;
     constructor(options: { pin: number; hz?: number; resolution?: number }) {
-      const info = call('pwm.new', this.#h, { ...options }) as { resolution: number; hz: number };
+      const info = call(['pwm.new', this.#h, { ...options }]) as { resolution: number; hz: number };
       this.resolution = info.resolution;
       this.hz = info.hz;
     }
-    write(value: number): void { call('pwm.write', this.#h, value); }
-    close(): void { call('pwm.close', this.#h); }
+    write(value: number): void { call(['pwm.write', this.#h, value]); }
+    close(): void { call(['pwm.close', this.#h]); }
   }
 
   const constants = boot.digital;
@@ -67,93 +105,180 @@ function makeHost(boot: BootMessage): Host {
     readonly onReadable: ((this: DigitalIO) => void) | undefined;
     constructor(options: { pin: number; mode: unknown; edge?: number; onReadable?: (this: DigitalIO) => void }) {
       const { onReadable, ...rest } = options;
-      call('dig.new', this.#h, rest, typeof onReadable === 'function');
+      call(['dig.new', this.#h, rest, typeof onReadable === 'function']);
       this.onReadable = onReadable;
       if (onReadable) digitals.set(this.#h, this);
     }
-    read(): 0 | 1 { return call('dig.read', this.#h) as 0 | 1; }
-    write(value: 0 | 1): void { call('dig.write', this.#h, value); }
-    close(): void { digitals.delete(this.#h); call('dig.close', this.#h); }
+    read(): 0 | 1 { return call(['dig.read', this.#h]) as 0 | 1; }
+    write(value: 0 | 1): void { call(['dig.write', this.#h, value]); }
+    close(): void { digitals.delete(this.#h); call(['dig.close', this.#h]); }
   }
+
+  /** ECMA-419 PulseCount: the count (16-bit hardware counter folded into a total) is kept by the Node part. */
+  class PulseCount implements PulseCountIO {
+    readonly #h = nextHandle++;
+    constructor(options: { signal: number; control?: number; onReadable?: (this: PulseCountIO) => void }) {
+      const { onReadable } = options;
+      call(['pc.new', this.#h, plainOptions(options), typeof onReadable === 'function']);
+      if (typeof onReadable === 'function') pulseCounts.set(this.#h, { io: this, onReadable });
+    }
+    read(): number { return call(['pc.read', this.#h]) as number; }
+    write(value: number): void { call(['pc.write', this.#h, value]); }
+    close(): void { pulseCounts.delete(this.#h); call(['pc.close', this.#h]); }
+  }
+
+  /** ECMA-419 Serial, `format: 'buffer'`: received bytes wait in the Node part until `read()`. */
+  class Serial implements SerialIO {
+    readonly #h = nextHandle++;
+    constructor(options: ConstructorParameters<SerialConstructor>[0]) {
+      const callbacks: Partial<Record<SerialCallback, (this: SerialIO, ...a: unknown[]) => void>> = {};
+      for (const name of ['onReadable', 'onWritable', 'onError'] as const) {
+        const fn = options[name];
+        if (typeof fn === 'function') callbacks[name] = fn as (this: SerialIO, ...a: unknown[]) => void;
+      }
+      const names = Object.keys(callbacks) as SerialCallback[];
+      serials.set(this.#h, { io: this, callbacks });
+      try {
+        call(['ser.new', this.#h, plainOptions(options), names]);
+      } catch (error) {
+        serials.delete(this.#h);
+        throw error;
+      }
+    }
+    read(count?: number): ArrayBuffer | undefined {
+      const bytes = callBytes(['ser.read', this.#h, count ?? null]);
+      return bytes === undefined ? undefined : exactBuffer(bytes);
+    }
+    write(data: ArrayBuffer): void {
+      // The type check stays on the Node part (TypeError for anything but an ArrayBuffer).
+      if (!(data instanceof ArrayBuffer)) throw new TypeError('data must be an ArrayBuffer');
+      call(['ser.write', this.#h], new Uint8Array(data));
+    }
+    close(): void { serials.delete(this.#h); call(['ser.close', this.#h]); }
+  }
+
+  /** `embedded:storage/flash` partition; its size and block size are fixed, so `status()` costs no call. */
+  const openPartition = (name: string): FlashPartition => {
+    const h = nextHandle++;
+    const status = call(['fl.open', h, name]) as { size: number; blockSize: number };
+    return {
+      read: (offset, length) => exactBuffer(callBytes(['fl.read', h, offset, length]) ?? new Uint8Array(0)),
+      write: (offset, data) => { call(['fl.write', h, offset], bytesOf(data)); },
+      eraseBlock: (block) => { call(['fl.erase', h, block]); },
+      status: () => ({ size: status.size, blockSize: status.blockSize }),
+      close: () => { call(['fl.close', h]); },
+    };
+  };
+
+  const makeUpdate = (info: NonNullable<BootMessage['update']>): HostUpdate => ({
+    pendingVerify: info.pendingVerify,
+    lastRollback: info.lastRollback,
+    begin: (size, kind, resumeAt) => call(['up.begin', size, kind, resumeAt ?? null]) as number,
+    // One call per chunk, whatever its size (the agent writes each OtaChunk as it arrives).
+    write: (offset, data) => { call(['up.write', offset], data); },
+    read: (offset, length) => callBytes(['up.read', offset, length]) ?? new Uint8Array(0),
+    finish: () => { call(['up.finish']); },
+    setBoot: () => { call(['up.setBoot']); },
+    markValid: () => { call(['up.markValid']); },
+    markInvalid: (reason) => { call(['up.markInvalid', reason]); },
+    ...(info.sha256 ? {
+      sha256: () => {
+        const h = nextHandle++;
+        call(['sha.new', h]);
+        return {
+          update: (data: Uint8Array) => { call(['sha.update', h], data); },
+          digest: () => callBytes(['sha.digest', h]) ?? new Uint8Array(0),
+        };
+      },
+    } : {}),
+  });
 
   class MqttClient implements MqttClientIO {
     readonly #h = nextHandle++;
     constructor(options: MqttClientOptions) {
-      const plain: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(options)) {
-        if (typeof value === 'function') continue;
-        plain[key] = value;
-      }
-      if (options.will) plain.will = { ...options.will, message: toHex(bytesOf(options.will.message)) };
+      const plain = plainOptions(options);
+      const will = options.will;
+      if (will) plain.will = { ...will, message: undefined };
       mqttClients.set(this.#h, { client: this, options });
       try {
-        call('mqtt.new', this.#h, plain);
+        call(['mqtt.new', this.#h, plain], will ? bytesOf(will.message) : undefined);
       } catch (error) {
         mqttClients.delete(this.#h);
         throw error;
       }
     }
     read(count: number): ArrayBuffer {
-      const hex = call('mqtt.read', this.#h, count) as string | null;
-      return (hex === null ? undefined : fromHex(hex).buffer) as ArrayBuffer;
+      const bytes = callBytes(['mqtt.read', this.#h, count]);
+      return (bytes === undefined ? undefined : exactBuffer(bytes)) as ArrayBuffer;
     }
     write(data: ArrayBuffer | Uint8Array | null, options?: MqttWriteOptions): number | void {
-      return call('mqtt.write', this.#h, data === null ? null : toHex(bytesOf(data)), options ? { ...options } : undefined) as number;
+      return call(['mqtt.write', this.#h, options ? { ...options } : null], data === null ? undefined : bytesOf(data)) as number;
     }
     close(): void {
       mqttClients.delete(this.#h);
-      call('mqtt.close', this.#h);
+      call(['mqtt.close', this.#h]);
     }
   }
   Object.assign(MqttClient, boot.mqttStatics);
 
   const device: Host['device'] = {
-    io: { PWM, ...(constants ? { Digital } : {}) },
+    io: {
+      PWM,
+      ...(constants ? { Digital } : {}),
+      ...(boot.pulseCount ? { PulseCount } : {}),
+      ...(boot.serial ? { Serial } : {}),
+    },
     pin: boot.pins as Host['device']['pin'],
     network: { mqtt: { ...boot.mqttProvider, io: MqttClient } },
   };
+  const { otaKeys, ...factory } = boot.factory;
   return {
     device,
     timers: {
       set(callback: () => void, ms: number): TimerId {
         const id = nextHandle++;
         timers.set(id, { callback, repeat: false });
-        call('timer.set', id, ms, false);
+        call(['timer.set', id, ms, false]);
         return id;
       },
       repeat(callback: () => void, ms: number): TimerId {
         const id = nextHandle++;
         timers.set(id, { callback, repeat: true });
-        call('timer.set', id, ms, true);
+        call(['timer.set', id, ms, true]);
         return id;
       },
       clear(id: TimerId | undefined): void {
         // Firmware clears freely (undefined, already fired): only live timers cost a message.
         if (typeof id !== 'number' || !timers.delete(id)) return;
-        call('timer.clear', id);
+        call(['timer.clear', id]);
       },
     },
     clock: {
-      now: () => call('clock.now') as number,
-      set: (ms: number) => { call('clock.set', ms); },
-      ticks: () => call('clock.ticks') as number,
+      now: () => readClock()[0],
+      set: (ms: number) => { clockCache = undefined; call(['clock.set', ms]); },
+      ticks: () => readClock()[1],
     },
     storage: {
       read(key: string): ArrayBuffer | undefined {
-        const hex = call('kv.read', key) as string | null;
-        return hex === null ? undefined : (fromHex(hex).buffer as ArrayBuffer);
+        const bytes = callBytes(['kv.read', key]);
+        return bytes === undefined ? undefined : exactBuffer(bytes);
       },
-      write(key: string, value: ArrayBuffer): void { call('kv.write', key, toHex(bytesOf(value))); },
-      delete(key: string): void { call('kv.delete', key); },
+      write(key: string, value: ArrayBuffer): void { call(['kv.write', key], bytesOf(value)); },
+      delete(key: string): void { call(['kv.delete', key]); },
     },
     system: {
       firmwareVersion: boot.firmwareVersion,
       resetReason: boot.resetReason as Host['system']['resetReason'],
-      restart: () => { call('sys.restart'); },
-      random: () => call('sys.random') as number,
-      log: (level, message) => { call('sys.log', level, message); },
+      restart: () => { call(['sys.restart']); },
+      random: () => call(['sys.random']) as number,
+      log: (level, message) => { call(['sys.log', level, message]); },
     },
-    factory: boot.factory,
+    factory: {
+      ...factory,
+      ...(otaKeys ? { otaKeys: otaKeys.map((k) => ({ keyId: k.keyId, publicKey: Uint8Array.from(k.publicKey) })) } : {}),
+    },
+    ...(boot.flash ? { flash: { open: openPartition } } : {}),
+    ...(boot.update ? { update: makeUpdate(boot.update) } : {}),
   };
 }
 
@@ -163,11 +288,7 @@ function script(): FirmwareScript {
   return g.streetlight;
 }
 
-function reviveControl(msg: Record<string, unknown>): Record<string, unknown> {
-  return typeof msg.payload === 'string' ? { ...msg, payload: fromHex(msg.payload).buffer } : msg;
-}
-
-function handle(event: HostEvent): unknown {
+function handle(event: HostEvent, bytes: Uint8Array | undefined): unknown {
   switch (event[0]) {
     case 'boot':
       firmware = script().startFirmware(makeHost(event[1]));
@@ -184,17 +305,27 @@ function handle(event: HostEvent): unknown {
       io?.onReadable?.call(io);
       return undefined;
     }
+    case 'pc': {
+      const entry = pulseCounts.get(event[1]);
+      entry?.onReadable.call(entry.io);
+      return undefined;
+    }
+    case 'ser': {
+      const [, h, name, args] = event;
+      const entry = serials.get(h);
+      entry?.callbacks[name]?.apply(entry.io, args);
+      return undefined;
+    }
     case 'mqtt': {
       const [, h, name, args] = event;
       const entry = mqttClients.get(h);
       if (!entry) return undefined;
       const fn = entry.options[name] as ((this: MqttClientIO, ...a: unknown[]) => void) | undefined;
-      if (name === 'onClose' || name === 'onError') {
-        // The Node client makes no call after these; forget it once onClose (or a lone onError) is through.
-        if (name === 'onClose') mqttClients.delete(h);
-      }
+      // The Node client makes no call after onClose: forget it.
+      if (name === 'onClose') mqttClients.delete(h);
       if (typeof fn !== 'function') return undefined;
-      const revived = name === 'onControl' ? [reviveControl(args[0] as Record<string, unknown>)] : args;
+      // onControl's payload (SUBACK granted QoS bytes) travels as the frame's bytes.
+      const revived = name === 'onControl' && bytes !== undefined ? [{ ...(args[0] as object), payload: exactBuffer(bytes) }] : args;
       fn.apply(entry.client, revived);
       return undefined;
     }
@@ -204,11 +335,18 @@ function handle(event: HostEvent): unknown {
       gc();
       return undefined;
     case 'decode':
-      return script().decodeDownlink(fromHex(event[1])) === undefined ? 0 : 1;
+      return script().decodeDownlink(bytes ?? new Uint8Array(0)) === undefined ? 0 : 1;
   }
 }
 
 (globalThis as unknown as { handleCommand: (request: ArrayBuffer) => ArrayBuffer | undefined }).handleCommand = (request) => {
-  const result = handle(JSON.parse(decoder.decode(request)) as HostEvent);
-  return result === undefined ? undefined : (encoder.encode(JSON.stringify(result)).buffer as ArrayBuffer);
+  const frame = splitFrame(new Uint8Array(request));
+  clockCache = undefined;
+  let result: unknown;
+  try {
+    result = handle(JSON.parse(decoder.decode(frame.json)) as HostEvent, frame.bytes);
+  } finally {
+    clockCache = undefined;
+  }
+  return result === undefined ? undefined : exactBuffer(encoder.encode(JSON.stringify(result)));
 };

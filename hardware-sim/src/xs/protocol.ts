@@ -1,29 +1,47 @@
 /**
- * Messages between the XS guest (guest.ts, inside xsnap) and the Node bridge (bridge.ts). Each is a JSON
- * array `[op, ...args]` in UTF-8; binary payloads travel as hex strings. Small on purpose: a PWM write is
- * `["pwm.write",1,512]`.
+ * Messages between the XS guest (guest.ts, inside xsnap) and the Node bridge (bridge.ts).
+ *
+ * A frame is a JSON array `[op, ...args]` in UTF-8, optionally followed by one 0x00 byte and ONE binary payload
+ * in raw bytes (JSON text never contains a raw 0x00: JSON.stringify escapes control characters). Binary data
+ * (MQTT payloads, NVS values, flash and OTA slot bytes, UART bytes) therefore costs no per-byte JavaScript in
+ * XS: building and splitting a frame are native `TypedArray.set`/`indexOf`/`slice` calls. A PWM write is
+ * `["pwm.write",1,512]`; an OTA chunk write is `["up.write",8192]` + 0x00 + the chunk.
  *
  * Guest → Node (XS `issueCommand`, answered synchronously): the Host calls of the firmware.
- *   Reply: `{"v": value}`, or `{"e": [errorName, message]}` when the simulated part threw (the guest
- *   rethrows it as the same kind of error: RangeError for a bad pin stays a RangeError).
- * Node → guest (`handleCommand`): boot, timer firings, IO and MQTT callbacks, status queries.
+ *   Reply: `{"v": value}`, `{}` + 0x00 + bytes when the call returns bytes, or `{"e": [errorName, message]}` when
+ *   the simulated part threw (the guest rethrows it as the same kind of error: a RangeError for a bad pin stays
+ *   a RangeError; other names are kept on an Error).
+ * Node → guest (`handleCommand`): boot, timer firings, IO and MQTT callbacks, status queries; the same framing.
  *   Reply: JSON of the result (status) or nothing.
  */
 
 /** What the guest needs to build the Host at boot, besides the calls it makes later. */
 export interface BootMessage {
   pins: Record<string, number | undefined>;
-  factory: { deviceId: string; tenant: string; hardwareModel: string; mqtt: { host: string; port: number; user?: string; password?: string } };
+  factory: {
+    deviceId: string; tenant: string; hardwareModel: string;
+    mqtt: { host: string; port: number; user?: string; password?: string };
+    /** OTA public keys; the key bytes as an array of numbers (JSON has no byte strings). */
+    otaKeys?: { keyId: number; publicKey: number[] }[];
+  };
   firmwareVersion: string;
   resetReason: string;
   /** Constants of the board's Digital class, or absent when the board has none. */
   digital?: { Input: unknown; InputPullUp: unknown; InputPullDown: unknown; Output: unknown; Rising: number; Falling: number };
+  /** Which optional IO classes the board has (metering chips). */
+  pulseCount: boolean;
+  serial: boolean;
+  /** The board has `host.flash` (raw partitions). */
+  flash: boolean;
+  /** `host.update` as the Node host built it for this boot (its two properties are fixed at boot), or absent. */
+  update?: { pendingVerify: boolean; lastRollback: { version?: string; reason: string } | undefined; sha256: boolean };
   /** Static properties of the MQTT client class (operation codes). */
   mqttStatics: Record<string, number>;
   /** Extra provider options of `device.network.mqtt` (serialisable ones only). */
   mqttProvider: Record<string, unknown>;
 }
 
+/** Host calls. `+ bytes` marks the calls whose binary argument travels after the JSON. */
 export type GuestCall =
   | ['pwm.new', number, Record<string, unknown>]
   | ['pwm.write', number, number]
@@ -32,33 +50,80 @@ export type GuestCall =
   | ['dig.read', number]
   | ['dig.write', number, number]
   | ['dig.close', number]
-  | ['mqtt.new', number, Record<string, unknown>]
-  | ['mqtt.read', number, number]
-  | ['mqtt.write', number, string | null, Record<string, unknown> | undefined]
+  | ['pc.new', number, Record<string, unknown>, boolean]
+  | ['pc.read', number]
+  | ['pc.write', number, number]
+  | ['pc.close', number]
+  /** The last element names the callbacks the firmware gave. */
+  | ['ser.new', number, Record<string, unknown>, SerialCallback[]]
+  | ['ser.read', number, number | null]        // → bytes or null
+  | ['ser.write', number]                      // + bytes
+  | ['ser.close', number]
+  | ['fl.open', number, string]                // → {size, blockSize}
+  | ['fl.read', number, number, number]        // → bytes
+  | ['fl.write', number, number]               // + bytes
+  | ['fl.erase', number, number]
+  | ['fl.close', number]
+  | ['up.begin', number, string, number | null]
+  | ['up.write', number]                       // + bytes
+  | ['up.read', number, number]                // → bytes
+  | ['up.finish'] | ['up.setBoot'] | ['up.markValid'] | ['up.markInvalid', string]
+  | ['sha.new', number] | ['sha.update', number] /* + bytes */ | ['sha.digest', number] /* → bytes */
+  | ['mqtt.new', number, Record<string, unknown>]  // + the will's message, if any
+  | ['mqtt.read', number, number]              // → bytes or null
+  | ['mqtt.write', number, Record<string, unknown> | null]  // + bytes; null options = none; no bytes = null data
   | ['mqtt.close', number]
   | ['timer.set', number, number, boolean]
   | ['timer.clear', number]
-  | ['clock.now'] | ['clock.set', number] | ['clock.ticks']
-  | ['kv.read', string] | ['kv.write', string, string] | ['kv.delete', string]
+  | ['clock.read'] /* → [now, ticks] */ | ['clock.set', number]
+  | ['kv.read', string]                        // → bytes or null
+  | ['kv.write', string]                       // + bytes
+  | ['kv.delete', string]
   | ['sys.restart'] | ['sys.random'] | ['sys.log', string, string];
+
+export type SerialCallback = 'onReadable' | 'onWritable' | 'onError';
+export type MqttCallback = 'onControl' | 'onReadable' | 'onWritable' | 'onClose' | 'onError';
 
 export type HostEvent =
   | ['boot', BootMessage]
   | ['timer', number]
   | ['dig', number]
-  | ['mqtt', number, 'onControl' | 'onReadable' | 'onWritable' | 'onClose' | 'onError', unknown[]]
+  | ['pc', number]
+  | ['ser', number, SerialCallback, unknown[]]
+  /** onControl's payload, if any, travels as the frame's bytes. */
+  | ['mqtt', number, MqttCallback, unknown[]]
   | ['status']
   | ['gc']
-  | ['decode', string];
+  /** Decodes the frame's bytes with the firmware's lean downlink decoder (benchmarks). */
+  | ['decode'];
 
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] as number).toString(16).padStart(2, '0');
-  return s;
+/** Separator between the JSON text and the binary payload of a frame. */
+export const FRAME_SEPARATOR = 0;
+
+/** Builds a frame: `json` (already JSON text, UTF-8 encoded) and optional bytes. Runs in Node and in XS. */
+export function joinFrame(json: Uint8Array, bytes?: Uint8Array): Uint8Array {
+  if (bytes === undefined) return json;
+  const out = new Uint8Array(json.length + 1 + bytes.length);
+  out.set(json, 0);
+  out[json.length] = FRAME_SEPARATOR;
+  out.set(bytes, json.length + 1);
+  return out;
 }
 
-export function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+/** Splits a frame into its JSON text bytes and its binary payload (a copy with its own buffer), if any. */
+export function splitFrame(frame: Uint8Array): { json: Uint8Array; bytes: Uint8Array | undefined } {
+  const at = frame.indexOf(FRAME_SEPARATOR);
+  if (at < 0) return { json: frame, bytes: undefined };
+  // `new Uint8Array(view)` copies (a Node Buffer's `slice` would not).
+  return { json: frame.subarray(0, at), bytes: new Uint8Array(frame.subarray(at + 1)) };
+}
+
+/** The exact bytes of an ArrayBuffer or a view, without copying. */
+export function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** A fresh ArrayBuffer holding exactly `bytes` (the buffer of a `splitFrame` payload already is one). */
+export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer) as ArrayBuffer;
 }
