@@ -1,15 +1,18 @@
 /**
  * Signed OTA manifests across the two sides: the fleet server signs (node:crypto Ed25519, key file), the
- * firmware verifies (lean codec + @noble/ed25519). Every rejection names its reason.
+ * firmware verifies (lean codec + @noble/ed25519). Every rejection names its reason. The firmware's checks run
+ * on both hosts: in this process ('node') and inside the real XS engine ('xs': the firmware bundle in xsnap,
+ * given the offer as the Downlink frame a device receives).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOffer, compareVersions, type TrustedKey } from '@streetlight/firmware';
+import { firmwareBundle, XsMachine, type FirmwareRuntime } from '@streetlight/hardware-sim';
 import { generateSigningKey, loadSigningKey, signManifest, SigningKeyError, type SigningKey } from '@streetlight/fleet-server';
-import { ImageKind, type OtaOffer } from '@streetlight/protocol/lean';
+import { encodeDownlink, ImageKind, type OtaOffer } from '@streetlight/protocol/lean';
 
 const dir = mkdtempSync(join(tmpdir(), 'sl-ota-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,62 +29,112 @@ function offerFor(key: SigningKey, over: Partial<Parameters<typeof signManifest>
     manifest: signed.manifest, signature: signed.signature, keyId: signed.keyId, chunkSize: 1024 };
 }
 
-describe('signed image manifests', () => {
-  const key = generateSigningKey(join(dir, 'k1.pem'));
+/** What the tests need of a check: its outcome and reason (the XS side answers in JSON). */
+interface Outcome { ok: boolean; reason?: string; detail?: string }
+interface Checker {
+  checkOffer(offer: OtaOffer, trusted: TrustedKey[], running: { version: string; hardwareModel: string }): Outcome;
+  compareVersions(a: string, b: string): number | undefined;
+  close(): void;
+}
+
+const nodeChecker = (): Checker => ({ checkOffer, compareVersions, close() { /* nothing to release */ } });
+
+/** The firmware bundle in an xsnap worker; each check is one delivery into XS. */
+function xsChecker(): Checker {
+  const machine = new XsMachine({ stdio: 'ignore' });
+  machine.evaluate(firmwareBundle());
+  machine.evaluate(`globalThis.handleCommand = (request) => {
+    const q = JSON.parse(new TextDecoder().decode(request));
+    let r;
+    if (q.op === 'check') {
+      const offer = streetlight.decodeDownlink(Uint8Array.from(q.frame)).otaOffer;
+      const keys = q.keys.map((k) => ({ keyId: k.keyId, publicKey: Uint8Array.from(k.publicKey) }));
+      const c = streetlight.checkOffer(offer, keys, q.running);
+      r = c.ok ? { ok: true } : { ok: false, reason: c.reason, detail: c.detail };
+    } else {
+      r = { v: streetlight.compareVersions(q.a, q.b) ?? null };
+    }
+    return new TextEncoder().encode(JSON.stringify(r)).buffer;
+  };`);
+  const ask = (q: object): Outcome & { v?: number | null } => JSON.parse(machine.issueStringCommand(JSON.stringify(q)).reply) as Outcome & { v?: number | null };
+  return {
+    checkOffer: (offer, trusted, running) => ask({
+      op: 'check', running, keys: trusted.map((k) => ({ keyId: k.keyId, publicKey: [...k.publicKey] })),
+      frame: [...encodeDownlink({ protocolVersion: 1, deviceId: 'self', otaOffer: offer })],
+    }),
+    compareVersions: (a, b) => ask({ op: 'compare', a, b }).v ?? undefined,
+    close: () => machine.close(),
+  };
+}
+
+const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
+
+describe.each(RUNTIMES)('signed image manifests, checked by the firmware on %s', (runtime) => {
+  const key = generateSigningKey(join(dir, `k1-${runtime}.pem`));
   const trusted: TrustedKey[] = [{ keyId: key.keyId, publicKey: key.publicKey }];
+  let checker: Checker = nodeChecker();
+  beforeAll(() => {
+    checker = runtime === 'xs' ? xsChecker() : nodeChecker();
+    return () => checker.close();
+  });
+  const check = (offer: OtaOffer, keys: TrustedKey[] = trusted): Outcome => checker.checkOffer(offer, keys, running);
 
   it('accepts an offer signed by a trusted key', () => {
-    const r = checkOffer(offerFor(key), trusted, running);
+    const r = check(offerFor(key));
     expect(r.ok).toBe(true);
   });
 
   it('survives a reload of the key file (same key id, same public key)', () => {
-    const again = loadSigningKey(join(dir, 'k1.pem'));
+    const again = loadSigningKey(join(dir, `k1-${runtime}.pem`));
     expect(again.keyId).toBe(key.keyId);
-    expect(checkOffer(offerFor(again), trusted, running).ok).toBe(true);
+    expect(check(offerFor(again)).ok).toBe(true);
   });
 
   it('rejects a tampered manifest and a wrong signature', () => {
     const tampered = offerFor(key);
     const m = new Uint8Array(tampered.manifest as Uint8Array);
     m[m.length - 1] = (m[m.length - 1] as number) ^ 1;
-    expect(checkOffer({ ...tampered, manifest: m }, trusted, running)).toMatchObject({ ok: false, reason: 'bad_signature' });
-    const other = generateSigningKey(join(dir, 'other.pem'));
+    expect(check({ ...tampered, manifest: m })).toMatchObject({ ok: false, reason: 'bad_signature' });
+    const other = generateSigningKey(join(dir, `other-${runtime}.pem`));
     const forged = { ...offerFor(other), keyId: key.keyId };
-    expect(checkOffer(forged, trusted, running)).toMatchObject({ ok: false, reason: 'bad_signature' });
+    expect(check(forged)).toMatchObject({ ok: false, reason: 'bad_signature' });
   });
 
   it('rejects an unknown key, and accepts a rotated key once the device trusts it', () => {
-    const next = generateSigningKey(join(dir, 'k2.pem'));
-    expect(checkOffer(offerFor(next), trusted, running)).toMatchObject({ ok: false, reason: 'unknown_key' });
+    const next = generateSigningKey(join(dir, `k2-${runtime}.pem`));
+    expect(check(offerFor(next))).toMatchObject({ ok: false, reason: 'unknown_key' });
     const rotated = [...trusted, { keyId: next.keyId, publicKey: next.publicKey }];
-    expect(checkOffer(offerFor(next), rotated, running).ok).toBe(true);
+    expect(check(offerFor(next), rotated).ok).toBe(true);
   });
 
   it('rejects an offer that differs from its signed manifest', () => {
-    expect(checkOffer({ ...offerFor(key), size: image.length + 1 }, trusted, running)).toMatchObject({ ok: false, reason: 'offer_mismatch' });
+    expect(check({ ...offerFor(key), size: image.length + 1 })).toMatchObject({ ok: false, reason: 'offer_mismatch' });
     const wrongHash = new Uint8Array(sha);
     wrongHash[0] = (wrongHash[0] as number) ^ 0xff;
-    expect(checkOffer({ ...offerFor(key), sha256: wrongHash }, trusted, running)).toMatchObject({ ok: false, reason: 'offer_mismatch' });
+    expect(check({ ...offerFor(key), sha256: wrongHash })).toMatchObject({ ok: false, reason: 'offer_mismatch' });
   });
 
   it('rejects the wrong hardware, a downgrade or re-install, and a running version below the minimum', () => {
-    expect(checkOffer(offerFor(key, { hardwareModels: ['SL-NRF-X'] }), trusted, running)).toMatchObject({ ok: false, reason: 'wrong_hardware' });
-    expect(checkOffer(offerFor(key, { version: '1.4.1' }), trusted, running)).toMatchObject({ ok: false, reason: 'downgrade' });
-    expect(checkOffer(offerFor(key, { version: '1.4.2' }), trusted, running)).toMatchObject({ ok: false, reason: 'downgrade' });
-    expect(checkOffer(offerFor(key, { minVersion: '1.4.3' }), trusted, running)).toMatchObject({ ok: false, reason: 'below_min_version' });
+    expect(check(offerFor(key, { hardwareModels: ['SL-NRF-X'] }))).toMatchObject({ ok: false, reason: 'wrong_hardware' });
+    expect(check(offerFor(key, { version: '1.4.1' }))).toMatchObject({ ok: false, reason: 'downgrade' });
+    expect(check(offerFor(key, { version: '1.4.2' }))).toMatchObject({ ok: false, reason: 'downgrade' });
+    expect(check(offerFor(key, { minVersion: '1.4.3' }))).toMatchObject({ ok: false, reason: 'below_min_version' });
   });
 
   it('rejects garbage in place of a manifest without throwing', () => {
     const o = offerFor(key);
-    expect(checkOffer({ ...o, manifest: Uint8Array.from([0xff, 0xff, 0xff]) }, trusted, running)).toMatchObject({ ok: false, reason: 'manifest_undecodable' });
+    expect(check({ ...o, manifest: Uint8Array.from([0xff, 0xff, 0xff]) })).toMatchObject({ ok: false, reason: 'manifest_undecodable' });
   });
 
   it('orders versions numerically', () => {
-    expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
-    expect(compareVersions('2.0.0-rc.1', '2.0.0')).toBe(0);
-    expect(compareVersions('1.0', '1.0.0')).toBeUndefined();
+    expect(checker.compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
+    expect(checker.compareVersions('2.0.0-rc.1', '2.0.0')).toBe(0);
+    expect(checker.compareVersions('1.0', '1.0.0')).toBeUndefined();
   });
+});
+
+describe('signing keys (fleet server)', () => {
+  generateSigningKey(join(dir, 'k1.pem'));
 
   it('gives a clear error for a missing or non-Ed25519 key file', () => {
     expect(() => loadSigningKey(join(dir, 'nope.pem'))).toThrow(/not found.*ota:keygen/);

@@ -1,12 +1,13 @@
 /**
  * Which downlinks may set a board clock that is already valid (firmware TIME_SYNC_MAX_RTT_MS): only a TimeSync
  * answering one of the board's recent uplinks promptly. Regression test for the week-long e2e run where a
- * frame delivered late set 50 boards 10 minutes back and every step then ran 10 minutes late.
+ * frame delivered late set 50 boards 10 minutes back and every step then ran 10 minutes late. Runs with the
+ * firmware on Node and inside the real XS engine.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFirmware, TIME_SYNC_MAX_RTT_MS, type Host } from '@streetlight/firmware';
-import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
+import { SimBoard, VirtualClock, type FirmwareRuntime } from '@streetlight/hardware-sim';
 import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
 import { AckStatus } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
@@ -15,19 +16,23 @@ let broker: TestBroker;
 let peer: ProtocolPeer;
 let clock: VirtualClock;
 let board: SimBoard;
+let tenant: string;
 
 beforeEach(async () => {
   broker = await startTestBroker();
   clock = new VirtualClock({ start: Date.parse('2026-11-23T20:00:00Z') });
-  const tenant = `t${randomUUID().slice(0, 8)}`;
+  tenant = `t${randomUUID().slice(0, 8)}`;
   peer = await ProtocolPeer.connect(`mqtt://${broker.host}:${broker.port}`, tenant, () => clock.now());
+});
+
+async function boot(runtime: FirmwareRuntime): Promise<void> {
   board = new SimBoard({
     clock, deviceId: 'SRL-TIME-1', tenant, mqtt: { host: broker.host, port: broker.port }, position: { lat: 44.89, lon: 1.22 },
-    rtc: 'kept', firmware: (host: Host) => startFirmware(host),
+    rtc: 'kept', runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
   });
   board.powerOn();
   await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000 });
-});
+}
 
 afterEach(async () => {
   board.dispose();
@@ -38,7 +43,9 @@ afterEach(async () => {
 const offsetS = (): number => Math.round((board.rtcNow() - clock.now()) / 1000);
 const lastSeq = (): number => peer.of(board.deviceId).at(-1)?.seq ?? 0;
 
-describe('board clock, once valid', () => {
+describe.each(['node', 'xs'] as const)('board clock on %s, once valid', (runtime) => {
+  beforeEach(() => boot(runtime));
+
   it('ignores the stale time of a late command and of a TimeSync answering an old uplink', async () => {
     expect(offsetS()).toBe(0);
     const stale = Math.floor(clock.now() / 1000) - 600;

@@ -8,3 +8,5 @@ export { startFirmware } from '../app.js';
 export { FIRMWARE_VERSION } from '../version.js';
 // The benchmark decodes a plan inside XS with the firmware's own codec (already part of the application).
 export { decodeDownlink, encodeDownlink } from '@streetlight/protocol/lean';
+// The OTA manifest scenarios check offers inside XS with the firmware's own checks (already part of the application).
+export { checkOffer, compareVersions } from '../ota/manifest.js';
