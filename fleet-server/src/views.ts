@@ -36,6 +36,12 @@ export const reportedView = z.object({
   at: z.string().nullable(),
 });
 
+export const OTA_UPDATING_STATES = ['offered', 'downloading', 'verifying', 'installing', 'rebooting'] as const;
+export const otaUpdateView = z.object({
+  campaignId: z.number(), campaignName: z.string(), state: z.enum(OTA_UPDATING_STATES), progressPct: z.number(),
+}).describe('the active OTA campaign updating this device now (offered … rebooting), else null');
+export type OtaUpdateView = z.infer<typeof otaUpdateView>;
+
 export const deviceView = z.object({
   id: z.string(),
   tenant: z.string(),
@@ -48,6 +54,7 @@ export const deviceView = z.object({
   groups: z.array(z.string()),
   inventory: inventoryView.nullable(),
   reported: reportedView.nullable(),
+  ota: otaUpdateView.nullable(),
 });
 export type DeviceView = z.infer<typeof deviceView>;
 
@@ -80,8 +87,9 @@ export const stateView = z.object({
   at: z.string(), level: z.number(), targetLevel: z.number(), levelSource: z.string(), powerMw: z.number(), reason: z.number(),
 });
 
-export function toDeviceView(tenant: string, id: string, d: DeviceRow | undefined, inv: InventoryRow | undefined, groups: string[]): DeviceView {
+export function toDeviceView(tenant: string, id: string, d: DeviceRow | undefined, inv: InventoryRow | undefined, groups: string[], ota: OtaUpdateView | null = null): DeviceView {
   return {
+    ota,
     id,
     tenant,
     registered: !!d,

@@ -66,6 +66,13 @@ export interface ImageMeta {
   requiresHost?: string | undefined;
 }
 
+/** A device an active campaign is updating (see `OtaService.updatingDevices`). */
+export type UpdatingState = 'offered' | 'downloading' | 'verifying' | 'installing' | 'rebooting';
+export interface DeviceUpdate { campaignId: number; campaignName: string; state: UpdatingState; progressPct: number }
+/** Device states that mean "being updated now" (offered … rebooting). */
+const UPDATING: ReadonlySet<DeviceOtaState> = new Set<UpdatingState>(['offered', 'downloading', 'verifying', 'installing', 'rebooting']);
+const isUpdating = (s: DeviceOtaState): s is UpdatingState => UPDATING.has(s);
+
 export type CampaignTarget = { group: string } | { filter: { hardwareModel?: string | undefined; firmwareVersion?: string | undefined } };
 
 export interface CampaignRequest {
@@ -299,6 +306,36 @@ export class OtaService {
     if (!row) throw fleetError('OTA_CAMPAIGN_NOT_FOUND');
     const image = await this.o.repo.getImage(tenant, row.imageId);
     return { row, state: row.state as unknown as CampaignState, size: image?.size ?? 0 };
+  }
+
+  /**
+   * Devices of a tenant that an OTA campaign is updating now (issue 7: the map's "updating" state): in state
+   * offered, downloading, verifying, installing or rebooting in a campaign still driven (running, paused,
+   * halted; or finished while devices are still in flight). This instance's own campaigns come from memory
+   * (freshest); campaigns another instance drives come from the database (saved at most PERSIST_MS late).
+   * Empty when OTA is not configured.
+   */
+  async updatingDevices(tenant: string): Promise<Map<string, DeviceUpdate>> {
+    const out = new Map<string, DeviceUpdate>();
+    if (!this.enabled) return out;
+    const add = (campaignId: number, name: string, state: CampaignState, size: number): void => {
+      for (const [deviceId, d] of Object.entries(state.devices)) {
+        if (!isUpdating(d.state)) continue;
+        out.set(deviceId, { campaignId, campaignName: name, state: d.state, progressPct: size > 0 ? Math.min(100, Math.round((d.offset / size) * 1000) / 10) : 0 });
+      }
+    };
+    const mine = new Set<number>();
+    for (const a of this.active.values()) {
+      if (a.row.tenantId !== tenant) continue;
+      mine.add(a.row.id);
+      add(a.row.id, a.row.name, a.state, a.image.row.size);
+    }
+    for (const row of await this.o.repo.activeCampaigns()) {
+      if (row.tenantId !== tenant || mine.has(row.id)) continue;
+      const image = await this.o.repo.getImage(tenant, row.imageId);
+      add(row.id, row.name, row.state as unknown as CampaignState, image?.size ?? 0);
+    }
+    return out;
   }
 
   /** pause | resume | cancel | retry: operator commands on a campaign. */

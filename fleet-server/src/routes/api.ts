@@ -68,20 +68,21 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['devices'], summary: 'Devices of a tenant: registered or commissioned, with inventory and reported state',
       params: tenantParams,
-      querystring: z.object({ group: id.optional(), online: z.enum(['true', 'false']).optional() }),
+      querystring: z.object({ group: id.optional(), online: z.enum(['true', 'false']).optional(), updating: z.enum(['true', 'false']).optional().describe('only devices an active OTA campaign is updating (or not)') }),
       response: { 200: z.array(deviceView), ...errors },
     },
   }, async (req) => {
     const { tenant } = req.params;
     await requireTenant(tenant);
-    const [rows, inv, groups] = await Promise.all([repo.listDevices(tenant), repo.listInventory(tenant), repo.memberships(tenant)]);
+    const [rows, inv, groups, updating] = await Promise.all([repo.listDevices(tenant), repo.listInventory(tenant), repo.memberships(tenant), app.ota.updatingDevices(tenant)]);
     const byId = new Map(rows.map((d) => [d.id, d]));
     const invById = new Map(inv.map((i) => [i.deviceId, i]));
     const ids = [...new Set([...byId.keys(), ...invById.keys()])].sort();
-    let out = ids.map((i) => toDeviceView(tenant, i, byId.get(i), invById.get(i), groups.get(i) ?? []));
+    let out = ids.map((i) => toDeviceView(tenant, i, byId.get(i), invById.get(i), groups.get(i) ?? [], updating.get(i) ?? null));
     const { group, online } = req.query;
     if (group) out = out.filter((d) => d.groups.includes(group));
     if (online) out = out.filter((d) => d.online === (online === 'true'));
+    if (req.query.updating) out = out.filter((d) => (d.ota !== null) === (req.query.updating === 'true'));
     return out;
   });
 
@@ -90,12 +91,12 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { tenant, deviceId } = req.params;
     await devices.requireDevice(tenant, deviceId);
-    const [d, inv, desired, dls, events, groups] = await Promise.all([
+    const [d, inv, desired, dls, events, groups, updating] = await Promise.all([
       repo.getDevice(deviceId), repo.getInventory(deviceId), repo.getDesired(deviceId),
-      repo.listDownlinks(deviceId, 20), repo.listEvents(deviceId, 20), repo.memberships(tenant),
+      repo.listDownlinks(deviceId, 20), repo.listEvents(deviceId, 20), repo.memberships(tenant), app.ota.updatingDevices(tenant),
     ]);
     return {
-      ...toDeviceView(tenant, deviceId, d, inv, groups.get(deviceId) ?? []),
+      ...toDeviceView(tenant, deviceId, d, inv, groups.get(deviceId) ?? [], updating.get(deviceId) ?? null),
       bootCount: d?.bootCount ?? null,
       lastResetReason: d?.lastResetReason ?? null,
       lastUplinkSeq: d?.lastUplinkSeq ?? null,
