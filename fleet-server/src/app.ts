@@ -30,6 +30,7 @@ import { authRoutes } from './routes/auth.js';
 import { otaPlugin } from './ota/plugin.js'; // issue 6
 import { otaRoutes } from './routes/ota.js'; // issue 6
 import { uiRoutes } from './routes/ui.js';
+import { syndicateRoutes } from './routes/syndicate.js';
 
 export interface BuildOptions {
   /** Settings (camelCase); validated with defaults. See config.ts and the README. */
@@ -257,4 +258,5 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
+  await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
 }

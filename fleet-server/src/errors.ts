@@ -31,6 +31,7 @@ export const ERRORS = {
   USER_EXISTS: { code: 'SL_USER_EXISTS', status: 409, message: 'A user with this e-mail already exists' },
   USER_NOT_FOUND: { code: 'SL_USER_NOT_FOUND', status: 404, message: 'No such user on this tenant' },
   TOKEN_NOT_FOUND: { code: 'SL_TOKEN_NOT_FOUND', status: 404, message: 'No such active API token on this tenant' },
+  NOT_SYNDICATE: { code: 'SL_NOT_SYNDICATE', status: 404, message: 'This tenant is a town, not a syndicate' },
   // issue 5: energy and alarms
   ALARM_NOT_FOUND: { code: 'SL_ALARM_NOT_FOUND', status: 404, message: 'No such alarm on this tenant' },
   // issue 6: OTA images and campaigns

@@ -109,6 +109,15 @@ export class AuthService {
     await this.repo.deleteSessionsOf(userId);
   }
 
+  /**
+   * Disables or enables an account. Disabled: sign-in is refused, its sessions are deleted, and the API tokens
+   * it created are refused from the next request on (checked per request, see `fromToken`).
+   */
+  async setDisabled(userId: number, disabled: boolean): Promise<void> {
+    await this.repo.updateUser(userId, { disabled });
+    if (disabled) await this.repo.deleteSessionsOf(userId);
+  }
+
   async principalForUser(user: UserRow, csrfToken?: string): Promise<Principal> {
     const roles = new Map<string, Role>();
     for (const r of await this.repo.rolesOf(user.id)) if (isRole(r.role)) roles.set(r.tenantId, r.role);
@@ -176,6 +185,11 @@ export class AuthService {
     const t = this.realNow();
     const row = await this.repo.findToken(sha256(token), t);
     if (!row || !isRole(row.role)) return undefined;
+    // A token acts for the account that created it: a disabled account's tokens stop with it.
+    if (row.createdBy !== null) {
+      const creator = await this.repo.getUser(row.createdBy);
+      if (!creator || creator.disabled) return undefined;
+    }
     if (!row.lastUsedAt || t - row.lastUsedAt > 60_000) await this.repo.touchToken(row.id, t);
     return { kind: 'token', tokenId: row.id, name: row.name, tenantId: row.tenantId, role: row.role };
   }

@@ -12,6 +12,7 @@ import { fleetError } from '../errors.js';
 import { atLeast, PLATFORM, ROLES, type Principal, type Role } from '../auth/model.js';
 import { PASSWORD_MAX, PASSWORD_MIN, randomPassword } from '../auth/password.js';
 import { sessionCookie, type AuthPluginOptions } from '../auth/plugin.js';
+import type { UserRow } from '../db/auth-repository.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const role = z.enum(ROLES);
@@ -31,6 +32,7 @@ const tokenView = z.object({ id: z.number(), name: z.string(), role, createdAt: 
 const auditView = z.object({ id: z.number(), at: z.string(), actor: z.string(), actorName: z.string(), action: z.string(), target: z.string(), detail: z.unknown().nullable(), requestId: z.string().nullable() });
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+const platformRole = (p: Principal): Role | undefined => (p.kind === 'user' ? p.roles.get(PLATFORM) : p.tenantId === PLATFORM ? p.role : undefined);
 const userOf = (req: FastifyRequest): Extract<Principal, { kind: 'user' }> => {
   if (req.principal?.kind !== 'user') throw fleetError('FORBIDDEN', undefined, 'This operation needs a signed-in user, not an API token');
   return req.principal;
@@ -106,8 +108,7 @@ export function authRoutes(opts: AuthPluginOptions) {
     }, async (req) => {
       const p = req.principal as Principal;
       const { id: tenantId, name, kind, parentId = null } = req.body;
-      const platform = p.kind === 'user' ? p.roles.get(PLATFORM) : p.tenantId === PLATFORM ? p.role : undefined;
-      let allowed = platform === 'admin';
+      let allowed = platformRole(p) === 'admin';
       if (!allowed && parentId) {
         const parent = await auth.profile(parentId);
         allowed = parent.kind === 'syndicate' && atLeast(await auth.roleOn(p, parentId), 'admin') && kind === 'town';
@@ -116,7 +117,13 @@ export function authRoutes(opts: AuthPluginOptions) {
         if (existing && (await auth.profile(tenantId)).parentId !== parentId) allowed = false;
       }
       if (!allowed) throw fleetError('FORBIDDEN', undefined, 'Creating a tenant needs the platform admin role, or admin of the parent syndicate');
-      if (parentId && (await auth.profile(parentId)).kind !== 'syndicate') throw fleetError('VALIDATION', { issues: [{ in: 'body', field: 'parentId', message: 'not a syndicate' }] });
+      const invalid = (field: string, message: string) => fleetError('VALIDATION', { issues: [{ in: 'body', field, message }] });
+      if (parentId && (await auth.profile(parentId)).kind !== 'syndicate') throw invalid('parentId', 'not a syndicate');
+      // One level: a syndicate runs towns; a syndicate inside a syndicate would need roles to flow two levels.
+      if (kind === 'syndicate' && parentId) throw invalid('parentId', 'a syndicate has no parent');
+      if (kind === 'town' && (await auth.profile(tenantId)).kind === 'syndicate' && (await auth.repo.listProfiles()).some((x) => x.parentId === tenantId)) {
+        throw invalid('kind', 'this syndicate still has member towns');
+      }
       await app.repo.ensureTenant(tenantId, app.fleet.now());
       await auth.putProfile({ tenantId, name, kind, parentId });
       await auth.audit(p, { tenantId, action: 'POST /tenants', target: `/`, detail: { name, kind, parentId }, requestId: req.id });
@@ -183,6 +190,57 @@ export function authRoutes(opts: AuthPluginOptions) {
       await auth.repo.removeRole(userId, tenant);
       await auth.repo.deleteSessionsOf(userId);
       return { ok: true };
+    });
+
+    /**
+     * An account is one person across tenants, so changing the account itself (disable, new password) is for
+     * someone who is admin wherever the account holds a role: a town's admin manages the town's own people,
+     * not a person who also works for another town (remove their role here instead); a syndicate's admin the
+     * people of its member towns; the platform admin anyone. Never oneself, never above one's own role.
+     */
+    const manageAccount = async (req: FastifyRequest, params: { tenant: string; userId: number }): Promise<UserRow> => {
+      const { tenant, userId } = params;
+      const p = req.principal as Principal;
+      const roles = await auth.repo.rolesOf(userId);
+      const here = roles.find((x) => x.tenantId === tenant);
+      const user = here ? await auth.repo.getUser(userId) : undefined;
+      if (!here || !user) throw fleetError('USER_NOT_FOUND', { userId });
+      if (p.kind === 'user' && p.userId === userId) throw fleetError('FORBIDDEN', undefined, 'You cannot do this to your own account');
+      grantable(req, here.role as Role);
+      for (const r of roles) {
+        if (!atLeast(r.tenantId === PLATFORM ? platformRole(p) : await auth.roleOn(p, r.tenantId), 'admin')) {
+          throw fleetError('FORBIDDEN', { otherTenants: true }, 'This account also has a role elsewhere; remove its role on this tenant instead');
+        }
+      }
+      return user;
+    };
+
+    for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+      r.post(`/api/tenants/:tenant/users/:userId/${verb}`, {
+        schema: {
+          tags: ['users'],
+          summary: disabled
+            ? 'Disable an account: it cannot sign in, and its sessions and the API tokens it created stop working at once'
+            : 'Enable a disabled account again (its tokens work again unless revoked; sessions do not come back)',
+          params: userParams, response: { 200: z.object({ ok: z.boolean(), disabled: z.boolean() }), 403: errorBody, 404: errorBody },
+        },
+      }, async (req) => {
+        const user = await manageAccount(req, req.params);
+        await auth.setDisabled(user.id, disabled);
+        return { ok: true, disabled };
+      });
+    }
+
+    r.post('/api/tenants/:tenant/users/:userId/password', {
+      schema: {
+        tags: ['users'], summary: 'Give an account a new generated password (returned once) and end its sessions, e.g. after a forgotten password',
+        params: userParams, response: { 200: z.object({ id: z.number(), email: z.string(), password: z.string() }), 403: errorBody, 404: errorBody },
+      },
+    }, async (req) => {
+      const user = await manageAccount(req, req.params);
+      const generated = randomPassword();
+      await auth.setPassword(user.id, generated);
+      return { id: user.id, email: user.email, password: generated };
     });
 
     // ---- API tokens (admin)
