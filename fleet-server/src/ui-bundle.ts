@@ -27,6 +27,8 @@ export async function buildUi(opts: { minify?: boolean } = {}): Promise<UiBundle
     target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // Workspace packages resolve to their TypeScript sources (the UI imports the firmware's POSIX TZ module).
+    conditions: ['@streetlight/source'],
     minify: opts.minify ?? true,
     sourcemap: false,
     outdir: 'out',

@@ -21,10 +21,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A French-speaking lighting manager's browser in Paris time, unless told otherwise. */
-export function newContext(browser: Browser, opts: { viewport?: ViewportName; locale?: string } = {}): Promise<BrowserContext> {
+/** A French-speaking lighting manager's browser in Paris time, unless told otherwise (`timezoneId`: an IANA zone). */
+export function newContext(browser: Browser, opts: { viewport?: ViewportName; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: VIEWPORTS[opts.viewport ?? 'desktop'], locale: opts.locale ?? 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true,
+    viewport: VIEWPORTS[opts.viewport ?? 'desktop'], locale: opts.locale ?? 'fr-FR', timezoneId: opts.timezoneId ?? 'Europe/Paris', acceptDownloads: true,
   });
 }
 

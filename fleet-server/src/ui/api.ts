@@ -43,6 +43,8 @@ export interface Device {
   hardwareModel: string | null; firmwareVersion: string | null; groups: string[];
   inventory: { poleRef: string | null; lat: number | null; lon: number | null; group: string | null; luminaireModel: string | null; nominalPowerW: number | null; cctK: number | null; installedAt: string | null } | null;
   reported: { level: number | null; targetLevel: number | null; levelSource: string | null; configVersion: number | null; plan: { id: number; version: number } | null; overrideId: number | null; overrideExpiresAt: string | null; clock: string | null; powerMw: number | null; uptimeS: number | null; at: string | null } | null;
+  /** The active OTA campaign updating the light now, else null (absent on servers before issue 7's wiring). */
+  ota?: { campaignId: number; campaignName: string; state: 'offered' | 'downloading' | 'verifying' | 'installing' | 'rebooting'; progressPct: number } | null;
 }
 export interface DeviceDetail extends Device {
   bootCount: number | null; lastResetReason: number | null; lastUplinkSeq: number | null;

@@ -1,7 +1,7 @@
 /** The shell: session, language, town selector, navigation, and the page of the current route. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, get, setCsrf, UNAUTHENTICATED, type Me, type Role, type TenantInfo } from './api.js';
-import { I18nContext, initialLang, makeI18n, type Key, type Lang } from './i18n.js';
+import { api, get, hasRoute, setCsrf, tp, UNAUTHENTICATED, type Me, type Role, type TenantInfo } from './api.js';
+import { I18nContext, initialLang, makeI18n, townZone, type Key, type Lang } from './i18n.js';
 import { go, href, useRoute } from './router.js';
 import { Login } from './pages/login.js';
 import { MapPage } from './pages/map.js';
@@ -13,6 +13,8 @@ import { AlarmsPage } from './pages/alarms.js';
 import { FirmwarePage } from './pages/firmware.js';
 import { AdminPage } from './pages/admin.js';
 import { AccountPage } from './pages/account.js';
+import { SyndicatePage } from './pages/syndicate.js';
+import { SettingsPage } from './pages/settings.js';
 
 const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin: 3 };
 export const can = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
@@ -21,14 +23,21 @@ export interface PageProps { tenant: TenantInfo; arg: string | null; query: URLS
 
 const NAV: Array<{ page: string; key: Key; need?: Role }> = [
   { page: 'map', key: 'map' }, { page: 'lights', key: 'lights' }, { page: 'plans', key: 'plans' }, { page: 'energy', key: 'energy' },
-  { page: 'alarms', key: 'alarms' }, { page: 'firmware', key: 'firmware' }, { page: 'admin', key: 'admin', need: 'admin' },
+  { page: 'alarms', key: 'alarms' }, { page: 'firmware', key: 'firmware' }, { page: 'settings', key: 'settings' },
+  { page: 'admin', key: 'admin', need: 'admin' },
 ];
+const SYNDICATE_NAV: Array<{ page: string; key: Key; need?: Role }> = [{ page: 'towns', key: 'towns' }, { page: 'admin', key: 'admin', need: 'admin' }];
+
+/** Fired after a town's settings change (its time zone above all): the shell reloads them. */
+export const TOWN_SETTINGS_CHANGED = 'sl-town-settings';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [lang, setLang] = useState<Lang>(() => initialLang());
-  const i18n = useMemo(() => makeI18n(lang), [lang]);
   const route = useRoute();
+  // The current town's time zone (POSIX TZ rule from its energy settings): every time in the UI is shown in it.
+  const [tzRule, setTzRule] = useState<{ tenant: string; rule: string | null } | null>(null);
+  const i18n = useMemo(() => makeI18n(lang, townZone(tzRule?.tenant === route.tenant ? tzRule.rule : null)), [lang, tzRule, route.tenant]);
 
   useEffect(() => {
     get<Me>('/api/auth/me').then((m) => { setCsrf(m.csrfToken); setMe(m); if (!localStorage.getItem('sl-lang') && m.user.locale) setLang(initialLang(m.user.locale)); }).catch(() => setMe(null));
@@ -37,6 +46,24 @@ export function App() {
     return () => window.removeEventListener(UNAUTHENTICATED, out);
   }, []);
   useEffect(() => { document.documentElement.lang = lang; document.title = i18n.t('appName'); }, [lang, i18n]);
+
+  const current = me?.tenants.find((t) => t.tenantId === route.tenant && t.kind === 'town');
+  const [settingsTick, setSettingsTick] = useState(0);
+  useEffect(() => {
+    const on = (): void => setSettingsTick((n) => n + 1);
+    window.addEventListener(TOWN_SETTINGS_CHANGED, on);
+    return () => window.removeEventListener(TOWN_SETTINGS_CHANGED, on);
+  }, []);
+  useEffect(() => {
+    if (!current) return;
+    let alive = true;
+    const tenant = current.tenantId;
+    void hasRoute('/api/tenants/{tenant}/energy/settings')
+      .then((ok) => (ok ? get<{ tz: string }>(tp(tenant, '/energy/settings')).then((s) => s.tz) : null))
+      .catch(() => null)
+      .then((rule) => { if (alive) setTzRule({ tenant, rule }); });
+    return () => { alive = false; };
+  }, [current?.tenantId, settingsTick]);
 
   const chooseLang = (l: Lang): void => { localStorage.setItem('sl-lang', l); setLang(l); };
 
@@ -49,20 +76,28 @@ export function App() {
     );
   }
 
-  const tenants = me.tenants.filter((t) => t.kind === 'town');
-  const tenant = tenants.find((t) => t.tenantId === route.tenant) ?? null;
+  const towns = me.tenants.filter((t) => t.kind === 'town');
+  const syndicates = me.tenants.filter((t) => t.kind === 'syndicate');
+  const tenant = me.tenants.find((t) => t.tenantId === route.tenant) ?? null;
   if (!tenant) {
-    const first = tenants[0];
-    if (first) { go(href(first.tenantId, route.page && route.tenant === null && route.page !== '' ? 'map' : 'map')); return <div class="splash">…</div>; }
+    // A syndicate's people land on its overview of the member towns; a town's on its map.
+    const first = syndicates[0] ?? towns[0];
+    if (first) { go(href(first.tenantId, first.kind === 'syndicate' ? 'towns' : 'map')); return <div class="splash">…</div>; }
     return (
       <I18nContext.Provider value={i18n}>
         <div class="splash"><p>{i18n.t('noTenant')}</p><button onClick={() => void signOut(setMe)}>{i18n.t('signOut')}</button></div>
       </I18nContext.Provider>
     );
   }
+  // A town's settings (its zone) load once per town; wait for them so no time is shown in the wrong zone.
+  if (tenant.kind === 'town' && tzRule?.tenant !== tenant.tenantId) return <div class="splash">…</div>;
 
+  const syndicate = tenant.kind === 'syndicate';
   const props: PageProps = { tenant, arg: route.arg, query: route.query };
   const page = (() => {
+    if (route.page === 'account') return <AccountPage email={me.user.email} onPasswordChanged={() => setMe(null)} />;
+    if (route.page === 'admin') return can(tenant.role, 'admin') ? <AdminPage {...props} /> : <p class="notice">{i18n.t('forbidden')}</p>;
+    if (syndicate) return <SyndicatePage {...props} />;
     switch (route.page) {
       case 'lights': return <LightsPage {...props} />;
       case 'light': return <LightPage {...props} />;
@@ -70,24 +105,38 @@ export function App() {
       case 'energy': return <EnergyPage {...props} />;
       case 'alarms': return <AlarmsPage {...props} />;
       case 'firmware': return <FirmwarePage {...props} />;
-      case 'account': return <AccountPage email={me.user.email} onPasswordChanged={() => setMe(null)} />;
-      case 'admin': return can(tenant.role, 'admin') ? <AdminPage {...props} /> : <p class="notice">{i18n.t('forbidden')}</p>;
+      case 'settings': return <SettingsPage {...props} />;
       default: return <MapPage {...props} />;
     }
   })();
-  const active = route.page === 'light' ? 'lights' : route.page || 'map';
+  const active = route.page === 'light' ? 'lights' : route.page || (syndicate ? 'towns' : 'map');
+  const nav = syndicate ? SYNDICATE_NAV : NAV;
+  const parent = tenant.parentId ? syndicates.find((s) => s.tenantId === tenant.parentId) : undefined;
+  // Towns grouped under the syndicates the user sees; other towns after.
+  const underSyndicate = new Set(towns.filter((t) => syndicates.some((s) => s.tenantId === t.parentId)).map((t) => t.tenantId));
 
   return (
     <I18nContext.Provider value={i18n}>
       <div class="shell">
         <header class="top">
-          <a class="brand" href={href(tenant.tenantId, 'map')}><span class="logo" aria-hidden="true" />{i18n.t('appName')}</a>
+          <a class="brand" href={href(tenant.tenantId, syndicate ? 'towns' : 'map')}><span class="logo" aria-hidden="true" />{i18n.t('appName')}</a>
+          {parent && <a class="up" data-testid="to-syndicate" href={href(parent.tenantId, 'towns')}>← {parent.name}</a>}
           <label class="town">
             <span class="sr">{i18n.t('town')}</span>
-            <select data-testid="town" value={tenant.tenantId} onChange={(e) => go(href((e.target as HTMLSelectElement).value, route.page || 'map'))}>
-              {tenants.map((t) => <option key={t.tenantId} value={t.tenantId}>{t.name}</option>)}
+            <select data-testid="town" value={tenant.tenantId} onChange={(e) => {
+              const next = me.tenants.find((t) => t.tenantId === (e.target as HTMLSelectElement).value);
+              if (next) go(href(next.tenantId, next.kind === 'syndicate' ? 'towns' : (route.page && route.page !== 'towns' && route.page !== 'light' ? route.page : 'map')));
+            }}>
+              {syndicates.map((s) => (
+                <optgroup key={s.tenantId} label={s.name}>
+                  <option value={s.tenantId}>{i18n.t('syndicateOverview', { s: s.name })}</option>
+                  {towns.filter((t) => t.parentId === s.tenantId).map((t) => <option key={t.tenantId} value={t.tenantId}>{t.name}</option>)}
+                </optgroup>
+              ))}
+              {towns.filter((t) => !underSyndicate.has(t.tenantId)).map((t) => <option key={t.tenantId} value={t.tenantId}>{t.name}</option>)}
             </select>
           </label>
+          {!syndicate && <span class="tzinfo" data-testid="town-zone" title={i18n.t('townTime')}>{i18n.t('townTimeShort', { z: i18n.zone() })}</span>}
           <span class="spacer" />
           <a class="who" href={href(tenant.tenantId, 'account')} title={me.user.email}>{me.user.name} · <em>{i18n.t(`role_${tenant.role}` as Key)}</em></a>
           <select class="lang" aria-label={i18n.t('lang')} value={lang} onChange={(e) => chooseLang((e.target as HTMLSelectElement).value as Lang)}>
@@ -96,7 +145,7 @@ export function App() {
           <button class="link" data-testid="sign-out" onClick={() => void signOut(setMe)}>{i18n.t('signOut')}</button>
         </header>
         <nav class="nav">
-          {NAV.filter((n) => !n.need || can(tenant.role, n.need)).map((n) => (
+          {nav.filter((n) => !n.need || can(tenant.role, n.need)).map((n) => (
             <a key={n.page} href={href(tenant.tenantId, n.page)} class={active === n.page ? 'active' : ''} data-testid={`nav-${n.page}`}>{i18n.t(n.key)}</a>
           ))}
         </nav>

@@ -4,6 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { parsePosixTz, toLocalMs, utcOffsetS, type PosixTz } from '@streetlight/firmware/tz';
 
 export type Lang = 'fr' | 'en';
 
@@ -49,6 +50,32 @@ const fr = {
   account: 'Mon compte', changePassword: 'Changer de mot de passe', currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', passwordRule: 'Au moins 10 caractères ; une phrase est plus sûre qu’un mot compliqué.',
   dev_queued: 'en attente', dev_offered: 'proposée', dev_downloading: 'téléchargement', dev_verifying: 'vérification', dev_installing: 'installation', dev_rebooting: 'redémarrage', dev_confirmed: 'confirmée', dev_rolled_back: 'retour arrière', dev_failed: 'échec', dev_timed_out: 'délai dépassé', dev_cancelled: 'annulée',
   alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
+  // issue 7 follow-up: syndicate, time zones, settings, catalogue, membership, accounts, tokens
+  towns: 'Communes', syndicateOverview: '{s} — vue d’ensemble', syndicateTowns: 'communes adhérentes', noTowns: 'Aucune commune adhérente.',
+  faults: 'En défaut', onlineN: '{n} connectés', offlineN: '{n} hors ligne', total: 'Total',
+  townsNote: 'Du {from} au {to}, jours locaux de chaque commune ; énergie et économies d’après les relevés reçus, coût au tarif de chaque commune.',
+  townTime: 'Les heures sont affichées à l’heure légale de la commune', townTimeShort: 'Heure de la commune : {z}', timesIn: 'heures de la commune, {z}',
+  settings: 'Paramètres', energySettings: 'Fuseau horaire, tarif et facteur d’émission', timeZone: 'Fuseau horaire de la commune', tzRule: 'Règle POSIX TZ',
+  tz_fr: 'France métropolitaine (CET/CEST)', tz_antilles: 'Guadeloupe, Martinique, Saint-Martin (UTC−4)', tz_guyane: 'Guyane (UTC−3)', tz_reunion: 'La Réunion (UTC+4)',
+  tz_mayotte: 'Mayotte (UTC+3)', tz_spm: 'Saint-Pierre-et-Miquelon (UTC−3/−2)', tz_nc: 'Nouvelle-Calédonie (UTC+11)', tz_pf: 'Polynésie française, Tahiti (UTC−10)',
+  tz_wf: 'Wallis-et-Futuna (UTC+12)', tz_utc: 'UTC', tz_custom: 'Autre (règle POSIX TZ)…',
+  tariff: 'Tarif (€ HT par kWh)', emissionFactor: 'Facteur d’émission (g CO₂e par kWh)',
+  tzNote: 'Le fuseau fixe les jours des rapports d’énergie (relevés reçus après le changement) et l’heure de toutes les dates affichées.',
+  settingsSaved: 'Paramètres enregistrés.', settingsDefault: 'Valeurs par défaut : indiquez le tarif de votre contrat et le facteur d’émission de votre bilan.',
+  settingsHelp: 'Le catalogue des luminaires donne à chaque point lumineux commandé par ce modèle sa puissance assignée, sa courbe de gradation et son niveau minimal ; la température de couleur et le ULR servent au contrôle de l’arrêté du 27 décembre 2018 (art. 3 et 4).',
+  catalogue: 'Catalogue des luminaires', model: 'Modèle', modelId: 'Référence', curve: 'Courbe', curve_linear: 'linéaire', curve_logarithmic: 'logarithmique', minLevel: 'Niveau minimal', ulr: 'ULR',
+  addModel: 'Ajouter un modèle', modelSaved: 'Modèle {m} enregistré ({n} point(s) lumineux reconfiguré(s)).', confirmRemoveModel: 'Retirer le modèle {m} du catalogue ? Les points lumineux gardent leur configuration.',
+  selectAll: 'Tout sélectionner', selectedN: '{n} sélectionné(s)', clearSelection: 'Vider la sélection', newGroup: 'Nouveau groupe…', newGroupName: 'Nom du nouveau groupe',
+  addToGroup: 'Ajouter au groupe', removeFromGroup: 'Retirer du groupe', groupIdRule: 'Nom de groupe : lettres, chiffres, - et _ (64 au plus).',
+  addedToGroup: '{n} point(s) ajouté(s) au groupe {g} ({m} membres).', removedFromGroup: '{n} point(s) retiré(s) du groupe {g} ({m} membres).',
+  selectTool: 'Sélection', selectToolHelp: 'Tracez un rectangle ou cliquez sur des points pour les sélectionner, puis choisissez un groupe.',
+  otaInProgress: 'Mise à jour du micrologiciel en cours : {c} — {s} ({p}).',
+  actions: 'Actions', accountDisabled: 'Désactivé', disableAccount: 'Désactiver le compte', enableAccount: 'Réactiver le compte', resetPassword: 'Nouveau mot de passe', removeRole: 'Retirer l’accès à cette collectivité',
+  confirmDisable: 'Désactiver le compte {e} ? Ses sessions et ses jetons d’API cessent de fonctionner immédiatement.', confirmResetPassword: 'Donner un nouveau mot de passe à {e} ? Ses sessions sont fermées.',
+  confirmRemoveRole: 'Retirer à {e} son accès à {t} ?', accountDisabledMsg: 'Compte {e} désactivé.', accountEnabledMsg: 'Compte {e} réactivé.', roleRemoved: 'Accès de {e} retiré.', roleGiven: 'Accès donné à {e}.',
+  createToken: 'Créer un jeton', tokenName: 'Nom (usage du jeton)', expiresInDays: 'Expire dans (jours)', lastUsed: 'Dernière utilisation', createdOn: 'créé le {d}', expiresOn: 'expire le {d}',
+  tokenActive: 'actif', tokenRevoked: 'révoqué', tokenExpired: 'expiré', revoke: 'Révoquer', confirmRevoke: 'Révoquer le jeton « {n} » ? Les intégrations qui l’utilisent cessent de fonctionner.',
+  tokenRevokedMsg: 'Jeton « {n} » révoqué.', tokenOnce: 'Jeton « {n} » : copiez-le maintenant, il ne sera plus jamais affiché.', copy: 'Copier', tokenStored: 'C’est noté',
 } as const;
 
 type Dict = { [K in keyof typeof fr]: string };
@@ -95,6 +122,31 @@ const en: Dict = {
   account: 'My account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', passwordRule: 'At least 10 characters; a passphrase beats a complicated word.',
   dev_queued: 'queued', dev_offered: 'offered', dev_downloading: 'downloading', dev_verifying: 'verifying', dev_installing: 'installing', dev_rebooting: 'rebooting', dev_confirmed: 'confirmed', dev_rolled_back: 'rolled back', dev_failed: 'failed', dev_timed_out: 'timed out', dev_cancelled: 'cancelled',
   alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
+  towns: 'Towns', syndicateOverview: '{s} — overview', syndicateTowns: 'member towns', noTowns: 'No member town.',
+  faults: 'Faults', onlineN: '{n} connected', offlineN: '{n} offline', total: 'Total',
+  townsNote: 'From {from} to {to}, local days of each town; energy and savings from the records received, cost at each town\u2019s tariff.',
+  townTime: 'Times are shown in the town\u2019s local time', townTimeShort: 'Town time: {z}', timesIn: 'town time, {z}',
+  settings: 'Settings', energySettings: 'Time zone, tariff and emission factor', timeZone: 'Town time zone', tzRule: 'POSIX TZ rule',
+  tz_fr: 'Mainland France (CET/CEST)', tz_antilles: 'Guadeloupe, Martinique, Saint-Martin (UTC−4)', tz_guyane: 'French Guiana (UTC−3)', tz_reunion: 'Réunion (UTC+4)',
+  tz_mayotte: 'Mayotte (UTC+3)', tz_spm: 'Saint-Pierre and Miquelon (UTC−3/−2)', tz_nc: 'New Caledonia (UTC+11)', tz_pf: 'French Polynesia, Tahiti (UTC−10)',
+  tz_wf: 'Wallis and Futuna (UTC+12)', tz_utc: 'UTC', tz_custom: 'Other (POSIX TZ rule)…',
+  tariff: 'Tariff (€ excl. VAT per kWh)', emissionFactor: 'Emission factor (g CO₂e per kWh)',
+  tzNote: 'The zone sets the days of the energy reports (records received after the change) and the time of every date shown.',
+  settingsSaved: 'Settings saved.', settingsDefault: 'Defaults: enter your contract\u2019s tariff and the emission factor of your carbon accounting.',
+  settingsHelp: 'The luminaire catalogue gives every light of a model its rated power, dimming curve and minimum level; colour temperature and ULR feed the check against the decree of 27 December 2018 (art. 3 and 4).',
+  catalogue: 'Luminaire catalogue', model: 'Model', modelId: 'Reference', curve: 'Curve', curve_linear: 'linear', curve_logarithmic: 'logarithmic', minLevel: 'Minimum level', ulr: 'ULR',
+  addModel: 'Add a model', modelSaved: 'Model {m} saved ({n} light(s) reconfigured).', confirmRemoveModel: 'Remove model {m} from the catalogue? Lights keep their configuration.',
+  selectAll: 'Select all', selectedN: '{n} selected', clearSelection: 'Clear selection', newGroup: 'New group…', newGroupName: 'New group name',
+  addToGroup: 'Add to group', removeFromGroup: 'Remove from group', groupIdRule: 'Group name: letters, digits, - and _ (64 at most).',
+  addedToGroup: '{n} light(s) added to group {g} ({m} members).', removedFromGroup: '{n} light(s) removed from group {g} ({m} members).',
+  selectTool: 'Select', selectToolHelp: 'Drag a rectangle or click lights to select them, then choose a group.',
+  otaInProgress: 'Firmware update in progress: {c} — {s} ({p}).',
+  actions: 'Actions', accountDisabled: 'Disabled', disableAccount: 'Disable account', enableAccount: 'Enable account', resetPassword: 'New password', removeRole: 'Remove access to this tenant',
+  confirmDisable: 'Disable the account {e}? Its sessions and API tokens stop working at once.', confirmResetPassword: 'Give {e} a new password? Their sessions end.',
+  confirmRemoveRole: 'Remove {e}\u2019s access to {t}?', accountDisabledMsg: 'Account {e} disabled.', accountEnabledMsg: 'Account {e} enabled.', roleRemoved: 'Access of {e} removed.', roleGiven: 'Access given to {e}.',
+  createToken: 'Create a token', tokenName: 'Name (what it is for)', expiresInDays: 'Expires in (days)', lastUsed: 'Last used', createdOn: 'created {d}', expiresOn: 'expires {d}',
+  tokenActive: 'active', tokenRevoked: 'revoked', tokenExpired: 'expired', revoke: 'Revoke', confirmRevoke: 'Revoke the token "{n}"? Integrations using it stop working.',
+  tokenRevokedMsg: 'Token "{n}" revoked.', tokenOnce: 'Token "{n}": copy it now, it will never be shown again.', copy: 'Copy', tokenStored: 'Done',
 };
 
 export type Key = keyof typeof fr;
@@ -110,19 +162,50 @@ export function initialLang(userLocale?: string | null): Lang {
 export interface I18n {
   lang: Lang;
   locale: string;
+  /** The town's time zone (POSIX TZ rule, as its poles use it), or null: the browser's. */
+  tz: PosixTz | null;
   t(key: Key, vars?: Record<string, string | number>): string;
   num(n: number | null | undefined, digits?: number): string;
   pct(n: number | null | undefined): string;
   watts(w: number | null | undefined): string;
   kwh(n: number | null | undefined): string;
   eur(n: number | null | undefined): string;
+  /** Date and time in the town's zone; the zone is appended where the reading is ambiguous (see `ambiguous`). */
   dateTime(iso: string | number | null | undefined): string;
   date(iso: string | number | null | undefined): string;
+  /** A calendar day given as YYYY-MM-DD (a report day, a night), formatted as is, whatever the zone. */
+  day(ymd: string): string;
+  /** hh:mm in the town's zone, with the zone where ambiguous. */
   time(iso: string | number | null | undefined): string;
+  /** hh:mm in the town's zone, never with the zone (chart axes: the chart says the zone once). */
+  clock(iso: string | number | null | undefined): string;
+  /** Abbreviation of the town's zone at an instant: CET, CEST, or UTC+04 for a numeric POSIX name. */
+  zone(at?: string | number): string;
+  /**
+   * Whether a time shown for this instant could be misread: the browser's zone has another offset than the
+   * town's then, or the town's wall-clock time occurs twice that night (the repeated hour when DST ends).
+   */
+  ambiguous(at: number): boolean;
+  /** The town's local calendar date (YYYY-MM-DD) of an instant (default: now). */
+  localDate(at?: number): string;
   duration(minutes: number): string;
 }
 
-export function makeI18n(lang: Lang): I18n {
+/** `UTC+04`, `UTC−03:30` for an offset east of UTC in seconds. */
+function utcLabel(offS: number): string {
+  const a = Math.abs(offS);
+  const h = String(Math.floor(a / 3600)).padStart(2, '0');
+  const m = Math.floor((a % 3600) / 60);
+  return `UTC${offS < 0 ? '\u2212' : '+'}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+/** Parses a POSIX TZ rule; null (the browser's zone) when absent or malformed. */
+export function townZone(rule: string | null | undefined): PosixTz | null {
+  if (!rule) return null;
+  try { return parsePosixTz(rule); } catch { return null; }
+}
+
+export function makeI18n(lang: Lang, tz: PosixTz | null = null): I18n {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const dict = DICTS[lang];
   const nf = new Map<number, Intl.NumberFormat>();
@@ -131,15 +214,41 @@ export function makeI18n(lang: Lang): I18n {
     if (!f) { f = new Intl.NumberFormat(locale, { maximumFractionDigits: d, minimumFractionDigits: 0 }); nf.set(d, f); }
     return f;
   };
-  const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const df = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const tf = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // With a town zone, instants are shifted to the town's wall clock (the firmware's own POSIX TZ code, so the
+  // UI shows what the poles do) and formatted as UTC; without one, in the browser's zone.
+  const zoneOpt = tz ? { timeZone: 'UTC' } : {};
+  const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zoneOpt });
+  const df = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zoneOpt });
+  const tf = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zoneOpt });
+  const dayF = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   // 'watt' is not one of ECMA-402's sanctioned units, so W and kWh are appended (narrow no-break space, as fr-FR does).
   const pctF = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const eurF = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-  const d = (v: string | number | null | undefined): Date | null => (v === null || v === undefined || v === '' ? null : new Date(v));
+  const ms = (v: string | number | null | undefined): number | null => {
+    if (v === null || v === undefined || v === '') return null;
+    const t = typeof v === 'number' ? v : Date.parse(v);
+    return Number.isFinite(t) ? t : null;
+  };
+  const shown = (t: number): Date => new Date(tz ? toLocalMs(tz, t) : t);
+  const zone = (at?: string | number): string => {
+    const t = ms(at ?? Date.now()) ?? Date.now();
+    if (!tz) return Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const off = utcOffsetS(tz, t);
+    const name = tz.dstOffsetS !== undefined && off === tz.dstOffsetS && off !== tz.stdOffsetS ? tz.dstName ?? '' : tz.stdName;
+    return /^[A-Za-z]{3,}$/.test(name) ? name : utcLabel(off);
+  };
+  const ambiguous = (t: number): boolean => {
+    if (!tz) return false;
+    const off = utcOffsetS(tz, t);
+    if (off !== -new Date(t).getTimezoneOffset() * 60) return true;
+    if (tz.dstOffsetS === undefined) return false;
+    const delta = (tz.dstOffsetS - tz.stdOffsetS) * 1000;
+    const local = toLocalMs(tz, t);
+    return [t + delta, t - delta].some((u) => toLocalMs(tz, u) === local);
+  };
+  const withZone = (t: number, text: string): string => (ambiguous(t) ? `${text}\u00a0${zone(t)}` : text);
   return {
-    lang, locale,
+    lang, locale, tz,
     t: (key, vars) => {
       let s: string = dict[key] ?? key;
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
@@ -150,9 +259,18 @@ export function makeI18n(lang: Lang): I18n {
     watts: (w) => (w === null || w === undefined ? '—' : `${numFmt(w < 10 ? 1 : 0).format(w)}\u202fW`),
     kwh: (n) => (n === null || n === undefined ? '—' : `${numFmt(n < 10 ? 2 : 1).format(n)}\u202fkWh`),
     eur: (n) => (n === null || n === undefined ? '—' : eurF.format(n)),
-    dateTime: (v) => { const x = d(v); return x ? dtf.format(x) : '—'; },
-    date: (v) => { const x = d(v); return x ? df.format(x) : '—'; },
-    time: (v) => { const x = d(v); return x ? tf.format(x) : '—'; },
+    dateTime: (v) => { const t = ms(v); return t === null ? '—' : withZone(t, dtf.format(shown(t))); },
+    date: (v) => { const t = ms(v); return t === null ? '—' : df.format(shown(t)); },
+    time: (v) => { const t = ms(v); return t === null ? '—' : withZone(t, tf.format(shown(t))); },
+    day: (ymd) => { const t = Date.parse(`${ymd}T00:00:00Z`); return Number.isFinite(t) ? dayF.format(new Date(t)) : ymd; },
+    clock: (v) => { const t = ms(v); return t === null ? '—' : tf.format(shown(t)); },
+    zone, ambiguous,
+    localDate: (at) => {
+      const t = at ?? Date.now();
+      if (tz) return new Date(toLocalMs(tz, t)).toISOString().slice(0, 10);
+      const d = new Date(t);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    },
     duration: (m) => (m % 1440 === 0 ? dict.days.replace('{n}', String(m / 1440)) : m % 60 === 0 ? dict.hours.replace('{n}', String(m / 60)) : dict.minutes.replace('{n}', String(m))),
   };
 }

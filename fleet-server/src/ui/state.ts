@@ -9,10 +9,13 @@ export const STATE_COLOUR: Record<LightState, string> = {
   on: '#f5b700', dim: '#c98a00', off: '#3d5a80', fault: '#d62828', offline: '#8d99ae', updating: '#7b2cbf', unknown: '#c4c9d4',
 };
 
-/** `updating` needs the OTA status, not reported by the API yet; `faulty` comes from open alarms. */
-export function lightState(d: Device, faulty: ReadonlySet<string>, updating: ReadonlySet<string> = new Set()): LightState {
+/**
+ * `updating`: an active OTA campaign is updating the light (offered … rebooting; `Device.ota` from the API);
+ * `fault`: an open alarm.
+ */
+export function lightState(d: Device, faulty: ReadonlySet<string>): LightState {
   if (!d.registered) return 'unknown';
-  if (updating.has(d.id)) return 'updating';
+  if (d.ota) return 'updating';
   if (faulty.has(d.id)) return 'fault';
   if (!d.online) return 'offline';
   const level = d.reported?.level ?? 0;

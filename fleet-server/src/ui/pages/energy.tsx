@@ -12,8 +12,8 @@ export function EnergyPage({ tenant }: PageProps) {
   const [available, setAvailable] = useState<boolean | null>(null);
   useEffect(() => { void hasRoute('/api/tenants/{tenant}/energy/report').then(setAvailable); }, []);
   const [kind, setKind] = useState<'month' | 'year'>('month');
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
-  const [year, setYear] = useState(() => new Date().toISOString().slice(0, 4));
+  const [month, setMonth] = useState(() => i.localDate().slice(0, 7));
+  const [year, setYear] = useState(() => i.localDate().slice(0, 4));
   const [group, setGroup] = useState('');
   const [by, setBy] = useState<'tenant' | 'group'>('tenant');
   const query = new URLSearchParams({ ...(kind === 'month' ? { month } : { year }), by, ...(group ? { group } : {}) });

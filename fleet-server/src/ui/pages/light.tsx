@@ -4,6 +4,7 @@ import { can } from '../app.js';
 import { get, hasRoute, tp, type Alarm, type DeviceDetail, type PlanSummary, type StateRow } from '../api.js';
 import { LineChart } from '../components/chart.js';
 import { OverrideForm } from '../components/override.js';
+import { ZoneNote } from '../components/zone.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
@@ -42,6 +43,12 @@ export function LightPage({ tenant, arg }: PageProps) {
     <div class="page detail">
       <p class="crumbs"><a href={href(T, 'lights')}>{i.t('lights')}</a> › {d.id}</p>
       <h2>{d.inventory?.poleRef ?? d.id} <span class={`badge b-${s}`} data-testid="light-state">{i.t(stateKey(s))}</span></h2>
+      {d.ota && (
+        <p class="notice" data-testid="light-ota">
+          {i.t('otaInProgress', { c: d.ota.campaignName, s: i.t(`dev_${d.ota.state}` as Key), p: i.pct(d.ota.progressPct) })}{' '}
+          <a href={href(T, 'firmware')}>{i.t('firmware')} →</a>
+        </p>
+      )}
       <div class="grid2">
         <section class="card">
           <h3>{i.t('currentState')}</h3>
@@ -68,9 +75,9 @@ export function LightPage({ tenant, arg }: PageProps) {
       </div>
 
       <section class="card">
-        <h3>{i.t('lastReports')}</h3>
+        <h3>{i.t('lastReports')} <ZoneNote /></h3>
         {states.length > 1 && (
-          <LineChart yMax={100} yLabel="%" xFormat={(x) => i.time(x)}
+          <LineChart yMax={100} yLabel="%" xFormat={(x) => i.clock(x)}
             series={[{ colour: '#c98a00', step: true, points: [...states].reverse().map((r) => ({ x: Date.parse(r.at), y: r.level })) }]} />
         )}
         <div class="table-wrap"><table class="table compact">
@@ -82,9 +89,9 @@ export function LightPage({ tenant, arg }: PageProps) {
       </section>
 
       <section class="card">
-        <h3>{i.t('energyChart')}</h3>
+        <h3>{i.t('energyChart')} <ZoneNote /></h3>
         {energy === null ? <p class="muted">{i.t('notAvailable')}</p> : recent.length < 2 ? <p class="muted">{i.t('noData')}</p> : (
-          <LineChart yLabel="W" yMax={Math.max(1, ...recent.map((r) => r.avgPowerMw / 1000)) * 1.1} xFormat={(x) => i.time(x)}
+          <LineChart yLabel="W" yMax={Math.max(1, ...recent.map((r) => r.avgPowerMw / 1000)) * 1.1} xFormat={(x) => i.clock(x)}
             series={[{ colour: '#2a9d8f', step: true, points: recent.map((r) => ({ x: Date.parse(r.start), y: r.avgPowerMw / 1000 })) }]} />
         )}
       </section>

@@ -5,11 +5,12 @@
  * nothing is fetched from the internet by default.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Device } from '../api.js';
+import { get, tp, type Device, type Group } from '../api.js';
 import { can, type PageProps } from '../app.js';
+import { MembershipBar } from '../components/membership.js';
 import { OverrideForm } from '../components/override.js';
-import { useFleet } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useFleet, usePoll } from '../hooks.js';
+import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
 import { LIGHT_STATES, STATE_COLOUR, levelColour, lightState, stateKey, type LightState } from '../state.js';
 
@@ -46,6 +47,12 @@ export function MapPage({ tenant }: PageProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [size, setSize] = useState({ w: 800, h: 600 });
   const [redraw, setRedraw] = useState(0);
+  // Selection tool (managers): drag a rectangle or click lights, then add them to a group or remove them.
+  const manager = can(tenant.role, 'manager');
+  const [selecting, setSelecting] = useState(false);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [rect, setRect] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const { data: groupList, reload: reloadGroups } = usePoll(manager ? () => get<Group[]>(tp(tenant.tenantId, '/groups')) : null, 0, [tenant.tenantId, manager]);
 
   const pts = useMemo<Pt[]>(() => (devices ?? []).flatMap((d) => {
     const lat = d.inventory?.lat; const lon = d.inventory?.lon;
@@ -100,6 +107,7 @@ export function MapPage({ tenant }: PageProps) {
     const hollow = new Map<string, number[]>();
     const filled = new Map<string, number[]>();
     let sel: [number, number] | undefined;
+    const rings: number[] = [];
     for (const p of pts) {
       if (hidden.has(p.state)) continue;
       const [sx, sy] = toScreen(view, p.x, p.y);
@@ -111,6 +119,7 @@ export function MapPage({ tenant }: PageProps) {
       if (!list) { list = []; bucket.set(colour, list); }
       list.push(sx, sy);
       if (p.d.id === selected) sel = [sx, sy];
+      if (picked.has(p.d.id)) rings.push(sx, sy);
     }
     const circles = (list: number[], rr: number): void => {
       g.beginPath();
@@ -118,10 +127,11 @@ export function MapPage({ tenant }: PageProps) {
     };
     for (const [colour, list] of hollow) { circles(list, r); g.fillStyle = '#ffffff'; g.fill(); g.lineWidth = 1.5; g.strokeStyle = colour; g.stroke(); }
     for (const [colour, list] of filled) { circles(list, r); g.fillStyle = colour; g.fill(); g.lineWidth = 1; g.strokeStyle = 'rgba(0,0,0,.45)'; g.stroke(); }
+    if (rings.length) { circles(rings, r + 3); g.lineWidth = 2.5; g.strokeStyle = '#1565c0'; g.stroke(); }
     if (sel) { g.beginPath(); g.arc(sel[0], sel[1], r + 4, 0, Math.PI * 2); g.lineWidth = 2; g.strokeStyle = '#0b3c5d'; g.stroke(); }
     drawScale(g, view, size, pts[0]?.d.inventory?.lat ?? 45);
     window.slMapDrawMs = performance.now() - started;
-  }, [view, pts, hidden, selected, size, redraw]);
+  }, [view, pts, hidden, selected, size, redraw, picked]);
 
   // Test/automation probe: where a light is drawn and what state it shows.
   useEffect(() => {
@@ -152,7 +162,23 @@ export function MapPage({ tenant }: PageProps) {
       const dd = (sx - ex) ** 2 + (sy - ey) ** 2;
       if (dd < bd) { bd = dd; best = p; }
     }
+    if (selecting) {
+      const id = best?.d.id;
+      if (id) setPicked((cur) => { const n = new Set(cur); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+      return;
+    }
     setSelected(best?.d.id ?? null);
+  };
+  /** Lights drawn inside a screen rectangle join the selection. */
+  const pickRect = (x0: number, y0: number, x1: number, y1: number): void => {
+    if (!view) return;
+    const [ax, bx] = [Math.min(x0, x1), Math.max(x0, x1)]; const [ay, by] = [Math.min(y0, y1), Math.max(y0, y1)];
+    const inside = pts.filter((p) => {
+      if (hidden.has(p.state)) return false;
+      const [sx, sy] = toScreen(view, p.x, p.y);
+      return sx >= ax && sx <= bx && sy >= ay && sy <= by;
+    });
+    setPicked((cur) => new Set([...cur, ...inside.map((p) => p.d.id)]));
   };
 
   const sel = pts.find((p) => p.d.id === selected);
@@ -162,17 +188,27 @@ export function MapPage({ tenant }: PageProps) {
     <div class="map-page">
       <div class="map-wrap" ref={wrap}>
         <canvas ref={canvas} data-testid="map" style={{ width: `${size.w}px`, height: `${size.h}px` }}
+          class={selecting ? 'selecting' : ''}
           onPointerDown={(e) => { drag.current = { x: e.clientX, y: e.clientY, moved: false }; (e.target as Element).setPointerCapture(e.pointerId); }}
           onPointerMove={(e) => {
             const d = drag.current;
             if (!d || !view) return;
             const dx = e.clientX - d.x; const dy = e.clientY - d.y;
             if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true;
-            if (d.moved) { touched.current = true; setView({ ...view, cx: view.cx - dx / view.scale, cy: view.cy - dy / view.scale }); d.x = e.clientX; d.y = e.clientY; }
+            if (!d.moved) return;
+            if (selecting) {
+              const b = (e.target as Element).getBoundingClientRect();
+              setRect({ x0: d.x - b.left, y0: d.y - b.top, x1: e.clientX - b.left, y1: e.clientY - b.top });
+              return;
+            }
+            touched.current = true; setView({ ...view, cx: view.cx - dx / view.scale, cy: view.cy - dy / view.scale }); d.x = e.clientX; d.y = e.clientY;
           }}
           onPointerUp={(e) => {
             const d = drag.current; drag.current = null;
-            if (d && !d.moved) { const r = (e.target as Element).getBoundingClientRect(); pick(e.clientX - r.left, e.clientY - r.top); }
+            const b = (e.target as Element).getBoundingClientRect();
+            if (d && !d.moved) pick(e.clientX - b.left, e.clientY - b.top);
+            else if (d && selecting) pickRect(d.x - b.left, d.y - b.top, e.clientX - b.left, e.clientY - b.top);
+            setRect(null);
           }}
           onWheel={(e) => { e.preventDefault(); const r = (e.target as Element).getBoundingClientRect(); zoom(e.deltaY < 0 ? 1.25 : 0.8, e.clientX - r.left, e.clientY - r.top); }}
         />
@@ -180,7 +216,10 @@ export function MapPage({ tenant }: PageProps) {
           <button aria-label={i.t('zoomIn')} onClick={() => zoom(1.5)}>+</button>
           <button aria-label={i.t('zoomOut')} onClick={() => zoom(1 / 1.5)}>−</button>
           <button onClick={fit}>{i.t('fit')}</button>
+          {manager && <button data-testid="select-tool" aria-pressed={selecting} class={selecting ? 'primary' : ''} title={i.t('selectToolHelp')}
+            onClick={() => { setSelecting(!selecting); setSelected(null); }}>{i.t('selectTool')}</button>}
         </div>
+        {rect && <div class="map-rect" style={{ left: `${Math.min(rect.x0, rect.x1)}px`, top: `${Math.min(rect.y0, rect.y1)}px`, width: `${Math.abs(rect.x1 - rect.x0)}px`, height: `${Math.abs(rect.y1 - rect.y0)}px` }} />}
         {!devices && <div class="map-loading">{i.t('loading')}</div>}
       </div>
       <aside class="map-side">
@@ -199,10 +238,20 @@ export function MapPage({ tenant }: PageProps) {
           </ul>
           <p class="muted small">{i.t('refreshEvery', { s: everyS })}</p>
         </section>
+        {manager && selecting && (
+          <section class="card">
+            {picked.size === 0 ? <p class="muted small">{i.t('selectToolHelp')}</p> : (
+              <MembershipBar tenant={tenant.tenantId} selected={[...picked]}
+                groups={[...new Set([...(groupList ?? []).map((g) => g.id), ...pts.flatMap((p) => p.d.groups)])].sort()}
+                onDone={() => { reload(); reloadGroups(); }} onClear={() => setPicked(new Set())} />
+            )}
+          </section>
+        )}
         {sel && (
           <section class="card" data-testid="map-selection">
             <h3>{sel.d.inventory?.poleRef ?? sel.d.id}</h3>
             <p><span class={`badge b-${sel.state}`}>{i.t(stateKey(sel.state))}</span> {sel.state === 'on' || sel.state === 'dim' ? i.pct(sel.level) : ''}</p>
+            {sel.d.ota && <p class="small" data-testid="map-ota">{sel.d.ota.campaignName} · {i.t(`dev_${sel.d.ota.state}` as Key)} {i.pct(sel.d.ota.progressPct)}</p>}
             <dl class="kv">
               <dt>{i.t('id')}</dt><dd>{sel.d.id}</dd>
               <dt>{i.t('street')}</dt><dd>{sel.d.groups.join(', ') || '—'}</dd>

@@ -133,7 +133,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
   const [planId, setPlanId] = useState(initial.planId);
   const [prog, setProg] = useState(draft.defaultProgramId);
   const [group, setGroup] = useState(groups[0]?.id ?? '');
-  const [from, setFrom] = useState(() => new Date().toISOString().slice(0, 10));
+  const [from, setFrom] = useState(() => i.localDate());
   const [nights, setNights] = useState(7);
   const [night, setNight] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -247,7 +247,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
                 <div><span>{i.t('baseline')}</span><b>{i.kwh(preview.baselineKwh)}</b></div>
                 <div><span>{i.t('savings')}</span><b data-testid="savings">{i.pct(preview.savedPct)}</b><small>{i.kwh(preview.savedKwh)}</small></div>
               </div>
-              <label>{i.t('night', { d: n ? i.date(`${n.date}T12:00:00Z`) : '' })}
+              <label>{i.t('night', { d: n ? i.day(n.date) : '' })}
                 <input type="range" min={0} max={preview.nights.length - 1} value={night} onInput={(e) => setNight(Number((e.target as HTMLInputElement).value))} /></label>
             </>
           )}
@@ -311,7 +311,8 @@ function NightTimeline({ steps, night }: { steps: Step[]; night: Preview['nights
   ];
   return (
     <div class="timeline" data-testid="timeline">
-      <LineChart yMax={100} yLabel="%" height={160} shade={shade} xFormat={(x) => i.time(x)} series={[{ colour: '#e09f00', points: pts }]} />
+      <LineChart yMax={100} yLabel="%" height={160} shade={shade} xFormat={(x) => i.clock(x)} series={[{ colour: '#e09f00', points: pts }]} />
+      <p class="muted small" data-testid="timeline-zone">{i.t('timesIn', { z: night.sunset ? i.zone(night.sunset) : i.zone() })}{night.sunset ? ` · ${i.t('anchor_sunset')} ${i.time(night.sunset)}` : ''}{night.sunrise ? ` · ${i.t('anchor_sunrise')} ${i.time(night.sunrise)}` : ''}</p>
     </div>
   );
 }
