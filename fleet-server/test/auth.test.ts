@@ -37,14 +37,14 @@ describe('minimum role per route', () => {
 });
 
 describe('login limiter', () => {
-  it('throttles an account after 5 failures in the window, and frees it later', () => {
+  it('throttles an account after 5 failures in the window, and frees it later', async () => {
     const clock = { t: 0 };
     const l = new LoginLimiter({ now: () => clock.t });
-    for (let i = 0; i < 5; i++) { expect(l.check('a', 'ip')).toBe(0); l.fail('a', 'ip'); }
-    expect(l.check('a', 'ip')).toBe(15 * 60_000);
-    expect(l.check('b', 'ip')).toBe(0);
+    for (let i = 0; i < 5; i++) { expect(await l.check('a', 'ip')).toBe(0); await l.fail('a', 'ip'); }
+    expect(await l.check('a', 'ip')).toBe(15 * 60_000);
+    expect(await l.check('b', 'ip')).toBe(0);
     clock.t += 15 * 60_000 + 1;
-    expect(l.check('a', 'ip')).toBe(0);
+    expect(await l.check('a', 'ip')).toBe(0);
   });
 });
 

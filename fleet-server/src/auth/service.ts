@@ -2,7 +2,7 @@
  * Accounts, sessions, API tokens and the audit log (issue 7). The HTTP side (hooks, routes) is in
  * auth/plugin.ts and routes/auth.ts; this module holds the rules.
  *
- * Times: sessions, tokens and login rate limiting run on the real clock (`realNow`, Date.now) because they
+ * Times: sessions, tokens and login rate limiting (failures kept in the database, shared by instances) run on the real clock (`realNow`, Date.now) because they
  * are about people and attackers in real time; audit entries are stamped with the server clock (`now`), the
  * same frame as device data (the demo runs it faster than real time).
  */
@@ -54,7 +54,8 @@ export class AuthService {
     this.realNow = opts.realNow ?? Date.now;
     this.idleMs = opts.sessionIdleMinutes * 60_000;
     this.scrypt = opts.scrypt ?? DEFAULT_SCRYPT;
-    this.limiter = opts.limiter ?? new LoginLimiter({ now: this.realNow });
+    // Failures are counted in the database, so every instance on it shares the limit.
+    this.limiter = opts.limiter ?? new LoginLimiter({ store: opts.repo, now: this.realNow });
   }
 
   // ---- tenants
@@ -132,16 +133,16 @@ export class AuthService {
    */
   async login(email: string, password: string, ip: string): Promise<{ sessionId: string; csrfToken: string; principal: Principal; expiresAt: number }> {
     const key = email.trim().toLowerCase();
-    const wait = this.limiter.check(key, ip);
+    const wait = await this.limiter.check(key, ip);
     if (wait > 0) throw fleetError('RATE_LIMITED', { retryAfterS: Math.ceil(wait / 1000) });
     const user = await this.repo.getUserByEmail(key);
     this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'), this.scrypt);
     const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await this.dummyHash), false);
     if (!ok || !user) {
-      this.limiter.fail(key, ip);
+      await this.limiter.fail(key, ip);
       throw fleetError('BAD_CREDENTIALS');
     }
-    this.limiter.succeed(key);
+    await this.limiter.succeed(key);
     if (needsRehash(user.passwordHash, this.scrypt)) await this.repo.updateUser(user.id, { passwordHash: await hashPassword(password, this.scrypt) });
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');

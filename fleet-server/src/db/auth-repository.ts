@@ -3,7 +3,8 @@
  * sessions, API tokens and the audit log. Built on the main repository's DialectAdapter, so it runs on SQLite
  * and PostgreSQL alike.
  */
-import { and, desc, eq, inArray, isNull, lt, or, gt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, gt } from 'drizzle-orm';
+import type { FailureKind, LoginFailureStore } from '../auth/rate-limit.js';
 import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
 import type * as s from './schema.sqlite.js';
 
@@ -15,7 +16,7 @@ export type AuditRow = typeof s.auditLog.$inferSelect;
 export type NewAudit = typeof s.auditLog.$inferInsert;
 export type ProfileRow = typeof s.tenantProfiles.$inferSelect;
 
-export class AuthRepository {
+export class AuthRepository implements LoginFailureStore {
   private readonly db: Db;
   private readonly t: Tables;
 
@@ -155,6 +156,29 @@ export class AuthRepository {
     const { apiTokens: k } = this.t;
     const rows = await this.db.update(k).set({ revokedAt: now }).where(and(eq(k.tenantId, tenantId), eq(k.id, id), isNull(k.revokedAt))).returning({ id: k.id });
     return rows.length > 0;
+  }
+
+  // ---- failed sign-ins (auth/rate-limit.ts): shared by every instance on this database
+
+  async recentFailures(kind: FailureKind, keyHash: string, since: number, limit: number): Promise<number[]> {
+    const { loginFailures: f } = this.t;
+    const rows = await this.db.select({ at: f.at }).from(f)
+      .where(and(eq(f.kind, kind), eq(f.keyHash, keyHash), gt(f.at, since))).orderBy(desc(f.at)).limit(limit);
+    return rows.map((r) => Number(r.at));
+  }
+
+  async addFailures(rows: ReadonlyArray<{ kind: FailureKind; keyHash: string; at: number }>): Promise<void> {
+    if (rows.length) await this.db.insert(this.t.loginFailures).values([...rows]);
+  }
+
+  async clearFailures(kind: FailureKind, keyHash: string): Promise<void> {
+    const { loginFailures: f } = this.t;
+    await this.db.delete(f).where(and(eq(f.kind, kind), eq(f.keyHash, keyHash)));
+  }
+
+  async pruneFailures(before: number): Promise<void> {
+    const { loginFailures: f } = this.t;
+    await this.db.delete(f).where(lte(f.at, before));
   }
 
   // ---- audit

@@ -260,6 +260,18 @@ export const auditLog = sqliteTable('audit_log', {
   requestId: text('request_id'),
 }, (t) => [index('audit_log_tenant').on(t.tenantId, t.id)]);
 
+/**
+ * Failed sign-ins, one row per failure and counter (`account`: the e-mail, `address`: the client address),
+ * keys stored as SHA-256. In the database so that every server instance counts the same failures
+ * (auth/rate-limit.ts); rows older than the window are deleted.
+ */
+export const loginFailures = sqliteTable('login_failures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  keyHash: text('key_hash').notNull(),
+  at: integer('at').notNull(),
+}, (t) => [index('login_failures_key').on(t.kind, t.keyHash, t.at), index('login_failures_at').on(t.at)]);
+
 
 // ---------------------------------------------------------------- issue 5: energy rollups, gaps, tariffs, alarms
 

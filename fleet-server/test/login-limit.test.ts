@@ -1,0 +1,70 @@
+/**
+ * Login rate limiting holds across server instances (issue 7): two app instances on the same database — one
+ * SQLite file, one PostgreSQL schema — count the same failures, so an attacker gets 5 tries per account in
+ * 15 minutes whichever instance answers, and a success on one clears the account on the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../src/app.js';
+import { createUser } from '../src/testing.js';
+import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+
+const PW = 'correct horse battery';
+
+function sharedLimitSuite(name: string, database: () => { dataDir?: string; databaseUrl?: string; databaseSchema?: string }, cleanup: () => Promise<void>) {
+  describe(`login rate limit shared by two instances (${name})`, () => {
+    let a: FastifyInstance;
+    let b: FastifyInstance;
+    const attempt = (app: FastifyInstance, email: string, password: string, ip = '198.51.100.7') =>
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+
+    beforeAll(async () => {
+      const db = database();
+      a = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false });
+      b = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false });
+      await createUser(a, { email: 'target@sarlat.fr', password: PW, roles: { sarlat: 'viewer' } });
+      await createUser(a, { email: 'other@sarlat.fr', password: PW, roles: { sarlat: 'viewer' } });
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await cleanup();
+    });
+
+    it('5 failures spread over both instances lock the account on both', async () => {
+      for (const [app, k] of [[a, 0], [b, 1], [a, 2], [b, 3], [a, 4]] as const) {
+        const r = await attempt(app, 'target@sarlat.fr', `guess-${k}-xxxxxx`);
+        expect(r.statusCode, `attempt ${k}`).toBe(401);
+      }
+      for (const app of [a, b]) {
+        const r = await attempt(app, 'target@sarlat.fr', PW); // even the right password
+        expect(r.statusCode).toBe(429);
+        expect(r.json().code).toBe('SL_RATE_LIMITED');
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(800);
+      }
+      // Another account from the same address is not locked (30 per address).
+      expect((await attempt(b, 'other@sarlat.fr', PW)).statusCode).toBe(200);
+    });
+
+    it('a success on one instance clears the account on the other', async () => {
+      for (let k = 0; k < 4; k++) expect((await attempt(a, 'other@sarlat.fr', `guess-${k}-xxxxxx`, '203.0.113.9')).statusCode).toBe(401);
+      expect((await attempt(b, 'other@sarlat.fr', PW, '203.0.113.9')).statusCode).toBe(200);
+      for (let k = 0; k < 4; k++) expect((await attempt(a, 'other@sarlat.fr', `again-${k}-xxxxxx`, '203.0.113.9')).statusCode).toBe(401);
+      // 8 failures in the window, but only 4 since the success: still allowed.
+      expect((await attempt(a, 'other@sarlat.fr', PW, '203.0.113.9')).statusCode).toBe(200);
+    });
+
+    it('counts per address too, across instances', async () => {
+      // 30 failures from one address (on many accounts), split between the instances: the 31st try is refused.
+      for (let k = 0; k < 30; k++) expect((await attempt(k % 2 ? a : b, `nobody-${k}@x.fr`, 'wrong-password', '192.0.2.44')).statusCode).toBe(401);
+      const r = await attempt(a, 'other@sarlat.fr', PW, '192.0.2.44');
+      expect(r.statusCode).toBe(429);
+      expect((await attempt(b, 'other@sarlat.fr', PW, '192.0.2.45')).statusCode).toBe(200);
+    }, 120_000); // 30 password checks (scrypt, ≈ 0.3 s each)
+  });
+}
+
+const dir = tempDir();
+sharedLimitSuite('SQLite', () => ({ dataDir: dir }), async () => undefined);
+const schema = uniqueSchema();
+sharedLimitSuite('PostgreSQL', () => ({ databaseUrl: TEST_PG_URL, databaseSchema: schema }), () => dropPgSchema(schema));
