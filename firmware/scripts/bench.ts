@@ -2,16 +2,25 @@
  * `pnpm bench:firmware`: the firmware inside the real XS engine (xsnap), measured with XS's own meters.
  *
  * - compute: XS's deterministic computation meter for a delivery (boot, one scheduler tick, one hour of a
- *   night, decoding a plan). It includes the simulator's Host shims (JSON messages through issueCommand),
- *   which a device does not run, so it is an upper bound of the firmware's own work.
+ *   night, decoding a plan, a metering tick, an OTA chunk write). It includes the simulator's Host shims (a JSON
+ *   message per Host call through issueCommand), which a device does not run, so it is an upper bound of the
+ *   firmware's own work.
+ * - calls and µs: synchronous Host calls made from inside XS during a delivery (each a pipe round trip to the
+ *   simulator) and the delivery's wall-clock time on this machine, calls included: the simulator's cost.
  * - slots: `currentHeapCount` after a forced collection (xsnap's `gc()`), i.e. live slots. Loaded code:
  *   engine with the firmware bundle minus engine with only the Host shims. Running state: live slots after
  *   boot, and at the end of each simulated night of a week, minus the loaded engine before boot.
  * - bundle size, plain and minified.
  * Ends with `RESULT <name> <value> <unit>` lines.
  */
-import { createXsFirmware, SimBoard, VirtualClock, XsMachine, firmwareBundle, guestScript, type XsFirmware, type XsMeter } from '../../hardware-sim/src/index.js';
-import { Anchor, encodeDownlink } from '@streetlight/protocol/lean';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import {
+  buildSimImage, createXsFirmware, SimBoard, SimMqttClient, VirtualClock, XsMachine, firmwareBundle, guestScript,
+  type XsDeliveryCost, type XsFirmware, type XsMeter,
+} from '../../hardware-sim/src/index.js';
+import { startTestBroker } from '../../hardware-sim/src/testing.js';
+import { Anchor, ImageKind, OtaState, decodeUplink, encodeDownlink, encodeImageManifest } from '@streetlight/protocol/lean';
+import { channelFilter, deviceTopic } from '@streetlight/protocol/topics';
 import { bundleScript } from './bundle.js';
 
 const results: [string, number, string][] = [];
@@ -104,6 +113,159 @@ for (let day = 1; day <= 7; day++) {
 result('xs_running_state_slots_week', Math.max(...perNight), 'slots');
 result('xs_growth_after_first_night_slots', Math.max(...perNight.slice(1)) - (perNight[0] ?? 0), 'slots');
 board.dispose();
+
+// --- metering: one tick of the chip driver, and what metering adds to an hour ----------------------------
+/** A delivery as the benchmark sees it: what it was, its meter, its wire cost and the Host calls it made. */
+interface Delivery { what: string; meter: XsMeter; wire: XsDeliveryCost; ops: string[] }
+function recorder(): { deliveries: Delivery[]; factory: ReturnType<typeof createXsFirmware> } {
+  const deliveries: Delivery[] = [];
+  let ops: string[] = [];
+  const factory = createXsFirmware({
+    stdio: 'ignore',
+    onCall: (op) => { ops.push(op); },
+    onMeter: (what, meter, wire) => {
+      if (wire) deliveries.push({ what, meter, wire, ops });
+      ops = [];
+    },
+  });
+  return { deliveries, factory };
+}
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const sum = (ds: Delivery[]): number => ds.reduce((a, d) => a + d.meter.compute, 0);
+const meteredConfig = { ...config, nominalPowerW: 36 };
+
+/** One hour (after a warm-up hour) of a lit board, offline, with or without a metering chip. */
+function meteredHour(chip: 'hlw8012' | 'bl0940' | undefined): Delivery[] {
+  const rec = recorder();
+  const c = new VirtualClock({ start: Date.parse('2026-11-23T17:00:00Z') });
+  const b = new SimBoard({
+    clock: c, deviceId: `BENCH-M-${chip ?? 'none'}`, tenant: 'bench', mqtt: { host: '127.0.0.1', port: 1 }, position: SARLAT,
+    rtc: 'kept', ambient: 'manual', firmware: rec.factory, ...(chip ? { meter: chip } : {}),
+  });
+  b.flash.write('cfg', frame({ config: meteredConfig }));
+  b.setDark(true);
+  b.powerOn();
+  c.advance(3_600_000);
+  rec.deliveries.length = 0;
+  c.advance(3_600_000);
+  b.dispose();
+  return rec.deliveries;
+}
+const baseline = meteredHour(undefined);
+for (const chip of ['hlw8012', 'bl0940'] as const) {
+  const hour = meteredHour(chip);
+  // A tick: the poll timer (HLW8012: both PulseCount reads and the SEL write); for the BL0940 the poll timer
+  // writes the read command and the chip's answer comes back as a Serial onReadable delivery 8 ms later.
+  const ticks: { compute: number; calls: number; ms: number; bytes: number }[] = [];
+  for (let i = 0; i < hour.length; i++) {
+    const d = hour[i] as Delivery;
+    if (chip === 'hlw8012' && d.ops.includes('pc.read') && !d.ops.includes('fl.write')) {
+      ticks.push({ compute: d.meter.compute, calls: d.wire.calls, ms: d.wire.ms, bytes: d.wire.bytes });
+    }
+    const answer = hour.slice(i + 1).find((a) => a.what === 'ser');
+    if (chip === 'bl0940' && d.ops.includes('ser.write') && answer && !answer.ops.includes('fl.write')) {
+      ticks.push({ compute: d.meter.compute + answer.meter.compute, calls: d.wire.calls + answer.wire.calls, ms: d.wire.ms + answer.wire.ms, bytes: d.wire.bytes + answer.wire.bytes });
+    }
+  }
+  const records = hour.filter((d) => d.ops.includes('fl.write'));
+  result(`xs_meter_tick_compute_${chip}`, median(ticks.map((t) => t.compute)), 'compute');
+  result(`xs_meter_tick_calls_${chip}`, median(ticks.map((t) => t.calls)), 'calls');
+  result(`xs_meter_tick_bytes_${chip}`, median(ticks.map((t) => t.bytes)), 'bytes');
+  result(`xs_meter_tick_us_${chip}`, Math.round(median(ticks.map((t) => t.ms)) * 1000), 'us');
+  result(`xs_energy_record_compute_${chip}`, median(records.map((d) => d.meter.compute)), 'compute');
+  // Everything metering adds to an hour (polls, fault evaluation every 10 s, 4 records): metered − unmetered.
+  result(`xs_metering_hour_compute_${chip}`, sum(hour) - sum(baseline), 'compute');
+  result(`xs_metering_hour_calls_${chip}`, hour.reduce((a, d) => a + d.wire.calls, 0) - baseline.reduce((a, d) => a + d.wire.calls, 0), 'calls');
+}
+
+// --- OTA: a 1 MiB image downloaded in 4 KiB chunks over a real (embedded) broker, verified, switched ------
+{
+  const IMAGE_BYTES = 1 << 20;
+  const CHUNK = 4096;
+  const WINDOW = 32_768;
+  const broker = await startTestBroker();
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = new Uint8Array(Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url'));
+  const keyId = 1;
+  const image = buildSimImage({ version: '1.1.0', hardwareModels: ['SL-ESP32-SIM'], kind: 'full' }, IMAGE_BYTES);
+  const sha256 = new Uint8Array(createHash('sha256').update(image).digest());
+  const manifest = encodeImageManifest({
+    format: 1, keyId, imageId: 1, version: '1.1.0', kind: ImageKind.IMAGE_KIND_FULL, size: IMAGE_BYTES, sha256,
+    hardwareModels: ['SL-ESP32-SIM'], minVersion: '', createdAt: 1_790_000_000,
+  });
+  const offer = { imageId: 1, version: '1.1.0', kind: ImageKind.IMAGE_KIND_FULL, size: IMAGE_BYTES, sha256, manifest,
+    signature: new Uint8Array(sign(null, manifest, privateKey)), keyId, chunkSize: CHUNK };
+
+  const rec = recorder();
+  const c = new VirtualClock({ start: Date.parse('2026-11-23T17:00:00Z') });
+  const b = new SimBoard({
+    clock: c, deviceId: 'BENCH-OTA', tenant: 'bench', mqtt: { host: broker.host, port: broker.port }, position: SARLAT,
+    rtc: 'kept', ambient: 'manual', firmware: rec.factory, firmwareVersion: '1.0.0', otaKeys: [{ keyId, publicKey: raw }],
+  });
+  // The server's side, as an ECMA-419 client of the simulator: time for a Hello, chunks for a DOWNLOADING status.
+  let seq = 0;
+  let sentUpTo = 0;
+  const states: number[] = [];
+  let peerReady = false;
+  const down = (body: object): void => {
+    const bytes = encodeDownlink({ protocolVersion: 1, deviceId: b.deviceId, seq: ++seq, time: Math.floor(c.now() / 1000), ...body });
+    peer.write(bytes, { topic: deviceTopic('bench', b.deviceId, 'down'), QoS: 1 });
+  };
+  const peer = new SimMqttClient({
+    host: broker.host, port: broker.port, id: 'bench-peer',
+    onControl(msg) {
+      if (msg.operation === 2) this.write(null, { operation: 8, id: 1, items: [{ topic: channelFilter('up', 'bench'), QoS: 1 }] });
+      if (msg.operation === 9) peerReady = true;
+    },
+    onReadable(count) {
+      const up = decodeUplink(new Uint8Array(this.read(count)));
+      if (up.hello) down({ timeSync: { uplinkSeq: up.seq ?? 0 } });
+      const st = up.otaStatus;
+      if (!st) return;
+      states.push(st.state ?? 0);
+      if (st.state !== OtaState.OTA_STATE_DOWNLOADING) return;
+      const offset = st.offset ?? 0;
+      let from = st.reason === 'resume' ? offset : Math.max(offset, sentUpTo);
+      const to = Math.min(IMAGE_BYTES, offset + WINDOW);
+      for (; from < to; from += CHUNK) down({ otaChunk: { imageId: 1, offset: from, data: image.subarray(from, Math.min(to, from + CHUNK)) } });
+      sentUpTo = Math.max(from, to);
+    },
+  });
+  await c.waitFor(() => peerReady, { timeoutMs: 10_000 });
+  b.powerOn();
+  await c.waitFor(() => b.online && (b.firmware as XsFirmware).status() !== undefined, { timeoutMs: 10_000 });
+  await c.runUntil(() => ((b.firmware as XsFirmware | undefined)?.status() as { clock?: number } | undefined)?.clock === 3, { timeoutMs: 60_000, stepMs: 100 });
+  rec.deliveries.length = 0;
+  const t0 = performance.now();
+  down({ otaOffer: offer });
+  await c.runUntil(() => states.includes(OtaState.OTA_STATE_REBOOTING), { timeoutMs: 3_600_000, stepMs: 100 });
+  const downloadMs = performance.now() - t0;
+  const download = [...rec.deliveries];
+  await c.runUntil(() => states.includes(OtaState.OTA_STATE_CONFIRMED) || states.includes(OtaState.OTA_STATE_ROLLED_BACK), { timeoutMs: 600_000, stepMs: 100 });
+  if (!states.includes(OtaState.OTA_STATE_CONFIRMED) || b.firmwareVersion !== '1.1.0') throw new Error(`OTA bench: the update did not confirm (states ${states.join(',')})`);
+  peer.close();
+  b.dispose();
+  await broker.close();
+
+  const chunks = download.filter((d) => d.ops.includes('up.write') && !d.ops.includes('sha.update') && !d.ops.includes('kv.write'));
+  const persisting = download.filter((d) => d.ops.includes('up.write') && d.ops.includes('kv.write'));
+  const verify = download.find((d) => d.ops.includes('sha.update'));
+  const check = download.find((d) => d.ops.includes('up.begin'));
+  result('xs_ota_chunk_write_compute', median(chunks.map((d) => d.meter.compute)), 'compute');
+  result('xs_ota_chunk_write_calls', median(chunks.map((d) => d.wire.calls)), 'calls');
+  result('xs_ota_chunk_write_us', Math.round(median(chunks.map((d) => d.wire.ms)) * 1000), 'us');
+  result('xs_ota_chunk_persist_compute', median(persisting.map((d) => d.meter.compute)), 'compute');
+  result('xs_ota_offer_check_compute', check?.meter.compute ?? 0, 'compute');
+  result('xs_ota_verify_1mib_compute', verify?.meter.compute ?? 0, 'compute');
+  result('xs_ota_verify_1mib_calls', verify?.wire.calls ?? 0, 'calls');
+  result('xs_ota_verify_1mib_ms', Math.round(verify?.wire.ms ?? 0), 'ms');
+  result('xs_ota_download_1mib_compute', sum(download), 'compute');
+  result('xs_ota_download_1mib_calls', download.reduce((a, d) => a + d.wire.calls, 0), 'calls');
+  result('xs_ota_download_1mib_wall_ms', Math.round(downloadMs), 'ms');
+}
 
 // --- bundle size ------------------------------------------------------------------------------------------
 result('firmware_bundle_bytes', Buffer.byteLength(bundleScript()), 'bytes');

@@ -28,10 +28,23 @@ export interface XsFirmwareOptions {
   meteringLimit?: number;
   /** Worker stdout/stderr. Default 'inherit'. */
   stdio?: 'inherit' | 'ignore';
-  /** Called after each delivery with its meter (benchmarks). */
-  onMeter?: (what: string, meter: XsMeter) => void;
+  /**
+   * Called after each delivery with its meter and, for deliveries into a running firmware, what it cost on the
+   * wire: Host calls made from inside XS, bytes of those calls and their replies, wall-clock ms (benchmarks).
+   */
+  onMeter?: (what: string, meter: XsMeter, wire?: XsDeliveryCost) => void;
   /** Called for each Host call made from inside XS, with its operation and payload size (benchmarks). */
   onCall?: (op: GuestCall[0], bytes: number) => void;
+}
+
+/** What one delivery cost outside the engine. */
+export interface XsDeliveryCost {
+  /** Host calls made from inside XS during the delivery (synchronous round trips). */
+  calls: number;
+  /** Bytes of those calls and their replies, plus the delivery's own message. */
+  bytes: number;
+  /** Wall-clock milliseconds of the delivery, calls included. */
+  ms: number;
 }
 
 /** A firmware instance running in XS. */
@@ -78,11 +91,17 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
   const decoder = new TextDecoder();
 
   const onMeter = options.onMeter;
+  /** Cost counters of the delivery in progress (deliveries never nest). */
+  const wire = { calls: 0, bytes: 0 };
   const deliver = (event: HostEvent, bytes?: Uint8Array): unknown => {
     if (stopped || machine.closed) return undefined;
     try {
-      const { reply, meter } = machine.issueCommand(joinFrame(encoder.encode(JSON.stringify(event)), bytes));
-      onMeter?.(event[0], meter);
+      const message = joinFrame(encoder.encode(JSON.stringify(event)), bytes);
+      const t0 = onMeter ? performance.now() : 0;
+      wire.calls = 0;
+      wire.bytes = message.byteLength;
+      const { reply, meter } = machine.issueCommand(message);
+      onMeter?.(event[0], meter, { calls: wire.calls, bytes: wire.bytes + reply.byteLength, ms: performance.now() - t0 });
       return reply.byteLength === 0 ? undefined : JSON.parse(decoder.decode(reply));
     } catch (error) {
       // A worker killed by a restart or a power cut from inside a delivery: not a fault.
@@ -102,7 +121,7 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
   };
   const payload = (bytes: Uint8Array | undefined): Uint8Array => bytes ?? new Uint8Array(0);
 
-  /** Answers one Host call: a JSON value, or bytes (a Uint8Array, sent raw after the reply's JSON). */
+  /** Answers one Host call: a JSON value, or bytes (a Uint8Array, sent raw beside the reply's JSON). */
   const handlers = (message: GuestCall, bytes: Uint8Array | undefined): unknown => {
     switch (message[0]) {
       case 'pwm.new': {
@@ -255,16 +274,19 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     ...(options.meteringLimit !== undefined ? { meteringLimit: options.meteringLimit } : {}),
     ...(options.stdio !== undefined ? { stdio: options.stdio } : {}),
     onCommand(request) {
+      let reply: Uint8Array;
       try {
         const frame = splitFrame(request);
         const message = JSON.parse(decoder.decode(frame.json)) as GuestCall;
         options.onCall?.(message[0], request.byteLength);
         const v = handlers(message, frame.bytes);
-        if (v instanceof Uint8Array) return joinFrame(encoder.encode('{}'), v);
-        return encoder.encode(v === undefined ? '{}' : JSON.stringify({ v }));
+        reply = v instanceof Uint8Array ? joinFrame(encoder.encode('{}'), v) : encoder.encode(v === undefined ? '{}' : JSON.stringify({ v }));
       } catch (error) {
-        return encoder.encode(JSON.stringify({ e: error instanceof Error ? [error.name, error.message] : ['Error', String(error)] }));
+        reply = encoder.encode(JSON.stringify({ e: error instanceof Error ? [error.name, error.message] : ['Error', String(error)] }));
       }
+      wire.calls++;
+      wire.bytes += request.byteLength + reply.byteLength;
+      return reply;
     },
   });
 

@@ -6,8 +6,8 @@
  * `issueCommand`, and receives timer firings, IO and MQTT callbacks and queries through the global
  * `handleCommand`. No simulation logic lives here: the parts are the Node board's own.
  *
- * Every call is one round trip, whatever its size: binary arguments and results travel as raw bytes after the
- * JSON of the call (protocol.ts), so a 4 KiB flash read or an OTA chunk write costs no per-byte JavaScript here.
+ * Every call is one round trip, whatever its size: binary arguments and results travel as raw bytes beside the
+ * JSON of the call (protocol.ts), so a 4 KiB flash read or an OTA chunk write costs no per-byte work here.
  *
  * This file runs only in xsnap (it uses xsnap's `issueCommand`, `gc`, `TextEncoder`/`TextDecoder` globals),
  * never on a device: on a device the firmware's platform layer (firmware/src/platform/moddable.ts) builds the

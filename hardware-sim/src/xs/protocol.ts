@@ -1,14 +1,20 @@
 /**
  * Messages between the XS guest (guest.ts, inside xsnap) and the Node bridge (bridge.ts).
  *
- * A frame is a JSON array `[op, ...args]` in UTF-8, optionally followed by one 0x00 byte and ONE binary payload
- * in raw bytes (JSON text never contains a raw 0x00: JSON.stringify escapes control characters). Binary data
- * (MQTT payloads, NVS values, flash and OTA slot bytes, UART bytes) therefore costs no per-byte JavaScript in
- * XS: building and splitting a frame are native `TypedArray.set`/`indexOf`/`slice` calls. A PWM write is
- * `["pwm.write",1,512]`; an OTA chunk write is `["up.write",8192]` + 0x00 + the chunk.
+ * A frame is a JSON array `[op, ...args]` in UTF-8 — or, when the message carries binary data (MQTT payloads,
+ * NVS values, flash and OTA slot bytes, UART bytes), that data in raw bytes, one 0x00 byte, then the JSON. JSON
+ * text never contains a raw 0x00 (JSON.stringify escapes control characters), so the separator is the LAST
+ * 0x00 of the frame, found by scanning back over the short JSON only. A PWM write is `["pwm.write",1,512]`; an
+ * OTA chunk write is the chunk + 0x00 + `["up.write",8192]`.
+ *
+ * Why this layout: xsnap meters typed-array methods per element (`set`, `slice`, `indexOf`: 2 to 8 compute
+ * units per byte) but not `ArrayBuffer.prototype.slice` or `transfer` (a memcpy / realloc). With the data first,
+ * XS builds a frame by copying the data's ArrayBuffer range and growing it by the JSON (no per-byte work), and
+ * takes the data out of a reply with one `ArrayBuffer.slice`. Hex in JSON (the first protocol) cost ≈ 33 units
+ * per byte each way.
  *
  * Guest → Node (XS `issueCommand`, answered synchronously): the Host calls of the firmware.
- *   Reply: `{"v": value}`, `{}` + 0x00 + bytes when the call returns bytes, or `{"e": [errorName, message]}` when
+ *   Reply: `{"v": value}`, bytes + 0x00 + `{}` when the call returns bytes, or `{"e": [errorName, message]}` when
  *   the simulated part threw (the guest rethrows it as the same kind of error: a RangeError for a bad pin stays
  *   a RangeError; other names are kept on an Error).
  * Node → guest (`handleCommand`): boot, timer firings, IO and MQTT callbacks, status queries; the same framing.
@@ -41,7 +47,7 @@ export interface BootMessage {
   mqttProvider: Record<string, unknown>;
 }
 
-/** Host calls. `+ bytes` marks the calls whose binary argument travels after the JSON. */
+/** Host calls. `+ bytes` marks the calls whose binary argument travels with the JSON, `→ bytes` those answering bytes. */
 export type GuestCall =
   | ['pwm.new', number, Record<string, unknown>]
   | ['pwm.write', number, number]
@@ -97,25 +103,34 @@ export type HostEvent =
   /** Decodes the frame's bytes with the firmware's lean downlink decoder (benchmarks). */
   | ['decode'];
 
-/** Separator between the JSON text and the binary payload of a frame. */
+/** Separator between the binary data and the JSON text of a frame. */
 export const FRAME_SEPARATOR = 0;
 
-/** Builds a frame: `json` (already JSON text, UTF-8 encoded) and optional bytes. Runs in Node and in XS. */
+type Transferable = ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+
+/** Builds a frame: optional bytes, then `json` (JSON text, UTF-8 encoded). Runs in Node and in XS. */
 export function joinFrame(json: Uint8Array, bytes?: Uint8Array): Uint8Array {
   if (bytes === undefined) return json;
-  const out = new Uint8Array(json.length + 1 + bytes.length);
-  out.set(json, 0);
-  out[json.length] = FRAME_SEPARATOR;
-  out.set(bytes, json.length + 1);
+  const n = bytes.byteLength;
+  const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as Transferable;
+  let out: Uint8Array;
+  if (typeof data.transfer === 'function') {
+    out = new Uint8Array(data.transfer(n + 1 + json.byteLength)); // grows in place: no per-byte copy in XS
+  } else {
+    out = new Uint8Array(n + 1 + json.byteLength); // Node 20 has no ArrayBuffer.prototype.transfer
+    out.set(bytes, 0);
+  }
+  out[n] = FRAME_SEPARATOR;
+  out.set(json, n + 1);
   return out;
 }
 
-/** Splits a frame into its JSON text bytes and its binary payload (a copy with its own buffer), if any. */
+/** Splits a frame into its JSON text bytes and its binary data (a copy with its own buffer), if any. */
 export function splitFrame(frame: Uint8Array): { json: Uint8Array; bytes: Uint8Array | undefined } {
-  const at = frame.indexOf(FRAME_SEPARATOR);
+  const at = frame.lastIndexOf(FRAME_SEPARATOR);
   if (at < 0) return { json: frame, bytes: undefined };
-  // `new Uint8Array(view)` copies (a Node Buffer's `slice` would not).
-  return { json: frame.subarray(0, at), bytes: new Uint8Array(frame.subarray(at + 1)) };
+  // ArrayBuffer.slice copies without per-byte work in XS (and, unlike a Node Buffer's slice, copies).
+  return { json: frame.subarray(at + 1), bytes: new Uint8Array(frame.buffer.slice(frame.byteOffset, frame.byteOffset + at)) };
 }
 
 /** The exact bytes of an ArrayBuffer or a view, without copying. */
@@ -125,5 +140,5 @@ export function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array {
 
 /** A fresh ArrayBuffer holding exactly `bytes` (the buffer of a `splitFrame` payload already is one). */
 export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
-  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer) as ArrayBuffer;
+  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
