@@ -2,6 +2,7 @@
  * The XS host: the synchronous xsnap machine, and boards running firmware inside XS — IO and timers reach the
  * board's simulated parts, power cuts and restarts kill and respawn the engine, exceptions are panics.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createXsFirmware, SimBoard, VirtualClock, XsError, XsExitError, XsMachine, type XsFirmware } from '../src/index.js';
 
@@ -137,5 +138,127 @@ describe('a board on XS', () => {
     b.powerOn();
     expect(b.state).toBe('rebooting');
     expect(String(b.lastException)).toMatch(/no boot/);
+  });
+});
+
+/** A script whose status() returns whatever `body` put into `out` (JSON). */
+function probe(body: string): string {
+  return `globalThis.streetlight = { startFirmware(host) {
+    const out = {};
+    const fail = (f) => { try { f(); return 'no error'; } catch (e) { return e.name + ': ' + e.message; } };
+    ${body}
+    return { stop() {}, status() { return out; } };
+  } };`;
+}
+
+function meteredBoard(bundle: string, meter: 'hlw8012' | 'bl0940', otaKeys?: { keyId: number; publicKey: Uint8Array }[]): SimBoard {
+  const clock = new VirtualClock({ start: Date.parse('2026-11-23T20:00:00Z') });
+  const b = new SimBoard({
+    clock, deviceId: `XSM-${boards.length}`, tenant: 't', mqtt: { host: '127.0.0.1', port: 1 }, firmware: createXsFirmware({ bundle, stdio: 'ignore' }),
+    rtc: 'kept', meter, ...(otaKeys ? { otaKeys } : {}),
+  });
+  boards.push(b);
+  return b;
+}
+
+describe('the XS host gives the same Host surface as the Node host', () => {
+  it('PulseCount counts the pulse chip\'s CF pulses of the Node part; the metering IO classes exist as on Node', () => {
+    const b = meteredBoard(probe(`
+      out.io = Object.keys(host.device.io).sort();
+      new host.device.io.Digital({ pin: host.device.pin.relay, mode: host.device.io.Digital.Output }).write(1); // lamp on
+      const cf = new host.device.io.PulseCount({ signal: host.device.pin.meterCf });
+      out.badPin = fail(() => new host.device.io.PulseCount({ signal: 6 }));
+      host.timers.set(() => { out.count = cf.read(); cf.write(5); out.written = cf.read(); }, 10_000);
+    `), 'hlw8012');
+    b.powerOn();
+    b.clock.advance(10_000);
+    const out = (b.firmware as XsFirmware).status() as { io: string[]; count: number; written: number; badPin: string };
+    expect(out.io).toEqual(['Digital', 'PWM', 'PulseCount']);
+    // The lamp is at full power (no PWM driven: fail-bright): 36 W ≈ 29 CF pulses a second.
+    expect(out.count).toBeGreaterThan(250);
+    expect(out.count).toBeLessThan(320);
+    expect(out.written).toBe(5);
+    expect(out.badPin).toMatch(/^RangeError/);
+  });
+
+  it('Serial carries the BL0940 read command and its 35-byte answer (onReadable with this = the instance)', () => {
+    const b = meteredBoard(probe(`
+      out.io = Object.keys(host.device.io).sort();
+      const serial = new host.device.io.Serial({ transmit: host.device.pin.meterTx, receive: host.device.pin.meterRx, baud: 4800, port: 1, format: 'buffer',
+        onReadable(count) { out.count = count; out.self = this === serial; out.bytes = Array.from(new Uint8Array(this.read())); } });
+      serial.write(Uint8Array.of(0x58, 0xaa).buffer);
+      out.typeError = fail(() => serial.write([1, 2]));
+      out.port0 = fail(() => new host.device.io.Serial({ transmit: 1, receive: 3, baud: 4800, port: 0 }));
+    `), 'bl0940');
+    b.powerOn();
+    b.clock.advance(200);
+    const out = (b.firmware as XsFirmware).status() as { io: string[]; count: number; self: boolean; bytes: number[]; typeError: string; port0: string };
+    expect(out.io).toEqual(['Digital', 'PWM', 'Serial']);
+    expect(out.count).toBe(35);
+    expect(out.self).toBe(true);
+    expect(out.bytes[0]).toBe(0x55); // BL0940 frame header (datasheet §3.2)
+    let sum = 0x58;
+    for (const x of out.bytes.slice(0, 34)) sum += x;
+    expect(out.bytes[34]).toBe(~sum & 0xff);
+    expect(out.typeError).toMatch(/^TypeError/);
+    expect(out.port0).toMatch(/^RangeError/);
+  });
+
+  it('host.flash opens the board\'s meter-log partition with NOR semantics; errors keep their kind', () => {
+    const b = meteredBoard(probe(`
+      const part = host.flash.open('meterlog');
+      out.status = part.status();
+      part.write(4096, Uint8Array.of(0xf0, 0x0f).buffer);
+      part.write(4096, Uint8Array.of(0x3c, 0xff).buffer); // NOR: only 1 → 0
+      out.read = Array.from(new Uint8Array(part.read(4096, 3)));
+      part.eraseBlock(1);
+      out.erased = Array.from(new Uint8Array(part.read(4096, 2)));
+      out.outside = fail(() => part.read(out.status.size, 1));
+      out.unknown = fail(() => host.flash.open('nvs2'));
+      host.timers.set(() => { part.write(8192, new Uint8Array(64).buffer); out.after = 'not reached'; }, 1000);
+    `), 'hlw8012');
+    b.powerOn();
+    const fw = b.firmware as XsFirmware;
+    const out = fw.status() as Record<string, unknown>;
+    expect(out).toMatchObject({ status: { size: 131_072, blockSize: 4096 }, read: [0x30, 0x0f, 0xff], erased: [0xff, 0xff] });
+    expect(out.outside).toMatch(/^RangeError/);
+    expect(out.unknown).toMatch(/^Error: no flash partition "nvs2"/);
+    expect(b.metering.meterlog.eraseCounts()[1]).toBe(1);
+    // A power cut in the middle of a write: the board is off, the engine gone, the bytes before the cut programmed.
+    b.metering.meterlog.cutDuringNextWrite(10);
+    b.clock.advance(1000);
+    expect(b.state).toBe('off');
+    expect(fw.machine.closed).toBe(true);
+    expect([...b.metering.meterlog.peek(8192, 12)]).toEqual([...new Array(10).fill(0), 0xff, 0xff]);
+  });
+
+  it('host.update writes, reads back and hashes the inactive slot; boot metadata comes from the bootloader', () => {
+    const b = meteredBoard(probe(`
+      const u = host.update;
+      out.version = host.system.firmwareVersion;
+      out.pendingVerify = u.pendingVerify;
+      out.lastRollback = u.lastRollback === undefined ? 'none' : u.lastRollback;
+      out.begin = u.begin(8192, 'full');
+      const data = new Uint8Array(4096).map((_, i) => (i * 7) & 0xff);
+      u.write(0, data);
+      u.write(4096, data);
+      out.back = Array.from(u.read(4095, 3));
+      const h = u.sha256();
+      h.update(u.read(0, 4096));
+      h.update(u.read(4096, 4096));
+      out.sha = Array.from(h.digest());
+      out.tooBig = fail(() => u.begin(1 << 30, 'full'));
+      out.beginAgain = u.begin(8192, 'full', 4096);
+      out.keys = (host.factory.otaKeys || []).map((k) => [k.keyId, k.publicKey instanceof Uint8Array, Array.from(k.publicKey)]);
+    `), 'hlw8012', [{ keyId: 9, publicKey: Uint8Array.of(1, 2, 3) }]);
+    b.powerOn();
+    const out = (b.firmware as XsFirmware).status() as Record<string, unknown>;
+    expect(out).toMatchObject({ version: '0.1.0-sim', pendingVerify: false, lastRollback: 'none', begin: 0, back: [(4095 * 7) & 0xff, 0, 7] });
+    const data = new Uint8Array(4096).map((_, i) => (i * 7) & 0xff);
+    const sha = createHash('sha256').update(data).update(data).digest();
+    expect(out.sha).toEqual([...sha]);
+    expect(out.tooBig).toMatch(/^BootError: image of 1073741824 bytes does not fit/);
+    expect(out.beginAgain).toBe(4096); // the slot holds a partial image of that size: resume kept
+    expect(out.keys).toEqual([[9, true, [1, 2, 3]]]); // factory OTA keys arrive as bytes
   });
 });
