@@ -12,7 +12,8 @@ import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 const PW = 'correct horse battery';
 
 function sharedLimitSuite(name: string, database: () => { dataDir?: string; databaseUrl?: string; databaseSchema?: string }, cleanup: () => Promise<void>) {
-  describe(`login rate limit shared by two instances (${name})`, () => {
+  // Every attempt runs scrypt (≈ 0.3 s, more on a loaded machine).
+  describe(`login rate limit shared by two instances (${name})`, { timeout: 60_000 }, () => {
     let a: FastifyInstance;
     let b: FastifyInstance;
     const attempt = (app: FastifyInstance, email: string, password: string, ip = '198.51.100.7') =>
@@ -60,7 +61,7 @@ function sharedLimitSuite(name: string, database: () => { dataDir?: string; data
       const r = await attempt(a, 'other@sarlat.fr', PW, '192.0.2.44');
       expect(r.statusCode).toBe(429);
       expect((await attempt(b, 'other@sarlat.fr', PW, '192.0.2.45')).statusCode).toBe(200);
-    }, 120_000); // 30 password checks (scrypt, ≈ 0.3 s each)
+    }, 120_000); // 30 password checks
   });
 }
 
