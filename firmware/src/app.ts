@@ -106,6 +106,7 @@ export class LuminaireController implements Firmware {
   readonly #sentAt = new Map<number, number>(); // uplink seq → host ticks, the last few (TimeSync round trip)
   #lastRejectEventTicks = -Infinity;
   #stopped = false;
+  #sunCache: { day: number; lat: number; lon: number; rise: number | undefined; set: number | undefined } | undefined;
   readonly #ota: OtaAgent; // issue 6: OTA updates (src/ota/agent.ts)
   readonly #energy: EnergyService | undefined;
 
@@ -252,10 +253,26 @@ export class LuminaireController implements Firmware {
     if (this.#photocell) return this.#photocell.read() === 1;
     const site = this.#site;
     if (!site || !this.#clockValid() || (site.latDeg === 0 && site.lonDeg === 0)) return true;
-    const set = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false);
-    const rise = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
+    const { rise, set } = this.#sunTimes(now, site);
     if (set === undefined || rise === undefined) return true;
     return now >= set || now < rise;
+  }
+
+  /**
+   * Sunrise and sunset (official zenith) of the UTC day of `now` at `site`, computed once per day and site: the
+   * fault monitor asks every 10 s and the fallback at every evaluation.
+   */
+  #sunTimes(now: number, site: Site): { rise: number | undefined; set: number | undefined } {
+    const day = Math.floor(now / 86_400_000);
+    const c = this.#sunCache;
+    if (c && c.day === day && c.lat === site.latDeg && c.lon === site.lonDeg) return c;
+    const fresh = {
+      day, lat: site.latDeg, lon: site.lonDeg,
+      rise: sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true),
+      set: sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false),
+    };
+    this.#sunCache = fresh;
+    return fresh;
   }
 
   /** Sun up (official zenith) at the configured site, with 30 min margins; undefined without time or site. */
@@ -263,8 +280,7 @@ export class LuminaireController implements Firmware {
     const site = this.#site;
     if (!site || !this.#clockValid() || (site.latDeg === 0 && site.lonDeg === 0)) return undefined;
     const now = this.#now();
-    const rise = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, true);
-    const set = sunEventUtc(now, site.latDeg, site.lonDeg, ZENITH_OFFICIAL, false);
+    const { rise, set } = this.#sunTimes(now, site);
     if (rise === undefined || set === undefined) return undefined;
     return now >= rise + 1_800_000 && now < set - 1_800_000;
   }
