@@ -29,6 +29,10 @@ import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
 import { otaPlugin } from './ota/plugin.js'; // issue 6
 import { otaRoutes } from './routes/ota.js'; // issue 6
+import { OtaCluster } from './ota/cluster.js';
+import { relayTopic } from './ota/relay.js';
+import { LeaseRepository } from './db/lease-repository.js';
+import type { DrizzleRepository } from './db/drizzle-repository.js';
 import { uiRoutes } from './routes/ui.js';
 import { syndicateRoutes } from './routes/syndicate.js';
 
@@ -102,7 +106,9 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     get brokerUrl() { return brokerUrl; },
     get httpUrl() { return httpUrl; },
     mqttConnected: () => ingest?.connected() ?? false,
-    metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices()),
+    metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices(), {
+      role: app.ota.role, relaysSent: app.ota.relaysSent, relaysReceived: app.ota.relaysReceived,
+    }),
     listen: async () => {
       try {
         await app.listen({ host: config.httpHost, port: config.httpPort });
@@ -186,6 +192,9 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
     });
     instance.decorate('devices', devices);
     devices.ota = instance.ota; // issue 6: OtaStatus and Hello reach the OTA service
+    // Several instances: the OTA topic between them (ota/cluster.ts) arrives on the same client.
+    const otaTopic = relayTopic(config.mqttShareGroup);
+    let cluster: OtaCluster | undefined;
     try {
       w.setIngest(await startIngest({
         url: broker?.url ?? config.mqttUrl ?? '',
@@ -193,16 +202,28 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
         password: config.mqttPassword,
         // aedes has no $share: plain filters on the embedded broker (CONTEXT.md, "Brokers").
         shareGroup: broker ? undefined : config.mqttShareGroup,
-        onMessage: (topic, payload) => devices.handleMessage(topic, payload),
+        onMessage: (topic, payload) => (topic === otaTopic ? cluster?.onMessage(payload) ?? Promise.resolve() : devices.handleMessage(topic, payload)),
         log: instance.log.child({ module: 'mqtt' }),
         setting: broker ? settingName('mqttPort') : settingName('mqttUrl'),
       }));
+      if (instance.ota.clustered) {
+        cluster = new OtaCluster({
+          ota: instance.ota, leases: new LeaseRepository((instance.repo as DrizzleRepository).adapter), leaseMs: config.otaLeaseS * 1000,
+          topic: otaTopic, client: (w.getIngest() as Ingest).client, metrics, log: instance.log.child({ module: 'ota-cluster' }),
+          onRelayedUplink: (tenant, deviceId, frame, via) => devices.handleRelayedOta(tenant, deviceId, frame, via),
+        });
+        await cluster.start();
+      }
     } catch (err) {
+      await w.getIngest()?.close().catch(() => undefined);
+      w.setIngest(undefined);
       await broker?.close();
       throw err;
     }
-    // One hook, in dependency order: stop receiving, finish queued work, then stop the broker.
+    // One hook, in dependency order: hand OTA over (save, release the lease), stop receiving, finish queued
+    // work, then stop the broker.
     instance.addHook('onClose', async () => {
+      await cluster?.stop().catch((err: unknown) => instance.log.warn({ err }, 'OTA cluster stop failed'));
       await w.getIngest()?.close().catch(() => undefined);
       await devices.idle();
       w.setIngest(undefined);

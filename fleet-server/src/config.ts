@@ -67,6 +67,12 @@ export const configSchema = z.strictObject({
   otaTickMs: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** Largest image accepted by the upload route, bytes. Default 4194304 (4 MiB). */
   otaMaxImageBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+  /**
+   * With an external broker (several instances possible), one instance at a time drives OTA: the holder of a
+   * lease in the database, renewed every third of this many seconds; another takes over once it has expired.
+   * Default 15.
+   */
+  otaLeaseS: z.coerce.number().min(0.5).max(600).default(15),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -100,6 +106,7 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   otaMaxInflightChunks: { env: 'OTA_MAX_INFLIGHT_CHUNKS' },
   otaTickMs: { env: 'OTA_TICK_MS' },
   otaMaxImageBytes: { env: 'OTA_MAX_IMAGE_BYTES' },
+  otaLeaseS: { env: 'OTA_LEASE_S' },
 };
 
 /** Names a setting the way an operator sets it: `MQTT_PORT (--mqtt-port)`. */

@@ -31,9 +31,17 @@ export interface MetricsSnapshot {
   downlinksSent: number;
   devicesKnown: number;
   devicesOnline: number;
+  /** OTA: what this instance does (docs/ota.md, "Several instances"), frames relayed to / from the driver. */
+  ota: OtaMetrics;
 }
 
-export function snapshot(m: Metrics, devices: { known: number; online: number }): MetricsSnapshot {
+export interface OtaMetrics {
+  role: 'disabled' | 'solo' | 'leader' | 'follower';
+  relaysSent: number;
+  relaysReceived: number;
+}
+
+export function snapshot(m: Metrics, devices: { known: number; online: number }, ota: OtaMetrics = { role: 'disabled', relaysSent: 0, relaysReceived: 0 }): MetricsSnapshot {
   return {
     framesReceived: m.framesReceived,
     framesRejected: Object.fromEntries(m.framesRejected),
@@ -43,6 +51,7 @@ export function snapshot(m: Metrics, devices: { known: number; online: number })
     downlinksSent: m.downlinksSent,
     devicesKnown: devices.known,
     devicesOnline: devices.online,
+    ota,
   };
 }
 
@@ -67,5 +76,9 @@ export function prometheus(s: MetricsSnapshot): string {
   metric('fleet_downlinks_sent_total', 'counter', 'Downlink frames published.', [[{}, s.downlinksSent]]);
   metric('fleet_devices_known', 'gauge', 'Registered devices.', [[{}, s.devicesKnown]]);
   metric('fleet_devices_online', 'gauge', 'Devices whose retained presence says online.', [[{}, s.devicesOnline]]);
+  metric('fleet_ota_driver', 'gauge', 'OTA role of this instance: 1 when it drives the campaigns (solo or lease holder).',
+    [[{ role: s.ota.role }, s.ota.role === 'solo' || s.ota.role === 'leader' ? 1 : 0]]);
+  metric('fleet_ota_relays_sent_total', 'counter', 'OTA uplinks relayed to the instance that drives OTA.', [[{}, s.ota.relaysSent]]);
+  metric('fleet_ota_relays_received_total', 'counter', 'OTA uplinks received from other instances.', [[{}, s.ota.relaysReceived]]);
   return `${lines.join('\n')}\n`;
 }

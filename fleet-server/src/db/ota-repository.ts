@@ -3,7 +3,7 @@
  * the main repository, so it runs on SQLite and PostgreSQL. A campaign's per-device progress is the campaign
  * state machine's JSON (src/ota/campaign.ts), written as a whole: one row update per save, whatever the fleet.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
 import type * as s from './schema.sqlite.js';
 
@@ -11,6 +11,11 @@ export type OtaImageRow = typeof s.otaImages.$inferSelect;
 export type NewOtaImage = typeof s.otaImages.$inferInsert;
 export type OtaCampaignRow = typeof s.otaCampaigns.$inferSelect;
 export type NewOtaCampaign = typeof s.otaCampaigns.$inferInsert;
+export type OtaCommandRow = typeof s.otaCommands.$inferSelect;
+export type NewOtaCommand = typeof s.otaCommands.$inferInsert;
+
+/** Campaign statuses the driver keeps in memory (they may still change). */
+export const ACTIVE_STATUSES = ['running', 'paused', 'halted'] as const;
 
 export class OtaRepository {
   private readonly db: Db;
@@ -70,11 +75,78 @@ export class OtaRepository {
   /** Campaigns the server loop drives (running, paused or halted: they may still change). */
   async activeCampaigns(): Promise<OtaCampaignRow[]> {
     const { otaCampaigns } = this.t;
-    return await this.db.select().from(otaCampaigns).where(inArray(otaCampaigns.status, ['running', 'paused', 'halted'])) as OtaCampaignRow[];
+    return await this.db.select().from(otaCampaigns).where(inArray(otaCampaigns.status, [...ACTIVE_STATUSES])) as OtaCampaignRow[];
   }
 
-  async saveCampaign(id: number, status: string, state: Record<string, unknown>, now: number): Promise<void> {
+  /** Ids of the active campaigns (the driver's cheap check for campaigns another instance created). */
+  async activeCampaignIds(): Promise<number[]> {
     const { otaCampaigns } = this.t;
-    await this.db.update(otaCampaigns).set({ status, state, updatedAt: now }).where(eq(otaCampaigns.id, id));
+    const rows = await this.db.select({ id: otaCampaigns.id }).from(otaCampaigns).where(inArray(otaCampaigns.status, [...ACTIVE_STATUSES]));
+    return rows.map((r) => r.id);
+  }
+
+  async getCampaignById(id: number): Promise<OtaCampaignRow | undefined> {
+    const { otaCampaigns } = this.t;
+    const [row] = await this.db.select().from(otaCampaigns).where(eq(otaCampaigns.id, id));
+    return row as OtaCampaignRow | undefined;
+  }
+
+  /**
+   * Writes a campaign's status and state. `fence` (an SQL condition, e.g. "this instance still holds the OTA
+   * lease") makes the write conditional; false when the row was not written.
+   */
+  async saveCampaign(id: number, status: string, state: Record<string, unknown>, now: number, fence?: SQL): Promise<boolean> {
+    const { otaCampaigns } = this.t;
+    const rows = await this.db.update(otaCampaigns).set({ status, state, updatedAt: now })
+      .where(fence ? and(eq(otaCampaigns.id, id), fence) : eq(otaCampaigns.id, id))
+      .returning({ id: otaCampaigns.id });
+    return rows.length > 0;
+  }
+
+  // ---- several instances: image bytes and commands for the driver ------------------------------------
+
+  /** Keeps an image's bytes in the database (once per SHA-256), for the instance that drives its campaigns. */
+  async putImageData(sha256: string, data: Buffer): Promise<void> {
+    await this.db.insert(this.t.otaImageData).values({ sha256, data }).onConflictDoNothing();
+  }
+
+  async getImageData(sha256: string): Promise<Buffer | undefined> {
+    const { otaImageData } = this.t;
+    const [row] = await this.db.select({ data: otaImageData.data }).from(otaImageData).where(eq(otaImageData.sha256, sha256));
+    return row ? Buffer.from(row.data) : undefined;
+  }
+
+  async insertCommand(row: NewOtaCommand): Promise<OtaCommandRow> {
+    const [out] = await this.db.insert(this.t.otaCommands).values(row).returning();
+    if (!out) throw new Error('command insert returned nothing');
+    return out as OtaCommandRow;
+  }
+
+  async getCommand(id: number): Promise<OtaCommandRow | undefined> {
+    const { otaCommands } = this.t;
+    const [row] = await this.db.select().from(otaCommands).where(eq(otaCommands.id, id));
+    return row as OtaCommandRow | undefined;
+  }
+
+  /** Commands not applied yet, oldest first. */
+  async pendingCommands(): Promise<OtaCommandRow[]> {
+    const { otaCommands } = this.t;
+    return await this.db.select().from(otaCommands).where(isNull(otaCommands.appliedAt)).orderBy(asc(otaCommands.id)) as OtaCommandRow[];
+  }
+
+  /** Records a command's result; false if it had been applied already (or `fence` fails). */
+  async completeCommand(id: number, result: Record<string, unknown>, now: number, fence?: SQL): Promise<boolean> {
+    const { otaCommands } = this.t;
+    const cond = and(eq(otaCommands.id, id), isNull(otaCommands.appliedAt));
+    const rows = await this.db.update(otaCommands).set({ appliedAt: now, result })
+      .where(fence ? and(cond, fence) : cond)
+      .returning({ id: otaCommands.id });
+    return rows.length > 0;
+  }
+
+  /** Deletes applied commands older than `before` (server clock). */
+  async pruneCommands(before: number): Promise<void> {
+    const { otaCommands } = this.t;
+    await this.db.delete(otaCommands).where(sql`${otaCommands.appliedAt} is not null and ${otaCommands.appliedAt} < ${before}`);
   }
 }

@@ -4,7 +4,7 @@
  * values do not fit int4), JSON is `jsonb`.
  */
 
-import { bigint, boolean, doublePrecision, index, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
@@ -367,3 +367,29 @@ export const otaCampaigns = pgTable('ota_campaigns', {
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
 }, (t) => [index('ota_campaigns_tenant_idx').on(t.tenantId, t.status)]);
+
+// ---- OTA with several instances (docs/ota.md, "Several instances") --------------------------------------
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  acquiredAt: bigint('acquired_at', { mode: 'number' }).notNull(),
+});
+
+export const otaImageData = pgTable('ota_image_data', {
+  sha256: text('sha256').primaryKey(),
+  data: bytea('data').notNull(),
+});
+
+export const otaCommands = pgTable('ota_commands', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  campaignId: bigint('campaign_id', { mode: 'number' }).notNull(),
+  command: text('command').notNull(),
+  requestedAt: bigint('requested_at', { mode: 'number' }).notNull(),
+  appliedAt: bigint('applied_at', { mode: 'number' }),
+  result: jsonb('result').$type<Record<string, unknown>>(),
+}, (t) => [index('ota_commands_pending_idx').on(t.appliedAt, t.id)]);

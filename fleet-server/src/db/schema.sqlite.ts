@@ -4,7 +4,7 @@
  * device times (override expiry, event time, record start) are Unix seconds as on the wire; JSON is text.
  */
 
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
@@ -386,3 +386,38 @@ export const otaCampaigns = sqliteTable('ota_campaigns', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [index('ota_campaigns_tenant_idx').on(t.tenantId, t.status)]);
+
+// ---- OTA with several instances (docs/ota.md, "Several instances") --------------------------------------
+
+/**
+ * Named leases on the database's clock: one instance at a time holds `ota` and drives the campaigns. Taken or
+ * renewed by one conditional upsert (free, expired, or already ours), released on a clean shutdown.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  /** Milliseconds since the epoch on the database's clock (not an instance's). */
+  expiresAt: integer('expires_at').notNull(),
+  acquiredAt: integer('acquired_at').notNull(),
+});
+
+/** Image bytes by SHA-256, so the instance that drives a campaign has the image another instance received. */
+export const otaImageData = sqliteTable('ota_image_data', {
+  sha256: text('sha256').primaryKey(),
+  data: blob('data', { mode: 'buffer' }).$type<Buffer>().notNull(),
+});
+
+/**
+ * Operator commands (pause, resume, cancel, retry) received by an instance that does not drive OTA: the driver
+ * applies them in order and writes the result, which the receiving instance returns to the caller.
+ */
+export const otaCommands = sqliteTable('ota_commands', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  campaignId: integer('campaign_id').notNull(),
+  command: text('command').notNull(),
+  requestedAt: integer('requested_at').notNull(),
+  appliedAt: integer('applied_at'),
+  /** `{ retried? }` or `{ error: { code, message } }`. */
+  result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
+}, (t) => [index('ota_commands_pending_idx').on(t.appliedAt, t.id)]);

@@ -21,6 +21,9 @@ import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.
 
 export type SendDownlink = (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
 
+/** An uplink frame as received: its seq and bytes; `relayed` when another instance passed it on. */
+export interface OtaFrame { seq: number; bytes: Uint8Array; relayed?: boolean }
+
 export interface ServiceLogger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
@@ -49,7 +52,7 @@ export interface DeviceServiceOptions {
 }
 
 /** Reasons the server adds to the protocol's RejectReason. */
-export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error';
+export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error' | 'bad_relay';
 
 export interface OverrideRequest { level: number; durationS: number; fadeS?: number | undefined }
 
@@ -99,8 +102,14 @@ export class DeviceService {
    * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
    */
   modelConfig: ((tenant: string) => Promise<ReadonlyMap<string, ConfigPatch>>) | undefined;
-  /** Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts). Set by app.ts. */
-  ota: { onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>): Promise<void>; onHello(device: DeviceRow): Promise<void> } | undefined;
+  /**
+   * Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts), with the
+   * frame they came in (its seq orders them; an instance that does not drive OTA relays its bytes). Set by app.ts.
+   */
+  ota: {
+    onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>, frame?: OtaFrame): Promise<void>;
+    onHello(device: DeviceRow, frame?: OtaFrame): Promise<void>;
+  } | undefined;
 
   constructor(opts: DeviceServiceOptions) {
     this.repo = opts.repo;
@@ -162,10 +171,46 @@ export class DeviceService {
         this.reject(decoded.reason, { topic, tenant: t.tenant, deviceId: t.deviceId, size, detail: decoded.detail });
         return;
       }
-      await this.serial(t.deviceId, () => this.onUplink(topic, t.tenant, t.deviceId, decoded.message, size));
+      await this.serial(t.deviceId, () => this.onUplink(topic, t.tenant, t.deviceId, decoded.message, payload));
     } catch (err) {
       this.metrics.reject('internal_error');
       this.log.error({ topic, tenant: t.tenant, deviceId: t.deviceId, size, err }, 'frame processing failed');
+    }
+  }
+
+  /**
+   * An OTA-relevant uplink another instance received and relayed to this one, the OTA driver (docs/ota.md,
+   * "Several instances"): the frame goes through the same checks as one received here (decodeUplinkFrame with
+   * the device id, the device's registered tenant), then to the OTA service only — the receiving instance did
+   * everything else (registry, seq tracking, reconciliation). Only OtaStatus and Hello are accepted. Never throws.
+   */
+  async handleRelayedOta(tenant: string, deviceId: string, frame: Uint8Array, via: string): Promise<void> {
+    const size = frame.length;
+    try {
+      const decoded = decodeUplinkFrame(frame, deviceId);
+      if (!decoded.ok) {
+        this.reject(decoded.reason, { topic: via, tenant, deviceId, size, detail: decoded.detail });
+        return;
+      }
+      const msg = decoded.message;
+      const kind = bodyKind(msg);
+      if (kind !== 'otaStatus' && kind !== 'hello') {
+        this.reject('bad_relay', { topic: via, tenant, deviceId, size, detail: `a relayed ${kind ?? 'empty'} frame` });
+        return;
+      }
+      await this.serial(deviceId, async () => {
+        const device = await this.repo.getDevice(deviceId);
+        if (!device || device.tenantId !== tenant) {
+          this.reject('wrong_tenant', { topic: via, tenant, deviceId, size, detail: device ? `registered under ${device.tenantId}` : 'unknown device' });
+          return;
+        }
+        const f: OtaFrame = { seq: msg.seq ?? 0, bytes: frame, relayed: true };
+        if (kind === 'hello') await this.ota?.onHello(device, f);
+        else await this.ota?.onStatus(device, msg.otaStatus!, f);
+      });
+    } catch (err) {
+      this.metrics.reject('internal_error');
+      this.log.error({ topic: via, tenant, deviceId, size, err }, 'relayed frame processing failed');
     }
   }
 
@@ -195,7 +240,8 @@ export class DeviceService {
     });
   }
 
-  private async onUplink(topic: string, tenant: string, deviceId: string, msg: Uplink, size: number): Promise<void> {
+  private async onUplink(topic: string, tenant: string, deviceId: string, msg: Uplink, payload: Uint8Array): Promise<void> {
+    const size = payload.length;
     const now = this.now();
     let device = await this.repo.getDevice(deviceId);
     if (device && device.tenantId !== tenant) {
@@ -242,7 +288,7 @@ export class DeviceService {
         // Every Hello gets the time first (protocol README, TimeSync): boards without an RTC boot at 1970.
         await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
         await this.reconcileRow({ ...device, ...patch });
-        if (this.ota) await this.ota.onHello({ ...device, ...patch }); // issue 6: resume an interrupted download
+        if (this.ota) await this.ota.onHello({ ...device, ...patch }, { seq, bytes: payload }); // issue 6: resume an interrupted download
         return;
       }
       case 'state': {
@@ -307,7 +353,7 @@ export class DeviceService {
       }
       case 'otaStatus':
         await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
-        if (this.ota) await this.ota.onStatus(device, msg.otaStatus!); // issue 6
+        if (this.ota) await this.ota.onStatus(device, msg.otaStatus!, { seq, bytes: payload }); // issue 6
         return;
     }
   }

@@ -3,7 +3,9 @@
  * key named by OTA_SIGNING_KEY (unset → OTA disabled, routes answer SL_OTA_DISABLED; set but missing or not an
  * Ed25519 key → start-up error naming the setting and the keygen command), and runs the campaign loop every
  * OTA_TICK_MS real milliseconds (its decisions read the server's injected clock, `build({ now })`).
- * Registered after the database plugin and before the MQTT ingest, which hands OtaStatus/Hello to it.
+ * Registered after the database plugin and before the MQTT ingest, which hands OtaStatus/Hello to it. With an
+ * external broker (MQTT_URL) the service runs in cluster mode and app.ts starts its OtaCluster (the lease and the
+ * topic between instances) once the MQTT client is connected.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
@@ -44,6 +46,9 @@ export function otaPlugin(opts: OtaPluginOptions) {
       now: opts.now, log: app.log.child({ module: 'ota' }), key, publish: opts.publish,
       nextSeq: (deviceId) => app.repo.nextDownlinkSeq(deviceId),
       deviceMaxBps: config.otaDeviceMaxBps, windowChunks: config.otaWindowChunks, maxInflightChunks: config.otaMaxInflightChunks,
+      // An external broker means instances may run side by side: one drives, chosen by a lease (ota/cluster.ts,
+      // started by app.ts once the MQTT client runs). The embedded broker's devices reach this instance only.
+      mode: config.mqttUrl ? 'cluster' : 'solo',
     });
     await ota.start();
     app.decorate('ota', ota);

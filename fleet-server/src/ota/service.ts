@@ -12,8 +12,15 @@
  *    client queue stay short, so uplinks and other downlinks keep flowing).
  * A status with reason "resume" (the device's first answer, or after a reconnection, a power cut, a re-offer or
  * a lost chunk) rewinds the server to its offset; plain acknowledgements carry no reason. A device with no progress for `stallS` is rewound to its last offset.
+ *
+ * Several instances (docs/ota.md, "Several instances"): in `cluster` mode only the instance holding the OTA
+ * lease drives (`lead()` … `stepDown()`, called by OtaCluster). The others keep nothing in memory: they relay
+ * OtaStatus and Hello frames to the driver, write new campaigns to the database and queue operator commands
+ * there for the driver, and read progress from the database. In `solo` mode (embedded broker, the default)
+ * the instance always drives, as it always did.
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_OTA_CHUNK_BYTES, PROTOCOL_VERSION, pb, type Downlink, type Uplink } from '@streetlight/protocol';
@@ -21,10 +28,11 @@ import { MAX_OTA_CHUNK_BYTES, PROTOCOL_VERSION, pb, type Downlink, type Uplink }
 type OtaStatus = NonNullable<Uplink['otaStatus']>;
 type OtaOffer = NonNullable<Downlink['otaOffer']>;
 const ImageKind = pb.ImageKind;
+import type { SQL } from 'drizzle-orm';
 import type { DeviceRow, Repository } from '../db/repository.js';
 import type { OtaCampaignRow, OtaImageRow, OtaRepository } from '../db/ota-repository.js';
-import { fleetError } from '../errors.js';
-import type { ServiceLogger } from '../devices/service.js';
+import { ERRORS, FleetError, fleetError } from '../errors.js';
+import type { OtaFrame, ServiceLogger } from '../devices/service.js';
 import {
   cancel, createCampaign, onDeviceStatus, pause, resume, retryFailed, step, summarize, CampaignError,
   type CampaignPolicy, type CampaignState, type DeviceOtaState,
@@ -55,7 +63,25 @@ export interface OtaServiceOptions {
   offerRetryS?: number;
   /** A download with no progress is rewound to the device's last offset after this. Default 30 s. */
   stallS?: number;
+  /**
+   * `solo` (default): this instance always drives OTA. `cluster`: only while it holds the OTA lease (OtaCluster
+   * calls lead/stepDown); otherwise it relays, queues and reads from the database.
+   */
+  mode?: 'solo' | 'cluster';
+  /** Cluster mode: how long an API command waits for the driver to apply it before answering "queued". Default 5000 real ms. */
+  commandWaitMs?: number;
 }
+
+/** What a non-driving instance needs from the cluster layer (src/ota/cluster.ts). */
+export interface OtaRelay {
+  /** Sends an OTA-relevant uplink frame to the driver. */
+  relay(tenant: string, deviceId: string, frame: Uint8Array): void;
+  /** Tells the driver to reload: a campaign was created, or a command is waiting. */
+  notify(what: 'campaign' | 'command', id: number): void;
+}
+
+
+export type OtaRole = 'disabled' | 'solo' | 'leader' | 'follower';
 
 export interface ImageMeta {
   version: string;
@@ -72,6 +98,8 @@ export interface DeviceUpdate { campaignId: number; campaignName: string; state:
 /** Device states that mean "being updated now" (offered … rebooting). */
 const UPDATING: ReadonlySet<DeviceOtaState> = new Set<UpdatingState>(['offered', 'downloading', 'verifying', 'installing', 'rebooting']);
 const isUpdating = (s: DeviceOtaState): s is UpdatingState => UPDATING.has(s);
+
+export type OtaCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
 export type CampaignTarget = { group: string } | { filter: { hardwareModel?: string | undefined; firmwareVersion?: string | undefined } };
 
@@ -120,6 +148,14 @@ export const DEVICE_ACK_EVERY_BYTES = 16_384;
 /** Campaign progress is persisted at most this often (server clock). */
 const PERSIST_MS = 1000;
 
+/**
+ * A Hello whose seq is at most this far below the last OTA frame processed for its device is an older frame
+ * that arrived late (relayed frames can overtake direct ones); further below, the device's counter restarted.
+ */
+const STALE_HELLO_WINDOW = 64;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 const VERSION_RE = /^\d{1,5}\.\d{1,5}\.\d{1,5}(?:[-+][0-9A-Za-z.-]*)?$/;
 const MODEL_RE = /^[A-Za-z0-9._-]{1,32}$/;
 
@@ -139,7 +175,20 @@ export class OtaService {
   private readonly deviceCampaign = new Map<string, number>();
   private readonly transfers = new Map<string, Transfer>();
   private readonly images = new Map<number, ImageCtx>();
+  /** Seq of the last OTA frame processed per device in a campaign (relayed frames may arrive after newer ones). */
+  private readonly lastSeq = new Map<string, number>();
   private inflightChunks = 0;
+  /** Cluster mode: leading, and until when (performance.now()) the lease is surely still ours. */
+  private leading = false;
+  private leaseValidUntil = -Infinity;
+  /** Cluster mode: a condition on the database that holds while this instance holds the lease (fences saves). */
+  private fence: SQL | undefined;
+  private relayTo: OtaRelay | undefined;
+  private syncing: Promise<void> | undefined;
+  private syncAgain = false;
+  /** Frames relayed to the driver / received from other instances (metrics). */
+  relaysSent = 0;
+  relaysReceived = 0;
   /** Bytes of chunk data sent, in total (bench and metrics). */
   bytesSent = 0;
   chunksSent = 0;
@@ -147,6 +196,7 @@ export class OtaService {
   constructor(opts: OtaServiceOptions) {
     this.o = {
       chunkSize: MAX_OTA_CHUNK_BYTES, windowChunks: 8, maxInflightChunks: 256, deviceMaxBps: 32_768, offerRetryS: 60, stallS: 30,
+      mode: 'solo', commandWaitMs: 5000,
       ...opts,
     };
     if (this.o.chunkSize < 256 || this.o.chunkSize > MAX_OTA_CHUNK_BYTES || this.o.chunkSize % 256 !== 0) {
@@ -159,6 +209,8 @@ export class OtaService {
   }
 
   get enabled(): boolean { return this.o.key !== undefined; }
+  /** OTA is on and several instances may run: app.ts starts an OtaCluster for it. */
+  get clustered(): boolean { return this.enabled && this.o.mode === 'cluster'; }
   /** The OTA tables (tools and tests). */
   get repo(): OtaRepository { return this.o.repo; }
 
@@ -167,15 +219,156 @@ export class OtaService {
     return this.o.key;
   }
 
-  /** Loads the campaigns still in progress (after a restart). */
+  /** Solo mode: loads the campaigns still in progress (after a restart). Cluster mode: nothing until `lead()`. */
   async start(): Promise<void> {
-    if (!this.enabled) return;
-    for (const row of await this.o.repo.activeCampaigns()) {
-      const image = await this.imageCtx(row.tenantId, row.imageId);
-      const a: Active = { row, state: row.state as unknown as CampaignState, image, dirty: false, savedAt: -Infinity, savedStatus: '' };
-      this.active.set(row.id, a);
-      for (const id of Object.keys(a.state.devices)) this.deviceCampaign.set(id, row.id);
+    if (!this.enabled || this.o.mode === 'cluster') return;
+    for (const row of await this.o.repo.activeCampaigns()) await this.load(row);
+  }
+
+  // ---- who drives ------------------------------------------------------------------------------------
+
+  /** What this instance does about OTA now. */
+  get role(): OtaRole {
+    if (!this.enabled) return 'disabled';
+    if (this.o.mode === 'solo') return 'solo';
+    return this.driving ? 'leader' : 'follower';
+  }
+
+  /** True when this instance drives the campaigns (solo, or holding a lease still surely valid). */
+  get driving(): boolean {
+    if (!this.enabled) return false;
+    return this.o.mode === 'solo' || (this.leading && performance.now() < this.leaseValidUntil);
+  }
+
+  /** Cluster mode: where OTA uplinks and notices go while this instance does not drive. */
+  setRelay(relay: OtaRelay | undefined): void { this.relayTo = relay; }
+
+  /**
+   * Cluster mode, the lease was taken: load every active campaign from the database, offer again to devices
+   * a previous driver left in flight (a status it received but had not saved would otherwise be lost), apply
+   * queued commands. `fence` is the database condition "we still hold the lease" for every save.
+   */
+  async lead(validUntil: number, fence: SQL): Promise<void> {
+    if (this.o.mode !== 'cluster' || !this.enabled) return;
+    this.fence = fence;
+    this.leaseValidUntil = validUntil;
+    if (this.leading) return;
+    this.leading = true;
+    this.o.log.info({}, 'OTA: this instance drives the campaigns (lease taken)');
+    await this.sync(true);
+  }
+
+  /** Cluster mode: the lease was renewed; it is surely ours until `validUntil` (performance.now()). */
+  extendLease(validUntil: number): void { this.leaseValidUntil = validUntil; }
+
+  /** Cluster mode: the lease is lost or given up: forget every campaign (the database has them) and stop sending. */
+  stepDown(reason: string): void {
+    if (!this.leading) return;
+    this.leading = false;
+    this.leaseValidUntil = -Infinity;
+    this.active.clear();
+    this.deviceCampaign.clear();
+    this.transfers.clear();
+    this.lastSeq.clear();
+    this.inflightChunks = 0;
+    this.o.log.info({ reason }, 'OTA: this instance no longer drives the campaigns');
+  }
+
+  /** Writes every campaign with unsaved progress (clean shutdown, before the lease is released). */
+  async flush(): Promise<void> {
+    if (!this.driving) return;
+    const now = this.o.now();
+    for (const a of this.active.values()) {
+      if (a.dirty) await this.save(a, now);
     }
+  }
+
+  /**
+   * The driver catches up with the database: campaigns other instances created, commands they queued.
+   * Runs one at a time; a call during a run makes it run once more. `takeover`: also re-offer to devices in
+   * flight in the campaigns loaded now.
+   */
+  async sync(takeover = false): Promise<void> {
+    if (!this.driving || this.o.mode !== 'cluster') return;
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.syncAgain = false;
+          await this.syncOnce(takeover);
+          takeover = false;
+        } while (this.syncAgain && this.driving);
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async syncOnce(takeover: boolean): Promise<void> {
+    const loaded: Active[] = [];
+    for (const id of await this.o.repo.activeCampaignIds()) {
+      if (this.active.has(id) || !this.driving) continue;
+      const row = await this.o.repo.getCampaignById(id);
+      if (!row) continue;
+      const a = await this.load(row);
+      if (a) loaded.push(a);
+    }
+    if (takeover) {
+      for (const a of loaded) {
+        if (a.state.status !== 'running') continue;
+        for (const [id, d] of Object.entries(a.state.devices)) {
+          if (!this.driving) return;
+          // offered/downloading: the device answers with its resume offset; verifying…rebooting: a device that
+          // finished meanwhile answers CONFIRMED (or carries on and reports as usual).
+          if (isUpdating(d.state)) await this.sendOffer(a, a.row.tenantId, id);
+        }
+      }
+    }
+    for (const c of await this.o.repo.pendingCommands()) {
+      if (!this.driving) return;
+      let result: Record<string, unknown>;
+      try {
+        result = { ...(await this.apply(c.tenantId, c.campaignId, c.command as OtaCommand)) };
+      } catch (err) {
+        if (!(err instanceof FleetError)) throw err;
+        result = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+      }
+      if (!this.driving) return;
+      await this.o.repo.completeCommand(c.id, result, this.o.now(), this.fence);
+    }
+    if (loaded.length) await this.tick();
+  }
+
+  /** Puts a campaign row in memory. A device already in another active campaign is left out of this one. */
+  private async load(row: OtaCampaignRow): Promise<Active | undefined> {
+    let image: ImageCtx;
+    try {
+      image = await this.imageCtx(row.tenantId, row.imageId);
+    } catch (err) {
+      this.o.log.error({ campaignId: row.id, imageId: row.imageId, err }, 'OTA campaign not loaded: its image is not available');
+      return undefined;
+    }
+    const a: Active = { row, state: row.state as unknown as CampaignState, image, dirty: false, savedAt: -Infinity, savedStatus: row.status };
+    for (const [id, d] of Object.entries(a.state.devices)) {
+      const other = this.deviceCampaign.get(id);
+      if (other !== undefined && other !== row.id) {
+        // Two campaigns created at the same moment on two instances: the one loaded first keeps the device.
+        if (d.state === 'queued') {
+          d.state = 'cancelled';
+          d.reason = `in campaign ${other} already`;
+          d.updatedAt = this.o.now();
+          a.dirty = true;
+        }
+        continue;
+      }
+      this.deviceCampaign.set(id, row.id);
+    }
+    this.active.set(row.id, a);
+    return a;
   }
 
   // ---- images ---------------------------------------------------------------------------------------
@@ -193,11 +386,9 @@ export class OtaService {
     await this.o.devices.ensureTenant(tenant, this.o.now());
     const sha = createHash('sha256').update(bytes).digest();
     const path = this.imagePath(sha.toString('hex'));
-    if (!existsSync(path)) {
-      mkdirSync(join(this.o.dataDir, 'ota'), { recursive: true });
-      writeFileSync(`${path}.tmp`, bytes);
-      renameSync(`${path}.tmp`, path);
-    }
+    if (!existsSync(path)) this.writeImageFile(path, bytes);
+    // In the database too: the instance that drives the campaign may not be this one (docs/ota.md).
+    await this.o.repo.putImageData(sha.toString('hex'), bytes);
     const now = this.o.now();
     const row = await this.o.repo.insertImage({
       tenantId: tenant, version: meta.version, kind: meta.kind, size: bytes.length, sha256: sha.toString('hex'),
@@ -232,14 +423,29 @@ export class OtaService {
     return join(this.o.dataDir, 'ota', `${shaHex}.bin`);
   }
 
+  private writeImageFile(path: string, bytes: Buffer): void {
+    mkdirSync(join(this.o.dataDir, 'ota'), { recursive: true });
+    writeFileSync(`${path}.tmp`, bytes);
+    renameSync(`${path}.tmp`, path);
+  }
+
   private async imageCtx(tenant: string, id: number): Promise<ImageCtx> {
     const cached = this.images.get(id);
     if (cached) return cached;
     const row = await this.o.repo.getImage(tenant, id);
     if (!row) throw fleetError('OTA_IMAGE_NOT_FOUND');
     // The bytes sent are read from the store as they are now: a file changed after signing is caught by the
-    // device (SHA-256 of what it wrote ≠ signed manifest), never trusted by the server.
-    const bytes = readFileSync(this.imagePath(row.sha256));
+    // device (SHA-256 of what it wrote ≠ signed manifest), never trusted by the server. An image another
+    // instance received comes from the database, and is kept in this instance's store from then on.
+    const path = this.imagePath(row.sha256);
+    let bytes: Buffer;
+    if (existsSync(path)) bytes = readFileSync(path);
+    else {
+      const stored = await this.o.repo.getImageData(row.sha256);
+      if (!stored) throw new Error(`OTA image ${row.id}: no ${path} and no copy in the database`);
+      this.writeImageFile(path, stored);
+      bytes = stored;
+    }
     const ctx: ImageCtx = {
       row, bytes,
       offer: {
@@ -256,7 +462,10 @@ export class OtaService {
 
   async createCampaign(tenant: string, req: CampaignRequest): Promise<{ campaign: OtaCampaignRow; skipped: string[] }> {
     this.requireKey();
-    const image = await this.imageCtx(tenant, req.imageId);
+    // The driver needs the bytes; another instance only checks the image exists (the driver loads it).
+    const driving = this.driving;
+    const imageRow = driving ? (await this.imageCtx(tenant, req.imageId)).row : await this.o.repo.getImage(tenant, req.imageId);
+    if (!imageRow) throw fleetError('OTA_IMAGE_NOT_FOUND');
     let targets: string[];
     if ('group' in req.target) {
       if (!(await this.o.devices.groupExists(tenant, req.target.group))) throw fleetError('GROUP_NOT_FOUND');
@@ -267,9 +476,11 @@ export class OtaService {
         .filter((d) => (!f.hardwareModel || d.hardwareModel === f.hardwareModel) && (!f.firmwareVersion || d.firmwareVersion === f.firmwareVersion))
         .map((d) => d.id);
     }
-    // A device takes part in one active campaign at a time.
-    const skipped = targets.filter((id) => this.deviceCampaign.has(id));
-    targets = targets.filter((id) => !this.deviceCampaign.has(id)).sort();
+    // A device takes part in one active campaign at a time. With several instances, campaigns the driver has
+    // not loaded yet are in the database only (and the driver settles a race between two creations, see load()).
+    const busy = this.o.mode === 'cluster' ? await this.devicesInActiveCampaigns() : this.deviceCampaign;
+    const skipped = targets.filter((id) => busy.has(id));
+    targets = targets.filter((id) => !busy.has(id)).sort();
     if (targets.length === 0) throw fleetError('OTA_NO_TARGETS', { skipped });
     let state: CampaignState;
     try {
@@ -280,16 +491,27 @@ export class OtaService {
     }
     const now = this.o.now();
     const row = await this.o.repo.insertCampaign({
-      tenantId: tenant, imageId: image.row.id, name: req.name ?? `${image.row.version} (${image.row.kind})`, status: state.status,
+      tenantId: tenant, imageId: imageRow.id, name: req.name ?? `${imageRow.version} (${imageRow.kind})`, status: state.status,
       target: req.target as unknown as Record<string, unknown>, windowStartMin: req.window?.startMin ?? 0, windowEndMin: req.window?.endMin ?? 0,
       state: state as unknown as Record<string, unknown>, createdAt: now, updatedAt: now,
     });
-    const a: Active = { row, state, image, dirty: false, savedAt: -Infinity, savedStatus: '' };
-    this.active.set(row.id, a);
-    for (const id of targets) this.deviceCampaign.set(id, row.id);
-    this.o.log.info({ tenant, campaignId: row.id, imageId: image.row.id, devices: targets.length, waves: state.waves.map((w) => w.length) }, 'OTA campaign created');
-    await this.tick();
+    this.o.log.info({ tenant, campaignId: row.id, imageId: imageRow.id, devices: targets.length, waves: state.waves.map((w) => w.length), driving }, 'OTA campaign created');
+    if (driving && this.driving) {
+      if (await this.load(row)) await this.tick();
+    } else {
+      // Written to the database; the driver loads it on this notice (or at its next lease renewal).
+      this.relayTo?.notify('campaign', row.id);
+    }
     return { campaign: row, skipped };
+  }
+
+  /** Devices of every active campaign, from the database (and from memory on the driver). */
+  private async devicesInActiveCampaigns(): Promise<Set<string>> {
+    const out = new Set<string>(this.deviceCampaign.keys());
+    for (const row of await this.o.repo.activeCampaigns()) {
+      for (const id of Object.keys((row.state as unknown as CampaignState).devices)) out.add(id);
+    }
+    return out;
   }
 
   async listCampaigns(tenant: string): Promise<Array<{ row: OtaCampaignRow; state: CampaignState }>> {
@@ -338,9 +560,38 @@ export class OtaService {
     return out;
   }
 
-  /** pause | resume | cancel | retry: operator commands on a campaign. */
-  async command(tenant: string, id: number, cmd: 'pause' | 'resume' | 'cancel' | 'retry'): Promise<{ retried?: number }> {
+  /**
+   * pause | resume | cancel | retry: operator commands on a campaign. The driver applies them at once; another
+   * instance queues them in the database for the driver and waits for its result (`queued` if none came within
+   * `commandWaitMs`: it is applied when a driver is back).
+   */
+  async command(tenant: string, id: number, cmd: OtaCommand): Promise<{ retried?: number; queued?: true }> {
     this.requireKey();
+    if (this.driving) return this.apply(tenant, id, cmd);
+    if (this.o.mode === 'solo') throw new Error('unreachable: a solo instance always drives');
+    if (!(await this.o.repo.getCampaign(tenant, id))) throw fleetError('OTA_CAMPAIGN_NOT_FOUND');
+    const queued = await this.o.repo.insertCommand({ tenantId: tenant, campaignId: id, command: cmd, requestedAt: this.o.now() });
+    this.relayTo?.notify('command', queued.id);
+    this.o.log.info({ tenant, campaignId: id, cmd, commandId: queued.id }, 'OTA campaign command queued for the driver');
+    const deadline = performance.now() + this.o.commandWaitMs;
+    for (let wait = 10; performance.now() < deadline; wait = Math.min(100, wait * 2)) {
+      await sleep(wait);
+      if (this.driving) await this.sync(); // this instance took the lease meanwhile
+      const c = await this.o.repo.getCommand(queued.id);
+      if (c?.appliedAt == null) continue;
+      const result = c.result ?? {};
+      const error = result.error as { code?: string; message?: string; details?: unknown } | undefined;
+      if (error) {
+        const spec = Object.values(ERRORS).find((e) => e.code === error.code) ?? ERRORS.INTERNAL;
+        throw new FleetError(spec, error.details, error.message);
+      }
+      return typeof result.retried === 'number' ? { retried: result.retried } : {};
+    }
+    return { queued: true };
+  }
+
+  /** Applies an operator command on the driver. */
+  private async apply(tenant: string, id: number, cmd: OtaCommand): Promise<{ retried?: number }> {
     const a = this.active.get(id);
     if (!a || a.row.tenantId !== tenant) {
       const row = await this.o.repo.getCampaign(tenant, id);
@@ -353,7 +604,7 @@ export class OtaService {
       if (busy.length) throw fleetError('OTA_CAMPAIGN_STATE', { busy }, 'some devices of this campaign are in another active campaign');
       this.active.set(id, revived);
       for (const d of Object.keys(revived.state.devices)) this.deviceCampaign.set(d, id);
-      return this.command(tenant, id, cmd);
+      return this.apply(tenant, id, cmd);
     }
     const now = this.o.now();
     let retried: number | undefined;
@@ -367,6 +618,7 @@ export class OtaService {
       throw err;
     }
     a.dirty = true;
+    a.savedAt = -Infinity; // an operator's command is written at once
     this.o.log.info({ tenant, campaignId: id, cmd, status: a.state.status, retried }, 'OTA campaign command');
     await this.tick();
     return retried !== undefined ? { retried } : {};
@@ -374,11 +626,26 @@ export class OtaService {
 
   // ---- device reports --------------------------------------------------------------------------------
 
-  async onStatus(device: DeviceRow, status: OtaStatus): Promise<void> {
+  /**
+   * An OtaStatus from a device. `frame`: the uplink it came in; on an instance that does not drive, it is
+   * relayed to the driver (unless it was relayed already).
+   */
+  async onStatus(device: DeviceRow, status: OtaStatus, frame?: OtaFrame): Promise<void> {
+    if (!this.enabled) return;
+    if (!this.driving) {
+      this.forward(device, frame);
+      return;
+    }
     const id = device.id;
     const cid = this.deviceCampaign.get(id);
     const a = cid !== undefined ? this.active.get(cid) : undefined;
     if (!a || (status.imageId ?? 0) !== a.image.row.id) return;
+    if (frame) {
+      // A relayed frame may arrive after a newer one of the same device: an old acknowledgement would rewind.
+      const last = this.lastSeq.get(id);
+      if (last !== undefined && frame.seq <= last) return;
+      this.lastSeq.set(id, frame.seq);
+    }
     const now = this.o.now();
     const st = status.state ?? 0;
     const d = a.state.devices[id];
@@ -422,10 +689,21 @@ export class OtaService {
   }
 
   /** After a Hello: a device that was offered the image or was downloading gets the offer again (it resumes). */
-  async onHello(device: DeviceRow): Promise<void> {
+  async onHello(device: DeviceRow, frame?: OtaFrame): Promise<void> {
+    if (!this.enabled) return;
+    if (!this.driving) {
+      this.forward(device, frame);
+      return;
+    }
     const cid = this.deviceCampaign.get(device.id);
     const a = cid !== undefined ? this.active.get(cid) : undefined;
-    if (!a || a.state.status !== 'running') return;
+    if (!a) return;
+    if (frame) {
+      const last = this.lastSeq.get(device.id);
+      if (last !== undefined && frame.seq <= last && last - frame.seq < STALE_HELLO_WINDOW) return; // arrived late
+      this.lastSeq.set(device.id, frame.seq); // (further below: the device's counter restarted)
+    }
+    if (a.state.status !== 'running') return;
     const d = a.state.devices[device.id];
     if (!d || (d.state !== 'offered' && d.state !== 'downloading')) return;
     const t = this.transfers.get(device.id);
@@ -436,17 +714,27 @@ export class OtaService {
     await this.sendOffer(a, device.tenantId, device.id);
   }
 
+  /** A non-driving instance sends the frame to the driver (never a frame that was relayed already). */
+  private forward(device: DeviceRow, frame: OtaFrame | undefined): void {
+    if (this.o.mode !== 'cluster' || !frame || frame.relayed || !this.relayTo) return;
+    this.relaysSent++;
+    this.relayTo.relay(device.tenantId, device.id, frame.bytes);
+  }
+
   // ---- the loop ----------------------------------------------------------------------------------------
 
   /** One pass: advance campaigns (offers, timeouts, halts), retry silent offers, rewind stalls, persist, pump. */
   async tick(): Promise<void> {
-    if (!this.enabled) return;
+    if (!this.driving) return;
     const now = this.o.now();
     for (const a of [...this.active.values()]) {
       const before = a.state.status;
       const offers = step(a.state, now);
       if (offers.length || a.state.status !== before) a.dirty = true;
-      for (const id of offers) await this.sendOffer(a, a.row.tenantId, id);
+      for (const id of offers) {
+        if (!this.driving) return;
+        await this.sendOffer(a, a.row.tenantId, id);
+      }
       if (a.state.status === 'running') {
         for (const [id, d] of Object.entries(a.state.devices)) {
           if (d.state === 'offered' && now - (this.transfers.get(id)?.lastOfferAt ?? d.updatedAt) > this.o.offerRetryS * 1000) {
@@ -461,10 +749,7 @@ export class OtaService {
       // Progress is written at most once per PERSIST_MS of server time (the whole state is one JSON row); a
       // status change is written at once. After a restart devices report their offsets again.
       if (a.dirty && (a.state.status !== a.savedStatus || now - a.savedAt >= PERSIST_MS)) {
-        a.dirty = false;
-        a.savedAt = now;
-        a.savedStatus = a.state.status;
-        await this.o.repo.saveCampaign(a.row.id, a.state.status, a.state as unknown as Record<string, unknown>, now);
+        if (!(await this.save(a, now))) return;
       }
       if (a.state.status === 'completed' || a.state.status === 'cancelled') {
         const stillInFlight = Object.values(a.state.devices).some((d) => ['offered', 'downloading', 'verifying', 'installing', 'rebooting'].includes(d.state));
@@ -481,13 +766,32 @@ export class OtaService {
     this.pumpAll();
   }
 
+  /**
+   * Writes a campaign. In cluster mode the write is fenced by the lease: refused when another instance holds it
+   * (this one lost it without noticing), and then this instance stops driving. False when refused.
+   */
+  private async save(a: Active, now: number): Promise<boolean> {
+    a.dirty = false;
+    a.savedAt = now;
+    a.savedStatus = a.state.status;
+    const fence = this.o.mode === 'cluster' ? this.fence : undefined;
+    const ok = await this.o.repo.saveCampaign(a.row.id, a.state.status, a.state as unknown as Record<string, unknown>, now, fence);
+    if (!ok && fence) {
+      this.stepDown('a campaign save was refused: the OTA lease is held by another instance');
+      return false;
+    }
+    return true;
+  }
+
   /** Waits until nothing is unacknowledged (tests). */
   get inflight(): number { return this.inflightChunks; }
 
   private retire(a: Active): void {
     this.active.delete(a.row.id);
     for (const id of Object.keys(a.state.devices)) {
-      if (this.deviceCampaign.get(id) === a.row.id) this.deviceCampaign.delete(id);
+      if (this.deviceCampaign.get(id) !== a.row.id) continue;
+      this.deviceCampaign.delete(id);
+      this.lastSeq.delete(id);
       this.dropTransfer(id);
     }
   }
@@ -516,6 +820,7 @@ export class OtaService {
   }
 
   private async sendOffer(a: Active, tenant: string, deviceId: string): Promise<void> {
+    if (!this.driving) return;
     const now = this.o.now();
     const t = this.transfers.get(deviceId) ?? this.newTransfer(a, tenant, deviceId, now);
     t.lastOfferAt = now;

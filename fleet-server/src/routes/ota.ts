@@ -8,6 +8,10 @@
  *   POST /ota/campaigns {imageId, name?, target: {group} | {filter: {hardwareModel?, firmwareVersion?}}, policy?, window?}
  *   GET  /ota/campaigns, /ota/campaigns/:campaignId (progress per wave and per device)
  *   POST /ota/campaigns/:campaignId/pause | resume | cancel | retry
+ *
+ * Several instances (docs/ota.md): on an instance that does not drive OTA, reads come from the database (at most
+ * about 2 s behind the driver), a new campaign is written there for the driver, and a command is queued there
+ * and answered with the driver's result (202 `queued` if the driver did not apply it within 5 s).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -153,12 +157,18 @@ export function otaRoutes(opts: { maxImageBytes: number }) {
       r.post(`/api/tenants/:tenant/ota/campaigns/:campaignId/${cmd}`, {
         schema: {
           tags: ['ota'], summary: `${cmd[0]?.toUpperCase()}${cmd.slice(1)} the campaign${cmd === 'retry' ? ' (failed, rolled-back and timed-out devices are queued again)' : ''}`,
-          params: campaignParams, response: { 200: z.object({ status: z.string(), retried: z.number().optional() }), 404: errorBody, 409: errorBody, 503: errorBody },
+          params: campaignParams,
+          response: {
+            200: z.object({ status: z.string(), retried: z.number().optional() }),
+            202: z.object({ status: z.string(), queued: z.literal(true) }).describe('several instances: the instance driving OTA did not apply the command within 5 s; it is queued and applied when a driver runs'),
+            404: errorBody, 409: errorBody, 503: errorBody,
+          },
         },
-      }, async (req) => {
-        const out = await app.ota.command(req.params.tenant, req.params.campaignId, cmd);
+      }, async (req, reply) => {
+        const { queued, ...out } = await app.ota.command(req.params.tenant, req.params.campaignId, cmd);
         const { state } = await app.ota.getCampaign(req.params.tenant, req.params.campaignId);
-        return { status: state.status, ...out };
+        if (queued) return reply.code(202).send({ status: state.status, queued });
+        return reply.code(200).send({ status: state.status, ...out });
       });
     }
   };

@@ -13,6 +13,11 @@ const metricsSchema = z.object({
   downlinksSent: z.number(),
   devicesKnown: z.number(),
   devicesOnline: z.number(),
+  ota: z.object({
+    role: z.enum(['disabled', 'solo', 'leader', 'follower']).describe('leader/solo: this instance drives the OTA campaigns'),
+    relaysSent: z.number().describe('OTA uplinks relayed to the driving instance'),
+    relaysReceived: z.number().describe('OTA uplinks received from other instances'),
+  }),
 });
 
 export async function statusRoutes(app: FastifyInstance): Promise<void> {
