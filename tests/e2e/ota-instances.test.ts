@@ -1,0 +1,231 @@
+/**
+ * OTA with two fleet-server instances (docs/ota.md, "Several instances"): two child processes on one PostgreSQL
+ * schema and one Mosquitto (started here on a free port), uplinks shared between them (`$share/<group>/…`), and
+ * 40 simulated boards running the real firmware, all on one virtual clock (the servers follow it over IPC).
+ *
+ * 1. A campaign created through the instance that does not hold the OTA lease: every board ends confirmed on the
+ *    new version; a spy on the broker sees exactly one offer per board and one stream of chunks (a second driver
+ *    would double both); the other instance sent no offer and no chunk, and relayed the OTA uplinks that reached it.
+ * 2. A second campaign; the lease holder is SIGKILLed in the middle of it (boards confirmed, others downloading):
+ *    the other instance takes the lease once it has expired and the campaign completes, every board confirmed or
+ *    rolled back with its reason.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import pg from 'pg';
+import { build, generateSigningKey } from '@streetlight/fleet-server';
+import { authHeaders } from '@streetlight/fleet-server/testing';
+import { buildSimImage, SimFleet, VirtualClock } from '@streetlight/hardware-sim';
+import { decodeDownlinkFrame } from '@streetlight/protocol';
+import { startFleetChild, startMosquitto, type FleetChild, type Mosquitto } from '../lib/fleet-processes.js';
+import { MODEL, type Json } from './ota-harness.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const N = 40;
+const START = Date.parse('2026-06-10T10:00:00Z');
+const LEASE_S = 2;
+/** Virtual time per step and real pause after it: ≈ 10× real time, so MQTT round trips stay short in virtual time. */
+const STEP_MS = 100;
+const YIELD_MS = 10;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const group = `ota-${randomUUID().slice(0, 8)}`;
+  const tenant = `two-${randomUUID().slice(0, 8)}`;
+  const root = mkdtempSync(join(tmpdir(), 'sl-ota2-'));
+  const keyPath = join(root, 'ota-signing.pem');
+  const clock = new VirtualClock({ start: START });
+  let broker: Mosquitto;
+  const servers: Record<'a' | 'b', FleetChild | undefined> = { a: undefined, b: undefined };
+  let auth: { authorization: string };
+  let fleet: SimFleet;
+  let spy: MqttClient;
+  /** Seen on the broker: offers per image and device, chunk bytes per image and device. */
+  const offers = new Map<string, number>();
+  const chunkBytes = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, n = 1): void => { m.set(k, (m.get(k) ?? 0) + n); };
+
+  const http = async (server: FleetChild, method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<{ status: number; json: Json }> => {
+    const res = await fetch(`${server.httpUrl}${path}`, {
+      method, headers: { ...auth, ...(body !== undefined ? { 'content-type': type } : {}) },
+      ...(body !== undefined ? { body: type === 'application/json' ? JSON.stringify(body) : body as Uint8Array } : {}),
+    });
+    return { status: res.status, json: await res.json() };
+  };
+  const role = async (s: FleetChild): Promise<string> => (await http(s, 'GET', '/api/metrics')).json.ota.role as string;
+  const startServer = (name: 'a' | 'b'): Promise<FleetChild> => startFleetChild({
+    dataDir: mkdtempSync(join(root, `${name}-`)), mqttUrl: broker.url, databaseUrl: PG_URL, databaseSchema: schema, virtualClock: true,
+    logLevel: 'error',
+    env: { MQTT_SHARE_GROUP: group, OTA_SIGNING_KEY: keyPath, OTA_TICK_MS: '20', OTA_LEASE_S: String(LEASE_S), OTA_DEVICE_MAX_BPS: '262144' },
+  });
+  /** Virtual time forward by `ms`, the servers' clocks with it, letting I/O through after each step. */
+  const run = async (ms: number): Promise<void> => {
+    const end = clock.now() + ms;
+    while (clock.now() < end) {
+      clock.advanceTo(Math.min(end, clock.now() + STEP_MS));
+      for (const s of Object.values(servers)) s?.setNow(clock.now());
+      await sleep(YIELD_MS);
+    }
+  };
+  /** Runs until `done` (checked every virtual second) or `virtualMs` pass. */
+  const runUntil = async (done: () => Promise<boolean>, virtualMs: number, what: string): Promise<void> => {
+    const end = clock.now() + virtualMs;
+    while (!(await done())) {
+      if (clock.now() >= end) throw new Error(`${what}: not done after ${virtualMs / 1000} virtual s`);
+      await run(1000);
+    }
+  };
+  const upload = async (server: FleetChild, version: string, size: number): Promise<Json> => {
+    const bytes = buildSimImage({ version, hardwareModels: [MODEL], kind: 'full' }, size);
+    const res = await http(server, 'POST', `/api/tenants/${tenant}/ota/images?version=${version}&kind=full&hardwareModels=${MODEL}`, bytes, 'application/octet-stream');
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    return res.json;
+  };
+
+  beforeAll(async () => {
+    const t0 = Date.now();
+    broker = await startMosquitto();
+    const key = generateSigningKey(keyPath);
+    // Set-up through an in-process instance on the same schema (no OTA, its own embedded broker): migrations, an
+    // API token for the children, commissioning of the boards.
+    const setup = await build({ config: { dataDir: mkdtempSync(join(root, 'setup-')), httpPort: 0, mqttPort: 0, databaseUrl: PG_URL, databaseSchema: schema }, logger: false });
+    try {
+      auth = await authHeaders(setup, { tenant: '*', role: 'admin' });
+      const inv = await setup.inject({
+        method: 'POST', url: `/api/tenants/${tenant}/inventory`, headers: auth,
+        payload: Array.from({ length: N }, (_, i) => ({ deviceId: `b2-${String(i).padStart(3, '0')}`, lat: 44.89, lon: 1.22, group: 'all' })),
+      });
+      expect(inv.statusCode, inv.body).toBe(200);
+    } finally {
+      await setup.close();
+    }
+    // A first, so A takes the lease; B starts once A is up and finds it held.
+    servers.a = await startServer('a');
+    servers.b = await startServer('b');
+    for (const s of Object.values(servers)) s?.setNow(clock.now());
+    expect([await role(servers.a), await role(servers.b)]).toEqual(['leader', 'follower']);
+
+    spy = await mqtt.connectAsync(broker.url, { clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+    spy.on('message', (topic, payload) => {
+      const deviceId = topic.split('/')[3] as string;
+      const d = decodeDownlinkFrame(payload, deviceId);
+      if (!d.ok) return;
+      if (d.message.otaOffer) bump(offers, `${d.message.otaOffer.imageId}/${deviceId}`);
+      if (d.message.otaChunk) bump(chunkBytes, `${d.message.otaChunk.imageId}/${deviceId}`, d.message.otaChunk.data?.length ?? 0);
+    });
+    await spy.subscribeAsync(`sl/v1/${tenant}/+/down`, { qos: 1 });
+
+    fleet = new SimFleet({ clock });
+    for (let i = 0; i < N; i++) {
+      fleet.add({
+        deviceId: `b2-${String(i).padStart(3, '0')}`, tenant, mqtt: { host: '127.0.0.1', port: broker.port }, firmwareVersion: '1.0.0',
+        otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], rtc: 'kept',
+      });
+    }
+    await fleet.start({ staggerMs: 2_000 });
+    await runUntil(async () => {
+      const list = (await http(servers.b as FleetChild, 'GET', `/api/tenants/${tenant}/devices`)).json as Json[];
+      return list.filter((d) => d.online && d.firmwareVersion === '1.0.0').length === N;
+    }, 120_000, 'every board online');
+    console.log(`set-up (Mosquitto, PostgreSQL schema, 2 servers, ${N} boards online): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  afterAll(async () => {
+    fleet?.dispose();
+    await spy?.endAsync();
+    for (const s of Object.values(servers)) await s?.stop();
+    await broker?.stop();
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    try { await c.query(`drop schema if exists "${schema}" cascade`); } finally { await c.end(); }
+    rmSync(root, { recursive: true, force: true });
+  }, 60_000);
+
+  it('runs a campaign created through the instance without the lease: one driver, one offer per board, every board confirmed', async () => {
+    const t0 = Date.now();
+    const [leader, follower] = [servers.a as FleetChild, servers.b as FleetChild];
+    const size = 64 * 1024;
+    const img = await upload(follower, '1.1.0', size);
+    const c = await http(follower, 'POST', `/api/tenants/${tenant}/ota/campaigns`, {
+      imageId: img.id, name: 'two instances', target: { group: 'all' },
+      policy: { canary: 4, growth: 10, successThreshold: 0.9, errorThreshold: 0.1, deviceTimeoutS: 1800, maxConcurrent: N },
+    });
+    expect(c.status, JSON.stringify(c.json)).toBe(201);
+    let view: Json;
+    await runUntil(async () => {
+      view = (await http(follower, 'GET', `/api/tenants/${tenant}/ota/campaigns/${c.json.id}`)).json;
+      return view.status !== 'running';
+    }, 600_000, 'campaign 1');
+    console.log(`campaign 1 over ${N} boards: ${((Date.now() - t0) / 1000).toFixed(1)} s real`);
+    expect(view.status, view.haltReason).toBe('completed');
+    expect((view.waves as Json[]).map((w) => w.size)).toEqual([4, 36]);
+    for (const d of view.deviceStates as Json[]) expect(d, d.deviceId).toMatchObject({ state: 'confirmed', offset: size });
+    for (const b of fleet.boards) {
+      expect(b.firmwareVersion, b.deviceId).toBe('1.1.0');
+      // At the broker: one offer and one stream of chunks per board (two drivers would send two of each).
+      expect(offers.get(`${img.id}/${b.deviceId}`), b.deviceId).toBe(1);
+      expect(chunkBytes.get(`${img.id}/${b.deviceId}`), b.deviceId).toBe(size);
+    }
+    const [ml, mf] = [(await http(leader, 'GET', '/api/metrics')).json, (await http(follower, 'GET', '/api/metrics')).json];
+    console.log(`OTA uplinks relayed by the instance without the lease: ${mf.ota.relaysSent}; received by the driver: ${ml.ota.relaysReceived}`);
+    expect(mf.ota).toMatchObject({ role: 'follower' });
+    expect(ml.ota).toMatchObject({ role: 'leader', relaysSent: 0 });
+    // About half of the uplinks reach the follower (shared subscription): its OtaStatus frames went to the driver.
+    expect(mf.ota.relaysSent).toBeGreaterThan(N);
+    expect(ml.ota.relaysReceived).toBeGreaterThan(N);
+    expect(ml.ota.relaysReceived).toBeLessThanOrEqual(mf.ota.relaysSent);
+  }, 120_000);
+
+  it('finishes a campaign after the lease holder is killed in the middle of it: the other instance takes over', async () => {
+    const t0 = Date.now();
+    const [leader, follower] = [servers.a as FleetChild, servers.b as FleetChild];
+    const size = 256 * 1024; // 1 virtual s per board at the cap: boards are caught mid-download
+    const img = await upload(follower, '1.2.0', size);
+    const c = await http(follower, 'POST', `/api/tenants/${tenant}/ota/campaigns`, {
+      imageId: img.id, name: 'killed driver', target: { group: 'all' },
+      policy: { canary: 4, growth: 10, successThreshold: 0.9, errorThreshold: 0.1, deviceTimeoutS: 1800, maxConcurrent: N },
+    });
+    expect(c.status, JSON.stringify(c.json)).toBe(201);
+    const url = `/api/tenants/${tenant}/ota/campaigns/${c.json.id}`;
+    let view: Json;
+    // Until the second wave is under way: some boards confirmed, some downloading.
+    await runUntil(async () => {
+      view = (await http(follower, 'GET', url)).json;
+      return view.counts.confirmed >= 4 && view.counts.downloading >= 5;
+    }, 300_000, 'second wave downloading');
+    console.log(`killing the lease holder with ${view.counts.confirmed} boards confirmed and ${view.counts.downloading} downloading`);
+    await leader.kill();
+    servers.a = undefined;
+    const killedAt = Date.now();
+    // The lease is still A's until it expires (LEASE_S of the database's clock): B must not drive before.
+    expect(await role(follower)).toBe('follower');
+    while ((await role(follower)) !== 'leader') {
+      if (Date.now() - killedAt > (LEASE_S + 5) * 1000) throw new Error('no takeover');
+      await run(200);
+    }
+    const takeoverMs = Date.now() - killedAt;
+    console.log(`lease taken over ${takeoverMs} ms after the SIGKILL (lease ${LEASE_S} s, renewal every ${(LEASE_S / 3).toFixed(2)} s)`);
+    expect(takeoverMs).toBeGreaterThanOrEqual(LEASE_S * 1000 * 0.5);
+    await runUntil(async () => {
+      view = (await http(follower, 'GET', url)).json;
+      return view.status !== 'running';
+    }, 900_000, 'campaign 2');
+    console.log(`campaign 2 with a killed driver: ${((Date.now() - t0) / 1000).toFixed(1)} s real`);
+    expect(view.status, view.haltReason).toBe('completed');
+    for (const d of view.deviceStates as Json[]) {
+      if (d.state === 'rolled_back') expect(d.reason, d.deviceId).toBeTruthy();
+      else expect(d, d.deviceId).toMatchObject({ state: 'confirmed', offset: size });
+    }
+    for (const b of fleet.boards) {
+      const d = (view.deviceStates as Json[]).find((x) => x.deviceId === b.deviceId);
+      expect(b.firmwareVersion, b.deviceId).toBe(d.state === 'confirmed' ? '1.2.0' : '1.1.0');
+      expect(b.bootloader.slots[b.bootloader.running as 0 | 1].state).toBe('valid');
+    }
+  }, 120_000);
+});
