@@ -226,11 +226,19 @@ export class SimBoard {
 
   /** Environment, not board: keeps running through power cuts. Stopped by setDark() or dispose(). */
   #followSun(): void {
+    // The day's events are computed once per UTC day (sunEventUtc depends only on the day and the place).
+    let day = NaN;
+    let rise: number | undefined;
+    let set: number | undefined;
     const update = (): void => {
       const { lat, lon } = this.position as Position;
       const now = this.clock.now();
-      const rise = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, true);
-      const set = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, false);
+      const today = Math.floor(now / 86_400_000);
+      if (today !== day) {
+        day = today;
+        rise = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, true);
+        set = sunEventUtc(now, lat, lon, PHOTOCELL_ZENITH, false);
+      }
       const dark = rise === undefined || set === undefined ? false : now < rise || now >= set;
       this.bus.setInput(this.bus.pins.photocell as number, dark ? 1 : 0);
     };
@@ -381,7 +389,15 @@ export class SimBoard {
   }
 
   #makeHost(timers: TimerGroup, storage: FlashView): Host {
-    const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => this.#guard(() => fn(...args));
+    // Every firmware timer runs through this wrapper (hundreds of thousands of firings a simulated day per
+    // board): no allocation per firing.
+    const guard = (fn: () => void) => (): void => {
+      try {
+        fn();
+      } catch (error) {
+        this.#failed(error);
+      }
+    };
     const hostTimers: HostTimers = {
       set: (callback, ms) => timers.set(guard(callback), ms),
       repeat: (callback, ms) => timers.repeat(guard(callback), ms),
@@ -484,9 +500,14 @@ export class SimBoard {
     try {
       fn();
     } catch (error) {
-      if (!this.#panicOnException) throw error;
-      this.#panic(error);
+      this.#failed(error);
     }
+  }
+
+  /** An exception escaped firmware code: panic reboot, or rethrow (`panicOnException: false`). */
+  #failed(error: unknown): void {
+    if (!this.#panicOnException) throw error;
+    this.#panic(error);
   }
 
   #panic(error: unknown): void {
@@ -499,10 +520,11 @@ export class SimBoard {
   #updateElectrical(): void {
     const mains = this.#state !== 'off';
     const relayPin = this.bus.pins.relay;
-    const driven = { relayClosed: relayPin === undefined || this.bus.output(relayPin) === 1, level: this.bus.duty(this.bus.pins.dim) };
+    const m = this.metering;
     // Injected luminaire faults (lamp failure, cycling, welded relay) change what the driver really sees.
-    const { relayClosed, level } = this.metering.applyFaults(driven.relayClosed, driven.level);
-    this.metering.syncPins(this.bus);
+    const relayClosed = m.relayWelded || relayPin === undefined || this.bus.output(relayPin) === 1;
+    const level = m.relayWelded ? undefined : m.lampDark ? 0 : this.bus.duty(this.bus.pins.dim);
+    m.syncPins(this.bus);
     this.electrical.update({ powered: mains && relayClosed, level });
   }
 

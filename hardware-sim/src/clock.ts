@@ -44,6 +44,16 @@ class TimerHeap {
     const top = a[0];
     const last = a.pop();
     if (a.length === 0 || last === undefined) return top;
+    this.#siftDown(last);
+    return top;
+  }
+  /** Replaces the top entry by `e` (a repeating timer re-queued: one sift instead of a pop and a push). */
+  replaceTop(e: TimerEntry): void {
+    this.#siftDown(e);
+  }
+  /** Puts `e` at the root and moves it down to its place. */
+  #siftDown(e: TimerEntry): void {
+    const a = this.items;
     let i = 0;
     const n = a.length;
     for (;;) {
@@ -53,12 +63,11 @@ class TimerHeap {
       let c = l;
       if (r < n && before(a[r] as TimerEntry, a[l] as TimerEntry)) c = r;
       const child = a[c] as TimerEntry;
-      if (!before(child, last)) break;
+      if (!before(child, e)) break;
       a[i] = child;
       i = c;
     }
-    a[i] = last;
-    return top;
+    a[i] = e;
   }
 }
 
@@ -104,6 +113,8 @@ export class VirtualClock {
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #maxFirings: number;
   #advancing = false;
+  /** Latest instant the running advance may reach (set by `interrupt`), or undefined. */
+  #stopAt: number | undefined;
   #driver: { handle: ReturnType<typeof setInterval>; wallStart: number; virtualStart: number; speed: number } | undefined;
   #firings = 0;
 
@@ -145,17 +156,19 @@ export class VirtualClock {
   /** A timer group: the timers of one board, all cancelled at once by `cancelAll()` (power cut). */
   group(): TimerGroup { return new TimerGroup(this); }
 
-  /** Advances virtual time by `ms`, running every timer due up to and including the new time. */
-  advance(ms: number): void {
+  /** Advances virtual time by `ms`, running every timer due up to and including the new time (see `advanceTo`). */
+  advance(ms: number): boolean {
     if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance: ms must be finite and >= 0, got ${ms}`);
-    this.advanceTo(this.#now + ms);
+    return this.advanceTo(this.#now + ms);
   }
 
   /**
    * Runs every timer due at or before `t` in (due, creation) order — including timers scheduled by the
    * callbacks themselves — with `now()` equal to each timer's due time, then sets `now()` to `t`.
+   * Returns true, or false when a callback called `interrupt()`: then the advance ended early, at the instant
+   * the interrupt named, with every timer due up to that instant run.
    */
-  advanceTo(t: number): void {
+  advanceTo(t: number): boolean {
     if (!Number.isFinite(t)) throw new RangeError('advanceTo: t must be finite');
     if (t < this.#now) throw new RangeError(`advanceTo: cannot go back in time (${t} < ${this.#now})`);
     if (this.#advancing) throw new Error('advance called re-entrantly from a timer callback');
@@ -164,16 +177,17 @@ export class VirtualClock {
     try {
       for (;;) {
         const e = this.#heap.peek();
-        if (e === undefined || e.due > t) break;
-        this.#heap.pop();
-        if (e.cancelled) continue;
+        const end = this.#stopAt !== undefined && this.#stopAt < t ? this.#stopAt : t;
+        if (e === undefined || e.due > end) break;
+        if (e.cancelled) { this.#heap.pop(); continue; }
         if (++count > this.#maxFirings) throw new Error(`more than ${this.#maxFirings} timers in one advance: runaway timer chain?`);
         this.#now = e.due;
         if (e.period > 0) {
           e.due += e.period;
           e.seq = ++this.#seq;
-          this.#heap.push(e);
+          this.#heap.replaceTop(e);
         } else {
+          this.#heap.pop();
           e.cancelled = true;
           e.group?.entries.delete(e);
         }
@@ -185,10 +199,27 @@ export class VirtualClock {
           else throw error;
         }
       }
-      this.#now = t;
+      const stopped = this.#stopAt !== undefined && this.#stopAt < t;
+      this.#now = stopped ? this.#stopAt as number : t;
+      return !stopped;
     } finally {
       this.#advancing = false;
+      this.#stopAt = undefined;
     }
+  }
+
+  /**
+   * Called from a timer callback: the running `advance`/`advanceTo` ends at `now() + withinMs` at the latest
+   * (timers due up to then still run) and returns false. Outside an advance it does nothing. A network-aware
+   * driver calls it when a board sends something whose answer must come back before a virtual deadline (a
+   * real round trip takes real time, so it stops virtual time there and waits for the answer); with
+   * `withinMs` > 0, the other boards that send within that window go out before the wait, so one wait serves
+   * them all.
+   */
+  interrupt(withinMs = 0): void {
+    if (!this.#advancing) return;
+    const at = this.#now + Math.max(0, Number.isFinite(withinMs) ? withinMs : 0);
+    if (this.#stopAt === undefined || at < this.#stopAt) this.#stopAt = at;
   }
 
   /** Runs timers until none is left due before `now() + maxMs`; returns the number of ms advanced. */

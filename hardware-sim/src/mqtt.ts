@@ -56,6 +56,14 @@ export class SimLink {
   attempts = 0;
   /** @internal live clients */
   readonly clients = new Set<{ _drop(reason: Error): void }>();
+  /**
+   * Observer of the board's uplinks: called synchronously inside the firmware's `write()` of a PUBLISH that a
+   * connected client accepts (so inside the virtual timer that sent it), with the payload bytes. For harnesses
+   * that pace virtual time on the network (see `VirtualClock.interrupt`). Default none.
+   */
+  onPublish: ((topic: string, payload: Uint8Array) => void) | undefined;
+  /** Observer of the board's downlinks: called right after the firmware's `onReadable` for an incoming PUBLISH returned. */
+  onDeliver: ((topic: string, payload: Uint8Array) => void) | undefined;
 
   constructor(options: SimLinkOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -235,6 +243,7 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): SimM
           const payload = Buffer.from(bytes); // copy: the caller may reuse its buffer
           const topic = options.topic;
           const retain = options.retain ?? false;
+          link.onPublish?.(topic, payload);
           this.#later(() => {
             if (this.#state !== 'connected') return;
             client.publish(topic, payload, { qos: QoS, retain }, (error) => {
@@ -317,6 +326,7 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): SimM
       } finally {
         this.#delivering = false;
       }
+      link.onDeliver?.(m.topic, m.payload);
       // Fully read inside the callback: move on to the next queued message on a later turn.
       if (this.#current === m && m.offset === m.payload.byteLength) {
         this.#current = undefined;

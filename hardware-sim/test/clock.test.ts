@@ -113,6 +113,25 @@ describe('VirtualClock', () => {
     expect(after).toBe(true);
   });
 
+  it('interrupt() ends the running advance at now + withinMs, after every timer due by then', () => {
+    const clock = new VirtualClock({ start: 0 });
+    const seen: number[] = [];
+    clock.repeat(() => seen.push(clock.now()), 10);
+    clock.set(() => clock.interrupt(15), 25); // e.g. a board sends a request whose answer takes real time
+    expect(clock.advanceTo(100)).toBe(false);
+    expect(clock.now()).toBe(40);
+    expect(seen).toEqual([10, 20, 30, 40]);
+    // The next advance runs on; the earliest of several interrupts wins; outside an advance it does nothing.
+    clock.set(() => clock.interrupt(30), 5);
+    clock.set(() => clock.interrupt(3), 6);
+    clock.interrupt(0);
+    expect(clock.advance(60)).toBe(false);
+    expect(clock.now()).toBe(49);
+    expect(clock.advanceTo(100)).toBe(true);
+    expect(clock.now()).toBe(100);
+    expect(seen).toHaveLength(10);
+  });
+
   it('runUntil advances to the timer that makes the predicate true', async () => {
     const clock = new VirtualClock({ start: 0 });
     let done = false;

@@ -112,6 +112,24 @@ describe('SimMqttClient against an embedded aedes broker', () => {
     expect(r.controls.filter((m) => m.operation === 4)).toHaveLength(2); // no PUBACK for QoS 0
   });
 
+  it('the link observes what the board publishes (inside write) and each message delivered to it', async () => {
+    const link = new SimLink();
+    const published: string[] = [];
+    const delivered: string[] = [];
+    link.onPublish = (topic, payload) => published.push(`${topic}=${new TextDecoder().decode(payload)}`);
+    link.onDeliver = (topic, payload) => delivered.push(`${topic}=${new TextDecoder().decode(payload)}`);
+    const r = recorder();
+    const c = client(r.callbacks, createMqttClientClass({ link }));
+    await until(() => c.connected);
+    c.write(null, { operation: 8, id: 1, items: [{ topic: 'obs/#', QoS: 1 }] });
+    await until(() => r.controls.some((m) => m.operation === 9));
+    c.write(enc('up'), { topic: 'obs/up', QoS: 1 });
+    expect(published).toEqual(['obs/up=up']); // synchronously, in the caller's turn
+    await until(() => delivered.length === 1);
+    expect(delivered).toEqual(['obs/up=up']);
+    expect(r.readable.map((m) => m.data)).toEqual(['up']); // delivered after the firmware read it
+  });
+
   it('subscribes (SUBACK with id and granted QoS), announces PUBLISH with onReadable and reads it', async () => {
     const r = recorder();
     const c = client(r.callbacks);

@@ -62,22 +62,16 @@ export class SimBl0940 implements SerialPeer {
   /** The 35-byte answer for the present state. */
   frame(): Uint8Array {
     const e = this.#errors;
-    const noisy = (x: number): number => x * (1 + e.noise * gaussian(this.#random));
+    const line = this.#line;
     const f = new Uint8Array(BL0940_FRAME_BYTES);
     f[0] = BL0940_HEADER;
-    const put = (at: number, value: number): void => {
-      const v = Math.round(value) & 0xffffff;
-      f[at] = v & 0xff;
-      f[at + 1] = (v >> 8) & 0xff;
-      f[at + 2] = (v >> 16) & 0xff;
-    };
-    const iRms = Math.max(0, noisy(this.#line.currentA() * (1 + e.current) * BL0940_COUNTS_PER_A));
-    put(1, iRms); // I_FAST_RMS
-    put(4, iRms);
-    put(10, Math.max(0, noisy(this.#line.voltage() * (1 + e.voltage) * BL0940_COUNTS_PER_V)));
-    put(16, Math.max(0, noisy(this.#line.powerW() * (1 + e.power) * BL0940_COUNTS_PER_W)));
-    put(22, this.cfCount());
-    put(28, 0x0200); // TPS1: ≈ 25 °C internal temperature
+    const iRms = Math.max(0, this.#noisy(line.currentA() * (1 + e.current) * BL0940_COUNTS_PER_A));
+    put24(f, 1, iRms); // I_FAST_RMS
+    put24(f, 4, iRms);
+    put24(f, 10, Math.max(0, this.#noisy(line.voltage() * (1 + e.voltage) * BL0940_COUNTS_PER_V)));
+    put24(f, 16, Math.max(0, this.#noisy(line.powerW() * (1 + e.power) * BL0940_COUNTS_PER_W)));
+    put24(f, 22, this.cfCount());
+    put24(f, 28, 0x0200); // TPS1: ≈ 25 °C internal temperature
     f[BL0940_FRAME_BYTES - 1] = bl0940Checksum(f);
     if (this.fault === 'garbage') {
       // A corrupted line (bad solder joint, noise on RX): flip random bits after the checksum was computed.
@@ -88,4 +82,15 @@ export class SimBl0940 implements SerialPeer {
     }
     return f;
   }
+
+  /** A register reading with the chip's noise. */
+  #noisy(x: number): number { return x * (1 + this.#errors.noise * gaussian(this.#random)); }
+}
+
+/** Writes a 24-bit little-endian register value (rounded, two's complement) at `at`. */
+function put24(f: Uint8Array, at: number, value: number): void {
+  const v = Math.round(value) & 0xffffff;
+  f[at] = v & 0xff;
+  f[at + 1] = (v >> 8) & 0xff;
+  f[at + 2] = (v >> 16) & 0xff;
 }

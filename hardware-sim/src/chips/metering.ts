@@ -122,12 +122,10 @@ export class SimMetering {
     if (this.hlw8012) this.hlw8012.select(bus.output(METER_PINS.hlw8012.meterSel) ?? 0);
   }
 
-  /** The electrical state the luminaire really sees, given what the controller drives. */
-  applyFaults(relayClosed: boolean, level: number | undefined): { relayClosed: boolean; level: number | undefined } {
-    if (this.#dayBurner) return { relayClosed: true, level: undefined };
-    if (this.#lampFailed || this.#cycleOff) return { relayClosed, level: 0 };
-    return { relayClosed, level };
-  }
+  /** Day burner: the relay is welded closed and the dimming line open (the driver runs at its idle level). */
+  get relayWelded(): boolean { return this.#dayBurner; }
+  /** Lamp failure or the off half of cycling: the driver is powered but dark (standby power only). */
+  get lampDark(): boolean { return this.#lampFailed || this.#cycleOff; }
 
   /** IO classes, pins and flash for the firmware's Host at one boot. */
   hostParts(bus: PinBus): { io: Partial<HostDevice['io']>; flash: { open(name: string): FlashPartition } } {

@@ -6,6 +6,7 @@
  */
 import type { SerialConstructor, SerialIO } from '../../../firmware/src/host.js';
 import type { PinBus } from '../io/bus.js';
+import { boardClass } from '../io/board-class.js';
 
 /** A device on the other end of the wires. */
 export interface SerialPeer {
@@ -26,76 +27,103 @@ export interface SimSerialOptions {
   onError?: (this: SerialIO) => void;
 }
 
+/** What a board's Serial class is bound to. */
+interface SerialBoard {
+  bus: PinBus;
+  /** Bus epoch when the class was made: after a power cut its objects are inert. */
+  epoch: number;
+  peerOf: (transmit: number, receive: number) => SerialPeer | undefined;
+}
+
+/** One implementation for every board (see io/board-class.ts). */
+class SimSerial implements SerialIO {
+  readonly #b: SerialBoard;
+  readonly #tx: number;
+  readonly #rx: number;
+  readonly #bitMs: number;
+  readonly #peer: SerialPeer | undefined;
+  readonly #onReadable: SimSerialOptions['onReadable'];
+  readonly #buffer = new Uint8Array(SERIAL_RX_BUFFER);
+  #length = 0;
+  #closed = false;
+  readonly #reply = (answer: Uint8Array, latencyMs = 1): void => this.#arrive(answer, latencyMs);
+  /** Bytes dropped because the receive buffer was full. */
+  overruns = 0;
+
+  constructor(b: SerialBoard, options: SimSerialOptions) {
+    const { bus } = b;
+    if (typeof options !== 'object' || options === null) throw new TypeError('options required');
+    const tx = bus.checkPin(options.transmit, true);
+    const rx = bus.checkPin(options.receive, false);
+    const port = options.port ?? 1;
+    if (port !== 1 && port !== 2) throw new RangeError(`invalid port ${String(port)}: 1 or 2 (0 is the console)`);
+    if (!Number.isInteger(options.baud) || options.baud < 300 || options.baud > 5_000_000) throw new RangeError(`invalid baud ${String(options.baud)}`);
+    if (options.format !== undefined && options.format !== 'buffer') throw new RangeError('format must be "buffer"');
+    if (options.onReadable !== undefined && typeof options.onReadable !== 'function') throw new TypeError('onReadable must be a function');
+    bus.claim(tx, this);
+    try { bus.claim(rx, this); } catch (e) { bus.release(tx, this); throw e; }
+    this.#b = b;
+    this.#tx = tx;
+    this.#rx = rx;
+    this.#bitMs = 1000 / options.baud;
+    this.#peer = b.peerOf(tx, rx);
+    this.#onReadable = options.onReadable;
+  }
+
+  read(count?: number): ArrayBuffer | undefined {
+    if (this.#closed) throw new Error('closed');
+    const have = this.#length;
+    if (have === 0) return undefined;
+    const n = Math.min(count ?? have, have);
+    const out = this.#buffer.slice(0, n).buffer;
+    this.#buffer.copyWithin(0, n, have);
+    this.#length = have - n;
+    return out;
+  }
+
+  write(data: ArrayBuffer): void {
+    if (this.#closed) throw new Error('closed');
+    if (!(data instanceof ArrayBuffer)) throw new TypeError('data must be an ArrayBuffer');
+    const { bus, epoch } = this.#b;
+    const peer = this.#peer;
+    const timers = bus.timers;
+    if (bus.epoch !== epoch || !peer || !timers) return;
+    const bytes = new Uint8Array(data.slice(0));
+    timers.set(() => {
+      if (this.#closed || bus.epoch !== epoch) return;
+      peer.receive(bytes, this.#reply);
+    }, bytes.length * 10 * this.#bitMs);
+  }
+
+  #arrive(answer: Uint8Array, latencyMs: number): void {
+    const { bus, epoch } = this.#b;
+    const timers = bus.timers;
+    if (this.#closed || bus.epoch !== epoch || !timers || answer.length === 0) return;
+    const copy = answer.slice();
+    timers.set(() => {
+      if (this.#closed || bus.epoch !== epoch) return;
+      const room = SERIAL_RX_BUFFER - this.#length;
+      const n = Math.min(room, copy.length);
+      this.#buffer.set(n === copy.length ? copy : copy.subarray(0, n), this.#length);
+      this.#length += n;
+      this.overruns += copy.length - n;
+      this.#onReadable?.call(this, this.#length);
+    }, latencyMs + copy.length * 10 * this.#bitMs);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#length = 0;
+    const { bus, epoch } = this.#b;
+    if (bus.epoch !== epoch) return;
+    bus.release(this.#tx, this);
+    bus.release(this.#rx, this);
+  }
+}
+
+/** Builds the Serial class of one board (`device.io.Serial`), bound to its bus and its peers. */
 export function createSerialClass(bus: PinBus, peerOf: (transmit: number, receive: number) => SerialPeer | undefined): SerialConstructor {
-  const epoch = bus.epoch;
-  return class SimSerial implements SerialIO {
-    readonly #tx: number;
-    readonly #rx: number;
-    readonly #bitMs: number;
-    readonly #peer: SerialPeer | undefined;
-    readonly #onReadable: SimSerialOptions['onReadable'];
-    #buffer: number[] = [];
-    #closed = false;
-    /** Bytes dropped because the receive buffer was full. */
-    overruns = 0;
-
-    constructor(options: SimSerialOptions) {
-      if (typeof options !== 'object' || options === null) throw new TypeError('options required');
-      const tx = bus.checkPin(options.transmit, true);
-      const rx = bus.checkPin(options.receive, false);
-      const port = options.port ?? 1;
-      if (port !== 1 && port !== 2) throw new RangeError(`invalid port ${String(port)}: 1 or 2 (0 is the console)`);
-      if (!Number.isInteger(options.baud) || options.baud < 300 || options.baud > 5_000_000) throw new RangeError(`invalid baud ${String(options.baud)}`);
-      if (options.format !== undefined && options.format !== 'buffer') throw new RangeError('format must be "buffer"');
-      if (options.onReadable !== undefined && typeof options.onReadable !== 'function') throw new TypeError('onReadable must be a function');
-      bus.claim(tx, this);
-      try { bus.claim(rx, this); } catch (e) { bus.release(tx, this); throw e; }
-      this.#tx = tx;
-      this.#rx = rx;
-      this.#bitMs = 1000 / options.baud;
-      this.#peer = peerOf(tx, rx);
-      this.#onReadable = options.onReadable;
-    }
-
-    read(count?: number): ArrayBuffer | undefined {
-      if (this.#closed) throw new Error('closed');
-      if (this.#buffer.length === 0) return undefined;
-      const n = Math.min(count ?? this.#buffer.length, this.#buffer.length);
-      return new Uint8Array(this.#buffer.splice(0, n)).buffer;
-    }
-
-    write(data: ArrayBuffer): void {
-      if (this.#closed) throw new Error('closed');
-      if (!(data instanceof ArrayBuffer)) throw new TypeError('data must be an ArrayBuffer');
-      const bytes = new Uint8Array(data.slice(0));
-      if (bus.epoch !== epoch || !this.#peer || !bus.timers) return;
-      const peer = this.#peer;
-      bus.timers.set(() => {
-        if (this.#closed || bus.epoch !== epoch) return;
-        peer.receive(bytes, (answer, latencyMs = 1) => this.#arrive(answer, latencyMs));
-      }, bytes.length * 10 * this.#bitMs);
-    }
-
-    #arrive(answer: Uint8Array, latencyMs: number): void {
-      if (this.#closed || bus.epoch !== epoch || !bus.timers || answer.length === 0) return;
-      const copy = Uint8Array.from(answer);
-      bus.timers.set(() => {
-        if (this.#closed || bus.epoch !== epoch) return;
-        for (const b of copy) {
-          if (this.#buffer.length >= SERIAL_RX_BUFFER) this.overruns++;
-          else this.#buffer.push(b);
-        }
-        this.#onReadable?.call(this, this.#buffer.length);
-      }, latencyMs + copy.length * 10 * this.#bitMs);
-    }
-
-    close(): void {
-      if (this.#closed) return;
-      this.#closed = true;
-      this.#buffer = [];
-      if (bus.epoch !== epoch) return;
-      bus.release(this.#tx, this);
-      bus.release(this.#rx, this);
-    }
-  };
+  const b: SerialBoard = { bus, epoch: bus.epoch, peerOf };
+  return boardClass('Serial', (options: SimSerialOptions) => new SimSerial(b, options));
 }
