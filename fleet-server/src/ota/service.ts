@@ -154,6 +154,9 @@ const PERSIST_MS = 1000;
  */
 const STALE_HELLO_WINDOW = 64;
 
+/** Applied operator commands (several instances) are kept this long (server clock), then deleted. */
+const COMMAND_RETENTION_MS = 7 * 86_400_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const VERSION_RE = /^\d{1,5}\.\d{1,5}\.\d{1,5}(?:[-+][0-9A-Za-z.-]*)?$/;
@@ -340,6 +343,7 @@ export class OtaService {
       if (!this.driving) return;
       await this.o.repo.completeCommand(c.id, result, this.o.now(), this.fence);
     }
+    await this.o.repo.pruneCommands(this.o.now() - COMMAND_RETENTION_MS);
     if (loaded.length) await this.tick();
   }
 
@@ -640,8 +644,9 @@ export class OtaService {
     const cid = this.deviceCampaign.get(id);
     const a = cid !== undefined ? this.active.get(cid) : undefined;
     if (!a || (status.imageId ?? 0) !== a.image.row.id) return;
-    if (frame) {
+    if (frame && this.o.mode === 'cluster') {
       // A relayed frame may arrive after a newer one of the same device: an old acknowledgement would rewind.
+      // (One instance alone gets a device's frames in order, duplicates dropped: DeviceService.)
       const last = this.lastSeq.get(id);
       if (last !== undefined && frame.seq <= last) return;
       this.lastSeq.set(id, frame.seq);
@@ -698,7 +703,7 @@ export class OtaService {
     const cid = this.deviceCampaign.get(device.id);
     const a = cid !== undefined ? this.active.get(cid) : undefined;
     if (!a) return;
-    if (frame) {
+    if (frame && this.o.mode === 'cluster') {
       const last = this.lastSeq.get(device.id);
       if (last !== undefined && frame.seq <= last && last - frame.seq < STALE_HELLO_WINDOW) return; // arrived late
       this.lastSeq.set(device.id, frame.seq); // (further below: the device's counter restarted)
