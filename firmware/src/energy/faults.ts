@@ -118,7 +118,7 @@ export class FaultMonitor {
       const burning = p > i.burningW;
       if (steady && this.#wasBurning === true && !burning) this.#dropouts.push(i.now);
       this.#wasBurning = burning;
-      this.#dropouts = this.#dropouts.filter((t) => i.now - t < CYCLING_WINDOW_MS);
+      if (this.#dropouts.length > 0) this.#dropouts = this.#dropouts.filter((t) => i.now - t < CYCLING_WINDOW_MS);
       const cycling = this.#dropouts.length >= CYCLING_DROPOUTS;
       this.#step(this.#cycling, cycling, i.now, this.#dropouts.length, cycling ? `${this.#dropouts.length} drop-outs in 30 min` : 'lamp steady');
     }
@@ -128,13 +128,15 @@ export class FaultMonitor {
       const dv = Math.round(v * 10);
       const low = this.#vLow.active ? v < VOLTAGE_LOW_V + VOLTAGE_HYSTERESIS_V : v < VOLTAGE_LOW_V;
       const high = this.#vHigh.active ? v > VOLTAGE_HIGH_V - VOLTAGE_HYSTERESIS_V : v > VOLTAGE_HIGH_V;
-      this.#step(this.#vLow, low, i.now, dv, `${v.toFixed(1)} V`);
-      this.#step(this.#vHigh, high, i.now, dv, `${v.toFixed(1)} V`);
+      // Formatted only when a state changes: this runs at every meter poll.
+      const text = (): string => `${v.toFixed(1)} V`;
+      this.#step(this.#vLow, low, i.now, dv, text);
+      this.#step(this.#vHigh, high, i.now, dv, text);
     }
   }
 
-  #step(d: Debounced, condition: boolean | undefined, now: number, value: number, detail: string): void {
+  #step(d: Debounced, condition: boolean | undefined, now: number, value: number, detail: string | (() => string)): void {
     const change = d.update(condition, now);
-    if (change) this.#emit(d.type, change === 'raise', value, detail);
+    if (change) this.#emit(d.type, change === 'raise', value, typeof detail === 'string' ? detail : detail());
   }
 }
