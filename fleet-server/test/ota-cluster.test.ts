@@ -38,28 +38,28 @@ function leaseSuite(name: string, open: () => Promise<DrizzleRepository>, cleanu
     });
 
     it('is held by one holder at a time, renewed by it, taken over only once expired, released on demand', async () => {
-      const a = await leases.acquire('ota', 'A', 400);
+      const a = await leases.acquire('ota', 'A', 1000);
       expect(a.held).toBe(true);
-      expect(Math.abs((a.expiresAt ?? 0) - Date.now() - 400)).toBeLessThan(2000); // the database's clock
-      expect((await leases.acquire('ota', 'B', 400)).held).toBe(false);
-      expect((await leases.acquire('other', 'B', 400)).held).toBe(true); // leases are named
-      await sleep(200);
-      const renewed = await leases.acquire('ota', 'A', 400);
+      expect(Math.abs((a.expiresAt ?? 0) - Date.now() - 1000)).toBeLessThan(2000); // the database's clock
+      expect((await leases.acquire('ota', 'B', 1000)).held).toBe(false);
+      expect((await leases.acquire('other', 'B', 1000)).held).toBe(true); // leases are named
+      await sleep(300);
+      const renewed = await leases.acquire('ota', 'A', 1000);
       expect(renewed).toMatchObject({ held: true, acquiredAt: a.acquiredAt }); // same tenure
       expect(renewed.expiresAt).toBeGreaterThan(a.expiresAt ?? 0);
       expect(await leases.holder('ota')).toMatchObject({ holder: 'A' });
-      await sleep(250); // 450 ms after taking it, 250 ms after renewing: still A's
-      expect((await leases.acquire('ota', 'B', 400)).held).toBe(false);
-      await sleep(250); // expired
+      await sleep(800); // 1.1 s after taking it, 0.8 s after renewing: still A's
+      expect((await leases.acquire('ota', 'B', 1000)).held).toBe(false);
+      await sleep(400); // expired
       expect(await leases.holder('ota')).toBeUndefined();
-      const b = await leases.acquire('ota', 'B', 400);
+      const b = await leases.acquire('ota', 'B', 1000);
       expect(b.held).toBe(true);
       expect(b.acquiredAt).toBeGreaterThan(a.acquiredAt ?? 0);
-      expect((await leases.acquire('ota', 'A', 400)).held).toBe(false);
+      expect((await leases.acquire('ota', 'A', 1000)).held).toBe(false);
       await leases.release('ota', 'A'); // not A's: nothing happens
       expect(await leases.holder('ota')).toMatchObject({ holder: 'B' });
       await leases.release('ota', 'B');
-      expect((await leases.acquire('ota', 'A', 400)).held).toBe(true);
+      expect((await leases.acquire('ota', 'A', 1000)).held).toBe(true);
     });
 
     it('fences campaign saves: refused once the lease is another holder\'s', async () => {
@@ -68,11 +68,11 @@ function leaseSuite(name: string, open: () => Promise<DrizzleRepository>, cleanu
         tenantId: 't', imageId: 1, name: 'c', status: 'running', target: {}, state: { n: 1 }, createdAt: 0, updatedAt: 0,
       });
       await leases.release('ota', 'A');
-      expect((await leases.acquire('ota', 'C', 300)).held).toBe(true);
+      expect((await leases.acquire('ota', 'C', 1000)).held).toBe(true);
       expect(await ota.saveCampaign(row.id, 'running', { n: 2 }, 1, leases.heldBy('ota', 'C'))).toBe(true);
       expect(await ota.saveCampaign(row.id, 'running', { n: 3 }, 2, leases.heldBy('ota', 'D'))).toBe(false);
       expect((await ota.getCampaignById(row.id))?.state).toEqual({ n: 2 });
-      await sleep(400); // C's lease expired: C's own saves are refused too
+      await sleep(1100); // C's lease expired: C's own saves are refused too
       expect(await ota.saveCampaign(row.id, 'running', { n: 4 }, 3, leases.heldBy('ota', 'C'))).toBe(false);
       expect(await ota.saveCampaign(row.id, 'halted', { n: 5 }, 4)).toBe(true); // unfenced (solo mode)
     });
