@@ -11,7 +11,7 @@
  * devices), a month report ≤ 31 per device.
  */
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
+import { PreparedQueries, type DialectAdapter, type Db, type Tables } from './drizzle-repository.js';
 import type { NewEnergy } from './repository.js';
 import type * as s from './schema.sqlite.js';
 
@@ -69,6 +69,8 @@ export interface ReportCell {
 const CHUNK = 400;
 /** Seqs above the watermark fetched per step of the contiguity scan. */
 const SCAN = 1000;
+/** Multi-row inserts of up to this many rows (a frame holds at most 32 records) are prepared statements. */
+const MAX_PREPARED_ROWS = 32;
 
 interface Delta { tenantId: string; deviceId: string; key: string; energyMwh: number; burningS: number; levelX10S: number; durationS: number; darkS: number; records: number }
 
@@ -100,10 +102,13 @@ export class EnergyRepository {
   private readonly t: Tables;
   readonly dialect: 'sqlite' | 'postgres';
 
+  private readonly prepared: PreparedQueries;
+
   constructor(private readonly adapter: DialectAdapter) {
     this.db = adapter.db;
     this.t = adapter.tables;
     this.dialect = adapter.dialect;
+    this.prepared = new PreparedQueries(adapter);
   }
 
   /** Runs a raw SELECT and returns plain rows (numbers may come back as strings from PostgreSQL). */
@@ -162,37 +167,63 @@ export class EnergyRepository {
     // transaction (`.all()`; nothing else can interleave statements into it) and awaited inside a
     // PostgreSQL one. One sequence of statements, two drivers.
     const pgLock = this.dialect === 'postgres';
+    // SQLite: each statement is prepared once per shape (`key`) with placeholders, on the connection, which is
+    // the transaction's; building queries was most of the cost of a frame. PostgreSQL: built on the
+    // transaction's client with the values inline (a pool's prepared query would run outside the transaction).
+    const { db, prepared } = this;
+    type Bind = (name: string) => never;
+    const q = (tx: Db, key: string | undefined, build: (d: Db, v: Bind) => unknown, values: Record<string, unknown>): unknown => {
+      if (!pgLock && key !== undefined) {
+        const p = prepared.get(key, () => build(db, (n) => sql.placeholder(n) as never)) as unknown as { all(v: Record<string, unknown>): unknown } | undefined;
+        if (p) return { all: () => p.all(values) };
+      }
+      return build(tx, (n) => values[n] as never);
+    };
+    /** Multi-row values as placeholders `r<i>_<column>` (and the values they take), for `n` ≤ a frame's records. */
+    const multi = <R extends object>(rs: readonly R[]): { key: string | undefined; values: Record<string, unknown>; rowsOf: (v: Bind) => R[] } => {
+      const cols = Object.keys(rs[0] ?? {});
+      const values: Record<string, unknown> = {};
+      rs.forEach((r, i) => { for (const c of cols) values[`r${i}_${c}`] = (r as Record<string, unknown>)[c]; });
+      const uniform = rs.every((r) => Object.keys(r).length === cols.length);
+      return {
+        key: uniform && rs.length <= MAX_PREPARED_ROWS ? `${rs.length}:${cols.join(',')}` : undefined,
+        values,
+        rowsOf: (v) => rs.map((_, i) => Object.fromEntries(cols.map((c) => [c, v(`r${i}_${c}`)])) as R),
+      };
+    };
     function* steps(tx: Db): Generator<unknown, IngestResult, unknown> {
       // PostgreSQL: lock the device row first, so two instances ($share) handling frames of the same device
       // serialise here and each sees the other's committed records when it computes the watermark. SQLite
       // has one writer at a time anyway.
       const dev = pgLock
         ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked from devices where id = ${device.id} for update`)) as { rows: Array<{ acked: number }> }).rows[0]
-        : ((yield tx.select({ acked: devices.energyAckedSeq }).from(devices).where(eq(devices.id, device.id))) as Array<{ acked: number }>)[0];
+        : ((yield q(tx, 'acked', (d, v) => d.select({ acked: devices.energyAckedSeq }).from(devices).where(eq(devices.id, v('id'))), { id: device.id })) as Array<{ acked: number }>)[0];
       const before = Number(dev?.acked ?? 0);
       const todo = rows.filter((r) => r.seq > before || r.start >= minStartS);
       let inserted: NewEnergy[] = [];
       for (let i = 0; i < todo.length; i += CHUNK) {
-        const part = todo.slice(i, i + CHUNK);
-        const got = (yield tx.insert(energyRecords).values([...part]).onConflictDoNothing().returning()) as NewEnergy[];
+        const part = multi(todo.slice(i, i + CHUNK));
+        const got = (yield q(tx, part.key && `records:${part.key}`, (d, v) => d.insert(energyRecords).values(part.rowsOf(v)).onConflictDoNothing().returning(), part.values)) as NewEnergy[];
         inserted = inserted.concat(got.map((g) => ({
           ...g, start: Number(g.start), energyMwh: Number(g.energyMwh), avgLevelX10: Number(g.avgLevelX10), durationS: Number(g.durationS), burningS: Number(g.burningS),
         })));
       }
       if (inserted.length) {
         const { daily, monthly } = plan(inserted);
-        yield tx.insert(energyDaily).values(dailyRows(daily))
-          .onConflictDoUpdate({ target: [energyDaily.tenantId, energyDaily.day, energyDaily.deviceId], set: rollupSet('energy_daily') }).returning({ d: energyDaily.day });
-        yield tx.insert(energyMonthly).values(monthlyRows(monthly))
-          .onConflictDoUpdate({ target: [energyMonthly.tenantId, energyMonthly.month, energyMonthly.deviceId], set: rollupSet('energy_monthly') }).returning({ m: energyMonthly.month });
+        const dr = multi(dailyRows(daily));
+        yield q(tx, dr.key && `daily:${dr.key}`, (d, v) => d.insert(energyDaily).values(dr.rowsOf(v))
+          .onConflictDoUpdate({ target: [energyDaily.tenantId, energyDaily.day, energyDaily.deviceId], set: rollupSet('energy_daily') }).returning({ d: energyDaily.day }), dr.values);
+        const mr = multi(monthlyRows(monthly));
+        yield q(tx, mr.key && `monthly:${mr.key}`, (d, v) => d.insert(energyMonthly).values(mr.rowsOf(v))
+          .onConflictDoUpdate({ target: [energyMonthly.tenantId, energyMonthly.month, energyMonthly.deviceId], set: rollupSet('energy_monthly') }).returning({ m: energyMonthly.month }), mr.values);
       }
       // Watermark: the highest seq up to which every record is stored (or declared lost).
       let acked = before;
       const lost: Array<{ fromSeq: number; toSeq: number }> = [];
       let above: number[] = [];
       for (let guard = 0; guard < 100_000; guard++) {
-        const got = (yield tx.select({ seq: energyRecords.seq, receivedAt: energyRecords.receivedAt }).from(energyRecords)
-          .where(and(eq(energyRecords.deviceId, device.id), gt(energyRecords.seq, acked))).orderBy(asc(energyRecords.seq)).limit(SCAN)) as Array<{ seq: number; receivedAt: number }>;
+        const got = (yield q(tx, 'above', (d, v) => d.select({ seq: energyRecords.seq, receivedAt: energyRecords.receivedAt }).from(energyRecords)
+          .where(and(eq(energyRecords.deviceId, v('id')), gt(energyRecords.seq, v('acked')))).orderBy(asc(energyRecords.seq)).limit(SCAN), { id: device.id, acked })) as Array<{ seq: number; receivedAt: number }>;
         let i = 0;
         while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
         if (i === got.length && got.length === SCAN) continue; // all contiguous: next page
@@ -208,10 +239,12 @@ export class EnergyRepository {
         above = got.slice(i).map((g) => Number(g.seq));
         break;
       }
-      if (acked !== before) yield tx.update(devices).set({ energyAckedSeq: acked }).where(eq(devices.id, device.id)).returning({ id: devices.id });
+      if (acked !== before) {
+        yield q(tx, 'watermark', (d, v) => d.update(devices).set({ energyAckedSeq: v('acked') }).where(eq(devices.id, v('id'))).returning({ id: devices.id }), { id: device.id, acked });
+      }
       const openGaps = missingRanges(acked, above);
       // Open gaps are recomputed from the records above the watermark; lost ones are kept for good.
-      yield tx.delete(energyGaps).where(and(eq(energyGaps.deviceId, device.id), eq(energyGaps.state, 'open'))).returning({ f: energyGaps.fromSeq });
+      yield q(tx, 'clearOpenGaps', (d, v) => d.delete(energyGaps).where(and(eq(energyGaps.deviceId, v('id')), eq(energyGaps.state, 'open'))).returning({ f: energyGaps.fromSeq }), { id: device.id });
       const gapRows = [
         ...lost.map((g) => ({ ...g, deviceId: device.id, tenantId: device.tenantId, state: 'lost', detectedAt: now })),
         ...openGaps.map((g) => ({ ...g, deviceId: device.id, tenantId: device.tenantId, state: 'open', detectedAt: now })),
