@@ -183,7 +183,7 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
       repo: instance.repo, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
       energyIngest: (device, rows) => instance.energy.ingest(device, rows), // issue 5
-      onDeviceEvent: async (device, e) => { await instance.alarms.onEvent(device, e, e.receivedAt); }, // issue 5
+      recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();
         if (!ingest) throw new Error('MQTT ingest not running');

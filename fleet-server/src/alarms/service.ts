@@ -6,11 +6,24 @@
  * history stays). The device debounces faults and sends the raise and the clear; the server raises the alarm
  * as soon as the event frame is processed, i.e. within the report interval in which the device detected it.
  *
- * Duplicate delivery is harmless: an event with the same event_seq as the one last applied is ignored, and a
- * clear older than the last event applied (by seq and time) does not close a newer raise.
+ * Several server instances, redelivery, reordering: events are stored with the alarm changes they cause in one
+ * transaction keyed by the frame that carried them (AlarmsRepository.recordEvent), so a redelivered event is
+ * stored once and changes nothing. Events of a device are ordered by the uplink order of their frames (seq
+ * epoch, envelope seq; db/uplink-repository.ts), not by arrival and not by event_seq, which the firmware keeps
+ * in RAM and repeats after a reboot. An alarm is one occurrence: a run of raises of (device, type) in uplink
+ * order up to the first clear. Whatever the order events arrive in, the rows end up describing the same
+ * occurrences as if they had arrived in order (`planAlarm`):
+ * - the newest event of (device, type) drives the open/cleared state, as before;
+ * - an older event arriving after a newer one never reopens or clears the current alarm: it is stored (event
+ *   history) and only corrects the history of occurrences — a raise older than the occurrence it belongs to
+ *   moves its start back; a raise whose occurrence was already cleared by a later clear is recorded as a
+ *   cleared alarm; a clear that ends an earlier occurrence inside what looked like one alarm splits off that
+ *   earlier part as a cleared alarm (the existing row, with its acknowledgement, keeps the later part).
  */
 import { pb } from '@streetlight/protocol';
-import type { AlarmFilter, AlarmRow, AlarmsRepository, AlarmState } from '../db/alarms-repository.js';
+import type {
+  AlarmAction, AlarmContext, AlarmFilter, AlarmPlanner, AlarmRow, AlarmsRepository, AlarmState, DeviceEventInput,
+} from '../db/alarms-repository.js';
 import type { ServiceLogger } from '../devices/service.js';
 
 export type Severity = 'critical' | 'major' | 'minor';
@@ -30,36 +43,79 @@ export const ALARM_TYPES: ReadonlyMap<number, { type: string; severity: Severity
 export const ALARM_TYPE_NAMES: readonly string[] = [...ALARM_TYPES.values()].map((t) => t.type);
 export const ALARM_STATES: readonly AlarmState[] = ['open', 'acknowledged', 'cleared'];
 
-export interface AlarmEvent { eventSeq: number; type: number; active: boolean; time: number; value: number; detail: string }
+export interface AlarmEvent {
+  eventSeq: number; type: number; active: boolean; time: number; value: number; detail: string;
+  /** Envelope seq of the frame that carried it (its order and key); default `eventSeq` (callers without a frame). */
+  uplinkSeq?: number | undefined;
+}
+
+/**
+ * The alarm rules for one newly stored event of an alarm type (see the top of this file). Pure: the context
+ * is read in the event's transaction and the actions are applied in it.
+ */
+export function planAlarm(spec: { type: string; severity: Severity; title: string }, device: { id: string; tenantId: string }, ctx: AlarmContext): AlarmAction[] {
+  const { event: e, prev, next, current, ofPrev, ofNext, receivedAt } = ctx;
+  const last = { lastEventAt: e.at, lastEventOrd: e.ord, lastEventSeq: e.eventSeq };
+  if (!next) {
+    // The newest event of its type (or one without an order): it decides the state.
+    if (e.active) {
+      if (current) return [{ update: current.id, patch: { ...last, value: e.value, detail: e.detail || current.detail } }];
+      return [{ insert: {
+        tenantId: device.tenantId, deviceId: device.id, type: spec.type, severity: spec.severity, state: 'open', raisedAt: e.at, raisedOrd: e.ord,
+        receivedAt, ...last, value: e.value, detail: e.detail || spec.title,
+      } }];
+    }
+    return current ? [{ update: current.id, patch: { state: 'cleared', clearedAt: e.at, ...last } }] : [];
+  }
+  // A newer event of this type is stored already: the state stays; only the history of occurrences changes.
+  if (e.active) {
+    if (prev?.active) return []; // inside an occurrence that began earlier
+    if (next.active) return ofNext ? [{ update: ofNext.id, patch: { raisedAt: e.at, raisedOrd: e.ord } }] : []; // it began here
+    // It began here and the next event, already stored, cleared it.
+    return [{ insert: {
+      tenantId: device.tenantId, deviceId: device.id, type: spec.type, severity: spec.severity, state: 'cleared', raisedAt: e.at, raisedOrd: e.ord,
+      receivedAt, lastEventAt: next.at, lastEventOrd: next.ord, lastEventSeq: next.eventSeq, clearedAt: next.at, value: e.value, detail: e.detail || spec.title,
+    } }];
+  }
+  if (!prev?.active || !ofPrev) return []; // a clear with nothing raised before it
+  if (next.active) {
+    // The occurrence that contains `prev` ended here, and `next` began another: split off the earlier part.
+    return [
+      { insert: {
+        tenantId: device.tenantId, deviceId: device.id, type: spec.type, severity: spec.severity, state: 'cleared', raisedAt: ofPrev.raisedAt, raisedOrd: ofPrev.raisedOrd,
+        receivedAt: ofPrev.receivedAt, ...last, clearedAt: e.at, value: prev.value, detail: prev.detail || ofPrev.detail,
+        acknowledgedAt: ofPrev.acknowledgedAt, acknowledgedBy: ofPrev.acknowledgedBy,
+      } },
+      { update: ofPrev.id, patch: { raisedAt: next.at, raisedOrd: next.ord } },
+    ];
+  }
+  // `next` is a later clear of the same occurrence: it ended here, earlier.
+  return ofPrev.state === 'cleared' ? [{ update: ofPrev.id, patch: { clearedAt: e.at, ...last } }] : [];
+}
 
 export class AlarmService {
   constructor(private readonly repo: AlarmsRepository, private readonly now: () => number, private readonly log: ServiceLogger) {}
 
-  /** Applies one device event; returns the alarm it raised, updated or cleared (undefined if none). */
-  async onEvent(device: { id: string; tenantId: string }, e: AlarmEvent, receivedAt: number): Promise<AlarmRow | undefined> {
+  /**
+   * Stores one device event and applies it to the alarms, in one transaction. `stored` is false when the event
+   * was stored already (a redelivery): nothing changed. `alarm`: the alarm it raised, updated or cleared.
+   */
+  async record(device: { id: string; tenantId: string }, e: DeviceEventInput): Promise<{ stored: boolean; alarm?: AlarmRow | undefined }> {
     const spec = ALARM_TYPES.get(e.type);
-    if (!spec) return undefined;
-    const at = e.time > 0 ? e.time * 1000 : receivedAt;
-    const cur = await this.repo.active(device.id, spec.type);
-    if (cur && e.eventSeq !== 0 && e.eventSeq === cur.lastEventSeq) return cur; // duplicate delivery
-    const stale = cur !== undefined && e.eventSeq < cur.lastEventSeq && at < cur.lastEventAt;
-    if (e.active) {
-      if (cur) {
-        if (stale) return cur;
-        await this.repo.update(cur.id, { lastEventAt: at, lastEventSeq: e.eventSeq, value: e.value, detail: e.detail || cur.detail });
-        return { ...cur, lastEventAt: at, lastEventSeq: e.eventSeq, value: e.value };
-      }
-      const row = await this.repo.insert({
-        tenantId: device.tenantId, deviceId: device.id, type: spec.type, severity: spec.severity, state: 'open', raisedAt: at, receivedAt,
-        lastEventAt: at, lastEventSeq: e.eventSeq, value: e.value, detail: e.detail || spec.title,
-      });
-      this.log.info({ deviceId: device.id, alarm: row.id, type: spec.type }, 'alarm raised');
-      return row;
+    const planner: AlarmPlanner = { alarmType: (t) => ALARM_TYPES.get(t)?.type, plan: (ctx) => (spec ? planAlarm(spec, device, ctx) : []) };
+    const out = await this.repo.recordEvent(e, planner);
+    if (out.alarm && spec) {
+      const a = out.alarm;
+      this.log.info({ deviceId: device.id, alarm: a.id, type: spec.type, state: a.state, eventSeq: e.eventSeq, uplinkSeq: e.uplinkSeq }, a.state === 'cleared' ? 'alarm cleared' : 'alarm raised or updated');
     }
-    if (!cur || stale) return undefined;
-    await this.repo.update(cur.id, { state: 'cleared', clearedAt: at, lastEventAt: at, lastEventSeq: e.eventSeq });
-    this.log.info({ deviceId: device.id, alarm: cur.id, type: spec.type }, 'alarm cleared');
-    return { ...cur, state: 'cleared', clearedAt: at, lastEventAt: at, lastEventSeq: e.eventSeq };
+    return out;
+  }
+
+  /** Applies one device event (see `record`); returns the alarm it raised, updated or cleared (undefined if none). */
+  async onEvent(device: { id: string; tenantId: string }, e: AlarmEvent, receivedAt: number): Promise<AlarmRow | undefined> {
+    const { uplinkSeq, ...ev } = e;
+    const out = await this.record(device, { ...ev, deviceId: device.id, tenantId: device.tenantId, receivedAt, uplinkSeq: uplinkSeq ?? e.eventSeq });
+    return out.alarm;
   }
 
   /**
@@ -67,12 +123,7 @@ export class AlarmService {
    * saw it; acknowledging twice changes nothing. Undefined when the tenant has no such alarm.
    */
   async acknowledge(tenantId: string, id: number, by: string | null): Promise<AlarmRow | undefined> {
-    const row = await this.repo.get(tenantId, id);
-    if (!row) return undefined;
-    if (row.acknowledgedAt != null) return row;
-    const patch = { acknowledgedAt: this.now(), acknowledgedBy: by, ...(row.state === 'open' ? { state: 'acknowledged' } : {}) };
-    await this.repo.update(id, patch);
-    return { ...row, ...patch };
+    return this.repo.acknowledge(tenantId, id, this.now(), by);
   }
 
   list(f: AlarmFilter): Promise<AlarmRow[]> { return this.repo.list(f); }

@@ -1,14 +1,63 @@
 /**
  * Queries of the alarms area (issue 5): one row per alarm occurrence; at most one not-cleared alarm per
  * (device, type). Built on the same DialectAdapter as the main repository (SQLite and PostgreSQL).
+ *
+ * Device events are stored here too (`recordEvent`), in the same transaction as the alarm changes they cause,
+ * keyed by the frame that carried them, so that whichever instance handles an event, in whatever order, it
+ * is stored once and the alarms it touches are computed from what the database holds at that moment.
  */
-import { and, count, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
+import type { NewEvent } from './repository.js';
 import type * as s from './schema.sqlite.js';
+import { uplinkOrd } from './uplink-repository.js';
 
 export type AlarmRow = typeof s.alarms.$inferSelect;
 export type NewAlarm = typeof s.alarms.$inferInsert;
 export type AlarmState = 'open' | 'acknowledged' | 'cleared';
+export type AlarmPatch = Partial<Omit<AlarmRow, 'id' | 'tenantId' | 'deviceId' | 'type'>>;
+
+/** A device event as received: the event and the uplink seq of the frame that carried it. */
+export type DeviceEventInput = Omit<NewEvent, 'id' | 'uplinkOrd'> & { uplinkSeq: number };
+
+/** A stored event of the same device and type, as the alarm rules see it. */
+export interface EventPoint {
+  /** Uplink order of its frame (seq epoch × 2^32 + seq); 0 = unknown (stored before orders existed). */
+  ord: number;
+  active: boolean;
+  /** Device time of the event (ms), or the server's receipt time when the device clock was not valid. */
+  at: number;
+  eventSeq: number;
+  value: number;
+  detail: string;
+}
+
+/** What the alarm rules get for one newly stored event, read in the event's transaction. */
+export interface AlarmContext {
+  event: EventPoint;
+  receivedAt: number;
+  /** The stored event of the same device and type just before / after it in uplink order, if any. */
+  prev?: EventPoint | undefined;
+  next?: EventPoint | undefined;
+  /** The not-cleared alarm of (device, type), if any. */
+  current?: AlarmRow | undefined;
+  /** The alarm whose occurrence contains `prev` (when `prev` is a raise). */
+  ofPrev?: AlarmRow | undefined;
+  /** The alarm that `next` raised (when `next` is a raise). */
+  ofNext?: AlarmRow | undefined;
+}
+
+export type AlarmAction = { insert: NewAlarm } | { update: number; patch: AlarmPatch };
+
+/** The alarm rules (alarms/service.ts): which event types are alarms, and what an event changes. */
+export interface AlarmPlanner {
+  /** The alarm type (API name) of an event type, undefined when the event is kept as an event only. */
+  alarmType(eventType: number): string | undefined;
+  plan(ctx: AlarmContext): AlarmAction[];
+}
+
+/** Device time of an event in ms, or its receipt time when the device clock was not valid (time 0). */
+export const eventAt = (time: number, receivedAt: number): number => (time > 0 ? time * 1000 : receivedAt);
 
 export interface AlarmFilter {
   tenantId: string;
@@ -27,7 +76,7 @@ export class AlarmsRepository {
   private readonly db: Db;
   private readonly t: Tables;
 
-  constructor(adapter: DialectAdapter) {
+  constructor(private readonly adapter: DialectAdapter) {
     this.db = adapter.db;
     this.t = adapter.tables;
   }
@@ -45,8 +94,88 @@ export class AlarmsRepository {
     return out;
   }
 
-  async update(id: number, patch: Partial<Omit<AlarmRow, 'id' | 'tenantId' | 'deviceId' | 'type'>>): Promise<void> {
+  async update(id: number, patch: AlarmPatch): Promise<void> {
     await this.db.update(this.t.alarms).set(patch).where(eq(this.t.alarms.id, id));
+  }
+
+  /**
+   * Acknowledges an alarm in one statement: sets who and when if nobody has yet, and turns `open` into
+   * `acknowledged` (a cleared alarm stays cleared, also when a clear event commits at the same moment).
+   * Undefined when the tenant has no such alarm; the row unchanged when it was acknowledged already.
+   */
+  async acknowledge(tenantId: string, id: number, at: number, by: string | null): Promise<AlarmRow | undefined> {
+    const { alarms: a } = this.t;
+    const [row] = await this.db.update(a)
+      .set({ acknowledgedAt: at, acknowledgedBy: by, state: sql`case when ${a.state} = 'open' then 'acknowledged' else ${a.state} end` as unknown as string })
+      .where(and(eq(a.tenantId, tenantId), eq(a.id, id), sql`${a.acknowledgedAt} is null`))
+      .returning();
+    return row ?? this.get(tenantId, id);
+  }
+
+  /**
+   * Stores a device event and applies it to the alarms of its device and type, in one transaction.
+   *
+   * The event is keyed by its device and the uplink order of its frame (unique index, `ON CONFLICT DO
+   * NOTHING`): a redelivered event, whichever instance gets it, is not stored again and changes nothing
+   * (`stored: false`). A new one of an alarm type goes to `planner.plan` with its neighbours in uplink order
+   * and the alarms around them, read after the insert; the actions it returns are applied before the commit.
+   * PostgreSQL: the device row is locked first, so two instances handling events of one device serialise and
+   * each sees the other's committed event. SQLite: one writer at a time (`BEGIN IMMEDIATE`).
+   */
+  async recordEvent(e: DeviceEventInput, planner?: AlarmPlanner): Promise<{ stored: boolean; alarm?: AlarmRow | undefined }> {
+    const { devices, deviceEvents: ev, alarms: a } = this.t;
+    const pg = this.adapter.dialect === 'postgres';
+    const { uplinkSeq, ...row } = e;
+    const point = (r: { uplinkOrd: number; active: boolean; time: number; receivedAt: number; eventSeq: number; value: number; detail: string }): EventPoint => ({
+      ord: Number(r.uplinkOrd), active: r.active, at: eventAt(Number(r.time), Number(r.receivedAt)), eventSeq: Number(r.eventSeq), value: Number(r.value), detail: r.detail,
+    });
+    function* steps(tx: Db): Generator<unknown, { stored: boolean; alarm?: AlarmRow | undefined }, unknown> {
+      const dev = pg
+        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select seq_epoch as epoch from devices where id = ${e.deviceId} for update`)) as { rows: Array<{ epoch: number }> }).rows[0]
+        : ((yield tx.select({ epoch: devices.seqEpoch }).from(devices).where(eq(devices.id, e.deviceId))) as Array<{ epoch: number }>)[0];
+      const ord = uplinkOrd(Number(dev?.epoch ?? 0), uplinkSeq);
+      const inserted = (yield tx.insert(ev).values({ ...row, uplinkOrd: ord }).onConflictDoNothing().returning({ id: ev.id })) as unknown[];
+      if (inserted.length === 0) return { stored: false };
+      const type = planner?.alarmType(e.type);
+      if (!planner || type === undefined) return { stored: true };
+      const same = and(eq(ev.deviceId, e.deviceId), eq(ev.type, e.type));
+      // Neighbours in uplink order; events without one (0: stored before orders existed) are left out.
+      const prevRow = ord > 0 ? ((yield tx.select().from(ev).where(and(same, gt(ev.uplinkOrd, 0), lt(ev.uplinkOrd, ord))).orderBy(desc(ev.uplinkOrd)).limit(1)) as typeof ev.$inferSelect[])[0] : undefined;
+      const nextRow = ord > 0 ? ((yield tx.select().from(ev).where(and(same, gt(ev.uplinkOrd, ord))).orderBy(asc(ev.uplinkOrd)).limit(1)) as typeof ev.$inferSelect[])[0] : undefined;
+      const prev = prevRow && point(prevRow);
+      const next = nextRow && point(nextRow);
+      const ofType = and(eq(a.deviceId, e.deviceId), eq(a.type, type));
+      const current = ((yield tx.select().from(a).where(and(ofType, ne(a.state, 'cleared'))).orderBy(desc(a.id)).limit(1)) as AlarmRow[])[0];
+      const ofPrev = prev?.active
+        ? ((yield tx.select().from(a).where(and(ofType, lte(a.raisedOrd, prev.ord), or(ne(a.state, 'cleared'), gte(a.lastEventOrd, prev.ord))))
+          .orderBy(desc(a.raisedOrd), desc(a.id)).limit(1)) as AlarmRow[])[0]
+        : undefined;
+      const ofNext = next?.active ? ((yield tx.select().from(a).where(and(ofType, eq(a.raisedOrd, next.ord))).limit(1)) as AlarmRow[])[0] : undefined;
+      const actions = planner.plan({ event: point({ ...row, uplinkOrd: ord }), receivedAt: e.receivedAt, prev, next, current, ofPrev, ofNext });
+      let alarm: AlarmRow | undefined;
+      for (const act of actions) {
+        const got = 'insert' in act
+          ? (yield tx.insert(a).values(act.insert).returning()) as AlarmRow[]
+          : (yield tx.update(a).set(act.patch).where(eq(a.id, act.update)).returning()) as AlarmRow[];
+        alarm = got[0] ?? alarm;
+      }
+      return { stored: true, alarm };
+    }
+    if (!pg) {
+      return this.db.transaction((tx) => {
+        const it = steps(tx);
+        let r = it.next();
+        while (!r.done) r = it.next((r.value as { all(): unknown }).all());
+        return r.value;
+      }, { behavior: 'immediate' });
+    }
+    const pgDb = this.db as unknown as { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
+    return pgDb.transaction(async (tx) => {
+      const it = steps(tx);
+      let r = it.next();
+      while (!r.done) r = it.next(await (r.value as PromiseLike<unknown>));
+      return r.value;
+    });
   }
 
   async get(tenantId: string, id: number): Promise<AlarmRow | undefined> {

@@ -5,6 +5,7 @@
  */
 
 import { bigint, boolean, customType, doublePrecision, index, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
@@ -38,6 +39,9 @@ export const devices = pgTable('devices', {
   powerMw: bigint('power_mw', { mode: 'number' }),
   uptimeS: bigint('uptime_s', { mode: 'number' }),
   stateAt: bigint('state_at', { mode: 'number' }),
+  seqEpoch: bigint('seq_epoch', { mode: 'number' }).notNull().default(0),
+  stateOrd: bigint('state_ord', { mode: 'number' }).notNull().default(0),
+  helloOrd: bigint('hello_ord', { mode: 'number' }).notNull().default(0),
 }, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
 
 export const inventory = pgTable('inventory', {
@@ -133,7 +137,12 @@ export const deviceEvents = pgTable('device_events', {
   value: bigint('value', { mode: 'number' }).notNull(),
   detail: text('detail').notNull(),
   receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
-}, (t) => [index('device_events_device_idx').on(t.deviceId, t.id)]);
+  uplinkOrd: bigint('uplink_ord', { mode: 'number' }).notNull().default(0),
+}, (t) => [
+  index('device_events_device_idx').on(t.deviceId, t.id),
+  uniqueIndex('device_events_uplink_uq').on(t.deviceId, t.uplinkOrd).where(sql`${t.uplinkOrd} <> 0`),
+  index('device_events_type_ord_idx').on(t.deviceId, t.type, t.uplinkOrd),
+]);
 
 export const energyRecords = pgTable('energy_records', {
   deviceId: text('device_id').notNull(),
@@ -333,6 +342,8 @@ export const alarms = pgTable('alarms', {
   acknowledgedAt: bigint('acknowledged_at', { mode: 'number' }),
   acknowledgedBy: text('acknowledged_by'),
   clearedAt: bigint('cleared_at', { mode: 'number' }),
+  raisedOrd: bigint('raised_ord', { mode: 'number' }).notNull().default(0),
+  lastEventOrd: bigint('last_event_ord', { mode: 'number' }).notNull().default(0),
 }, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
 
 // ---- issue 6: OTA images and campaigns ------------------------------------------------------------------

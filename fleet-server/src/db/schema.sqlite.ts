@@ -5,6 +5,7 @@
  */
 
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
@@ -38,6 +39,15 @@ export const devices = sqliteTable('devices', {
   powerMw: integer('power_mw'),
   uptimeS: integer('uptime_s'),
   stateAt: integer('state_at'),
+  /**
+   * Uplink order (devices/order.ts): the seq numbering the device is in, counted by the server; a Hello older
+   * than the last Hello applied means the device's counter restarted (wiped flash) and starts a new one.
+   */
+  seqEpoch: integer('seq_epoch').notNull().default(0),
+  /** Uplink order of the frame (State or Hello) whose reported state the row holds; an older one is not applied. */
+  stateOrd: integer('state_ord').notNull().default(0),
+  /** Uplink order of the Hello whose identity fields (firmware, model, boot count, reset reason) the row holds. */
+  helloOrd: integer('hello_ord').notNull().default(0),
 }, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
 
 export const inventory = sqliteTable('inventory', {
@@ -133,7 +143,16 @@ export const deviceEvents = sqliteTable('device_events', {
   value: integer('value').notNull(),
   detail: text('detail').notNull(),
   receivedAt: integer('received_at').notNull(),
-}, (t) => [index('device_events_device_idx').on(t.deviceId, t.id)]);
+  /**
+   * Uplink order of the frame that carried the event (seq epoch × 2^32 + uplink seq): unique per device, so a
+   * redelivered event is not stored twice. 0 for rows stored before it existed (not deduplicated, no order).
+   */
+  uplinkOrd: integer('uplink_ord').notNull().default(0),
+}, (t) => [
+  index('device_events_device_idx').on(t.deviceId, t.id),
+  uniqueIndex('device_events_uplink_uq').on(t.deviceId, t.uplinkOrd).where(sql`${t.uplinkOrd} <> 0`),
+  index('device_events_type_ord_idx').on(t.deviceId, t.type, t.uplinkOrd),
+]);
 
 export const energyRecords = sqliteTable('energy_records', {
   deviceId: text('device_id').notNull(),
@@ -347,6 +366,10 @@ export const alarms = sqliteTable('alarms', {
   acknowledgedAt: integer('acknowledged_at'),
   acknowledgedBy: text('acknowledged_by'),
   clearedAt: integer('cleared_at'),
+  /** Uplink order of the first raise of this occurrence (0: stored before orders existed). */
+  raisedOrd: integer('raised_ord').notNull().default(0),
+  /** Uplink order of the last event applied: the clear of a cleared alarm, else the latest raise. */
+  lastEventOrd: integer('last_event_ord').notNull().default(0),
 }, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
 
 // ---- issue 6: OTA images and campaigns ------------------------------------------------------------------

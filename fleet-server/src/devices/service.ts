@@ -4,8 +4,29 @@
  * `send`, and reads time from an injected clock, so it is tested without a network or real time
  * (HOUSE-STYLE 15).
  *
- * Delivery is at least once ([MQTT-4.3.2]): an uplink whose seq is not above the last one seen is a
- * duplicate and is ignored (energy reports excepted: they are stored idempotently and acknowledged again).
+ * Delivery is at least once ([MQTT-4.3.2]), and with several instances on one database (`$share`) the frames
+ * of one device are handled by different instances in any order. Within one instance a device's frames run one
+ * at a time (`serial`); across instances nothing orders them, so every effect of a frame is either idempotent
+ * or a single conditional statement in the database, never a value read here and written back later:
+ * - frames are compared by their **uplink order** (seq epoch, envelope seq; db/uplink-repository.ts): the seq
+ *   is strictly increasing and persisted across reboots, the epoch counts restarts of the device's counter;
+ * - `lastUplinkSeq` only moves up (`seen`: `WHERE last_uplink_seq < seq`), `lastSeen` likewise. A Hello older
+ *   than the last Hello applied means the counter went back (wiped flash; it starts again at 1): a new epoch
+ *   begins, `lastUplinkSeq` restarts at the Hello's seq. A Hello that only arrived late — after newer frames of
+ *   its own connection, or an older frame of the previous boot arriving after it — moves nothing back;
+ * - StateReport: the device row takes it only if it is newer than the frame (State or Hello) whose state it
+ *   holds, in one conditional UPDATE; only then is it added to the state history and reconciled. An older or
+ *   redelivered report changes nothing (counted as a duplicate): the history holds the states the row went
+ *   through, in the order they were applied. Hello: its identity fields (firmware, model, boot count) follow
+ *   the same rule against the last Hello, its reported versions against the last State or Hello; every Hello
+ *   is answered (TimeSync, reconciliation against the stored row, OTA);
+ * - DeviceEvent: stored once per (device, uplink order) with the alarm changes it causes, in one transaction
+ *   (AlarmsRepository.recordEvent); processed whether or not newer frames were seen; a redelivery changes
+ *   nothing. event_seq is not the key: the firmware keeps it in RAM and repeats numbers after a reboot;
+ * - EnergyReport: records are unique (device, record seq) and acknowledged cumulatively, answered again on a
+ *   redelivery; CommandAck: the first ack of a downlink is recorded, a redelivered one changes nothing;
+ * - OtaStatus: with several instances the OTA driver orders them by seq (docs/ota.md); alone, this instance
+ *   gets a device's frames in order, so one whose seq did not advance is a redelivery and is dropped.
  * Nothing depends on broker persistence: on every Hello (and on a report with stale versions) the server
  * reconciles, i.e. re-sends whatever desired state the device lacks.
  */
@@ -13,7 +34,10 @@ import {
   PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame, downlinkTopic, parseDeviceTopic, pb,
   type Downlink, type Uplink,
 } from '@streetlight/protocol';
-import type { DeviceRow, DesiredRow, NewEnergy, NewEvent, Repository } from '../db/repository.js';
+import { AlarmsRepository, type DeviceEventInput } from '../db/alarms-repository.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import type { DeviceRow, DesiredRow, NewEnergy, Repository } from '../db/repository.js';
+import { UplinkRepository } from '../db/uplink-repository.js';
 import { fleetError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
@@ -46,9 +70,15 @@ export interface DeviceServiceOptions {
    * Issue 5 (energy area): stores a frame's records, rollups and ack watermark in one transaction and
    * resolves with the seq to acknowledge once committed. Default: plain idempotent insert + contiguous scan.
    */
-  energyIngest?: (device: DeviceRow, rows: NewEnergy[]) => Promise<{ ackedSeq: number }>;
-  /** Issue 5 (alarms area): called after a device event is stored. */
-  onDeviceEvent?: (device: DeviceRow, event: NewEvent) => Promise<void>;
+  energyIngest?: (device: DeviceRow, rows: NewEnergy[]) => Promise<{ ackedSeq: number; inserted?: number }>;
+  /**
+   * Issue 5 (alarms area): stores a device event and applies it to the alarms in one transaction; resolves
+   * with `stored: false` when the event was stored already (a redelivery). Default: stores it (idempotently,
+   * AlarmsRepository.recordEvent) without alarms.
+   */
+  recordEvent?: (device: DeviceRow, event: DeviceEventInput) => Promise<{ stored: boolean }>;
+  /** The conditional device-row statements of the receive path. Default: on the repository's connection. */
+  uplinks?: UplinkRepository;
 }
 
 /** Reasons the server adds to the protocol's RejectReason. */
@@ -91,7 +121,8 @@ export class DeviceService {
   private readonly resendAfterMs: number;
   private readonly stateHistoryLimit: number;
   private readonly energyIngest: DeviceServiceOptions['energyIngest'];
-  private readonly onDeviceEvent: DeviceServiceOptions['onDeviceEvent'];
+  private readonly recordEvent: NonNullable<DeviceServiceOptions['recordEvent']>;
+  private readonly uplinks: UplinkRepository;
   /** Per-device work queue: frames and pushes of one device run one at a time, in arrival order. */
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Last downlink of each kind per device: `${deviceId}|${kind}` → what and when, for the resend rule. */
@@ -109,6 +140,8 @@ export class DeviceService {
   ota: {
     onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>, frame?: OtaFrame): Promise<void>;
     onHello(device: DeviceRow, frame?: OtaFrame): Promise<void>;
+    /** Several instances: the OTA driver orders OTA frames by seq itself, so they all go to it. */
+    readonly clustered?: boolean;
   } | undefined;
 
   constructor(opts: DeviceServiceOptions) {
@@ -120,7 +153,17 @@ export class DeviceService {
     this.resendAfterMs = opts.resendAfterMs ?? 30_000;
     this.stateHistoryLimit = opts.stateHistoryLimit ?? 1000;
     this.energyIngest = opts.energyIngest;
-    this.onDeviceEvent = opts.onDeviceEvent;
+    const adapter = () => {
+      const a = (opts.repo as Partial<DrizzleRepository>).adapter;
+      if (!a) throw new Error('DeviceService: give `uplinks` and `recordEvent` with a repository that is not a DrizzleRepository');
+      return a;
+    };
+    this.uplinks = opts.uplinks ?? new UplinkRepository(adapter());
+    if (opts.recordEvent) this.recordEvent = opts.recordEvent;
+    else {
+      const events = new AlarmsRepository(adapter());
+      this.recordEvent = (_device, e) => events.recordEvent(e);
+    }
   }
 
   private nowS(): number {
@@ -255,40 +298,39 @@ export class DeviceService {
       await this.repo.ensureTenant(tenant, now);
       device = await this.repo.ensureDevice(tenant, deviceId, now);
     }
-    // A Hello restarts seq tracking (a wiped device starts again at 1); any other frame must advance it.
-    const duplicate = kind !== 'hello' && device.lastUplinkSeq != null && seq <= device.lastUplinkSeq;
-    if (duplicate) {
+    // A Hello older than the last Hello applied: the device's counter restarted (wiped flash), a new epoch.
+    const restarted = kind === 'hello' && await this.uplinks.restartIfCounterWentBack(deviceId, seq);
+    if (restarted) this.log.info({ deviceId, seq, before: device.lastUplinkSeq }, 'uplink seq restarted (new seq epoch)');
+    const { advanced } = await this.uplinks.seen(deviceId, seq, now);
+    const duplicate = (why: string) => {
       this.metrics.duplicates++;
-      this.log.debug({ deviceId, seq, last: device.lastUplinkSeq, kind }, 'duplicate uplink ignored');
-      // Energy is idempotent and the device keeps its records until acknowledged: answer it again.
-      if (kind === 'energy' && msg.energy) await this.onEnergy(device, msg.energy);
-      return;
-    }
-    this.metrics.uplink(kind);
+      this.log.debug({ deviceId, seq, kind, why }, 'uplink changed nothing');
+    };
     switch (kind) {
       case 'hello': {
+        this.metrics.uplink(kind);
         const h = msg.hello!;
-        const patch = {
+        await this.uplinks.applyHello(deviceId, seq, {
           hardwareModel: h.hardwareModel || null,
           firmwareVersion: h.firmwareVersion || null,
           bootCount: h.bootCount ?? 0,
           lastResetReason: h.resetReason ?? 0,
+        });
+        await this.uplinks.applyState(deviceId, seq, {
           uptimeS: h.uptimeS ?? 0,
           configVersion: h.configVersion ?? 0,
           planId: h.plan?.id ?? 0,
           planVersion: h.plan?.version ?? 0,
           overrideId: h.overrideId ?? 0,
           clockStatus: h.clock ?? 0,
-          online: true,
-          lastSeen: now,
-          lastUplinkSeq: seq,
-        };
-        await this.repo.updateDevice(deviceId, patch);
+        });
         this.log.info({ deviceId, tenant, firmware: h.firmwareVersion, bootCount: h.bootCount }, 'device hello');
         // Every Hello gets the time first (protocol README, TimeSync): boards without an RTC boot at 1970.
         await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
-        await this.reconcileRow({ ...device, ...patch });
-        if (this.ota) await this.ota.onHello({ ...device, ...patch }, { seq, bytes: payload }); // issue 6: resume an interrupted download
+        // Reconciled against the row as stored: this Hello's versions, or a newer report's.
+        const fresh = (await this.repo.getDevice(deviceId)) ?? device;
+        await this.reconcileRow(fresh);
+        if (this.ota) await this.ota.onHello(fresh, { seq, bytes: payload }); // issue 6: resume an interrupted download
         return;
       }
       case 'state': {
@@ -306,10 +348,11 @@ export class DeviceService {
           uptimeS: s.uptimeS ?? 0,
           powerMw: s.powerMw ?? 0,
           stateAt: now,
-          lastSeen: now,
-          lastUplinkSeq: seq,
         };
-        await this.repo.updateDevice(deviceId, patch);
+        // Applied only if newer than what the row holds; an older report (overtaken on another instance) or
+        // a redelivered one changes nothing, history included.
+        if (!(await this.uplinks.applyState(deviceId, seq, patch))) return duplicate('state not newer than the stored one');
+        this.metrics.uplink(kind);
         await this.repo.appendState({
           deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
           powerMw: patch.powerMw, reason: s.reason ?? 0,
@@ -327,32 +370,40 @@ export class DeviceService {
         await this.reconcileRow({ ...device, ...patch });
         return;
       }
-      case 'energy':
-        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
-        await this.onEnergy(device, msg.energy!);
+      case 'energy': {
+        // Idempotent (unique device + record seq) and cumulative acks: processed in any order, answered again.
+        const inserted = await this.onEnergy(device, msg.energy!);
+        if (inserted === 0 && (msg.energy!.records?.length ?? 0) > 0) duplicate('energy records stored already');
+        else this.metrics.uplink(kind);
         return;
+      }
       case 'event': {
         const e = msg.event!;
-        const row = {
+        const row: DeviceEventInput = {
           deviceId, tenantId: tenant, eventSeq: e.eventSeq ?? 0, type: e.type ?? 0, active: e.active === true,
-          time: e.time ?? 0, value: e.value ?? 0, detail: e.detail ?? '', receivedAt: now,
+          time: e.time ?? 0, value: e.value ?? 0, detail: e.detail ?? '', receivedAt: now, uplinkSeq: seq,
         };
-        await this.repo.insertEvent(row);
-        if (this.onDeviceEvent) await this.onDeviceEvent(device, row); // issue 5: alarms
-        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        // Stored (and applied to alarms) whether or not newer frames were seen; once per frame.
+        const { stored } = await this.recordEvent(device, row); // issue 5: alarms
+        if (!stored) return duplicate('event stored already');
+        this.metrics.uplink(kind);
         return;
       }
       case 'ack': {
         const a = msg.ack!;
         const status = ACK_STATUS[a.status ?? 0] ?? 'unspecified';
-        const found = await this.repo.ackDownlink(deviceId, a.downlinkSeq ?? 0, status, a.detail ?? '', now);
-        if (!found) this.log.warn({ deviceId, downlinkSeq: a.downlinkSeq }, 'ack for an unknown downlink');
+        const outcome = await this.uplinks.ackDownlink(deviceId, a.downlinkSeq ?? 0, status, a.detail ?? '', now);
+        if (outcome === 'again') return duplicate('downlink acknowledged already');
+        this.metrics.uplink(kind);
+        if (outcome === 'unknown') this.log.warn({ deviceId, downlinkSeq: a.downlinkSeq }, 'ack for an unknown downlink');
         else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
-        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
         return;
       }
       case 'otaStatus':
-        await this.repo.updateDevice(deviceId, { lastSeen: now, lastUplinkSeq: seq });
+        // Several instances: the OTA driver orders OTA frames by seq (docs/ota.md). Alone, frames come in order,
+        // so one whose seq did not advance is a redelivery (an old acknowledgement would rewind a transfer).
+        if (!advanced && !this.ota?.clustered) return duplicate('seq did not advance');
+        this.metrics.uplink(kind);
         if (this.ota) await this.ota.onStatus(device, msg.otaStatus!, { seq, bytes: payload }); // issue 6
         return;
     }
@@ -361,9 +412,10 @@ export class DeviceService {
   /**
    * Stores the records (unique device+seq, so a re-sent record is a no-op), then acknowledges the highest
    * seq up to which every record is stored. The ack goes out only after the insert has committed, so a
-   * device never deletes a record the database does not hold (EnergyAck, downlink.proto).
+   * device never deletes a record the database does not hold (EnergyAck, downlink.proto). Resolves with how
+   * many records were new (undefined if the ingest does not say).
    */
-  private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<void> {
+  private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<number | undefined> {
     const now = this.now();
     const rows: NewEnergy[] = (e.records ?? []).map((r) => ({
       deviceId: device.id, tenantId: device.tenantId, seq: r.seq ?? 0, start: r.start ?? 0, durationS: r.durationS ?? 0,
@@ -372,11 +424,11 @@ export class DeviceService {
     }));
     if (this.energyIngest) {
       // Issue 5: records, rollups and watermark commit together; the ack below follows the commit.
-      const { ackedSeq } = await this.energyIngest(device, rows);
+      const { ackedSeq, inserted } = await this.energyIngest(device, rows);
       if (ackedSeq > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq } }, `acked ${ackedSeq}`, true);
-      return;
+      return inserted;
     }
-    await this.repo.insertEnergy(rows);
+    const inserted = await this.repo.insertEnergy(rows);
     const fresh = await this.repo.getDevice(device.id);
     let acked = fresh?.energyAckedSeq ?? device.energyAckedSeq;
     for (;;) {
@@ -391,6 +443,7 @@ export class DeviceService {
     }
     if (acked !== (fresh?.energyAckedSeq ?? device.energyAckedSeq)) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });
     if (acked > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq: acked } }, `acked ${acked}`, true);
+    return inserted;
   }
 
   // ---------------------------------------------------------------- reconciliation and downlinks
