@@ -186,6 +186,7 @@ const status = setInterval(() => {
   const s = fleet.stats();
   console.log(`${localTime()}  online ${s.online}/${s.boards}  lit ${s.lit}  ${Math.round(s.powerW)} W  ${(s.energyWh / 1000).toFixed(2)} kWh`);
   saveClock();
+  fleet.flushStorage(); // the boards' metering logs, so a restart resumes their energy counters
 }, 10_000);
 
 let stopping = false;

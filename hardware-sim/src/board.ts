@@ -206,6 +206,7 @@ export class SimBoard {
     this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
     this.metering = new SimMetering({
       spec: meter, clock: this.clock, line: this.electrical, flash: this.flash,
+      ...(options.dataDir !== undefined ? { logFile: join(options.dataDir, `${options.deviceId}.meterlog`) } : {}),
       random: mulberry32(hash32(`${options.deviceId}/meter`)),
       onChange: () => this.#updateElectrical(), powerOff: () => this.powerOff(),
     });
@@ -247,6 +248,11 @@ export class SimBoard {
   }
 
   /** Stops the board's environment timers (the board must be off). */
+  /** Writes what the board keeps in files (with `dataDir`) to disk: the metering log partition. NVS writes through. */
+  flushStorage(): void {
+    this.metering.meterlog.flush();
+  }
+
   dispose(): void {
     this.powerOff();
     this.metering.dispose();

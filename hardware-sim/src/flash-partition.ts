@@ -12,6 +12,7 @@
  * `bytes` bytes, then calls `onCut` (SimBoard powers the board off), and throws so the firmware's code after
  * the write never runs — the chip stopped.
  */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { FlashPartition } from '../../firmware/src/host.js';
 
 export const FLASH_SECTOR_BYTES = 4096;
@@ -31,6 +32,11 @@ export interface SimFlashPartitionOptions {
   size?: number;
   /** Erase unit. Default 4,096 (ESP32 SPI flash sector). */
   blockSize?: number;
+  /**
+   * File that keeps the cells across runs of the process (the demo): read at construction when it exists
+   * with the partition's size, written by `flush()` (whole image, atomically) when something changed.
+   */
+  file?: string;
 }
 
 export class SimFlashPartition {
@@ -42,6 +48,8 @@ export class SimFlashPartition {
   #bytesWritten = 0;
   #cutAfter: number | undefined;
   #cutErase: boolean | undefined;
+  readonly #file: string | undefined;
+  #dirty = false;
   /** Called when an armed cut fires (SimBoard sets it to power the board off). */
   onCut: (() => void) | undefined;
 
@@ -54,6 +62,22 @@ export class SimFlashPartition {
     }
     this.#cells = new Uint8Array(this.size).fill(0xff); // a new chip comes erased
     this.#erases = new Uint32Array(this.size / this.blockSize);
+    this.#file = options.file;
+    if (this.#file !== undefined && existsSync(this.#file)) {
+      const saved = readFileSync(this.#file);
+      if (saved.length !== this.size) throw new RangeError(`${this.#file}: ${saved.length} bytes, the partition has ${this.size}`);
+      this.#cells.set(saved);
+    }
+  }
+
+  /** Writes the cells to the partition's file if they changed since the last flush; true when it wrote. */
+  flush(): boolean {
+    if (this.#file === undefined || !this.#dirty) return false;
+    const tmp = `${this.#file}.tmp`;
+    writeFileSync(tmp, this.#cells);
+    renameSync(tmp, this.#file);
+    this.#dirty = false;
+    return true;
   }
 
   get blocks(): number { return this.#erases.length; }
@@ -90,6 +114,7 @@ export class SimFlashPartition {
     const cut = this.#cutAfter !== undefined && this.#cutErase === false;
     if (cut) n = Math.min(n, this.#cutAfter as number);
     for (let i = 0; i < n; i++) this.#cells[offset + i] = (this.#cells[offset + i] as number) & (bytes[i] as number);
+    this.#dirty = true;
     this.#writes++;
     this.#bytesWritten += n;
     if (cut) this.#fire();
@@ -102,6 +127,7 @@ export class SimFlashPartition {
     const cut = this.#cutAfter !== undefined && this.#cutErase === true;
     if (cut) n = Math.min(n, this.#cutAfter as number);
     this.#cells.fill(0xff, start, start + n);
+    this.#dirty = true;
     this.#erases[block] = (this.#erases[block] as number) + 1;
     if (cut) this.#fire();
   }

@@ -92,6 +92,11 @@ export class SimFleet {
   }
 
   /** Stops every board and its environment timers (photocell sun following). */
+  /** Writes every board's file-backed storage to disk (see SimBoard.flushStorage). */
+  flushStorage(): void {
+    for (const b of this.#boards.values()) b.flushStorage();
+  }
+
   dispose(): void {
     this.stop();
     for (const b of this.#boards.values()) b.dispose();

@@ -5,6 +5,9 @@
  * PulseCount, Serial and the meter-log partition reach the same simulated chip and flash through the XS host).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFirmware, type Firmware, type FirmwareStatus, type Host } from '@streetlight/firmware';
 import { SimBoard, VirtualClock, type FirmwareRuntime, type MeterSpec } from '@streetlight/hardware-sim';
@@ -151,6 +154,33 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       const oneIntervalWh = (36.5 * 60) / 3600 + (36.5 * 10) / 3600; // an interval plus the poll it closes on
       expect(lostWh).toBeGreaterThanOrEqual(0);
       expect(lostWh).toBeLessThanOrEqual((cuts + 1) * oneIntervalWh + 0.01);
+    });
+
+    it('the metering log persists across runs of the simulator (dataDir): the counter and the seqs carry on', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meterlog-'));
+      try {
+        const first = makeBoard('bl0940', { deviceId: 'MTR-PERSIST', dataDir: dir });
+        first.powerOn();
+        await commission(first);
+        await clock.runUntil(() => records(first).length >= 4 && status(first).energy?.pending === 0, { timeoutMs: 30 * 60_000 });
+        const before = status(first).energy!;
+        first.dispose(); // the simulator process ends: NVS is written through, the meter log is flushed here
+        boards.splice(boards.indexOf(first), 1);
+        // A new process: a new board object on the same files.
+        const second = makeBoard('bl0940', { deviceId: 'MTR-PERSIST', dataDir: dir });
+        second.powerOn();
+        await clock.runUntil(() => records(second).length >= before.lastSeq + 3 && status(second).energy?.pending === 0, { timeoutMs: 30 * 60_000 });
+        const rs = records(second);
+        expect(rs.map((r) => r.seq)).toEqual(rs.map((_, i) => i + 1)); // no seq restarted at 1, none skipped
+        const after = status(second).energy!;
+        expect(after.lastSeq).toBeGreaterThan(before.lastSeq);
+        expect(after.totalEnergyMwh).toBeGreaterThan(before.totalEnergyMwh); // the lifetime counter carried on
+        const totals = energyTotals(second);
+        for (let i = 1; i < totals.length; i++) expect(totals[i]!).toBeGreaterThanOrEqual(totals[i - 1]!);
+      } finally {
+        for (const b of boards.splice(0)) b.dispose(); // flushes into dir: before it goes
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

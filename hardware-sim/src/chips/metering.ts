@@ -55,6 +55,8 @@ export interface SimMeteringOptions {
   clock: VirtualClock;
   line: MeteredLine;
   flash: SimFlash;
+  /** File that keeps the `meterlog` partition across runs of the process (SimBoard's dataDir). */
+  logFile?: string;
   random: () => number;
   /** Re-applies the electrical state (after a fault changes it). */
   onChange: () => void;
@@ -88,7 +90,10 @@ export class SimMetering {
     const now = (): number => options.clock.now();
     if (this.spec?.chip === 'hlw8012') this.hlw8012 = new SimHlw8012(options.line, this.errors, r, now);
     if (this.spec?.chip === 'bl0940') this.bl0940 = new SimBl0940(options.line, this.errors, r);
-    this.meterlog = new SimFlashPartition({ size: this.spec?.logBytes ?? DEFAULT_METERLOG_BYTES });
+    this.meterlog = new SimFlashPartition({
+      size: this.spec?.logBytes ?? DEFAULT_METERLOG_BYTES,
+      ...(options.logFile !== undefined ? { file: options.logFile } : {}),
+    });
     this.meterlog.onCut = () => options.powerOff();
     if (this.spec && (this.spec.calibrated ?? true) && options.flash.read('mcal') === undefined) this.factoryCalibrate();
   }
@@ -180,6 +185,7 @@ export class SimMetering {
   dispose(): void {
     this.#o.clock.clear(this.#cycling);
     this.#cycling = undefined;
+    this.meterlog.flush();
   }
 }
 
