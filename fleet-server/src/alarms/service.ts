@@ -69,7 +69,10 @@ export function planAlarm(spec: { type: string; severity: Severity; title: strin
   }
   // A newer event of this type is stored already: the state stays; only the history of occurrences changes.
   if (e.active) {
-    if (prev?.active) return []; // inside an occurrence that began earlier
+    if (prev?.active) {
+      // Inside an occurrence that began earlier; if `next` ended it, this was its last raise (value, detail).
+      return !next.active && ofPrev ? [{ update: ofPrev.id, patch: { value: e.value, detail: e.detail || ofPrev.detail } }] : [];
+    }
     if (next.active) return ofNext ? [{ update: ofNext.id, patch: { raisedAt: e.at, raisedOrd: e.ord } }] : []; // it began here
     // It began here and the next event, already stored, cleared it.
     return [{ insert: {
