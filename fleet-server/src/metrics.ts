@@ -70,7 +70,7 @@ export function prometheus(s: MetricsSnapshot): string {
   metric('fleet_frames_received_total', 'counter', 'MQTT frames received on device topics.', [[{}, s.framesReceived]]);
   metric('fleet_frames_rejected_total', 'counter', 'Frames rejected, by reason.',
     Object.entries(s.framesRejected).map(([reason, n]) => [{ reason }, n]));
-  metric('fleet_frames_duplicate_total', 'counter', 'Uplink frames ignored as duplicates (seq not increasing).', [[{}, s.duplicates]]);
+  metric('fleet_frames_duplicate_total', 'counter', 'Uplink frames that changed nothing: redelivered, or older than what the server holds.', [[{}, s.duplicates]]);
   metric('fleet_uplinks_total', 'counter', 'Accepted uplink frames, by body.',
     Object.entries(s.uplinksByKind).map(([kind, n]) => [{ kind }, n]));
   metric('fleet_downlinks_sent_total', 'counter', 'Downlink frames published.', [[{}, s.downlinksSent]]);
