@@ -7,7 +7,7 @@
  * is stored once and the alarms it touches are computed from what the database holds at that moment.
  */
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
+import { PreparedQueries, type DialectAdapter, type Db, type Tables } from './drizzle-repository.js';
 import type { NewEvent } from './repository.js';
 import type * as s from './schema.sqlite.js';
 import { uplinkOrd } from './uplink-repository.js';
@@ -75,10 +75,12 @@ export interface AlarmFilter {
 export class AlarmsRepository {
   private readonly db: Db;
   private readonly t: Tables;
+  private readonly prepared: PreparedQueries;
 
   constructor(private readonly adapter: DialectAdapter) {
     this.db = adapter.db;
     this.t = adapter.tables;
+    this.prepared = new PreparedQueries(adapter);
   }
 
   /** The alarm of (device, type) that is not cleared yet, if any. */
@@ -129,28 +131,45 @@ export class AlarmsRepository {
     const point = (r: { uplinkOrd: number; active: boolean; time: number; receivedAt: number; eventSeq: number; value: number; detail: string }): EventPoint => ({
       ord: Number(r.uplinkOrd), active: r.active, at: eventAt(Number(r.time), Number(r.receivedAt)), eventSeq: Number(r.eventSeq), value: Number(r.value), detail: r.detail,
     });
+    // SQLite: the fixed-shape statements are prepared once with placeholders on the connection, which is the
+    // transaction's (building a query costs more than running it). PostgreSQL: built on the transaction's
+    // client with the values inline (a pool's prepared query would run outside the transaction).
+    const { db, prepared } = this;
+    type Bind = (name: string) => never;
+    const q = (tx: Db, key: string, build: (d: Db, v: Bind) => unknown, values: Record<string, unknown>): unknown => {
+      if (!pg) {
+        const p = prepared.get(`event:${key}`, () => build(db, (n) => sql.placeholder(n) as never)) as unknown as { all(v: Record<string, unknown>): unknown } | undefined;
+        if (p) return { all: () => p.all(values) };
+      }
+      return build(tx, (n) => values[n] as never);
+    };
+    const eventCols = ['deviceId', 'tenantId', 'eventSeq', 'type', 'active', 'time', 'value', 'detail', 'receivedAt', 'uplinkOrd'] as const;
     function* steps(tx: Db): Generator<unknown, { stored: boolean; alarm?: AlarmRow | undefined }, unknown> {
+      // PostgreSQL: the device row locked for the transaction, so events of one device serialise across instances.
       const dev = pg
         ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select seq_epoch as epoch from devices where id = ${e.deviceId} for update`)) as { rows: Array<{ epoch: number }> }).rows[0]
-        : ((yield tx.select({ epoch: devices.seqEpoch }).from(devices).where(eq(devices.id, e.deviceId))) as Array<{ epoch: number }>)[0];
+        : ((yield q(tx, 'epoch', (d, v) => d.select({ epoch: devices.seqEpoch }).from(devices).where(eq(devices.id, v('id'))), { id: e.deviceId })) as Array<{ epoch: number }>)[0];
       const ord = uplinkOrd(Number(dev?.epoch ?? 0), uplinkSeq);
-      const inserted = (yield tx.insert(ev).values({ ...row, uplinkOrd: ord }).onConflictDoNothing().returning({ id: ev.id })) as unknown[];
+      const values: Record<string, unknown> = { ...row, uplinkOrd: ord };
+      const inserted = (yield q(tx, 'insert', (d, v) => d.insert(ev).values(Object.fromEntries(eventCols.map((c) => [c, v(c)])) as unknown as typeof ev.$inferInsert)
+        .onConflictDoNothing().returning({ id: ev.id }), values)) as unknown[];
       if (inserted.length === 0) return { stored: false };
       const type = planner?.alarmType(e.type);
       if (!planner || type === undefined) return { stored: true };
-      const same = and(eq(ev.deviceId, e.deviceId), eq(ev.type, e.type));
+      const k = { id: e.deviceId, type: e.type, alarmType: type, ord };
       // Neighbours in uplink order; events without one (0: stored before orders existed) are left out.
-      const prevRow = ord > 0 ? ((yield tx.select().from(ev).where(and(same, gt(ev.uplinkOrd, 0), lt(ev.uplinkOrd, ord))).orderBy(desc(ev.uplinkOrd)).limit(1)) as typeof ev.$inferSelect[])[0] : undefined;
-      const nextRow = ord > 0 ? ((yield tx.select().from(ev).where(and(same, gt(ev.uplinkOrd, ord))).orderBy(asc(ev.uplinkOrd)).limit(1)) as typeof ev.$inferSelect[])[0] : undefined;
+      const same = (v: Bind) => and(eq(ev.deviceId, v('id')), eq(ev.type, v('type')));
+      const prevRow = ord > 0 ? ((yield q(tx, 'prev', (d, v) => d.select().from(ev).where(and(same(v), gt(ev.uplinkOrd, 0), lt(ev.uplinkOrd, v('ord')))).orderBy(desc(ev.uplinkOrd)).limit(1), k)) as typeof ev.$inferSelect[])[0] : undefined;
+      const nextRow = ord > 0 ? ((yield q(tx, 'next', (d, v) => d.select().from(ev).where(and(same(v), gt(ev.uplinkOrd, v('ord')))).orderBy(asc(ev.uplinkOrd)).limit(1), k)) as typeof ev.$inferSelect[])[0] : undefined;
       const prev = prevRow && point(prevRow);
       const next = nextRow && point(nextRow);
-      const ofType = and(eq(a.deviceId, e.deviceId), eq(a.type, type));
-      const current = ((yield tx.select().from(a).where(and(ofType, ne(a.state, 'cleared'))).orderBy(desc(a.id)).limit(1)) as AlarmRow[])[0];
+      const ofType = (v: Bind) => and(eq(a.deviceId, v('id')), eq(a.type, v('alarmType')));
+      const current = ((yield q(tx, 'current', (d, v) => d.select().from(a).where(and(ofType(v), ne(a.state, 'cleared'))).orderBy(desc(a.id)).limit(1), k)) as AlarmRow[])[0];
       const ofPrev = prev?.active
-        ? ((yield tx.select().from(a).where(and(ofType, lte(a.raisedOrd, prev.ord), or(ne(a.state, 'cleared'), gte(a.lastEventOrd, prev.ord))))
-          .orderBy(desc(a.raisedOrd), desc(a.id)).limit(1)) as AlarmRow[])[0]
+        ? ((yield q(tx, 'ofPrev', (d, v) => d.select().from(a).where(and(ofType(v), lte(a.raisedOrd, v('p')), or(ne(a.state, 'cleared'), gte(a.lastEventOrd, v('p')))))
+          .orderBy(desc(a.raisedOrd), desc(a.id)).limit(1), { ...k, p: prev.ord })) as AlarmRow[])[0]
         : undefined;
-      const ofNext = next?.active ? ((yield tx.select().from(a).where(and(ofType, eq(a.raisedOrd, next.ord))).limit(1)) as AlarmRow[])[0] : undefined;
+      const ofNext = next?.active ? ((yield q(tx, 'ofNext', (d, v) => d.select().from(a).where(and(ofType(v), eq(a.raisedOrd, v('n')))).limit(1), { ...k, n: next.ord })) as AlarmRow[])[0] : undefined;
       const actions = planner.plan({ event: point({ ...row, uplinkOrd: ord }), receivedAt: e.receivedAt, prev, next, current, ofPrev, ofNext });
       let alarm: AlarmRow | undefined;
       for (const act of actions) {
@@ -162,14 +181,14 @@ export class AlarmsRepository {
       return { stored: true, alarm };
     }
     if (!pg) {
-      return this.db.transaction((tx) => {
+      return db.transaction((tx) => {
         const it = steps(tx);
         let r = it.next();
         while (!r.done) r = it.next((r.value as { all(): unknown }).all());
         return r.value;
       }, { behavior: 'immediate' });
     }
-    const pgDb = this.db as unknown as { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
+    const pgDb = db as unknown as { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
     return pgDb.transaction(async (tx) => {
       const it = steps(tx);
       let r = it.next();

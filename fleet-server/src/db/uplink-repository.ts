@@ -98,20 +98,28 @@ export class UplinkRepository {
     return this.applyIfNewer('hello', deviceId, seq, { ...fields, online: true }, 'helloOrd');
   }
 
-  /** Applies reported state if the frame is newer than the one whose state the row holds (a State or a Hello). */
-  async applyState(deviceId: string, seq: number, fields: StateFields): Promise<boolean> {
-    return this.applyIfNewer('state', deviceId, seq, fields, 'stateOrd');
+  /**
+   * Applies reported state if the frame is newer than the one whose state the row holds (a State or a Hello).
+   * With `seenAt`, the same statement also does what `seen` does (one statement for a report in order); when
+   * the state is not applied it does nothing, and the caller calls `seen`.
+   */
+  async applyState(deviceId: string, seq: number, fields: StateFields, seenAt?: number): Promise<boolean> {
+    return this.applyIfNewer('state', deviceId, seq, fields, 'stateOrd', seenAt);
   }
 
-  private async applyIfNewer(kind: string, deviceId: string, seq: number, fields: DevicePatch, key: 'stateOrd' | 'helloOrd'): Promise<boolean> {
+  private async applyIfNewer(kind: string, deviceId: string, seq: number, fields: DevicePatch, key: 'stateOrd' | 'helloOrd', seenAt?: number): Promise<boolean> {
     const { devices } = this.t;
     const col = devices[key];
     const keys = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== undefined);
     const ord = this.ordSql(sql.placeholder('__seq'));
-    const rows = await this.run<{ id: string }>(`uplink:${kind}:${keys.join(',')}`, () => this.db.update(devices)
-      .set({ ...placeholders(keys), [key]: ord } as unknown as DevicePatch)
+    const seen = seenAt === undefined ? {} : {
+      lastUplinkSeq: sql`case when ${devices.lastUplinkSeq} is null or ${devices.lastUplinkSeq} < ${sql.placeholder('__seq')} then ${sql.placeholder('__seq')} else ${devices.lastUplinkSeq} end`,
+      lastSeen: this.greatest(sql`${devices.lastSeen}`, sql.placeholder('__now')),
+    };
+    const rows = await this.run<{ id: string }>(`uplink:${kind}:${seenAt === undefined ? '' : 'seen:'}${keys.join(',')}`, () => this.db.update(devices)
+      .set({ ...placeholders(keys), ...seen, [key]: ord } as unknown as DevicePatch)
       .where(and(eq(devices.id, sql.placeholder('__id')), sql`${col} < ${ord}`))
-      .returning({ id: devices.id }), { ...fields, __id: deviceId, __seq: seq });
+      .returning({ id: devices.id }), { ...fields, __id: deviceId, __seq: seq, ...(seenAt === undefined ? {} : { __now: seenAt }) });
     return rows.length > 0;
   }
 

@@ -301,13 +301,15 @@ export class DeviceService {
     // A Hello older than the last Hello applied: the device's counter restarted (wiped flash), a new epoch.
     const restarted = kind === 'hello' && await this.uplinks.restartIfCounterWentBack(deviceId, seq);
     if (restarted) this.log.info({ deviceId, seq, before: device.lastUplinkSeq }, 'uplink seq restarted (new seq epoch)');
-    const { advanced } = await this.uplinks.seen(deviceId, seq, now);
+    // Every frame moves lastUplinkSeq up (never back) and lastSeen; a StateReport does it in its own statement.
+    const seen = () => this.uplinks.seen(deviceId, seq, now);
     const duplicate = (why: string) => {
       this.metrics.duplicates++;
       this.log.debug({ deviceId, seq, kind, why }, 'uplink changed nothing');
     };
     switch (kind) {
       case 'hello': {
+        await seen();
         this.metrics.uplink(kind);
         const h = msg.hello!;
         await this.uplinks.applyHello(deviceId, seq, {
@@ -351,7 +353,10 @@ export class DeviceService {
         };
         // Applied only if newer than what the row holds; an older report (overtaken on another instance) or
         // a redelivered one changes nothing, history included.
-        if (!(await this.uplinks.applyState(deviceId, seq, patch))) return duplicate('state not newer than the stored one');
+        if (!(await this.uplinks.applyState(deviceId, seq, patch, now))) {
+          await seen();
+          return duplicate('state not newer than the stored one');
+        }
         this.metrics.uplink(kind);
         await this.repo.appendState({
           deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
@@ -371,6 +376,7 @@ export class DeviceService {
         return;
       }
       case 'energy': {
+        await seen();
         // Idempotent (unique device + record seq) and cumulative acks: processed in any order, answered again.
         const inserted = await this.onEnergy(device, msg.energy!);
         if (inserted === 0 && (msg.energy!.records?.length ?? 0) > 0) duplicate('energy records stored already');
@@ -384,6 +390,7 @@ export class DeviceService {
           time: e.time ?? 0, value: e.value ?? 0, detail: e.detail ?? '', receivedAt: now, uplinkSeq: seq,
         };
         // Stored (and applied to alarms) whether or not newer frames were seen; once per frame.
+        await seen();
         const { stored } = await this.recordEvent(device, row); // issue 5: alarms
         if (!stored) return duplicate('event stored already');
         this.metrics.uplink(kind);
@@ -392,6 +399,7 @@ export class DeviceService {
       case 'ack': {
         const a = msg.ack!;
         const status = ACK_STATUS[a.status ?? 0] ?? 'unspecified';
+        await seen();
         const outcome = await this.uplinks.ackDownlink(deviceId, a.downlinkSeq ?? 0, status, a.detail ?? '', now);
         if (outcome === 'again') return duplicate('downlink acknowledged already');
         this.metrics.uplink(kind);
@@ -399,13 +407,15 @@ export class DeviceService {
         else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
         return;
       }
-      case 'otaStatus':
+      case 'otaStatus': {
+        const { advanced } = await seen();
         // Several instances: the OTA driver orders OTA frames by seq (docs/ota.md). Alone, frames come in order,
         // so one whose seq did not advance is a redelivery (an old acknowledgement would rewind a transfer).
         if (!advanced && !this.ota?.clustered) return duplicate('seq did not advance');
         this.metrics.uplink(kind);
         if (this.ota) await this.ota.onStatus(device, msg.otaStatus!, { seq, bytes: payload }); // issue 6
         return;
+      }
     }
   }
 
