@@ -124,6 +124,16 @@ describe('energy and alarm API', () => {
     expect(recs.map((x: { seq: number }) => x.seq)).toEqual([95, 96, 100]);
   });
 
+  it('acknowledges past the records a device says its log lost (lost_through_seq), listing them as lost at once', async () => {
+    // The open gap 97–99 of the previous test: the device says it no longer holds anything up to 99.
+    await send({ energy: { records: [{ seq: 102, start: NOON + 101 * 900, durationS: 900, energyMwh: 0 }], lostThroughSeq: 99 } });
+    expect((await app.repo.getDevice('sl-1'))?.energyAckedSeq).toBe(102);
+    const acks = (await app.repo.listDownlinks('sl-1', 5)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+    expect(acks).toContain('acked 102');
+    const gaps = (await inject('/api/tenants/lyon/energy/gaps?state=lost')).json();
+    expect(gaps).toEqual([expect.objectContaining({ deviceId: 'sl-1', fromSeq: 97, toSeq: 99, count: 3, state: 'lost' })]);
+  });
+
   it('raises an alarm from a fault event, acknowledges it, and clears it with the clear event', async () => {
     await send({ event: { eventSeq: 1, type: pb.EventType.EVENT_TYPE_LAMP_FAILURE, active: true, time: 1748800000, value: 1200, detail: 'P 1.2 W at 50 %' } });
     const open = (await inject('/api/tenants/lyon/alarms?state=open')).json();

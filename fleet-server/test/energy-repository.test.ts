@@ -88,6 +88,27 @@ function energySuite(name: string, open: () => Promise<DrizzleRepository>, clean
       expect(await energy.listGaps('town', { state: 'lost' })).toMatchObject([{ deviceId: 'c', fromSeq: 11, toSeq: 13, state: 'lost' }]);
     });
 
+    it('records the range a device says its log overwrote (lost_through_seq) as lost at once and acknowledges past it', async () => {
+      // A town of its own, so the report tests below see the devices they expect.
+      await repo.ensureTenant('hill', 0);
+      await repo.ensureDevice('hill', 'e', 0);
+      const e = { id: 'e', tenantId: 'hill' };
+      const hill = (a: number, b: number, at: number) => range('e', a, b, at).map((r) => ({ ...r, tenantId: 'hill' }));
+      await energy.ingest(e, hill(1, 10, 0), keyOf, 0, GRACE);
+      // Offline for longer than its log lasts: it still holds 40..71 and says 11..39 are gone; no grace period.
+      const r = await energy.ingest(e, hill(40, 71, 100), keyOf, 100, GRACE, 0, 39);
+      expect(r).toMatchObject({ inserted: 32, ackedSeq: 71, openGaps: [], lost: [{ fromSeq: 11, toSeq: 39 }] });
+      expect((await repo.getDevice('e'))?.energyAckedSeq).toBe(71);
+      expect(await energy.listGaps('hill', { deviceId: 'e' })).toMatchObject([{ fromSeq: 11, toSeq: 39, state: 'lost' }]);
+      // Only what the server lacks is lost: records it already has below lost_through_seq stay counted, and a
+      // gap above it still waits for its grace period.
+      await energy.ingest(e, hill(72, 75, 200), keyOf, 200, GRACE);
+      const again = await energy.ingest(e, hill(80, 81, 300), keyOf, 300, GRACE, 0, 73);
+      expect(again).toMatchObject({ ackedSeq: 75, openGaps: [{ fromSeq: 76, toSeq: 79 }], lost: [] });
+      const [cell] = await energy.report({ tenantId: 'hill', from: '2026-01-01', to: '2026-01-01', bucket: 'total', by: 'device', deviceId: 'e' });
+      expect(cell).toMatchObject({ records: 10 + 32 + 4 + 2 });
+    });
+
     it('reports by group, tenant and period with the baseline of devices that have a nominal power', async () => {
       await energy.ingest(dev('b'), range('b', 1, 96), keyOf, 5000, GRACE); // 2026-01-01, 80 W
       await energy.ingest(dev('d'), range('d', 97, 192).map((r, i) => ({ ...r, seq: i + 1 })), keyOf, 5000, GRACE); // 2026-01-02, no inventory

@@ -30,6 +30,8 @@ let tenant: string;
 const boards: SimBoard[] = [];
 /** Records stored by the "server", per device and seq (idempotent, like the real one). */
 let stored: Map<string, Map<number, IntervalRecord>>;
+/** Highest EnergyReport.lost_through_seq seen per device. */
+let lost: Map<string, number>;
 let ackEnabled = true;
 const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
 let runtime: FirmwareRuntime = 'node';
@@ -40,6 +42,7 @@ beforeEach(async () => {
   tenant = `t${randomUUID().slice(0, 8)}`;
   peer = await ProtocolPeer.connect(`mqtt://${broker.host}:${broker.port}`, tenant, () => clock.now());
   stored = new Map();
+  lost = new Map();
   ackEnabled = true;
   // The server's energy ingest: store idempotently, then ack the highest contiguous seq.
   peer.client.on('message', (topic, payload) => {
@@ -53,8 +56,11 @@ beforeEach(async () => {
     let m = stored.get(t.deviceId);
     if (!m) stored.set(t.deviceId, (m = new Map()));
     for (const r of e.records ?? []) m.set(r.seq ?? 0, r as IntervalRecord);
+    // Records the device says its log no longer holds are lost: acknowledged past, like the server does.
+    const lostThrough = Math.max(lost.get(t.deviceId) ?? 0, e.lostThroughSeq ?? 0);
+    lost.set(t.deviceId, lostThrough);
     let acked = 0;
-    while (m.has(acked + 1)) acked++;
+    while (m.has(acked + 1) || acked < lostThrough) acked++;
     if (acked > 0) peer.send(t.deviceId, { energyAck: { ackedSeq: acked } }).catch(() => undefined); // the peer may be closing
   });
 });
@@ -265,6 +271,35 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       expect(drainMs).toBeGreaterThanOrEqual((batches - 1) * 2_000);
       // Nothing lost while powered: the records add up to what the luminaire drew, within a poll of power.
       expect(Math.abs(sumWh(rs) - board.energyWh())).toBeLessThan((36.5 * 910) / 3600);
+    });
+
+    it('a log that overflowed while offline says which records it no longer holds (lost_through_seq) and drains past them', async () => {
+      // 4 sectors of 63 records: the log keeps about two days of 15-minute records unacknowledged.
+      const board = makeBoard({ chip: 'hlw8012', logBytes: 4 * 4096 });
+      board.powerOn();
+      await commission(board);
+      await peer.send(board.deviceId, { config: { ...CONFIG, version: 2, energyIntervalS: 900 } });
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.ack).length >= 2, { timeoutMs: 60_000 });
+      await clock.runUntil(() => records(board).length >= 1 && status(board).energy?.pending === 0, { timeoutMs: 3_600_000 });
+      const acked = status(board).energy!.ackedSeq;
+      const framesBefore = peer.of(board.deviceId).filter((u) => u.energy).length;
+
+      board.link.down();
+      clock.advance(3 * 86_400_000); // three days offline: the oldest unacknowledged records are overwritten
+      const st = status(board).energy!;
+      expect(st.logOverwritten).toBeGreaterThan(0);
+      board.link.up();
+      await clock.runUntil(() => status(board).energy?.pending === 0, { timeoutMs: 3_600_000 });
+
+      const first = peer.of(board.deviceId).filter((u) => u.energy).slice(framesBefore)[0]!.energy!;
+      const firstSeq = first.records![0]!.seq!;
+      expect(firstSeq).toBeGreaterThan(acked + 1);
+      expect(first.lostThroughSeq).toBe(firstSeq - 1);
+      expect(firstSeq - 1 - acked).toBe(st.logOverwritten);
+      // Everything the log still held arrived, in order, and the acknowledgement went past the lost range.
+      const after = records(board).filter((r) => (r.seq ?? 0) > acked).map((r) => r.seq);
+      expect(after).toEqual(Array.from({ length: st.lastSeq - firstSeq + 1 }, (_, i) => firstSeq + i));
+      expect(status(board).energy!.ackedSeq).toBeGreaterThanOrEqual(st.lastSeq);
     });
   });
 });

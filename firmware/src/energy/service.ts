@@ -322,14 +322,22 @@ export class EnergyService {
     const log = this.#log;
     if (!log || this.#stopped || this.#inFlight !== undefined || this.#gapTimer !== undefined || !this.#d.connected()) return;
     const batch = log.pending(MAX_RECORDS_PER_FRAME);
+    const first = batch[0];
     const last = batch[batch.length - 1];
-    if (!last) return;
+    if (!first || !last) return;
     const records: IntervalRecord[] = batch.map((r) => ({
       seq: r.seq, start: r.start, durationS: r.durationS, energyMwh: r.energyMwh, minPowerMw: r.minPowerMw,
       maxPowerMw: r.maxPowerMw, avgPowerMw: r.avgPowerMw, burningS: r.burningS, avgLevelX10: r.avgLevelX10,
     }));
+    // The oldest record still held comes first: the unacknowledged ones before it are gone from the log
+    // (overwritten while offline for longer than the log lasts, or unreadable). Saying so lets the server stop
+    // waiting for them at once (EnergyReport.lost_through_seq) instead of after its grace period.
+    const lostThroughSeq = first.seq - 1 > log.ackedSeq ? first.seq - 1 : 0;
     const sent = this.#d.send({
-      energy: { records, energyTotalMwh: last.totalEnergyMwh, burningTotalS: last.totalBurningS, switchCount: last.switchCount },
+      energy: {
+        records, energyTotalMwh: last.totalEnergyMwh, burningTotalS: last.totalBurningS, switchCount: last.switchCount,
+        ...(lostThroughSeq > 0 ? { lostThroughSeq } : {}),
+      },
     });
     if (!sent) return;
     this.#inFlight = last.seq;

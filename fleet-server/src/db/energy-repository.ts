@@ -131,8 +131,10 @@ export class EnergyRepository {
    *   watermark (and the device's log) can move on; the range stays listed as lost.
    * @param minStartS raw records starting before this (Unix s) may have been pruned by retention: one at or
    *   below the watermark is then already counted (or declared lost) and is dropped, never counted twice.
+   * @param lostThroughSeq the device no longer holds its unacknowledged records up to this seq (its log overwrote
+   *   them): those missing are declared lost at once, without the grace period (0 = nothing said).
    */
-  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0): Promise<IngestResult> {
+  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0): Promise<IngestResult> {
     const { energyRecords, energyDaily, energyMonthly, energyGaps, devices } = this.t;
     const plan = (fresh: readonly NewEnergy[]): { daily: Delta[]; monthly: Delta[] } => {
       const daily = new Map<string, Delta>();
@@ -228,6 +230,14 @@ export class EnergyRepository {
         while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
         if (i === got.length && got.length === SCAN) continue; // all contiguous: next page
         const next = got[i];
+        if (acked < lostThroughSeq) {
+          // The device said it no longer holds the records up to lostThroughSeq it was not acknowledged for
+          // (EnergyReport.lost_through_seq: its log overwrote them): what is missing up to there is lost now.
+          const to = next ? Math.min(Number(next.seq) - 1, lostThroughSeq) : lostThroughSeq;
+          lost.push({ fromSeq: acked + 1, toSeq: to });
+          acked = to;
+          continue;
+        }
         if (next && now - Number(next.receivedAt) >= graceMs) {
           // The device sends its oldest record first, so what is still missing once a later record has waited
           // the whole grace period is gone (e.g. a log record the boot scan found corrupt): give it up, so the

@@ -70,7 +70,7 @@ export interface DeviceServiceOptions {
    * Issue 5 (energy area): stores a frame's records, rollups and ack watermark in one transaction and
    * resolves with the seq to acknowledge once committed. Default: plain idempotent insert + contiguous scan.
    */
-  energyIngest?: (device: DeviceRow, rows: NewEnergy[]) => Promise<{ ackedSeq: number; inserted?: number }>;
+  energyIngest?: (device: DeviceRow, rows: NewEnergy[], lostThroughSeq: number) => Promise<{ ackedSeq: number; inserted?: number }>;
   /**
    * Issue 5 (alarms area): stores a device event and applies it to the alarms in one transaction; resolves
    * with `stored: false` when the event was stored already (a redelivery). Default: stores it (idempotently,
@@ -434,7 +434,8 @@ export class DeviceService {
     }));
     if (this.energyIngest) {
       // Issue 5: records, rollups and watermark commit together; the ack below follows the commit.
-      const { ackedSeq, inserted } = await this.energyIngest(device, rows);
+      // lost_through_seq: the device's log no longer holds its unacknowledged records up to there.
+      const { ackedSeq, inserted } = await this.energyIngest(device, rows, e.lostThroughSeq ?? 0);
       if (ackedSeq > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq } }, `acked ${ackedSeq}`, true);
       return inserted;
     }
@@ -449,6 +450,7 @@ export class DeviceService {
         acked = s;
         advanced++;
       }
+      if (acked < (e.lostThroughSeq ?? 0)) { acked = e.lostThroughSeq ?? 0; continue; } // gone from the device
       if (advanced < 1000) break;
     }
     if (acked !== (fresh?.energyAckedSeq ?? device.energyAckedSeq)) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });

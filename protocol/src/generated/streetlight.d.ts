@@ -947,6 +947,9 @@ export namespace streetlight {
             /** EnergyReport switchCount. */
             switchCount: number;
 
+            /** EnergyReport lostThroughSeq. */
+            lostThroughSeq: number;
+
             /**
              * Creates a new EnergyReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -1042,6 +1045,9 @@ export namespace streetlight {
 
                 /** EnergyReport switchCount */
                 switchCount?: (number|null);
+
+                /** EnergyReport lostThroughSeq */
+                lostThroughSeq?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2791,6 +2791,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [energyTotalMwh] EnergyReport energyTotalMwh
              * @property {number|null} [burningTotalS] EnergyReport burningTotalS
              * @property {number|null} [switchCount] EnergyReport switchCount
+             * @property {number|null} [lostThroughSeq] EnergyReport lostThroughSeq
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2856,6 +2857,14 @@ export const streetlight = $root.streetlight = (() => {
             EnergyReport.prototype.switchCount = 0;
 
             /**
+             * EnergyReport lostThroughSeq.
+             * @member {number} lostThroughSeq
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.lostThroughSeq = 0;
+
+            /**
              * Creates a new EnergyReport instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.EnergyReport
@@ -2896,6 +2905,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.burningTotalS);
                 if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount") && message.switchCount !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.switchCount);
+                if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq") && message.lostThroughSeq !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.lostThroughSeq);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2988,6 +2999,15 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.switchCount;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.lostThroughSeq = value;
+                            else
+                                delete message.lostThroughSeq;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3054,6 +3074,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount"))
                     if (!$util.isInteger(message.switchCount))
                         return "switchCount: integer expected";
+                if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq"))
+                    if (!$util.isInteger(message.lostThroughSeq))
+                        return "lostThroughSeq: integer expected";
                 return null;
             };
 
@@ -3101,6 +3124,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.switchCount != null)
                     if ($Number(object.switchCount) !== 0)
                         message.switchCount = object.switchCount >>> 0;
+                if (object.lostThroughSeq != null)
+                    if ($Number(object.lostThroughSeq) !== 0)
+                        message.lostThroughSeq = object.lostThroughSeq >>> 0;
                 return message;
             };
 
@@ -3131,6 +3157,7 @@ export const streetlight = $root.streetlight = (() => {
                         object.energyTotalMwh = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.burningTotalS = 0;
                     object.switchCount = 0;
+                    object.lostThroughSeq = 0;
                 }
                 if (message.records && message.records.length) {
                     object.records = $Array(message.records.length);
@@ -3148,6 +3175,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.burningTotalS = message.burningTotalS;
                 if (message.switchCount != null && $Object.hasOwnProperty.call(message, "switchCount"))
                     object.switchCount = message.switchCount;
+                if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq"))
+                    object.lostThroughSeq = message.lostThroughSeq;
                 return object;
             };
 

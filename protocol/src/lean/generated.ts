@@ -252,12 +252,15 @@ export interface EnergyReport {
   burningTotalS?: number;
   /** lifetime switch-on count */
   switchCount?: number;
+  /** The device no longer holds the records it was never acknowledged for with seq <= lost_through_seq: its log overwrote them (offline longer than the log lasts) or could not read them back. The server stops waiting for the ones it lacks and records them as lost at once, instead of after its grace period. 0 = none. */
+  lostThroughSeq?: number;
 }
 export const EnergyReportDesc: Desc = [
   [1, 'records', 15, IntervalRecordDesc],
   [2, 'energyTotalMwh', 6],
   [3, 'burningTotalS', 0],
   [4, 'switchCount', 0],
+  [5, 'lostThroughSeq', 0],
 ];
 
 export interface DeviceEvent {

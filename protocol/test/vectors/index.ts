@@ -72,6 +72,18 @@ export const VECTORS: readonly GoldenVector[] = [
     },
   },
   {
+    name: 'uplink-energy-lost',
+    direction: 'uplink',
+    description: 'EnergyReport after a log overflow: the oldest record still held is 240, the device lost everything up to 239 it was not acknowledged for',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 5012, time: T0 + 1800,
+      energy: {
+        records: [{ seq: 240, start: T0, durationS: 900, energyMwh: 9_012, minPowerMw: 36_000, maxPowerMw: 36_100, avgPowerMw: 36_050, burningS: 900, avgLevelX10: 1000 }],
+        energyTotalMwh: 1_234_567, burningTotalS: 98_765, switchCount: 77, lostThroughSeq: 239,
+      },
+    },
+  },
+  {
     name: 'uplink-energy-max',
     direction: 'uplink',
     description: 'EnergyReport at the limits: 32 records (MAX_RECORDS_PER_FRAME), uint32 fields at 2^32-1',
