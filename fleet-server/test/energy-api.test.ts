@@ -134,6 +134,23 @@ describe('energy and alarm API', () => {
     expect(gaps).toEqual([expect.objectContaining({ deviceId: 'sl-1', fromSeq: 97, toSeq: 99, count: 3, state: 'lost' })]);
   });
 
+  it('places undated records (start 0: closed before the device had the time) just before the next record of the frame', async () => {
+    const at = Date.UTC(2025, 5, 10, 10, 0, 0) / 1000; // local noon of 2025-06-10
+    await send({ energy: { records: [
+      { seq: 103, start: 0, durationS: 900, energyMwh: 1_000 },
+      { seq: 104, start: 0, durationS: 600, energyMwh: 2_000 },
+      { seq: 105, start: at, durationS: 900, energyMwh: 4_000 },
+    ] } });
+    expect((await app.repo.getDevice('sl-1'))?.energyAckedSeq).toBe(105);
+    // In the rollups they are on the day of the record that follows them, not on 1970-01-01.
+    const day = (await inject('/api/tenants/lyon/energy/report?day=2025-06-10&by=device')).json();
+    expect(day.rows).toMatchObject([{ key: 'sl-1', records: 3, energyKwh: 0.007 }]);
+    expect((await inject('/api/tenants/lyon/energy/report?from=1970-01-01&to=1970-12-31&bucket=total&by=device')).json().rows).toEqual([]);
+    // The raw records still say they were undated.
+    const recs = (await inject('/api/tenants/lyon/devices/sl-1/energy/records?fromSeq=103&limit=3')).json();
+    expect(recs.map((x: { start: string | null }) => x.start)).toEqual([null, null, new Date(at * 1000).toISOString()]);
+  });
+
   it('raises an alarm from a fault event, acknowledges it, and clears it with the clear event', async () => {
     await send({ event: { eventSeq: 1, type: pb.EventType.EVENT_TYPE_LAMP_FAILURE, active: true, time: 1748800000, value: 1200, detail: 'P 1.2 W at 50 %' } });
     const open = (await inject('/api/tenants/lyon/alarms?state=open')).json();

@@ -273,6 +273,39 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       expect(Math.abs(sumWh(rs) - board.energyWh())).toBeLessThan((36.5 * 910) / 3600);
     });
 
+    it('records closed before the board had the time go out dated, back to back up to the interval in progress', async () => {
+      const board = makeBoard('hlw8012'); // RTC lost: the board starts in 1970 and gets the time from the server
+      board.link.down();
+      const poweredAt = clock.now();
+      board.powerOn();
+      clock.advance(2 * 3_600_000 + 5 * 60_000); // 2 h without network: 8 intervals closed by the board's ticks
+      expect(status(board).energy?.pending).toBe(8);
+      board.link.up();
+      await clock.runUntil(() => status(board).energy?.pending === 0 && records(board).length >= 8, { timeoutMs: 3_600_000 });
+      const rs = records(board).slice(0, 8);
+      expect(rs.every((r) => (r.start ?? 0) > 0)).toBe(true);
+      // Back to back from power-on, in the board's time (its clock is as right as the server's TimeSync made it;
+      // the record starts are whole seconds: within 1 s each).
+      const poweredAtBoard = (poweredAt + board.rtcNow() - clock.now()) / 1000;
+      expect(Math.abs((rs[0]!.start ?? 0) - poweredAtBoard)).toBeLessThanOrEqual(1);
+      for (let i = 1; i < rs.length; i++) expect(Math.abs((rs[i - 1]!.start ?? 0) + (rs[i - 1]!.durationS ?? 0) - (rs[i]!.start ?? 0))).toBeLessThanOrEqual(1);
+      expect(Math.abs((rs[7]!.start ?? 0) - (poweredAtBoard + 7 * 900))).toBeLessThanOrEqual(2);
+    });
+
+    it('records of a boot that never had the time stay undated (start 0); the next boot\'s are dated', async () => {
+      const board = makeBoard('hlw8012');
+      board.link.down();
+      board.powerOn();
+      clock.advance(3_600_000 + 60_000); // 4 intervals closed without time
+      board.powerCycle(60_000);           // cut before it ever reached the server: those 4 cannot be dated
+      clock.advance(60_000 + 2 * 900_000 + 60_000);
+      board.link.up();
+      await clock.runUntil(() => status(board).energy?.pending === 0 && records(board).length >= 6, { timeoutMs: 3_600_000 });
+      const rs = records(board);
+      expect(rs.slice(0, 4).map((r) => r.start ?? 0)).toEqual([0, 0, 0, 0]);
+      expect(rs.slice(4).every((r) => (r.start ?? 0) > 0)).toBe(true);
+    });
+
     it('a log that overflowed while offline says which records it no longer holds (lost_through_seq) and drains past them', async () => {
       // 4 sectors of 63 records: the log keeps about two days of 15-minute records unacknowledged.
       const board = makeBoard({ chip: 'hlw8012', logBytes: 4 * 4096 });

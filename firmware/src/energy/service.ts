@@ -259,13 +259,20 @@ export class EnergyService {
     const I = this.#intervalS;
     if (wall !== undefined) {
       const nowS = wall / 1000;
-      // Time became valid during this interval: its start is now known from the board's ticks.
-      if (c.startUnix === 0) c.startUnix = Math.floor(nowS - (now - c.startTicks) / 1000);
+      if (this.#dateCurrent(now, wall)) this.#kick(); // the records held back for want of time can go now
       const boundary = Math.floor(c.startUnix / I) * I + I;
       if (nowS >= boundary) this.#close(now, boundary);
     } else if (now - c.startTicks >= I * 1000) {
       this.#close(now, undefined);
     }
+  }
+
+  /** Time became valid during the interval in progress: its start is now known from the board's ticks. */
+  #dateCurrent(ticks: number, wall: number): boolean {
+    const c = this.#cur;
+    if (c.startUnix !== 0) return false;
+    c.startUnix = Math.floor(wall / 1000 - (ticks - c.startTicks) / 1000);
+    return true;
   }
 
   #close(now: number, boundaryS: number | undefined): void {
@@ -321,7 +328,13 @@ export class EnergyService {
   #kick(): void {
     const log = this.#log;
     if (!log || this.#stopped || this.#inFlight !== undefined || this.#gapTimer !== undefined || !this.#d.connected()) return;
-    const batch = log.pending(MAX_RECORDS_PER_FRAME);
+    // Records are sent with their start: without valid time yet (a board without RTC, just connected, gets it
+    // from the server's answer to its Hello) they wait, so this boot's records closed before can be dated.
+    const wall = this.#d.wallClock();
+    if (wall === undefined) return;
+    this.#dateCurrent(this.#d.host.clock.ticks(), wall);
+    let batch = log.pending(MAX_RECORDS_PER_FRAME);
+    if (batch.some((r) => r.start === 0)) batch = this.#dated(log.pending(Number.MAX_SAFE_INTEGER)).slice(0, MAX_RECORDS_PER_FRAME);
     const first = batch[0];
     const last = batch[batch.length - 1];
     if (!first || !last) return;
@@ -348,6 +361,33 @@ export class EnergyService {
       this.#inFlight = undefined;
       this.#guard(() => this.#after(CATCHUP_GAP_MS * (1 + this.#d.host.system.random())));
     }, ACK_TIMEOUT_MS);
+  }
+
+  /**
+   * Records closed before the board had valid time carry start 0 in the log (a NOR slot is written once). One
+   * boot's records are back to back (each interval starts where the previous one closed), so such a record
+   * starts where the next record of the same boot starts, minus its own duration (counted in board ticks); the
+   * newest records of this boot end where the interval in progress began, known once the time is valid.
+   * `records`: every pending record, oldest first. A record of a boot that never had valid time (cut before it
+   * reached the server) keeps start 0: the server places it (fleet-server README, "undated records").
+   */
+  #dated(records: LogRecord[]): LogRecord[] {
+    const out = records.slice();
+    const log = this.#log;
+    let nextStart = this.#cur.startUnix;
+    let nextSeq = (log?.lastSeq ?? 0) + 1;
+    let nextBoot = this.#d.bootCount;
+    for (let i = out.length - 1; i >= 0; i--) {
+      let r = out[i] as LogRecord;
+      if (r.start === 0 && nextStart > 0 && r.seq + 1 === nextSeq && r.bootCount === nextBoot) {
+        r = { ...r, start: Math.max(1, nextStart - r.durationS) };
+        out[i] = r;
+      }
+      nextStart = r.start;
+      nextSeq = r.seq;
+      nextBoot = r.bootCount;
+    }
+    return out;
   }
 
   // ---- faults ---------------------------------------------------------------------------------------

@@ -163,12 +163,14 @@ export class EnergyService {
     const inv = await this.inventory(device.id);
     const lat = inv?.lat;
     const lon = inv?.lon;
+    const now = this.now();
+    const placed = placeUndated(rows, Math.floor(now / 1000));
     const keyOf = (r: NewEnergy) => {
-      const day = localDay(tz, r.start);
-      const darkS = lat != null && lon != null ? this.nights.darkSeconds(lat, lon, r.start, r.durationS) : 0;
+      const start = r.start > 0 ? r.start : (placed.get(r.seq) ?? Math.floor(now / 1000));
+      const day = localDay(tz, start);
+      const darkS = lat != null && lon != null ? this.nights.darkSeconds(lat, lon, start, r.durationS) : 0;
       return { day, month: day.slice(0, 7), darkS };
     };
-    const now = this.now();
     const minStartS = Math.floor(now / 1000) - this.retentionDays * 86_400;
     const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq);
     if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
@@ -235,4 +237,26 @@ export function toRow(c: ReportCell, s: Pick<EnergySettings, 'tariffEurPerKwh' |
     coveredHours: round(c.durationS / 3600, 2),
     devicesWithoutBaseline: c.devicesWithoutBaseline,
   };
+}
+
+/**
+ * Where undated records go in the rollups. A record has start 0 when its interval closed before the device had
+ * valid time, in a boot that ended before it got any (the firmware dates the records of a boot that later got
+ * the time itself, from the records after them). The device sends oldest first and one boot's records are back
+ * to back, so each undated record is placed just before the next record of the frame (its start minus the
+ * record's duration), the newest before the frame's arrival. The raw record keeps start 0 (undated).
+ * Returns the estimated start (Unix s) of each undated record, by seq.
+ */
+export function placeUndated(rows: readonly Pick<NewEnergy, 'seq' | 'start' | 'durationS'>[], receivedS: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!rows.some((r) => r.start === 0)) return out;
+  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+  let next = receivedS;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const r = sorted[i]!;
+    const start = r.start > 0 ? r.start : Math.max(1, next - r.durationS);
+    if (r.start === 0) out.set(r.seq, start);
+    next = start;
+  }
+  return out;
 }

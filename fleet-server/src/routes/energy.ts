@@ -71,7 +71,8 @@ const settingsBody = z.strictObject({
 });
 const gapView = z.object({ deviceId: z.string(), fromSeq: z.number(), toSeq: z.number(), count: z.number(), state: z.enum(['open', 'lost']), detectedAt: z.string() });
 const recordView = z.object({
-  seq: z.number(), start: z.string(), durationS: z.number(), energyMwh: z.number(), minPowerMw: z.number(), maxPowerMw: z.number(),
+  // null: undated, the interval closed before the device had valid time (the rollups place it; README "Undated records").
+  seq: z.number(), start: z.string().nullable(), durationS: z.number(), energyMwh: z.number(), minPowerMw: z.number(), maxPowerMw: z.number(),
   avgPowerMw: z.number(), burningS: z.number(), avgLevelPct: z.number(), receivedAt: z.string(),
 });
 const alarmView = z.object({
@@ -208,7 +209,7 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
     await devices.requireDevice(tenant, deviceId);
     const rows = await energy.records(deviceId, req.query.fromSeq, req.query.limit);
     return rows.map((x) => ({
-      seq: x.seq, start: iso(x.start * 1000)!, durationS: x.durationS, energyMwh: x.energyMwh, minPowerMw: x.minPowerMw, maxPowerMw: x.maxPowerMw,
+      seq: x.seq, start: x.start > 0 ? iso(x.start * 1000)! : null, durationS: x.durationS, energyMwh: x.energyMwh, minPowerMw: x.minPowerMw, maxPowerMw: x.maxPowerMw,
       avgPowerMw: x.avgPowerMw, burningS: x.burningS, avgLevelPct: x.avgLevelX10 / 10, receivedAt: iso(x.receivedAt)!,
     }));
   });

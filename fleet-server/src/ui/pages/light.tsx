@@ -11,7 +11,7 @@ import { href } from '../router.js';
 import { lightState, stateKey } from '../state.js';
 
 interface Resolution { resolved: { planId: number; planVersion: number; groupId: string; priority: number } | null }
-interface EnergyRecord { seq: number; start: string; durationS: number; energyMwh: number; avgPowerMw: number; avgLevelPct: number }
+interface EnergyRecord { seq: number; start: string | null; durationS: number; energyMwh: number; avgPowerMw: number; avgLevelPct: number }
 
 export function LightPage({ tenant, arg }: PageProps) {
   const i = useI18n();
@@ -37,7 +37,7 @@ export function LightPage({ tenant, arg }: PageProps) {
   const rp = d.reported;
   const planName = (pid: number | undefined): string => plans.find((p) => p.planId === pid)?.name ?? (pid ? `#${pid}` : i.t('noPlan'));
   const ov = d.desired?.override?.active ? d.desired.override : null;
-  const recent = energy?.slice(-96) ?? [];
+  const recent = energy?.filter((r): r is EnergyRecord & { start: string } => r.start !== null).slice(-96) ?? []; // undated records have no place on a time axis
 
   return (
     <div class="page detail">
