@@ -129,14 +129,14 @@ export class FaultMonitor {
       const low = this.#vLow.active ? v < VOLTAGE_LOW_V + VOLTAGE_HYSTERESIS_V : v < VOLTAGE_LOW_V;
       const high = this.#vHigh.active ? v > VOLTAGE_HIGH_V - VOLTAGE_HYSTERESIS_V : v > VOLTAGE_HIGH_V;
       // Formatted only when a state changes: this runs at every meter poll.
-      const text = (): string => `${v.toFixed(1)} V`;
-      this.#step(this.#vLow, low, i.now, dv, text);
-      this.#step(this.#vHigh, high, i.now, dv, text);
+      this.#step(this.#vLow, low, i.now, dv, v);
+      this.#step(this.#vHigh, high, i.now, dv, v);
     }
   }
 
-  #step(d: Debounced, condition: boolean | undefined, now: number, value: number, detail: string | (() => string)): void {
+  /** `detail`: the text, or a voltage (V) to format as the text (only when the state changes). */
+  #step(d: Debounced, condition: boolean | undefined, now: number, value: number, detail: string | number): void {
     const change = d.update(condition, now);
-    if (change) this.#emit(d.type, change === 'raise', value, typeof detail === 'string' ? detail : detail());
+    if (change) this.#emit(d.type, change === 'raise', value, typeof detail === 'string' ? detail : `${detail.toFixed(1)} V`);
   }
 }

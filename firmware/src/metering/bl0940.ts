@@ -60,9 +60,13 @@ export interface Bl0940Registers {
 export function parseBl0940Frame(frame: Uint8Array): Bl0940Registers | undefined {
   if (frame.length !== BL0940_FRAME_BYTES || frame[0] !== BL0940_HEADER) return undefined;
   if (bl0940Checksum(frame) !== frame[BL0940_FRAME_BYTES - 1]) return undefined;
-  const u24 = (at: number): number => (frame[at] as number) | ((frame[at + 1] as number) << 8) | ((frame[at + 2] as number) << 16);
-  const w = u24(16);
-  return { iRms: u24(4), vRms: u24(10), watt: w & 0x800000 ? w - 0x1000000 : w, cfCnt: u24(22) };
+  const w = u24(frame, 16);
+  return { iRms: u24(frame, 4), vRms: u24(frame, 10), watt: w & 0x800000 ? w - 0x1000000 : w, cfCnt: u24(frame, 22) };
+}
+
+/** A 24-bit little-endian register of an answer frame. */
+function u24(frame: Uint8Array, at: number): number {
+  return (frame[at] as number) | ((frame[at + 1] as number) << 8) | ((frame[at + 2] as number) << 16);
 }
 
 export interface Bl0940Options extends MeterDriverCommon {
