@@ -182,7 +182,7 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
     const devices = new DeviceService({
       repo: instance.repo, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
-      energyIngest: (device, rows, lostThroughSeq) => instance.energy.ingest(device, rows, lostThroughSeq), // issue 5
+      energyIngest: (device, rows, lostThroughSeq, logId) => instance.energy.ingest(device, rows, lostThroughSeq, logId), // issue 5
       recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();

@@ -164,6 +164,36 @@ function energySuite(name: string, open: () => Promise<DrizzleRepository>, clean
       }
     });
 
+    it('maps a new log (EnergyReport.log_id) after the old one once, even with its frames on two instances at once', async () => {
+      const other = await open();
+      try {
+        const second = new EnergyRepository(other.adapter);
+        await repo.ensureDevice('town', 'lg', 0);
+        const lg = (a: number, b: number) => range('lg', a, b, 10_000);
+        const first = await energy.ingest(dev('lg'), lg(1, 10), keyOf, 10_000, GRACE, 0, 0, 0xa1);
+        expect(first).toMatchObject({ inserted: 10, ackedSeq: 10, serverAckedSeq: 10 });
+        // The log is wiped: new id, seqs from 1. Its first frame reaches both instances (redelivery), its second
+        // one too, concurrently: one generation switch, base 10, nothing doubled.
+        const results = await Promise.all([
+          energy.ingest(dev('lg'), lg(1, 8), keyOf, 10_000, GRACE, 0, 0, 0xb2),
+          second.ingest(dev('lg'), lg(1, 8), keyOf, 10_000, GRACE, 0, 0, 0xb2),
+          second.ingest(dev('lg'), lg(9, 16), keyOf, 10_000, GRACE, 0, 0, 0xb2),
+        ]);
+        expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(16);
+        expect(Math.max(...results.map((r) => r.ackedSeq))).toBe(16); // device seqs
+        expect(await repo.getDevice('lg')).toMatchObject({ energyAckedSeq: 26, energyLogId: 0xb2, energySeqBase: 10, energyPrevLogId: 0xa1 });
+        // A late frame of the old log: nothing stored, nothing to acknowledge.
+        expect(await energy.ingest(dev('lg'), lg(1, 12), keyOf, 10_000, GRACE, 0, 0, 0xa1)).toMatchObject({ inserted: 0, ackedSeq: 0, staleLog: true });
+        // lost_through_seq of the new log is in its seqs: 17..19 gone, 20 held → server 27..29 lost, acked 20.
+        const r = await energy.ingest(dev('lg'), lg(20, 20), keyOf, 10_000, GRACE, 0, 19, 0xb2);
+        expect(r).toMatchObject({ inserted: 1, ackedSeq: 20, serverAckedSeq: 30, lost: [{ fromSeq: 27, toSeq: 29 }] });
+        const [cell] = await energy.report({ tenantId: 'town', from: '2026-01-01', to: '2026-01-31', bucket: 'total', by: 'device', deviceId: 'lg' });
+        expect(cell).toMatchObject({ records: 10 + 16 + 1 });
+      } finally {
+        await other.close();
+      }
+    });
+
     it('keeps settings per tenant', async () => {
       expect(await energy.getSettings('town')).toBeUndefined();
       await energy.putSettings({ tenantId: 'town', tz: 'CET-1CEST,M3.5.0,M10.5.0/3', tariffEurPerKwh: 0.17, emissionGPerKwh: 60, updatedAt: 1 });

@@ -53,6 +53,16 @@ describe('RingLog', () => {
     expect(again.pending(2).map((r) => r.seq)).toEqual([7, 8]);
   });
 
+  it('keeps the log id (u16 at offset 38) of each record; records of older firmware (0 there) stay valid', () => {
+    const p = new SimFlashPartition({ size: 4 * 4096 });
+    const log = new RingLog(view(p));
+    log.append(rec(1)); // older firmware: no log id, the reserved u16 written as 0
+    for (let s = 2; s <= 4; s++) log.append({ ...rec(s), logId: 0xbeef });
+    const again = new RingLog(view(p));
+    expect(again.pending(32).map((r) => [r.seq, r.logId])).toEqual([[1, 0], [2, 0xbeef], [3, 0xbeef], [4, 0xbeef]]);
+    expect(again.latest?.logId).toBe(0xbeef);
+  });
+
   it('wraps round the ring, erasing each sector once per trip, and keeps lifetime totals beyond 2^32 mWh', () => {
     const p = new SimFlashPartition({ size: 4 * 4096 });
     const log = new RingLog(view(p));

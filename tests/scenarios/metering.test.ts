@@ -1,6 +1,7 @@
 /**
  * Metering scenarios (issue 5): the real firmware on a simulated board with a metering chip, a real broker
- * and a protocol peer that acknowledges energy records as the server does (highest contiguous seq). Every
+ * and a protocol peer that acknowledges energy records as the server does (highest contiguous seq; a new log id
+ * maps the new log's seqs after the old log's, fleet-server EnergyRepository.ingest). Every
  * scenario runs twice: with the firmware on Node ('node') and with its bundle inside the real XS engine ('xs':
  * PulseCount, Serial and the meter-log partition reach the same simulated chip and flash through the XS host).
  */
@@ -28,10 +29,12 @@ let peer: ProtocolPeer;
 let clock: VirtualClock;
 let tenant: string;
 const boards: SimBoard[] = [];
-/** Records stored by the "server", per device and seq (idempotent, like the real one). */
+/** Records stored by the "server", per device and server seq (idempotent, like the real one). */
 let stored: Map<string, Map<number, IntervalRecord>>;
-/** Highest EnergyReport.lost_through_seq seen per device. */
+/** Highest EnergyReport.lost_through_seq seen per device (server seqs). */
 let lost: Map<string, number>;
+/** Per device: current log id (EnergyReport.log_id), the server seq its seq 0 maps to, and the previous id. */
+let logs: Map<string, { id: number; base: number; prev: number }>;
 let ackEnabled = true;
 const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
 let runtime: FirmwareRuntime = 'node';
@@ -43,6 +46,7 @@ beforeEach(async () => {
   peer = await ProtocolPeer.connect(`mqtt://${broker.host}:${broker.port}`, tenant, () => clock.now());
   stored = new Map();
   lost = new Map();
+  logs = new Map();
   ackEnabled = true;
   // The server's energy ingest: store idempotently, then ack the highest contiguous seq.
   peer.client.on('message', (topic, payload) => {
@@ -55,13 +59,29 @@ beforeEach(async () => {
     if (!e || !ackEnabled) return;
     let m = stored.get(t.deviceId);
     if (!m) stored.set(t.deviceId, (m = new Map()));
-    for (const r of e.records ?? []) m.set(r.seq ?? 0, r as IntervalRecord);
+    let log = logs.get(t.deviceId);
+    if (!log) logs.set(t.deviceId, (log = { id: 0, base: 0, prev: 0 }));
+    const logId = e.logId ?? 0;
+    let lostThrough = lost.get(t.deviceId) ?? 0;
+    if (logId !== 0 && logId !== log.id) {
+      if (log.id !== 0 && logId === log.prev) return; // a late frame of the old log: nothing to store or ack
+      if (log.id !== 0) {
+        // A new log (seqs restarted at 1): after everything of the old one; what the old one never sent is lost.
+        log.base = Math.max(lostThrough, ...m.keys());
+        lostThrough = log.base;
+        log.prev = log.id;
+      }
+      log.id = logId;
+    }
+    const base = logId === 0 ? 0 : log.base;
+    for (const r of e.records ?? []) if (!m.has((r.seq ?? 0) + base)) m.set((r.seq ?? 0) + base, { ...r, seq: (r.seq ?? 0) + base } as IntervalRecord);
     // Records the device says its log no longer holds are lost: acknowledged past, like the server does.
-    const lostThrough = Math.max(lost.get(t.deviceId) ?? 0, e.lostThroughSeq ?? 0);
+    lostThrough = Math.max(lostThrough, e.lostThroughSeq ? e.lostThroughSeq + base : 0);
     lost.set(t.deviceId, lostThrough);
     let acked = 0;
     while (m.has(acked + 1) || acked < lostThrough) acked++;
-    if (acked > 0) peer.send(t.deviceId, { energyAck: { ackedSeq: acked } }).catch(() => undefined); // the peer may be closing
+    const ackedSeq = acked - base; // in the device's seqs
+    if (ackedSeq > 0) peer.send(t.deviceId, { energyAck: { ackedSeq } }).catch(() => undefined); // the peer may be closing
   });
 });
 
@@ -187,6 +207,40 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
         for (const b of boards.splice(0)) b.dispose(); // flushes into dir: before it goes
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('a meter log erased while the board is off starts a new log (new log_id, seqs from 1): its records are counted after the old ones', async () => {
+      const board = makeBoard('hlw8012');
+      board.powerOn();
+      await commission(board);
+      await clock.runUntil(() => records(board).length >= 5 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000 });
+      const before = status(board).energy!;
+      const oldCount = records(board).length;
+      const oldWh = sumWh(records(board));
+      const oldLogId = peer.of(board.deviceId).filter((u) => u.energy).at(-1)!.energy!.logId ?? 0;
+      expect(oldLogId).toBeGreaterThan(0);
+      expect(before.ackedSeq).toBe(oldCount);
+      // The installer re-flashes the controller with a full erase of the meter partition.
+      board.powerOff();
+      const part = board.metering.meterlog;
+      for (let b = 0; b < part.blocks; b++) part.eraseBlock(b);
+      board.powerOn();
+      await clock.runUntil(() => records(board).length >= oldCount + 4 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000 });
+      const after = status(board).energy!;
+      // The device's seqs restarted at 1 under a new id; its acks came back in its own seqs.
+      // (A resend of the old log's last frame may still arrive after the cut: the peer drops it, as the server.)
+      const newFrames = peer.of(board.deviceId).filter((u) => u.energy && u.energy.logId !== oldLogId);
+      expect(newFrames[0]!.energy!.records![0]!.seq).toBe(1);
+      const newLogId = newFrames[0]!.energy!.logId ?? 0;
+      expect(newLogId).toBeGreaterThan(0);
+      expect(newLogId).not.toBe(oldLogId);
+      expect(after.ackedSeq).toBe(after.lastSeq);
+      expect(after.lastSeq).toBe(records(board).length - oldCount);
+      // Nothing taken for a duplicate: the server holds old and new records back to back, the old ones unchanged.
+      const rs = records(board);
+      expect(rs.map((r) => r.seq)).toEqual(rs.map((_, i) => i + 1));
+      expect(sumWh(rs.slice(0, oldCount))).toBe(oldWh);
+      expect(sumWh(rs.slice(oldCount))).toBeGreaterThan(0);
     });
   });
 

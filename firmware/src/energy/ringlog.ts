@@ -9,7 +9,8 @@
  *   record  u16 magic 0x4C52, u8 type (1 = interval), u8 ack flag (0xFF = not acknowledged; written to 0x00
  *           in place, which NOR allows without erase, when the server has acknowledged up to this record),
  *           u32 seq, u32 start (Unix s, 0 = unknown), u32 duration s, u32 energy mWh, u32 min/max/avg power mW,
- *           u32 burning s, u16 average level ×10, u16 reserved, u32 lifetime energy mWh low, u32 high,
+ *           u32 burning s, u16 average level ×10, u16 log id (was reserved; 0 in records of older firmware, which
+ *           stay valid since the CRC covers the bytes as written), u32 lifetime energy mWh low, u32 high,
  *           u32 lifetime burning s, u32 lifetime switch-ons, u32 boot count, u32 CRC-32 of bytes 0..59 with the
  *           ack flag counted as 0xFF.
  *
@@ -54,6 +55,12 @@ export interface LogRecord {
   totalBurningS: number;
   switchCount: number;
   bootCount: number;
+  /**
+   * Identity of the log this record was written to (u16 at offset 38, nonzero; 0 = written by older firmware).
+   * A fresh log (first boot, or after its partition was erased or found unreadable) draws a new random id, so
+   * the server can tell its seqs, which restart at 1, from the old log's (EnergyReport.log_id).
+   */
+  logId?: number;
 }
 
 export interface RingLogStats {
@@ -297,7 +304,7 @@ export function encodeRecord(r: LogRecord): Uint8Array {
   v.setUint32(28, u32(r.avgPowerMw), true);
   v.setUint32(32, u32(r.burningS), true);
   v.setUint16(36, Math.min(0xffff, Math.max(0, Math.round(r.avgLevelX10))), true);
-  v.setUint16(38, 0, true);
+  v.setUint16(38, (r.logId ?? 0) & 0xffff, true);
   const total = Math.max(0, Math.floor(r.totalEnergyMwh));
   v.setUint32(40, total % 0x100000000, true);
   v.setUint32(44, Math.floor(total / 0x100000000), true);
@@ -322,6 +329,7 @@ export function decodeRecord(slot: Uint8Array): { record: LogRecord; acked: bool
     avgPowerMw: v.getUint32(28, true), burningS: v.getUint32(32, true), avgLevelX10: v.getUint16(36, true),
     totalEnergyMwh: v.getUint32(40, true) + v.getUint32(44, true) * 0x100000000,
     totalBurningS: v.getUint32(48, true), switchCount: v.getUint32(52, true), bootCount: v.getUint32(56, true),
+    logId: v.getUint16(38, true),
   };
   if (record.seq === 0) return undefined;
   return { record, acked: v.getUint8(ACK_OFFSET) !== 0xff };

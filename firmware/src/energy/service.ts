@@ -121,6 +121,14 @@ export class EnergyService {
   #gapTimer: TimerId | undefined;
   #faultTimer: TimerId | undefined;
   #stopped = false;
+  /**
+   * This log's identity (EnergyReport.log_id), stored in every record (ringlog.ts, u16 at offset 38). At boot it
+   * is the newest record's; a fresh log (none, or only records of older firmware with 0) draws a random nonzero
+   * one, so a log wiped and restarted at seq 1 is not taken by the server for the old one. 16 bits: two logs of
+   * one device share an id with probability 1/65,535 per wipe (then the old bug: the new records look like
+   * duplicates of the old ones).
+   */
+  #logId = 0;
 
   /** Starts metering if the board has a chip; undefined otherwise. */
   static start(deps: EnergyDeps): EnergyService | undefined {
@@ -147,6 +155,7 @@ export class EnergyService {
     this.#baseMwh = latest?.totalEnergyMwh ?? 0;
     this.#baseBurningS = latest?.totalBurningS ?? 0;
     this.#baseSwitches = latest?.switchCount ?? 0;
+    this.#logId = latest?.logId || 1 + Math.min(0xfffe, Math.floor(host.system.random() * 0xffff));
     this.configure(deps.config);
     const now = host.clock.ticks();
     this.#lastTicks = now;
@@ -297,6 +306,7 @@ export class EnergyService {
       totalBurningS: totals.burning,
       switchCount: totals.switches,
       bootCount: this.#d.bootCount,
+      logId: this.#logId,
     };
     // Polls are POLL_MS apart: an interval closes at the first poll after its boundary, so its burning time
     // can exceed the nominal duration by up to one poll (the excess is counted, not lost: see the carry).
@@ -349,6 +359,7 @@ export class EnergyService {
     const sent = this.#d.send({
       energy: {
         records, energyTotalMwh: last.totalEnergyMwh, burningTotalS: last.totalBurningS, switchCount: last.switchCount,
+        logId: this.#logId,
         ...(lostThroughSeq > 0 ? { lostThroughSeq } : {}),
       },
     });

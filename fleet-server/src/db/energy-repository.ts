@@ -25,8 +25,15 @@ export interface RollupKey { day: string; month: string; darkS: number }
 export interface IngestResult {
   /** Records that were not stored before this frame. */
   inserted: number;
-  /** The ack watermark after the frame: every seq ≤ this is stored or declared lost. */
+  /**
+   * The seq to acknowledge, in the device's seq space (server watermark − the log's seq base; 0 = none): every
+   * seq ≤ this is stored or declared lost. Equal to `serverAckedSeq` for a device whose first log it is.
+   */
   ackedSeq: number;
+  /** The ack watermark in the server's seq space (energy_records.seq, gaps). */
+  serverAckedSeq: number;
+  /** The frame came from the device's previous log (redelivered after a newer log was seen): nothing stored. */
+  staleLog?: boolean;
   /** Missing ranges above the watermark, after the frame. */
   openGaps: Array<{ fromSeq: number; toSeq: number }>;
   /** Ranges declared lost by this frame (grace period over). */
@@ -133,8 +140,15 @@ export class EnergyRepository {
    *   below the watermark is then already counted (or declared lost) and is dropped, never counted twice.
    * @param lostThroughSeq the device no longer holds its unacknowledged records up to this seq (its log overwrote
    *   them): those missing are declared lost at once, without the grace period (0 = nothing said).
+   * @param logId EnergyReport.log_id (0 = unknown: seqs are stored as sent, as before log ids existed). The first
+   *   nonzero id is adopted with the device's current seq base. A different nonzero id is a new log whose seqs
+   *   restarted at 1 (partition erased or reformatted): its base becomes the highest seq stored for the device
+   *   (or the watermark, if higher), the old log's seqs the server never got are declared lost at once, and
+   *   the new log's seq n is stored as base + n. Frames of the previous log id arriving after the switch are
+   *   redeliveries: nothing is stored, nothing acknowledged. The switch happens under the device-row lock
+   *   (PostgreSQL) / the single writer (SQLite), in the frame's transaction.
    */
-  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0): Promise<IngestResult> {
+  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
     const { energyRecords, energyDaily, energyMonthly, energyGaps, devices } = this.t;
     const plan = (fresh: readonly NewEnergy[]): { daily: Delta[]; monthly: Delta[] } => {
       const daily = new Map<string, Delta>();
@@ -198,10 +212,39 @@ export class EnergyRepository {
       // serialise here and each sees the other's committed records when it computes the watermark. SQLite
       // has one writer at a time anyway.
       const dev = pgLock
-        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked from devices where id = ${device.id} for update`)) as { rows: Array<{ acked: number }> }).rows[0]
-        : ((yield q(tx, 'acked', (d, v) => d.select({ acked: devices.energyAckedSeq }).from(devices).where(eq(devices.id, v('id'))), { id: device.id })) as Array<{ acked: number }>)[0];
+        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked, energy_log_id as "logId", energy_seq_base as base, energy_prev_log_id as prev from devices where id = ${device.id} for update`)) as { rows: Array<{ acked: number; logId: number; base: number; prev: number }> }).rows[0]
+        : ((yield q(tx, 'ackedLog', (d, v) => d.select({ acked: devices.energyAckedSeq, logId: devices.energyLogId, base: devices.energySeqBase, prev: devices.energyPrevLogId }).from(devices).where(eq(devices.id, v('id'))), { id: device.id })) as Array<{ acked: number; logId: number; base: number; prev: number }>)[0];
       const before = Number(dev?.acked ?? 0);
-      const todo = rows.filter((r) => r.seq > before || r.start >= minStartS);
+      // Log identity (EnergyReport.log_id): which server seq the device's seq 0 maps to.
+      const storedLog = Number(dev?.logId ?? 0);
+      let base = Number(dev?.base ?? 0);
+      let logSet: { logId: number; base: number; prev: number } | undefined;
+      let lostThrough = logId === 0 ? lostThroughSeq : 0; // server seq space
+      if (logId !== 0 && logId !== storedLog) {
+        if (storedLog !== 0 && logId === Number(dev?.prev ?? 0)) {
+          // A frame of the log the device had before its current one, delivered late: its records are stored
+          // or were declared lost at the switch. Nothing to do, nothing to acknowledge (that log is gone).
+          return { inserted: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], staleLog: true };
+        }
+        if (storedLog !== 0) {
+          // A new log: its seqs restarted at 1. They go after everything of the old log, whose records the
+          // server never got are gone with it (lost below, at once).
+          const top = ((yield q(tx, 'maxSeq', (d, v) => d.select({ m: sql<number>`max(${energyRecords.seq})` }).from(energyRecords).where(eq(energyRecords.deviceId, v('id'))), { id: device.id })) as Array<{ m: number | null }>)[0];
+          base = Math.max(before, Number(top?.m ?? 0));
+          lostThrough = base;
+          logSet = { logId, base, prev: storedLog };
+        } else {
+          logSet = { logId, base, prev: Number(dev?.prev ?? 0) }; // first id seen: adopted with the current base
+        }
+      }
+      if (logId !== 0 && lostThroughSeq > 0) lostThrough = Math.max(lostThrough, lostThroughSeq + base);
+      if (logId === 0) base = 0; // unknown log: seqs as sent, as before log ids existed
+      if (logSet) {
+        yield q(tx, 'logSwitch', (d, v) => d.update(devices).set({ energyLogId: v('logId'), energySeqBase: v('base'), energyPrevLogId: v('prev') })
+          .where(eq(devices.id, v('id'))).returning({ id: devices.id }), { id: device.id, ...logSet });
+      }
+      const mapped = base === 0 ? rows : rows.map((r) => ({ ...r, seq: r.seq + base }));
+      const todo = mapped.filter((r) => r.seq > before || r.start >= minStartS);
       let inserted: NewEnergy[] = [];
       for (let i = 0; i < todo.length; i += CHUNK) {
         const part = multi(todo.slice(i, i + CHUNK));
@@ -230,10 +273,10 @@ export class EnergyRepository {
         while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
         if (i === got.length && got.length === SCAN) continue; // all contiguous: next page
         const next = got[i];
-        if (acked < lostThroughSeq) {
+        if (acked < lostThrough) {
           // The device said it no longer holds the records up to lostThroughSeq it was not acknowledged for
           // (EnergyReport.lost_through_seq: its log overwrote them): what is missing up to there is lost now.
-          const to = next ? Math.min(Number(next.seq) - 1, lostThroughSeq) : lostThroughSeq;
+          const to = next ? Math.min(Number(next.seq) - 1, lostThrough) : lostThrough;
           lost.push({ fromSeq: acked + 1, toSeq: to });
           acked = to;
           continue;
@@ -265,7 +308,7 @@ export class EnergyRepository {
           set: { toSeq: sql.raw('excluded.to_seq'), state: sql.raw('excluded.state') },
         }).returning({ f: energyGaps.fromSeq });
       }
-      return { inserted: inserted.length, ackedSeq: acked, openGaps, lost };
+      return { inserted: inserted.length, ackedSeq: Math.max(0, acked - base), serverAckedSeq: acked, openGaps, lost };
     }
 
     if (this.dialect === 'sqlite') {

@@ -27,6 +27,11 @@ export const devices = pgTable('devices', {
   lastDownlinkSeq: bigint('last_downlink_seq', { mode: 'number' }).notNull().default(0),
   /** Highest contiguous energy record seq stored (the EnergyAck watermark). */
   energyAckedSeq: bigint('energy_acked_seq', { mode: 'number' }).notNull().default(0),
+  /** Issue 5: the device's current metering log id (EnergyReport.log_id, 0 = none seen) and the server seq its seq 0 maps to. */
+  energyLogId: bigint('energy_log_id', { mode: 'number' }).notNull().default(0),
+  energySeqBase: bigint('energy_seq_base', { mode: 'number' }).notNull().default(0),
+  /** The log id before the current one: frames of it redelivered after the switch are dropped (0 = none). */
+  energyPrevLogId: bigint('energy_prev_log_id', { mode: 'number' }).notNull().default(0),
   configVersion: bigint('config_version', { mode: 'number' }),
   planId: bigint('plan_id', { mode: 'number' }),
   planVersion: bigint('plan_version', { mode: 'number' }),

@@ -27,6 +27,11 @@ export const devices = sqliteTable('devices', {
   lastDownlinkSeq: integer('last_downlink_seq').notNull().default(0),
   /** Highest contiguous energy record seq stored (the EnergyAck watermark). */
   energyAckedSeq: integer('energy_acked_seq').notNull().default(0),
+  /** Issue 5: the device's current metering log id (EnergyReport.log_id, 0 = none seen) and the server seq its seq 0 maps to. */
+  energyLogId: integer('energy_log_id').notNull().default(0),
+  energySeqBase: integer('energy_seq_base').notNull().default(0),
+  /** The log id before the current one: frames of it redelivered after the switch are dropped (0 = none). */
+  energyPrevLogId: integer('energy_prev_log_id').notNull().default(0),
   configVersion: integer('config_version'),
   planId: integer('plan_id'),
   planVersion: integer('plan_version'),

@@ -70,7 +70,7 @@ export interface DeviceServiceOptions {
    * Issue 5 (energy area): stores a frame's records, rollups and ack watermark in one transaction and
    * resolves with the seq to acknowledge once committed. Default: plain idempotent insert + contiguous scan.
    */
-  energyIngest?: (device: DeviceRow, rows: NewEnergy[], lostThroughSeq: number) => Promise<{ ackedSeq: number; inserted?: number }>;
+  energyIngest?: (device: DeviceRow, rows: NewEnergy[], lostThroughSeq: number, logId: number) => Promise<{ ackedSeq: number; inserted?: number }>;
   /**
    * Issue 5 (alarms area): stores a device event and applies it to the alarms in one transaction; resolves
    * with `stored: false` when the event was stored already (a redelivery). Default: stores it (idempotently,
@@ -435,7 +435,9 @@ export class DeviceService {
     if (this.energyIngest) {
       // Issue 5: records, rollups and watermark commit together; the ack below follows the commit.
       // lost_through_seq: the device's log no longer holds its unacknowledged records up to there.
-      const { ackedSeq, inserted } = await this.energyIngest(device, rows, e.lostThroughSeq ?? 0);
+      // log_id: a new log's seqs restarted at 1; the ingest stores them after the old log's and returns the
+      // ack in the device's seq space.
+      const { ackedSeq, inserted } = await this.energyIngest(device, rows, e.lostThroughSeq ?? 0, e.logId ?? 0);
       if (ackedSeq > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq } }, `acked ${ackedSeq}`, true);
       return inserted;
     }

@@ -157,8 +157,10 @@ export class EnergyService {
    * Stores a frame's records (idempotent), updates rollups, watermark and gaps in one transaction, and
    * resolves with the seq to acknowledge once committed. `lostThroughSeq` (EnergyReport.lost_through_seq): the
    * device's log no longer holds its unacknowledged records up to this seq; those missing are lost at once.
+   * `logId` (EnergyReport.log_id): the device's log identity; a new one maps its seqs after the old log's
+   * (EnergyRepository.ingest). Record seqs and `lostThroughSeq` are the device's; the result's `ackedSeq` too.
    */
-  async ingest(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0): Promise<IngestResult> {
+  async ingest(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
     const { tz } = await this.resolved(device.tenantId);
     const inv = await this.inventory(device.id);
     const lat = inv?.lat;
@@ -172,7 +174,7 @@ export class EnergyService {
       return { day, month: day.slice(0, 7), darkS };
     };
     const minStartS = Math.floor(now / 1000) - this.retentionDays * 86_400;
-    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq);
+    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq, logId);
     if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
     return result;
   }

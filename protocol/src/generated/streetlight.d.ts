@@ -950,6 +950,9 @@ export namespace streetlight {
             /** EnergyReport lostThroughSeq. */
             lostThroughSeq: number;
 
+            /** EnergyReport logId. */
+            logId: number;
+
             /**
              * Creates a new EnergyReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -1048,6 +1051,9 @@ export namespace streetlight {
 
                 /** EnergyReport lostThroughSeq */
                 lostThroughSeq?: (number|null);
+
+                /** EnergyReport logId */
+                logId?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2792,6 +2792,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [burningTotalS] EnergyReport burningTotalS
              * @property {number|null} [switchCount] EnergyReport switchCount
              * @property {number|null} [lostThroughSeq] EnergyReport lostThroughSeq
+             * @property {number|null} [logId] EnergyReport logId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2865,6 +2866,14 @@ export const streetlight = $root.streetlight = (() => {
             EnergyReport.prototype.lostThroughSeq = 0;
 
             /**
+             * EnergyReport logId.
+             * @member {number} logId
+             * @memberof streetlight.v1.EnergyReport
+             * @instance
+             */
+            EnergyReport.prototype.logId = 0;
+
+            /**
              * Creates a new EnergyReport instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.EnergyReport
@@ -2907,6 +2916,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.switchCount);
                 if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq") && message.lostThroughSeq !== 0)
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.lostThroughSeq);
+                if (message.logId != null && $Object.hasOwnProperty.call(message, "logId") && message.logId !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.logId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3008,6 +3019,15 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.lostThroughSeq;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.logId = value;
+                            else
+                                delete message.logId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3077,6 +3097,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq"))
                     if (!$util.isInteger(message.lostThroughSeq))
                         return "lostThroughSeq: integer expected";
+                if (message.logId != null && $Object.hasOwnProperty.call(message, "logId"))
+                    if (!$util.isInteger(message.logId))
+                        return "logId: integer expected";
                 return null;
             };
 
@@ -3127,6 +3150,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.lostThroughSeq != null)
                     if ($Number(object.lostThroughSeq) !== 0)
                         message.lostThroughSeq = object.lostThroughSeq >>> 0;
+                if (object.logId != null)
+                    if ($Number(object.logId) !== 0)
+                        message.logId = object.logId >>> 0;
                 return message;
             };
 
@@ -3158,6 +3184,7 @@ export const streetlight = $root.streetlight = (() => {
                     object.burningTotalS = 0;
                     object.switchCount = 0;
                     object.lostThroughSeq = 0;
+                    object.logId = 0;
                 }
                 if (message.records && message.records.length) {
                     object.records = $Array(message.records.length);
@@ -3177,6 +3204,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.switchCount = message.switchCount;
                 if (message.lostThroughSeq != null && $Object.hasOwnProperty.call(message, "lostThroughSeq"))
                     object.lostThroughSeq = message.lostThroughSeq;
+                if (message.logId != null && $Object.hasOwnProperty.call(message, "logId"))
+                    object.logId = message.logId;
                 return object;
             };
 

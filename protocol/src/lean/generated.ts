@@ -254,6 +254,8 @@ export interface EnergyReport {
   switchCount?: number;
   /** The device no longer holds the records it was never acknowledged for with seq <= lost_through_seq: its log overwrote them (offline longer than the log lasts) or could not read them back. The server stops waiting for the ones it lacks and records them as lost at once, instead of after its grace period. 0 = none. */
   lostThroughSeq?: number;
+  /** Identity of the device's metering log (random, nonzero; 0 = unknown, older firmware). A log that was wiped or reformatted restarts its seqs at 1 under a new id: the server stores the new log's records after the old ones (its seq base) instead of taking them for duplicates, and acknowledges in the device's seqs. */
+  logId?: number;
 }
 export const EnergyReportDesc: Desc = [
   [1, 'records', 15, IntervalRecordDesc],
@@ -261,6 +263,7 @@ export const EnergyReportDesc: Desc = [
   [3, 'burningTotalS', 0],
   [4, 'switchCount', 0],
   [5, 'lostThroughSeq', 0],
+  [6, 'logId', 0],
 ];
 
 export interface DeviceEvent {

@@ -84,6 +84,18 @@ export const VECTORS: readonly GoldenVector[] = [
     },
   },
   {
+    name: 'uplink-energy-log-id',
+    direction: 'uplink',
+    description: 'EnergyReport of a log that was wiped and restarted at seq 1: it carries the new log\'s id (log_id), so the server stores its records after the old log\'s',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 5013, time: T0 + 2700,
+      energy: {
+        records: [{ seq: 1, start: T0 + 900, durationS: 900, energyMwh: 9_001, minPowerMw: 36_000, maxPowerMw: 36_100, avgPowerMw: 36_010, burningS: 900, avgLevelX10: 1000 }],
+        energyTotalMwh: 9_001, burningTotalS: 900, switchCount: 1, logId: 0xbeef,
+      },
+    },
+  },
+  {
     name: 'uplink-energy-max',
     direction: 'uplink',
     description: 'EnergyReport at the limits: 32 records (MAX_RECORDS_PER_FRAME), uint32 fields at 2^32-1',
