@@ -47,7 +47,7 @@ export async function startMosquitto(): Promise<Mosquitto> {
   const conf = path.join(dir, 'mosquitto.conf');
   fs.writeFileSync(conf, [
     `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true', `persistence_location ${dir}/`,
-    'max_queued_messages 100000', 'max_inflight_messages 100', 'log_dest none', '',
+    'max_queued_messages 100000', 'max_inflight_messages 100', 'set_tcp_nodelay true', 'log_dest none', '',
   ].join('\n'));
   const bin = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
   let proc: ChildProcess | undefined;
@@ -89,6 +89,8 @@ export interface FleetChildOptions {
   virtualClock?: boolean;
   logLevel?: string;
   env?: Record<string, string>;
+  /** More Node options for the child (e.g. `--cpu-prof`). */
+  execArgv?: string[];
 }
 
 const CHILD = fileURLToPath(new URL('./fleet-child.ts', import.meta.url));
@@ -100,7 +102,7 @@ export async function startFleetChild(o: FleetChildOptions): Promise<FleetChild>
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}), ...(o.databaseSchema ? { DATABASE_SCHEMA: o.databaseSchema } : {}),
     ...(o.virtualClock ? { FLEET_CLOCK: 'ipc' } : {}), ...o.env,
   };
-  const child = fork(CHILD, [], { env, execArgv: ['--conditions=@streetlight/source', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHILD, [], { env, execArgv: ['--conditions=@streetlight/source', '--import', 'tsx', ...(o.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const httpUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('fleet server did not start within 60 s')), 60_000);
     child.on('message', (m: unknown) => {
