@@ -1,7 +1,7 @@
 /**
  * Luminaire fault detection from metering (TALQ "lamp monitor" events: lampFailure, lampUnexpectedOn,
- * cyclingFailure, supply voltage; plus the metering chip itself). Each fault is a condition evaluated once a
- * second; it is raised after holding for `raiseMs` and cleared after being false for `clearMs` (debounce
+ * cyclingFailure, supply voltage; plus the metering chip itself). Each fault is a condition evaluated every
+ * meter poll period (10 s); it is raised after holding for `raiseMs` and cleared after being false for `clearMs` (debounce
  * both ways, so a fade, a switch-on surge or one bad reading never raises or clears anything). An unknown
  * condition (no reading, no valid time) holds the current state.
  */

@@ -2,7 +2,7 @@
  * Energy accounting and store-and-forward (issue 5).
  *
  * - Reads the board's metering chip (HLW8012 over PulseCount or BL0940 over Serial, chosen from the IO and
- *   pins the host provides) once a second.
+ *   pins the host provides) every POLL_MS (10 s).
  * - Lifetime counters (energy mWh, burning seconds, switch-on count) live in the newest record of the flash
  *   ring log (ringlog.ts), so they survive power cuts and firmware updates and never go backwards: at boot
  *   they restart from the newest valid record.
