@@ -171,7 +171,8 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       await clock.runUntil(() => false, { timeoutMs: 200_000 }).catch(() => undefined);
       board.powerOff(); // the morning cut: the interval in progress is the last loss
       board.powerOn();
-      await clock.runUntil(() => status(board).energy !== undefined && status(board).energy!.pending === 0 && records(board).length > 0 && status(board).energy!.lastSeq === records(board).length, { timeoutMs: 120_000 });
+      // Virtual time is cheap; acks take real time (broker round trips), so a loaded machine may need retries.
+      await clock.runUntil(() => status(board).energy !== undefined && status(board).energy!.pending === 0 && records(board).length > 0 && status(board).energy!.lastSeq === records(board).length, { timeoutMs: 900_000 });
       const rs = records(board);
       expect(rs.map((r) => r.seq)).toEqual(rs.map((_, i) => i + 1));
       const totals = energyTotals(board);
@@ -360,9 +361,10 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       expect(rs.slice(4).every((r) => (r.start ?? 0) > 0)).toBe(true);
     });
 
-    it('a log that overflowed while offline says which records it no longer holds (lost_through_seq) and drains past them', async () => {
-      // 4 sectors of 63 records: the log keeps about two days of 15-minute records unacknowledged.
-      const board = makeBoard({ chip: 'hlw8012', logBytes: 4 * 4096 });
+    it('a log that overflowed while offline says which records it no longer holds (lost_through_seq) and drains past them', { timeout: 120_000 }, async () => {
+      // 2 sectors of 63 records (the smallest ring): 126 slots, about 31 h of 15-minute records, so 36 h offline
+      // overflows it (kept short: on the XS host every simulated hour costs real time).
+      const board = makeBoard({ chip: 'hlw8012', logBytes: 2 * 4096 });
       board.powerOn();
       await commission(board);
       await peer.send(board.deviceId, { config: { ...CONFIG, version: 2, energyIntervalS: 900 } });
@@ -372,13 +374,16 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       const framesBefore = peer.of(board.deviceId).filter((u) => u.energy).length;
 
       board.link.down();
-      clock.advance(3 * 86_400_000); // three days offline: the oldest unacknowledged records are overwritten
+      clock.advance(36 * 3_600_000); // 36 h offline: the oldest unacknowledged records are overwritten
       const st = status(board).energy!;
       expect(st.logOverwritten).toBeGreaterThan(0);
       board.link.up();
       await clock.runUntil(() => status(board).energy?.pending === 0, { timeoutMs: 3_600_000 });
 
-      const first = peer.of(board.deviceId).filter((u) => u.energy).slice(framesBefore)[0]!.energy!;
+      // The first frame of the catch-up (a resend of an already-acknowledged record, sent when its ack came late
+      // and still in flight at framesBefore, is not one: delivery is at least once).
+      const first = peer.of(board.deviceId).filter((u) => u.energy).slice(framesBefore).map((u) => u.energy!)
+        .find((e) => (e.records?.[0]?.seq ?? 0) > acked)!;
       const firstSeq = first.records![0]!.seq!;
       expect(firstSeq).toBeGreaterThan(acked + 1);
       expect(first.lostThroughSeq).toBe(firstSeq - 1);
