@@ -27,6 +27,7 @@ import { energyPlugin } from './energy/plugin.js';
 import { energyRoutes } from './routes/energy.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
+import type { ScryptParams } from './auth/password.js';
 import { otaPlugin } from './ota/plugin.js'; // issue 6
 import { otaRoutes } from './routes/ota.js'; // issue 6
 import { OtaCluster } from './ota/cluster.js';
@@ -45,6 +46,12 @@ export interface BuildOptions {
   now?: () => number;
   /** `false` silences logs; pino options; or a ready pino/fastify logger. Default: pino at LOG_LEVEL. */
   logger?: boolean | FastifyBaseLogger | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+  /**
+   * scrypt cost of new password hashes. Default DEFAULT_SCRYPT (N=2^15, r=8, p=3), the only cost a server
+   * should use; tests pass TEST_SCRYPT (testing.ts) so that a sign-in costs milliseconds on a loaded machine.
+   * Not a setting: no configuration file or variable reaches it.
+   */
+  passwordHashing?: ScryptParams;
 }
 
 /** The server's public surface, on `app.fleet`. */
@@ -134,7 +141,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
       setBrokerUrl: (url) => { brokerUrl = url; },
       getIngest: () => ingest,
       setIngest: (i) => { ingest = i; },
-    });
+    }, options.passwordHashing);
     await app.ready();
   } catch (err) {
     await app.close().catch(() => undefined);
@@ -149,7 +156,7 @@ interface Wiring {
   setIngest(i: Ingest | undefined): void;
 }
 
-async function registerAll(app: FastifyInstance, config: Config, now: () => number, metrics: Metrics, w: Wiring): Promise<void> {
+async function registerAll(app: FastifyInstance, config: Config, now: () => number, metrics: Metrics, w: Wiring, passwordHashing: ScryptParams | undefined): Promise<void> {
   // --- database
   await app.register(shared(async (instance) => {
     const repo = await openRepository(config);
@@ -269,7 +276,7 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
   });
 
   // --- issue 7: authentication, roles per tenant, CSRF and audit hooks for every route registered after this
-  const authOpts = { sessionIdleMinutes: config.sessionIdleMinutes, cookieSecure: config.cookieSecure };
+  const authOpts = { sessionIdleMinutes: config.sessionIdleMinutes, cookieSecure: config.cookieSecure, ...(passwordHashing ? { scrypt: passwordHashing } : {}) };
   await app.register(authPlugin(authOpts));
   await app.register(authRoutes(authOpts));
   await app.register(uiRoutes({ uiDir: config.uiDir, tileUrl: config.mapTileUrl }));

@@ -16,8 +16,16 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { PLATFORM, type Role } from './auth/model.js';
 import { SESSION_COOKIE } from './auth/service.js';
+import type { ScryptParams } from './auth/password.js';
 
 export { PLATFORM };
+
+/**
+ * scrypt cost for tests only: N=2^10 r=8 p=1 (1 MiB, ~2 ms a hash) instead of DEFAULT_SCRYPT (32 MiB, ~0.3 s, and
+ * seconds on a loaded machine). Pass it as `build({ passwordHashing: TEST_SCRYPT })` where a test signs in; the
+ * production cost is asserted by fleet-server/test/auth.test.ts ("password hashing").
+ */
+export const TEST_SCRYPT: ScryptParams = Object.freeze({ N: 2 ** 10, r: 8, p: 1 });
 export type { Role };
 
 export interface AuthOptions {

@@ -5,7 +5,7 @@ import { build } from '../src/app.js';
 import { minimumRole } from '../src/auth/model.js';
 import { hashPassword, needsRehash, verifyPassword } from '../src/auth/password.js';
 import { LoginLimiter } from '../src/auth/rate-limit.js';
-import { authedInject, authHeaders, createUser, login } from '../src/testing.js';
+import { authedInject, authHeaders, createUser, login, TEST_SCRYPT } from '../src/testing.js';
 import { tempDir } from './helpers.js';
 
 const PW = 'correct horse battery';
@@ -18,6 +18,22 @@ describe('password hashing', () => {
     expect(await verifyPassword('s3cret-passwore', h)).toBe(false);
     expect(needsRehash(h)).toBe(false);
     expect(needsRehash(await hashPassword('x', { N: 1024, r: 8, p: 1 }))).toBe(true);
+  });
+
+  // The other suites build the app with TEST_SCRYPT (N=2^10 r=8 p=1) so that sign-ins stay cheap on a loaded
+  // machine; this one checks that a server built as production builds it stores the production cost, and that
+  // an account hashed at the test cost is upgraded to it at its next sign-in.
+  it('a server built without passwordHashing hashes at the production cost, and upgrades cheaper hashes on sign-in', { timeout: 120_000 }, async () => {
+    const prod = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false });
+    try {
+      const id = await createUser(prod, { email: 'cost@sarlat.fr', password: PW, roles: {} });
+      expect((await prod.auth.repo.getUser(id))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+      await prod.auth.repo.updateUser(id, { passwordHash: await hashPassword(PW, TEST_SCRYPT) });
+      await login(prod, 'cost@sarlat.fr', PW);
+      expect((await prod.auth.repo.getUser(id))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    } finally {
+      await prod.close();
+    }
   });
 });
 
@@ -53,7 +69,7 @@ describe('access control over HTTP', () => {
   const row = (deviceId: string, group = 'rue-a') => ({ deviceId, lat: 44.89, lon: 1.21, group, nominalPowerW: 40 });
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false });
+    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, passwordHashing: TEST_SCRYPT });
     const root = await authedInject(app);
     for (const [t, name, kind, parentId] of [['sdE24', 'SDE 24', 'syndicate', null], ['sarlat', 'Sarlat', 'town', 'sdE24'], ['domme', 'Domme', 'town', 'sdE24'], ['lyon', 'Lyon', 'town', null]] as const) {
       expect((await root({ method: 'POST', url: '/api/tenants', payload: { id: t, name, kind, parentId } })).statusCode).toBe(200);
@@ -93,7 +109,7 @@ describe('access control over HTTP', () => {
   });
 
   it('Secure cookie behind a TLS-terminating proxy when trusted', async () => {
-    const proxied = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, trustProxy: true }, logger: false });
+    const proxied = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, trustProxy: true }, logger: false, passwordHashing: TEST_SCRYPT });
     try {
       await createUser(proxied, { email: 'p@x.fr', password: PW, roles: { x: 'viewer' } });
       const res = await proxied.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: 'p@x.fr', password: PW } });

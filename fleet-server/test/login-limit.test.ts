@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app.js';
-import { createUser } from '../src/testing.js';
+import { createUser, TEST_SCRYPT } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const PW = 'correct horse battery';
@@ -21,8 +21,8 @@ function sharedLimitSuite(name: string, database: () => { dataDir?: string; data
 
     beforeAll(async () => {
       const db = database();
-      a = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false });
-      b = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false });
+      a = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false, passwordHashing: TEST_SCRYPT });
+      b = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false, passwordHashing: TEST_SCRYPT });
       await createUser(a, { email: 'target@sarlat.fr', password: PW, roles: { sarlat: 'viewer' } });
       await createUser(a, { email: 'other@sarlat.fr', password: PW, roles: { sarlat: 'viewer' } });
     });

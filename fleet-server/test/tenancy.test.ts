@@ -10,7 +10,7 @@ import { encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
 import { sunEventUtc, ZENITH_OFFICIAL } from '@streetlight/firmware';
 import { build } from '../src/app.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, authHeaders, createUser, login, type Inject } from '../src/testing.js';
+import { authedInject, authHeaders, createUser, login, type Inject, TEST_SCRYPT } from '../src/testing.js';
 import { tempDir } from './helpers.js';
 
 const PW = 'correct horse battery';
@@ -40,7 +40,7 @@ describe('syndicate overview and tenant model', { timeout: 30_000 }, () => {
   const row = (deviceId: string) => ({ deviceId, lat: LAT, lon: LON, group: 'centre', nominalPowerW: 40 });
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms });
+    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, passwordHashing: TEST_SCRYPT, now: () => clock.ms });
     root = await authedInject(app);
     for (const [id, name, kind, parentId] of [['sde24', 'SDE 24', 'syndicate', null], ['sarlat', 'Sarlat', 'town', 'sde24'], ['domme', 'Domme', 'town', 'sde24'], ['lyon', 'Lyon', 'town', null]] as const) {
       expect((await root({ method: 'POST', url: '/api/tenants', payload: { id, name, kind, parentId } })).statusCode).toBe(200);
@@ -133,7 +133,7 @@ describe('account management', { timeout: 30_000 }, () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false });
+    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, passwordHashing: TEST_SCRYPT });
     const root = await authedInject(app);
     for (const [id, name, kind, parentId] of [['sde24', 'SDE 24', 'syndicate', null], ['sarlat', 'Sarlat', 'town', 'sde24'], ['lyon', 'Lyon', 'town', null]] as const) {
       expect((await root({ method: 'POST', url: '/api/tenants', payload: { id, name, kind, parentId } })).statusCode).toBe(200);
@@ -216,7 +216,7 @@ describe('lights in an active OTA campaign are "updating"', () => {
   beforeAll(async () => {
     const dir = tempDir();
     generateSigningKey(join(dir, 'ota.pem'));
-    app = await build({ config: { dataDir: dir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dir, 'ota.pem') }, logger: false, now: () => clock.ms });
+    app = await build({ config: { dataDir: dir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dir, 'ota.pem') }, logger: false, passwordHashing: TEST_SCRYPT, now: () => clock.ms });
     inject = await authedInject(app);
     for (const [id, name, kind, parentId] of [['sy', 'Syndicat', 'syndicate', null], ['t1', 'Town', 'town', 'sy']] as const) {
       expect((await inject({ method: 'POST', url: '/api/tenants', payload: { id, name, kind, parentId } })).statusCode).toBe(200);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authedInject, createUser, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, createUser, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
 import { buildSimImage, createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBoth } from '../lib/browser.js';
 
@@ -70,7 +70,7 @@ describe('web UI: syndicate, updating, town time, management', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sl-uim-'));
     clock = new VirtualClock({ start: Date.parse('2026-01-15T17:30:00Z') }); // 18:30 in Sarlat, after sunset
     const otaKey = generateSigningKey(join(dataDir, 'ota.pem'));
-    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false });
+    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false, passwordHashing: TEST_SCRYPT });
     url = `${await app.fleet.listen()}/`;
     root = await authedInject(app);
     for (const [id, name, kind, parentId] of [[SYN, 'SDE 24', 'syndicate', null], [T, 'Sarlat-la-Canéda', 'town', SYN], [DOMME, 'Domme', 'town', SYN], [OTHER, 'Lyon', 'town', null]] as const) {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authedInject, createUser, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, createUser, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
 import { buildSimImage, createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBoth } from '../lib/browser.js';
 
@@ -76,7 +76,7 @@ describe('web UI in Chromium', () => {
     clock = new VirtualClock({ start: Date.parse('2026-01-15T17:30:00Z') });
     // OTA configured (issue 6): a signing key, so the firmware page can upload images and run campaigns.
     const otaKey = generateSigningKey(join(dataDir, 'ota.pem'));
-    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false });
+    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dataDir, 'ota.pem') }, now: () => clock.now(), logger: false, passwordHashing: TEST_SCRYPT });
     url = `${await app.fleet.listen()}/`;
     root = await authedInject(app); // platform admin for the set-up only
     for (const [id, name] of [[T, 'Sarlat-la-Canéda'], [OTHER, 'Lyon']]) {

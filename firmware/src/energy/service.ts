@@ -39,6 +39,8 @@ export const BURNING_MIN_W = 2;
  * stay cheap. HLW8012: fewer than 32,768 CF pulses per poll up to 3 kW, so the 16-bit PCNT never aliases.
  */
 export const POLL_MS = 10_000;
+/** An interval whose boundary passed more than this many seconds before a poll closes at that poll (two polls). */
+const LATE_CLOSE_S = (2 * POLL_MS) / 1000;
 
 export interface EnergyDeps {
   host: Host;
@@ -268,9 +270,14 @@ export class EnergyService {
     const I = this.#intervalS;
     if (wall !== undefined) {
       const nowS = wall / 1000;
-      if (this.#dateCurrent(now, wall)) this.#kick(); // the records held back for want of time can go now
+      const dated = this.#dateCurrent(now, wall);
+      if (dated) this.#kick(); // the records held back for want of time can go now
       const boundary = Math.floor(c.startUnix / I) * I + I;
-      if (nowS >= boundary) this.#close(now, boundary);
+      // The first poll after its boundary closes an interval at the boundary. An interval dated just now (the
+      // time came while it ran) or polled long after its boundary (a stalled meter) ran until now: it closes
+      // now (its start was dated from its ticks), and the next one starts now, so records never claim time
+      // they did not cover (and never hold energy of seconds outside them).
+      if (nowS >= boundary) this.#close(now, dated || nowS - boundary >= LATE_CLOSE_S ? Math.max(c.startUnix + 1, Math.floor(nowS)) : boundary);
     } else if (now - c.startTicks >= I * 1000) {
       this.#close(now, undefined);
     }

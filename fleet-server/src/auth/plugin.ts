@@ -22,6 +22,7 @@ import type { DialectAdapter } from '../db/drizzle-repository.js';
 import { fleetError } from '../errors.js';
 import { atLeast, minimumRole, READ_ONLY_POST, type Principal, type Role } from './model.js';
 import { AuthService, SESSION_COOKIE, sameSecret } from './service.js';
+import type { ScryptParams } from './password.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +50,8 @@ export interface AuthPluginOptions {
   sessionIdleMinutes: number;
   /** `auto`: Secure cookie when the request came over HTTPS (X-Forwarded-Proto counts with trustProxy). */
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Password hashing cost; unset = DEFAULT_SCRYPT (production). Tests lower it (see BuildOptions.passwordHashing). */
+  scrypt?: ScryptParams;
 }
 
 const TENANT_ROUTE = '/api/tenants/:tenant';
@@ -110,7 +113,7 @@ function sameOrigin(req: FastifyRequest, origin: string): boolean {
 export function authPlugin(opts: AuthPluginOptions) {
   const plugin = async (app: FastifyInstance): Promise<void> => {
     const adapter = (app.repo as unknown as { adapter: DialectAdapter }).adapter;
-    const auth = new AuthService({ repo: new AuthRepository(adapter), now: app.fleet.now, sessionIdleMinutes: opts.sessionIdleMinutes });
+    const auth = new AuthService({ repo: new AuthRepository(adapter), now: app.fleet.now, sessionIdleMinutes: opts.sessionIdleMinutes, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) });
     app.decorate('auth', auth);
 
     app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
