@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { UNIT_LIMITS } from '../vitest.shared.js';
 
 export default defineProject({
   resolve: { conditions: ['@streetlight/source'] },
@@ -6,5 +7,6 @@ export default defineProject({
   test: {
     name: 'firmware',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    ...UNIT_LIMITS,
   },
 });

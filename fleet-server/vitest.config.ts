@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { SYSTEM_LIMITS } from '../vitest.shared.js';
 
 export default defineProject({
   resolve: { conditions: ['@streetlight/source'] },
@@ -6,5 +7,7 @@ export default defineProject({
   test: {
     name: 'fleet-server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Most suites start a server with its embedded broker and a database (SQLite or PostgreSQL).
+    ...SYSTEM_LIMITS,
   },
 });

@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { SYSTEM_LIMITS } from '../vitest.shared.js';
 
 export default defineProject({
   resolve: { conditions: ['@streetlight/source'] },
@@ -7,9 +8,9 @@ export default defineProject({
     name: 'tests',
     // chaos/ (issue 5's month of power cuts, drops and kills) runs only with CHAOS=1: `pnpm test:chaos`.
     include: ['e2e/**/*.test.ts', 'scenarios/**/*.test.ts', 'lint/**/*.test.ts', ...(process.env.CHAOS ? ['chaos/**/*.test.ts'] : [])],
-    // End-to-end suites start servers and brokers: give them room, run files one at a time.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    fileParallelism: false,
+    // End-to-end suites start servers, brokers, XS engines and browsers. Files run in parallel with the other
+    // projects' (each has its own ports, temp dirs, tenant and PostgreSQL schema; the suites on the machine's
+    // Mosquitto take turns through holdSharedResource).
+    ...SYSTEM_LIMITS,
   },
 });

@@ -71,3 +71,32 @@ export async function login(app: FastifyInstance, email: string, password: strin
   if (!value) throw new Error('login set no session cookie');
   return { cookie: `${SESSION_COOKIE}=${value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
 }
+
+/**
+ * Holds an installation-wide test resource, such as the machine's MQTT broker, for the caller alone: test files
+ * run in parallel, and every fleet server subscribes to every device's uplinks, so two suites sharing one broker
+ * would answer each other's boards. A PostgreSQL advisory lock on a connection of its own (`pgUrl`), so it is
+ * released by `release()` or when the test process dies. Waits as long as the holder keeps it.
+ *
+ *   const release = await holdSharedResource(TEST_PG_URL, 'mqtt://127.0.0.1:1883');
+ *   …
+ *   await release();
+ */
+export async function holdSharedResource(pgUrl: string, name: string): Promise<() => Promise<void>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [`streetlight-test:${name}`]);
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+  return async () => {
+    try {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [`streetlight-test:${name}`]);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+}

@@ -43,13 +43,20 @@ export async function occupyPort(): Promise<{ port: number; release: () => Promi
   return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** Polls `check` until it returns a truthy value or the timeout passes. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
+/**
+ * Polls `check` until it returns a truthy value or `timeoutMs` (real time) passes; then fails naming `what` and,
+ * when given, what `seen()` says of the state it waited on. The default limit is generous (a loaded machine):
+ * the wait ends as soon as the condition holds.
+ */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 30_000, what = 'condition', seen?: () => unknown): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
     if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const state = seen ? `; saw ${JSON.stringify(await seen())}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${state}`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -9,8 +9,8 @@ import {
   MAX_FRAME_BYTES, decodeDownlinkFrame, downlinkTopic, encodePresence, encodeUplink, statusTopic, uplinkTopic, type Downlink,
 } from '@streetlight/protocol';
 import { build } from '../src/app.js';
-import { authedInject, type Inject } from '../src/testing.js';
-import { tempDir, TEST_MQTT_URL, uniqueId, waitFor } from './helpers.js';
+import { authedInject, holdSharedResource, type Inject } from '../src/testing.js';
+import { tempDir, TEST_MQTT_URL, TEST_PG_URL, uniqueId, waitFor } from './helpers.js';
 
 function ingestSuite(name: string, mqttUrl: string | undefined): void {
   describe(`MQTT ingest with ${name}`, () => {
@@ -21,7 +21,11 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
     const deviceId = uniqueId('sl');
     const received: Downlink[] = [];
 
+    let release: (() => Promise<void>) | undefined;
+
     beforeAll(async () => {
+      // The machine's broker is shared with the other test files (run in parallel): one suite on it at a time.
+      if (mqttUrl) release = await holdSharedResource(TEST_PG_URL, mqttUrl);
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...(mqttUrl ? { mqttUrl, mqttShareGroup: uniqueId('g') } : {}) }, logger: false });
       inject = await authedInject(app, { tenant, role: 'manager' });
       await inject({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId, lat: 45.76, lon: 4.83, group: 'rue-a', nominalPowerW: 40 }] });
@@ -37,6 +41,7 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       await device?.publishAsync(statusTopic(tenant, deviceId), Buffer.alloc(0), { qos: 1, retain: true });
       await device?.endAsync();
       await app?.close();
+      await release?.();
     });
 
     it('registers the device on Hello and delivers reconciliation downlinks', async () => {
@@ -47,19 +52,19 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       await device.publishAsync(uplinkTopic(tenant, deviceId), Buffer.from(encodeUplink({
         protocolVersion: 1, deviceId, seq: 2, state: { level: 55, targetLevel: 55, source: 1 },
       })), { qos: 1 });
-      const config = await waitFor(() => received.find((m) => m.config), 5000, 'SetConfig downlink');
+      const config = await waitFor(() => received.find((m) => m.config), 30_000, 'SetConfig downlink');
       expect(config).toMatchObject({ protocolVersion: 1, deviceId, config: { version: 1, latitudeE6: 45760000, nominalPowerW: 40 } });
       const view = await waitFor(async () => {
         const r = (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json();
         return r.reported?.level === 55 ? r : undefined;
-      }, 5000, 'state report stored');
+      }, 30_000, 'state report stored');
       expect(view).toMatchObject({ registered: true, online: true, firmwareVersion: '0.1.0', bootCount: 4 });
     });
 
     it('pushes an override from the API to the device', async () => {
       const r = await inject({ method: 'PUT', url: `/api/tenants/${tenant}/devices/${deviceId}/override`, payload: { level: 90, durationS: 600 } });
       expect(r.statusCode).toBe(202);
-      const ov = await waitFor(() => received.find((m) => m.command?.setOverride), 5000, 'override downlink');
+      const ov = await waitFor(() => received.find((m) => m.command?.setOverride), 30_000, 'override downlink');
       expect(ov.command?.setOverride).toMatchObject({ id: r.json().overrideId, level: 90 });
     });
 
@@ -73,13 +78,13 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       const after = await waitFor(async () => {
         const m = (await inject('/api/metrics')).json();
         return m.framesRejectedTotal - before.framesRejectedTotal >= 3 ? m : undefined;
-      }, 5000, 'three rejections');
+      }, 30_000, 'three rejections');
       expect(after.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
       expect(after.framesRejected.too_large - (before.framesRejected.too_large ?? 0)).toBe(1);
       expect((await inject('/health')).statusCode).toBe(200);
       // Still serving the device afterwards.
       await device.publishAsync(topic, Buffer.from(good), { qos: 1 });
-      await waitFor(async () => (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 5000, 'state after rejections');
+      await waitFor(async () => (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 30_000, 'state after rejections');
       const final = (await inject('/api/metrics')).json();
       expect(final.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
     });

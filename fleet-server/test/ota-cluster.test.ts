@@ -19,7 +19,7 @@ import { LeaseRepository } from '../src/db/lease-repository.js';
 import { OtaRepository } from '../src/db/ota-repository.js';
 import { decodeRelay, encodeRelay, relayTopic } from '../src/ota/relay.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, type Inject } from '../src/testing.js';
+import { authedInject, holdSharedResource, type Inject } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_MQTT_URL, TEST_PG_URL, uniqueId, uniqueSchema, waitFor } from './helpers.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -182,7 +182,11 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     logger: false,
   });
 
+  let release: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
+    // The machine's broker is shared with the other test files (run in parallel): one suite on it at a time.
+    release = await holdSharedResource(TEST_PG_URL, TEST_MQTT_URL);
     generateSigningKey(keyPath);
     a = await start();
     b = await start();
@@ -197,12 +201,13 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
       d.send({ hello: { firmwareVersion: '1.0.0', hardwareModel: 'SL-ESP32-SIM' } });
       devices.push(d);
     }
-    await waitFor(async () => (await a.repo.listDevices(tenant)).filter((d) => d.firmwareVersion === '1.0.0').length === 3, 10_000, 'devices registered');
+    await waitFor(async () => (await a.repo.listDevices(tenant)).filter((d) => d.firmwareVersion === '1.0.0').length === 3, 30_000, 'devices registered');
   });
   afterAll(async () => {
     for (const d of devices) await d.client?.endAsync();
     for (const app of [a, b]) if (app && !closed.has(app)) await app.close();
     await dropPgSchema(schema);
+    await release?.();
   });
 
   it('has exactly one driver; the other says so in its metrics', async () => {
@@ -224,14 +229,14 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     const view = await waitFor(async () => {
       const v = (await api(`/api/tenants/${tenant}/ota/campaigns/${id}`)).json();
       return v.status === 'completed' ? v : undefined;
-    }, 20_000, 'campaign completed');
+    }, 60_000, 'campaign completed');
     expect(view.counts.confirmed).toBe(3);
     for (const d of devices) {
       expect(d.offers, d.id).toBe(1); // one driver, one offer
       expect(d.chunkBytes, d.id).toBe(40_000); // and one stream of chunks
     }
     expect(follower.ota.relaysSent).toBeGreaterThan(0);
-    await waitFor(() => leader.ota.relaysReceived === follower.ota.relaysSent, 5000, 'every relayed frame received');
+    await waitFor(() => leader.ota.relaysReceived === follower.ota.relaysSent, 30_000, 'every relayed frame received');
     expect(leader.ota.relaysSent).toBe(0);
   });
 
@@ -242,7 +247,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
       headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(20_000, 3),
     });
     const c = (await api({ method: 'POST', url: `/api/tenants/${tenant}/ota/campaigns`, payload: { imageId: img.json().id, target: { group: 'all' }, policy: { canary: 1, maxConcurrent: 10, successThreshold: 1 } } })).json();
-    await waitFor(() => devices.some((d) => d.written === 20_000), 10_000, 'canary downloaded');
+    await waitFor(() => devices.some((d) => d.written === 20_000), 30_000, 'canary downloaded');
     const paused = await api({ method: 'POST', url: `/api/tenants/${tenant}/ota/campaigns/${c.id}/pause` });
     expect(paused.statusCode, paused.body).toBe(200);
     expect(paused.json()).toEqual({ status: 'paused' });
@@ -255,7 +260,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     const list = await waitFor(async () => {
       const l = (await api(`/api/tenants/${tenant}/devices?updating=true`)).json() as Array<{ ota: { campaignId: number } }>;
       return l.length === 1 ? l : undefined;
-    }, 5000, 'updating device listed');
+    }, 30_000, 'updating device listed');
     expect(list[0]?.ota).toMatchObject({ campaignId: c.id, state: 'downloading', progressPct: 81.9 }); // 16 KiB acknowledged of 20,000 B
   });
 
@@ -272,7 +277,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
       await spy.publishAsync(topic, encodeRelay({ type: 'uplink', from: 'x', tenant: 'another-town', deviceId: d.id, frame }), { qos: 1 });
       const state = encodeUplink({ protocolVersion: 1, deviceId: d.id, seq: 5001, state: { level: 1 } });
       await spy.publishAsync(topic, encodeRelay({ type: 'uplink', from: 'x', tenant, deviceId: d.id, frame: state }), { qos: 1 });
-      await waitFor(() => rejected() === r0 + 2 && wrongTenant() === w0 + 1, 5000, 'relay rejections counted');
+      await waitFor(() => rejected() === r0 + 2 && wrongTenant() === w0 + 1, 30_000, 'relay rejections counted');
     } finally {
       await spy.endAsync();
     }
@@ -287,9 +292,9 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     await leader.close();
     closed.add(leader);
     const next = follower;
-    await waitFor(() => next.ota.role === 'leader', 5000, 'the other instance leads');
+    await waitFor(() => next.ota.role === 'leader', 30_000, 'the other instance leads');
     console.log(`OTA lease taken over ${Date.now() - t0} ms after a clean shutdown (lease 1.5 s, renewal every 0.5 s)`);
-    await waitFor(() => inFlight.offers > offersBefore, 5000, 'offer again after the takeover');
-    await waitFor(() => inFlight.written === 20_000, 10_000, 'download resumed under the new driver');
+    await waitFor(() => inFlight.offers > offersBefore, 30_000, 'offer again after the takeover');
+    await waitFor(() => inFlight.written === 20_000, 30_000, 'download resumed under the new driver');
   });
 });

@@ -94,11 +94,15 @@ export interface RunUntilOptions {
   stepMs?: number;
   /** Real ms to wait between steps so that network I/O can progress. Default 0 (one macrotask turn). */
   yieldMs?: number;
+  /** What is awaited, and what was seen, for the error when the budget is spent. */
+  describe?: () => string;
 }
 
 export interface WaitForOptions {
-  /** Real-time budget in ms. Default 5000. */
+  /** Real-time budget in ms. Default 30,000 (a loaded machine; the wait ends as soon as the predicate holds). */
   timeoutMs?: number;
+  /** What is awaited, and what was seen, for the error when the budget is spent. */
+  describe?: () => string;
   /** Real ms between checks. Default 5. */
   pollMs?: number;
 }
@@ -246,7 +250,7 @@ export class VirtualClock {
     const deadline = this.#now + timeoutMs;
     for (;;) {
       if (predicate()) return this.#now;
-      if (this.#now >= deadline) throw new Error(`runUntil: predicate still false after ${timeoutMs} virtual ms`);
+      if (this.#now >= deadline) throw new Error(`runUntil: predicate still false after ${timeoutMs} virtual ms${options.describe ? `: ${options.describe()}` : ''}`);
       const next = this.nextDue();
       let target = Math.min(this.#now + stepMs, deadline);
       if (next !== undefined && next < target) target = Math.max(next, this.#now);
@@ -257,11 +261,11 @@ export class VirtualClock {
 
   /** Waits in real time (virtual time does not move) until `predicate()` holds: for network round trips. */
   async waitFor(predicate: () => boolean, options: WaitForOptions = {}): Promise<void> {
-    const timeoutMs = options.timeoutMs ?? 5000;
+    const timeoutMs = options.timeoutMs ?? 30_000;
     const pollMs = options.pollMs ?? 5;
     const end = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > end) throw new Error(`waitFor: predicate still false after ${timeoutMs} real ms`);
+      if (Date.now() > end) throw new Error(`waitFor: predicate still false after ${timeoutMs} real ms${options.describe ? `: ${options.describe()}` : ''}`);
       await new Promise<void>((resolve) => setTimeout(resolve, pollMs));
     }
   }

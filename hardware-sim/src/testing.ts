@@ -27,3 +27,48 @@ export async function startTestBroker(): Promise<TestBroker> {
     },
   };
 }
+
+export interface SettleOptions {
+  /** A number that changes whenever traffic is handled (frames received, downlinks sent, …). */
+  progress: () => number;
+  /** Work to wait for on each round (e.g. the server's pending database writes). */
+  idle?: () => Promise<void>;
+  /** Real ms between rounds. Default 2. */
+  pollMs?: number;
+  /**
+   * Consecutive rounds without progress that make the network quiet. Default 3: a frame crosses up to three
+   * event-loop turns between two counted points (client socket, broker, receiving socket), and every round
+   * lets at least one turn run, so a frame on its way shows up as progress within the window.
+   */
+  rounds?: number;
+  /**
+   * Real ms after which settle gives up waiting and returns false (traffic that never stops). Default 30,000:
+   * a loaded machine gets the time it needs, a stuck one ends the wait.
+   */
+  maxMs?: number;
+}
+
+/**
+ * Waits in real time until the network is quiet: `progress()` unchanged and `idle()` settled for `rounds`
+ * consecutive rounds. Returns false if `maxMs` passed first. For tests that move virtual time only once the
+ * frames of the current instant have arrived (a loaded machine then slows the test down instead of making a
+ * device miss a virtual deadline).
+ */
+export async function settleNetwork(o: SettleOptions): Promise<boolean> {
+  const pollMs = o.pollMs ?? 2;
+  const rounds = o.rounds ?? 3;
+  const end = Date.now() + (o.maxMs ?? 30_000);
+  let last = Number.NaN;
+  let quiet = 0;
+  for (;;) {
+    // setImmediate first: the round includes an I/O poll phase even when the timer is already due.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, pollMs));
+    await o.idle?.();
+    const now = o.progress();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= rounds) return true;
+    if (Date.now() > end) return false;
+  }
+}

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { build, generateSigningKey, type SigningKey } from '@streetlight/fleet-server';
 import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
 import { buildSimImage, SimFleet, VirtualClock, type SimBoard, type SimImageInfo } from '@streetlight/hardware-sim';
+import { settleNetwork } from '@streetlight/hardware-sim/testing';
 
 export type App = Awaited<ReturnType<typeof build>>;
 /** A JSON reply of the API (the tests read the fields they assert). */
@@ -33,6 +34,13 @@ export interface Harness {
   run(ms: number, stepMs?: number, each?: () => void): Promise<void>;
   /** Steps until `done()` or `timeoutMs` of virtual time. */
   runUntil(done: () => boolean, timeoutMs: number, stepMs?: number): Promise<void>;
+  /**
+   * Steps 1 s of virtual time at a time until the campaign's view satisfies `done`, for at most `timeoutMs` of
+   * virtual time; fails with the campaign's state (status, waves, devices per state and the unfinished ones).
+   */
+  runCampaign(id: number, done: (view: Json) => boolean, timeoutMs: number, each?: (view: Json) => void): Promise<Json>;
+  /** Cancels the tenant's campaigns that are still active (a test's campaign must not leak into the next). */
+  cancelActiveCampaigns(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,16 +82,17 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   }
   await api('POST', '/inventory', fleet.boards.map((b) => ({ deviceId: b.deviceId, lat: 44.89, lon: 1.22, group })));
 
+  // Quiet = the traffic counters and the server's pending work unchanged for three rounds of the event loop:
+  // virtual time does not move while a frame is on its way (a loaded machine only slows the test down).
   const settle = async (): Promise<void> => {
-    let last = -1;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 2));
-      await app.devices.idle();
-      const m = app.fleet.metrics;
-      const now = m.framesReceived + m.downlinksSent + app.ota.chunksSent + fleet.boards.reduce((s, b) => s + b.link.attempts, 0);
-      if (now === last) return;
-      last = now;
-    }
+    const quiet = await settleNetwork({
+      idle: () => app.devices.idle(),
+      progress: () => {
+        const m = app.fleet.metrics;
+        return m.framesReceived + m.downlinksSent + app.ota.chunksSent + fleet.boards.reduce((s, b) => s + b.link.attempts, 0);
+      },
+    });
+    if (!quiet) throw new Error('the network did not settle within 30 s of real time (traffic that never stops?)');
   };
   const run = async (ms: number, stepMs = 1000, each?: () => void): Promise<void> => {
     const end = clock.now() + ms;
@@ -101,6 +110,22 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       await run(stepMs, stepMs);
     }
   };
+  const runCampaign = async (id: number, done: (view: Json) => boolean, timeoutMs: number, each?: (view: Json) => void): Promise<Json> => {
+    const end = clock.now() + timeoutMs;
+    for (;;) {
+      const view = await api('GET', `/ota/campaigns/${id}`);
+      each?.(view);
+      if (done(view)) return view;
+      if (clock.now() >= end) throw new Error(`campaign ${id} not done after ${timeoutMs / 1000} virtual s: ${describeCampaign(view)}`);
+      await run(1000);
+    }
+  };
+  const cancelActiveCampaigns = async (): Promise<void> => {
+    const list = await api('GET', '/ota/campaigns');
+    for (const c of list as Json[]) {
+      if (['running', 'paused', 'halted'].includes(c.status)) await api('POST', `/ota/campaigns/${c.id}/cancel`);
+    }
+  };
   const upload = async (info: Omit<SimImageInfo, 'hardwareModels' | 'kind'> & { hardwareModels?: string[]; kind?: 'full' | 'mod' }, size: number, extra: Record<string, string> = {}): Promise<Json> => {
     const full: SimImageInfo = { hardwareModels: [MODEL], kind: 'full', ...info };
     const bytes = buildSimImage(full, size);
@@ -116,7 +141,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   expect(await online()).toBe(true);
 
   return {
-    app, clock, fleet, key, tenant: o.tenant, inject, dataDir, api, upload, settle, run, runUntil,
+    app, clock, fleet, key, tenant: o.tenant, inject, dataDir, api, upload, settle, run, runUntil, runCampaign, cancelActiveCampaigns,
     close: async () => {
       fleet.dispose();
       await app.close();
@@ -127,3 +152,13 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
 
 /** Board by id. */
 export const boardOf = (fleet: SimFleet, id: string): SimBoard => fleet.get(id) as SimBoard;
+
+/** A campaign's state in one line, for failure messages: status, waves, devices per state, unfinished devices. */
+export function describeCampaign(view: Json): string {
+  const states = new Map<string, number>();
+  for (const d of (view.deviceStates ?? []) as Json[]) states.set(d.state, (states.get(d.state) ?? 0) + 1);
+  const open = ((view.deviceStates ?? []) as Json[]).filter((d) => !['confirmed', 'rolled_back', 'failed', 'timed_out', 'cancelled', 'queued'].includes(d.state));
+  const waves = ((view.waves ?? []) as Json[]).map((w) => `${w.size}${w.started ? '' : '(not started)'}`).join('+');
+  return `status ${view.status}${view.haltReason ? ` (${view.haltReason})` : ''}, waves ${waves}, devices ${JSON.stringify(Object.fromEntries(states))}`
+    + (open.length > 0 ? `, unfinished: ${open.slice(0, 10).map((d) => `${d.deviceId} ${d.state} offset ${d.offset} attempts ${d.attempts}${d.reason ? ` "${d.reason}"` : ''}`).join('; ')}${open.length > 10 ? ` and ${open.length - 10} more` : ''}` : '');
+}

@@ -341,8 +341,11 @@ describe('web UI: syndicate, updating, town time, management', () => {
     await row.locator('button[data-action=disable]').click();
     await page.waitForSelector('tr[data-user="agent@sarlat.fr"] [data-testid=disabled-badge]');
     await screenshotBoth(page, 'm09-admin-users');
-    await agent.page.click('[data-testid=nav-lights]');
-    await agent.page.waitForSelector('input[name=email]', { timeout: 20_000 });
+    // Their page's next request signs them out: a click on the menu, or the page's own refresh if it comes first
+    // (on a loaded machine it can, and the menu is gone before the click).
+    const signInForm = agent.page.waitForSelector('input[name=email]', { timeout: 60_000 });
+    await Promise.race([agent.page.click('[data-testid=nav-lights]', { timeout: 60_000 }).catch(() => undefined), signInForm]);
+    await signInForm;
     await agent.page.fill('input[name=email]', 'agent@sarlat.fr');
     await agent.page.fill('input[name=password]', PW);
     await agent.page.click('button[type=submit]');

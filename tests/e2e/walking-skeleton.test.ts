@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, holdSharedResource, type Inject } from '@streetlight/fleet-server/testing';
 import { createTown, VirtualClock, type SimBoard, type SimFleet } from '@streetlight/hardware-sim';
 import { statusTopic } from '@streetlight/protocol';
 import { clearRetained } from '../lib/retained.js';
 
 const MOSQUITTO_URL = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PWM_MAX = 1023;
 const rawDuty = (b: SimBoard): number => b.pwmTrace.at(-1)?.value ?? -1;
 
@@ -52,7 +53,11 @@ describe.each([
     }
   };
 
+  let release: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
+    // The machine's broker is shared with the other test files (run in parallel): one suite on it at a time.
+    if (mqttUrl) release = await holdSharedResource(PG_URL, mqttUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'sl-e2e-'));
     // 18:30 in Sarlat on a winter evening: after sunset, before the plan dims.
     clock = new VirtualClock({ start: Date.parse('2026-01-15T17:30:00Z') });
@@ -96,6 +101,7 @@ describe.each([
     if (mqttUrl && fleet) await clearRetained(mqttUrl, fleet.boards.map((b) => statusTopic(tenant, b.deviceId)));
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    await release?.();
   });
 
   it('registers every board on Hello, pushes config and plan, and the boards run the plan', async () => {

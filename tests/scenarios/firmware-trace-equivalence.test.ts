@@ -72,9 +72,9 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
     return last ? (decodeUplink(last).seq ?? 0) : 0;
   };
   /** Every frame the firmware has published so far has reached the recorder (virtual time frozen). */
-  const delivered = (): Promise<void> => clock.waitFor(() => lastSeq() === fw().status().seq, { timeoutMs: 10_000 });
+  const delivered = (): Promise<void> => clock.waitFor(() => lastSeq() === fw().status().seq);
   const acked = (seq: number): Promise<void> =>
-    clock.waitFor(() => peer.of(DEVICE).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 10_000 });
+    clock.waitFor(() => peer.of(DEVICE).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK));
   const advanceTo = async (t: number): Promise<void> => {
     while (clock.now() < t) {
       clock.advance(Math.min(60_000, t - clock.now()));
@@ -84,7 +84,7 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
 
   try {
     board.powerOn();
-    await clock.waitFor(() => board.online && fw().status().seq >= 2, { timeoutMs: 10_000 }); // Hello + boot report
+    await clock.waitFor(() => board.online && fw().status().seq >= 2); // Hello + boot report
     await delivered();
     await acked(await peer.send(DEVICE, { config: CONFIG }));
     await acked(await peer.send(DEVICE, { plan: { plan: PLAN } }));
@@ -98,7 +98,7 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
     await delivered();
 
     board.link.down(); // the network goes at 20:30 CET
-    await clock.waitFor(() => !board.online && !fw().status().connected, { timeoutMs: 10_000 });
+    await clock.waitFor(() => !board.online && !fw().status().connected);
     await advanceTo(at('2026-11-24T03:00:00Z')); // 22:30 step, off at 01:00, attempts failing with back-off
     board.link.up();
     const attempts = board.link.attempts;
@@ -106,8 +106,8 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
       clock.advance(1_000);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await clock.waitFor(() => board.online && fw().status().connected, { timeoutMs: 10_000 });
-    await clock.waitFor(() => peer.of(DEVICE).filter((u) => u.hello).length === 2, { timeoutMs: 10_000 }); // Hello again
+    await clock.waitFor(() => board.online && fw().status().connected);
+    await clock.waitFor(() => peer.of(DEVICE).filter((u) => u.hello).length === 2); // Hello again
     await delivered();
     await advanceTo(at('2026-11-24T09:00:00Z')); // 06:30 step at 40 %, then off after sunrise
     await delivered();
@@ -209,7 +209,7 @@ async function meteredNight(runtime: FirmwareRuntime, chip: 'hlw8012' | 'bl0940'
     }
   };
   const online = async (): Promise<void> => {
-    await clock.waitFor(() => board.online && fw().status().connected && frames.some((f) => decodeUplink(f).hello !== undefined && (decodeUplink(f).hello?.bootCount ?? 0) === board.bootCount), { timeoutMs: 10_000 });
+    await clock.waitFor(() => board.online && fw().status().connected && frames.some((f) => decodeUplink(f).hello !== undefined && (decodeUplink(f).hello?.bootCount ?? 0) === board.bootCount));
     await settle();
   };
 
@@ -217,9 +217,9 @@ async function meteredNight(runtime: FirmwareRuntime, chip: 'hlw8012' | 'bl0940'
     board.powerOn();
     await online();
     await peer.send(device, { config: { ...CONFIG, nominalPowerW: 36 } });
-    await clock.waitFor(() => fw().status().configVersion === CONFIG.version, { timeoutMs: 10_000 });
+    await clock.waitFor(() => fw().status().configVersion === CONFIG.version);
     await peer.send(device, { plan: { plan: PLAN } });
-    await clock.waitFor(() => fw().status().planId === PLAN.id, { timeoutMs: 10_000 });
+    await clock.waitFor(() => fw().status().planId === PLAN.id);
     await settle();
 
     await runTo(at('2026-11-23T22:40:00Z'));

@@ -66,8 +66,8 @@ describe.each(['node', 'xs'] as const)('board clock on %s, once valid', (runtime
     // A fresh uplink (the ack of a report request), answered at once: virtual time does not move while the
     // frames travel (waitFor), so the round trip is well inside TIME_SYNC_MAX_RTT_MS whatever the machine load.
     const probe = await peer.send(board.deviceId, { command: { requestReport: true } });
-    await clock.waitFor(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === probe), { timeoutMs: 10_000 });
+    await clock.waitFor(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === probe));
     await peer.send(board.deviceId, { timeSync: { uplinkSeq: lastSeq() } }, Math.floor(clock.now() / 1000) + 30);
-    await clock.waitFor(() => Math.abs(offsetS() - 30) <= 1, { timeoutMs: 10_000 });
+    await clock.waitFor(() => Math.abs(offsetS() - 30) <= 1);
   });
 });

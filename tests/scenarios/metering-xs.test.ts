@@ -1,0 +1,4 @@
+/** Metering scenarios (issue 5) with the firmware on the xs host; the scenarios are in metering.scenarios.ts. */
+import { meteringScenarios } from './metering.scenarios.js';
+
+meteringScenarios('xs');
