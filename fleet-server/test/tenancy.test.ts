@@ -27,7 +27,7 @@ const night = () => Array.from({ length: 96 }, (_, i) => {
   return { seq: i + 1, start, durationS: 900, energyMwh: Math.round((20_000 * dark) / 3600), burningS: dark, avgLevelX10: Math.round((500 * dark) / 900), avgPowerMw: Math.round((20_000 * dark) / 900) };
 });
 
-describe('syndicate overview and tenant model', { timeout: 30_000 }, () => {
+describe('syndicate overview and tenant model', () => {
   let app: FastifyInstance;
   let root: Inject;
   const clock = { ms: Date.UTC(2025, 5, 2, 10, 0, 0) };
@@ -129,7 +129,7 @@ describe('syndicate overview and tenant model', { timeout: 30_000 }, () => {
   });
 });
 
-describe('account management', { timeout: 30_000 }, () => {
+describe('account management', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {

@@ -212,7 +212,7 @@ describe('web UI: syndicate, updating, town time, management', () => {
     await page.click('[data-testid=nav-plans]');
     await page.click('[data-testid=new-plan]');
     await page.selectOption('[data-testid=preview-group]', 'REP');
-    await page.waitForSelector('[data-testid=timeline-zone]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=timeline-zone]', { timeout: 60_000 });
     const from = await page.inputValue('input[type=date]');
     const preview = (await root({ method: 'POST', url: `/api/tenants/${T}/plans/preview`, payload: { plan: { programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }] }], defaultProgramId: 1 }, groupId: 'REP', from, nights: 1 } })).json() as { nights: Array<{ sunset: string }> };
     const sunset = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(Date.parse(preview.nights[0]?.sunset as string));

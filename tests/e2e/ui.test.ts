@@ -156,7 +156,7 @@ describe('web UI in Chromium', () => {
     await page.selectOption('[data-testid=preview-group]', 'LIB');
     // The default night keeps 50 % after 23:00 until morning: heritage lighting must be off by 01:00.
     const finding = page.locator('[data-testid=findings] li.f-error').first();
-    await finding.waitFor({ timeout: 30_000 });
+    await finding.waitFor({ timeout: 60_000 });
     expect(await finding.textContent()).toMatch(/01:00|1 h/);
     expect(await finding.textContent()).toMatch(/art\. 2/);
     // Preview figures are there and formatted the French way.
@@ -169,7 +169,7 @@ describe('web UI in Chromium', () => {
     expect(await page.textContent('[data-testid=editor-message]')).toContain('version 1');
     await page.selectOption('[data-testid=assign-group]', 'LIB');
     await page.click('[data-testid=assign]');
-    await page.waitForFunction(() => /LIB/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=editor-message]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => /LIB/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=editor-message]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     // The server assigned it…
     const settings = (await root(`/api/tenants/${T}/groups/LIB/settings`)).json() as { planId: number };
     const plans = (await root(`/api/tenants/${T}/plans`)).json() as Array<{ planId: number; name: string }>;
@@ -217,7 +217,7 @@ describe('web UI in Chromium', () => {
     await mapShows(page, libDevice, (x) => x.level === 100, 60_000);
     await page.goto(`${url}#/t/${T}/light/${libDevice}`);
     await page.waitForSelector('[data-testid=override-device]');
-    await page.waitForFunction(() => /Aucun forçage/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=override-device]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => /Aucun forçage/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=override-device]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await ctx.close();
   });
 
@@ -239,7 +239,7 @@ describe('web UI in Chromium', () => {
 
     await page.click('[data-testid=nav-energy]');
     await page.fill('[data-testid=energy-month]', '2026-01');
-    await page.waitForSelector('[data-testid=energy-kpis]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=energy-kpis]', { timeout: 60_000 });
     await screenshotBoth(page, '07-energy');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const csv = readFileSync(await download.path() as string, 'utf8').replace(/^\uFEFF/, '');
@@ -275,16 +275,16 @@ describe('web UI in Chromium', () => {
     await page.fill('[data-testid=upload-image] input[name=version]', '0.2.0');
     await page.fill('[data-testid=upload-image] input[name=models]', 'SL-ESP32-SIM');
     await page.click('[data-testid=upload-image] button[type=submit]');
-    await page.waitForFunction(() => /0\.2\.0/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=images]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => /0\.2\.0/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=images]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await page.selectOption('[data-testid=new-campaign] select[name=group]', 'LIB');
     await page.click('[data-testid=new-campaign] button[type=submit]');
     const campaign = page.locator('[data-testid=campaigns] li').first();
-    await campaign.waitFor({ timeout: 15_000 });
+    await campaign.waitFor({ timeout: 60_000 });
     await campaign.locator('button.link').click();
     await page.waitForSelector('[data-testid=campaign-detail] .wave');
     expect(await page.textContent('[data-testid=campaign-detail]')).toContain('SRL-LIB-');
     await page.click('[data-testid=campaign-detail] button:has-text("Suspendre")');
-    await page.waitForFunction(() => /suspendue/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=campaigns]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => /suspendue/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid=campaigns]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await screenshotBoth(page, '09-firmware');
     await page.click('[data-testid=nav-admin]');
     await page.waitForSelector('[data-testid=audit]');

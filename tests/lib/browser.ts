@@ -22,10 +22,13 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A French-speaking lighting manager's browser in Paris time, unless told otherwise (`timezoneId`: an IANA zone). */
-export function newContext(browser: Browser, opts: { viewport?: ViewportName; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newContext(browser: Browser, opts: { viewport?: ViewportName; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
     viewport: VIEWPORTS[opts.viewport ?? 'desktop'], locale: opts.locale ?? 'fr-FR', timezoneId: opts.timezoneId ?? 'Europe/Paris', acceptDownloads: true,
   });
+  // Waits end as soon as the page shows what they wait for; 60 s (not Playwright's 30) for a loaded machine.
+  ctx.setDefaultTimeout(60_000);
+  return ctx;
 }
 
 /** Screenshots the page at both widths (restores the original viewport). Returns the files written. */
