@@ -23,7 +23,7 @@ import { settleNetwork } from '@streetlight/hardware-sim/testing';
 import { buildSimImage, SimFleet, VirtualClock } from '@streetlight/hardware-sim';
 import { decodeDownlinkFrame } from '@streetlight/protocol';
 import { startFleetChild, startMosquitto, type FleetChild, type Mosquitto } from '../lib/fleet-processes.js';
-import { MODEL, type Json } from './ota-harness.js';
+import { describeCampaign, MODEL, type Json } from './ota-harness.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const N = 40;
@@ -79,12 +79,12 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
       if (!settled) throw new Error(`the broker did not settle within 30 s of real time at virtual ${new Date(clock.now()).toISOString()}`);
     }
   };
-  /** Runs until `done` (checked every virtual second) or `virtualMs` pass. */
-  const runUntil = async (done: () => Promise<boolean>, virtualMs: number, what: string): Promise<void> => {
+  /** Runs until `done` (checked every `checkMs` of virtual time) or `virtualMs` pass; then fails with `seen()`. */
+  const runUntil = async (done: () => Promise<boolean>, virtualMs: number, what: string, seen?: () => string, checkMs = 1000): Promise<void> => {
     const end = clock.now() + virtualMs;
     while (!(await done())) {
-      if (clock.now() >= end) throw new Error(`${what}: not done after ${virtualMs / 1000} virtual s`);
-      await run(1000);
+      if (clock.now() >= end) throw new Error(`${what}: not done after ${virtualMs / 1000} virtual s${seen ? `; saw ${seen()}` : ''}`);
+      await run(checkMs);
     }
   };
   const upload = async (server: FleetChild, version: string, size: number): Promise<Json> => {
@@ -142,7 +142,7 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
       return list.filter((d) => d.online && d.firmwareVersion === '1.0.0').length === N;
     }, 120_000, 'every board online');
     console.log(`set-up (Mosquitto, PostgreSQL schema, 2 servers, ${N} boards online): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     fleet?.dispose();
@@ -169,9 +169,9 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     await runUntil(async () => {
       view = (await http(follower, 'GET', `/api/tenants/${tenant}/ota/campaigns/${c.json.id}`)).json;
       return view.status !== 'running';
-    }, 600_000, 'campaign 1');
+    }, 600_000, 'campaign 1', () => describeCampaign(view));
     console.log(`campaign 1 over ${N} boards: ${((Date.now() - t0) / 1000).toFixed(1)} s real`);
-    expect(view.status, view.haltReason).toBe('completed');
+    expect(view.status, describeCampaign(view)).toBe('completed');
     expect((view.waves as Json[]).map((w) => w.size)).toEqual([4, 36]);
     for (const d of view.deviceStates as Json[]) expect(d, d.deviceId).toMatchObject({ state: 'confirmed', offset: size });
     for (const b of fleet.boards) {
@@ -188,7 +188,7 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     expect(mf.ota.relaysSent).toBeGreaterThan(N);
     expect(ml.ota.relaysReceived).toBeGreaterThan(N);
     expect(ml.ota.relaysReceived).toBeLessThanOrEqual(mf.ota.relaysSent);
-  }, 120_000);
+  }, 600_000); // virtual-time budgets bound the test; real time only grows with the load
 
   it('finishes a campaign after the lease holder is killed in the middle of it: the other instance takes over', async () => {
     const t0 = Date.now();
@@ -202,11 +202,13 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     expect(c.status, JSON.stringify(c.json)).toBe(201);
     const url = `/api/tenants/${tenant}/ota/campaigns/${c.json.id}`;
     let view: Json;
-    // Until the second wave is under way: some boards confirmed, some downloading.
+    // Until the second wave is under way: the canary confirmed, boards of the next wave offered or downloading.
+    // Checked at every step: a board downloads this image in about a virtual second, so a check every virtual
+    // second could miss the whole window (it did, on a loaded machine).
     await runUntil(async () => {
       view = (await http(follower, 'GET', url)).json;
-      return view.counts.confirmed >= 4 && view.counts.downloading >= 5;
-    }, 300_000, 'second wave downloading');
+      return view.counts.confirmed >= 4 && view.counts.downloading + view.counts.offered >= 5;
+    }, 300_000, 'second wave downloading', () => describeCampaign(view), STEP_MS);
     console.log(`killing the lease holder with ${view.counts.confirmed} boards confirmed and ${view.counts.downloading} downloading`);
     await leader.kill();
     servers.a = undefined;
@@ -214,7 +216,8 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     // The lease is still A's until it expires (LEASE_S of the database's clock): B must not drive before.
     expect(await role(follower)).toBe('follower');
     while ((await role(follower)) !== 'leader') {
-      if (Date.now() - killedAt > (LEASE_S + 5) * 1000) throw new Error('no takeover');
+      // The lease runs on the database's clock (real time); a loaded machine may renew late, never early.
+      if (Date.now() - killedAt > (LEASE_S + 60) * 1000) throw new Error(`no takeover ${LEASE_S + 60} s after the SIGKILL`);
       await run(200);
     }
     const takeoverMs = Date.now() - killedAt;
@@ -223,9 +226,9 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     await runUntil(async () => {
       view = (await http(follower, 'GET', url)).json;
       return view.status !== 'running';
-    }, 900_000, 'campaign 2');
+    }, 900_000, 'campaign 2', () => describeCampaign(view));
     console.log(`campaign 2 with a killed driver: ${((Date.now() - t0) / 1000).toFixed(1)} s real`);
-    expect(view.status, view.haltReason).toBe('completed');
+    expect(view.status, describeCampaign(view)).toBe('completed');
     for (const d of view.deviceStates as Json[]) {
       if (d.state === 'rolled_back') expect(d.reason, d.deviceId).toBeTruthy();
       else expect(d, d.deviceId).toMatchObject({ state: 'confirmed', offset: size });
@@ -235,5 +238,5 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
       expect(b.firmwareVersion, b.deviceId).toBe(d.state === 'confirmed' ? '1.2.0' : '1.1.0');
       expect(b.bootloader.slots[b.bootloader.running as 0 | 1].state).toBe('valid');
     }
-  }, 120_000);
+  }, 600_000); // virtual-time budgets bound the test; real time only grows with the load
 });

@@ -1,0 +1,236 @@
+/**
+ * `npx -y pnpm@10 build:device` (issue 12): the firmware built as the ESP32 build builds it, with the real
+ * Moddable tools, as far as a machine without ESP-IDF goes: `mcconfig -m -p esp32 manifest.json` writes the
+ * build's makefile, and its JavaScript steps run for real — `xsc` on every module, `xsid`, then `xsl` linking and
+ * PRELOADING the firmware (module bodies run at build time; what they create is frozen) into `mc.xs.c`, with
+ * the manifest's `creation` and `"strip": "*"`. Only the C compile and the flash image need ESP-IDF.
+ *
+ * 1. The Moddable host tools (`xsc`, `xsid`, `xsl`, `mcconfig`, …) are built from the SDK snapshot in
+ *    ../shared/moddable-sdk/ (MODDABLE_SDK_TARBALL overrides) into a cache outside the checkout, keyed by the
+ *    snapshot's hash: `$STREETLIGHT_CACHE` or `$XDG_CACHE_HOME/streetlight` or `~/.cache/streetlight`. The
+ *    first build takes 3–6 minutes on 2 cores and needs Debian's `libglib2.0-dev` and `pkg-config` (installed
+ *    with apt-get when running as root). Builds on one machine take turns (a lock folder in the cache).
+ * 2. The firmware module `dist/device/streetlight.js` (esbuild, as `pnpm --filter @streetlight/firmware build`;
+ *    `--readable` keeps names, for reading the warnings).
+ * 3. `mcconfig`, then `make … mc.xs.c` in the build folder mcconfig wrote (`IDF_PATH` names an empty git work
+ *    tree: the makefile asks it for a version only).
+ *
+ * Prints the preload summary (`xsl`: instances, keys, colors, holes), the `creation` it was linked with, the size
+ * of the preloaded image (`mc.xs.c`) and xsl's warnings, grouped. Fails on any error and on any warning not in
+ * firmware/moddable/xsl-reviewed.txt (one warning per line, as xsl prints it after `### warning: `; `#`
+ * comments). A "no const" or "not frozen" warning names module-scope state a function captures: preloaded,
+ * it is read-only on the device (issue 12, item 2).
+ *
+ * Options: `--readable` (unminified module), `--json` (the report as JSON on stdout), `--cache DIR`,
+ * `--max-unreviewed N` (allow up to N unreviewed warnings: the ratchet `pnpm check` uses while issue 12 removes
+ * the module-scope state the firmware and its crypto dependencies still have; default 0).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleDeviceModule, FIRMWARE_DIR, forbiddenConstructs } from './bundle.js';
+import { parseXslOutput, readReviewed, type XslPreload } from './xsl-report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    readable: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, cache: { type: 'string' },
+    'max-unreviewed': { type: 'string', default: '0' },
+  },
+});
+const say = (text: string): void => { if (!args.json) process.stdout.write(`${text}\n`); };
+
+const REPO = resolve(FIRMWARE_DIR, '..');
+const MANIFEST = join(FIRMWARE_DIR, 'manifest.json');
+const REVIEWED = join(FIRMWARE_DIR, 'moddable', 'xsl-reviewed.txt');
+
+function sdkTarball(): string {
+  const given = process.env.MODDABLE_SDK_TARBALL;
+  if (given) return given;
+  const dir = resolve(REPO, '..', 'shared', 'moddable-sdk');
+  const found = existsSync(dir) ? readdirSync(dir).filter((f) => /^moddable-sdk-.*\.tar\.xz$/.test(f)) : [];
+  if (found.length !== 1) throw new Error(`no Moddable SDK snapshot in ${dir} (expected one moddable-sdk-*.tar.xz); set MODDABLE_SDK_TARBALL`);
+  return join(dir, found[0]!);
+}
+
+function cacheRoot(): string {
+  return args.cache ?? process.env.STREETLIGHT_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'streetlight');
+}
+
+function run(cmd: string, argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; output: string } {
+  const r = spawnSync(cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  return { status: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+function must(cmd: string, argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const r = run(cmd, argv, opts);
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status}):\n${r.output.slice(-4000)}`);
+  return r.output;
+}
+
+/** Runs `fn` holding a lock folder; waits for another holder (a dead holder's lock is taken over). */
+async function withLock<T>(dir: string, fn: () => T): Promise<T> {
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN);
+      let alive = true;
+      try { process.kill(pid, 0); } catch { alive = Number.isNaN(pid) && Date.now() - statSync(lock).mtimeMs < 10_000; }
+      if (!alive) { rmSync(lock, { recursive: true, force: true }); continue; }
+      if (Date.now() > deadline) throw new Error(`${lock} held by process ${pid} for 30 minutes`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function ensureBuildDeps(): void {
+  const probe = spawnSync('pkg-config', ['--exists', 'glib-2.0']);
+  if (!probe.error && probe.status === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) throw new Error('the Moddable tools need Debian\'s libglib2.0-dev and pkg-config: apt-get install -y libglib2.0-dev pkg-config');
+  say('installing libglib2.0-dev and pkg-config (apt-get)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['install', '-y', '-q', 'libglib2.0-dev', 'pkg-config'], { env }).status !== 0) {
+    must('apt-get', ['update', '-q'], { env });
+    must('apt-get', ['install', '-y', '-q', 'libglib2.0-dev', 'pkg-config'], { env });
+  }
+}
+
+interface Sdk { moddable: string; buildDir: string; bin: string; key: string; builtNow: boolean; seconds: number }
+
+/** The Moddable tools of the snapshot, built once per snapshot into the cache. */
+function ensureTools(tarball: string, root: string): Sdk {
+  const key = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 16);
+  const dir = join(root, `moddable-${key}`);
+  const moddable = join(dir, 'moddable');
+  const buildDir = join(moddable, 'build');
+  const bin = join(buildDir, 'bin', 'lin', 'release');
+  const done = join(dir, '.tools-built');
+  if (existsSync(done)) return { moddable, buildDir, bin, key, builtNow: false, seconds: 0 };
+  const t0 = Date.now();
+  ensureBuildDeps();
+  say(`building the Moddable tools from ${basename(tarball)} into ${dir} (once per snapshot; a few minutes)`);
+  rmSync(dir, { recursive: true, force: true });
+  const staging = `${dir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  must('tar', ['xJf', tarball, '-C', staging]);
+  renameSync(staging, dir);
+  const env = { ...process.env, MODDABLE: moddable, XS_DIR: join(moddable, 'xs'), BUILD_DIR: buildDir };
+  for (const tool of ['xsc', 'xsid', 'xsl']) must('make', ['GOAL=release', '-j2', '-f', join(moddable, 'xs', 'makefiles', 'lin', `${tool}.mk`)], { cwd: dir, env });
+  must('make', ['GOAL=release', '-j2', '-f', join(buildDir, 'makefiles', 'lin', 'tools.mk')], { cwd: dir, env });
+  for (const tool of ['xsc', 'xsid', 'xsl', 'mcconfig']) if (!existsSync(join(bin, tool))) throw new Error(`the tools build made no ${tool} in ${bin}`);
+  writeFileSync(done, new Date().toISOString());
+  return { moddable, buildDir, bin, key, builtNow: true, seconds: (Date.now() - t0) / 1000 };
+}
+
+export interface DeviceBuildReport {
+  sdk: { key: string; toolsBuiltNow: boolean; toolsSeconds: number };
+  moduleBytes: number;
+  creation: unknown;
+  preload: XslPreload | undefined;
+  imageBytes: number;
+  warnings: { total: number; unreviewed: number; byKind: Record<string, number>; unreviewedLines: string[] };
+  ok: boolean;
+}
+
+async function main(): Promise<void> {
+  const tarball = sdkTarball();
+  const root = cacheRoot();
+  mkdirSync(root, { recursive: true });
+  const sdk = await withLock(join(root, 'moddable'), () => ensureTools(tarball, root));
+  if (sdk.builtNow) say(`tools built in ${sdk.seconds.toFixed(0)} s`);
+
+  // The firmware module the manifest preloads.
+  const device = bundleDeviceModule({ minify: !args.readable });
+  const bad = forbiddenConstructs(device);
+  if (bad.length > 0) throw new Error(`device module contains ${bad.join(', ')}`);
+  mkdirSync(join(FIRMWARE_DIR, 'dist', 'device'), { recursive: true });
+  writeFileSync(join(FIRMWARE_DIR, 'dist', 'device', 'streetlight.js'), device);
+
+  const env = {
+    ...process.env, MODDABLE: sdk.moddable, XS_DIR: join(sdk.moddable, 'xs'), BUILD_DIR: sdk.buildDir,
+    PATH: `${sdk.bin}:${process.env.PATH ?? ''}`,
+  };
+  const { output, mcxs } = await withLock(join(root, `build-${sdk.key}`), () => {
+    // mcconfig's makefile only asks IDF_PATH's git work tree for a version.
+    const idf = mkdtempSync(join(tmpdir(), 'sl-idf-'));
+    try {
+      must('git', ['init', '-q'], { cwd: idf });
+      must('git', ['-c', 'user.email=build@streetlight', '-c', 'user.name=build', 'commit', '-q', '--allow-empty', '-m', 'IDF_PATH stand-in'], { cwd: idf });
+      const withIdf = { ...env, IDF_PATH: idf };
+      const tmp = join(sdk.buildDir, 'tmp', 'esp32', 'release', basename(FIRMWARE_DIR));
+      rmSync(tmp, { recursive: true, force: true });
+      // Without ESP-IDF, mcconfig fails once the makefile is written (it sources $IDF_PATH/export.sh to run make).
+      const mc = run('mcconfig', ['-m', '-p', 'esp32', MANIFEST], { cwd: FIRMWARE_DIR, env: withIdf });
+      const makefile = join(tmp, 'makefile');
+      if (!existsSync(makefile)) throw new Error(`mcconfig wrote no ${makefile}:\n${mc.output.slice(-4000)}`);
+      const sdkconfigH = join(tmp, 'xsProj-esp32', 'build', 'config', 'sdkconfig.h');
+      const target = join(tmp, 'mc.xs.c');
+      const r = run('make', ['-f', makefile, '-o', sdkconfigH, target], { cwd: tmp, env: withIdf });
+      if (r.status !== 0) throw new Error(`make ${target} failed (exit ${r.status}):\n${r.output.slice(-6000)}`);
+      return { output: r.output, mcxs: target };
+    } finally {
+      rmSync(idf, { recursive: true, force: true });
+    }
+  });
+
+  const parsed = parseXslOutput(output);
+  const maxUnreviewed = Number(args['max-unreviewed']);
+  if (!Number.isInteger(maxUnreviewed) || maxUnreviewed < 0) throw new Error(`--max-unreviewed must be a count, not ${args['max-unreviewed']}`);
+  const reviewed = existsSync(REVIEWED) ? readReviewed(readFileSync(REVIEWED, 'utf8')) : new Set<string>();
+  const unreviewed = parsed.warnings.filter((w) => !reviewed.has(w.line));
+  const byKind: Record<string, number> = {};
+  for (const w of parsed.warnings) byKind[w.what] = (byKind[w.what] ?? 0) + 1;
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { creation: unknown };
+  const report: DeviceBuildReport = {
+    sdk: { key: sdk.key, toolsBuiltNow: sdk.builtNow, toolsSeconds: sdk.seconds },
+    moduleBytes: Buffer.byteLength(device),
+    creation: manifest.creation,
+    preload: parsed.preload,
+    imageBytes: statSync(mcxs).size,
+    warnings: { total: parsed.warnings.length, unreviewed: unreviewed.length, byKind, unreviewedLines: unreviewed.map((w) => w.line) },
+    ok: parsed.errors.length === 0 && parsed.preload !== undefined && parsed.preload.holes === 0 && unreviewed.length <= maxUnreviewed,
+  };
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    say(`firmware module dist/device/streetlight.js: ${report.moduleBytes.toLocaleString('en')} bytes${args.readable ? ' (readable)' : ''}`);
+    say(`creation: ${JSON.stringify(report.creation)}`);
+    say(parsed.preload ? `preload (xsl): ${parsed.preload.instances} instances, ${parsed.preload.keys} keys, ${parsed.preload.colors} colors, ${parsed.preload.holes} holes` : 'preload: xsl printed no summary');
+    say(`preloaded image mc.xs.c: ${report.imageBytes.toLocaleString('en')} bytes`);
+    say(`xsl warnings: ${report.warnings.total} (${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}), ${unreviewed.length} not reviewed`);
+    // The list when it fails the build (or when nothing is allowed); the ratchet's allowance is only counted.
+    if (unreviewed.length > maxUnreviewed || maxUnreviewed === 0) {
+      for (const w of unreviewed.slice(0, 40)) say(`  ${w.line}`);
+      if (unreviewed.length > 40) say(`  … and ${unreviewed.length - 40} more (--json lists them all)`);
+    }
+    for (const e of parsed.errors) say(`error: ${e}`);
+    if (unreviewed.length < maxUnreviewed) say(`${maxUnreviewed - unreviewed.length} fewer unreviewed warnings than allowed: lower --max-unreviewed to ${unreviewed.length}`);
+  }
+  if (!report.ok) {
+    process.stderr.write(`build:device failed: ${parsed.errors.length} error(s), ${unreviewed.length} unreviewed xsl warning(s) (${maxUnreviewed} allowed)${parsed.preload?.holes ? `, ${parsed.preload.holes} holes` : ''}${parsed.preload ? '' : ', no preload summary'}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(FIRMWARE_DIR, 'scripts', 'device-build.ts')) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`build:device: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
