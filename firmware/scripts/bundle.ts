@@ -13,6 +13,7 @@
  * `@streetlight/source` condition, as everywhere in the workspace.
  */
 import { buildSync, transformSync, type BuildOptions } from 'esbuild';
+import ts from 'typescript';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,75 @@ function bundle(options: BuildOptions & { minify?: boolean }): string {
   });
   const file = result.outputFiles?.[0];
   if (!file) throw new Error('esbuild produced no output');
-  return file.text;
+  return restoreConst(file.text);
+}
+
+/**
+ * esbuild turns every top-level `const` of a bundle into `var` (it has no option against it). Preloaded on the
+ * device, a module-scope `var` captured by a function is state that xsl cannot prove constant ("no const"); in
+ * any host, `const` is what the sources said. This puts `const` back on every top-level `var` statement of the
+ * bundle (and of the IIFE body of a script bundle) whose declarations all have an initializer and whose names are
+ * never assigned anywhere in the text (conservative: an assignment to a same-named local keeps the `var`).
+ */
+export function restoreConst(code: string): string {
+  const sf = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const assigned = new Set<string>();
+  const targets = (e: ts.Node): void => {
+    if (ts.isIdentifier(e)) assigned.add(e.text);
+    else if (ts.isParenthesizedExpression(e) || ts.isSpreadElement(e) || ts.isSpreadAssignment(e)) targets(e.expression);
+    else if (ts.isArrayLiteralExpression(e)) e.elements.forEach(targets);
+    else if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) assigned.add(p.name.text);
+        else if (ts.isPropertyAssignment(p)) targets(p.initializer);
+        else if (ts.isSpreadAssignment(p)) targets(p.expression);
+      }
+    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) targets(e.left);
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) targets(n.left);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) targets(n.operand);
+    else if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) targets(n.initializer);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+
+  const declared = new Map<string, number>();
+  const scopes: ts.NodeArray<ts.Statement>[] = [sf.statements];
+  /** A script bundle's `var name = (() => { …the bundle… })();` keeps its `var` (the global it publishes). */
+  const iifes = new Set<ts.Statement>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer;
+      if (!init || !ts.isCallExpression(init) || !ts.isParenthesizedExpression(init.expression)) continue;
+      const fn = init.expression.expression;
+      if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isBlock(fn.body)) {
+        scopes.push(fn.body.statements);
+        iifes.add(st);
+      }
+    }
+  }
+  const candidates: ts.VariableStatement[] = [];
+  for (const statements of scopes) {
+    for (const st of statements) {
+      if (!ts.isVariableStatement(st) || iifes.has(st) || (st.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0) continue;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) declared.set(d.name.text, (declared.get(d.name.text) ?? 0) + 1);
+      candidates.push(st);
+    }
+  }
+  const edits: number[] = [];
+  for (const st of candidates) {
+    const ok = st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined
+      && !assigned.has(d.name.text) && declared.get(d.name.text) === 1);
+    if (ok) edits.push(st.declarationList.getStart(sf));
+  }
+  let out = code;
+  for (const at of edits.sort((a, b) => b - a)) {
+    if (out.slice(at, at + 3) !== 'var') throw new Error(`restoreConst: no var at ${at}`);
+    out = `${out.slice(0, at)}const${out.slice(at + 3)}`;
+  }
+  return out;
 }
 
 export function bundleScript(options: ScriptOptions = {}): string {
