@@ -21,12 +21,12 @@ import { FIRMWARE_VERSION } from './version.js';
 import { EnergyService, type EnergyStatus } from './energy/service.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
-export const DEFAULTS = {
+export const DEFAULTS = Object.freeze({
   stateIntervalS: 900,
   fallbackLevel: 100,
   fadeS: 2,
   tz: 'CET-1CEST,M3.5.0,M10.5.0/3',
-} as const;
+} as const);
 
 /** A clock reading before this instant (2024-01-01T00:00Z) cannot be right: the board has no valid time. */
 export const MIN_VALID_TIME_MS = 1_704_067_200_000;
@@ -44,7 +44,7 @@ export const CLOCK_SET_THRESHOLD_MS = 2_000;
  */
 export const TIME_SYNC_MAX_RTT_MS = 10_000;
 
-const RESET_REASONS: Record<ResetReasonName, number> = {
+const RESET_REASONS: Readonly<Record<ResetReasonName, number>> = Object.freeze({
   'power-on': ResetReason.RESET_REASON_POWER_ON,
   software: ResetReason.RESET_REASON_SOFTWARE,
   watchdog: ResetReason.RESET_REASON_WATCHDOG,
@@ -53,7 +53,7 @@ const RESET_REASONS: Record<ResetReasonName, number> = {
   ota: ResetReason.RESET_REASON_OTA,
   rollback: ResetReason.RESET_REASON_ROLLBACK,
   unknown: ResetReason.RESET_REASON_UNSPECIFIED,
-};
+});
 
 export interface FirmwareStatus {
   level: number;

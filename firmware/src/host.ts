@@ -98,10 +98,10 @@ export interface HostFlash {
 }
 
 /** Operation codes of the ECMA-419 MQTT client (Moddable `embedded:network/mqtt/client`), MQTT 3.1.1 §2.2.1. */
-export const MqttOp = {
+export const MqttOp = Object.freeze({
   CONNECT: 1, CONNACK: 2, PUBLISH: 3, PUBACK: 4, PUBREC: 5, PUBREL: 6, PUBCOMP: 7,
   SUBSCRIBE: 8, SUBACK: 9, UNSUBSCRIBE: 10, UNSUBACK: 11, PINGREQ: 12, PINGRESP: 13, DISCONNECT: 14,
-} as const;
+} as const);
 
 export interface MqttReadableOptions {
   more: boolean;

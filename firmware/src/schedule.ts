@@ -72,12 +72,12 @@ export function programFor(plan: Plan, eveningDayMs: number): DayProgram | undef
 }
 
 /** Sun anchors: which zenith, and whether the event is the evening's (setting) or the morning's (rising). */
-const SUN_ANCHORS: Readonly<Record<number, { zenith: number; rising: boolean }>> = {
-  [Anchor.ANCHOR_SUNSET]: { zenith: ZENITH_OFFICIAL, rising: false },
-  [Anchor.ANCHOR_CIVIL_DUSK]: { zenith: ZENITH_CIVIL, rising: false },
-  [Anchor.ANCHOR_SUNRISE]: { zenith: ZENITH_OFFICIAL, rising: true },
-  [Anchor.ANCHOR_CIVIL_DAWN]: { zenith: ZENITH_CIVIL, rising: true },
-};
+const SUN_ANCHORS: Readonly<Record<number, Readonly<{ zenith: number; rising: boolean }>>> = Object.freeze({
+  [Anchor.ANCHOR_SUNSET]: Object.freeze({ zenith: ZENITH_OFFICIAL, rising: false }),
+  [Anchor.ANCHOR_CIVIL_DUSK]: Object.freeze({ zenith: ZENITH_CIVIL, rising: false }),
+  [Anchor.ANCHOR_SUNRISE]: Object.freeze({ zenith: ZENITH_OFFICIAL, rising: true }),
+  [Anchor.ANCHOR_CIVIL_DAWN]: Object.freeze({ zenith: ZENITH_CIVIL, rising: true }),
+});
 
 function resolveStep(site: Site, eveningDayMs: number, step: PlanStep): number | undefined {
   const sun = SUN_ANCHORS[step.anchor ?? Anchor.ANCHOR_UNSPECIFIED];

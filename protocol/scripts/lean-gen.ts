@@ -77,14 +77,15 @@ export function generateLean(protoDir: string, files: readonly string[], package
 // Field names and shapes follow protobufjs plain objects: camelCase names, every field optional, oneof
 // members as sibling properties. Descriptor fields: [number, name, kind | flags, sub-message, oneof group];
 // kinds: 0 uint32, 1 sint32, 2 int32/enum, 3 bool, 4 string, 5 bytes, 6 uint64, 7 message; flags: 8 repeated,
-// 16 packed.
-import { type Desc, decodeMessage, encodeMessage } from './runtime.js';
+// 16 packed. Enums and descriptors are frozen: on the device they are preloaded (read-only), and frozen here
+// too, every host behaves as the device does.
+import { type Desc, decodeMessage, encodeMessage, frozenDesc } from './runtime.js';
 `;
 
   for (const e of enums) {
-    out += `\n${doc(e.comment)}export const ${e.name} = {\n`;
+    out += `\n${doc(e.comment)}export const ${e.name} = Object.freeze({\n`;
     for (const [k, v] of Object.entries(e.values)) out += `${doc(e.comments[k], '  ')}  ${k}: ${v},\n`;
-    out += `} as const;\nexport type ${e.name} = number;\n`;
+    out += `} as const);\nexport type ${e.name} = number;\n`;
   }
 
   for (const t of ordered(types)) {
@@ -125,7 +126,7 @@ import { type Desc, decodeMessage, encodeMessage } from './runtime.js';
       desc.push(`[${parts.join(', ')}]`);
     }
     out += '}\n';
-    out += `export const ${t.name}Desc: Desc = [\n${desc.map((d) => `  ${d},\n`).join('')}];\n`;
+    out += `export const ${t.name}Desc: Desc = frozenDesc([\n${desc.map((d) => `  ${d},\n`).join('')}]);\n`;
   }
 
   out += '\n';

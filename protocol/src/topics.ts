@@ -19,9 +19,9 @@ export const TOPIC_ROOT = 'sl/v1';
 export type Channel = 'up' | 'down' | 'status';
 
 /** Quality of service per channel ([MQTT-4.3.2]: at least once; duplicates are handled by seq). */
-export const TOPIC_QOS: { readonly [C in Channel]: 0 | 1 } = { up: 1, down: 1, status: 1 };
+export const TOPIC_QOS: { readonly [C in Channel]: 0 | 1 } = Object.freeze({ up: 1, down: 1, status: 1 });
 /** Only presence is retained, so a late subscriber learns who is online. */
-export const TOPIC_RETAIN: { readonly [C in Channel]: boolean } = { up: false, down: false, status: true };
+export const TOPIC_RETAIN: { readonly [C in Channel]: boolean } = Object.freeze({ up: false, down: false, status: true });
 
 /** Tenant and device ids: 1..64 characters of [A-Za-z0-9_-]; they are topic levels, so no '/', '+', '#'. */
 export const ID_MAX_LENGTH = 64;

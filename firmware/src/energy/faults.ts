@@ -22,13 +22,14 @@ export const CYCLING_WINDOW_MS = 30 * 60_000;
 
 export interface FaultTiming { raiseMs: number; clearMs: number }
 
-export const FAULT_TIMING: Readonly<Record<'lamp' | 'dayBurner' | 'cycling' | 'voltage' | 'meter', FaultTiming>> = {
-  lamp: { raiseMs: 5 * 60_000, clearMs: 2 * 60_000 },
-  dayBurner: { raiseMs: 5 * 60_000, clearMs: 2 * 60_000 },
-  cycling: { raiseMs: 0, clearMs: 10 * 60_000 },
-  voltage: { raiseMs: 60_000, clearMs: 60_000 },
-  meter: { raiseMs: 0, clearMs: 0 }, // the driver already waits for 3 failed polls (UART) / 4 silent polls (pulse)
-};
+// Module-scope objects are frozen: preloaded on the device they are read-only, so they are everywhere.
+export const FAULT_TIMING: Readonly<Record<'lamp' | 'dayBurner' | 'cycling' | 'voltage' | 'meter', Readonly<FaultTiming>>> = Object.freeze({
+  lamp: Object.freeze({ raiseMs: 5 * 60_000, clearMs: 2 * 60_000 }),
+  dayBurner: Object.freeze({ raiseMs: 5 * 60_000, clearMs: 2 * 60_000 }),
+  cycling: Object.freeze({ raiseMs: 0, clearMs: 10 * 60_000 }),
+  voltage: Object.freeze({ raiseMs: 60_000, clearMs: 60_000 }),
+  meter: Object.freeze({ raiseMs: 0, clearMs: 0 }), // the driver already waits for 3 failed polls (UART) / 4 silent polls (pulse)
+});
 
 export type EmitEvent = (type: number, active: boolean, value: number, detail: string) => void;
 

@@ -115,7 +115,7 @@ export interface SdkFlash {
 export interface SdkFlashStorage { open(options: { path: string; mode?: 'r' | 'r+' }): SdkFlash }
 
 /** Partition labels (../../moddable/partitions.csv) of the firmware's partition names. */
-export const PARTITION_LABELS: Readonly<Record<string, string>> = { meterlog: 'meter' };
+export const PARTITION_LABELS: Readonly<Record<string, string>> = Object.freeze({ meterlog: 'meter' });
 
 export function flashPartitions(storage: SdkFlashStorage): HostFlash {
   return {

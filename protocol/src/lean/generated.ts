@@ -4,11 +4,12 @@
 // Field names and shapes follow protobufjs plain objects: camelCase names, every field optional, oneof
 // members as sibling properties. Descriptor fields: [number, name, kind | flags, sub-message, oneof group];
 // kinds: 0 uint32, 1 sint32, 2 int32/enum, 3 bool, 4 string, 5 bytes, 6 uint64, 7 message; flags: 8 repeated,
-// 16 packed.
-import { type Desc, decodeMessage, encodeMessage } from './runtime.js';
+// 16 packed. Enums and descriptors are frozen: on the device they are preloaded (read-only), and frozen here
+// too, every host behaves as the device does.
+import { type Desc, decodeMessage, encodeMessage, frozenDesc } from './runtime.js';
 
 /** Where a board's clock stands. A device without a valid clock falls back to a documented safe mode. */
-export const ClockStatus = {
+export const ClockStatus = Object.freeze({
   CLOCK_STATUS_UNSPECIFIED: 0,
   /** no valid time since boot (no RTC backup, no sync yet) */
   CLOCK_STATUS_UNSET: 1,
@@ -16,11 +17,11 @@ export const ClockStatus = {
   CLOCK_STATUS_RTC: 2,
   /** synced from the server or SNTP within the last 24 h */
   CLOCK_STATUS_SYNCED: 3,
-} as const;
+} as const);
 export type ClockStatus = number;
 
 /** What decides the current output level. */
-export const LevelSource = {
+export const LevelSource = Object.freeze({
   LEVEL_SOURCE_UNSPECIFIED: 0,
   /** the dimming plan for the current time of night */
   LEVEL_SOURCE_PLAN: 1,
@@ -30,10 +31,10 @@ export const LevelSource = {
   LEVEL_SOURCE_FALLBACK: 3,
   /** factory default (no config received yet) */
   LEVEL_SOURCE_DEFAULT: 4,
-} as const;
+} as const);
 export type LevelSource = number;
 
-export const ResetReason = {
+export const ResetReason = Object.freeze({
   RESET_REASON_UNSPECIFIED: 0,
   /** supply came back (the cabinet switched the circuit on) */
   RESET_REASON_POWER_ON: 1,
@@ -47,10 +48,10 @@ export const ResetReason = {
   RESET_REASON_OTA: 6,
   /** the bootloader returned to the previous image */
   RESET_REASON_ROLLBACK: 7,
-} as const;
+} as const);
 export type ResetReason = number;
 
-export const ReportReason = {
+export const ReportReason = Object.freeze({
   REPORT_REASON_UNSPECIFIED: 0,
   REPORT_REASON_PERIODIC: 1,
   /** target level or source changed */
@@ -58,10 +59,10 @@ export const ReportReason = {
   /** answer to Command.request_report */
   REPORT_REASON_REQUESTED: 3,
   REPORT_REASON_BOOT: 4,
-} as const;
+} as const);
 export type ReportReason = number;
 
-export const EventType = {
+export const EventType = Object.freeze({
   EVENT_TYPE_UNSPECIFIED: 0,
   /** power far below what the commanded level should draw */
   EVENT_TYPE_LAMP_FAILURE: 1,
@@ -79,10 +80,10 @@ export const EventType = {
   EVENT_TYPE_STORAGE_FAULT: 8,
   /** the device rejected a downlink it could not decode */
   EVENT_TYPE_FRAME_REJECTED: 9,
-} as const;
+} as const);
 export type EventType = number;
 
-export const AckStatus = {
+export const AckStatus = Object.freeze({
   ACK_STATUS_UNSPECIFIED: 0,
   ACK_STATUS_OK: 1,
   /** well-formed but refused (out of range, stale version, expired) */
@@ -91,10 +92,10 @@ export const AckStatus = {
   ACK_STATUS_UNSUPPORTED: 3,
   /** failed validation on the device */
   ACK_STATUS_INVALID: 4,
-} as const;
+} as const);
 export type AckStatus = number;
 
-export const OtaState = {
+export const OtaState = Object.freeze({
   OTA_STATE_UNSPECIFIED: 0,
   OTA_STATE_IDLE: 1,
   OTA_STATE_DOWNLOADING: 2,
@@ -106,18 +107,18 @@ export const OtaState = {
   OTA_STATE_FAILED: 8,
   /** outside the allowed update window */
   OTA_STATE_DEFERRED: 9,
-} as const;
+} as const);
 export type OtaState = number;
 
-export const DimCurve = {
+export const DimCurve = Object.freeze({
   /** = linear */
   DIM_CURVE_UNSPECIFIED: 0,
   DIM_CURVE_LINEAR: 1,
   DIM_CURVE_LOGARITHMIC: 2,
-} as const;
+} as const);
 export type DimCurve = number;
 
-export const Anchor = {
+export const Anchor = Object.freeze({
   /** = clock */
   ANCHOR_UNSPECIFIED: 0,
   /** offset_min is minutes after local midnight (may exceed 1440 for after midnight of the night's second day) */
@@ -128,16 +129,16 @@ export const Anchor = {
   ANCHOR_CIVIL_DUSK: 4,
   /** sun 6° below the horizon, morning */
   ANCHOR_CIVIL_DAWN: 5,
-} as const;
+} as const);
 export type Anchor = number;
 
-export const ImageKind = {
+export const ImageKind = Object.freeze({
   IMAGE_KIND_UNSPECIFIED: 0,
   /** native firmware + JS (ESP32 app partition) */
   IMAGE_KIND_FULL: 1,
   /** JS-only Moddable mod archive */
   IMAGE_KIND_MOD: 2,
-} as const;
+} as const);
 export type ImageKind = number;
 
 /** A reference to a plan version held by a device. */
@@ -146,10 +147,10 @@ export interface PlanRef {
   id?: number;
   version?: number;
 }
-export const PlanRefDesc: Desc = [
+export const PlanRefDesc: Desc = frozenDesc([
   [1, 'id', 0],
   [2, 'version', 0],
-];
+]);
 
 /** Sent after every (re)connection: registers the device and lets the server reconcile desired state. */
 export interface Hello {
@@ -168,7 +169,7 @@ export interface Hello {
   /** highest protocol version this firmware understands */
   maxProtocolVersion?: number;
 }
-export const HelloDesc: Desc = [
+export const HelloDesc: Desc = frozenDesc([
   [1, 'firmwareVersion', 4],
   [2, 'hardwareModel', 4],
   [3, 'resetReason', 2],
@@ -179,7 +180,7 @@ export const HelloDesc: Desc = [
   [8, 'overrideId', 0],
   [9, 'clock', 2],
   [10, 'maxProtocolVersion', 0],
-];
+]);
 
 export interface StateReport {
   /** current output level, percent 0..100 (mid-fade value) */
@@ -199,7 +200,7 @@ export interface StateReport {
   powerMw?: number;
   reason?: ReportReason;
 }
-export const StateReportDesc: Desc = [
+export const StateReportDesc: Desc = frozenDesc([
   [1, 'level', 0],
   [2, 'targetLevel', 0],
   [3, 'source', 2],
@@ -211,7 +212,7 @@ export const StateReportDesc: Desc = [
   [9, 'uptimeS', 0],
   [10, 'powerMw', 0],
   [11, 'reason', 2],
-];
+]);
 
 /** One metering interval (default 15 min). Records carry their own per-device sequence so the server can deduplicate (unique device, seq) and detect gaps; the device deletes them only after an EnergyAck. */
 export interface IntervalRecord {
@@ -231,7 +232,7 @@ export interface IntervalRecord {
   /** average commanded level, tenths of a percent 0..1000 */
   avgLevelX10?: number;
 }
-export const IntervalRecordDesc: Desc = [
+export const IntervalRecordDesc: Desc = frozenDesc([
   [1, 'seq', 0],
   [2, 'start', 0],
   [3, 'durationS', 0],
@@ -241,7 +242,7 @@ export const IntervalRecordDesc: Desc = [
   [7, 'avgPowerMw', 0],
   [8, 'burningS', 0],
   [9, 'avgLevelX10', 0],
-];
+]);
 
 export interface EnergyReport {
   /** in seq order, at most 32 per frame */
@@ -257,14 +258,14 @@ export interface EnergyReport {
   /** Identity of the device's metering log (random, nonzero; 0 = unknown, older firmware). A log that was wiped or reformatted restarts its seqs at 1 under a new id: the server stores the new log's records after the old ones (its seq base) instead of taking them for duplicates, and acknowledges in the device's seqs. */
   logId?: number;
 }
-export const EnergyReportDesc: Desc = [
+export const EnergyReportDesc: Desc = frozenDesc([
   [1, 'records', 15, IntervalRecordDesc],
   [2, 'energyTotalMwh', 6],
   [3, 'burningTotalS', 0],
   [4, 'switchCount', 0],
   [5, 'lostThroughSeq', 0],
   [6, 'logId', 0],
-];
+]);
 
 export interface DeviceEvent {
   /** per-device event counter */
@@ -279,14 +280,14 @@ export interface DeviceEvent {
   /** short human-readable detail, at most 120 bytes */
   detail?: string;
 }
-export const DeviceEventDesc: Desc = [
+export const DeviceEventDesc: Desc = frozenDesc([
   [1, 'eventSeq', 0],
   [2, 'type', 2],
   [3, 'active', 3],
   [4, 'time', 0],
   [5, 'value', 1],
   [6, 'detail', 4],
-];
+]);
 
 /** Answer to every Downlink except OtaChunk (acknowledged by OtaStatus) and EnergyAck. */
 export interface CommandAck {
@@ -296,11 +297,11 @@ export interface CommandAck {
   /** at most 120 bytes */
   detail?: string;
 }
-export const CommandAckDesc: Desc = [
+export const CommandAckDesc: Desc = frozenDesc([
   [1, 'downlinkSeq', 0],
   [2, 'status', 2],
   [3, 'detail', 4],
-];
+]);
 
 export interface OtaStatus {
   imageId?: number;
@@ -311,13 +312,13 @@ export interface OtaStatus {
   reason?: string;
   runningVersion?: string;
 }
-export const OtaStatusDesc: Desc = [
+export const OtaStatusDesc: Desc = frozenDesc([
   [1, 'imageId', 0],
   [2, 'state', 2],
   [3, 'offset', 0],
   [4, 'reason', 4],
   [5, 'runningVersion', 4],
-];
+]);
 
 /** Every frame a device publishes on its uplink topic is one Uplink. */
 export interface Uplink {
@@ -342,7 +343,7 @@ export interface Uplink {
   /** (oneof body) */
   otaStatus?: OtaStatus;
 }
-export const UplinkDesc: Desc = [
+export const UplinkDesc: Desc = frozenDesc([
   [1, 'protocolVersion', 0],
   [2, 'deviceId', 4],
   [3, 'seq', 0],
@@ -353,7 +354,7 @@ export const UplinkDesc: Desc = [
   [13, 'event', 7, DeviceEventDesc, 1],
   [14, 'ack', 7, CommandAckDesc, 1],
   [15, 'otaStatus', 7, OtaStatusDesc, 1],
-];
+]);
 
 /** Device configuration; versioned as a whole. A device applies it only if version > its current one. */
 export interface SetConfig {
@@ -377,7 +378,7 @@ export interface SetConfig {
   /** fade used when a step or command sets none */
   fadeDefaultS?: number;
 }
-export const SetConfigDesc: Desc = [
+export const SetConfigDesc: Desc = frozenDesc([
   [1, 'version', 0],
   [2, 'tz', 4],
   [3, 'latitudeE6', 1],
@@ -389,7 +390,7 @@ export const SetConfigDesc: Desc = [
   [9, 'minLevel', 0],
   [10, 'nominalPowerW', 0],
   [11, 'fadeDefaultS', 0],
-];
+]);
 
 export interface PlanStep {
   anchor?: Anchor;
@@ -400,12 +401,12 @@ export interface PlanStep {
   /** fade duration to reach `level` */
   fadeS?: number;
 }
-export const PlanStepDesc: Desc = [
+export const PlanStepDesc: Desc = frozenDesc([
   [1, 'anchor', 2],
   [2, 'offsetMin', 1],
   [3, 'level', 0],
   [4, 'fadeS', 0],
-];
+]);
 
 /** A night program: ordered steps from evening to morning (a "noon-to-noon" night). */
 export interface DayProgram {
@@ -413,10 +414,10 @@ export interface DayProgram {
   /** at most 16 */
   steps?: PlanStep[];
 }
-export const DayProgramDesc: Desc = [
+export const DayProgramDesc: Desc = frozenDesc([
   [1, 'id', 0],
   [2, 'steps', 15, PlanStepDesc],
-];
+]);
 
 /** Chooses a program for a night. Highest priority wins; dated rules outrank weekday rules of equal priority. */
 export interface CalendarRule {
@@ -427,12 +428,12 @@ export interface CalendarRule {
   dates?: number[];
   priority?: number;
 }
-export const CalendarRuleDesc: Desc = [
+export const CalendarRuleDesc: Desc = frozenDesc([
   [1, 'programId', 0],
   [2, 'weekdayMask', 0],
   [3, 'dates', 24],
   [4, 'priority', 0],
-];
+]);
 
 export interface Plan {
   id?: number;
@@ -444,20 +445,20 @@ export interface Plan {
   /** program for nights no rule matches */
   defaultProgramId?: number;
 }
-export const PlanDesc: Desc = [
+export const PlanDesc: Desc = frozenDesc([
   [1, 'id', 0],
   [2, 'version', 0],
   [3, 'programs', 15, DayProgramDesc],
   [4, 'rules', 15, CalendarRuleDesc],
   [5, 'defaultProgramId', 0],
-];
+]);
 
 export interface SetPlan {
   plan?: Plan;
 }
-export const SetPlanDesc: Desc = [
+export const SetPlanDesc: Desc = frozenDesc([
   [1, 'plan', 7, PlanDesc],
-];
+]);
 
 export interface Override {
   /** server-assigned, non-zero */
@@ -468,12 +469,12 @@ export interface Override {
   expiresAt?: number;
   fadeS?: number;
 }
-export const OverrideDesc: Desc = [
+export const OverrideDesc: Desc = frozenDesc([
   [1, 'id', 0],
   [2, 'level', 0],
   [3, 'expiresAt', 0],
   [4, 'fadeS', 0],
-];
+]);
 
 export interface Command {
   /** (oneof action) */
@@ -485,12 +486,12 @@ export interface Command {
   /** send a StateReport now (oneof action) */
   requestReport?: boolean;
 }
-export const CommandDesc: Desc = [
+export const CommandDesc: Desc = frozenDesc([
   [1, 'setOverride', 7, OverrideDesc, 1],
   [2, 'clearOverride', 0, 0, 1],
   [3, 'reboot', 3, 0, 1],
   [4, 'requestReport', 3, 0, 1],
-];
+]);
 
 export interface OtaOffer {
   imageId?: number;
@@ -509,7 +510,7 @@ export interface OtaOffer {
   windowStartMin?: number;
   windowEndMin?: number;
 }
-export const OtaOfferDesc: Desc = [
+export const OtaOfferDesc: Desc = frozenDesc([
   [1, 'imageId', 0],
   [2, 'version', 4],
   [3, 'kind', 2],
@@ -521,7 +522,7 @@ export const OtaOfferDesc: Desc = [
   [9, 'chunkSize', 0],
   [10, 'windowStartMin', 0],
   [11, 'windowEndMin', 0],
-];
+]);
 
 export interface OtaChunk {
   imageId?: number;
@@ -529,28 +530,28 @@ export interface OtaChunk {
   /** at most 4096 bytes */
   data?: Uint8Array;
 }
-export const OtaChunkDesc: Desc = [
+export const OtaChunkDesc: Desc = frozenDesc([
   [1, 'imageId', 0],
   [2, 'offset', 0],
   [3, 'data', 5],
-];
+]);
 
 /** Application-level acknowledgement of energy records: the device may delete every record with seq <= acked_seq. Sent only after the records are committed to the database. */
 export interface EnergyAck {
   ackedSeq?: number;
 }
-export const EnergyAckDesc: Desc = [
+export const EnergyAckDesc: Desc = frozenDesc([
   [1, 'ackedSeq', 0],
-];
+]);
 
 /** Carries nothing but the envelope's `time`: the server answers every Hello with it, and any StateReport whose clock is not SYNCED, so a board without a battery-backed RTC gets the time seconds after power-on. */
 export interface TimeSync {
   /** Uplink.seq of the frame that prompted it (lets the device bound the delay) */
   uplinkSeq?: number;
 }
-export const TimeSyncDesc: Desc = [
+export const TimeSyncDesc: Desc = frozenDesc([
   [1, 'uplinkSeq', 0],
-];
+]);
 
 /** Every frame the server publishes on a device's downlink topic is one Downlink. */
 export interface Downlink {
@@ -577,7 +578,7 @@ export interface Downlink {
   /** (oneof body) */
   timeSync?: TimeSync;
 }
-export const DownlinkDesc: Desc = [
+export const DownlinkDesc: Desc = frozenDesc([
   [1, 'protocolVersion', 0],
   [2, 'deviceId', 4],
   [3, 'seq', 0],
@@ -589,16 +590,16 @@ export const DownlinkDesc: Desc = [
   [14, 'otaChunk', 7, OtaChunkDesc, 1],
   [15, 'energyAck', 7, EnergyAckDesc, 1],
   [16, 'timeSync', 7, TimeSyncDesc, 1],
-];
+]);
 
 export interface Presence {
   online?: boolean;
   bootCount?: number;
 }
-export const PresenceDesc: Desc = [
+export const PresenceDesc: Desc = frozenDesc([
   [1, 'online', 3],
   [2, 'bootCount', 0],
-];
+]);
 
 export interface ImageManifest {
   /** manifest format, 1 */
@@ -624,7 +625,7 @@ export interface ImageManifest {
   /** mods only: the native host version the mod was built against */
   requiresHost?: string;
 }
-export const ImageManifestDesc: Desc = [
+export const ImageManifestDesc: Desc = frozenDesc([
   [1, 'format', 0],
   [2, 'imageId', 0],
   [3, 'version', 4],
@@ -636,7 +637,7 @@ export const ImageManifestDesc: Desc = [
   [9, 'createdAt', 0],
   [10, 'keyId', 0],
   [11, 'requiresHost', 4],
-];
+]);
 
 export const encodeUplink = (m: Uplink): Uint8Array => encodeMessage(UplinkDesc, m);
 export const decodeUplink = (b: Uint8Array): Uplink => decodeMessage(UplinkDesc, b) as Uplink;

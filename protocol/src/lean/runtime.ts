@@ -64,6 +64,15 @@ const enum K {
 export type Field = readonly [no: number, name: string, kind: number, sub?: Desc | 0, oneof?: number];
 export type Desc = readonly Field[];
 
+/**
+ * A descriptor frozen with each of its fields (the generated code's tables): the device preloads them read-only,
+ * so they are read-only on every host. Sub-message descriptors are frozen where they are defined.
+ */
+export function frozenDesc(fields: Field[]): Desc {
+  for (const f of fields) Object.freeze(f);
+  return Object.freeze(fields);
+}
+
 type Obj = Record<string, unknown>;
 
 const TWO32 = 4294967296;
