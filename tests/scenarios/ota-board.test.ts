@@ -186,6 +186,34 @@ describe.each(RUNTIMES)('OTA on %s', (r) => {
     expect(board.firmwareVersion).toBe('1.1.0');
   });
 
+  // Found by the two-instance OTA test under load (issue 13): a new driver offers again and waits for the
+  // device's resume offset; if that answer is lost, it streams from 0. The device dropped chunks below its offset
+  // silently, so every stall rewind streamed from 0 again and the download never moved.
+  it('answers chunks from before its offset with where to resume (a driver that lost its answer)', async () => {
+    const board = makeBoard();
+    await commission(board);
+    const o = offer({ version: '1.1.0' }, 128 * 1024);
+    const id = o.imageId ?? 0;
+    await peer.send(board.deviceId, { otaOffer: o });
+    await clock.runUntil(() => otaOf(board, id).some((s) => s.state === OtaState.OTA_STATE_DOWNLOADING && (s.offset ?? 0) >= 32_768), { timeoutMs: 5 * 60_000, stepMs: 200 });
+    const images0 = images.get(id)!;
+    images.delete(id); // the peer stops streaming on its own: it plays the new driver below
+    await clock.runUntil(() => false, { timeoutMs: 10_000, stepMs: 200 }).catch(() => undefined); // chunks in flight land
+    const at = status(board).seq;
+    const before = otaOf(board, id).length;
+    // The new driver, not knowing the device's offset, sends the start of the image.
+    await peer.send(board.deviceId, { otaChunk: { imageId: id, offset: 0, data: images0.subarray(0, CHUNK) } });
+    await clock.runUntil(() => otaOf(board, id).length > before, { timeoutMs: 60_000, stepMs: 200, describe: () => `seq ${at} -> ${status(board).seq}, statuses ${JSON.stringify(otaOf(board, id).slice(-3))}` });
+    const answer = otaOf(board, id).at(-1)!;
+    expect(answer).toMatchObject({ state: OtaState.OTA_STATE_DOWNLOADING, reason: 'resume' });
+    expect(answer.offset ?? 0).toBeGreaterThanOrEqual(32_768);
+    // From there the download completes.
+    images.set(id, images0);
+    stream(board.deviceId, answer);
+    await clock.runUntil(() => reached(board, id, OtaState.OTA_STATE_CONFIRMED) && board.state === 'on', { timeoutMs: 10 * 60_000, stepMs: 500 });
+    expect(board.firmwareVersion).toBe('1.1.0');
+  });
+
   it('rolls back a boot-looping image to the previous one, which reports why', async () => {
     const board = makeBoard();
     await commission(board);

@@ -31,7 +31,7 @@ export const REBOOT_DELAY_MS = 1_000;
  * at least this many bytes (fleet-server: OTA_WINDOW_CHUNKS × chunk size ≥ 16 KiB).
  */
 export const ACK_EVERY_BYTES = 16_384;
-/** A chunk beyond the expected offset (one was lost) is answered at most this often with the resume offset. */
+/** A chunk not at the expected offset (one was lost, or the server sends from before it) is answered at most this often with the resume offset. */
 export const GAP_REPORT_MS = 5_000;
 
 /**
@@ -216,8 +216,10 @@ export class OtaAgent {
     const at = chunk.offset ?? 0;
     const size = p.offer.size ?? 0;
     if (at !== p.offset) {
-      if (at < p.offset) return; // a duplicate of what is written already
-      // A gap: a chunk was lost. Tell the server where to resume (rate-limited: the chunks in flight follow).
+      // A gap (a chunk was lost), or chunks from before the offset: duplicates in flight after a rewind, or a
+      // server that does not know where this device is (a new driver whose re-offer's answer was lost: it
+      // sends from 0, and would again after every stall rewind). Either way, tell the server where to resume
+      // (rate-limited: the chunks in flight follow).
       const t = this.#host.clock.ticks();
       if (t - this.#lastGapReport >= GAP_REPORT_MS) {
         this.#lastGapReport = t;
