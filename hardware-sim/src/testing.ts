@@ -42,22 +42,25 @@ export interface SettleOptions {
    */
   rounds?: number;
   /**
-   * Real ms after which settle gives up waiting and returns false (traffic that never stops). Default 30,000:
-   * a loaded machine gets the time it needs, a stuck one ends the wait.
+   * Real ms after which settle gives up and throws (traffic that never stops). Default 30,000: a loaded
+   * machine gets the time it needs, a stuck one ends the wait.
    */
   maxMs?: number;
+  /** Where the test stands (e.g. the virtual time), for the error when `maxMs` passes. */
+  describe?: () => string;
 }
 
 /**
  * Waits in real time until the network is quiet: `progress()` unchanged and `idle()` settled for `rounds`
- * consecutive rounds. Returns false if `maxMs` passed first. For tests that move virtual time only once the
+ * consecutive rounds; throws if `maxMs` passes first. For tests that move virtual time only once the
  * frames of the current instant have arrived (a loaded machine then slows the test down instead of making a
  * device miss a virtual deadline).
  */
-export async function settleNetwork(o: SettleOptions): Promise<boolean> {
+export async function settleNetwork(o: SettleOptions): Promise<void> {
   const pollMs = o.pollMs ?? 2;
   const rounds = o.rounds ?? 3;
-  const end = Date.now() + (o.maxMs ?? 30_000);
+  const maxMs = o.maxMs ?? 30_000;
+  const end = Date.now() + maxMs;
   let last = Number.NaN;
   let quiet = 0;
   for (;;) {
@@ -68,7 +71,7 @@ export async function settleNetwork(o: SettleOptions): Promise<boolean> {
     const now = o.progress();
     quiet = now === last ? quiet + 1 : 0;
     last = now;
-    if (quiet >= rounds) return true;
-    if (Date.now() > end) return false;
+    if (quiet >= rounds) return;
+    if (Date.now() > end) throw new Error(`the network did not settle within ${maxMs} ms of real time${o.describe ? ` (${o.describe()})` : ''}`);
   }
 }

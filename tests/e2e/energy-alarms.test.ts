@@ -30,11 +30,11 @@ describe('fault events become alarms within one report interval', () => {
   const alarms = async (): Promise<AlarmView[]> => (await inject(`/api/tenants/${TENANT}/alarms?limit=100`)).json().alarms;
   /** Lets the frames of the current virtual instant reach the server and its answers reach the board. */
   const settle = async (): Promise<void> => {
-    const quiet = await settleNetwork({
+    await settleNetwork({
       idle: () => app.devices.idle(),
       progress: () => app.fleet.metrics.framesReceived + app.fleet.metrics.downlinksSent + board.link.attempts,
+      describe: () => `virtual ${new Date(clock.now()).toISOString()}`,
     });
-    if (!quiet) throw new Error(`the network did not settle within 30 s of real time at virtual ${new Date(clock.now()).toISOString()}`);
   };
   /**
    * Moves the clock 10 virtual s at a time, the network settled after each step, until the server shows an alarm

@@ -85,14 +85,14 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   // Quiet = the traffic counters and the server's pending work unchanged for three rounds of the event loop:
   // virtual time does not move while a frame is on its way (a loaded machine only slows the test down).
   const settle = async (): Promise<void> => {
-    const quiet = await settleNetwork({
+    await settleNetwork({
       idle: () => app.devices.idle(),
       progress: () => {
         const m = app.fleet.metrics;
         return m.framesReceived + m.downlinksSent + app.ota.chunksSent + fleet.boards.reduce((s, b) => s + b.link.attempts, 0);
       },
+      describe: () => `virtual ${new Date(clock.now()).toISOString()}`,
     });
-    if (!quiet) throw new Error('the network did not settle within 30 s of real time (traffic that never stops?)');
   };
   const run = async (ms: number, stepMs = 1000, each?: () => void): Promise<void> => {
     const end = clock.now() + ms;

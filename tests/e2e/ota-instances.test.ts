@@ -75,8 +75,7 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     while (clock.now() < end) {
       clock.advanceTo(Math.min(end, clock.now() + STEP_MS));
       for (const s of Object.values(servers)) s?.setNow(clock.now());
-      const settled = await settleNetwork({ progress: () => framesSeen, pollMs: 5, rounds: QUIET_MS / 5 });
-      if (!settled) throw new Error(`the broker did not settle within 30 s of real time at virtual ${new Date(clock.now()).toISOString()}`);
+      await settleNetwork({ progress: () => framesSeen, pollMs: 5, rounds: QUIET_MS / 5, describe: () => `virtual ${new Date(clock.now()).toISOString()}`, });
     }
   };
   /** Runs until `done` (checked every `checkMs` of virtual time) or `virtualMs` pass; then fails with `seen()`. */

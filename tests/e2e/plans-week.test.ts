@@ -72,14 +72,14 @@ describe('a manager\'s plan on 50 boards for a week: DST night, two-day outage, 
    * clock when more than 2 s off) would be stale by a whole chunk.
    */
   const settle = async (): Promise<void> => {
-    const quiet = await settleNetwork({
+    await settleNetwork({
       idle: () => app.devices.idle(),
       progress: () => {
         const m = app.fleet.metrics;
         return m.framesReceived + m.downlinksSent + fleet.boards.reduce((s, b) => s + b.link.attempts, 0);
       },
+      describe: () => `virtual ${new Date(clock.now()).toISOString()}`,
     });
-    if (!quiet) throw new Error(`the network did not settle within 30 s of real time at virtual ${new Date(clock.now()).toISOString()}`);
   };
   /** Moves virtual time to `t` in chunks, settling the network between chunks (offline: nothing to settle). */
   const runTo = async (t: number, chunkMs: number, online: boolean): Promise<void> => {

@@ -39,7 +39,7 @@ export const BURNING_MIN_W = 2;
  * stay cheap. HLW8012: fewer than 32,768 CF pulses per poll up to 3 kW, so the 16-bit PCNT never aliases.
  */
 export const POLL_MS = 10_000;
-/** An interval whose boundary passed more than this many seconds before a poll closes at that poll (two polls). */
+/** An interval whose boundary passed this many seconds or more before a poll closes at that poll (two polls). */
 const LATE_CLOSE_S = (2 * POLL_MS) / 1000;
 
 export interface EnergyDeps {
