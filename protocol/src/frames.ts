@@ -7,6 +7,7 @@ import {
   MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
   MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
 } from './limits.js';
+import { FRAME_MAC_BYTES } from './auth.js';
 import { isValidId } from './topics.js';
 
 export type RejectReason =
@@ -76,6 +77,7 @@ const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'e
 
 function uplinkBounds(m: Uplink): string[] {
   const b = new Bounds();
+  b.bytes('mac', m.mac, FRAME_MAC_BYTES);
   if (m.hello) {
     b.text('hello.firmware_version', m.hello.firmwareVersion, MAX_NAME_BYTES);
     b.text('hello.hardware_model', m.hello.hardwareModel, MAX_NAME_BYTES);
@@ -104,6 +106,7 @@ function uplinkBounds(m: Uplink): string[] {
 
 function downlinkBounds(m: Downlink): string[] {
   const b = new Bounds();
+  b.bytes('mac', m.mac, FRAME_MAC_BYTES);
   if (m.config) {
     b.text('config.tz', m.config.tz, MAX_TZ_BYTES);
     b.num('config.fallback_level', m.config.fallbackLevel, 100);

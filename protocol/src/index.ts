@@ -2,3 +2,4 @@ export { pb, type Uplink, type Downlink, type Presence } from './codec.js';
 export * from './frames.js';
 export * from './limits.js';
 export * from './topics.js';
+export * from './auth.js';

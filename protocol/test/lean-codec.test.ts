@@ -143,12 +143,12 @@ describe('lean decoder semantics (same as protobufjs)', () => {
   };
 
   it('fills proto3 defaults and leaves absent sub-messages and oneof members undefined', () => {
-    expect(lean.decodeUplink(new Uint8Array(0))).toEqual({ protocolVersion: 0, deviceId: '', seq: 0, time: 0 });
+    expect(lean.decodeUplink(new Uint8Array(0))).toEqual({ protocolVersion: 0, deviceId: '', seq: 0, time: 0, mac: new Uint8Array(0) });
     const d = lean.decodeDownlink(bytes('62 00')); // empty Command
     expect(d.command).toEqual({});
     expect(lean.decodeUplink(bytes('52 00')).hello).toEqual({
       firmwareVersion: '', hardwareModel: '', resetReason: 0, uptimeS: 0, bootCount: 0, configVersion: 0,
-      overrideId: 0, clock: 0, maxProtocolVersion: 0,
+      overrideId: 0, clock: 0, maxProtocolVersion: 0, downlinkFloor: 0, keyGeneration: 0,
     });
     const offer = lean.decodeDownlink(bytes('6a 00'));
     expect(offer.otaOffer).toEqual({

@@ -49,6 +49,20 @@ export const devices = pgTable('devices', {
   helloOrd: bigint('hello_ord', { mode: 'number' }).notNull().default(0),
 }, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
 
+/** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */
+export const deviceCredentials = pgTable('device_credentials', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Generation of the device key (derived from the installation's master key); +1 at every re-provisioning. */
+  keyGeneration: bigint('key_generation', { mode: 'number' }).notNull(),
+  /** The device's broker password, hashed as Mosquitto's `$7$` (PBKDF2-SHA512); never the password itself. */
+  mqttPasswordHash: text('mqtt_password_hash').notNull(),
+  hardwareModel: text('hardware_model'),
+  provisionedAt: bigint('provisioned_at', { mode: 'number' }).notNull(),
+  /** Revoked: frames refused, broker connection refused and closed. Null = active. */
+  revokedAt: bigint('revoked_at', { mode: 'number' }),
+}, (t) => [index('device_credentials_tenant_idx').on(t.tenantId)]);
+
 export const inventory = pgTable('inventory', {
   deviceId: text('device_id').primaryKey(),
   tenantId: text('tenant_id').notNull(),

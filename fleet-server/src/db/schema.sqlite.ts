@@ -55,6 +55,20 @@ export const devices = sqliteTable('devices', {
   helloOrd: integer('hello_ord').notNull().default(0),
 }, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
 
+/** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */
+export const deviceCredentials = sqliteTable('device_credentials', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Generation of the device key (derived from the installation's master key); +1 at every re-provisioning. */
+  keyGeneration: integer('key_generation').notNull(),
+  /** The device's broker password, hashed as Mosquitto's `$7$` (PBKDF2-SHA512); never the password itself. */
+  mqttPasswordHash: text('mqtt_password_hash').notNull(),
+  hardwareModel: text('hardware_model'),
+  provisionedAt: integer('provisioned_at').notNull(),
+  /** Revoked: frames refused, broker connection refused and closed. Null = active. */
+  revokedAt: integer('revoked_at'),
+}, (t) => [index('device_credentials_tenant_idx').on(t.tenantId)]);
+
 export const inventory = sqliteTable('inventory', {
   deviceId: text('device_id').primaryKey(),
   tenantId: text('tenant_id').notNull(),

@@ -196,6 +196,9 @@ export namespace streetlight {
             /** Uplink time. */
             time: number;
 
+            /** Uplink mac. */
+            mac: Uint8Array;
+
             /** Uplink hello. */
             hello?: (streetlight.v1.Hello.$Properties|null);
 
@@ -313,6 +316,9 @@ export namespace streetlight {
                 /** Uplink time */
                 time?: (number|null);
 
+                /** Uplink mac */
+                mac?: (Uint8Array|null);
+
                 /** Uplink hello */
                 hello?: (streetlight.v1.Hello.$Properties|null);
 
@@ -344,6 +350,7 @@ export namespace streetlight {
               deviceId?: string|null;
               seq?: number|null;
               time?: number|null;
+              mac?: Uint8Array|null;
               hello?: streetlight.v1.Hello.$Shape|null;
               state?: streetlight.v1.StateReport.$Shape|null;
               energy?: streetlight.v1.EnergyReport.$Shape|null;
@@ -432,6 +439,12 @@ export namespace streetlight {
 
             /** Hello maxProtocolVersion. */
             maxProtocolVersion: number;
+
+            /** Hello downlinkFloor. */
+            downlinkFloor: number;
+
+            /** Hello keyGeneration. */
+            keyGeneration: number;
 
             /**
              * Creates a new Hello instance using the specified properties.
@@ -546,6 +559,12 @@ export namespace streetlight {
 
                 /** Hello maxProtocolVersion */
                 maxProtocolVersion?: (number|null);
+
+                /** Hello downlinkFloor */
+                downlinkFloor?: (number|null);
+
+                /** Hello keyGeneration */
+                keyGeneration?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1598,6 +1617,9 @@ export namespace streetlight {
             /** Downlink time. */
             time: number;
 
+            /** Downlink mac. */
+            mac: Uint8Array;
+
             /** Downlink config. */
             config?: (streetlight.v1.SetConfig.$Properties|null);
 
@@ -1718,6 +1740,9 @@ export namespace streetlight {
                 /** Downlink time */
                 time?: (number|null);
 
+                /** Downlink mac */
+                mac?: (Uint8Array|null);
+
                 /** Downlink config */
                 config?: (streetlight.v1.SetConfig.$Properties|null);
 
@@ -1752,6 +1777,7 @@ export namespace streetlight {
               deviceId?: string|null;
               seq?: number|null;
               time?: number|null;
+              mac?: Uint8Array|null;
               config?: streetlight.v1.SetConfig.$Shape|null;
               plan?: streetlight.v1.SetPlan.$Shape|null;
               command?: streetlight.v1.Command.$Shape|null;
@@ -3763,6 +3789,324 @@ export namespace streetlight {
 
             /** Shape of an ImageManifest. */
             type $Shape = streetlight.v1.ImageManifest.$Properties;
+        }
+
+        /**
+         * Properties of an OtaTrustKey.
+         * @deprecated Use streetlight.v1.OtaTrustKey.$Properties instead.
+         */
+        interface IOtaTrustKey extends streetlight.v1.OtaTrustKey.$Properties {
+        }
+
+        /** Represents an OtaTrustKey. */
+        class OtaTrustKey {
+
+            /**
+             * Constructs a new OtaTrustKey.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.OtaTrustKey.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OtaTrustKey keyId. */
+            keyId: number;
+
+            /** OtaTrustKey publicKey. */
+            publicKey: Uint8Array;
+
+            /**
+             * Creates a new OtaTrustKey instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OtaTrustKey instance
+             */
+            static create(properties: streetlight.v1.OtaTrustKey.$Shape): streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape;
+            static create(properties?: streetlight.v1.OtaTrustKey.$Properties): streetlight.v1.OtaTrustKey;
+
+            /**
+             * Encodes the specified OtaTrustKey message. Does not implicitly {@link streetlight.v1.OtaTrustKey.verify|verify} messages.
+             * @param message OtaTrustKey message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.OtaTrustKey.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified OtaTrustKey message, length delimited. Does not implicitly {@link streetlight.v1.OtaTrustKey.verify|verify} messages.
+             * @param message OtaTrustKey message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.OtaTrustKey.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OtaTrustKey message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape} OtaTrustKey
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape;
+
+            /**
+             * Decodes an OtaTrustKey message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape} OtaTrustKey
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape;
+
+            /**
+             * Verifies an OtaTrustKey message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an OtaTrustKey message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns OtaTrustKey
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.OtaTrustKey;
+
+            /**
+             * Creates a plain object from an OtaTrustKey message. Also converts values to other types if specified.
+             * @param message OtaTrustKey
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.OtaTrustKey, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this OtaTrustKey to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for OtaTrustKey
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OtaTrustKey {
+
+            /** Properties of an OtaTrustKey. */
+            interface $Properties {
+
+                /** OtaTrustKey keyId */
+                keyId?: (number|null);
+
+                /** OtaTrustKey publicKey */
+                publicKey?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OtaTrustKey. */
+            type $Shape = streetlight.v1.OtaTrustKey.$Properties;
+        }
+
+        /**
+         * Properties of a DeviceIdentity.
+         * @deprecated Use streetlight.v1.DeviceIdentity.$Properties instead.
+         */
+        interface IDeviceIdentity extends streetlight.v1.DeviceIdentity.$Properties {
+        }
+
+        /** Represents a DeviceIdentity. */
+        class DeviceIdentity {
+
+            /**
+             * Constructs a new DeviceIdentity.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.DeviceIdentity.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DeviceIdentity format. */
+            format: number;
+
+            /** DeviceIdentity deviceId. */
+            deviceId: string;
+
+            /** DeviceIdentity tenant. */
+            tenant: string;
+
+            /** DeviceIdentity hardwareModel. */
+            hardwareModel: string;
+
+            /** DeviceIdentity mqttHost. */
+            mqttHost: string;
+
+            /** DeviceIdentity mqttPort. */
+            mqttPort: number;
+
+            /** DeviceIdentity mqttTls. */
+            mqttTls: boolean;
+
+            /** DeviceIdentity mqttPassword. */
+            mqttPassword: string;
+
+            /** DeviceIdentity deviceKey. */
+            deviceKey: Uint8Array;
+
+            /** DeviceIdentity keyGeneration. */
+            keyGeneration: number;
+
+            /** DeviceIdentity otaKeys. */
+            otaKeys: streetlight.v1.OtaTrustKey.$Properties[];
+
+            /** DeviceIdentity wifiSsid. */
+            wifiSsid: string;
+
+            /** DeviceIdentity wifiPassword. */
+            wifiPassword: string;
+
+            /** DeviceIdentity provisionedAt. */
+            provisionedAt: number;
+
+            /**
+             * Creates a new DeviceIdentity instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeviceIdentity instance
+             */
+            static create(properties: streetlight.v1.DeviceIdentity.$Shape): streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape;
+            static create(properties?: streetlight.v1.DeviceIdentity.$Properties): streetlight.v1.DeviceIdentity;
+
+            /**
+             * Encodes the specified DeviceIdentity message. Does not implicitly {@link streetlight.v1.DeviceIdentity.verify|verify} messages.
+             * @param message DeviceIdentity message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.DeviceIdentity.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DeviceIdentity message, length delimited. Does not implicitly {@link streetlight.v1.DeviceIdentity.verify|verify} messages.
+             * @param message DeviceIdentity message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.DeviceIdentity.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeviceIdentity message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape} DeviceIdentity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape;
+
+            /**
+             * Decodes a DeviceIdentity message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape} DeviceIdentity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape;
+
+            /**
+             * Verifies a DeviceIdentity message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeviceIdentity message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeviceIdentity
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.DeviceIdentity;
+
+            /**
+             * Creates a plain object from a DeviceIdentity message. Also converts values to other types if specified.
+             * @param message DeviceIdentity
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.DeviceIdentity, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeviceIdentity to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DeviceIdentity
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceIdentity {
+
+            /** Properties of a DeviceIdentity. */
+            interface $Properties {
+
+                /** DeviceIdentity format */
+                format?: (number|null);
+
+                /** DeviceIdentity deviceId */
+                deviceId?: (string|null);
+
+                /** DeviceIdentity tenant */
+                tenant?: (string|null);
+
+                /** DeviceIdentity hardwareModel */
+                hardwareModel?: (string|null);
+
+                /** DeviceIdentity mqttHost */
+                mqttHost?: (string|null);
+
+                /** DeviceIdentity mqttPort */
+                mqttPort?: (number|null);
+
+                /** DeviceIdentity mqttTls */
+                mqttTls?: (boolean|null);
+
+                /** DeviceIdentity mqttPassword */
+                mqttPassword?: (string|null);
+
+                /** DeviceIdentity deviceKey */
+                deviceKey?: (Uint8Array|null);
+
+                /** DeviceIdentity keyGeneration */
+                keyGeneration?: (number|null);
+
+                /** DeviceIdentity otaKeys */
+                otaKeys?: (streetlight.v1.OtaTrustKey.$Properties[]|null);
+
+                /** DeviceIdentity wifiSsid */
+                wifiSsid?: (string|null);
+
+                /** DeviceIdentity wifiPassword */
+                wifiPassword?: (string|null);
+
+                /** DeviceIdentity provisionedAt */
+                provisionedAt?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DeviceIdentity. */
+            type $Shape = streetlight.v1.DeviceIdentity.$Properties;
         }
     }
 }

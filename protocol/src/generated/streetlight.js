@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $Array = $util.global.Array, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -378,6 +378,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {string|null} [deviceId] Uplink deviceId
              * @property {number|null} [seq] Uplink seq
              * @property {number|null} [time] Uplink time
+             * @property {Uint8Array|null} [mac] Uplink mac
              * @property {streetlight.v1.Hello.$Properties|null} [hello] Uplink hello
              * @property {streetlight.v1.StateReport.$Properties|null} [state] Uplink state
              * @property {streetlight.v1.EnergyReport.$Properties|null} [energy] Uplink energy
@@ -403,6 +404,7 @@ export const streetlight = $root.streetlight = (() => {
              *   deviceId?: string|null;
              *   seq?: number|null;
              *   time?: number|null;
+             *   mac?: Uint8Array|null;
              *   hello?: streetlight.v1.Hello.$Shape|null;
              *   state?: streetlight.v1.StateReport.$Shape|null;
              *   energy?: streetlight.v1.EnergyReport.$Shape|null;
@@ -461,6 +463,14 @@ export const streetlight = $root.streetlight = (() => {
              * @instance
              */
             Uplink.prototype.time = 0;
+
+            /**
+             * Uplink mac.
+             * @member {Uint8Array} mac
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.mac = $util.newBuffer([]);
 
             /**
              * Uplink hello.
@@ -564,6 +574,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seq);
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.time);
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac") && message.mac.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.mac);
                 if (message.hello != null && $Object.hasOwnProperty.call(message, "hello"))
                     $root.streetlight.v1.Hello.encode(message.hello, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
@@ -669,6 +681,15 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.time;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.mac = value;
+                            else
+                                delete message.mac;
+                            continue;
+                        }
                     case 10: {
                             if (wireType !== 2)
                                 break;
@@ -772,6 +793,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     if (!$util.isInteger(message.time))
                         return "time: integer expected";
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac"))
+                    if (!(message.mac && typeof message.mac.length === "number" || $util.isString(message.mac)))
+                        return "mac: buffer expected";
                 if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
                     properties.body = 1;
                     {
@@ -863,6 +887,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.time != null)
                     if ($Number(object.time) !== 0)
                         message.time = object.time >>> 0;
+                if (object.mac != null)
+                    if (object.mac.length)
+                        if (typeof object.mac === "string")
+                            $util.base64.decode(object.mac, message.mac = $util.newBuffer($util.base64.length(object.mac)), 0);
+                        else if (object.mac.length >= 0)
+                            message.mac = object.mac;
                 if (object.hello != null) {
                     if (!$util.isObject(object.hello))
                         throw $TypeError(".streetlight.v1.Uplink.hello: object expected");
@@ -918,6 +948,13 @@ export const streetlight = $root.streetlight = (() => {
                     object.deviceId = "";
                     object.seq = 0;
                     object.time = 0;
+                    if (options.bytes === $String)
+                        object.mac = "";
+                    else {
+                        object.mac = [];
+                        if (options.bytes !== $Array)
+                            object.mac = $util.newBuffer(object.mac);
+                    }
                 }
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     object.protocolVersion = message.protocolVersion;
@@ -927,6 +964,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.seq = message.seq;
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     object.time = message.time;
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac"))
+                    object.mac = options.bytes === $String ? $util.base64.encode(message.mac, 0, message.mac.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.mac) : message.mac;
                 if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
                     object.hello = $root.streetlight.v1.Hello.toObject(message.hello, options, _depth + 1);
                     if (options.oneofs)
@@ -1029,6 +1068,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [overrideId] Hello overrideId
              * @property {streetlight.v1.ClockStatus|null} [clock] Hello clock
              * @property {number|null} [maxProtocolVersion] Hello maxProtocolVersion
+             * @property {number|null} [downlinkFloor] Hello downlinkFloor
+             * @property {number|null} [keyGeneration] Hello keyGeneration
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1141,6 +1182,22 @@ export const streetlight = $root.streetlight = (() => {
             Hello.prototype.maxProtocolVersion = 0;
 
             /**
+             * Hello downlinkFloor.
+             * @member {number} downlinkFloor
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.downlinkFloor = 0;
+
+            /**
+             * Hello keyGeneration.
+             * @member {number} keyGeneration
+             * @memberof streetlight.v1.Hello
+             * @instance
+             */
+            Hello.prototype.keyGeneration = 0;
+
+            /**
              * Creates a new Hello instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.Hello
@@ -1192,6 +1249,10 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 9, wireType 0 =*/72).int32(message.clock);
                 if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion") && message.maxProtocolVersion !== 0)
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.maxProtocolVersion);
+                if (message.downlinkFloor != null && $Object.hasOwnProperty.call(message, "downlinkFloor") && message.downlinkFloor !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.downlinkFloor);
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration") && message.keyGeneration !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.keyGeneration);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1336,6 +1397,24 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.maxProtocolVersion;
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.downlinkFloor = value;
+                            else
+                                delete message.downlinkFloor;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyGeneration = value;
+                            else
+                                delete message.keyGeneration;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1416,6 +1495,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion"))
                     if (!$util.isInteger(message.maxProtocolVersion))
                         return "maxProtocolVersion: integer expected";
+                if (message.downlinkFloor != null && $Object.hasOwnProperty.call(message, "downlinkFloor"))
+                    if (!$util.isInteger(message.downlinkFloor))
+                        return "downlinkFloor: integer expected";
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration"))
+                    if (!$util.isInteger(message.keyGeneration))
+                        return "keyGeneration: integer expected";
                 return null;
             };
 
@@ -1523,6 +1608,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.maxProtocolVersion != null)
                     if ($Number(object.maxProtocolVersion) !== 0)
                         message.maxProtocolVersion = object.maxProtocolVersion >>> 0;
+                if (object.downlinkFloor != null)
+                    if ($Number(object.downlinkFloor) !== 0)
+                        message.downlinkFloor = object.downlinkFloor >>> 0;
+                if (object.keyGeneration != null)
+                    if ($Number(object.keyGeneration) !== 0)
+                        message.keyGeneration = object.keyGeneration >>> 0;
                 return message;
             };
 
@@ -1554,6 +1645,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.overrideId = 0;
                     object.clock = options.enums === $String ? "CLOCK_STATUS_UNSPECIFIED" : 0;
                     object.maxProtocolVersion = 0;
+                    object.downlinkFloor = 0;
+                    object.keyGeneration = 0;
                 }
                 if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion"))
                     object.firmwareVersion = message.firmwareVersion;
@@ -1575,6 +1668,10 @@ export const streetlight = $root.streetlight = (() => {
                     object.clock = options.enums === $String ? $root.streetlight.v1.ClockStatus[message.clock] === $undefined ? message.clock : $root.streetlight.v1.ClockStatus[message.clock] : message.clock;
                 if (message.maxProtocolVersion != null && $Object.hasOwnProperty.call(message, "maxProtocolVersion"))
                     object.maxProtocolVersion = message.maxProtocolVersion;
+                if (message.downlinkFloor != null && $Object.hasOwnProperty.call(message, "downlinkFloor"))
+                    object.downlinkFloor = message.downlinkFloor;
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration"))
+                    object.keyGeneration = message.keyGeneration;
                 return object;
             };
 
@@ -4582,6 +4679,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {string|null} [deviceId] Downlink deviceId
              * @property {number|null} [seq] Downlink seq
              * @property {number|null} [time] Downlink time
+             * @property {Uint8Array|null} [mac] Downlink mac
              * @property {streetlight.v1.SetConfig.$Properties|null} [config] Downlink config
              * @property {streetlight.v1.SetPlan.$Properties|null} [plan] Downlink plan
              * @property {streetlight.v1.Command.$Properties|null} [command] Downlink command
@@ -4608,6 +4706,7 @@ export const streetlight = $root.streetlight = (() => {
              *   deviceId?: string|null;
              *   seq?: number|null;
              *   time?: number|null;
+             *   mac?: Uint8Array|null;
              *   config?: streetlight.v1.SetConfig.$Shape|null;
              *   plan?: streetlight.v1.SetPlan.$Shape|null;
              *   command?: streetlight.v1.Command.$Shape|null;
@@ -4667,6 +4766,14 @@ export const streetlight = $root.streetlight = (() => {
              * @instance
              */
             Downlink.prototype.time = 0;
+
+            /**
+             * Downlink mac.
+             * @member {Uint8Array} mac
+             * @memberof streetlight.v1.Downlink
+             * @instance
+             */
+            Downlink.prototype.mac = $util.newBuffer([]);
 
             /**
              * Downlink config.
@@ -4778,6 +4885,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.seq);
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.time);
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac") && message.mac.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.mac);
                 if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
                     $root.streetlight.v1.SetConfig.encode(message.config, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.plan != null && $Object.hasOwnProperty.call(message, "plan"))
@@ -4883,6 +4992,15 @@ export const streetlight = $root.streetlight = (() => {
                                 message.time = value;
                             else
                                 delete message.time;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.mac = value;
+                            else
+                                delete message.mac;
                             continue;
                         }
                     case 10: {
@@ -4995,6 +5113,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     if (!$util.isInteger(message.time))
                         return "time: integer expected";
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac"))
+                    if (!(message.mac && typeof message.mac.length === "number" || $util.isString(message.mac)))
+                        return "mac: buffer expected";
                 if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
                     properties.body = 1;
                     {
@@ -5096,6 +5217,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.time != null)
                     if ($Number(object.time) !== 0)
                         message.time = object.time >>> 0;
+                if (object.mac != null)
+                    if (object.mac.length)
+                        if (typeof object.mac === "string")
+                            $util.base64.decode(object.mac, message.mac = $util.newBuffer($util.base64.length(object.mac)), 0);
+                        else if (object.mac.length >= 0)
+                            message.mac = object.mac;
                 if (object.config != null) {
                     if (!$util.isObject(object.config))
                         throw $TypeError(".streetlight.v1.Downlink.config: object expected");
@@ -5156,6 +5283,13 @@ export const streetlight = $root.streetlight = (() => {
                     object.deviceId = "";
                     object.seq = 0;
                     object.time = 0;
+                    if (options.bytes === $String)
+                        object.mac = "";
+                    else {
+                        object.mac = [];
+                        if (options.bytes !== $Array)
+                            object.mac = $util.newBuffer(object.mac);
+                    }
                 }
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     object.protocolVersion = message.protocolVersion;
@@ -5165,6 +5299,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.seq = message.seq;
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     object.time = message.time;
+                if (message.mac != null && $Object.hasOwnProperty.call(message, "mac"))
+                    object.mac = options.bytes === $String ? $util.base64.encode(message.mac, 0, message.mac.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.mac) : message.mac;
                 if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
                     object.config = $root.streetlight.v1.SetConfig.toObject(message.config, options, _depth + 1);
                     if (options.oneofs)
@@ -10834,6 +10970,1000 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return ImageManifest;
+        })();
+
+        v1.OtaTrustKey = (function() {
+
+            /**
+             * Properties of an OtaTrustKey.
+             * @typedef {Object} streetlight.v1.OtaTrustKey.$Properties
+             * @property {number|null} [keyId] OtaTrustKey keyId
+             * @property {Uint8Array|null} [publicKey] OtaTrustKey publicKey
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OtaTrustKey.
+             * @memberof streetlight.v1
+             * @interface IOtaTrustKey
+             * @augments streetlight.v1.OtaTrustKey.$Properties
+             * @deprecated Use streetlight.v1.OtaTrustKey.$Properties instead.
+             */
+
+            /**
+             * Shape of an OtaTrustKey.
+             * @typedef {streetlight.v1.OtaTrustKey.$Properties} streetlight.v1.OtaTrustKey.$Shape
+             */
+
+            /**
+             * Constructs a new OtaTrustKey.
+             * @memberof streetlight.v1
+             * @classdesc Represents an OtaTrustKey.
+             * @constructor
+             * @param {streetlight.v1.OtaTrustKey.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OtaTrustKey = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OtaTrustKey keyId.
+             * @member {number} keyId
+             * @memberof streetlight.v1.OtaTrustKey
+             * @instance
+             */
+            OtaTrustKey.prototype.keyId = 0;
+
+            /**
+             * OtaTrustKey publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof streetlight.v1.OtaTrustKey
+             * @instance
+             */
+            OtaTrustKey.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * Creates a new OtaTrustKey instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {streetlight.v1.OtaTrustKey.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.OtaTrustKey} OtaTrustKey instance
+             * @type {{
+             *   (properties: streetlight.v1.OtaTrustKey.$Shape): streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape;
+             *   (properties?: streetlight.v1.OtaTrustKey.$Properties): streetlight.v1.OtaTrustKey;
+             * }}
+             */
+            OtaTrustKey.create = function(properties) {
+                return new OtaTrustKey(properties);
+            };
+
+            /**
+             * Encodes the specified OtaTrustKey message. Does not implicitly {@link streetlight.v1.OtaTrustKey.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {streetlight.v1.OtaTrustKey.$Properties} message OtaTrustKey message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaTrustKey.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.keyId);
+                if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey") && message.publicKey.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.publicKey);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OtaTrustKey message, length delimited. Does not implicitly {@link streetlight.v1.OtaTrustKey.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {streetlight.v1.OtaTrustKey.$Properties} message OtaTrustKey message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OtaTrustKey.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OtaTrustKey message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape} OtaTrustKey
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaTrustKey.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.OtaTrustKey();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.publicKey = value;
+                            else
+                                delete message.publicKey;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OtaTrustKey message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.OtaTrustKey & streetlight.v1.OtaTrustKey.$Shape} OtaTrustKey
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OtaTrustKey.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OtaTrustKey message.
+             * @function verify
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OtaTrustKey.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    if (!$util.isInteger(message.keyId))
+                        return "keyId: integer expected";
+                if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey"))
+                    if (!(message.publicKey && typeof message.publicKey.length === "number" || $util.isString(message.publicKey)))
+                        return "publicKey: buffer expected";
+                return null;
+            };
+
+            /**
+             * Creates an OtaTrustKey message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.OtaTrustKey} OtaTrustKey
+             */
+            OtaTrustKey.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.OtaTrustKey)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.OtaTrustKey: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.OtaTrustKey();
+                if (object.keyId != null)
+                    if ($Number(object.keyId) !== 0)
+                        message.keyId = object.keyId >>> 0;
+                if (object.publicKey != null)
+                    if (object.publicKey.length)
+                        if (typeof object.publicKey === "string")
+                            $util.base64.decode(object.publicKey, message.publicKey = $util.newBuffer($util.base64.length(object.publicKey)), 0);
+                        else if (object.publicKey.length >= 0)
+                            message.publicKey = object.publicKey;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OtaTrustKey message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {streetlight.v1.OtaTrustKey} message OtaTrustKey
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OtaTrustKey.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.keyId = 0;
+                    if (options.bytes === $String)
+                        object.publicKey = "";
+                    else {
+                        object.publicKey = [];
+                        if (options.bytes !== $Array)
+                            object.publicKey = $util.newBuffer(object.publicKey);
+                    }
+                }
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    object.keyId = message.keyId;
+                if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey"))
+                    object.publicKey = options.bytes === $String ? $util.base64.encode(message.publicKey, 0, message.publicKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.publicKey) : message.publicKey;
+                return object;
+            };
+
+            /**
+             * Converts this OtaTrustKey to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.OtaTrustKey
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OtaTrustKey.prototype.toJSON = function() {
+                return OtaTrustKey.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OtaTrustKey
+             * @function getTypeUrl
+             * @memberof streetlight.v1.OtaTrustKey
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OtaTrustKey.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.OtaTrustKey";
+            };
+
+            return OtaTrustKey;
+        })();
+
+        v1.DeviceIdentity = (function() {
+
+            /**
+             * Properties of a DeviceIdentity.
+             * @typedef {Object} streetlight.v1.DeviceIdentity.$Properties
+             * @property {number|null} [format] DeviceIdentity format
+             * @property {string|null} [deviceId] DeviceIdentity deviceId
+             * @property {string|null} [tenant] DeviceIdentity tenant
+             * @property {string|null} [hardwareModel] DeviceIdentity hardwareModel
+             * @property {string|null} [mqttHost] DeviceIdentity mqttHost
+             * @property {number|null} [mqttPort] DeviceIdentity mqttPort
+             * @property {boolean|null} [mqttTls] DeviceIdentity mqttTls
+             * @property {string|null} [mqttPassword] DeviceIdentity mqttPassword
+             * @property {Uint8Array|null} [deviceKey] DeviceIdentity deviceKey
+             * @property {number|null} [keyGeneration] DeviceIdentity keyGeneration
+             * @property {Array.<streetlight.v1.OtaTrustKey.$Properties>|null} [otaKeys] DeviceIdentity otaKeys
+             * @property {string|null} [wifiSsid] DeviceIdentity wifiSsid
+             * @property {string|null} [wifiPassword] DeviceIdentity wifiPassword
+             * @property {number|null} [provisionedAt] DeviceIdentity provisionedAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeviceIdentity.
+             * @memberof streetlight.v1
+             * @interface IDeviceIdentity
+             * @augments streetlight.v1.DeviceIdentity.$Properties
+             * @deprecated Use streetlight.v1.DeviceIdentity.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeviceIdentity.
+             * @typedef {streetlight.v1.DeviceIdentity.$Properties} streetlight.v1.DeviceIdentity.$Shape
+             */
+
+            /**
+             * Constructs a new DeviceIdentity.
+             * @memberof streetlight.v1
+             * @classdesc Represents a DeviceIdentity.
+             * @constructor
+             * @param {streetlight.v1.DeviceIdentity.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeviceIdentity = function (properties) {
+                this.otaKeys = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeviceIdentity format.
+             * @member {number} format
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.format = 0;
+
+            /**
+             * DeviceIdentity deviceId.
+             * @member {string} deviceId
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.deviceId = "";
+
+            /**
+             * DeviceIdentity tenant.
+             * @member {string} tenant
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.tenant = "";
+
+            /**
+             * DeviceIdentity hardwareModel.
+             * @member {string} hardwareModel
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.hardwareModel = "";
+
+            /**
+             * DeviceIdentity mqttHost.
+             * @member {string} mqttHost
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.mqttHost = "";
+
+            /**
+             * DeviceIdentity mqttPort.
+             * @member {number} mqttPort
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.mqttPort = 0;
+
+            /**
+             * DeviceIdentity mqttTls.
+             * @member {boolean} mqttTls
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.mqttTls = false;
+
+            /**
+             * DeviceIdentity mqttPassword.
+             * @member {string} mqttPassword
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.mqttPassword = "";
+
+            /**
+             * DeviceIdentity deviceKey.
+             * @member {Uint8Array} deviceKey
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.deviceKey = $util.newBuffer([]);
+
+            /**
+             * DeviceIdentity keyGeneration.
+             * @member {number} keyGeneration
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.keyGeneration = 0;
+
+            /**
+             * DeviceIdentity otaKeys.
+             * @member {Array.<streetlight.v1.OtaTrustKey.$Properties>} otaKeys
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.otaKeys = $util.emptyArray;
+
+            /**
+             * DeviceIdentity wifiSsid.
+             * @member {string} wifiSsid
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.wifiSsid = "";
+
+            /**
+             * DeviceIdentity wifiPassword.
+             * @member {string} wifiPassword
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.wifiPassword = "";
+
+            /**
+             * DeviceIdentity provisionedAt.
+             * @member {number} provisionedAt
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.provisionedAt = 0;
+
+            /**
+             * Creates a new DeviceIdentity instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {streetlight.v1.DeviceIdentity.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.DeviceIdentity} DeviceIdentity instance
+             * @type {{
+             *   (properties: streetlight.v1.DeviceIdentity.$Shape): streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape;
+             *   (properties?: streetlight.v1.DeviceIdentity.$Properties): streetlight.v1.DeviceIdentity;
+             * }}
+             */
+            DeviceIdentity.create = function(properties) {
+                return new DeviceIdentity(properties);
+            };
+
+            /**
+             * Encodes the specified DeviceIdentity message. Does not implicitly {@link streetlight.v1.DeviceIdentity.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {streetlight.v1.DeviceIdentity.$Properties} message DeviceIdentity message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceIdentity.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format") && message.format !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.format);
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+                if (message.tenant != null && $Object.hasOwnProperty.call(message, "tenant") && message.tenant !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.tenant);
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel") && message.hardwareModel !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.hardwareModel);
+                if (message.mqttHost != null && $Object.hasOwnProperty.call(message, "mqttHost") && message.mqttHost !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.mqttHost);
+                if (message.mqttPort != null && $Object.hasOwnProperty.call(message, "mqttPort") && message.mqttPort !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.mqttPort);
+                if (message.mqttTls != null && $Object.hasOwnProperty.call(message, "mqttTls") && message.mqttTls !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.mqttTls);
+                if (message.mqttPassword != null && $Object.hasOwnProperty.call(message, "mqttPassword") && message.mqttPassword !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.mqttPassword);
+                if (message.deviceKey != null && $Object.hasOwnProperty.call(message, "deviceKey") && message.deviceKey.length)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.deviceKey);
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration") && message.keyGeneration !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.keyGeneration);
+                if (message.otaKeys != null && message.otaKeys.length)
+                    for (let i = 0; i < message.otaKeys.length; ++i)
+                        $root.streetlight.v1.OtaTrustKey.encode(message.otaKeys[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                if (message.wifiSsid != null && $Object.hasOwnProperty.call(message, "wifiSsid") && message.wifiSsid !== "")
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.wifiSsid);
+                if (message.wifiPassword != null && $Object.hasOwnProperty.call(message, "wifiPassword") && message.wifiPassword !== "")
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.wifiPassword);
+                if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt") && message.provisionedAt !== 0)
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.provisionedAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeviceIdentity message, length delimited. Does not implicitly {@link streetlight.v1.DeviceIdentity.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {streetlight.v1.DeviceIdentity.$Properties} message DeviceIdentity message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceIdentity.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeviceIdentity message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape} DeviceIdentity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceIdentity.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.DeviceIdentity();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.format = value;
+                            else
+                                delete message.format;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.tenant = value;
+                            else
+                                delete message.tenant;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.hardwareModel = value;
+                            else
+                                delete message.hardwareModel;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.mqttHost = value;
+                            else
+                                delete message.mqttHost;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.mqttPort = value;
+                            else
+                                delete message.mqttPort;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.mqttTls = value;
+                            else
+                                delete message.mqttTls;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.mqttPassword = value;
+                            else
+                                delete message.mqttPassword;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.deviceKey = value;
+                            else
+                                delete message.deviceKey;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyGeneration = value;
+                            else
+                                delete message.keyGeneration;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.otaKeys && message.otaKeys.length))
+                                message.otaKeys = [];
+                            message.otaKeys.push($root.streetlight.v1.OtaTrustKey.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.wifiSsid = value;
+                            else
+                                delete message.wifiSsid;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.wifiPassword = value;
+                            else
+                                delete message.wifiPassword;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.provisionedAt = value;
+                            else
+                                delete message.provisionedAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeviceIdentity message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.DeviceIdentity & streetlight.v1.DeviceIdentity.$Shape} DeviceIdentity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceIdentity.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeviceIdentity message.
+             * @function verify
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeviceIdentity.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
+                    if (!$util.isInteger(message.format))
+                        return "format: integer expected";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.tenant != null && $Object.hasOwnProperty.call(message, "tenant"))
+                    if (!$util.isString(message.tenant))
+                        return "tenant: string expected";
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel"))
+                    if (!$util.isString(message.hardwareModel))
+                        return "hardwareModel: string expected";
+                if (message.mqttHost != null && $Object.hasOwnProperty.call(message, "mqttHost"))
+                    if (!$util.isString(message.mqttHost))
+                        return "mqttHost: string expected";
+                if (message.mqttPort != null && $Object.hasOwnProperty.call(message, "mqttPort"))
+                    if (!$util.isInteger(message.mqttPort))
+                        return "mqttPort: integer expected";
+                if (message.mqttTls != null && $Object.hasOwnProperty.call(message, "mqttTls"))
+                    if (typeof message.mqttTls !== "boolean")
+                        return "mqttTls: boolean expected";
+                if (message.mqttPassword != null && $Object.hasOwnProperty.call(message, "mqttPassword"))
+                    if (!$util.isString(message.mqttPassword))
+                        return "mqttPassword: string expected";
+                if (message.deviceKey != null && $Object.hasOwnProperty.call(message, "deviceKey"))
+                    if (!(message.deviceKey && typeof message.deviceKey.length === "number" || $util.isString(message.deviceKey)))
+                        return "deviceKey: buffer expected";
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration"))
+                    if (!$util.isInteger(message.keyGeneration))
+                        return "keyGeneration: integer expected";
+                if (message.otaKeys != null && $Object.hasOwnProperty.call(message, "otaKeys")) {
+                    if (!$Array.isArray(message.otaKeys))
+                        return "otaKeys: array expected";
+                    for (let i = 0; i < message.otaKeys.length; ++i) {
+                        let error = $root.streetlight.v1.OtaTrustKey.verify(message.otaKeys[i], _depth + 1);
+                        if (error)
+                            return "otaKeys." + error;
+                    }
+                }
+                if (message.wifiSsid != null && $Object.hasOwnProperty.call(message, "wifiSsid"))
+                    if (!$util.isString(message.wifiSsid))
+                        return "wifiSsid: string expected";
+                if (message.wifiPassword != null && $Object.hasOwnProperty.call(message, "wifiPassword"))
+                    if (!$util.isString(message.wifiPassword))
+                        return "wifiPassword: string expected";
+                if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt"))
+                    if (!$util.isInteger(message.provisionedAt))
+                        return "provisionedAt: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a DeviceIdentity message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.DeviceIdentity} DeviceIdentity
+             */
+            DeviceIdentity.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.DeviceIdentity)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.DeviceIdentity: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.DeviceIdentity();
+                if (object.format != null)
+                    if ($Number(object.format) !== 0)
+                        message.format = object.format >>> 0;
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.tenant != null)
+                    if (typeof object.tenant !== "string" || object.tenant.length)
+                        message.tenant = $String(object.tenant);
+                if (object.hardwareModel != null)
+                    if (typeof object.hardwareModel !== "string" || object.hardwareModel.length)
+                        message.hardwareModel = $String(object.hardwareModel);
+                if (object.mqttHost != null)
+                    if (typeof object.mqttHost !== "string" || object.mqttHost.length)
+                        message.mqttHost = $String(object.mqttHost);
+                if (object.mqttPort != null)
+                    if ($Number(object.mqttPort) !== 0)
+                        message.mqttPort = object.mqttPort >>> 0;
+                if (object.mqttTls != null)
+                    if (object.mqttTls)
+                        message.mqttTls = $Boolean(object.mqttTls);
+                if (object.mqttPassword != null)
+                    if (typeof object.mqttPassword !== "string" || object.mqttPassword.length)
+                        message.mqttPassword = $String(object.mqttPassword);
+                if (object.deviceKey != null)
+                    if (object.deviceKey.length)
+                        if (typeof object.deviceKey === "string")
+                            $util.base64.decode(object.deviceKey, message.deviceKey = $util.newBuffer($util.base64.length(object.deviceKey)), 0);
+                        else if (object.deviceKey.length >= 0)
+                            message.deviceKey = object.deviceKey;
+                if (object.keyGeneration != null)
+                    if ($Number(object.keyGeneration) !== 0)
+                        message.keyGeneration = object.keyGeneration >>> 0;
+                if (object.otaKeys) {
+                    if (!$Array.isArray(object.otaKeys))
+                        throw $TypeError(".streetlight.v1.DeviceIdentity.otaKeys: array expected");
+                    message.otaKeys = $Array(object.otaKeys.length);
+                    for (let i = 0; i < object.otaKeys.length; ++i) {
+                        if (!$util.isObject(object.otaKeys[i]))
+                            throw $TypeError(".streetlight.v1.DeviceIdentity.otaKeys: object expected");
+                        message.otaKeys[i] = $root.streetlight.v1.OtaTrustKey.fromObject(object.otaKeys[i], _depth + 1);
+                    }
+                }
+                if (object.wifiSsid != null)
+                    if (typeof object.wifiSsid !== "string" || object.wifiSsid.length)
+                        message.wifiSsid = $String(object.wifiSsid);
+                if (object.wifiPassword != null)
+                    if (typeof object.wifiPassword !== "string" || object.wifiPassword.length)
+                        message.wifiPassword = $String(object.wifiPassword);
+                if (object.provisionedAt != null)
+                    if ($Number(object.provisionedAt) !== 0)
+                        message.provisionedAt = object.provisionedAt >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeviceIdentity message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {streetlight.v1.DeviceIdentity} message DeviceIdentity
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeviceIdentity.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.otaKeys = [];
+                if (options.defaults) {
+                    object.format = 0;
+                    object.deviceId = "";
+                    object.tenant = "";
+                    object.hardwareModel = "";
+                    object.mqttHost = "";
+                    object.mqttPort = 0;
+                    object.mqttTls = false;
+                    object.mqttPassword = "";
+                    if (options.bytes === $String)
+                        object.deviceKey = "";
+                    else {
+                        object.deviceKey = [];
+                        if (options.bytes !== $Array)
+                            object.deviceKey = $util.newBuffer(object.deviceKey);
+                    }
+                    object.keyGeneration = 0;
+                    object.wifiSsid = "";
+                    object.wifiPassword = "";
+                    object.provisionedAt = 0;
+                }
+                if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
+                    object.format = message.format;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.tenant != null && $Object.hasOwnProperty.call(message, "tenant"))
+                    object.tenant = message.tenant;
+                if (message.hardwareModel != null && $Object.hasOwnProperty.call(message, "hardwareModel"))
+                    object.hardwareModel = message.hardwareModel;
+                if (message.mqttHost != null && $Object.hasOwnProperty.call(message, "mqttHost"))
+                    object.mqttHost = message.mqttHost;
+                if (message.mqttPort != null && $Object.hasOwnProperty.call(message, "mqttPort"))
+                    object.mqttPort = message.mqttPort;
+                if (message.mqttTls != null && $Object.hasOwnProperty.call(message, "mqttTls"))
+                    object.mqttTls = message.mqttTls;
+                if (message.mqttPassword != null && $Object.hasOwnProperty.call(message, "mqttPassword"))
+                    object.mqttPassword = message.mqttPassword;
+                if (message.deviceKey != null && $Object.hasOwnProperty.call(message, "deviceKey"))
+                    object.deviceKey = options.bytes === $String ? $util.base64.encode(message.deviceKey, 0, message.deviceKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.deviceKey) : message.deviceKey;
+                if (message.keyGeneration != null && $Object.hasOwnProperty.call(message, "keyGeneration"))
+                    object.keyGeneration = message.keyGeneration;
+                if (message.otaKeys && message.otaKeys.length) {
+                    object.otaKeys = $Array(message.otaKeys.length);
+                    for (let j = 0; j < message.otaKeys.length; ++j)
+                        object.otaKeys[j] = $root.streetlight.v1.OtaTrustKey.toObject(message.otaKeys[j], options, _depth + 1);
+                }
+                if (message.wifiSsid != null && $Object.hasOwnProperty.call(message, "wifiSsid"))
+                    object.wifiSsid = message.wifiSsid;
+                if (message.wifiPassword != null && $Object.hasOwnProperty.call(message, "wifiPassword"))
+                    object.wifiPassword = message.wifiPassword;
+                if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt"))
+                    object.provisionedAt = message.provisionedAt;
+                return object;
+            };
+
+            /**
+             * Converts this DeviceIdentity to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeviceIdentity.prototype.toJSON = function() {
+                return DeviceIdentity.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeviceIdentity
+             * @function getTypeUrl
+             * @memberof streetlight.v1.DeviceIdentity
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeviceIdentity.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.DeviceIdentity";
+            };
+
+            return DeviceIdentity;
         })();
 
         return v1;

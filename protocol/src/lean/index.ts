@@ -6,3 +6,4 @@
 export * from './generated.js';
 export { LeanDecodeError, decodeMessage, encodeMessage, utf8Decode, utf8Encode, type Desc, type Field } from './runtime.js';
 export * from '../limits.js';
+export * from '../auth.js';
