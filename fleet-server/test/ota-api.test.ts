@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { pino } from 'pino';
+import mqtt from 'mqtt';
+import { decodeDownlinkFrame, encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
 import { checkOffer } from '../../firmware/src/ota/manifest.js';
 import { build } from '../src/app.js';
 import { generateSigningKey } from '../src/ota/signing.js';
 import { authedInject, type Inject } from '../src/testing.js';
-import { tempDir } from './helpers.js';
+import { tempDir, waitFor } from './helpers.js';
 
 const T0 = Date.UTC(2026, 5, 1, 10, 0, 0);
 
@@ -114,5 +116,98 @@ describe('OTA images and campaigns API', () => {
     // The offers went out as recorded downlinks with the install window.
     const downlinks = await app.repo.listDownlinks('d1', 10);
     expect(downlinks.length).toBeGreaterThan(0);
+  });
+});
+
+// A lighting manager targets a street whose lights were commissioned before all of them were powered: the
+// campaign starts with the lights that answer; a light that never connected waits in its wave, queued as "not
+// yet connected", and is offered the image at its first Hello. No 500, and no error logged at every offer retry.
+describe('OTA campaign with a commissioned device that never connected', () => {
+  let app: FastifyInstance;
+  let inject: Inject;
+  const clock = { ms: T0 };
+  const logs: Array<{ level: number; msg?: string; err?: { message?: string } }> = [];
+  /** Devices an OtaOffer was published to, in order (a spy on the embedded broker). */
+  const offers: string[] = [];
+  let spy: mqtt.MqttClient | undefined;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    generateSigningKey(join(dir, 'ota.pem'));
+    const logger = pino({ level: 'info' }, { write: (line: string) => { logs.push(JSON.parse(line)); } });
+    // The campaign loop's own timer at its slowest: the test steps it with app.ota.tick() on its clock.
+    app = await build({ config: { dataDir: dir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dir, 'ota.pem'), otaTickMs: 60_000 }, logger, now: () => clock.ms });
+    inject = await authedInject(app);
+    spy = await mqtt.connectAsync(app.fleet.brokerUrl, { clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+    spy.on('message', (_topic, payload) => {
+      const d = decodeDownlinkFrame(payload);
+      if (d.ok && d.message.otaOffer) offers.push(d.message.deviceId ?? '');
+    });
+    await spy.subscribeAsync('sl/v1/t9/+/down', { qos: 1 });
+  });
+  afterAll(async () => {
+    await spy?.endAsync();
+    await app?.close();
+  });
+
+  it('is created; the never-connected light waits as "not yet connected", the others progress, and it is offered the image at its first Hello', async () => {
+    let seq = 0;
+    const uplink = async (id: string, body: Record<string, unknown>) => {
+      await app.devices.handleMessage(uplinkTopic('t9', id), encodeUplink({ protocolVersion: 1, deviceId: id, seq: ++seq, ...body }));
+      await app.devices.idle();
+    };
+    const hello = (id: string) => uplink(id, { hello: { firmwareVersion: '1.1.0', hardwareModel: 'SL-ESP32' } });
+    // 'a-new' sorts first: before the fix it was the canary, offered at once.
+    const row = (deviceId: string) => ({ deviceId, lat: 44.89, lon: 1.21, group: 'rue-a', nominalPowerW: 40 });
+    expect((await inject({ method: 'POST', url: '/api/tenants/t9/inventory', payload: ['a-new', 'd-1', 'd-2'].map(row) })).statusCode).toBe(200);
+    await hello('d-1');
+    await hello('d-2');
+    const img = await inject({ method: 'POST', url: '/api/tenants/t9/ota/images?version=2.0.0&hardwareModels=SL-ESP32', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(5000, 3) });
+    expect(img.statusCode, img.body).toBe(201);
+    const imageId = img.json().id as number;
+
+    const c = await inject({ method: 'POST', url: '/api/tenants/t9/ota/campaigns', payload: { imageId, target: { group: 'rue-a' }, policy: { canary: 1 } } });
+    expect(c.statusCode, `${c.body} ${JSON.stringify(logs.filter((l) => l.level >= 50))}`).toBe(201);
+    expect(c.json()).toMatchObject({ devices: 3, status: 'running' });
+    const id = c.json().id as number;
+    const states = async () => Object.fromEntries(((await inject(`/api/tenants/t9/ota/campaigns/${id}`)).json().deviceStates as Array<{ deviceId: string; state: string; reason?: string; wave: number }>)
+      .map((d) => [d.deviceId, d]));
+    // The canary is a light that answers.
+    expect(await states()).toMatchObject({
+      'd-1': { state: 'offered', wave: 0 }, 'd-2': { state: 'queued', wave: 1 }, 'a-new': { state: 'queued', wave: 1, reason: expect.stringMatching(/not yet connected/) },
+    });
+
+    // The loop runs past several offer retries (60 s) without failing or logging errors.
+    for (let k = 0; k < 5; k++) {
+      clock.ms += 61_000;
+      await app.ota.tick();
+    }
+    await uplink('d-1', { otaStatus: { imageId, state: pb.OtaState.OTA_STATE_CONFIRMED, offset: 5000 } });
+    clock.ms += 1_000;
+    await app.ota.tick();
+    expect(await states()).toMatchObject({ 'd-1': { state: 'confirmed' }, 'd-2': { state: 'offered' }, 'a-new': { state: 'queued' } });
+    await uplink('d-2', { otaStatus: { imageId, state: pb.OtaState.OTA_STATE_CONFIRMED, offset: 5000 } });
+    for (let k = 0; k < 3; k++) {
+      clock.ms += 61_000;
+      await app.ota.tick();
+    }
+    // Not completed while a light still waits for its first connection, and not halted either.
+    const waiting = (await inject(`/api/tenants/t9/ota/campaigns/${id}`)).json();
+    expect(waiting).toMatchObject({ status: 'running', counts: { confirmed: 2, queued: 1 } });
+    await waitFor(() => offers.includes('d-2'), 30_000, 'the offer to d-2', () => offers);
+    expect(offers).not.toContain('a-new');
+
+    // First Hello: the image is offered at once.
+    await hello('a-new');
+    expect((await states())['a-new']).toMatchObject({ state: 'offered' });
+    expect((await states())['a-new']?.reason).toBeUndefined();
+    await waitFor(() => offers.includes('a-new'), 30_000, 'the offer to a-new', () => offers);
+    await uplink('a-new', { otaStatus: { imageId, state: pb.OtaState.OTA_STATE_CONFIRMED, offset: 5000 } });
+    clock.ms += 1_000;
+    await app.ota.tick();
+    expect((await inject(`/api/tenants/t9/ota/campaigns/${id}`)).json()).toMatchObject({ status: 'completed', counts: { confirmed: 3 } });
+
+    const errors = logs.filter((l) => l.level >= 50 || /unknown device/.test(`${l.msg} ${l.err?.message ?? ''}`));
+    expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cancel, CampaignError, createCampaign, onDeviceStatus, pause, planWaves, resume, retryFailed, step, summarize,
+  cancel, CampaignError, createCampaign, markConnected, markNotConnected, onDeviceStatus, pause, planWaves, resume, retryFailed, step, summarize,
   DEFAULT_POLICY, type CampaignState,
 } from '../src/ota/campaign.js';
 
@@ -116,5 +116,49 @@ describe('operator commands', () => {
     step(c, 0);
     cancel(c, S);
     expect(summarize(c).reduce((n, w) => n + w.counts.cancelled, 0)).toBe(9);
+  });
+
+  it('a commissioned device that never connected waits in its wave without holding it back, and is offered once it connected', () => {
+    const c = createCampaign(['a', 'b', 'c', 'd'], { canary: 1, maxConcurrent: 10 }, 0, new Set(['a', 'c']));
+    // Devices that can answer come first: the canary is one of them.
+    expect(c.waves).toEqual([['b'], ['d', 'a', 'c']]);
+    expect(c.devices.a).toMatchObject({ state: 'queued', notConnected: true, reason: expect.stringMatching(/not yet connected/) });
+    expect(step(c, 0)).toEqual(['b']);
+    finish(c, ['b'], S);
+    expect(step(c, 2 * S)).toEqual(['d']); // the waiting ones are not offered
+    finish(c, ['d'], 3 * S);
+    expect(step(c, 4 * S)).toEqual([]);
+    expect(c.status).toBe('running'); // not completed while two lights wait for their first connection
+    expect(markConnected(c, 'a', 5 * S)).toBe(true);
+    expect(markConnected(c, 'a', 5 * S)).toBe(false);
+    expect(c.devices.a).toMatchObject({ state: 'queued' });
+    expect(c.devices.a?.reason).toBeUndefined();
+    expect(step(c, 6 * S)).toEqual(['a']);
+    finish(c, ['a'], 7 * S);
+    expect(step(c, 8 * S)).toEqual([]);
+    cancel(c, 9 * S);
+    expect(c.devices.c).toMatchObject({ state: 'cancelled' });
+    expect(c.devices.c?.notConnected).toBeUndefined();
+  });
+
+  it('a wave made only of devices that never connected neither halts nor completes the campaign', () => {
+    const c = createCampaign(['x', 'y', 'z'], { canary: 1, maxConcurrent: 10 }, 0, new Set(['x', 'y']));
+    expect(c.waves).toEqual([['z'], ['x', 'y']]);
+    finish(c, step(c, 0), S);
+    expect(step(c, 2 * S)).toEqual([]);
+    expect(c.status).toBe('running');
+    expect(summarize(c).map((w) => w.started)).toEqual([true, true]);
+  });
+
+  it('an offered device found never to have connected goes back to waiting for its first Hello', () => {
+    const c = createCampaign(['a', 'b'], { canary: 2 }, 0);
+    expect(step(c, 0)).toEqual(['a', 'b']);
+    expect(markNotConnected(c, 'a', S)).toBe(true);
+    expect(markNotConnected(c, 'a', S)).toBe(false);
+    expect(c.devices.a).toMatchObject({ state: 'queued', notConnected: true });
+    expect(step(c, 2 * S)).toEqual([]);
+    onDeviceStatus(c, 'b', 'confirmed', 3 * S);
+    expect(step(c, 4 * S)).toEqual([]);
+    expect(c.status).toBe('running');
   });
 });

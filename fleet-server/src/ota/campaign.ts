@@ -9,7 +9,12 @@
  *  - a wave starts only when the previous one has reached `successThreshold` (share of its devices confirmed);
  *  - the campaign halts by itself when the failures of the waves started so far (verification errors,
  *    rollbacks, devices silent past `deviceTimeoutS`) exceed `errorThreshold` of the devices attempted;
- *  - at most `maxConcurrent` devices download at once, so a campaign does not starve telemetry.
+ *  - at most `maxConcurrent` devices download at once, so a campaign does not starve telemetry;
+ *  - a device commissioned but never connected (no Hello yet: nothing to send an offer to) waits in its wave,
+ *    queued and marked `notConnected`: it is not offered, its wave is judged on the other devices, and the
+ *    campaign is not completed while it waits. Its first Hello clears the mark (`markConnected`) and it is
+ *    offered like any queued device of a started wave. Devices that can answer are planned first, so the
+ *    canary is made of them.
  */
 
 export type DeviceOtaState =
@@ -50,7 +55,12 @@ export interface DeviceProgress {
   /** Last time (ms) the device's state or offset changed. */
   updatedAt: number;
   attempts: number;
+  /** Commissioned but never connected: waits, queued, for its first Hello (see the module comment). */
+  notConnected?: true;
 }
+
+/** The reason shown for a device waiting for its first connection. */
+export const NOT_CONNECTED_REASON = 'not yet connected: offered at its first Hello';
 
 export interface CampaignState {
   status: CampaignStatus;
@@ -89,16 +99,23 @@ export function planWaves(targets: readonly string[], policy: CampaignPolicy): s
   return waves;
 }
 
-export function createCampaign(targets: readonly string[], policy: Partial<CampaignPolicy> = {}, now = 0): CampaignState {
+/** `notConnected`: targets that have never connected (commissioned only); they wait for their first Hello. */
+export function createCampaign(targets: readonly string[], policy: Partial<CampaignPolicy> = {}, now = 0, notConnected: ReadonlySet<string> = new Set()): CampaignState {
   const p: CampaignPolicy = { ...DEFAULT_POLICY, ...policy };
   if (!(p.successThreshold > 0 && p.successThreshold <= 1)) throw new CampaignError('successThreshold must be in (0, 1]');
   if (!(p.errorThreshold >= 0 && p.errorThreshold < 1)) throw new CampaignError('errorThreshold must be in [0, 1)');
   if (!(p.growth >= 1)) throw new CampaignError('growth must be ≥ 1');
   if (!(p.canary > 0)) throw new CampaignError('canary must be > 0');
   if (new Set(targets).size !== targets.length) throw new CampaignError('duplicate target devices');
-  const waves = planWaves(targets, p);
+  // Devices that can answer first (order otherwise kept): the canary and the early waves are judged on them.
+  const ordered = [...targets.filter((id) => !notConnected.has(id)), ...targets.filter((id) => notConnected.has(id))];
+  const waves = planWaves(ordered, p);
   const devices: Record<string, DeviceProgress> = {};
-  waves.forEach((w, i) => { for (const id of w) devices[id] = { state: 'queued', wave: i, offset: 0, updatedAt: now, attempts: 0 }; });
+  waves.forEach((w, i) => {
+    for (const id of w) {
+      devices[id] = { state: 'queued', wave: i, offset: 0, updatedAt: now, attempts: 0, ...(notConnected.has(id) ? { notConnected: true, reason: NOT_CONNECTED_REASON } : {}) };
+    }
+  });
   return { status: targets.length ? 'running' : 'completed', policy: p, waves, currentWave: -1, devices };
 }
 
@@ -110,6 +127,34 @@ export function summarize(c: CampaignState): WaveSummary[] {
     for (const id of ids) counts[(c.devices[id] as DeviceProgress).state]++;
     return { wave, size: ids.length, counts, started: wave <= c.currentWave };
   });
+}
+
+/** Queued and waiting for its first connection: never offered, and left out when its wave is judged. */
+const waiting = (d: DeviceProgress): boolean => d.state === 'queued' && d.notConnected === true;
+
+/** The device connected (its first Hello): it is offered like any queued device from now on. False if it was not waiting. */
+export function markConnected(c: CampaignState, deviceId: string, now: number): boolean {
+  const d = c.devices[deviceId];
+  if (!d?.notConnected) return false;
+  delete d.notConnected;
+  if (d.reason === NOT_CONNECTED_REASON) delete d.reason;
+  d.updatedAt = now;
+  return true;
+}
+
+/**
+ * An offer could not be sent because the device has never connected (a campaign planned before such devices
+ * were recognised, or one the device vanished from): back to queued, waiting for its first Hello. False if
+ * already waiting or past the offer.
+ */
+export function markNotConnected(c: CampaignState, deviceId: string, now: number): boolean {
+  const d = c.devices[deviceId];
+  if (!d || (d.state !== 'queued' && d.state !== 'offered') || waiting(d)) return false;
+  d.state = 'queued';
+  d.notConnected = true;
+  d.reason = NOT_CONNECTED_REASON;
+  d.updatedAt = now;
+  return true;
 }
 
 function startedDevices(c: CampaignState): DeviceProgress[] {
@@ -148,21 +193,18 @@ export function step(c: CampaignState, now: number): string[] {
     c.haltReason = `${failed} of ${attempted} devices failed (threshold ${Math.round(c.policy.errorThreshold * 100)} %)`;
     return [];
   }
-  const current = c.currentWave >= 0 ? (c.waves[c.currentWave] as string[]) : [];
+  // The current wave is judged on its devices that can answer (a wave of waiting devices only has reached it).
+  const current = (c.currentWave >= 0 ? (c.waves[c.currentWave] as string[]) : []).filter((id) => !waiting(c.devices[id] as DeviceProgress));
   const confirmed = current.filter((id) => c.devices[id]?.state === 'confirmed').length;
-  const waveDone = c.currentWave < 0 || current.every((id) => TERMINAL.has((c.devices[id] as DeviceProgress).state))
-    || confirmed / current.length >= c.policy.successThreshold;
+  const reachedThreshold = c.currentWave < 0 || current.length === 0 || confirmed / current.length >= c.policy.successThreshold;
+  const waveDone = reachedThreshold || current.every((id) => TERMINAL.has((c.devices[id] as DeviceProgress).state));
   if (waveDone && c.currentWave + 1 < c.waves.length) {
-    const pendingInWave = current.some((id) => !TERMINAL.has((c.devices[id] as DeviceProgress).state));
-    const reachedThreshold = c.currentWave < 0 || confirmed / current.length >= c.policy.successThreshold;
-    if (reachedThreshold || !pendingInWave) {
-      if (!reachedThreshold) {
-        c.status = 'halted';
-        c.haltReason = `wave ${c.currentWave} ended with ${confirmed} of ${current.length} confirmed (threshold ${Math.round(c.policy.successThreshold * 100)} %)`;
-        return [];
-      }
-      c.currentWave++;
+    if (!reachedThreshold) {
+      c.status = 'halted';
+      c.haltReason = `wave ${c.currentWave} ended with ${confirmed} of ${current.length} confirmed (threshold ${Math.round(c.policy.successThreshold * 100)} %)`;
+      return [];
     }
+    c.currentWave++;
   }
   const all = startedDevices(c);
   if (all.length === Object.keys(c.devices).length && all.every((d) => TERMINAL.has(d.state))) {
@@ -175,7 +217,7 @@ export function step(c: CampaignState, now: number): string[] {
     for (const id of c.waves[w] as string[]) {
       if (inFlight >= c.policy.maxConcurrent) return offers;
       const d = c.devices[id] as DeviceProgress;
-      if (d.state !== 'queued') continue;
+      if (d.state !== 'queued' || waiting(d)) continue;
       d.state = 'offered';
       d.attempts++;
       d.updatedAt = now;
@@ -205,6 +247,10 @@ export function cancel(c: CampaignState, now: number): void {
   for (const d of Object.values(c.devices)) {
     if (d.state === 'queued') {
       d.state = 'cancelled';
+      if (d.notConnected) {
+        delete d.notConnected;
+        delete d.reason;
+      }
       d.updatedAt = now;
     }
   }

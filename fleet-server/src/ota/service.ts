@@ -34,7 +34,7 @@ import type { OtaCampaignRow, OtaImageRow, OtaRepository } from '../db/ota-repos
 import { ERRORS, FleetError, fleetError } from '../errors.js';
 import type { OtaFrame, ServiceLogger } from '../devices/service.js';
 import {
-  cancel, createCampaign, onDeviceStatus, pause, resume, retryFailed, step, summarize, CampaignError,
+  cancel, createCampaign, markConnected, markNotConnected, onDeviceStatus, pause, resume, retryFailed, step, summarize, CampaignError,
   type CampaignPolicy, type CampaignState, type DeviceOtaState,
 } from './campaign.js';
 import { signManifest, type SigningKey } from './signing.js';
@@ -471,9 +471,13 @@ export class OtaService {
     const imageRow = driving ? (await this.imageCtx(tenant, req.imageId)).row : await this.o.repo.getImage(tenant, req.imageId);
     if (!imageRow) throw fleetError('OTA_IMAGE_NOT_FOUND');
     let targets: string[];
+    // Commissioned devices that never connected have no device row: nothing to offer to until their first Hello.
+    let notConnected = new Set<string>();
     if ('group' in req.target) {
       if (!(await this.o.devices.groupExists(tenant, req.target.group))) throw fleetError('GROUP_NOT_FOUND');
       targets = await this.o.devices.groupMembers(tenant, req.target.group);
+      const registered = new Set((await this.o.devices.listDevices(tenant)).map((d) => d.id));
+      notConnected = new Set(targets.filter((id) => !registered.has(id)));
     } else {
       const f = req.target.filter;
       targets = (await this.o.devices.listDevices(tenant))
@@ -488,7 +492,7 @@ export class OtaService {
     if (targets.length === 0) throw fleetError('OTA_NO_TARGETS', { skipped });
     let state: CampaignState;
     try {
-      state = createCampaign(targets, req.policy ?? {}, this.o.now());
+      state = createCampaign(targets, req.policy ?? {}, this.o.now(), notConnected);
     } catch (err) {
       if (err instanceof CampaignError) throw fleetError('OTA_IMAGE_INVALID', { problems: [err.message] }, `Invalid campaign policy: ${err.message}`);
       throw err;
@@ -499,7 +503,9 @@ export class OtaService {
       target: req.target as unknown as Record<string, unknown>, windowStartMin: req.window?.startMin ?? 0, windowEndMin: req.window?.endMin ?? 0,
       state: state as unknown as Record<string, unknown>, createdAt: now, updatedAt: now,
     });
-    this.o.log.info({ tenant, campaignId: row.id, imageId: imageRow.id, devices: targets.length, waves: state.waves.map((w) => w.length), driving }, 'OTA campaign created');
+    this.o.log.info({
+      tenant, campaignId: row.id, imageId: imageRow.id, devices: targets.length, notConnected: notConnected.size, waves: state.waves.map((w) => w.length), driving,
+    }, 'OTA campaign created');
     if (driving && this.driving) {
       if (await this.load(row)) await this.tick();
     } else {
@@ -693,7 +699,10 @@ export class OtaService {
     if (t && next !== 'downloading') this.dropTransfer(id);
   }
 
-  /** After a Hello: a device that was offered the image or was downloading gets the offer again (it resumes). */
+  /**
+   * After a Hello: a device waiting for its first connection is offered the image now if its wave has started;
+   * a device that was offered the image or was downloading gets the offer again (it resumes).
+   */
   async onHello(device: DeviceRow, frame?: OtaFrame): Promise<void> {
     if (!this.enabled) return;
     if (!this.driving) {
@@ -708,9 +717,17 @@ export class OtaService {
       if (last !== undefined && frame.seq <= last && last - frame.seq < STALE_HELLO_WINDOW) return; // arrived late
       this.lastSeq.set(device.id, frame.seq); // (further below: the device's counter restarted)
     }
-    if (a.state.status !== 'running') return;
     const d = a.state.devices[device.id];
-    if (!d || (d.state !== 'offered' && d.state !== 'downloading')) return;
+    if (!d) return;
+    if (markConnected(a.state, device.id, this.o.now())) {
+      a.dirty = true;
+      a.savedAt = -Infinity; // written at the next pass
+      this.o.log.info({ deviceId: device.id, campaignId: a.row.id }, 'OTA: a device of the campaign connected for the first time');
+      if (a.state.status === 'running') await this.tick(); // offered now if its wave has started
+      return;
+    }
+    if (a.state.status !== 'running') return;
+    if (d.state !== 'offered' && d.state !== 'downloading') return;
     const t = this.transfers.get(device.id);
     if (t) {
       this.release(t, t.sent - t.acked);
@@ -827,6 +844,16 @@ export class OtaService {
   private async sendOffer(a: Active, tenant: string, deviceId: string): Promise<void> {
     if (!this.driving) return;
     const now = this.o.now();
+    if (!(await this.o.devices.getDevice(deviceId))) {
+      // Never connected (e.g. a campaign saved before such devices waited): it waits for its first Hello
+      // instead of failing every pass of the loop.
+      if (markNotConnected(a.state, deviceId, now)) {
+        a.dirty = true;
+        this.dropTransfer(deviceId);
+        this.o.log.info({ deviceId, campaignId: a.row.id }, 'OTA: device never connected; it is offered the image at its first Hello');
+      }
+      return;
+    }
     const t = this.transfers.get(deviceId) ?? this.newTransfer(a, tenant, deviceId, now);
     t.lastOfferAt = now;
     const seq = await this.o.nextSeq(deviceId);
