@@ -140,6 +140,8 @@ interface Transfer {
   lastOfferAt: number;
   tokens: number;
   refillAt: number;
+  /** Chunks of this transfer counted in the in-flight budget: always ⌈(sent − acked) / chunk⌉ (`account`). */
+  inflight: number;
 }
 
 /** Devices acknowledge written bytes at every multiple of this (firmware/src/ota/agent.ts ACK_EVERY_BYTES). */
@@ -685,13 +687,12 @@ export class OtaService {
       const tr = t ?? this.newTransfer(a, device.tenantId, id, now);
       if (offset < tr.acked || status.reason === 'resume') {
         // A resume request (first answer, reconnection, power cut, re-offer, lost chunk): send from its offset.
-        this.release(tr, tr.sent - offset);
         tr.sent = offset;
-      } else {
-        this.release(tr, Math.max(0, Math.min(tr.sent, offset) - tr.acked));
-        if (tr.sent < offset) tr.sent = offset;
+      } else if (tr.sent < offset) {
+        tr.sent = offset;
       }
       tr.acked = offset;
+      this.account(tr);
       tr.lastProgress = now;
       this.pumpOne(tr, a);
       return;
@@ -730,8 +731,8 @@ export class OtaService {
     if (d.state !== 'offered' && d.state !== 'downloading') return;
     const t = this.transfers.get(device.id);
     if (t) {
-      this.release(t, t.sent - t.acked);
       t.sent = t.acked;
+      this.account(t);
     }
     await this.sendOffer(a, device.tenantId, device.id);
   }
@@ -780,8 +781,8 @@ export class OtaService {
     }
     for (const t of this.transfers.values()) {
       if (t.sent > t.acked && now - t.lastProgress > this.o.stallS * 1000) {
-        this.release(t, t.sent - t.acked);
         t.sent = t.acked;
+        this.account(t);
         t.lastProgress = now;
       }
     }
@@ -821,7 +822,7 @@ export class OtaService {
   private newTransfer(a: Active, tenant: string, deviceId: string, now: number): Transfer {
     const t: Transfer = {
       campaignId: a.row.id, tenant, deviceId, image: a.image, acked: 0, sent: 0, lastProgress: now, lastOfferAt: now,
-      tokens: this.o.windowChunks * this.o.chunkSize, refillAt: now,
+      tokens: this.o.windowChunks * this.o.chunkSize, refillAt: now, inflight: 0,
     };
     this.transfers.set(deviceId, t);
     return t;
@@ -830,15 +831,21 @@ export class OtaService {
   private dropTransfer(deviceId: string): void {
     const t = this.transfers.get(deviceId);
     if (!t) return;
-    this.release(t, t.sent - t.acked);
+    t.sent = t.acked;
+    this.account(t);
     this.transfers.delete(deviceId);
   }
 
-  /** Gives back the in-flight budget of `bytes` unacknowledged bytes. */
-  private release(t: Transfer, bytes: number): void {
-    if (bytes <= 0) return;
-    this.inflightChunks = Math.max(0, this.inflightChunks - Math.ceil(bytes / this.o.chunkSize));
-    void t;
+  /**
+   * Brings the in-flight budget in line with a transfer's window after `sent` or `acked` moved. Counting from
+   * the window itself (not by adding and subtracting at each event) cannot drift: a resume to an offset above
+   * the last acknowledgement used to give back fewer chunks than were in flight, and once the leaks reached
+   * `maxInflightChunks` no device got a chunk any more (36 boards stuck after a driver takeover).
+   */
+  private account(t: Transfer): void {
+    const n = t.sent > t.acked ? Math.ceil((t.sent - t.acked) / this.o.chunkSize) : 0;
+    this.inflightChunks += n - t.inflight;
+    t.inflight = n;
   }
 
   private async sendOffer(a: Active, tenant: string, deviceId: string): Promise<void> {
@@ -879,7 +886,6 @@ export class OtaService {
     t.tokens = Math.min(Math.max(burst, this.o.deviceMaxBps), t.tokens + ((now - t.refillAt) * this.o.deviceMaxBps) / 1000);
     t.refillAt = now;
     const size = t.image.row.size;
-    let freed = false;
     while (t.sent < size && t.sent - t.acked < burst && this.inflightChunks < this.o.maxInflightChunks) {
       const n = Math.min(this.o.chunkSize, size - t.sent);
       if (t.tokens < n) break;
@@ -887,17 +893,15 @@ export class OtaService {
       const offset = t.sent;
       const data = t.image.bytes.subarray(offset, offset + n);
       t.sent += n;
-      this.inflightChunks++;
+      this.account(t);
       this.bytesSent += n;
       this.chunksSent++;
-      freed = true;
       this.o.publish(t.tenant, t.deviceId, {
         // Chunks carry no time (a queued chunk's time would be stale) and seq 0: OtaChunk has its own offset.
         protocolVersion: PROTOCOL_VERSION, deviceId: t.deviceId, seq: 0, time: 0,
         otaChunk: { imageId: t.image.row.id, offset, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
       }).catch((err: unknown) => this.o.log.warn({ deviceId: t.deviceId, err }, 'OTA chunk publish failed'));
     }
-    void freed;
   }
 
   /** Progress view of a campaign (API). */
