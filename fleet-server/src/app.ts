@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+  createJsonSchemaTransform, createJsonSchemaTransformObject, hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { loadConfig, PortInUseError, settingName, type Config, type ConfigInput } from './config.js';
 import { openRepository, type Repository } from './db/index.js';
@@ -244,8 +244,11 @@ async function registerAll(app: FastifyInstance, config: Config, now: () => numb
       openapi: '3.0.3',
       info: { title: 'Streetlight fleet server', version: '0.1.0', description: 'Device registry, desired state and telemetry of a streetlight fleet.' },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // OpenAPI 3.0 has no `type: "null"` nor type arrays: the zod schemas are written in its dialect (`nullable:
+    // true`), named component schemas too (their default is JSON Schema 2020-12). test/api.test.ts validates the
+    // document with swagger-parser.
+    transform: createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } }),
+    transformObject: createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } }),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

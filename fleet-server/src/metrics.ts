@@ -57,16 +57,36 @@ export function snapshot(m: Metrics, devices: { known: number; online: number },
 
 const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
+type Sample = [Record<string, string>, number];
+
+/** Writes one metric family (HELP, TYPE, samples) in the text exposition format 0.0.4. */
+function family(lines: string[], name: string, type: 'counter' | 'gauge', help: string, samples: Sample[]): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  for (const [labels, value] of samples) {
+    const l = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
+    lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
+  }
+}
+
+/** Device figures of one town (what a caller without a role on `*` sees of the metrics). */
+export interface TenantDeviceFigures {
+  tenantId: string;
+  devicesKnown: number;
+  devicesOnline: number;
+}
+
+/** Prometheus text of the device gauges per town, labelled `tenant`. */
+export function prometheusTenants(tenants: readonly TenantDeviceFigures[]): string {
+  const lines: string[] = [];
+  family(lines, 'fleet_devices_known', 'gauge', 'Registered devices, per town.', tenants.map((t) => [{ tenant: t.tenantId }, t.devicesKnown]));
+  family(lines, 'fleet_devices_online', 'gauge', 'Devices whose retained presence says online, per town.', tenants.map((t) => [{ tenant: t.tenantId }, t.devicesOnline]));
+  return `${lines.join('\n')}\n`;
+}
+
 /** Prometheus text exposition format 0.0.4. */
 export function prometheus(s: MetricsSnapshot): string {
   const lines: string[] = [];
-  const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: Array<[Record<string, string>, number]>): void => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of samples) {
-      const l = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
-      lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
-    }
-  };
+  const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: Sample[]): void => family(lines, name, type, help, samples);
   metric('fleet_frames_received_total', 'counter', 'MQTT frames received on device topics.', [[{}, s.framesReceived]]);
   metric('fleet_frames_rejected_total', 'counter', 'Frames rejected, by reason.',
     Object.entries(s.framesRejected).map(([reason, n]) => [{ reason }, n]));

@@ -1,6 +1,7 @@
 /** Every route through inject(), with a raw MQTT-free device session driven through the service. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import { tempDir } from './helpers.js';
@@ -58,6 +59,13 @@ describe('REST API', () => {
       expect(doc.paths[p], p).toBeDefined();
     }
     expect(doc.paths['/api/tenants/{tenant}/devices/{deviceId}/override'].put.requestBody).toBeDefined();
+  });
+
+  // Client generators and gateways read it: it must be valid for its declared OpenAPI version (3.0 has no
+  // `type: "null"`; nullable fields are `nullable: true`).
+  it('GET /api/openapi.json is a valid OpenAPI document (swagger-parser)', async () => {
+    const doc = (await inject('/api/openapi.json')).json();
+    await expect(SwaggerParser.validate(doc)).resolves.toMatchObject({ openapi: doc.openapi });
   });
 
   it('GET /api/tenants', async () => {

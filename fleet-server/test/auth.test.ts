@@ -1,6 +1,7 @@
 /** Accounts, roles per tenant, syndicates, sessions, CSRF, rate limiting, API tokens and the audit log (issue 7). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import { minimumRole } from '../src/auth/model.js';
 import { hashPassword, needsRehash, verifyPassword } from '../src/auth/password.js';
@@ -228,6 +229,28 @@ describe('access control over HTTP', () => {
     expect(r.statusCode).toBe(429);
     expect(r.json().code).toBe('SL_RATE_LIMITED');
     expect(Number(r.headers['retry-after'])).toBeGreaterThan(800);
+  });
+
+  it('metrics: a town\'s people see their towns\' figures only; installation-wide counters need a role on *', async () => {
+    for (const [tenant, deviceId] of [['sarlat', 's-1'], ['domme', 'd-1'], ['lyon', 'l-1']] as const) {
+      await app.devices.handleMessage(uplinkTopic(tenant, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq: 1, hello: { firmwareVersion: '1.0.0', hardwareModel: 'SL-ESP32' } }));
+    }
+    await app.devices.idle();
+    const v = await login(app, 'viewer@sarlat.fr', PW);
+    const mine = await app.inject({ url: '/api/metrics', headers: v });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toEqual({ scope: 'tenants', devicesKnown: 1, devicesOnline: 1, tenants: [{ tenantId: 'sarlat', devicesKnown: 1, devicesOnline: 1 }] });
+    const text = (await app.inject({ url: '/metrics', headers: v })).body;
+    expect(text).toMatch(/^fleet_devices_known\{tenant="sarlat"\} 1$/m);
+    expect(text).not.toMatch(/lyon|domme|fleet_frames_received_total|fleet_ota/);
+    // A syndicate's manager: its member towns.
+    const syndicate = (await app.inject({ url: '/api/metrics', headers: await login(app, 'manager@sde24.fr', PW) })).json();
+    expect(syndicate).toMatchObject({ scope: 'tenants', devicesKnown: 2, tenants: [{ tenantId: 'domme', devicesKnown: 1 }, { tenantId: 'sarlat', devicesKnown: 1 }] });
+    expect(syndicate.framesReceived).toBeUndefined();
+    // The platform (a role on *, e.g. a monitoring token): the whole installation.
+    const all = (await app.inject({ url: '/api/metrics', headers: await authHeaders(app, { tenant: '*', role: 'viewer' }) })).json();
+    expect(all).toMatchObject({ scope: 'installation', devicesKnown: 3, framesReceived: expect.any(Number), ota: { role: 'disabled' } });
+    expect(all.framesReceived).toBeGreaterThanOrEqual(3);
   });
 
   it('logout ends the session', async () => {

@@ -16,6 +16,8 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
   describe(`MQTT ingest with ${name}`, () => {
     let app: FastifyInstance;
     let inject: Inject;
+    /** Installation-wide counters need a role on * (the operator's monitoring). */
+    let ops: Inject;
     let device: MqttClient;
     const tenant = uniqueId('town');
     const deviceId = uniqueId('sl');
@@ -28,6 +30,7 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       if (mqttUrl) release = await holdSharedResource(TEST_PG_URL, mqttUrl);
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...(mqttUrl ? { mqttUrl, mqttShareGroup: uniqueId('g') } : {}) }, logger: false });
       inject = await authedInject(app, { tenant, role: 'manager' });
+      ops = await authedInject(app, { tenant: '*', role: 'viewer' });
       await inject({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId, lat: 45.76, lon: 4.83, group: 'rue-a', nominalPowerW: 40 }] });
       device = await mqtt.connectAsync(app.fleet.brokerUrl, { clientId: deviceId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
       device.on('message', (_topic, payload) => {
@@ -69,14 +72,14 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
     });
 
     it('counts garbage, truncated and oversized frames, and keeps running', async () => {
-      const before = (await inject('/api/metrics')).json();
+      const before = (await ops('/api/metrics')).json();
       const good = encodeUplink({ protocolVersion: 1, deviceId, seq: 3, state: { level: 10 } });
       const topic = uplinkTopic(tenant, deviceId);
       await device.publishAsync(topic, Buffer.from([0xde, 0xad, 0xbe, 0xef, 0xff, 0xff]), { qos: 1 });
       await device.publishAsync(topic, Buffer.from(good.subarray(0, good.length - 2)), { qos: 1 });
       await device.publishAsync(topic, Buffer.alloc(MAX_FRAME_BYTES * 10, 0x41), { qos: 1 });
       const after = await waitFor(async () => {
-        const m = (await inject('/api/metrics')).json();
+        const m = (await ops('/api/metrics')).json();
         return m.framesRejectedTotal - before.framesRejectedTotal >= 3 ? m : undefined;
       }, 30_000, 'three rejections');
       expect(after.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
@@ -85,7 +88,7 @@ function ingestSuite(name: string, mqttUrl: string | undefined): void {
       // Still serving the device afterwards.
       await device.publishAsync(topic, Buffer.from(good), { qos: 1 });
       await waitFor(async () => (await inject(`/api/tenants/${tenant}/devices/${deviceId}`)).json().reported?.level === 10, 30_000, 'state after rejections');
-      const final = (await inject('/api/metrics')).json();
+      const final = (await ops('/api/metrics')).json();
       expect(final.framesRejectedTotal - before.framesRejectedTotal).toBe(3);
     });
   });

@@ -19,7 +19,7 @@ import { LeaseRepository } from '../src/db/lease-repository.js';
 import { OtaRepository } from '../src/db/ota-repository.js';
 import { decodeRelay, encodeRelay, relayTopic } from '../src/ota/relay.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, holdSharedResource, type Inject } from '../src/testing.js';
+import { authedInject, authHeaders, holdSharedResource, type Inject } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_MQTT_URL, TEST_PG_URL, uniqueId, uniqueSchema, waitFor } from './helpers.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -212,7 +212,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
 
   it('has exactly one driver; the other says so in its metrics', async () => {
     expect([a.ota.role, b.ota.role].sort()).toEqual(['follower', 'leader']);
-    const m = (await api('/api/metrics')).json();
+    const m = (await follower.inject({ url: '/api/metrics', headers: await authHeaders(follower, { tenant: '*', role: 'viewer' }) })).json(); // installation-wide: a role on *
     expect(m.ota).toMatchObject({ role: 'follower' });
   });
 

@@ -161,6 +161,18 @@ export class DrizzleRepository implements Repository {
     return { known: known?.n ?? 0, online: online?.n ?? 0 };
   }
 
+  async countDevicesByTenant(): Promise<Map<string, { known: number; online: number }>> {
+    const { devices } = this.t;
+    const known = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).groupBy(devices.tenantId);
+    const online = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).where(eq(devices.online, true)).groupBy(devices.tenantId);
+    const out = new Map(known.map((r) => [r.tenantId, { known: Number(r.n), online: 0 }]));
+    for (const r of online) {
+      const c = out.get(r.tenantId);
+      if (c) c.online = Number(r.n);
+    }
+    return out;
+  }
+
   async nextDownlinkSeq(id: string): Promise<number> {
     const { devices } = this.t;
     const build = (key: unknown) => this.db.update(devices)

@@ -50,6 +50,8 @@ export interface Repository {
   updateDevice(id: string, patch: DevicePatch): Promise<void>;
   listDevices(tenantId: string): Promise<DeviceRow[]>;
   countDevices(): Promise<{ known: number; online: number }>;
+  /** Registered and online devices per tenant (tenants without a registered device are absent). */
+  countDevicesByTenant(): Promise<Map<string, { known: number; online: number }>>;
   /** Hands out the next downlink seq of a device, atomically (one UPDATE … RETURNING). */
   nextDownlinkSeq(id: string): Promise<number>;
 
