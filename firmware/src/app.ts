@@ -5,8 +5,8 @@
  * change, acknowledgements for every command.
  */
 import {
-  AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, PROTOCOL_VERSION, ReportReason, ResetReason,
-  decodeDownlink, encodeUplink,
+  AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, MAX_VERSION_JUMP, PROTOCOL_VERSION, ReportReason,
+  ResetReason, decodeDownlink, encodeUplink,
   type Command, type Downlink, type Override, type Plan, type SetConfig, type Uplink,
 } from '@streetlight/protocol/lean';
 import { Dimmer, FADE_STEP_MS } from './dimmer.js';
@@ -43,6 +43,19 @@ export const CLOCK_SET_THRESHOLD_MS = 2_000;
  * end-to-end test, where a late frame set 50 boards 10 minutes back).
  */
 export const TIME_SYNC_MAX_RTT_MS = 10_000;
+
+/**
+ * How a version the server offers (config, or plan of the id held) compares with the one held (0 = none).
+ * One more than MAX_VERSION_JUMP ahead is `implausible`: the server numbers versions one by one, and a forged
+ * 2^32−1, once adopted and saved, would make every real version after it `stale`, also after a reboot. A held
+ * version more than MAX_VERSION_JUMP ahead of the offered one is itself the implausible one (adopted from a
+ * forged frame by older firmware): the offered one replaces it.
+ */
+export function compareVersion(held: number, offered: number): 'same' | 'newer' | 'stale' | 'implausible' {
+  if (offered === held) return 'same';
+  if (offered > held) return offered - held <= MAX_VERSION_JUMP ? 'newer' : 'implausible';
+  return held - offered > MAX_VERSION_JUMP ? 'newer' : 'stale';
+}
 
 const RESET_REASONS: Readonly<Record<ResetReasonName, number>> = Object.freeze({
   'power-on': ResetReason.RESET_REASON_POWER_ON,
@@ -115,8 +128,10 @@ export class LuminaireController implements Firmware {
     this.#store = new Store(host.storage);
     const counters = this.#store.loadCounters();
     counters.bootCount++;
+    // Seqs are reserved when the first frame goes out (#nextSeq), not here: a boot that never sends (cut on and
+    // off while offline) leaves the counter where it was, so the server's bound on a seq's step
+    // (MAX_UPLINK_SEQ_JUMP) is never reached by boots alone.
     this.#seq = counters.seqCeiling;
-    counters.seqCeiling += SEQ_BLOCK;
     this.#counters = counters;
     this.#store.saveCounters(counters);
 
@@ -142,6 +157,7 @@ export class LuminaireController implements Firmware {
       event: (type, active, value, detail) => { if (this.#link) this.#event(type, active, value, detail); },
       daylight: () => this.#daylight(),
       wallClock: () => (this.#clockValid() ? this.#now() : undefined),
+      rejected: (why) => this.#reject(why),
     });
     this.#armReports();
     // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
@@ -452,12 +468,20 @@ export class LuminaireController implements Firmware {
     }
   }
 
+  /** A downlink well-formed but impossible from the real server: counted as a rejected frame, answered INVALID. */
+  #refuse(seq: number, why: string): void {
+    this.#reject(why);
+    this.#ack(seq, AckStatus.ACK_STATUS_INVALID, why);
+  }
+
   #applyConfig(seq: number, config: SetConfig): void {
     const current = this.#config?.version ?? 0;
     const version = config.version ?? 0;
     if (version === 0) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'version 0');
-    if (version === current) return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
-    if (version < current) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, `stale version ${version} < ${current}`);
+    const order = compareVersion(current, version);
+    if (order === 'same') return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
+    if (order === 'stale') return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, `stale version ${version} < ${current}`);
+    if (order === 'implausible') return this.#refuse(seq, `implausible config version ${version}: more than ${MAX_VERSION_JUMP} above ${current}`);
     try {
       parsePosixTz(config.tz || DEFAULTS.tz);
     } catch (err) {
@@ -477,10 +501,13 @@ export class LuminaireController implements Firmware {
   #applyPlan(seq: number, plan: Plan | undefined): void {
     if (!plan || !plan.id) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'plan without id');
     const cur = this.#plan;
-    if (cur && cur.id === plan.id) {
-      if ((plan.version ?? 0) === (cur.version ?? 0)) return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
-      if ((plan.version ?? 0) < (cur.version ?? 0)) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, 'stale plan version');
-    }
+    const sameId = cur !== undefined && cur.id === plan.id;
+    // A plan of another id replaces the one held whatever its version, but is held to the same bound from 0.
+    const held = sameId ? cur.version ?? 0 : 0;
+    const order = compareVersion(held, plan.version ?? 0);
+    if (sameId && order === 'same') return this.#ack(seq, AckStatus.ACK_STATUS_OK, 'already applied');
+    if (order === 'stale') return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, 'stale plan version');
+    if (order === 'implausible') return this.#refuse(seq, `implausible plan version ${plan.version ?? 0}: more than ${MAX_VERSION_JUMP} above ${held}`);
     for (const program of plan.programs ?? []) {
       for (const step of program.steps ?? []) {
         if ((step.level ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'step level > 100');

@@ -16,3 +16,25 @@ export const MAX_PLAN_RULES = 16;
 export const MAX_RULE_DATES = 64;
 export const MAX_OTA_CHUNK_BYTES = 4096;
 export const MAX_TZ_BYTES = 64;
+/**
+ * Largest step by which a config or plan version may move ahead of the one a device holds. The fleet server
+ * numbers versions one by one per change, so a real step is small (a device with wiped flash holds 0 and gets
+ * the server's current version, a few thousand at most); a forged 2^32−1, once adopted, would make every real
+ * version after it look stale, also after a reboot. 2^20: a million changes of one device's config.
+ */
+export const MAX_VERSION_JUMP = 2 ** 20;
+/**
+ * Largest step by which an uplink envelope seq may move ahead of the last one the server saw from the device.
+ * Real steps: frames the server missed, plus at most one reserved block of 256 per boot that sent something
+ * (the firmware reserves seqs only when it sends). A forged 2^32−1, once taken, would make every real frame
+ * after it look old. 2^20: 28 years of frames at the normal ~100 a day, or 4,096 boots whose frames were all
+ * lost.
+ */
+export const MAX_UPLINK_SEQ_JUMP = 2 ** 20;
+/**
+ * Largest step by which an EnergyReport may place a record or its `lost_through_seq` above the highest seq the
+ * server has acknowledged for the device's log. A real gap counts the records made while the device could not
+ * deliver them: 2^20 is two years of one-minute records (the shortest interval), thirty years of the default
+ * 15-minute ones. A claim of 4,294,967,293 lost records is not one.
+ */
+export const MAX_ENERGY_SEQ_JUMP = 2 ** 20;

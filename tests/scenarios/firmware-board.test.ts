@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
 import { SimBoard, VirtualClock, type FirmwareRuntime } from '@streetlight/hardware-sim';
 import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
-import { AckStatus, Anchor, ClockStatus, LevelSource, type Plan } from '@streetlight/protocol/lean';
+import { AckStatus, Anchor, ClockStatus, LevelSource, encodeDownlink, type Plan } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
 
 const SARLAT = { lat: 44.8897, lon: 1.2166 };
@@ -218,6 +218,93 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
       // Still obeys a good command afterwards.
       const seq = await peer.send(board.deviceId, { command: { requestReport: true } });
       await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK), { timeoutMs: 60_000 });
+    });
+  });
+
+  // A version or seq far beyond what a real peer could reach in one step is refused (protocol/src/limits.ts):
+  // adopted once, it would make every later real one look stale, also after a reboot (NVS keeps it).
+  describe('version and counter sanity', () => {
+    /** Sends a downlink and waits for its CommandAck. */
+    async function acked(board: SimBoard, body: Parameters<ProtocolPeer['send']>[1]) {
+      const seq = await peer.send(board.deviceId, body);
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === seq), { timeoutMs: 60_000 });
+      return peer.of(board.deviceId).find((u) => u.ack?.downlinkSeq === seq)!.ack!;
+    }
+
+    it('refuses a config version 2^32−1 (INVALID, counted, not adopted) and applies the next real config, also after a reboot', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      const forged = await acked(board, { config: { ...CONFIG, version: 2 ** 32 - 1, fallbackLevel: 10 } });
+      expect(forged.status).toBe(AckStatus.ACK_STATUS_INVALID);
+      expect(forged.detail).toMatch(/implausible/);
+      expect(fw().status()).toMatchObject({ configVersion: 1, rejectedDownlinks: 1 });
+      expect((await acked(board, { config: { ...CONFIG, version: 2 } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      board.powerCycle();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      expect(fw().status().configVersion).toBe(2);
+      expect((await acked(board, { config: { ...CONFIG, version: 3 } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect(fw().status().configVersion).toBe(3);
+    });
+
+    it('a board with wiped flash (version 0) takes a real server version of a few thousand', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000 });
+      expect((await acked(board, { config: { ...CONFIG, version: 4_321 } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect((await acked(board, { plan: { plan: { ...PLAN, version: 2_345 } } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect(fw().status()).toMatchObject({ configVersion: 4_321, planId: 11, planVersion: 2_345, rejectedDownlinks: 0 });
+    });
+
+    it('refuses a plan version 2^32−1, for its plan id or a new one, and applies the next real plan, also after a reboot', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      const sameId = await acked(board, { plan: { plan: { ...PLAN, version: 2 ** 32 - 1 } } });
+      expect(sameId.status).toBe(AckStatus.ACK_STATUS_INVALID);
+      expect(sameId.detail).toMatch(/implausible/);
+      const newId = await acked(board, { plan: { plan: { ...PLAN, id: 12, version: 2 ** 32 - 1 } } });
+      expect(newId.status).toBe(AckStatus.ACK_STATUS_INVALID);
+      expect(fw().status()).toMatchObject({ planId: 11, planVersion: 1, rejectedDownlinks: 2 });
+      expect((await acked(board, { plan: { plan: { ...PLAN, version: 2 } } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      board.powerCycle();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      expect(fw().status()).toMatchObject({ planId: 11, planVersion: 2 });
+      expect((await acked(board, { plan: { plan: { ...PLAN, version: 3 } } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect((await acked(board, { plan: { plan: { ...PLAN, id: 12, version: 1 } } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect(fw().status()).toMatchObject({ planId: 12, planVersion: 1 });
+    });
+
+    it('a board that adopted a version 2^32−1 before this rule takes the next real ones (the held version is the implausible one)', async () => {
+      const { board, fw } = makeBoard();
+      // What older firmware kept in NVS after a forged SetConfig / SetPlan: the Downlink frames that carried them.
+      const frame = (body: Parameters<typeof encodeDownlink>[0]) => encodeDownlink({ protocolVersion: 1, deviceId: 'self', ...body }).slice().buffer;
+      board.flash.write('cfg', frame({ config: { ...CONFIG, version: 2 ** 32 - 1 } }));
+      board.flash.write('plan', frame({ plan: { plan: { ...PLAN, version: 2 ** 32 - 1 } } }));
+      board.powerOn();
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000 });
+      expect(fw().status()).toMatchObject({ configVersion: 2 ** 32 - 1, planVersion: 2 ** 32 - 1 });
+      expect((await acked(board, { config: { ...CONFIG, version: 5 } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect((await acked(board, { plan: { plan: { ...PLAN, version: 3 } } })).status).toBe(AckStatus.ACK_STATUS_OK);
+      expect(fw().status()).toMatchObject({ configVersion: 5, planId: 11, planVersion: 3 });
+    });
+
+    // The server refuses an uplink seq implausibly far above the last one it saw (fleet-server README): boots that
+    // never sent anything must not move the counter, or a board cut on and off while offline would come back
+    // beyond that bound.
+    it('boots without network do not move its uplink seq: the next frame is within one block of the last', async () => {
+      const { board } = makeBoard();
+      board.powerOn();
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.state), { timeoutMs: 60_000 });
+      const last = Math.max(...peer.of(board.deviceId).map((u) => u.seq ?? 0));
+      board.link.down();
+      for (let i = 0; i < 4; i++) { board.powerCycle(); clock.advance(30_000); }
+      board.link.up();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      const hello = peer.of(board.deviceId).filter((u) => u.hello)[1]!;
+      expect(hello.hello?.bootCount).toBe(5);
+      expect(hello.seq).toBeGreaterThan(last);
+      expect(hello.seq! - last).toBeLessThanOrEqual(256 + 1);
     });
   });
 });

@@ -381,6 +381,34 @@ export function meteringScenarios(r: FirmwareRuntime): void {
         expect(Math.abs(sumWh(rs) - board.energyWh())).toBeLessThan((36.5 * 310) / 3600);
       });
 
+      // An EnergyAck above every record the board has sent (here 2^32−1, at reconnection with a backlog) used to
+      // mark the whole log acknowledged: the records not yet sent were dropped, with no gap to say so.
+      it('refuses an EnergyAck above the records it has sent: the backlog survives and is delivered, none lost, none twice', async () => {
+        const board = makeBoard('hlw8012');
+        board.powerOn();
+        await commission(board);
+        await clock.runUntil(() => records(board).length >= 2 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000, describe: () => seen(board) });
+        board.link.down();
+        clock.advance(45 * 60_000); // 45 one-minute records pending: more than one batch
+        const made = status(board).energy!.lastSeq;
+        expect(status(board).energy!.pending).toBeGreaterThan(40);
+        const rejectedBefore = status(board).rejectedDownlinks;
+        const hellos = peer.of(board.deviceId).filter((u) => u.hello).length;
+        board.link.up();
+        await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length > hellos, { timeoutMs: 60_000, describe: () => seen(board) });
+        await peer.send(board.deviceId, { energyAck: { ackedSeq: 2 ** 32 - 1 } });
+        // Downlinks are handled in order: once this one is answered, the forged ack has been handled.
+        const probe = await peer.send(board.deviceId, { command: { requestReport: true } });
+        await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === probe), { timeoutMs: 60_000, describe: () => seen(board) });
+        expect(status(board).rejectedDownlinks).toBe(rejectedBefore + 1);
+        await clock.runUntil(() => status(board).energy?.pending === 0 && records(board).length >= made, { timeoutMs: 3_600_000, describe: () => seen(board) });
+        const rs = records(board);
+        expect(rs.map((r) => r.seq)).toEqual(rs.map((_, i) => i + 1));
+        expect(lost.get(board.deviceId) ?? 0).toBe(0);
+        const e = peer.of(board.deviceId).filter((u) => u.energy).at(-1)!.energy!;
+        expect(Number(e.energyTotalMwh)).toBe(sumMwh(rs.filter((r) => (r.seq ?? 0) <= (e.records!.at(-1)!.seq ?? 0))));
+      });
+
       it('records closed before the board had the time go out dated, back to back up to the interval in progress', async () => {
         const board = makeBoard('hlw8012'); // RTC lost: the board starts in 1970 and gets the time from the server
         board.link.down();

@@ -11,8 +11,9 @@
  *   one interval of energy, burning time and switch-ons) and nothing else; a cut during the record's write
  *   leaves a torn slot that recovery skips, which is the same loss.
  * - Records are sent in EnergyReport batches of at most 32 (MAX_RECORDS_PER_FRAME), one batch in flight, and
- *   marked in the log only when an EnergyAck (highest contiguous seq committed by the server) covers them.
- *   Backlogs drain oldest first with a pause between batches (rate-limited catch-up).
+ *   marked in the log only when an EnergyAck (highest contiguous seq committed by the server) covers them; an
+ *   ack above every record sent so far is refused. Backlogs drain oldest first with a pause between batches
+ *   (rate-limited catch-up).
  */
 import { EventType, MAX_RECORDS_PER_FRAME, type IntervalRecord, type SetConfig, type Uplink } from '@streetlight/protocol/lean';
 import type { Host, TimerId } from '../host.js';
@@ -56,6 +57,8 @@ export interface EnergyDeps {
   /** Unix ms if the board clock is valid, else undefined. */
   wallClock: () => number | undefined;
   config: SetConfig | undefined;
+  /** An EnergyAck was refused (counted with the controller's rejected downlinks). Default: only logged. */
+  rejected?: (why: string) => void;
 }
 
 export interface EnergyStatus {
@@ -119,6 +122,12 @@ export class EnergyService {
   #burning = false;
   #powerMw = 0;
   #inFlight: number | undefined;
+  /**
+   * Highest record seq sent in an EnergyReport (since boot; at boot, the acknowledged boundary). A real server
+   * acknowledges only what it received, so an ack above this is refused: applied, it would mark records never
+   * sent as delivered (a forged EnergyAck(2^32−1) at reconnection dropped a whole backlog without a gap).
+   */
+  #sentThrough = 0;
   #ackTimer: TimerId | undefined;
   #gapTimer: TimerId | undefined;
   #faultTimer: TimerId | undefined;
@@ -153,6 +162,7 @@ export class EnergyService {
       }
     }
     this.#log = log;
+    this.#sentThrough = log?.ackedSeq ?? 0;
     const latest = log?.latest;
     this.#baseMwh = latest?.totalEnergyMwh ?? 0;
     this.#baseBurningS = latest?.totalBurningS ?? 0;
@@ -214,6 +224,12 @@ export class EnergyService {
   onAck(ackedSeq: number): void {
     const log = this.#log;
     if (!log) return;
+    if (ackedSeq > this.#sentThrough) {
+      const why = `energy ack ${ackedSeq} above the records sent (${this.#sentThrough})`;
+      if (this.#d.rejected) this.#d.rejected(why);
+      else this.#d.host.system.log('warn', why);
+      return;
+    }
     log.acknowledge(ackedSeq);
     if (this.#inFlight !== undefined && ackedSeq >= this.#inFlight) {
       this.#inFlight = undefined;
@@ -372,6 +388,7 @@ export class EnergyService {
     });
     if (!sent) return;
     this.#inFlight = last.seq;
+    this.#sentThrough = Math.max(this.#sentThrough, last.seq);
     const timers = this.#d.host.timers;
     timers.clear(this.#ackTimer);
     this.#ackTimer = timers.set(() => {
