@@ -189,4 +189,13 @@ describe('device service', () => {
     expect(r.configVersion).toBe(8);
     expect(t.sent.at(-1)?.message.config).toMatchObject({ version: 8, stateIntervalS: 60, curve: pb.DimCurve.DIM_CURVE_LOGARITHMIC });
   });
+
+  it('numbers the next config from its own version when the device reports one implausibly far ahead (2^32−1)', async () => {
+    // Forged, or adopted from a forged SetConfig by older firmware: one above it would not even fit the uint32
+    // field, and the device takes a real version far below a held one that is implausible (firmware README).
+    await t.hello('lyon', 'sl-1', { configVersion: 2 ** 32 - 1 });
+    const r = await t.service.setConfig('lyon', 'sl-1', { fallbackLevel: 60 });
+    expect(r.configVersion).toBe(1);
+    expect(t.sent.at(-1)?.message.config).toMatchObject({ version: 1, fallbackLevel: 60 });
+  });
 });

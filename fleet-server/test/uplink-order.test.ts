@@ -186,6 +186,42 @@ function orderSuite(name: string, database: () => { dataDir?: string; databaseUr
       expect(await a.repo.listEvents(id, 10)).toHaveLength(2);
     });
 
+    it('refuses a frame whose seq is implausibly far ahead (2^32−1): counted, nothing adopted; later reports apply, also after a reboot and a wiped flash', async () => {
+      const id = uniqueId('sl');
+      await deliver(a, id, 1, hello(1));
+      await deliver(a, id, 2, state(40));
+      const rejected = () => (a.fleet.metrics.framesRejected.get('implausible_seq') ?? 0) + (b.fleet.metrics.framesRejected.get('implausible_seq') ?? 0);
+      await deliver(b, id, 2 ** 32 - 1, state(0, { configVersion: 9 }));
+      await deliver(a, id, 2 ** 32 - 2, event(1, LAMP, true, 8000));
+      await deliver(b, id, 2 ** 32 - 3, hello(1, { firmwareVersion: '6.6.6' }));
+      expect(rejected()).toBe(3);
+      expect(await device(a, id)).toMatchObject({ lastUplinkSeq: 2, level: 40, configVersion: 0, firmwareVersion: '1.0.0' });
+      expect(await events(a, id)).toEqual([]);
+      await deliver(b, id, 3, state(50));
+      expect(await device(a, id)).toMatchObject({ lastUplinkSeq: 3, level: 50 });
+      // A real reboot (the next block of seqs), then a wiped flash (seqs from 1 again): reports apply.
+      await deliver(a, id, 257, hello(2));
+      await deliver(b, id, 258, state(60));
+      expect(await device(a, id)).toMatchObject({ lastUplinkSeq: 258, level: 60, bootCount: 2 });
+      await deliver(a, id, 1, hello(1));
+      await deliver(b, id, 2, state(70));
+      expect(await device(b, id)).toMatchObject({ lastUplinkSeq: 2, level: 70, bootCount: 1 });
+      // A real jump well within the bound (a board that sent 1,000 frames the server never got) is taken.
+      await deliver(a, id, 1_002, state(80));
+      expect(await device(b, id)).toMatchObject({ lastUplinkSeq: 1_002, level: 80 });
+      expect(rejected()).toBe(3);
+    });
+
+    it('a device first seen through a frame far ahead is put right by its next real Hello', async () => {
+      // Nothing to compare a first frame with (a device seen for the first time may have run for years), so
+      // it is taken; a real Hello far below it then starts a new seq epoch, as a wiped counter does.
+      const id = uniqueId('sl');
+      await deliver(a, id, 2 ** 32 - 1, state(0, { configVersion: 9 }));
+      await deliver(b, id, 5_000, hello(7, { configVersion: 2 }));
+      await deliver(a, id, 5_001, state(33, { configVersion: 2 }));
+      expect(await device(b, id)).toMatchObject({ lastUplinkSeq: 5_001, level: 33, configVersion: 2, bootCount: 7 });
+    });
+
     it('describes the same alarm occurrences whatever order the events of a fault arrive in', async () => {
       // One fault type of one device: raises and clears at uplink seqs 10..19 (a lone clear at 15 included).
       const seq = [true, true, false, true, false, false, true, true, false, true].map((active, k) => ({ uplinkSeq: 10 + k, active }));

@@ -11,6 +11,7 @@
  * devices), a month report ≤ 31 per device.
  */
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { MAX_ENERGY_SEQ_JUMP } from '@streetlight/protocol';
 import { PreparedQueries, type DialectAdapter, type Db, type Tables } from './drizzle-repository.js';
 import type { NewEnergy } from './repository.js';
 import type * as s from './schema.sqlite.js';
@@ -38,6 +39,11 @@ export interface IngestResult {
   openGaps: Array<{ fromSeq: number; toSeq: number }>;
   /** Ranges declared lost by this frame (grace period over). */
   lost: Array<{ fromSeq: number; toSeq: number }>;
+  /**
+   * Set (to why) when the frame was refused: a record or its lost_through_seq more than MAX_ENERGY_SEQ_JUMP above
+   * the log's acknowledged seq. Nothing was stored; nothing is to be acknowledged.
+   */
+  implausible?: string;
 }
 
 export type ReportBucket = 'day' | 'month' | 'year' | 'total';
@@ -147,6 +153,11 @@ export class EnergyRepository {
    *   the new log's seq n is stored as base + n. Frames of the previous log id arriving after the switch are
    *   redeliveries: nothing is stored, nothing acknowledged. The switch happens under the device-row lock
    *   (PostgreSQL) / the single writer (SQLite), in the frame's transaction.
+   *
+   * A frame that places a record or its lost_through_seq more than MAX_ENERGY_SEQ_JUMP above the log's
+   * acknowledged seq (the watermark, or a new log's base) is refused (`implausible`) before anything is written:
+   * recorded, a claim of 4,294,967,293 lost records would be listed as such and move the watermark past every
+   * record the device will ever send.
    */
   async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
     const { energyRecords, energyDaily, energyMonthly, energyGaps, devices } = this.t;
@@ -239,6 +250,13 @@ export class EnergyRepository {
       }
       if (logId !== 0 && lostThroughSeq > 0) lostThrough = Math.max(lostThrough, lostThroughSeq + base);
       if (logId === 0) base = 0; // unknown log: seqs as sent, as before log ids existed
+      const floor = Math.max(before, base);
+      let top = lostThroughSeq > 0 ? lostThroughSeq + base : 0;
+      for (const r of rows) top = Math.max(top, r.seq + base);
+      if (top > floor + MAX_ENERGY_SEQ_JUMP) {
+        const implausible = `${lostThroughSeq + base === top ? 'lost_through_seq' : 'record seq'} ${top - base} more than ${MAX_ENERGY_SEQ_JUMP} above the acknowledged ${floor - base}`;
+        return { inserted: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], implausible };
+      }
       if (logSet) {
         yield q(tx, 'logSwitch', (d, v) => d.update(devices).set({ energyLogId: v('logId'), energySeqBase: v('base'), energyPrevLogId: v('prev') })
           .where(eq(devices.id, v('id'))).returning({ id: devices.id }), { id: device.id, ...logSet });

@@ -10,6 +10,7 @@
  * sent before. See devices/service.ts for the rules each frame kind follows.
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { MAX_UPLINK_SEQ_JUMP } from '@streetlight/protocol';
 import type { DevicePatch } from './repository.js';
 import { placeholders, PreparedQueries, type Db, type DialectAdapter, type Prepared, type Tables } from './drizzle-repository.js';
 
@@ -63,12 +64,17 @@ export class UplinkRepository {
    * Hello — which takes seconds, not the milliseconds by which instances reorder frames. If that happens the
    * cost is bounded: the late Hello's firmware, model and boot count are shown until the next Hello, and
    * everything else the device sends afterwards is in the new epoch, above.
+   *
+   * A Hello more than MAX_UPLINK_SEQ_JUMP below the last seq seen starts a new epoch too: no real frame is that
+   * far ahead of a Hello of the same count (the service refuses such a step), so that seq came from elsewhere —
+   * a forged first frame of a device, or one taken before the bound existed — and would freeze the row.
    */
   async restartIfCounterWentBack(deviceId: string, seq: number): Promise<boolean> {
     const { devices } = this.t;
     const rows = await this.run<{ epoch: number }>('uplink:restart', () => this.db.update(devices)
       .set({ seqEpoch: sql`${devices.seqEpoch} + 1`, lastUplinkSeq: sql.placeholder('seq') as unknown as number })
-      .where(and(eq(devices.id, sql.placeholder('id')), sql`${devices.helloOrd} > ${this.ordSql(sql.placeholder('seq'))}`))
+      .where(and(eq(devices.id, sql.placeholder('id')), sql`(${devices.helloOrd} > ${this.ordSql(sql.placeholder('seq'))}
+        or ${devices.lastUplinkSeq} - ${sql.raw(String(MAX_UPLINK_SEQ_JUMP))} > ${sql.placeholder('seq')})`))
       .returning({ epoch: devices.seqEpoch }), { id: deviceId, seq });
     return rows.length > 0;
   }

@@ -31,8 +31,8 @@
  * reconciles, i.e. re-sends whatever desired state the device lacks.
  */
 import {
-  PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame, downlinkTopic, parseDeviceTopic, pb,
-  type Downlink, type Uplink,
+  MAX_ENERGY_SEQ_JUMP, MAX_UPLINK_SEQ_JUMP, MAX_VERSION_JUMP, PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame,
+  downlinkTopic, parseDeviceTopic, pb, type Downlink, type Uplink,
 } from '@streetlight/protocol';
 import { AlarmsRepository, type DeviceEventInput } from '../db/alarms-repository.js';
 import type { DrizzleRepository } from '../db/drizzle-repository.js';
@@ -70,7 +70,7 @@ export interface DeviceServiceOptions {
    * Issue 5 (energy area): stores a frame's records, rollups and ack watermark in one transaction and
    * resolves with the seq to acknowledge once committed. Default: plain idempotent insert + contiguous scan.
    */
-  energyIngest?: (device: DeviceRow, rows: NewEnergy[], lostThroughSeq: number, logId: number) => Promise<{ ackedSeq: number; inserted?: number }>;
+  energyIngest?: (device: DeviceRow, rows: NewEnergy[], lostThroughSeq: number, logId: number) => Promise<{ ackedSeq: number; inserted?: number; implausible?: string | undefined }>;
   /**
    * Issue 5 (alarms area): stores a device event and applies it to the alarms in one transaction; resolves
    * with `stored: false` when the event was stored already (a redelivery). Default: stores it (idempotently,
@@ -81,8 +81,12 @@ export interface DeviceServiceOptions {
   uplinks?: UplinkRepository;
 }
 
-/** Reasons the server adds to the protocol's RejectReason. */
-export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error' | 'bad_relay';
+/**
+ * Reasons the server adds to the protocol's RejectReason. `implausible_seq`: an uplink seq more than
+ * MAX_UPLINK_SEQ_JUMP above the last one seen; `implausible_gap`: an EnergyReport placing a record or its
+ * lost_through_seq more than MAX_ENERGY_SEQ_JUMP above the acknowledged ones.
+ */
+export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error' | 'bad_relay' | 'implausible_seq' | 'implausible_gap';
 
 export interface OverrideRequest { level: number; durationS: number; fadeS?: number | undefined }
 
@@ -294,6 +298,15 @@ export class DeviceService {
     const kind = bodyKind(msg);
     if (!kind) return; // decodeUplinkFrame guarantees a body
     const seq = msg.seq ?? 0;
+    // A seq implausibly far above the last one seen: taken, it would make every real frame after it look old
+    // (state frozen, also across reboots). The row read above is behind the stored one (the seq only moves up
+    // within an epoch), so the bound is stricter than the database's, except across a counter restart handled
+    // meanwhile. A device's first frame has nothing to compare with (it may have run for years). A far-ahead
+    // seq taken either way is undone by the device's next real Hello (restartIfCounterWentBack).
+    if (device?.lastUplinkSeq != null && seq > device.lastUplinkSeq + MAX_UPLINK_SEQ_JUMP) {
+      this.reject('implausible_seq', { topic, tenant, deviceId, size, detail: `seq ${seq} more than ${MAX_UPLINK_SEQ_JUMP} above ${device.lastUplinkSeq}` });
+      return;
+    }
     if (!device) {
       await this.repo.ensureTenant(tenant, now);
       device = await this.repo.ensureDevice(tenant, deviceId, now);
@@ -378,7 +391,8 @@ export class DeviceService {
       case 'energy': {
         await seen();
         // Idempotent (unique device + record seq) and cumulative acks: processed in any order, answered again.
-        const inserted = await this.onEnergy(device, msg.energy!);
+        const { inserted, implausible } = await this.onEnergy(device, msg.energy!);
+        if (implausible !== undefined) return this.reject('implausible_gap', { topic, tenant, deviceId, size, detail: implausible });
         if (inserted === 0 && (msg.energy!.records?.length ?? 0) > 0) duplicate('energy records stored already');
         else this.metrics.uplink(kind);
         return;
@@ -423,27 +437,40 @@ export class DeviceService {
    * Stores the records (unique device+seq, so a re-sent record is a no-op), then acknowledges the highest
    * seq up to which every record is stored. The ack goes out only after the insert has committed, so a
    * device never deletes a record the database does not hold (EnergyAck, downlink.proto). Resolves with how
-   * many records were new (undefined if the ingest does not say).
+   * many records were new (undefined if the ingest does not say), or why the frame was refused: a record or
+   * lost_through_seq more than MAX_ENERGY_SEQ_JUMP above the acknowledged seq (nothing stored, nothing acked).
+   *
+   * The ack never goes past the newest record of the frame: a real device sends its oldest records first, so
+   * that is all it can be told about; the firmware refuses an ack above what it has sent, and a watermark
+   * ahead of the device (a false gap within the bound, a wiped log that drew its old id again) would otherwise
+   * leave it sending the same batch for ever.
    */
-  private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<number | undefined> {
+  private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<{ inserted?: number | undefined; implausible?: string }> {
     const now = this.now();
     const rows: NewEnergy[] = (e.records ?? []).map((r) => ({
       deviceId: device.id, tenantId: device.tenantId, seq: r.seq ?? 0, start: r.start ?? 0, durationS: r.durationS ?? 0,
       energyMwh: Number(r.energyMwh ?? 0), minPowerMw: r.minPowerMw ?? 0, maxPowerMw: r.maxPowerMw ?? 0,
       avgPowerMw: r.avgPowerMw ?? 0, burningS: r.burningS ?? 0, avgLevelX10: r.avgLevelX10 ?? 0, receivedAt: now,
     }));
+    const newest = rows.reduce((m, r) => Math.max(m, r.seq), 0);
+    const ackOf = (acked: number) => Math.min(acked, newest);
     if (this.energyIngest) {
       // Issue 5: records, rollups and watermark commit together; the ack below follows the commit.
       // lost_through_seq: the device's log no longer holds its unacknowledged records up to there.
       // log_id: a new log's seqs restarted at 1; the ingest stores them after the old log's and returns the
       // ack in the device's seq space.
-      const { ackedSeq, inserted } = await this.energyIngest(device, rows, e.lostThroughSeq ?? 0, e.logId ?? 0);
+      const { ackedSeq: stored, inserted, implausible } = await this.energyIngest(device, rows, e.lostThroughSeq ?? 0, e.logId ?? 0);
+      if (implausible !== undefined) return { implausible };
+      const ackedSeq = ackOf(stored);
       if (ackedSeq > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq } }, `acked ${ackedSeq}`, true);
-      return inserted;
+      return { inserted };
     }
-    const inserted = await this.repo.insertEnergy(rows);
     const fresh = await this.repo.getDevice(device.id);
-    let acked = fresh?.energyAckedSeq ?? device.energyAckedSeq;
+    const floor = fresh?.energyAckedSeq ?? device.energyAckedSeq;
+    const top = Math.max(e.lostThroughSeq ?? 0, newest);
+    if (top > floor + MAX_ENERGY_SEQ_JUMP) return { implausible: `seq ${top} more than ${MAX_ENERGY_SEQ_JUMP} above the acknowledged ${floor}` };
+    const inserted = await this.repo.insertEnergy(rows);
+    let acked = floor;
     for (;;) {
       const seqs = await this.repo.energySeqsAfter(device.id, acked, 1000);
       let advanced = 0;
@@ -455,9 +482,9 @@ export class DeviceService {
       if (acked < (e.lostThroughSeq ?? 0)) { acked = e.lostThroughSeq ?? 0; continue; } // gone from the device
       if (advanced < 1000) break;
     }
-    if (acked !== (fresh?.energyAckedSeq ?? device.energyAckedSeq)) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });
-    if (acked > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq: acked } }, `acked ${acked}`, true);
-    return inserted;
+    if (acked !== floor) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });
+    if (ackOf(acked) > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq: ackOf(acked) } }, `acked ${ackOf(acked)}`, true);
+    return { inserted };
   }
 
   // ---------------------------------------------------------------- reconciliation and downlinks
@@ -495,7 +522,9 @@ export class DeviceService {
   private async reconcileRow(device: DeviceRow): Promise<void> {
     const desired = await this.repo.getDesired(device.id);
     if (!desired || desired.tenantId !== device.tenantId) return;
-    if (desired.config && desired.configVersion > (device.configVersion ?? 0)) {
+    // A reported version implausibly far above the desired one is not the server's: the device takes this one.
+    const held = device.configVersion ?? 0;
+    if (desired.config && (desired.configVersion > held || held - desired.configVersion > MAX_VERSION_JUMP)) {
       const key = `config:${desired.configVersion}`;
       if (this.shouldSend(device.id, 'config', key)) {
         await this.sendDownlink(device, 'config', { config: { ...(desired.config as StoredConfig), version: desired.configVersion } }, key);
@@ -574,9 +603,16 @@ export class DeviceService {
     return { devices: ids.length };
   }
 
-  /** A new config version above both the desired and the reported one, so the device accepts it. */
+  /**
+   * A new config version above both the desired and the reported one, so the device accepts it. A reported
+   * version more than MAX_VERSION_JUMP above the desired one is not the server's (forged, or adopted from a
+   * forged SetConfig by older firmware): one above it might not even fit the uint32 field, and the device takes
+   * a version that far below the one it holds as newer (firmware `compareVersion`), so it is left out.
+   */
   private nextConfigVersion(desired: DesiredRow | undefined, device: DeviceRow | undefined): number {
-    return Math.max(desired?.configVersion ?? 0, device?.configVersion ?? 0) + 1;
+    const own = desired?.configVersion ?? 0;
+    const reported = device?.configVersion ?? 0;
+    return (reported - own > MAX_VERSION_JUMP ? own : Math.max(own, reported)) + 1;
   }
 
   async setConfig(tenant: string, deviceId: string, patch: ConfigPatch): Promise<{ configVersion: number; config: StoredConfig }> {
