@@ -17,9 +17,13 @@ import { AuthRepository } from './db/auth-repository.js';
 import type { DialectAdapter } from './db/drizzle-repository.js';
 import { AuthService } from './auth/service.js';
 import { isRole, PLATFORM } from './auth/model.js';
-import { PASSWORD_MIN, randomPassword } from './auth/password.js';
+import { randomPassword } from './auth/password.js';
+import { PASSWORD_PROBLEMS, passwordProblem } from './auth/password-policy.js';
 
 const { values: a } = parseArgs({
+  // `pnpm run admin:create -- --email …` hands the script the `--` too; parseArgs would take what follows for
+  // positionals.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: {
     email: { type: 'string' }, tenant: { type: 'string' }, role: { type: 'string', default: 'admin' }, name: { type: 'string' },
     password: { type: 'string' }, 'tenant-name': { type: 'string' }, kind: { type: 'string', default: 'town' }, parent: { type: 'string' },
@@ -35,7 +39,11 @@ function fail(msg: string): never {
 if (!a.email || !/^[^@\s]+@[^@\s]+$/.test(a.email)) fail('--email <address> is required');
 if (!a.tenant || !(a.tenant === PLATFORM || /^[A-Za-z0-9_-]{1,64}$/.test(a.tenant))) fail("--tenant <id> is required ([A-Za-z0-9_-], or '*' for the whole installation)");
 if (!isRole(a.role)) fail('--role must be admin, manager, installer or viewer');
-if (a.password !== undefined && a.password.length < PASSWORD_MIN) fail(`--password must have at least ${PASSWORD_MIN} characters`);
+if (a.password !== undefined) {
+  // The same rules as the API (auth/password-policy.ts).
+  const problem = passwordProblem(a.password, { email: a.email, name: a.name });
+  if (problem) fail(`--password refused (${problem}): ${PASSWORD_PROBLEMS[problem]}`);
+}
 if (a.kind !== 'town' && a.kind !== 'syndicate') fail('--kind must be town or syndicate');
 
 const overrides: Partial<ConfigInput> = {};

@@ -28,6 +28,7 @@ export const ERRORS = {
   FORBIDDEN: { code: 'SL_FORBIDDEN', status: 403, message: 'Your role on this tenant does not allow this' },
   CSRF: { code: 'SL_CSRF', status: 403, message: 'Missing or wrong X-CSRF-Token, or cross-site request' },
   RATE_LIMITED: { code: 'SL_RATE_LIMITED', status: 429, message: 'Too many failed sign-ins; try again later' },
+  WEAK_PASSWORD: { code: 'SL_WEAK_PASSWORD', status: 400, message: 'The password is refused (details.reason: blank, one_character, common or contains_identity)' },
   USER_EXISTS: { code: 'SL_USER_EXISTS', status: 409, message: 'A user with this e-mail already exists' },
   USER_NOT_FOUND: { code: 'SL_USER_NOT_FOUND', status: 404, message: 'No such user on this tenant' },
   TOKEN_NOT_FOUND: { code: 'SL_TOKEN_NOT_FOUND', status: 404, message: 'No such active API token on this tenant' },

@@ -52,6 +52,8 @@ export interface AuthPluginOptions {
   cookieSecure: 'auto' | 'always' | 'never';
   /** Password hashing cost; unset = DEFAULT_SCRYPT (production). Tests lower it (see BuildOptions.passwordHashing). */
   scrypt?: ScryptParams;
+  /** Clock of sessions, tokens and the sign-in back-off (ms); unset = Date.now (see BuildOptions.realNow). */
+  realNow?: () => number;
 }
 
 const TENANT_ROUTE = '/api/tenants/:tenant';
@@ -113,7 +115,10 @@ function sameOrigin(req: FastifyRequest, origin: string): boolean {
 export function authPlugin(opts: AuthPluginOptions) {
   const plugin = async (app: FastifyInstance): Promise<void> => {
     const adapter = (app.repo as unknown as { adapter: DialectAdapter }).adapter;
-    const auth = new AuthService({ repo: new AuthRepository(adapter), now: app.fleet.now, sessionIdleMinutes: opts.sessionIdleMinutes, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) });
+    const auth = new AuthService({
+      repo: new AuthRepository(adapter), now: app.fleet.now, sessionIdleMinutes: opts.sessionIdleMinutes,
+      ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.realNow ? { realNow: opts.realNow } : {}),
+    });
     app.decorate('auth', auth);
 
     app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {

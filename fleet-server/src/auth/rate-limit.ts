@@ -1,17 +1,20 @@
 /**
- * Login rate limiting, shared by every server instance: the failures are kept in the database
- * (`login_failures`, SQLite or PostgreSQL), so behind a load balancer an attacker gets the same budget whichever
- * instance answers.
+ * Sign-in back-off, shared by every server instance: the failures are kept in the database (`login_failures`,
+ * SQLite or PostgreSQL), so behind a load balancer an attacker gets the same budget whichever instance answers.
  *
- * Failed logins are counted per account (e-mail) and per client address in a sliding window. Defaults: 5 failures
- * per account in 15 min, 30 per address in 15 min (OWASP Authentication Cheat Sheet: lock out or throttle after
- * a small number of failures, and throttle per source to slow credential stuffing). Once over, further attempts
- * are refused with 429 and Retry-After until the oldest counted failure leaves the window; a success clears the
- * account (not the address).
+ * Failed sign-ins slow further attempts down, they never lock anyone out (OWASP Authentication Cheat Sheet:
+ * a hard lock lets anyone who knows an e-mail keep its owner out; NIST SP 800-63B §5.2.2: rate limiting). The
+ * wait runs from the newest counted failure and doubles with each failure past a free allowance:
+ *  - per account (e-mail): 5 failures free, then 1 s, 2 s, 4 s … at most 15 min, the failures remembered for
+ *    24 h; the right password once the wait is over signs in and clears the count;
+ *  - per client address: 30 failures in 15 min free, then 1 s, 2 s, 4 s … at most 1 min: a shared address (a
+ *    town hall behind one NAT) is slowed by someone guessing, its other users still get in within a minute.
+ * During a wait every attempt is refused with 429 and Retry-After (the password is not even checked, and the
+ * refusal does not count as a failure).
  *
  * Concurrency: check and record are separate statements, so attempts racing on several instances at the very
- * moment the limit is reached may each pass the check once more (at most one extra attempt per request in
- * flight); every failure is recorded, so the next check sees them all.
+ * moment a wait starts may each pass the check once more (at most one extra attempt per request in flight);
+ * every failure is recorded, so the next check sees them all.
  */
 import { createHash } from 'node:crypto';
 
@@ -27,43 +30,69 @@ export interface LoginFailureStore {
   pruneFailures(before: number): Promise<void>;
 }
 
+/** How one counter (account or address) slows attempts down. */
+export interface BackoffRule {
+  /** Failures counted within this window, ms. */
+  windowMs: number;
+  /** Failures allowed before any wait. */
+  free: number;
+  /** Wait after the first failure past `free`, ms; doubles with each further one. */
+  baseMs: number;
+  /** Longest wait, ms. */
+  maxMs: number;
+}
+
 export interface LoginLimiterOptions {
   /** Where failures are counted. Default: in this process only (tests). */
   store?: LoginFailureStore;
+  /** Clock, ms. Default Date.now. */
   now?: () => number;
-  /** Window, ms. Default 15 min. */
-  windowMs?: number;
-  /** Failures per account within the window. Default 5. */
-  perAccount?: number;
-  /** Failures per client address within the window. Default 30. */
-  perAddress?: number;
+  /** Per account. Default: 5 free, then 1 s doubling up to 15 min, failures remembered 24 h. */
+  account?: Partial<BackoffRule>;
+  /** Per client address. Default: 30 free in 15 min, then 1 s doubling up to 1 min. */
+  address?: Partial<BackoffRule>;
 }
+
+export const ACCOUNT_BACKOFF: BackoffRule = { windowMs: 24 * 3_600_000, free: 5, baseMs: 1000, maxMs: 15 * 60_000 };
+export const ADDRESS_BACKOFF: BackoffRule = { windowMs: 15 * 60_000, free: 30, baseMs: 1000, maxMs: 60_000 };
 
 /** Keys are hashed: the table keeps neither the e-mails tried nor the addresses trying them. */
 const hashKey = (v: string): string => createHash('sha256').update(v).digest('base64url');
 
+/**
+ * Milliseconds until a new attempt is allowed, given the failures of one key newest first (`at`, ms): the
+ * `free`+k-th failure makes the next attempt wait `baseMs`·2^(k−1), at most `maxMs`, from the newest failure.
+ */
+export function backoffWait(rule: BackoffRule, failures: readonly number[], now: number): number {
+  const past = failures.length - rule.free;
+  if (past < 0) return 0;
+  const wait = Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(past, 52));
+  return Math.max(0, (failures[0] as number) + wait - now);
+}
+
+/** Failures to read so that the longest wait is reached: `free` plus the doublings up to `maxMs`. */
+const readLimit = (r: BackoffRule): number => r.free + Math.ceil(Math.log2(Math.max(1, r.maxMs / r.baseMs))) + 1;
+
 export class LoginLimiter {
   private readonly store: LoginFailureStore;
   private readonly now: () => number;
-  private readonly windowMs: number;
-  private readonly perAccount: number;
-  private readonly perAddress: number;
-  private prunedAt = 0;
+  readonly account: BackoffRule;
+  readonly address: BackoffRule;
+  private prunedAt = -Infinity;
 
   constructor(opts: LoginLimiterOptions = {}) {
     this.store = opts.store ?? new MemoryFailureStore();
     this.now = opts.now ?? Date.now;
-    this.windowMs = opts.windowMs ?? 15 * 60_000;
-    this.perAccount = opts.perAccount ?? 5;
-    this.perAddress = opts.perAddress ?? 30;
+    this.account = { ...ACCOUNT_BACKOFF, ...opts.account };
+    this.address = { ...ADDRESS_BACKOFF, ...opts.address };
   }
 
   /** Milliseconds to wait before a new attempt is allowed; 0 = allowed. */
   async check(account: string, address: string): Promise<number> {
     const t = this.now();
     const [a, b] = await Promise.all([
-      this.waitFor('account', account, this.perAccount, t),
-      this.waitFor('address', address, this.perAddress, t),
+      this.waitFor('account', account, this.account, t),
+      this.waitFor('address', address, this.address, t),
     ]);
     return Math.max(a, b);
   }
@@ -74,7 +103,7 @@ export class LoginLimiter {
     // Old rows go at most once a minute per instance.
     if (t - this.prunedAt > 60_000) {
       this.prunedAt = t;
-      await this.store.pruneFailures(t - this.windowMs);
+      await this.store.pruneFailures(t - Math.max(this.account.windowMs, this.address.windowMs));
     }
   }
 
@@ -82,11 +111,9 @@ export class LoginLimiter {
     await this.store.clearFailures('account', hashKey(account));
   }
 
-  private async waitFor(kind: FailureKind, key: string, limit: number, t: number): Promise<number> {
-    const recent = await this.store.recentFailures(kind, hashKey(key), t - this.windowMs, limit);
-    if (recent.length < limit) return 0;
-    // The limit-th newest failure is the one whose leaving the window frees an attempt.
-    return Math.max(0, (recent[limit - 1] as number) + this.windowMs - t);
+  private async waitFor(kind: FailureKind, key: string, rule: BackoffRule, t: number): Promise<number> {
+    const recent = await this.store.recentFailures(kind, hashKey(key), t - rule.windowMs, readLimit(rule));
+    return backoffWait(rule, recent, t);
   }
 }
 

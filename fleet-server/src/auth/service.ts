@@ -2,9 +2,10 @@
  * Accounts, sessions, API tokens and the audit log (issue 7). The HTTP side (hooks, routes) is in
  * auth/plugin.ts and routes/auth.ts; this module holds the rules.
  *
- * Times: sessions, tokens and login rate limiting (failures kept in the database, shared by instances) run on the real clock (`realNow`, Date.now) because they
- * are about people and attackers in real time; audit entries are stamped with the server clock (`now`), the
- * same frame as device data (the demo runs it faster than real time).
+ * Times: sessions, tokens and the sign-in back-off (failures kept in the database, shared by instances) run on the
+ * real clock (`realNow`: Date.now, or the clock `build({ realNow })` injects in tests) because they are about
+ * people and attackers in real time; audit entries are stamped with the server clock (`now`), the same frame as
+ * device data (the demo runs it faster than real time).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuthRepository, ProfileRow, UserRow } from '../db/auth-repository.js';
@@ -22,7 +23,7 @@ export interface AuthServiceOptions {
   repo: AuthRepository;
   /** Server clock (ms), for audit timestamps. */
   now: () => number;
-  /** Real clock (ms), for sessions, tokens and rate limiting. Default Date.now. */
+  /** Real clock (ms), for sessions, tokens and the sign-in back-off. Default Date.now. */
   realNow?: () => number;
   /** Idle time after which a session ends, minutes. */
   sessionIdleMinutes: number;
@@ -42,7 +43,8 @@ export class AuthService {
   readonly repo: AuthRepository;
   readonly limiter: LoginLimiter;
   private readonly now: () => number;
-  private readonly realNow: () => number;
+  /** The clock of sessions, tokens and the sign-in back-off (ms). */
+  readonly realNow: () => number;
   private readonly idleMs: number;
   private readonly scrypt: ScryptParams;
   /** A hash to verify against when the e-mail is unknown, so both paths take the same time. */
@@ -54,7 +56,7 @@ export class AuthService {
     this.realNow = opts.realNow ?? Date.now;
     this.idleMs = opts.sessionIdleMinutes * 60_000;
     this.scrypt = opts.scrypt ?? DEFAULT_SCRYPT;
-    // Failures are counted in the database, so every instance on it shares the limit.
+    // Failures are counted in the database, so every instance on it shares the back-off.
     this.limiter = opts.limiter ?? new LoginLimiter({ store: opts.repo, now: this.realNow });
   }
 

@@ -11,13 +11,15 @@ import { ID_MAX_LENGTH } from '@streetlight/protocol';
 import { fleetError } from '../errors.js';
 import { atLeast, PLATFORM, ROLES, type Principal, type Role } from '../auth/model.js';
 import { PASSWORD_MAX, PASSWORD_MIN, randomPassword } from '../auth/password.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { sessionCookie, type AuthPluginOptions } from '../auth/plugin.js';
 import type { UserRow } from '../db/auth-repository.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const role = z.enum(ROLES);
 const email = z.string().trim().toLowerCase().email().max(254);
-const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+// Length here (OpenAPI minLength/maxLength); the other rules need the account too (auth/password-policy.ts).
+const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).describe('10 to 256 characters; not only spaces, not one character repeated, not a common password, not containing the e-mail or name (400 SL_WEAK_PASSWORD with details.reason)');
 const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).max(5);
 const errorBody = z.object({ code: z.string(), message: z.string(), statusCode: z.number(), requestId: z.string().optional(), details: z.unknown().optional() });
 
@@ -65,7 +67,7 @@ export function authRoutes(opts: AuthPluginOptions) {
         if (wait) reply.header('retry-after', String(wait));
         throw err;
       }
-      reply.header('set-cookie', sessionCookie(req, res.sessionId, Math.floor((res.expiresAt - Date.now()) / 1000), opts.cookieSecure));
+      reply.header('set-cookie', sessionCookie(req, res.sessionId, Math.floor((res.expiresAt - auth.realNow()) / 1000), opts.cookieSecure));
       reply.header('cache-control', 'no-store');
       return me(res.principal as Extract<Principal, { kind: 'user' }>);
     });
@@ -88,9 +90,10 @@ export function authRoutes(opts: AuthPluginOptions) {
     });
 
     r.post('/api/auth/password', {
-      schema: { tags: ['auth'], summary: 'Change one\'s password (ends every session of the account)', body: z.strictObject({ current: z.string().max(PASSWORD_MAX), next: password }), response: { 200: z.object({ ok: z.boolean() }), 401: errorBody } },
+      schema: { tags: ['auth'], summary: 'Change one\'s password (ends every session of the account)', body: z.strictObject({ current: z.string().max(PASSWORD_MAX), next: password }), response: { 200: z.object({ ok: z.boolean() }), 400: errorBody, 401: errorBody, 429: errorBody } },
     }, async (req, reply) => {
       const u = userOf(req);
+      assertPasswordAllowed(req.body.next, { email: u.email, name: u.name }, 'next');
       await auth.login(u.email, req.body.current, req.ip); // checks (rate limited) the current password
       await auth.setPassword(u.userId, req.body.next);
       reply.header('set-cookie', sessionCookie(req, '', 0, opts.cookieSecure));
@@ -150,7 +153,7 @@ export function authRoutes(opts: AuthPluginOptions) {
         tags: ['users'], summary: 'Give a person a role on this tenant; creates the account when the e-mail is new (password given or generated, returned once)',
         params: tenantParams,
         body: z.strictObject({ email, name: z.string().trim().min(1).max(100).optional(), role, password: password.optional(), locale: locale.optional() }),
-        response: { 200: z.object({ id: z.number(), email: z.string(), role, created: z.boolean(), password: z.string().optional() }), 403: errorBody },
+        response: { 200: z.object({ id: z.number(), email: z.string(), role, created: z.boolean(), password: z.string().optional() }), 400: errorBody, 403: errorBody },
       },
     }, async (req) => {
       grantable(req, req.body.role);
@@ -159,7 +162,8 @@ export function authRoutes(opts: AuthPluginOptions) {
       let generated: string | undefined;
       const created = !user;
       if (!user) {
-        if (!req.body.password) generated = randomPassword();
+        if (req.body.password) assertPasswordAllowed(req.body.password, { email: req.body.email, name: req.body.name }, 'password');
+        else generated = randomPassword();
         user = await auth.createUser({ email: req.body.email, name: req.body.name, password: req.body.password ?? (generated as string), locale: req.body.locale ?? null });
       }
       await auth.repo.setRole(user.id, tenant, req.body.role, app.fleet.now());
@@ -263,14 +267,14 @@ export function authRoutes(opts: AuthPluginOptions) {
       const p = req.principal as Principal;
       return auth.createToken({
         tenantId: req.params.tenant, role: req.body.role, name: req.body.name, createdBy: p.kind === 'user' ? p.userId : null,
-        expiresAt: req.body.expiresInDays ? Date.now() + req.body.expiresInDays * 86_400_000 : null,
+        expiresAt: req.body.expiresInDays ? auth.realNow() + req.body.expiresInDays * 86_400_000 : null,
       });
     });
 
     r.delete('/api/tenants/:tenant/tokens/:tokenId', {
       schema: { tags: ['tokens'], summary: 'Revoke a token', params: z.object({ tenant: id, tokenId: z.coerce.number().int().positive() }), response: { 200: z.object({ ok: z.boolean() }), 404: errorBody } },
     }, async (req) => {
-      if (!(await auth.repo.revokeToken(req.params.tenant, req.params.tokenId, Date.now()))) throw fleetError('TOKEN_NOT_FOUND', { tokenId: req.params.tokenId });
+      if (!(await auth.repo.revokeToken(req.params.tenant, req.params.tokenId, auth.realNow()))) throw fleetError('TOKEN_NOT_FOUND', { tokenId: req.params.tokenId });
       return { ok: true };
     });
 

@@ -48,6 +48,8 @@ const fr = {
   ota_running: 'en cours', ota_paused: 'suspendue', ota_halted: 'arrêtée', ota_completed: 'terminée', ota_cancelled: 'annulée',
   assignedPlan: 'Plan affecté', cat_a: 'a) voirie, déplacements', cat_b_heritage: 'b) patrimoine', cat_b_parks: 'b) parcs et jardins', cat_c: 'c) équipements sportifs', cat_d_buildings: 'd) bâtiments non résidentiels', cat_d_shop_windows: 'd) vitrines', cat_e: 'e) parcs de stationnement', cat_f: 'f) événementiel', cat_g: 'g) chantiers',
   account: 'Mon compte', changePassword: 'Changer de mot de passe', currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', passwordRule: 'Au moins 10 caractères ; une phrase est plus sûre qu’un mot compliqué.',
+  pw_blank: 'Le mot de passe ne peut pas être fait que d’espaces.', pw_one_character: 'Le mot de passe ne peut pas répéter un seul caractère.',
+  pw_common: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre (une phrase de quelques mots se retient bien).', pw_contains_identity: 'Le mot de passe ne peut pas contenir votre adresse e-mail ni votre nom.',
   dev_queued: 'en attente', dev_offered: 'proposée', dev_downloading: 'téléchargement', dev_verifying: 'vérification', dev_installing: 'installation', dev_rebooting: 'redémarrage', dev_confirmed: 'confirmée', dev_rolled_back: 'retour arrière', dev_failed: 'échec', dev_timed_out: 'délai dépassé', dev_cancelled: 'annulée',
   alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
   // issue 7 follow-up: syndicate, time zones, settings, catalogue, membership, accounts, tokens
@@ -120,6 +122,8 @@ const en: Dict = {
   ota_running: 'running', ota_paused: 'paused', ota_halted: 'halted', ota_completed: 'completed', ota_cancelled: 'cancelled',
   assignedPlan: 'Assigned plan', cat_a: 'a) roads, movement', cat_b_heritage: 'b) heritage', cat_b_parks: 'b) parks and gardens', cat_c: 'c) sports facilities', cat_d_buildings: 'd) non-residential buildings', cat_d_shop_windows: 'd) shop windows', cat_e: 'e) car parks', cat_f: 'f) events', cat_g: 'g) worksites',
   account: 'My account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', passwordRule: 'At least 10 characters; a passphrase beats a complicated word.',
+  pw_blank: 'The password cannot be only spaces.', pw_one_character: 'The password cannot be one character repeated.',
+  pw_common: 'This password is among the most common ones: choose another (a phrase of a few words is easy to remember).', pw_contains_identity: 'The password cannot contain your e-mail address or your name.',
   dev_queued: 'queued', dev_offered: 'offered', dev_downloading: 'downloading', dev_verifying: 'verifying', dev_installing: 'installing', dev_rebooting: 'rebooting', dev_confirmed: 'confirmed', dev_rolled_back: 'rolled back', dev_failed: 'failed', dev_timed_out: 'timed out', dev_cancelled: 'cancelled',
   alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
   towns: 'Towns', syndicateOverview: '{s} — overview', syndicateTowns: 'member towns', noTowns: 'No member town.',

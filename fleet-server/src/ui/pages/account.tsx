@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api.js';
 import { api } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { useI18n, type Key } from '../i18n.js';
 
 export function AccountPage({ email, onPasswordChanged }: { email: string; onPasswordChanged: () => void }) {
   const i = useI18n();
@@ -16,7 +16,10 @@ export function AccountPage({ email, onPasswordChanged }: { email: string; onPas
       onPasswordChanged();
     } catch (x) {
       const ae = x as ApiError;
-      setErr(ae.code === 'SL_BAD_CREDENTIALS' ? i.t('badCredentials') : ae.code === 'SL_VALIDATION' ? i.t('passwordRule') : ae.message);
+      const reason = (ae.details as { reason?: string } | undefined)?.reason;
+      const weak: Record<string, Key> = { blank: 'pw_blank', one_character: 'pw_one_character', common: 'pw_common', contains_identity: 'pw_contains_identity' };
+      setErr(ae.code === 'SL_BAD_CREDENTIALS' ? i.t('badCredentials') : ae.code === 'SL_VALIDATION' ? i.t('passwordRule')
+        : ae.code === 'SL_WEAK_PASSWORD' && reason && weak[reason] ? i.t(weak[reason] as Key) : ae.message);
     }
   };
   return (
