@@ -52,7 +52,9 @@ describe('energy and alarm API', () => {
     expect((await app.repo.getDevice('sl-1'))?.energyAckedSeq).toBe(96);
     const acks = (await app.repo.listDownlinks('sl-1', 50)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
     expect(acks).toContain('acked 96');
-    expect(acks).toContain('acked 64');
+    // 1..32 came after 33..64: the watermark went to 64, but an ack never goes past the newest record of the
+    // frame it answers (the device refuses one above what it has sent), so that frame is answered with 32.
+    expect(acks).toEqual(['acked 96', 'acked 32', 'acked 32']);
   });
 
   it('reports the night: kWh, burning hours, level while lit, and 50 % saved against full power dusk to dawn', async () => {
