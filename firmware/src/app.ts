@@ -19,6 +19,9 @@ import { parsePosixTz, toLocalMs } from './tz.js';
 import { OtaAgent } from './ota/agent.js'; // issue 6
 import { FIRMWARE_VERSION } from './version.js';
 import { EnergyService, type EnergyStatus } from './energy/service.js';
+import { loadIdentity, type Identity } from './identity.js'; // issue 11: provisioned identity
+import { DOWNLINK_MAX_SKEW_MS, FrameGuard } from './frame-guard.js'; // issue 11: authenticated frames
+import { hmacSha256 } from './crypto/sha256.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({
@@ -122,10 +125,21 @@ export class LuminaireController implements Firmware {
   #sunCache: { day: number; lat: number; lon: number; rise: number | undefined; set: number | undefined } | undefined;
   readonly #ota: OtaAgent; // issue 6: OTA updates (src/ota/agent.ts)
   readonly #energy: EnergyService | undefined;
+  /** Issue 11: the provisioned identity (undefined: not provisioned, the board stays off the network). */
+  readonly #identity: Identity | undefined;
+  readonly #guardFrames: FrameGuard | undefined;
 
   constructor(host: Host) {
     this.#host = host;
     this.#store = new Store(host.storage);
+    const id = loadIdentity(host.storage);
+    this.#identity = 'identity' in id ? id.identity : undefined;
+    if (this.#identity) {
+      const mac = host.crypto ? (k: Uint8Array, l: string, d: Uint8Array) => (host.crypto as NonNullable<Host['crypto']>).hmacSha256(k, l, d) : hmacSha256;
+      this.#guardFrames = new FrameGuard(host.storage, this.#identity.deviceKey, mac);
+    } else {
+      host.system.log('warn', `no network: ${'problem' in id ? id.problem : ''}`);
+    }
     const counters = this.#store.loadCounters();
     counters.bootCount++;
     // Seqs are reserved when the first frame goes out (#nextSeq), not here: a boot that never sends (cut on and
@@ -163,6 +177,8 @@ export class LuminaireController implements Firmware {
     // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
     this.#ota = new OtaAgent({
       host,
+      keys: this.#identity?.otaKeys ?? [],
+      hardwareModel: this.#identity?.hardwareModel ?? '',
       send: (otaStatus) => this.#send({ otaStatus }),
       localMinutes: () => this.#localMinutes(),
       selfTest: () => {
@@ -172,7 +188,7 @@ export class LuminaireController implements Firmware {
         return undefined;
       },
     });
-    this.#link = new Link(host, counters.bootCount, {
+    this.#link = new Link(host, this.#identity, counters.bootCount, {
       onConnected: () => this.#guard('hello', () => { this.#sendHello(); this.#ota.onConnected(); }),
       onDownlink: (bytes) => this.#guard('downlink', () => this.#onDownlink(bytes)),
       onDisconnected: () => undefined,
@@ -343,12 +359,14 @@ export class LuminaireController implements Firmware {
 
   #send(body: Uplink): boolean {
     if (!this.#link.connected) return false;
-    const { deviceId } = this.#host.factory;
+    const identity = this.#identity;
+    const guard = this.#guardFrames;
+    if (!identity || !guard) return false;
     const time = this.#clockValid() ? Math.floor(this.#now() / 1000) : 0;
     const seq = this.#nextSeq();
     this.#sentAt.set(seq, this.#host.clock.ticks());
     if (this.#sentAt.size > 8) this.#sentAt.delete(this.#sentAt.keys().next().value as number);
-    return this.#link.publish(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq, time, ...body }));
+    return this.#link.publish(guard.seal(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId: identity.deviceId, seq, time, ...body })));
   }
 
   #sendHello(): void {
@@ -356,7 +374,7 @@ export class LuminaireController implements Firmware {
     this.#send({
       hello: {
         firmwareVersion: system.firmwareVersion || FIRMWARE_VERSION, // the running image's (issue 6: A/B slots)
-        hardwareModel: this.#host.factory.hardwareModel,
+        hardwareModel: this.#identity?.hardwareModel ?? '',
         resetReason: RESET_REASONS[system.resetReason],
         uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
         bootCount: this.#counters.bootCount,
@@ -365,6 +383,8 @@ export class LuminaireController implements Firmware {
         overrideId: this.#activeOverride()?.id ?? 0,
         clock: this.#clockStatus(),
         maxProtocolVersion: PROTOCOL_VERSION,
+        downlinkFloor: this.#guardFrames?.floor ?? 0,
+        keyGeneration: this.#identity?.keyGeneration ?? 0,
       },
     });
     this.#sendState(ReportReason.REPORT_REASON_BOOT);
@@ -427,6 +447,9 @@ export class LuminaireController implements Firmware {
   // ---- downlink ------------------------------------------------------------------------------------
 
   #onDownlink(bytes: Uint8Array): void {
+    const guard = this.#guardFrames;
+    // Authenticity first, on the raw bytes: nothing of a forged frame is decoded or believed.
+    if (!guard || !guard.authentic(bytes)) return this.#reject('not authenticated');
     let msg: Downlink;
     try {
       msg = decodeDownlink(bytes);
@@ -436,18 +459,26 @@ export class LuminaireController implements Firmware {
       return;
     }
     if (msg.protocolVersion !== PROTOCOL_VERSION) return this.#reject(`protocol_version ${msg.protocolVersion ?? 0}`);
-    if (msg.deviceId !== this.#host.factory.deviceId) return this.#reject('device_id mismatch');
+    if (msg.deviceId !== this.#identity?.deviceId) return this.#reject('device_id mismatch');
     const seq = msg.seq ?? 0;
+    // Replay protection (frame-guard.ts): a seq accepted before, or at or below the persisted floor, is refused.
+    if (!guard.accept(seq, msg.otaChunk !== undefined)) return this.#reject(`replayed downlink seq ${seq} (floor ${guard.floor})`);
+    if (!msg.timeSync && !msg.otaChunk && msg.time && this.#clockValid() && Math.abs(msg.time * 1000 - this.#now()) > DOWNLINK_MAX_SKEW_MS) {
+      return this.#reject(`downlink time ${msg.time} too far from the clock`);
+    }
     this.#ota.serverReached();
     if (msg.time && this.#timeTrusted(msg)) this.#syncClock(msg.time);
     if (msg.config) this.#applyConfig(seq, msg.config);
     else if (msg.plan) this.#applyPlan(seq, msg.plan.plan);
     else if (msg.command) this.#applyCommand(seq, msg.command);
     else if (msg.otaOffer) { this.#ack(seq, AckStatus.ACK_STATUS_OK); this.#ota.onOffer(msg.otaOffer); } // issue 6
-    else if (msg.otaChunk) this.#ota.onChunk(msg.otaChunk); // issue 6: acknowledged by OtaStatus, not CommandAck
+    else if (msg.otaChunk) return this.#ota.onChunk(msg.otaChunk); // issue 6: acknowledged by OtaStatus, not CommandAck
     else if (msg.timeSync) return; // its envelope time was the point, applied above
     else if (msg.energyAck) this.#energy?.onAck(msg.energyAck.ackedSeq ?? 0); // issue 5: metering
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
+    // A downlink that may have changed the device: its seq becomes the floor, persisted, so that it (and anything
+    // older) is refused after a reboot too.
+    guard.commit(seq);
   }
 
   /** Any downlink's time while the board has none; afterwards only a prompt TimeSync (TIME_SYNC_MAX_RTT_MS). */

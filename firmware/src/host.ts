@@ -250,14 +250,13 @@ export interface HostStorage {
 
 export type ResetReasonName = 'power-on' | 'software' | 'watchdog' | 'panic' | 'brownout' | 'ota' | 'rollback' | 'unknown';
 
-/** Factory configuration written at flashing/commissioning time. */
-export interface FactoryConfig {
-  deviceId: string;
-  tenant: string;
-  hardwareModel: string;
-  mqtt: { host: string; port: number; user?: string; password?: string };
-  /** Issue 6: Ed25519 public keys trusted for OTA manifests (raw 32 bytes each, with their key id); none → OTA refused. */
-  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
+/**
+ * Native cryptography of the platform: the SDK's `Digest` (modules/crypt) on an ESP32, node:crypto in the
+ * simulator. Absent → the firmware's own ECMAScript implementation (src/crypto/sha256.ts).
+ */
+export interface HostCrypto {
+  /** HMAC-SHA256(key, label ‖ data), 32 bytes; `label` is ASCII. */
+  hmacSha256(key: Uint8Array, label: string, data: Uint8Array): Uint8Array;
 }
 
 export interface HostSystem {
@@ -277,7 +276,8 @@ export interface Host {
   clock: HostClock;
   storage: HostStorage;
   system: HostSystem;
-  factory: FactoryConfig;
+  /** Native HMAC-SHA256 (frame authentication); absent → the firmware's ECMAScript one. */
+  crypto?: HostCrypto;
   /** Flash partitions (`embedded:storage/flash`); absent on a platform without raw partitions (no metering log). */
   flash?: HostFlash;
   /** Issue 6: A/B slots for OTA updates; absent on a platform without them (offers are refused with a reason). */

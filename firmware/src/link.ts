@@ -6,6 +6,7 @@
 import { downlinkTopic, statusTopic, TOPIC_QOS, TOPIC_RETAIN, uplinkTopic } from '@streetlight/protocol/topics';
 import { encodePresence, MAX_FRAME_BYTES } from '@streetlight/protocol/lean';
 import { MqttOp, type Host, type MqttClientIO, type TimerId } from './host.js';
+import type { Identity } from './identity.js';
 
 export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 300_000;
@@ -26,6 +27,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 
 export class Link {
   readonly #host: Host;
+  readonly #identity: Identity | undefined;
   readonly #handlers: LinkHandlers;
   readonly #up: string;
   readonly #down: string;
@@ -43,11 +45,14 @@ export class Link {
   /** Downlinks discarded before decoding (oversized). */
   oversized = 0;
 
-  constructor(host: Host, bootCount: number, handlers: LinkHandlers) {
+  /** `identity` undefined (not provisioned): the link never connects. */
+  constructor(host: Host, identity: Identity | undefined, bootCount: number, handlers: LinkHandlers) {
     this.#host = host;
+    this.#identity = identity;
     this.#handlers = handlers;
     this.#bootCount = bootCount;
-    const { tenant, deviceId } = host.factory;
+    const tenant = identity?.tenant ?? 'none';
+    const deviceId = identity?.deviceId ?? 'none';
     this.#up = uplinkTopic(tenant, deviceId);
     this.#down = downlinkTopic(tenant, deviceId);
     this.#status = statusTopic(tenant, deviceId);
@@ -56,6 +61,7 @@ export class Link {
   get connected(): boolean { return this.#connected; }
 
   start(): void {
+    if (!this.#identity) return;
     this.#connect();
   }
 
@@ -100,8 +106,9 @@ export class Link {
   }
 
   #connect(): void {
-    if (this.#closed) return;
-    const { device, factory } = this.#host;
+    const identity = this.#identity;
+    if (this.#closed || !identity) return;
+    const { device } = this.#host;
     const mqtt = device.network.mqtt;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const link = this;
@@ -110,11 +117,12 @@ export class Link {
     try {
       client = new mqtt.io({
         ...mqtt,
-        host: factory.mqtt.host,
-        port: factory.mqtt.port,
-        id: factory.deviceId,
-        ...(factory.mqtt.user !== undefined ? { user: factory.mqtt.user } : {}),
-        ...(factory.mqtt.password !== undefined ? { password: factory.mqtt.password } : {}),
+        host: identity.mqtt.host,
+        port: identity.mqtt.port,
+        // The broker account is the device's own; its client id is its username (the broker refuses any other).
+        id: identity.deviceId,
+        user: identity.mqtt.user,
+        password: identity.mqtt.password,
         clean: true,
         keepalive: KEEPALIVE_MS,
         will: {

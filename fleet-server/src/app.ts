@@ -18,7 +18,9 @@ import { openRepository, type Repository } from './db/index.js';
 import { DeviceService } from './devices/service.js';
 import { ERRORS, FleetError, type ErrorBody } from './errors.js';
 import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
-import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
+import { SERVER_USERNAME, startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
+import { DeviceIdentities, loadMasterKey, MasterKeyError } from './devices/identity.js';
+import { join } from 'node:path';
 import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { apiRoutes } from './routes/api.js';
 import { planRoutes } from './routes/plans.js';
@@ -67,6 +69,13 @@ export interface Fleet {
   readonly metrics: Metrics;
   /** URL devices must use: the embedded broker's actual address, or MQTT_URL. */
   readonly brokerUrl: string;
+  /**
+   * The embedded broker's server account (generated at each start, in memory only), for in-process tools and
+   * tests that watch a town's traffic: client ids must start with `<username>-`. Undefined with an external broker.
+   */
+  readonly brokerServerAccount: { username: string; password: string } | undefined;
+  /** Broker address written into provisioned identities (DEVICE_BROKER_URL, else brokerUrl). */
+  readonly deviceBroker: { host: string; port: number; tls: boolean };
   /** `http://host:port` once listening, else undefined. */
   readonly httpUrl: string | undefined;
   mqttConnected(): boolean;
@@ -80,6 +89,8 @@ declare module 'fastify' {
     fleet: Fleet;
     repo: Repository;
     devices: DeviceService;
+    /** Issue 11: provisioned device identities, frame authentication, broker credentials. */
+    identities: DeviceIdentities;
   }
 }
 
@@ -109,6 +120,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
   app.setSerializerCompiler(serializerCompiler);
 
   let brokerUrl = config.mqttUrl ?? '';
+  let brokerServerAccount: { username: string; password: string } | undefined;
   let httpUrl: string | undefined;
   let ingest: Ingest | undefined;
 
@@ -117,6 +129,8 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     now,
     metrics,
     get brokerUrl() { return brokerUrl; },
+    get brokerServerAccount() { return brokerServerAccount; },
+    get deviceBroker() { return parseBrokerUrl(config.deviceBrokerUrl ?? brokerUrl); },
     get httpUrl() { return httpUrl; },
     mqttConnected: () => ingest?.connected() ?? false,
     metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices(), {
@@ -145,6 +159,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
   try {
     await registerAll(app, config, now, metrics, {
       setBrokerUrl: (url) => { brokerUrl = url; },
+      setBrokerServerAccount: (a) => { brokerServerAccount = a; },
       getIngest: () => ingest,
       setIngest: (i) => { ingest = i; },
     }, options.passwordHashing, options.realNow);
@@ -158,6 +173,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
 
 interface Wiring {
   setBrokerUrl(url: string): void;
+  setBrokerServerAccount(a: { username: string; password: string } | undefined): void;
   getIngest(): Ingest | undefined;
   setIngest(i: Ingest | undefined): void;
 }
@@ -171,6 +187,16 @@ async function registerAll(
     instance.decorate('repo', repo);
     instance.addHook('onClose', async () => { await repo.close(); });
     instance.log.info({ dialect: repo.dialect }, 'database ready');
+    // Issue 11: device identities; every device key derives from the installation's master key.
+    const masterPath = config.deviceMasterKey ?? join(config.dataDir, 'device-master.key');
+    let master: Uint8Array;
+    try {
+      master = loadMasterKey(masterPath, config.deviceMasterKey === undefined);
+    } catch (err) {
+      if (err instanceof MasterKeyError) throw new Error(`${settingName('deviceMasterKey')}: ${err.message}`);
+      throw err;
+    }
+    instance.decorate('identities', new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master, now }));
   }));
 
   // --- issue 5: energy (records, rollups, reports) and alarms, on the same database
@@ -190,12 +216,18 @@ async function registerAll(
   await app.register(shared(async (instance) => {
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
-      broker = await startEmbeddedBroker({ host: config.mqttHost, port: config.mqttPort });
+      broker = await startEmbeddedBroker({
+        host: config.mqttHost, port: config.mqttPort, identities: instance.identities,
+        onRefused: (what) => metrics.reject(`broker_${what}`),
+      });
+      const b = broker;
+      instance.identities.onRevoke = (deviceId) => b.disconnect(deviceId);
       w.setBrokerUrl(broker.url);
+      w.setBrokerServerAccount(broker.serverAccount);
       instance.log.info({ url: broker.url }, 'embedded MQTT broker listening');
     }
     const devices = new DeviceService({
-      repo: instance.repo, metrics, now, log: instance.log.child({ module: 'devices' }),
+      repo: instance.repo, identities: instance.identities, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
       energyIngest: (device, rows, lostThroughSeq, logId) => instance.energy.ingest(device, rows, lostThroughSeq, logId), // issue 5
       recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
@@ -213,8 +245,11 @@ async function registerAll(
     try {
       w.setIngest(await startIngest({
         url: broker?.url ?? config.mqttUrl ?? '',
-        username: config.mqttUsername,
-        password: config.mqttPassword,
+        username: broker ? broker.serverAccount.username : config.mqttUsername,
+        password: broker ? broker.serverAccount.password : config.mqttPassword,
+        // Server accounts connect as `<username>-<random>` (several instances share one account).
+        clientId: `${broker ? SERVER_USERNAME : config.mqttUsername ?? 'fleet'}-${randomUUID().slice(0, 12)}`,
+        seal: (deviceId, body) => instance.identities.sealDownlink(deviceId, body),
         // aedes has no $share: plain filters on the embedded broker (CONTEXT.md, "Brokers").
         shareGroup: broker ? undefined : config.mqttShareGroup,
         onMessage: (topic, payload) => (topic === otaTopic ? cluster?.onMessage(payload) ?? Promise.resolve() : devices.handleMessage(topic, payload)),
@@ -300,4 +335,12 @@ async function registerAll(
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
+}
+
+/** `mqtt://host:port` → where a device connects (default ports 1883, 8883 for mqtts). */
+function parseBrokerUrl(url: string): { host: string; port: number; tls: boolean } {
+  const m = /^(mqtts?):\/\/\[?([^\]/]+?)\]?(?::(\d+))?\/?$/.exec(url);
+  if (!m) return { host: '', port: 0, tls: false };
+  const tls = m[1] === 'mqtts';
+  return { host: m[2] as string, port: m[3] ? Number(m[3]) : tls ? 8883 : 1883, tls };
 }

@@ -54,6 +54,17 @@ export const configSchema = z.strictObject({
   mapTileUrl: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   /** Serve a prebuilt UI (index.html, app.js, app.css from `build:ui`) from this folder. Unset = build from src/ui on first request. */
   uiDir: z.string().min(1).optional(),
+  // --- issue 11: device identity
+  /**
+   * File of the installation's device master key (64 hex characters): every device key is derived from it. Default
+   * `${dataDir}/device-master.key`, created at the first start. Several instances must use the same file.
+   */
+  deviceMasterKey: optionalText,
+  /**
+   * Broker address written into the identities provisioning makes (`mqtt://host:port` or `mqtts://…`), as the
+   * controllers reach it. Default: the embedded broker's address, or MQTT_URL.
+   */
+  deviceBrokerUrl: z.string().regex(/^mqtts?:\/\/[^/:]+(:\d{1,5})?\/?$/, 'must be mqtt://host:port or mqtts://host:port').optional(),
   // --- issue 6: OTA
   /** Path of the Ed25519 PEM key that signs image manifests; unset → OTA routes answer SL_OTA_DISABLED. Default unset. */
   otaSigningKey: optionalText,
@@ -100,6 +111,8 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   sessionIdleMinutes: { env: 'SESSION_IDLE_MINUTES' },
   mapTileUrl: { env: 'MAP_TILE_URL' },
   uiDir: { env: 'UI_DIR' },
+  deviceMasterKey: { env: 'DEVICE_MASTER_KEY' },
+  deviceBrokerUrl: { env: 'DEVICE_BROKER_URL' },
   otaSigningKey: { env: 'OTA_SIGNING_KEY' },
   otaDeviceMaxBps: { env: 'OTA_DEVICE_MAX_BPS' },
   otaWindowChunks: { env: 'OTA_WINDOW_CHUNKS' },

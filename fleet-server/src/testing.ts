@@ -13,7 +13,10 @@
  * Tokens go straight to the service (no scrypt hashing), so helpers are cheap; `createUser` + `login` exercise
  * the browser path (session cookie + CSRF header) and cost one scrypt hash each.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { PROTOCOL_VERSION, encodeUplink, sealFrame, verifyFrame, type Uplink } from '@streetlight/protocol';
+import { frameHmac, type DeviceIdentities } from './devices/identity.js';
 import { PLATFORM, type Role } from './auth/model.js';
 import { SESSION_COOKIE } from './auth/service.js';
 import type { ScryptParams } from './auth/password.js';
@@ -99,4 +102,69 @@ export async function holdSharedResource(pgUrl: string, name: string): Promise<(
       await client.end().catch(() => undefined);
     }
   };
+}
+
+// ---- issue 11: provisioned devices in tests -----------------------------------------------------------------
+
+/** A provisioned device as a test plays it: its identity and what it needs to speak for itself. */
+export interface TestDevice {
+  tenant: string;
+  deviceId: string;
+  /** The identity bytes a board stores in NVS (give them to a SimBoard as `identity`). */
+  identity: Uint8Array;
+  key: Uint8Array;
+  /** MQTT CONNECT options of the device's own broker account. */
+  mqtt: { username: string; password: string; clientId: string };
+  /** An encoded uplink body with the device's MAC appended. */
+  seal(body: Uint8Array): Uint8Array;
+  /** Encodes and seals an uplink (protocol version and device id filled in). */
+  uplink(message: Omit<Uplink, 'protocolVersion' | 'deviceId'> & Partial<Pick<Uplink, 'protocolVersion' | 'deviceId'>>): Uint8Array;
+  /** True when a downlink frame carries this device's valid MAC. */
+  authentic(frame: Uint8Array): boolean;
+}
+
+export interface ProvisionTestOptions {
+  hardwareModel?: string;
+  /** OTA trust keys written into the identity (default: the app's signing key when OTA is on). */
+  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
+  /** Broker written into the identity. Default: the app's deviceBroker. */
+  broker?: { host: string; port: number; tls?: boolean };
+}
+
+/** Provisions a device on `app` (a new key generation each call) and returns it as a test plays it. */
+export async function provisionDevice(app: FastifyInstance, tenant: string, deviceId: string, o: ProvisionTestOptions = {}): Promise<TestDevice> {
+  return provisionWith(app.identities, tenant, deviceId, { broker: o.broker ?? app.fleet.deviceBroker, ...o, otaKeys: o.otaKeys ?? app.ota.trustKeys });
+}
+
+/** Provisions many devices; a map by device id. */
+export async function provisionDevices(app: FastifyInstance, tenant: string, deviceIds: readonly string[], o: ProvisionTestOptions = {}): Promise<Map<string, TestDevice>> {
+  const out = new Map<string, TestDevice>();
+  for (const id of deviceIds) out.set(id, await provisionDevice(app, tenant, id, o));
+  return out;
+}
+
+/** The same, on a DeviceIdentities without an app (unit tests of the device service). */
+export async function provisionWith(identities: DeviceIdentities, tenant: string, deviceId: string, o: ProvisionTestOptions = {}): Promise<TestDevice> {
+  const p = await identities.provision({
+    tenant, deviceId, hardwareModel: o.hardwareModel, broker: o.broker ?? { host: '127.0.0.1', port: 1883 }, otaKeys: o.otaKeys,
+  });
+  const key = p.identity.deviceKey as Uint8Array;
+  const seal = (body: Uint8Array): Uint8Array => sealFrame(frameHmac, key, 'up', body);
+  return {
+    tenant, deviceId, identity: p.nvs, key,
+    mqtt: { username: deviceId, password: p.identity.mqttPassword as string, clientId: deviceId },
+    seal,
+    uplink: (m) => seal(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, ...m })),
+    authentic: (frame) => verifyFrame(frameHmac, key, 'down', frame),
+  };
+}
+
+/**
+ * MQTT options for a test's own client on the embedded broker, with the server account (it may watch a town's
+ * `sl/v1/…` traffic); `name` makes the client id unique.
+ */
+export function brokerObserver(app: FastifyInstance, name = randomUUID().slice(0, 8)): { username: string; password: string; clientId: string } {
+  const a = app.fleet.brokerServerAccount;
+  if (!a) throw new Error('no embedded broker: an external broker has its own accounts');
+  return { username: a.username, password: a.password, clientId: `${a.username}-${name}` };
 }

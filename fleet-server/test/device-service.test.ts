@@ -3,6 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeUplink, pb, uplinkTopic, statusTopic, encodePresence, type Downlink, type Uplink } from '@streetlight/protocol';
 import { openSqlite, type Repository } from '../src/db/index.js';
 import { DeviceService } from '../src/devices/service.js';
+import { DeviceIdentities } from '../src/devices/identity.js';
+import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
+import { provisionWith, type TestDevice } from '../src/testing.js';
+import { randomBytes } from 'node:crypto';
 import { Metrics } from '../src/metrics.js';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -15,16 +19,24 @@ function setup() {
   const timeSyncs: Sent[] = [];
   const clock = { ms: Date.UTC(2025, 0, 15, 18, 0, 0) };
   const metrics = new Metrics();
+  const identities = new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master: new Uint8Array(randomBytes(32)), now: () => clock.ms });
   const service = new DeviceService({
-    repo, metrics, log: silent, now: () => clock.ms,
+    repo, identities, metrics, log: silent, now: () => clock.ms,
     send: async (tenant, deviceId, message) => { (message.timeSync ? timeSyncs : sent).push({ tenant, deviceId, message }); },
   });
   let seq = 0;
-  const uplink = (tenant: string, deviceId: string, body: Partial<Uplink>, s = ++seq) =>
-    service.handleMessage(uplinkTopic(tenant, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq: s, ...body }));
+  // Issue 11: a device is provisioned (in the first town it is used with) before it speaks; frames are sealed.
+  const provisioned = new Map<string, TestDevice>();
+  const device = async (tenant: string, deviceId: string): Promise<TestDevice> => {
+    let d = provisioned.get(deviceId);
+    if (!d) provisioned.set(deviceId, d = await provisionWith(identities, tenant, deviceId));
+    return d;
+  };
+  const uplink = async (tenant: string, deviceId: string, body: Partial<Uplink>, s = ++seq) =>
+    service.handleMessage(uplinkTopic(tenant, deviceId), (await device(tenant, deviceId)).seal(encodeUplink({ protocolVersion: 1, deviceId, seq: s, ...body })));
   const hello = (tenant: string, deviceId: string, h: Partial<NonNullable<Uplink['hello']>> = {}, s?: number) =>
     uplink(tenant, deviceId, { hello: { firmwareVersion: '1.0.0', hardwareModel: 'esp32-sl', bootCount: 1, ...h } }, s);
-  return { repo, sent, timeSyncs, clock, metrics, service, uplink, hello };
+  return { repo, sent, timeSyncs, clock, metrics, service, uplink, hello, device, identities };
 }
 
 describe('device service', () => {
@@ -131,12 +143,40 @@ describe('device service', () => {
   });
 
   it('counts undecodable frames and bad topics by reason without throwing', async () => {
-    await t.service.handleMessage('sl/v1/lyon/sl-1/up', new Uint8Array([0xff, 0xff, 0xff]));
-    await t.service.handleMessage('sl/v1/lyon/sl-1/up', new Uint8Array(0));
+    const sl1 = await t.device('lyon', 'sl-1');
+    const sl2 = await t.device('lyon', 'sl-2');
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', sl1.seal(new Uint8Array([0xff, 0xff, 0xff])));
     await t.service.handleMessage('sl/v1/lyon/sl-1/up', new Uint8Array(8193));
     await t.service.handleMessage('sl/v1/ly on/x/up', encodeUplink({ protocolVersion: 1, deviceId: 'x', hello: {} }));
-    await t.service.handleMessage(uplinkTopic('lyon', 'sl-2'), encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: 1, hello: {} }));
-    expect(Object.fromEntries(t.metrics.framesRejected)).toEqual({ decode_error: 1, empty: 1, too_large: 1, bad_topic: 1, bad_device_id: 1 });
+    await t.service.handleMessage(uplinkTopic('lyon', 'sl-2'), sl2.seal(encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: 1, hello: {} })));
+    expect(Object.fromEntries(t.metrics.framesRejected)).toEqual({ decode_error: 1, too_large: 1, bad_topic: 1, bad_device_id: 1 });
+  });
+
+  it('issue 11: drops every uplink that is not from a provisioned identity with its valid MAC, before decoding it', async () => {
+    const sl1 = await t.device('lyon', 'sl-1');
+    const hello = encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: 1, hello: { firmwareVersion: '9.9.9' } });
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', hello); // no MAC
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', new Uint8Array(0));
+    const forged = sl1.seal(hello);
+    forged[forged.length - 1] = (forged[forged.length - 1] as number) ^ 1; // a MAC off by one bit
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', forged);
+    // An identity the server never provisioned: never registered, nor its town created.
+    await t.service.handleMessage('sl/v1/evil/squat-1/up', encodeUplink({ protocolVersion: 1, deviceId: 'squat-1', seq: 1, hello: {} }));
+    // Another device's key on sl-1's topic.
+    const sl2 = await t.device('lyon', 'sl-2');
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', sl2.seal(hello));
+    expect(Object.fromEntries(t.metrics.framesRejected)).toEqual({ unauthenticated: 4, unknown_device: 1 });
+    expect(await t.repo.getDevice('sl-1')).toBeUndefined();
+    expect(await t.repo.getDevice('squat-1')).toBeUndefined();
+    expect(await t.repo.getTenant('evil')).toBeUndefined();
+    expect(t.timeSyncs).toEqual([]);
+    // Revoked: refused from then on, even with the right key.
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', sl1.seal(hello));
+    expect((await t.repo.getDevice('sl-1'))?.firmwareVersion).toBe('9.9.9');
+    await t.identities.revoke('sl-1');
+    await t.service.handleMessage('sl/v1/lyon/sl-1/up', sl1.seal(encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: 2, state: { level: 3 } })));
+    expect(t.metrics.framesRejected.get('revoked')).toBe(1);
+    expect((await t.repo.getDevice('sl-1'))?.level).not.toBe(3);
   });
 
   it('answers every Hello, and a report without a synced clock, with TimeSync', async () => {

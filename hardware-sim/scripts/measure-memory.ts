@@ -27,12 +27,16 @@ const firmware = (host: Host): { stop(): void } => {
   host.timers.repeat(() => {}, 60_000);
   if (broker) {
     const { io } = host.device.network.mqtt;
-    new io({ host: host.factory.mqtt.host, port: host.factory.mqtt.port, id: host.factory.deviceId, keepalive: 120_000 });
+    // A bare connection per board (no firmware logic): what the broker and the simulator's sockets cost.
+    const id = `mem-${++connections}`;
+    new io({ host: brokerHost, port: Number(brokerPort), id, keepalive: 120_000 });
   }
   return { stop() {} };
 };
 
 const [host, port] = (broker ?? '127.0.0.1:1883').split(':');
+const [brokerHost, brokerPort] = [host as string, port as string];
+let connections = 0;
 const clock = new VirtualClock();
 const before = heap();
 const rss0 = process.memoryUsage().rss;

@@ -3,7 +3,6 @@
  * boots a firmware instance with a fresh `Host` at each power-on and kills it at each power cut.
  */
 import type {
-  FactoryConfig,
   Host,
   HostUpdate,
   HostClock,
@@ -24,7 +23,9 @@ import { createXsFirmware } from './xs/bridge.js';
 import type { FirmwareRuntime } from './xs/index.js';
 import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { pb } from '@streetlight/protocol';
+import { IDENTITY_KEY } from '../../firmware/src/identity.js';
 import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
 import { SimMetering, type MeterSpec } from './chips/metering.js';
 
@@ -62,13 +63,39 @@ export interface BoardLogEntry {
   message: string;
 }
 
-export interface SimBoardOptions {
-  clock: VirtualClock;
+/** What the simulator knows of a board's provisioned identity (decoded from its NVS "identity"). */
+export interface SimIdentity {
   deviceId: string;
   tenant: string;
-  /** Broker of the factory config. */
-  mqtt: FactoryConfig['mqtt'];
-  /** Default 'SL-ESP32-SIM'. */
+  hardwareModel: string;
+  mqtt: { host: string; port: number; user?: string; password?: string };
+  /** Device key of frame authentication (32 bytes). */
+  deviceKey: Uint8Array;
+  keyGeneration: number;
+  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
+}
+
+/**
+ * A board is provisioned (issue 11) in one of two ways:
+ *  - `identity`: the NVS bytes the fleet server's provisioning produced (fleet-server `provision`, API or
+ *    testing helper): what an installer writes to a real board. Device id, town, broker and keys come from it.
+ *  - `deviceId`, `tenant`, `mqtt` (and `deviceKey`, `otaKeys`, `hardwareModel`): the simulator writes an identity
+ *    itself, as a provisioning station would; for firmware-only scenarios whose test peer plays the server.
+ * `provisioned: false` leaves the NVS without an identity (the board boots off the network).
+ */
+export interface SimBoardOptions {
+  clock: VirtualClock;
+  /** Provisioned identity (encoded protocol DeviceIdentity). */
+  identity?: Uint8Array;
+  deviceId?: string;
+  tenant?: string;
+  /** Broker written into the identity the simulator makes (without `identity`). */
+  mqtt?: { host: string; port: number; user?: string; password?: string };
+  /** Device key of the identity the simulator makes. Default: derived from the device id (tests only). */
+  deviceKey?: Uint8Array;
+  /** false: nothing is provisioned (no identity in NVS). Default true. */
+  provisioned?: boolean;
+  /** Default 'SL-ESP32-SIM' (or the identity's). */
   hardwareModel?: string;
   /** Rated luminaire power (W). Default 36. */
   nominalW?: number;
@@ -87,8 +114,8 @@ export interface SimBoardOptions {
   firmware?: FirmwareFactory;
   /** Version of the factory image (slot 0); `host.system.firmwareVersion` is the running image's. Default '0.1.0-sim'. */
   firmwareVersion?: string;
-  /** Issue 6: Ed25519 public keys of the factory config trusted for OTA manifests. Default none (offers refused). */
-  otaKeys?: FactoryConfig['otaKeys'];
+  /** Issue 6: Ed25519 public keys trusted for OTA manifests, in the identity the simulator makes. Default none (offers refused). */
+  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
   /** Issue 6: size of each A/B app slot in bytes. Default 1,835,008 (0x1C0000, ota_0/ota_1 of firmware/moddable/partitions.csv). */
   otaSlotBytes?: number;
   /** Pin map (`device.pin`). Default DEFAULT_PIN_MAP (dim 25, relay 26, photocell 34, led 2). */
@@ -136,7 +163,8 @@ export type BoardState = 'off' | 'on' | 'rebooting';
 
 export class SimBoard {
   readonly clock: VirtualClock;
-  readonly factory: Readonly<FactoryConfig>;
+  /** The identity provisioned at construction (the firmware reads it from NVS). */
+  readonly identity: Readonly<SimIdentity>;
   readonly nominalW: number;
   readonly position: Position | undefined;
   readonly poleRef: string | undefined;
@@ -182,23 +210,23 @@ export class SimBoard {
 
   constructor(options: SimBoardOptions) {
     this.clock = options.clock;
-    this.factory = Object.freeze({
-      deviceId: options.deviceId,
-      tenant: options.tenant,
-      hardwareModel: options.hardwareModel ?? 'SL-ESP32-SIM',
-      mqtt: Object.freeze({ ...options.mqtt }),
-      ...(options.otaKeys ? { otaKeys: options.otaKeys } : {}),
-    });
+    const made = provisionSim(options);
+    this.identity = Object.freeze(made.identity);
+    const deviceId = this.identity.deviceId;
     this.nominalW = options.nominalW ?? 36;
     this.position = options.position;
     this.poleRef = options.poleRef;
     this.luminaireModel = options.luminaireModel;
     this.group = options.group;
-    this.#image = { version: options.firmwareVersion ?? '0.1.0-sim', hardwareModels: [this.factory.hardwareModel], kind: 'full' };
+    this.#image = { version: options.firmwareVersion ?? '0.1.0-sim', hardwareModels: [this.identity.hardwareModel], kind: 'full' };
     this.bootloader = new SimBootloader(options.otaSlotBytes ?? 0x1c0000, factoryImage(this.#image));
     if (options.runtime === 'xs' && options.firmware) throw new TypeError("runtime 'xs' runs the firmware bundle: leave options.firmware out");
     this.#firmware = options.runtime === 'xs' ? createXsFirmware() : options.firmware;
-    this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${options.deviceId}.json`) } : {});
+    this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${deviceId}.json`) } : {});
+    // Provisioning: the identity goes to NVS (given bytes always; one the simulator made only if none is there).
+    if (options.provisioned !== false && (options.identity !== undefined || this.flash.read(IDENTITY_KEY) === undefined)) {
+      this.flash.write(IDENTITY_KEY, Uint8Array.from(made.nvs).buffer);
+    }
     this.link = new SimLink(options.link);
     const now = (): number => this.clock.now();
     const meter = typeof options.meter === 'string' ? { chip: options.meter } : options.meter;
@@ -206,15 +234,15 @@ export class SimBoard {
     this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
     this.metering = new SimMetering({
       spec: meter, clock: this.clock, line: this.electrical, flash: this.flash,
-      ...(options.dataDir !== undefined ? { logFile: join(options.dataDir, `${options.deviceId}.meterlog`) } : {}),
-      random: mulberry32(hash32(`${options.deviceId}/meter`)),
+      ...(options.dataDir !== undefined ? { logFile: join(options.dataDir, `${deviceId}.meterlog`) } : {}),
+      random: mulberry32(hash32(`${deviceId}/meter`)),
       onChange: () => this.#updateElectrical(), powerOff: () => this.powerOff(),
     });
     this.bus.onChange = () => this.#updateElectrical();
     this.logs = new RingBuffer(options.logLimit ?? 200);
     this.#rtcMode = options.rtc ?? 'lost';
     this.#rtcOffset = options.rtcOffsetMs ?? 0;
-    this.#seed = options.seed ?? hash32(options.deviceId);
+    this.#seed = options.seed ?? hash32(deviceId);
     this.#rebootDelayMs = options.rebootDelayMs ?? 1000;
     this.#panicOnException = options.panicOnException ?? true;
     this.#onLog = options.onLog;
@@ -260,7 +288,13 @@ export class SimBoard {
     this.#sunTimer = undefined;
   }
 
-  get deviceId(): string { return this.factory.deviceId; }
+  get deviceId(): string { return this.identity.deviceId; }
+  get tenant(): string { return this.identity.tenant; }
+
+  /** Writes a new identity to NVS (an installer re-provisioning the board); it takes effect at the next boot. */
+  reprovision(identity: Uint8Array): void {
+    this.flash.write(IDENTITY_KEY, Uint8Array.from(identity).buffer);
+  }
   /** Version of the image running (or last run): `host.system.firmwareVersion` (issue 6: it changes with updates). */
   get firmwareVersion(): string { return this.#image.version; }
   get state(): BoardState { return this.#state; }
@@ -447,7 +481,7 @@ export class SimBoard {
       clock,
       storage,
       system,
-      factory: { ...this.factory, mqtt: { ...this.factory.mqtt } },
+      crypto: { hmacSha256: nodeHmac },
     };
   }
 
@@ -580,4 +614,43 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** HMAC-SHA256(key, label ‖ data) with node:crypto: the simulator's native crypto (host.crypto). */
+export function nodeHmac(key: Uint8Array, label: string, data: Uint8Array): Uint8Array {
+  return new Uint8Array(createHmac('sha256', key).update(label, 'latin1').update(data).digest());
+}
+
+/** The device key the simulator gives a board it provisions itself (tests: deterministic per device id). */
+export function simDeviceKey(deviceId: string): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(`streetlight simulator device key\0${deviceId}`).digest());
+}
+
+/** The identity of a board's options, and its NVS bytes. */
+function provisionSim(o: SimBoardOptions): { identity: SimIdentity; nvs: Uint8Array } {
+  if (o.identity !== undefined) {
+    const m = pb.DeviceIdentity.decode(o.identity);
+    const identity: SimIdentity = {
+      deviceId: m.deviceId, tenant: m.tenant, hardwareModel: m.hardwareModel || 'SL-ESP32-SIM',
+      mqtt: { host: m.mqttHost, port: m.mqttPort, user: m.deviceId, password: m.mqttPassword },
+      deviceKey: m.deviceKey, keyGeneration: m.keyGeneration,
+      otaKeys: m.otaKeys.map((k) => ({ keyId: k.keyId ?? 0, publicKey: k.publicKey ?? new Uint8Array(0) })),
+    };
+    return { identity, nvs: o.identity };
+  }
+  if (o.deviceId === undefined || o.tenant === undefined || o.mqtt === undefined) {
+    throw new TypeError('a simulated board needs `identity` (provisioned by the fleet server) or deviceId, tenant and mqtt');
+  }
+  const identity: SimIdentity = {
+    deviceId: o.deviceId, tenant: o.tenant, hardwareModel: o.hardwareModel ?? 'SL-ESP32-SIM',
+    mqtt: { ...o.mqtt }, deviceKey: o.deviceKey ?? simDeviceKey(o.deviceId), keyGeneration: 1,
+    ...(o.otaKeys ? { otaKeys: o.otaKeys } : {}),
+  };
+  const nvs = pb.DeviceIdentity.encode({
+    format: 1, deviceId: identity.deviceId, tenant: identity.tenant, hardwareModel: identity.hardwareModel,
+    mqttHost: identity.mqtt.host, mqttPort: identity.mqtt.port, mqttPassword: identity.mqtt.password ?? '',
+    deviceKey: identity.deviceKey, keyGeneration: identity.keyGeneration,
+    otaKeys: (identity.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })),
+  }).finish();
+  return { identity, nvs };
 }

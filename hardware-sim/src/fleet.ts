@@ -52,7 +52,7 @@ export class SimFleet {
 
   /** Adds a board (not powered yet). Device ids are unique. */
   add(options: FleetBoardOptions): SimBoard {
-    if (this.#boards.has(options.deviceId)) throw new Error(`duplicate device id ${options.deviceId}`);
+    if (options.deviceId !== undefined && this.#boards.has(options.deviceId)) throw new Error(`duplicate device id ${options.deviceId}`);
     const merged = { ...this.#defaults, ...options } as FleetBoardOptions;
     const n = this.#localAddresses.length;
     if (n > 0 && merged.link?.localAddress === undefined) {
@@ -60,6 +60,7 @@ export class SimFleet {
     }
     const firmware = merged.firmware ?? this.#firmware;
     const board = new SimBoard({ ...merged, clock: this.clock, ...(firmware ? { firmware } : {}) });
+    if (this.#boards.has(board.deviceId)) throw new Error(`duplicate device id ${board.deviceId}`);
     this.#boards.set(board.deviceId, board);
     return board;
   }

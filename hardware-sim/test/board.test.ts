@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pb } from '@streetlight/protocol';
 import type { Host, MqttClientIO } from '../../firmware/src/host.js';
 import { SimBoard, VirtualClock, type FirmwareFactory } from '../src/index.js';
 import { startTestBroker as startBroker } from '../src/testing.js';
@@ -16,7 +17,12 @@ describe('SimBoard', () => {
     const b = board((h) => { host = h; return { stop() {} }; }, { nominalW: 60, hardwareModel: 'HW-X', firmwareVersion: '1.2.3' });
     b.powerOn();
     const h = host as Host;
-    expect(h.factory).toEqual({ deviceId: 'SRL-TST-001', tenant: 'sarlat', hardwareModel: 'HW-X', mqtt: { host: '127.0.0.1', port: 1 } });
+    // The identity is provisioned into NVS (issue 11), not handed over by the host.
+    expect(pb.DeviceIdentity.decode(new Uint8Array(h.storage.read('identity') as ArrayBuffer))).toMatchObject({
+      format: 1, deviceId: 'SRL-TST-001', tenant: 'sarlat', hardwareModel: 'HW-X', mqttHost: '127.0.0.1', mqttPort: 1,
+    });
+    expect(b.identity.deviceKey).toHaveLength(32);
+    expect(h.crypto?.hmacSha256(new Uint8Array(32), 'sl1u', new Uint8Array(0))).toHaveLength(32);
     expect(h.device.pin).toMatchObject({ dim: 25, relay: 26, photocell: 34 });
     expect(typeof h.device.io.PWM).toBe('function');
     expect(typeof h.device.io.Digital).toBe('function');
@@ -188,8 +194,8 @@ describe('SimBoard', () => {
       const fw: FirmwareFactory = (host) => {
         const { io } = host.device.network.mqtt;
         new io({
-          host: host.factory.mqtt.host, port: host.factory.mqtt.port, id: host.factory.deviceId, keepalive: 60_000,
-          will: { topic: `will/${host.factory.deviceId}`, message: new TextEncoder().encode('offline').buffer as ArrayBuffer, QoS: 1 },
+          host: broker.host, port: broker.port, id: 'SRL-TST-002', keepalive: 60_000,
+          will: { topic: 'will/SRL-TST-002', message: new TextEncoder().encode('offline').buffer as ArrayBuffer, QoS: 1 },
           onControl(this: MqttClientIO, m) { callbacks.push(`control:${m.operation}`); },
           onError() { callbacks.push('error'); },
           onClose() { callbacks.push('close'); },

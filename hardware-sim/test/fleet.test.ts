@@ -56,7 +56,7 @@ describe('demo town (Sarlat-la-Canéda)', () => {
     const thiers = inv.filter((p) => p.streetCode === 'THI');
     expect(fleet.size).toBe(thiers.length);
     const b = fleet.get(thiers[0]?.deviceId ?? '');
-    expect(b?.factory).toMatchObject({ tenant: 'sarlat', mqtt: { host: '127.0.0.1', port: 1883 } });
+    expect(b?.identity).toMatchObject({ tenant: 'sarlat', mqtt: { host: '127.0.0.1', port: 1883 } });
     expect(b?.nominalW).toBe(60);
     expect(b?.group).toBe('Avenue Thiers');
     expect(b?.state).toBe('off');

@@ -10,3 +10,4 @@ export const pb = streetlight.v1;
 export type Uplink = streetlight.v1.IUplink;
 export type Downlink = streetlight.v1.IDownlink;
 export type Presence = streetlight.v1.IPresence;
+export type DeviceIdentityMessage = streetlight.v1.IDeviceIdentity;

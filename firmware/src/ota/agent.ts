@@ -58,6 +58,10 @@ interface Persisted {
 
 export interface OtaAgentOptions {
   host: Host;
+  /** Ed25519 keys trusted for manifests (from the provisioned identity); none → every offer is refused. */
+  keys: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
+  /** The board's hardware model (provisioned identity): an image must name it. */
+  hardwareModel: string;
   /** Sends an OtaStatus uplink; false when offline (the agent reports again on the next connection). */
   send(status: OtaStatus): boolean;
   /** Local minutes after midnight now, undefined without a valid clock. */
@@ -91,7 +95,7 @@ export class OtaAgent {
     this.#opts = opts;
     this.#host = opts.host;
     this.#update = opts.host.update;
-    this.#keys = (opts.host.factory.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }));
+    this.#keys = opts.keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }));
     this.#restore();
     this.#timer = this.#host.timers.repeat(() => this.#guard(() => this.#tick()), WINDOW_CHECK_MS);
   }
@@ -196,7 +200,7 @@ export class OtaAgent {
       return;
     }
     if (!this.#update) return this.#reject(offer, 'no_update_capability: this platform has no A/B slots');
-    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#host.factory.hardwareModel });
+    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#opts.hardwareModel });
     if (!check.ok) return this.#reject(offer, `${check.reason}: ${check.detail}`);
     // A newer offer replaces whatever was in progress (the inactive slot is simply rewritten).
     this.#saveOffer(offer);

@@ -11,8 +11,9 @@
  *   is QoS 0 only.)
  * - Storage: NVS through `embedded:storage/key-value` (domain "streetlight", ArrayBuffer values).
  * - Timers: Moddable `Timer`; clock: `Date.now()` / `Time.set()` / `Time.ticks` (modules/base/time).
- * - Factory configuration (device id, tenant, broker) from the manifest's `config`, overridable on the
- *   mcconfig command line (`mcconfig ... deviceId=SRL-0001 broker=10.0.0.2`).
+ * - Identity (device id, town, broker, credentials, device key, OTA keys): not here. Provisioning writes it to
+ *   NVS (key "identity", fleet-server `provision`); the firmware reads it from `storage` (src/identity.ts).
+ * - Crypto: HMAC-SHA256 of frame authentication over the SDK's native `Digest` (modules/crypt/digest).
  */
 import device from 'embedded:provider/builtin';
 import TCP from 'embedded:io/socket/tcp';
@@ -25,7 +26,8 @@ import KeyValue from 'embedded:storage/key-value';
 import config from 'mc/config';
 import Time from 'time';
 import Timer from 'timer';
-import type { FactoryConfig, Host, HostStorage } from '../host.js';
+import { Digest } from 'crypt';
+import type { Host, HostCrypto, HostStorage } from '../host.js';
 import { FIRMWARE_VERSION } from '../version.js';
 import Flash from 'embedded:storage/flash';
 import { esp32Update } from './update-esp32.js'; // issue 6: A/B slots, rollback FFI
@@ -41,24 +43,25 @@ function text(key: string, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
-function integer(key: string, fallback: number): number {
-  const value = Number(config[key]);
-  return Number.isInteger(value) ? value : fallback;
-}
-
-/** Factory configuration from the manifest's `config` (written at flashing time). */
-export function factoryConfig(): FactoryConfig {
-  const user = text('mqttUser', '');
-  const password = text('mqttPassword', '');
+/** HMAC-SHA256 (RFC 2104) over the SDK's native SHA-256: two digests per frame, no JavaScript hashing. */
+export function nativeCrypto(): HostCrypto {
   return {
-    deviceId: text('deviceId', 'SL-UNSET'),
-    tenant: text('tenant', 'default'),
-    hardwareModel: text('hardwareModel', 'SL-ESP32'),
-    mqtt: {
-      host: text('broker', '127.0.0.1'),
-      port: integer('brokerPort', 1883),
-      ...(user !== '' ? { user } : {}),
-      ...(password !== '' ? { password } : {}),
+    hmacSha256(key, label, data) {
+      const pad = new Uint8Array(64);
+      const k = key.length > 64 ? new Uint8Array(new Digest('SHA256').process(key.slice().buffer)) : key;
+      const text = new Uint8Array(label.length);
+      for (let i = 0; i < label.length; i++) text[i] = label.charCodeAt(i) & 0xff;
+      for (let i = 0; i < 64; i++) pad[i] = (i < k.length ? (k[i] as number) : 0) ^ 0x36;
+      const inner = new Digest('SHA256');
+      inner.write(pad.buffer);
+      inner.write(text.buffer);
+      inner.write(data.slice().buffer);
+      const innerHash = inner.close();
+      for (let i = 0; i < 64; i++) pad[i] = (i < k.length ? (k[i] as number) : 0) ^ 0x5c;
+      const outer = new Digest('SHA256');
+      outer.write(pad.buffer);
+      outer.write(innerHash);
+      return new Uint8Array(outer.close());
     },
   };
 }
@@ -125,7 +128,7 @@ export function moddableHost(): Host {
       random: () => Math.random(),
       log: (level, message) => { trace(`${level}: ${message}\n`); },
     },
-    factory: factoryConfig(),
+    crypto: nativeCrypto(),
     flash: flashPartitions(Flash),
     update: esp32Update(),
   };

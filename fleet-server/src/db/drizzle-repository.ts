@@ -5,7 +5,7 @@
  * dialect adapter supplies them. Only statements both dialects accept are used here: `ON CONFLICT`,
  * `RETURNING`, `excluded.<column>`.
  */
-import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema.sqlite.js';
 import type {
@@ -171,6 +171,11 @@ export class DrizzleRepository implements Repository {
       if (c) c.online = Number(r.n);
     }
     return out;
+  }
+
+  async raiseDownlinkSeq(id: string, floor: number): Promise<void> {
+    const { devices } = this.t;
+    await this.db.update(devices).set({ lastDownlinkSeq: floor }).where(and(eq(devices.id, id), lt(devices.lastDownlinkSeq, floor)));
   }
 
   async nextDownlinkSeq(id: string): Promise<number> {

@@ -54,6 +54,8 @@ export interface Repository {
   countDevicesByTenant(): Promise<Map<string, { known: number; online: number }>>;
   /** Hands out the next downlink seq of a device, atomically (one UPDATE … RETURNING). */
   nextDownlinkSeq(id: string): Promise<number>;
+  /** Moves the downlink counter up to `floor` (a device reported it applied that seq): the next seq is above it. */
+  raiseDownlinkSeq(id: string, floor: number): Promise<void>;
 
   /** Tenant of each given device id that is registered or commissioned (registration wins). */
   deviceTenants(ids: readonly string[]): Promise<Map<string, string>>;

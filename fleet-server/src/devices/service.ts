@@ -31,7 +31,7 @@
  * reconciles, i.e. re-sends whatever desired state the device lacks.
  */
 import {
-  MAX_ENERGY_SEQ_JUMP, MAX_UPLINK_SEQ_JUMP, MAX_VERSION_JUMP, PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame,
+  MAX_ENERGY_SEQ_JUMP, MAX_FRAME_BYTES, MAX_UPLINK_SEQ_JUMP, MAX_VERSION_JUMP, PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame,
   downlinkTopic, parseDeviceTopic, pb, type Downlink, type Uplink,
 } from '@streetlight/protocol';
 import { AlarmsRepository, type DeviceEventInput } from '../db/alarms-repository.js';
@@ -45,6 +45,16 @@ import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.
 
 export type SendDownlink = (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
 
+/**
+ * Issue 11: who a frame is from (devices/identity.ts). Every uplink is checked before it is decoded: a frame
+ * from an identity the server did not provision (or revoked), on another town's topic, or without a valid MAC
+ * with the device's key is dropped and counted (`unknown_device`, `revoked`, `wrong_tenant`, `unauthenticated`).
+ */
+export interface UplinkVerifier {
+  /** `frame` undefined: the identity alone (presence carries no MAC). */
+  verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): Promise<'ok' | 'unknown_device' | 'revoked' | 'wrong_tenant' | 'bad_mac'>;
+}
+
 /** An uplink frame as received: its seq and bytes; `relayed` when another instance passed it on. */
 export interface OtaFrame { seq: number; bytes: Uint8Array; relayed?: boolean }
 
@@ -57,6 +67,8 @@ export interface ServiceLogger {
 
 export interface DeviceServiceOptions {
   repo: Repository;
+  /** Issue 11: frame authentication of every uplink (and of presence: only a provisioned device's counts). */
+  identities: UplinkVerifier;
   send: SendDownlink;
   /** Milliseconds since the epoch. */
   now: () => number;
@@ -86,7 +98,8 @@ export interface DeviceServiceOptions {
  * MAX_UPLINK_SEQ_JUMP above the last one seen; `implausible_gap`: an EnergyReport placing a record or its
  * lost_through_seq more than MAX_ENERGY_SEQ_JUMP above the acknowledged ones.
  */
-export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error' | 'bad_relay' | 'implausible_seq' | 'implausible_gap';
+export type ServerRejectReason = 'bad_topic' | 'wrong_tenant' | 'internal_error' | 'bad_relay' | 'implausible_seq' | 'implausible_gap'
+  | 'unknown_device' | 'revoked' | 'unauthenticated';
 
 export interface OverrideRequest { level: number; durationS: number; fadeS?: number | undefined }
 
@@ -118,6 +131,7 @@ const PRUNE_EVERY = 50;
 
 export class DeviceService {
   private readonly repo: Repository;
+  private readonly identities: UplinkVerifier;
   private readonly send: SendDownlink;
   private readonly now: () => number;
   private readonly metrics: Metrics;
@@ -150,6 +164,7 @@ export class DeviceService {
 
   constructor(opts: DeviceServiceOptions) {
     this.repo = opts.repo;
+    this.identities = opts.identities;
     this.send = opts.send;
     this.now = opts.now;
     this.metrics = opts.metrics;
@@ -209,6 +224,12 @@ export class DeviceService {
       return;
     }
     try {
+      // Issue 11: who sent it, before anything else is read of it (size first: no HMAC over a 100 MiB frame).
+      if (size > MAX_FRAME_BYTES) {
+        this.reject('too_large', { topic, tenant: t.tenant, deviceId: t.deviceId, size, detail: `${size} bytes > ${MAX_FRAME_BYTES}` });
+        return;
+      }
+      if (!(await this.authentic(topic, t.tenant, t.deviceId, t.channel, payload))) return;
       if (t.channel === 'status') {
         await this.serial(t.deviceId, () => this.onPresence(topic, t.tenant, t.deviceId, payload));
         return;
@@ -234,6 +255,8 @@ export class DeviceService {
   async handleRelayedOta(tenant: string, deviceId: string, frame: Uint8Array, via: string): Promise<void> {
     const size = frame.length;
     try {
+      // The relay carries the device's own frame, MAC included: checked here as if received from the device.
+      if (size > MAX_FRAME_BYTES || !(await this.authentic(via, tenant, deviceId, 'up', frame))) return;
       const decoded = decodeUplinkFrame(frame, deviceId);
       if (!decoded.ok) {
         this.reject(decoded.reason, { topic: via, tenant, deviceId, size, detail: decoded.detail });
@@ -259,6 +282,18 @@ export class DeviceService {
       this.metrics.reject('internal_error');
       this.log.error({ topic: via, tenant, deviceId, size, err }, 'relayed frame processing failed');
     }
+  }
+
+  /**
+   * Issue 11: an uplink must carry a valid MAC of a provisioned, not revoked device of that town. Presence (the
+   * retained status, the device's will) carries none — only the device's own broker account may publish it (broker
+   * ACL) — but counts only for a provisioned device of that town. False (counted, logged) when refused.
+   */
+  private async authentic(topic: string, tenant: string, deviceId: string, channel: 'up' | 'status', payload: Uint8Array): Promise<boolean> {
+    const verdict = await this.identities.verifyUplink(tenant, deviceId, channel === 'up' ? payload : undefined);
+    if (verdict === 'ok') return true;
+    this.reject(verdict === 'bad_mac' ? 'unauthenticated' : verdict, { topic, tenant, deviceId, size: payload.length });
+    return false;
   }
 
   private async onPresence(topic: string, tenant: string, deviceId: string, payload: Uint8Array): Promise<void> {
@@ -308,6 +343,7 @@ export class DeviceService {
       return;
     }
     if (!device) {
+      // The first authenticated frame of a provisioned device registers it (never an unknown identity: authentic()).
       await this.repo.ensureTenant(tenant, now);
       device = await this.repo.ensureDevice(tenant, deviceId, now);
     }
@@ -325,6 +361,9 @@ export class DeviceService {
         await seen();
         this.metrics.uplink(kind);
         const h = msg.hello!;
+        // Issue 11: the device refuses downlinks at or below the seq it last applied (persisted); after a restore of
+        // the database the counter may be behind it: move it past.
+        if ((h.downlinkFloor ?? 0) > 0) await this.repo.raiseDownlinkSeq(deviceId, h.downlinkFloor ?? 0);
         await this.uplinks.applyHello(deviceId, seq, {
           hardwareModel: h.hardwareModel || null,
           firmwareVersion: h.firmwareVersion || null,

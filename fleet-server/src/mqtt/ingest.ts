@@ -19,6 +19,13 @@ export interface IngestOptions {
   /** Shared-subscription group for uplinks; undefined → plain filters (aedes). */
   shareGroup?: string | undefined;
   onMessage: (topic: string, payload: Uint8Array) => Promise<void>;
+  /**
+   * Issue 11: seals an encoded downlink for its device (MAC with the device key, devices/identity.ts); undefined
+   * when the device has no active credential (nothing is sent then).
+   */
+  seal: (deviceId: string, body: Uint8Array) => Promise<Uint8Array | undefined>;
+  /** Client id of this connection: `<username>-<random>` on a broker that checks it (server accounts). */
+  clientId?: string | undefined;
   log: ServiceLogger;
   /** How long start-up waits for the first connection. Default 10 s. */
   connectTimeoutMs?: number;
@@ -35,7 +42,7 @@ export interface Ingest {
 
 export async function startIngest(opts: IngestOptions): Promise<Ingest> {
   const client = mqtt.connect(opts.url, {
-    clientId: `fleet-${randomUUID().slice(0, 12)}`,
+    clientId: opts.clientId ?? `fleet-${randomUUID().slice(0, 12)}`,
     clean: true,
     protocolVersion: 4,
     username: opts.username,
@@ -74,7 +81,9 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
     client,
     connected: () => client.connected,
     publishDownlink: async (tenant, deviceId, message) => {
-      const bytes = encodeDownlink(message);
+      const body = encodeDownlink(message);
+      const bytes = await opts.seal(deviceId, body);
+      if (!bytes) throw new Error(`no active credential for device ${deviceId}: downlink not sent`);
       if (bytes.length > MAX_FRAME_BYTES) throw new Error(`downlink of ${bytes.length} bytes exceeds ${MAX_FRAME_BYTES}`);
       const topic = downlinkTopic(tenant, deviceId);
       // Not awaited: the PUBACK may be long in coming while the client is offline (mqtt.js keeps QoS 1

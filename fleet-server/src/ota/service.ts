@@ -214,6 +214,10 @@ export class OtaService {
   }
 
   get enabled(): boolean { return this.o.key !== undefined; }
+  /** The public key(s) devices must trust for this installation's manifests (provisioning writes them). */
+  get trustKeys(): Array<{ keyId: number; publicKey: Uint8Array }> {
+    return this.o.key ? [{ keyId: this.o.key.keyId, publicKey: this.o.key.publicKey }] : [];
+  }
   /** OTA is on and several instances may run: app.ts starts an OtaCluster for it. */
   get clustered(): boolean { return this.enabled && this.o.mode === 'cluster'; }
   /** The OTA tables (tools and tests). */

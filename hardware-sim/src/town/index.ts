@@ -4,7 +4,6 @@
 import { SimFleet, type FleetBoardOptions } from '../fleet.js';
 import type { FirmwareFactory } from '../board.js';
 import type { VirtualClock } from '../clock.js';
-import type { FactoryConfig } from '../../../firmware/src/host.js';
 import { hash32, mulberry32 } from '../board.js';
 import { LUMINAIRE_CATALOGUE, type LuminaireModel } from './catalogue.js';
 import { SARLAT, type StreetDef, type TownDef } from './sarlat.js';
@@ -107,8 +106,13 @@ export function townInventory(name = 'sarlat'): TownPole[] {
 
 export interface CreateTownOptions {
   clock: VirtualClock;
-  /** Broker written into each board's factory config. */
-  broker: FactoryConfig['mqtt'];
+  /** Broker of the identities the simulator makes (boards without `identity`). */
+  broker: { host: string; port: number };
+  /**
+   * The provisioned identity of a pole's board (fleet server provisioning, issue 11), or undefined to let the
+   * simulator make one (a test peer then plays the server with the simulator's key).
+   */
+  identity?: (deviceId: string) => Uint8Array | undefined;
   tenant: string;
   /** Default 'sarlat'. */
   town?: string;
@@ -142,7 +146,9 @@ export function createTown(options: CreateTownOptions): SimFleet {
     defaults: options.boardDefaults ?? {},
   });
   for (const p of poles) {
+    const identity = options.identity?.(p.deviceId);
     fleet.add({
+      ...(identity ? { identity } : {}),
       deviceId: p.deviceId,
       tenant: options.tenant,
       mqtt: { ...options.broker },

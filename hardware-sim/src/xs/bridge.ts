@@ -59,6 +59,8 @@ export interface XsFirmware {
 
 let cachedBundle: string | undefined;
 let cachedGuest: string | undefined;
+/** Names the xsnap workers apart (diagnostics). */
+let machines = 0;
 
 /** The firmware script bundle (plain, not minified: XS error messages keep their names). Cached. */
 export function firmwareBundle(): string {
@@ -270,7 +272,7 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
   };
 
   const machine = new XsMachine({
-    name: `xs-${host.factory.deviceId}`,
+    name: `xs-firmware-${++machines}`,
     ...(options.meteringLimit !== undefined ? { meteringLimit: options.meteringLimit } : {}),
     ...(options.stdio !== undefined ? { stdio: options.stdio } : {}),
     onCommand(request) {
@@ -326,11 +328,9 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     for (const [key, value] of Object.entries(host.device.network.mqtt)) {
       if (key !== 'io' && typeof value !== 'function' && typeof value !== 'object') mqttProvider[key] = value;
     }
-    const { otaKeys, ...factory } = host.factory;
     const update = host.update;
     const boot: BootMessage = {
       pins: { ...host.device.pin },
-      factory: { ...factory, ...(otaKeys ? { otaKeys: otaKeys.map((k) => ({ keyId: k.keyId, publicKey: [...k.publicKey] })) } : {}) },
       firmwareVersion: host.system.firmwareVersion,
       resetReason: host.system.resetReason,
       ...(Digital ? { digital: { Input: Digital.Input, InputPullUp: Digital.InputPullUp, InputPullDown: Digital.InputPullDown, Output: Digital.Output, Rising: Digital.Rising, Falling: Digital.Falling } } : {}),

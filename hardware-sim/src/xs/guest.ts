@@ -231,7 +231,6 @@ function makeHost(boot: BootMessage): Host {
     pin: boot.pins as Host['device']['pin'],
     network: { mqtt: { ...boot.mqttProvider, io: MqttClient } },
   };
-  const { otaKeys, ...factory } = boot.factory;
   return {
     device,
     timers: {
@@ -272,10 +271,6 @@ function makeHost(boot: BootMessage): Host {
       restart: () => { call(['sys.restart']); },
       random: () => call(['sys.random']) as number,
       log: (level, message) => { call(['sys.log', level, message]); },
-    },
-    factory: {
-      ...factory,
-      ...(otaKeys ? { otaKeys: otaKeys.map((k) => ({ keyId: k.keyId, publicKey: Uint8Array.from(k.publicKey) })) } : {}),
     },
     ...(boot.flash ? { flash: { open: openPartition } } : {}),
     ...(boot.update ? { update: makeUpdate(boot.update) } : {}),

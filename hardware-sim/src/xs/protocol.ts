@@ -24,12 +24,6 @@
 /** What the guest needs to build the Host at boot, besides the calls it makes later. */
 export interface BootMessage {
   pins: Record<string, number | undefined>;
-  factory: {
-    deviceId: string; tenant: string; hardwareModel: string;
-    mqtt: { host: string; port: number; user?: string; password?: string };
-    /** OTA public keys; the key bytes as an array of numbers (JSON has no byte strings). */
-    otaKeys?: { keyId: number; publicKey: number[] }[];
-  };
   firmwareVersion: string;
   resetReason: string;
   /** Constants of the board's Digital class, or absent when the board has none. */

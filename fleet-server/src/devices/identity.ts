@@ -1,0 +1,273 @@
+/**
+ * Device identity (issue 11, SECURITY.md): provisioning, frame authentication and broker credentials.
+ *
+ * - **Provisioning** gives a controller its own identity (protocol `DeviceIdentity`, written to its NVS): device
+ *   id, town, broker address, a random broker password, its device key, the OTA trust keys, Wi-Fi. The server
+ *   keeps a row in `device_credentials`: the broker password as Mosquitto's `$7$` hash (PBKDF2-SHA512) and the
+ *   key generation. Re-provisioning a device makes a new generation (new key, new password); revoking refuses it.
+ * - **Device keys** are derived, not stored: `HMAC-SHA256(master, "streetlight/v1 device key" ‖ 0 ‖ tenant ‖ 0 ‖
+ *   device ‖ 0 ‖ generation)`, with the installation's master key (a 32-byte file, `DEVICE_MASTER_KEY`). Every
+ *   instance of one installation uses the same file. A database leak alone reveals no device key.
+ * - **Frames**: every uplink must carry a valid MAC with the device's current key (protocol `mac`), or it is
+ *   dropped and counted; every downlink is sealed with it. A frame from an identity the server did not provision
+ *   (or revoked) is rejected and counted: devices are never created by a Hello.
+ */
+import { createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import {
+  DEVICE_KEY_BYTES, isValidId, pb, sealFrame, verifyFrame, type DeviceIdentityMessage, type FrameMac,
+} from '@streetlight/protocol';
+import type { DialectAdapter, Db, Tables } from '../db/drizzle-repository.js';
+
+/** HMAC-SHA256 of label ‖ body with node:crypto (the protocol's FrameMac). */
+export const frameHmac: FrameMac = (key, label, body) =>
+  new Uint8Array(createHmac('sha256', key).update(label, 'latin1').update(body).digest());
+
+export const MASTER_KEY_BYTES = 32;
+
+export class MasterKeyError extends Error {
+  override name = 'MasterKeyError';
+}
+
+/**
+ * Reads the installation's master key (64 hex characters in a file); creates it (mode 0600) when `create` and
+ * the file does not exist.
+ */
+export function loadMasterKey(path: string, create: boolean): Uint8Array {
+  if (!existsSync(path)) {
+    if (!create) throw new MasterKeyError(`device master key not found at ${path}`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${randomBytes(MASTER_KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(path, 0o600);
+  }
+  const text = readFileSync(path, 'utf8').trim();
+  if (!/^[0-9a-f]{64}$/i.test(text)) throw new MasterKeyError(`device master key at ${path} is not 64 hexadecimal characters`);
+  return new Uint8Array(Buffer.from(text, 'hex'));
+}
+
+/** The device key of one device and generation. */
+export function deriveDeviceKey(master: Uint8Array, tenant: string, deviceId: string, generation: number): Uint8Array {
+  const h = createHmac('sha256', master);
+  h.update('streetlight/v1 device key\0', 'latin1');
+  h.update(`${tenant}\0${deviceId}\0${generation}`, 'utf8');
+  return new Uint8Array(h.digest()).subarray(0, DEVICE_KEY_BYTES);
+}
+
+/** Mosquitto's default PBKDF2 iteration count for `$7$` hashes (mosquitto_passwd 2.0). */
+export const BROKER_HASH_ITERATIONS = 101;
+
+/**
+ * Hashes a broker password as Mosquitto 2's password file does (`$7$<iterations>$<salt b64>$<hash b64>`,
+ * PBKDF2-SHA512, 12-byte salt, 64-byte hash), so the same stored value serves the embedded broker and a
+ * generated Mosquitto password file. Broker passwords are 256-bit random strings: the low iteration count costs
+ * an attacker nothing he could use.
+ */
+export function hashBrokerPassword(password: string, iterations = BROKER_HASH_ITERATIONS, salt: Uint8Array = randomBytes(12)): string {
+  const hash = pbkdf2Sync(password, salt, iterations, 64, 'sha512');
+  return `$7$${iterations}$${Buffer.from(salt).toString('base64')}$${hash.toString('base64')}`;
+}
+
+/** Checks a password against a `$7$` hash, in constant time over the hash. */
+export function verifyBrokerPassword(password: string, stored: string): boolean {
+  const m = /^\$7\$(\d{1,7})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
+  if (!m) return false;
+  const iterations = Number(m[1]);
+  const salt = Buffer.from(m[2] as string, 'base64');
+  const expected = Buffer.from(m[3] as string, 'base64');
+  if (iterations < 1 || expected.length !== 64) return false;
+  const got = pbkdf2Sync(password, salt, iterations, 64, 'sha512');
+  return timingSafeEqual(got, expected);
+}
+
+/** A random broker password: 32 bytes, base64url (43 characters). */
+export const randomBrokerPassword = (): string => randomBytes(32).toString('base64url');
+
+export interface CredentialRow {
+  deviceId: string;
+  tenantId: string;
+  keyGeneration: number;
+  mqttPasswordHash: string;
+  hardwareModel: string | null;
+  provisionedAt: number;
+  revokedAt: number | null;
+}
+
+/** The `device_credentials` table. */
+export class CredentialsRepository {
+  private readonly db: Db;
+  private readonly t: Tables;
+
+  constructor(adapter: DialectAdapter) {
+    this.db = adapter.db;
+    this.t = adapter.tables;
+  }
+
+  async get(deviceId: string): Promise<CredentialRow | undefined> {
+    const c = this.t.deviceCredentials;
+    const [row] = await this.db.select().from(c).where(eq(c.deviceId, deviceId));
+    return row as CredentialRow | undefined;
+  }
+
+  /** Writes a new generation for a device (insert, or replace an earlier one: the generation is the caller's). */
+  async put(row: CredentialRow): Promise<void> {
+    const c = this.t.deviceCredentials;
+    await this.db.insert(c).values(row).onConflictDoUpdate({
+      target: c.deviceId,
+      set: {
+        tenantId: row.tenantId, keyGeneration: row.keyGeneration, mqttPasswordHash: row.mqttPasswordHash,
+        hardwareModel: row.hardwareModel, provisionedAt: row.provisionedAt, revokedAt: null,
+      },
+    });
+  }
+
+  async revoke(deviceId: string, now: number): Promise<boolean> {
+    const c = this.t.deviceCredentials;
+    const rows = await this.db.update(c).set({ revokedAt: now }).where(and(eq(c.deviceId, deviceId), isNull(c.revokedAt))).returning({ id: c.deviceId });
+    return rows.length > 0;
+  }
+
+  async list(tenant?: string): Promise<CredentialRow[]> {
+    const c = this.t.deviceCredentials;
+    const q = this.db.select().from(c);
+    return (await (tenant === undefined ? q.orderBy(asc(c.deviceId)) : q.where(eq(c.tenantId, tenant)).orderBy(asc(c.deviceId)))) as CredentialRow[];
+  }
+}
+
+/** What verifying an uplink found. */
+export type UplinkAuth = 'ok' | 'unknown_device' | 'revoked' | 'wrong_tenant' | 'bad_mac';
+
+export interface ProvisionRequest {
+  tenant: string;
+  deviceId: string;
+  hardwareModel?: string | undefined;
+  /** Broker the device connects to, as the device reaches it. */
+  broker: { host: string; port: number; tls?: boolean | undefined };
+  wifi?: { ssid: string; password: string } | undefined;
+  otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }> | undefined;
+}
+
+export interface Provisioned {
+  /** The identity as the device stores it (NVS key "identity"): the encoded protocol `DeviceIdentity`. */
+  nvs: Uint8Array;
+  identity: DeviceIdentityMessage;
+  generation: number;
+}
+
+/** Prefix of the server's own broker accounts; a device id may not start with it. */
+export const SERVER_ACCOUNT_PREFIX = '_';
+
+interface Cached { row: CredentialRow | undefined; key: Uint8Array | undefined; at: number }
+
+export interface DeviceIdentitiesOptions {
+  adapter: DialectAdapter;
+  master: Uint8Array;
+  /** Server clock (ms). */
+  now: () => number;
+  /** How long a looked-up credential is trusted before it is read again (revocations on another instance). Default 10 s, real time. */
+  cacheMs?: number;
+}
+
+export class DeviceIdentities {
+  readonly repo: CredentialsRepository;
+  private readonly master: Uint8Array;
+  private readonly now: () => number;
+  private readonly cacheMs: number;
+  private readonly cache = new Map<string, Cached>();
+  /** Called after a device is revoked (the embedded broker disconnects it). */
+  onRevoke: ((deviceId: string) => void) | undefined;
+
+  constructor(o: DeviceIdentitiesOptions) {
+    this.repo = new CredentialsRepository(o.adapter);
+    this.master = o.master;
+    this.now = o.now;
+    this.cacheMs = o.cacheMs ?? 10_000;
+  }
+
+  /** Provisions a device (or re-provisions it: a new generation, the old key and password stop working). */
+  async provision(req: ProvisionRequest): Promise<Provisioned> {
+    if (!isValidId(req.tenant)) throw new RangeError(`invalid town id "${req.tenant}"`);
+    if (!isValidId(req.deviceId) || req.deviceId.startsWith(SERVER_ACCOUNT_PREFIX)) {
+      throw new RangeError(`invalid device id "${req.deviceId}": 1..64 of [A-Za-z0-9_-], not starting with "${SERVER_ACCOUNT_PREFIX}"`);
+    }
+    const before = await this.repo.get(req.deviceId);
+    if (before && before.tenantId !== req.tenant) throw new ProvisionConflict(req.deviceId);
+    const generation = (before?.keyGeneration ?? 0) + 1;
+    const password = randomBrokerPassword();
+    const now = this.now();
+    await this.repo.put({
+      deviceId: req.deviceId, tenantId: req.tenant, keyGeneration: generation, mqttPasswordHash: hashBrokerPassword(password),
+      hardwareModel: req.hardwareModel ?? null, provisionedAt: now, revokedAt: null,
+    });
+    this.cache.delete(req.deviceId);
+    if (before) this.onRevoke?.(req.deviceId); // the previous generation's connection goes
+    const identity: DeviceIdentityMessage = {
+      format: 1, deviceId: req.deviceId, tenant: req.tenant, hardwareModel: req.hardwareModel ?? '',
+      mqttHost: req.broker.host, mqttPort: req.broker.port, mqttTls: req.broker.tls ?? false, mqttPassword: password,
+      deviceKey: deriveDeviceKey(this.master, req.tenant, req.deviceId, generation), keyGeneration: generation,
+      otaKeys: (req.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })),
+      wifiSsid: req.wifi?.ssid ?? '', wifiPassword: req.wifi?.password ?? '', provisionedAt: Math.floor(now / 1000),
+    };
+    return { nvs: pb.DeviceIdentity.encode(identity).finish(), identity, generation };
+  }
+
+  /** Revokes a device: its frames and its broker connection are refused from now on. False when not provisioned or revoked already. */
+  async revoke(deviceId: string): Promise<boolean> {
+    const done = await this.repo.revoke(deviceId, this.now());
+    this.cache.delete(deviceId);
+    if (done) this.onRevoke?.(deviceId);
+    return done;
+  }
+
+  /** The device's active credential and current key (cached), undefined when unknown or revoked. */
+  async lookup(deviceId: string): Promise<{ row: CredentialRow; key: Uint8Array } | undefined> {
+    const c = await this.cached(deviceId);
+    return c.row && c.key && c.row.revokedAt === null ? { row: c.row, key: c.key } : undefined;
+  }
+
+  private async cached(deviceId: string): Promise<Cached> {
+    const hit = this.cache.get(deviceId);
+    const t = performance.now();
+    if (hit && t - hit.at < this.cacheMs) return hit;
+    const row = await this.repo.get(deviceId);
+    const entry: Cached = { row, key: row ? deriveDeviceKey(this.master, row.tenantId, row.deviceId, row.keyGeneration) : undefined, at: t };
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(deviceId, entry);
+    return entry;
+  }
+
+  /** Checks an uplink frame of `deviceId` received on `tenant`'s topic (`frame` undefined: the identity alone). */
+  async verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): Promise<UplinkAuth> {
+    const c = await this.cached(deviceId);
+    if (!c.row || !c.key) return 'unknown_device';
+    if (c.row.revokedAt !== null) return 'revoked';
+    if (c.row.tenantId !== tenant) return 'wrong_tenant';
+    return frame === undefined || verifyFrame(frameHmac, c.key, 'up', frame) ? 'ok' : 'bad_mac';
+  }
+
+  /** Seals an encoded downlink body for its device; undefined when the device has no active credential. */
+  async sealDownlink(deviceId: string, body: Uint8Array): Promise<Uint8Array | undefined> {
+    const c = await this.lookup(deviceId);
+    return c ? sealFrame(frameHmac, c.key, 'down', body) : undefined;
+  }
+
+  /** Broker authentication of a device account (username = device id). */
+  async checkBrokerPassword(deviceId: string, password: string): Promise<CredentialRow | undefined> {
+    const c = await this.lookup(deviceId);
+    return c && verifyBrokerPassword(password, c.row.mqttPasswordHash) ? c.row : undefined;
+  }
+}
+
+export class ProvisionConflict extends Error {
+  override name = 'ProvisionConflict';
+  constructor(readonly deviceId: string) {
+    super(`device id ${deviceId} is not available (held by another town or revoked elsewhere)`);
+  }
+}
+
+/** Decodes a provisioned identity (tests and tools). */
+export function decodeIdentity(nvs: Uint8Array): DeviceIdentityMessage {
+  return pb.DeviceIdentity.decode(nvs);
+}
+
