@@ -12,7 +12,7 @@ import { decodeDownlinkFrame, encodeUplink, pb, uplinkTopic } from '@streetlight
 import { checkOffer } from '../../firmware/src/ota/manifest.js';
 import { build } from '../src/app.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, type Inject } from '../src/testing.js';
+import { authedInject, brokerObserver, provisionDevices, type Inject, type TestDevice } from '../src/testing.js';
 import { tempDir, waitFor } from './helpers.js';
 
 const T0 = Date.UTC(2026, 5, 1, 10, 0, 0);
@@ -138,7 +138,7 @@ describe('OTA campaign with a commissioned device that never connected', () => {
     // The campaign loop's own timer at its slowest: the test steps it with app.ota.tick() on its clock.
     app = await build({ config: { dataDir: dir, httpPort: 0, mqttPort: 0, otaSigningKey: join(dir, 'ota.pem'), otaTickMs: 60_000 }, logger, now: () => clock.ms });
     inject = await authedInject(app);
-    spy = await mqtt.connectAsync(app.fleet.brokerUrl, { clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+    spy = await mqtt.connectAsync(app.fleet.brokerUrl, { ...brokerObserver(app, 'ota-offers'), clean: true, protocolVersion: 4, reconnectPeriod: 0 });
     spy.on('message', (_topic, payload) => {
       const d = decodeDownlinkFrame(payload);
       if (d.ok && d.message.otaOffer) offers.push(d.message.deviceId ?? '');
@@ -151,9 +151,11 @@ describe('OTA campaign with a commissioned device that never connected', () => {
   });
 
   it('is created; the never-connected light waits as "not yet connected", the others progress, and it is offered the image at its first Hello', async () => {
+    // Provisioned lights (issue 11): their frames carry their MAC. Provisioning registers no device: only a Hello does.
+    const lights = await provisionDevices(app, 't9', ['a-new', 'd-1', 'd-2']);
     let seq = 0;
-    const uplink = async (id: string, body: Record<string, unknown>) => {
-      await app.devices.handleMessage(uplinkTopic('t9', id), encodeUplink({ protocolVersion: 1, deviceId: id, seq: ++seq, ...body }));
+    const uplink = async (id: string, body: Parameters<TestDevice['uplink']>[0]) => {
+      await app.devices.handleMessage(uplinkTopic('t9', id), (lights.get(id) as TestDevice).uplink({ ...body, seq: ++seq }));
       await app.devices.idle();
     };
     const hello = (id: string) => uplink(id, { hello: { firmwareVersion: '1.1.0', hardwareModel: 'SL-ESP32' } });
