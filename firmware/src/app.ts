@@ -461,7 +461,7 @@ export class LuminaireController implements Firmware {
     if (msg.protocolVersion !== PROTOCOL_VERSION) return this.#reject(`protocol_version ${msg.protocolVersion ?? 0}`);
     if (msg.deviceId !== this.#identity?.deviceId) return this.#reject('device_id mismatch');
     const seq = msg.seq ?? 0;
-    // Replay protection (frame-guard.ts): a seq accepted before, or at or below the persisted floor, is refused.
+    // Replay protection (frame-guard.ts): a seq accepted before (window kept in NVS), or below the window, is refused.
     if (!guard.accept(seq, msg.otaChunk !== undefined)) return this.#reject(`replayed downlink seq ${seq} (floor ${guard.floor})`);
     if (!msg.timeSync && !msg.otaChunk && msg.time && this.#clockValid() && Math.abs(msg.time * 1000 - this.#now()) > DOWNLINK_MAX_SKEW_MS) {
       return this.#reject(`downlink time ${msg.time} too far from the clock`);
@@ -476,9 +476,6 @@ export class LuminaireController implements Firmware {
     else if (msg.timeSync) return; // its envelope time was the point, applied above
     else if (msg.energyAck) this.#energy?.onAck(msg.energyAck.ackedSeq ?? 0); // issue 5: metering
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
-    // A downlink that may have changed the device: its seq becomes the floor, persisted, so that it (and anything
-    // older) is refused after a reboot too.
-    guard.commit(seq);
   }
 
   /** Any downlink's time while the board has none; afterwards only a prompt TimeSync (TIME_SYNC_MAX_RTT_MS). */

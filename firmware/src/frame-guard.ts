@@ -2,9 +2,9 @@
  * Frame authentication on the device (issue 11; protocol README, "Frame authentication"): uplinks are sealed with
  * the device key, and a downlink is obeyed only when
  *  1. its MAC is valid for this device's key (a frame from anyone else, or changed on the way, is dropped);
- *  2. its seq was never accepted before: above the persisted floor (the seq of the last downlink that changed the
- *     device, written to NVS, so a captured command replayed after a reboot is refused), and, above it, not seen
- *     in the window of the last REPLAY_WINDOW seqs (several server instances may deliver out of order);
+ *  2. its seq was never accepted before: the highest seq accepted and which of the REPLAY_WINDOW seqs below it
+ *     were (several server instances may deliver out of order) are kept in NVS at every accepted downlink, so a
+ *     captured command replayed later, also after a reboot, is refused; anything below the window is refused;
  *  3. (checked by the application) its envelope time is within DOWNLINK_MAX_SKEW_MS of a valid clock.
  * OtaChunk is the one body sent with seq 0: it carries its image id and offset, and writing the same bytes at the
  * same offset twice changes nothing; the image is verified against the signed manifest before it is installed.
@@ -12,8 +12,8 @@
 import { FRAME_MAC_BYTES, appendMac, constantTimeEqual, macLabel, sealedBodyLength, type FrameMac } from '@streetlight/protocol/lean';
 import type { HostStorage } from './host.js';
 
-/** NVS key of the downlink floor (uint32, little-endian). */
-export const DOWNLINK_FLOOR_KEY = 'dlfloor';
+/** NVS key of the replay window: highest accepted seq and the bitmap of the REPLAY_WINDOW below it (2 × uint32 LE). */
+export const REPLAY_WINDOW_KEY = 'dlwin';
 /** Out-of-order downlinks accepted below the highest seq seen (above the floor). */
 export const REPLAY_WINDOW = 32;
 /** Once the clock is valid, a downlink whose envelope time is further than this from it is refused (not TimeSync, not chunks). */
@@ -25,7 +25,6 @@ export class FrameGuard {
   readonly #storage: HostStorage;
   readonly #key: Uint8Array;
   readonly #mac: FrameMac;
-  #floor: number;
   #top: number;
   /** Bit i set: seq top − i accepted (bit 0 = top). */
   #seen = 0;
@@ -37,15 +36,14 @@ export class FrameGuard {
     this.#storage = storage;
     this.#key = key;
     this.#mac = mac;
-    const raw = storage.read(DOWNLINK_FLOOR_KEY);
-    const v = raw && raw.byteLength === 4 ? new DataView(raw).getUint32(0, true) : 0;
-    this.#floor = v;
-    this.#top = v;
-    this.#seen = 1;
+    const raw = storage.read(REPLAY_WINDOW_KEY);
+    const v = raw && raw.byteLength === 8 ? new DataView(raw) : undefined;
+    this.#top = v ? v.getUint32(0, true) : 0;
+    this.#seen = v ? v.getUint32(4, true) : 1;
   }
 
-  /** Seq of the last downlink that changed the device (persisted); the server's next seqs must be above it. */
-  get floor(): number { return this.#floor; }
+  /** Highest downlink seq accepted (persisted): the server's next seqs must be above it (reported in Hello). */
+  get floor(): number { return this.#top; }
 
   /** An encoded uplink with its MAC appended. */
   seal(body: Uint8Array): Uint8Array {
@@ -66,29 +64,28 @@ export class FrameGuard {
 
   /** Replay check of an authentic downlink's seq; marks it seen when accepted. `chunk`: an OtaChunk (seq 0 allowed). */
   accept(seq: number, chunk: boolean): boolean {
-    if (seq === 0 && chunk) return true;
-    if (seq <= this.#floor) return this.#refuse();
+    if (seq === 0) return chunk;
     if (seq > this.#top) {
       const shift = seq - this.#top;
       this.#seen = shift >= REPLAY_WINDOW ? 1 : ((this.#seen << shift) | 1) >>> 0;
       this.#top = seq;
-      return true;
+    } else {
+      const back = this.#top - seq;
+      if (back >= REPLAY_WINDOW) return this.#refuse();
+      const bit = (1 << back) >>> 0;
+      if ((this.#seen & bit) !== 0) return this.#refuse();
+      this.#seen = (this.#seen | bit) >>> 0;
     }
-    const back = this.#top - seq;
-    if (back >= REPLAY_WINDOW) return this.#refuse();
-    const bit = (1 << back) >>> 0;
-    if ((this.#seen & bit) !== 0) return this.#refuse();
-    this.#seen = (this.#seen | bit) >>> 0;
+    this.#persist();
     return true;
   }
 
-  /** After a downlink that changed the device was applied: persist its seq as the floor (once it is higher). */
-  commit(seq: number): void {
-    if (seq <= this.#floor) return;
-    this.#floor = seq;
-    const b = new ArrayBuffer(4);
-    new DataView(b).setUint32(0, seq, true);
-    this.#storage.write(DOWNLINK_FLOOR_KEY, b);
+  #persist(): void {
+    const b = new ArrayBuffer(8);
+    const v = new DataView(b);
+    v.setUint32(0, this.#top, true);
+    v.setUint32(4, this.#seen, true);
+    this.#storage.write(REPLAY_WINDOW_KEY, b);
   }
 
   #refuse(): false {

@@ -2,12 +2,19 @@
  * A protocol peer for board-level scenario tests: subscribes to every uplink of a tenant on a real broker,
  * decodes them with the server codec and publishes downlinks. It stands where the fleet server stands, so a
  * firmware behaviour can be driven precisely without the server's own policies in between.
+ *
+ * Like the server (issue 11) it holds the boards' device keys: uplinks without a valid MAC are counted in
+ * `rejected` ('unauthenticated') and not kept; downlinks are sealed (`sendRaw` and `sendUnsealed` are the
+ * attacker's ways). Keys default to the simulator's (`simDeviceKey`, boards provisioned by the simulator).
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import {
-  channelFilter, decodeUplinkFrame, downlinkTopic, encodeDownlink, parseDeviceTopic, PROTOCOL_VERSION,
-  type Downlink, type Uplink,
+  channelFilter, decodeUplinkFrame, downlinkTopic, encodeDownlink, parseDeviceTopic, PROTOCOL_VERSION, sealFrame, verifyFrame,
+  type Downlink, type FrameMac, type Uplink,
 } from '@streetlight/protocol';
+import { nodeHmac, simDeviceKey } from '@streetlight/hardware-sim';
+
+const hmac: FrameMac = nodeHmac;
 
 export interface ReceivedUplink {
   deviceId: string;
@@ -19,17 +26,28 @@ export class ProtocolPeer {
   readonly rejected: string[] = [];
   #seq = 0;
 
-  private constructor(readonly client: MqttClient, readonly tenant: string, readonly now: () => number) {}
+  private constructor(readonly client: MqttClient, readonly tenant: string, readonly now: () => number, readonly keyOf: (deviceId: string) => Uint8Array) {}
 
-  static async connect(url: string, tenant: string, now: () => number): Promise<ProtocolPeer> {
+  static async connect(url: string, tenant: string, now: () => number, keyOf: (deviceId: string) => Uint8Array = simDeviceKey): Promise<ProtocolPeer> {
     const client = await mqtt.connectAsync(url, { clean: true, reconnectPeriod: 0, protocolVersion: 4 });
-    const peer = new ProtocolPeer(client, tenant, now);
+    const peer = new ProtocolPeer(client, tenant, now, keyOf);
     client.on('message', (topic, payload) => {
       const t = parseDeviceTopic(topic);
       if (!t || t.channel !== 'up') return;
-      const d = decodeUplinkFrame(new Uint8Array(payload), t.deviceId);
-      if (d.ok) peer.uplinks.push({ deviceId: t.deviceId, message: d.message });
-      else peer.rejected.push(d.reason);
+      const frame = new Uint8Array(payload);
+      if (!verifyFrame(hmac, keyOf(t.deviceId), 'up', frame)) {
+        peer.rejected.push('unauthenticated');
+        return;
+      }
+      const d = decodeUplinkFrame(frame, t.deviceId);
+      if (d.ok) {
+        peer.uplinks.push({ deviceId: t.deviceId, message: d.message });
+        // A device refuses downlink seqs at or below the one it last applied (persisted): continue above it.
+        const floor = d.message.hello?.downlinkFloor ?? 0;
+        if (floor > peer.#seq) peer.#seq = floor;
+      } else {
+        peer.rejected.push(d.reason);
+      }
     });
     await client.subscribeAsync(channelFilter('up', tenant), { qos: 1 });
     return peer;
@@ -38,9 +56,19 @@ export class ProtocolPeer {
   /** Sends a downlink body to a device; returns its seq. */
   async send(deviceId: string, body: Omit<Downlink, 'protocolVersion' | 'deviceId' | 'seq' | 'time'>, time = Math.floor(this.now() / 1000)): Promise<number> {
     const seq = ++this.#seq;
-    const frame = encodeDownlink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq, time, ...body });
-    await this.client.publishAsync(downlinkTopic(this.tenant, deviceId), Buffer.from(frame), { qos: 1 });
+    await this.sendRaw(deviceId, this.seal(deviceId, { seq, time, ...body }));
     return seq;
+  }
+
+  /** A sealed downlink frame with the envelope as given (replays, chosen seqs). */
+  seal(deviceId: string, m: Omit<Downlink, 'protocolVersion' | 'deviceId'>): Uint8Array {
+    return sealFrame(hmac, this.keyOf(deviceId), 'down', encodeDownlink({ protocolVersion: PROTOCOL_VERSION, deviceId, ...m }));
+  }
+
+  /** What an attacker without the key sends: a well-formed downlink without (or with a wrong) MAC. */
+  async sendUnsealed(deviceId: string, body: Omit<Downlink, 'protocolVersion' | 'deviceId' | 'seq' | 'time'>, seq = ++this.#seq): Promise<void> {
+    const frame = encodeDownlink({ protocolVersion: PROTOCOL_VERSION, deviceId, seq, time: Math.floor(this.now() / 1000), ...body });
+    await this.sendRaw(deviceId, frame);
   }
 
   async sendRaw(deviceId: string, bytes: Uint8Array): Promise<void> {

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
-import { SimBoard, VirtualClock, type FirmwareRuntime } from '@streetlight/hardware-sim';
+import { SimBoard, VirtualClock, nodeHmac, simDeviceKey, type FirmwareRuntime } from '@streetlight/hardware-sim';
+import { sealFrame, encodeDownlink as encodeServerDownlink } from '@streetlight/protocol';
 import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
 import { AckStatus, Anchor, ClockStatus, LevelSource, encodeDownlink, type Plan } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
@@ -131,6 +132,102 @@ describe.each(RUNTIMES)('firmware on %s', (r) => {
         expect(Math.abs((writes[i]?.value ?? 0) - (writes[i - 1]?.value ?? 0))).toBeLessThanOrEqual(pct(1) + 1);
       }
       expect(writes.at(-1)?.value).toBe(pct(50));
+    });
+  });
+
+  describe('authenticated downlinks (issue 11)', () => {
+    const sevenDays = (): number => Math.floor(clock.now() / 1000) + 7 * 86_400;
+
+    it('obeys no downlink without the MAC of its own key: forged override, reboot and TimeSync change nothing', async () => {
+      const { board, fw } = makeBoard();
+      const other = makeBoard().board; // another board's key: what a compromised neighbour has
+      board.powerOn();
+      await commission(board);
+      await clock.runUntil(() => duty(board) === pct(100), { timeoutMs: 60_000 });
+      const boots = board.bootCount;
+      const before = fw().status().rejectedDownlinks;
+      const hello = peer.of(board.deviceId).find((u) => u.hello);
+      const forged = [
+        { command: { setOverride: { id: 66, level: 0, expiresAt: sevenDays() } } },
+        { command: { reboot: true } },
+        // A TimeSync answering a sniffed uplink seq, 12 h ahead.
+        { timeSync: { uplinkSeq: hello?.seq ?? 1 } },
+      ];
+      for (const body of forged) await peer.sendUnsealed(board.deviceId, body, 9_000);
+      // Addressed to this board, sealed with the other board's key: an override, and a TimeSync 12 h ahead.
+      const otherKey = simDeviceKey(other.deviceId);
+      const t12h = Math.floor(clock.now() / 1000) + 43_200;
+      await peer.sendRaw(board.deviceId, sealFrame(nodeHmac, otherKey, 'down', encodeServerDownlink({ protocolVersion: 1, deviceId: board.deviceId, seq: 9_001, time: t12h, command: { setOverride: { id: 67, level: 0, expiresAt: sevenDays() } } })));
+      await peer.sendRaw(board.deviceId, sealFrame(nodeHmac, otherKey, 'down', encodeServerDownlink({ protocolVersion: 1, deviceId: board.deviceId, seq: 9_002, time: t12h, timeSync: { uplinkSeq: hello?.seq ?? 1 } })));
+      const clockBefore = board.rtcNow();
+      await clock.runUntil(() => fw().status().rejectedDownlinks >= before + 5, { timeoutMs: 60_000, describe: () => `rejected ${fw().status().rejectedDownlinks}` });
+      clock.advance(5_000);
+      expect(duty(board)).toBe(pct(100));
+      expect(fw().status()).toMatchObject({ overrideId: 0, source: LevelSource.LEVEL_SOURCE_PLAN });
+      expect(board.bootCount).toBe(boots);
+      expect(Math.abs(board.rtcNow() - clockBefore - 5_000)).toBeLessThan(2_000); // not moved by 12 h
+      // No CommandAck answered any of them.
+      expect(peer.of(board.deviceId).filter((u) => u.ack && (u.ack.downlinkSeq ?? 0) >= 9_000)).toEqual([]);
+    });
+
+    it('refuses a captured genuine override replayed later, also after a reboot (the applied seq is persisted)', async () => {
+      const { board, fw } = makeBoard({ rtc: 'kept' });
+      board.powerOn();
+      await commission(board);
+      await clock.runUntil(() => duty(board) === pct(100), { timeoutMs: 60_000 });
+      // The genuine override, as an eavesdropper captures it on the way.
+      const captured = peer.seal(board.deviceId, { seq: 50, time: Math.floor(clock.now() / 1000), command: { setOverride: { id: 5, level: 0, expiresAt: sevenDays() } } });
+      await peer.sendRaw(board.deviceId, captured);
+      await clock.runUntil(() => fw().status().overrideId === 5, { timeoutMs: 60_000 });
+      const seqAfter = 51;
+      await peer.sendRaw(board.deviceId, peer.seal(board.deviceId, { seq: seqAfter, time: Math.floor(clock.now() / 1000), command: { clearOverride: 5 } }));
+      await clock.runUntil(() => fw().status().overrideId === 0 && duty(board) === pct(100), { timeoutMs: 60_000 });
+      const rejected = fw().status().rejectedDownlinks;
+      await peer.sendRaw(board.deviceId, captured); // replayed
+      await clock.runUntil(() => fw().status().rejectedDownlinks > rejected, { timeoutMs: 60_000 });
+      expect(fw().status().overrideId).toBe(0);
+      board.powerOff();
+      clock.advance(60_000);
+      board.powerOn();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length >= 2, { timeoutMs: 60_000 });
+      expect(peer.of(board.deviceId).filter((u) => u.hello).at(-1)?.hello?.downlinkFloor).toBe(seqAfter);
+      await peer.sendRaw(board.deviceId, captured); // replayed after the reboot
+      await clock.runUntil(() => fw().status().rejectedDownlinks >= 1, { timeoutMs: 60_000 });
+      clock.advance(5_000);
+      expect(fw().status().overrideId).toBe(0);
+      expect(duty(board)).toBe(pct(100));
+      // A new genuine command (above the floor) is obeyed.
+      await peer.send(board.deviceId, { command: { setOverride: { id: 6, level: 30, expiresAt: sevenDays() } } });
+      await clock.runUntil(() => fw().status().overrideId === 6, { timeoutMs: 60_000 });
+    });
+
+    it('accepts genuine downlinks out of order within its window, once each', async () => {
+      const { board, fw } = makeBoard();
+      board.powerOn();
+      await commission(board);
+      const t = Math.floor(clock.now() / 1000);
+      const a = peer.seal(board.deviceId, { seq: 102, time: t, command: { setOverride: { id: 8, level: 20, expiresAt: sevenDays() } } });
+      const b = peer.seal(board.deviceId, { seq: 101, time: t, command: { requestReport: true } });
+      await peer.sendRaw(board.deviceId, a);
+      await peer.sendRaw(board.deviceId, b); // older seq, never seen, within the window: obeyed (another instance sent it)
+      await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.ack?.downlinkSeq === 101), { timeoutMs: 60_000 });
+      const acks = (): number => peer.of(board.deviceId).filter((u) => u.ack?.downlinkSeq === 102).length;
+      expect(acks()).toBe(1);
+      const rejected = fw().status().rejectedDownlinks;
+      await peer.sendRaw(board.deviceId, a); // twice: refused
+      await clock.runUntil(() => fw().status().rejectedDownlinks > rejected, { timeoutMs: 60_000 });
+      expect(acks()).toBe(1);
+    });
+
+    it('a board that was never provisioned drives its lamp and stays off the network', async () => {
+      const { board, fw } = makeBoard({ provisioned: false });
+      board.powerOn();
+      expect(duty(board)).toBe(PWM_MAX); // night, no configuration: the safe level
+      clock.advance(120_000);
+      expect(board.online).toBe(false);
+      expect(fw().status().connected).toBe(false);
+      expect(peer.of(board.deviceId)).toEqual([]);
+      expect(board.logs.toArray().some((l) => /not provisioned/.test(l.message))).toBe(true);
     });
   });
 
