@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
+import { pb, uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import { tempDir } from './helpers.js';
-import { authedInject, type Inject } from '../src/testing.js';
+import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 
 const T0 = Date.UTC(2025, 5, 1, 20, 0, 0);
 const plan = {
@@ -18,8 +18,15 @@ describe('REST API', () => {
   let app: FastifyInstance;
   let inject: Inject;
   const clock = { ms: T0 };
-  const hello = (tenant: string, deviceId: string, seq: number) => app.devices.handleMessage(uplinkTopic(tenant, deviceId),
-    encodeUplink({ protocolVersion: 1, deviceId, seq, hello: { firmwareVersion: '1.2.0', hardwareModel: 'esp32' } }));
+  // Issue 11: a device is provisioned before it speaks; its frames are sealed with its key.
+  const provisioned = new Map<string, TestDevice>();
+  const device = async (tenant: string, deviceId: string): Promise<TestDevice> => {
+    let d = provisioned.get(deviceId);
+    if (!d) provisioned.set(deviceId, d = await provisionDevice(app, tenant, deviceId));
+    return d;
+  };
+  const hello = async (tenant: string, deviceId: string, seq: number) => app.devices.handleMessage(uplinkTopic(tenant, deviceId),
+    (await device(tenant, deviceId)).uplink({ seq, hello: { firmwareVersion: '1.2.0', hardwareModel: 'esp32' } }));
 
   beforeAll(async () => {
     app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms });
@@ -102,8 +109,8 @@ describe('REST API', () => {
 
   it('GET states returns the history, newest first', async () => {
     for (const [i, level] of [30, 60].entries()) {
-      await app.devices.handleMessage(uplinkTopic('lyon', 'sl-1'), encodeUplink({
-        protocolVersion: 1, deviceId: 'sl-1', seq: 10 + i, state: { level, targetLevel: level, source: pb.LevelSource.LEVEL_SOURCE_PLAN, configVersion: 1 },
+      await app.devices.handleMessage(uplinkTopic('lyon', 'sl-1'), (await device('lyon', 'sl-1')).uplink({
+        seq: 10 + i, state: { level, targetLevel: level, source: pb.LevelSource.LEVEL_SOURCE_PLAN, configVersion: 1 },
       }));
     }
     const r = await inject('/api/tenants/lyon/devices/sl-1/states?limit=1');

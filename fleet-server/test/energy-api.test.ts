@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
+import { pb, uplinkTopic } from '@streetlight/protocol';
 import { sunEventUtc, ZENITH_OFFICIAL } from '@streetlight/firmware';
 import { build } from '../src/app.js';
-import { authedInject, type Inject } from '../src/testing.js';
+import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 import { tempDir } from './helpers.js';
 
 const LAT = 45.7601;
@@ -30,8 +30,9 @@ describe('energy and alarm API', () => {
   let inject: Inject;
   const clock = { ms: Date.UTC(2025, 5, 2, 10, 0, 0) };
   let uplinkSeq = 1;
+  let sl1: TestDevice; // issue 11: provisioned before it speaks, its frames sealed
   const send = (body: Record<string, unknown>) => app.devices.handleMessage(uplinkTopic('lyon', 'sl-1'),
-    encodeUplink({ protocolVersion: 1, deviceId: 'sl-1', seq: uplinkSeq++, ...body }));
+    sl1.uplink({ seq: uplinkSeq++, ...body }));
   const records = night();
   const frame = (a: number, b: number) => ({ energy: { records: records.slice(a - 1, b) } });
 
@@ -39,6 +40,7 @@ describe('energy and alarm API', () => {
     app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms });
     inject = await authedInject(app);
     await inject({ method: 'POST', url: '/api/tenants/lyon/inventory', payload: [{ deviceId: 'sl-1', lat: LAT, lon: LON, group: 'rue-merciere', nominalPowerW: 40 }] });
+    sl1 = await provisionDevice(app, 'lyon', 'sl-1');
     await send({ hello: { firmwareVersion: '1.0.0' } });
   });
   afterAll(async () => { await app.close(); });

@@ -9,9 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
+import { provisionDevice, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueId, uniqueSchema } from './helpers.js';
 
 const T0 = Date.UTC(2026, 2, 1, 0, 0, 0) / 1000;
@@ -27,8 +28,14 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
     let app: FastifyInstance;
     const clock = { ms: Date.UTC(2026, 2, 2, 12, 0, 0) };
     let uplinkSeq = 1;
-    const send = (deviceId: string, body: Record<string, unknown>) => app.devices.handleMessage(uplinkTopic('lyon', deviceId),
-      encodeUplink({ protocolVersion: 1, deviceId, seq: uplinkSeq++, ...body }));
+    // Issue 11: each device is provisioned before it speaks; its frames are sealed with its key.
+    const provisioned = new Map<string, TestDevice>();
+    const send = async (deviceId: string, body: Record<string, unknown>) => {
+      const seq = uplinkSeq++;
+      let d = provisioned.get(deviceId);
+      if (!d) provisioned.set(deviceId, d = await provisionDevice(app, 'lyon', deviceId));
+      return app.devices.handleMessage(uplinkTopic('lyon', deviceId), d.uplink({ seq, ...body }));
+    };
     const acks = async (deviceId: string) => (await app.repo.listDownlinks(deviceId, 100)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
     const refused = () => app.fleet.metrics.framesRejected.get('implausible_gap') ?? 0;
 

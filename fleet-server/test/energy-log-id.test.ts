@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
-import { authedInject, type Inject } from '../src/testing.js';
+import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const T0 = Date.UTC(2026, 2, 1, 0, 0, 0) / 1000;
@@ -27,13 +27,15 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
     let inject: Inject;
     const clock = { ms: Date.UTC(2026, 2, 2, 12, 0, 0) };
     let uplinkSeq = 1;
+    let sl9: TestDevice; // issue 11: provisioned before it speaks, its frames sealed
     const send = (body: Record<string, unknown>) => app.devices.handleMessage(uplinkTopic('lyon', 'sl-9'),
-      encodeUplink({ protocolVersion: 1, deviceId: 'sl-9', seq: uplinkSeq++, ...body }));
+      sl9.uplink({ seq: uplinkSeq++, ...body }));
     const total = async () => (await inject('/api/tenants/lyon/energy/report?from=2026-03-01&to=2026-03-02&bucket=total&by=device')).json() as { rows: Array<{ energyKwh: number }> };
 
     beforeAll(async () => {
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...config() }, logger: false, now: () => clock.ms });
       inject = await authedInject(app);
+      sl9 = await provisionDevice(app, 'lyon', 'sl-9');
       await send({ hello: { firmwareVersion: '1.0.0' } });
     });
     afterAll(async () => { await app.close(); await cleanup(); });

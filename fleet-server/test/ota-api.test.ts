@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import mqtt from 'mqtt';
-import { decodeDownlinkFrame, encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
+import { decodeDownlinkFrame, pb, uplinkTopic } from '@streetlight/protocol';
 import { checkOffer } from '../../firmware/src/ota/manifest.js';
 import { build } from '../src/app.js';
 import { generateSigningKey } from '../src/ota/signing.js';
@@ -91,8 +91,10 @@ describe('OTA images and campaigns API', () => {
   });
 
   it('creates campaigns on a group or a filter, one active campaign per device, and takes commands', async () => {
+    // Provisioned lights (issue 11): a Hello registers only a provisioned device, with its MAC.
+    const lights = await provisionDevices(app, 't1', ['d1', 'd2', 'd3']);
     const hello = (id: string, version: string, model: string) => app.devices.handleMessage(uplinkTopic('t1', id),
-      encodeUplink({ protocolVersion: 1, deviceId: id, seq: 1, hello: { firmwareVersion: version, hardwareModel: model } }));
+      (lights.get(id) as TestDevice).uplink({ seq: 1, hello: { firmwareVersion: version, hardwareModel: model } }));
     await hello('d1', '1.1.0', 'SL-ESP32');
     await hello('d2', '1.1.0', 'SL-ESP32');
     await hello('d3', '1.0.0', 'SL-OTHER');

@@ -19,7 +19,8 @@ import { LeaseRepository } from '../src/db/lease-repository.js';
 import { OtaRepository } from '../src/db/ota-repository.js';
 import { decodeRelay, encodeRelay, relayTopic } from '../src/ota/relay.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, authHeaders, holdSharedResource, type Inject } from '../src/testing.js';
+import { loadMasterKey } from '../src/devices/identity.js';
+import { authedInject, authHeaders, holdSharedResource, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_MQTT_URL, TEST_PG_URL, uniqueId, uniqueSchema, waitFor } from './helpers.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -107,7 +108,10 @@ describe('OTA relay messages', () => {
 
 // ---- two instances on one PostgreSQL schema and the system Mosquitto -------------------------------------
 
-/** A device played with raw frames: it answers offers and chunks the way the firmware's OTA agent does. */
+/**
+ * A device played with raw frames: it answers offers and chunks the way the firmware's OTA agent does. Issue 11: a
+ * provisioned identity; its uplinks are sealed with its key, and it takes only downlinks sealed with it.
+ */
 class FakeDevice {
   client!: MqttClient;
   seq = 100;
@@ -118,11 +122,16 @@ class FakeDevice {
   imageId = 0;
   /** Stop after the download (no VERIFYING, no CONFIRMED), to leave the device in flight. */
   holdAfterDownload = false;
-  constructor(readonly tenant: string, readonly id: string) {}
+  /** Downlinks without this device's valid MAC (none expected). */
+  unauthentic = 0;
+  constructor(readonly identity: TestDevice) {}
+  get tenant(): string { return this.identity.tenant; }
+  get id(): string { return this.identity.deviceId; }
 
   async connect(url: string): Promise<void> {
-    this.client = await mqtt.connectAsync(url, { clientId: this.id, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+    this.client = await mqtt.connectAsync(url, { ...this.identity.mqtt, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
     this.client.on('message', (_t, payload) => {
+      if (!this.identity.authentic(payload)) { this.unauthentic++; return; }
       const d = decodeDownlinkFrame(payload, this.id);
       if (d.ok) this.onDownlink(d.message);
     });
@@ -130,7 +139,7 @@ class FakeDevice {
   }
 
   send(body: Omit<Uplink, 'protocolVersion' | 'deviceId' | 'seq'>): void {
-    this.client.publish(uplinkTopic(this.tenant, this.id), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId: this.id, seq: ++this.seq, ...body })), { qos: 1 });
+    this.client.publish(uplinkTopic(this.tenant, this.id), Buffer.from(this.identity.uplink({ seq: ++this.seq, ...body })), { qos: 1 });
   }
 
   status(state: number, offset: number, reason?: string): void {
@@ -166,6 +175,8 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
   const tenant = uniqueId('town');
   const dir = tempDir();
   const keyPath = join(dir, 'ota.pem');
+  // Issue 11: the instances of one installation share its device master key file (device keys derive from it).
+  const deviceMasterKey = join(dir, 'device-master.key');
   let a: FastifyInstance;
   let b: FastifyInstance;
   let leader: FastifyInstance;
@@ -177,7 +188,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
   const start = (): Promise<FastifyInstance> => build({
     config: {
       dataDir: tempDir(), httpPort: 0, databaseUrl: TEST_PG_URL, databaseSchema: schema, mqttUrl: TEST_MQTT_URL, mqttShareGroup: group,
-      otaSigningKey: keyPath, otaTickMs: 20, otaLeaseS: 1.5, otaDeviceMaxBps: 1_000_000,
+      otaSigningKey: keyPath, deviceMasterKey, otaTickMs: 20, otaLeaseS: 1.5, otaDeviceMaxBps: 1_000_000,
     },
     logger: false,
   });
@@ -188,6 +199,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     // The machine's broker is shared with the other test files (run in parallel): one suite on it at a time.
     release = await holdSharedResource(TEST_PG_URL, TEST_MQTT_URL);
     generateSigningKey(keyPath);
+    loadMasterKey(deviceMasterKey, true);
     a = await start();
     b = await start();
     [leader, follower] = a.ota.role === 'leader' ? [a, b] : [b, a];
@@ -196,7 +208,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     const inv = await api({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: ids.map((deviceId) => ({ deviceId, lat: 44.9, lon: 1.2, group: 'all' })) });
     expect(inv.statusCode, inv.body).toBeLessThan(300);
     for (const id of ids) {
-      const d = new FakeDevice(tenant, id);
+      const d = new FakeDevice(await provisionDevice(a, tenant, id)); // on the shared database: both instances know it
       await d.connect(TEST_MQTT_URL);
       d.send({ hello: { firmwareVersion: '1.0.0', hardwareModel: 'SL-ESP32-SIM' } });
       devices.push(d);
@@ -234,6 +246,7 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     for (const d of devices) {
       expect(d.offers, d.id).toBe(1); // one driver, one offer
       expect(d.chunkBytes, d.id).toBe(40_000); // and one stream of chunks
+      expect(d.unauthentic, d.id).toBe(0); // every downlink sealed with the device's key, by either instance
     }
     expect(follower.ota.relaysSent).toBeGreaterThan(0);
     await waitFor(() => leader.ota.relaysReceived === follower.ota.relaysSent, 30_000, 'every relayed frame received');
@@ -267,17 +280,23 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
   it('rejects forged and misdirected relay messages on the driver', async () => {
     const rejected = () => (leader.fleet.metrics.framesRejected.get('bad_relay') ?? 0);
     const wrongTenant = () => (leader.fleet.metrics.framesRejected.get('wrong_tenant') ?? 0);
-    const [r0, w0] = [rejected(), wrongTenant()];
+    const unauthenticated = () => (leader.fleet.metrics.framesRejected.get('unauthenticated') ?? 0);
+    const [r0, w0, u0] = [rejected(), wrongTenant(), unauthenticated()];
     const spy = await mqtt.connectAsync(TEST_MQTT_URL, { clean: true, protocolVersion: 4, reconnectPeriod: 0 });
     try {
       const topic = relayTopic(group);
       await spy.publishAsync(topic, Buffer.from('not a relay message'), { qos: 1 });
       const d = devices[0] as FakeDevice;
-      const frame = encodeUplink({ protocolVersion: 1, deviceId: d.id, seq: 5000, otaStatus: { imageId: 1, state: pb.OtaState.OTA_STATE_CONFIRMED } });
+      // The device's own (sealed) frames, relayed for another town, or of a kind that is never relayed.
+      const frame = d.identity.uplink({ seq: 5000, otaStatus: { imageId: 1, state: pb.OtaState.OTA_STATE_CONFIRMED } });
       await spy.publishAsync(topic, encodeRelay({ type: 'uplink', from: 'x', tenant: 'another-town', deviceId: d.id, frame }), { qos: 1 });
-      const state = encodeUplink({ protocolVersion: 1, deviceId: d.id, seq: 5001, state: { level: 1 } });
+      const state = d.identity.uplink({ seq: 5001, state: { level: 1 } });
       await spy.publishAsync(topic, encodeRelay({ type: 'uplink', from: 'x', tenant, deviceId: d.id, frame: state }), { qos: 1 });
-      await waitFor(() => rejected() === r0 + 2 && wrongTenant() === w0 + 1, 30_000, 'relay rejections counted');
+      // Issue 11: a frame forged by whoever can publish on the relay topic (no device MAC) is refused as such.
+      const forged = encodeUplink({ protocolVersion: 1, deviceId: d.id, seq: 5002, otaStatus: { imageId: 1, state: pb.OtaState.OTA_STATE_CONFIRMED } });
+      await spy.publishAsync(topic, encodeRelay({ type: 'uplink', from: 'x', tenant, deviceId: d.id, frame: forged }), { qos: 1 });
+      await waitFor(() => rejected() === r0 + 2 && wrongTenant() === w0 + 1 && unauthenticated() === u0 + 1, 30_000, 'relay rejections counted',
+        () => ({ bad_relay: rejected() - r0, wrong_tenant: wrongTenant() - w0, unauthenticated: unauthenticated() - u0 }));
     } finally {
       await spy.endAsync();
     }

@@ -1,14 +1,16 @@
 /** Data outlives the process: a second app on the same DATA_DIR (and on PostgreSQL, the same schema) sees it. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { uplinkTopic } from '@streetlight/protocol';
 import { build, type BuildOptions } from '../src/app.js';
-import { authedInject } from '../src/testing.js';
+import { authedInject, provisionDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 async function survivesRestart(config: BuildOptions['config']): Promise<void> {
   const first = await build({ config, logger: false });
   await (await authedInject(first))({ method: 'POST', url: '/api/tenants/arles/inventory', payload: [{ deviceId: 'sl-9', lat: 43.68, lon: 4.63, group: 'rue-x' }] });
-  await first.devices.handleMessage(uplinkTopic('arles', 'sl-9'), encodeUplink({ protocolVersion: 1, deviceId: 'sl-9', seq: 1, hello: { firmwareVersion: '2.0.0' } }));
+  // Issue 11: provisioned first (its credential and the master key in DATA_DIR outlive the process too), Hello sealed.
+  const sl9 = await provisionDevice(first, 'arles', 'sl-9');
+  await first.devices.handleMessage(uplinkTopic('arles', 'sl-9'), sl9.uplink({ seq: 1, hello: { firmwareVersion: '2.0.0' } }));
   await first.close();
 
   const second = await build({ config, logger: false });

@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
+import { pb, uplinkTopic } from '@streetlight/protocol';
 import { sunEventUtc, ZENITH_OFFICIAL } from '@streetlight/firmware';
 import { build } from '../src/app.js';
 import { generateSigningKey } from '../src/ota/signing.js';
-import { authedInject, authHeaders, createUser, login, type Inject, TEST_SCRYPT } from '../src/testing.js';
+import { authedInject, authHeaders, createUser, login, provisionDevice, provisionDevices, type Inject, type TestDevice, TEST_SCRYPT } from '../src/testing.js';
 import { tempDir } from './helpers.js';
 
 const PW = 'correct horse battery';
@@ -32,10 +32,14 @@ describe('syndicate overview and tenant model', () => {
   let root: Inject;
   const clock = { ms: Date.UTC(2025, 5, 2, 10, 0, 0) };
   const seqs = new Map<string, number>();
-  const send = (tenant: string, device: string, body: Record<string, unknown>) => {
+  // Issue 11: a light is provisioned before it speaks; its frames are sealed with its key.
+  const provisioned = new Map<string, TestDevice>();
+  const send = async (tenant: string, device: string, body: Record<string, unknown>) => {
     const seq = (seqs.get(device) ?? 0) + 1;
     seqs.set(device, seq);
-    return app.devices.handleMessage(uplinkTopic(tenant, device), encodeUplink({ protocolVersion: 1, deviceId: device, seq, ...body }));
+    let d = provisioned.get(device);
+    if (!d) provisioned.set(device, d = await provisionDevice(app, tenant, device));
+    return app.devices.handleMessage(uplinkTopic(tenant, device), d.uplink({ seq, ...body }));
   };
   const row = (deviceId: string) => ({ deviceId, lat: LAT, lon: LON, group: 'centre', nominalPowerW: 40 });
 
@@ -212,6 +216,7 @@ describe('lights in an active OTA campaign are "updating"', () => {
   let app: FastifyInstance;
   let inject: Inject;
   const clock = { ms: Date.UTC(2026, 5, 1, 10, 0, 0) };
+  let lights: Map<string, TestDevice>;
 
   beforeAll(async () => {
     const dir = tempDir();
@@ -221,8 +226,10 @@ describe('lights in an active OTA campaign are "updating"', () => {
     for (const [id, name, kind, parentId] of [['sy', 'Syndicat', 'syndicate', null], ['t1', 'Town', 'town', 'sy']] as const) {
       expect((await inject({ method: 'POST', url: '/api/tenants', payload: { id, name, kind, parentId } })).statusCode).toBe(200);
     }
+    // Issue 11: provisioned lights, their frames sealed.
+    lights = await provisionDevices(app, 't1', ['d1', 'd2']);
     for (const id of ['d1', 'd2']) {
-      await app.devices.handleMessage(uplinkTopic('t1', id), encodeUplink({ protocolVersion: 1, deviceId: id, seq: 1, hello: { firmwareVersion: '1.1.0', hardwareModel: 'SL-ESP32' } }));
+      await app.devices.handleMessage(uplinkTopic('t1', id), (lights.get(id) as TestDevice).uplink({ seq: 1, hello: { firmwareVersion: '1.1.0', hardwareModel: 'SL-ESP32' } }));
     }
     await app.devices.idle();
   });
@@ -239,7 +246,7 @@ describe('lights in an active OTA campaign are "updating"', () => {
     // The canary (1 of 2) is offered the image: updating; the queued one is not yet.
     expect(await devices()).toEqual({ d1: { campaignId, campaignName: 'Night fix', state: 'offered', progressPct: 0 }, d2: null });
     const status = (state: number, offset: number) => app.devices.handleMessage(uplinkTopic('t1', 'd1'),
-      encodeUplink({ protocolVersion: 1, deviceId: 'd1', seq: 2 + state, otaStatus: { imageId: img.json().id, state, offset } }));
+      (lights.get('d1') as TestDevice).uplink({ seq: 2 + state, otaStatus: { imageId: img.json().id, state, offset } }));
     await status(pb.OtaState.OTA_STATE_DOWNLOADING, 16_384);
     await app.devices.idle();
     expect((await devices()).d1).toMatchObject({ state: 'downloading', progressPct: 41 });

@@ -10,8 +10,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import { encodeUplink, pb, uplinkTopic, type Uplink } from '@streetlight/protocol';
 import { build } from '../src/app.js';
+import { loadMasterKey } from '../src/devices/identity.js';
+import { provisionDevice, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueId, uniqueSchema } from './helpers.js';
 
 const TENANT = 'sarlat';
@@ -25,9 +28,18 @@ function orderSuite(name: string, database: () => { dataDir?: string; databaseUr
     let b: FastifyInstance;
     const clock = { ms: T0 };
 
-    /** Delivers one frame of `deviceId` to `app`'s device service, as its MQTT client would. */
-    const deliver = (app: FastifyInstance, deviceId: string, seq: number, body: Partial<Uplink>) =>
-      app.devices.handleMessage(uplinkTopic(TENANT, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq, time: Math.floor(clock.ms / 1000), ...body }));
+    /** Issue 11: every device is provisioned (once, on the shared database) before it speaks. */
+    const provisioned = new Map<string, Promise<TestDevice>>();
+    const identity = (deviceId: string): Promise<TestDevice> => {
+      let d = provisioned.get(deviceId);
+      if (!d) provisioned.set(deviceId, d = provisionDevice(a, TENANT, deviceId));
+      return d;
+    };
+    /** Delivers one frame of `deviceId`, sealed with its key, to `app`'s device service, as its MQTT client would. */
+    const deliver = async (app: FastifyInstance, deviceId: string, seq: number, body: Partial<Uplink>) => {
+      const frame = encodeUplink({ protocolVersion: 1, deviceId, seq, time: Math.floor(clock.ms / 1000), ...body });
+      return app.devices.handleMessage(uplinkTopic(TENANT, deviceId), (await identity(deviceId)).seal(frame));
+    };
     const hello = (bootCount: number, h: Partial<NonNullable<Uplink['hello']>> = {}): Partial<Uplink> =>
       ({ hello: { firmwareVersion: '1.0.0', hardwareModel: 'esp32-sl', bootCount, clock: pb.ClockStatus.CLOCK_STATUS_SYNCED, ...h } });
     const state = (level: number, s: Partial<NonNullable<Uplink['state']>> = {}): Partial<Uplink> =>
@@ -43,8 +55,11 @@ function orderSuite(name: string, database: () => { dataDir?: string; databaseUr
 
     beforeAll(async () => {
       const db = database();
-      a = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false, now: () => clock.ms });
-      b = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...db }, logger: false, now: () => clock.ms });
+      // Issue 11: the instances of one installation share its device master key file (device keys derive from it).
+      const deviceMasterKey = join(tempDir(), 'device-master.key');
+      loadMasterKey(deviceMasterKey, true);
+      a = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, deviceMasterKey, ...db }, logger: false, now: () => clock.ms });
+      b = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, deviceMasterKey, ...db }, logger: false, now: () => clock.ms });
     });
     afterAll(async () => {
       await a?.close();
