@@ -157,8 +157,17 @@ if (!known?.length) {
   }
 }
 
+// Issue 11: every controller is provisioned (its own identity and keys, written to its NVS as an installer's
+// provisioning step does). At each start again: a new key generation, the previous one stops working.
+const identities = new Map<string, Uint8Array>();
+for (const p of townInventory(town.slug).slice(0, count)) {
+  const { nvs } = await app.identities.provision({
+    tenant, deviceId: p.deviceId, hardwareModel: 'SL-ESP32-SIM', broker: app.fleet.deviceBroker, otaKeys: app.ota.trustKeys,
+  });
+  identities.set(p.deviceId, nvs);
+}
 const fleet = createTown({
-  clock, tenant, town: town.slug, count,
+  clock, tenant, town: town.slug, count, identity: (id) => identities.get(id),
   // Each controller meters its luminaire (HLW8012 pulse output), so the UI's energy page has real records.
   boardDefaults: { meter: 'hlw8012' },
   broker: { host: broker.hostname, port: Number(broker.port) },

@@ -21,7 +21,7 @@ import { FIRMWARE_VERSION } from './version.js';
 import { EnergyService, type EnergyStatus } from './energy/service.js';
 import { loadIdentity, type Identity } from './identity.js'; // issue 11: provisioned identity
 import { DOWNLINK_MAX_SKEW_MS, FrameGuard } from './frame-guard.js'; // issue 11: authenticated frames
-import { hmacSha256 } from './crypto/sha256.js';
+import { hmacSha256 } from './sha256.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({

@@ -252,7 +252,7 @@ export type ResetReasonName = 'power-on' | 'software' | 'watchdog' | 'panic' | '
 
 /**
  * Native cryptography of the platform: the SDK's `Digest` (modules/crypt) on an ESP32, node:crypto in the
- * simulator. Absent → the firmware's own ECMAScript implementation (src/crypto/sha256.ts).
+ * simulator. Absent → the firmware's own ECMAScript implementation (src/sha256.ts).
  */
 export interface HostCrypto {
   /** HMAC-SHA256(key, label ‖ data), 32 bytes; `label` is ASCII. */

@@ -123,7 +123,11 @@ export interface TestDevice {
   authentic(frame: Uint8Array): boolean;
 }
 
+/** The simulator's board model (hardware-sim SimBoard's default), the default of test provisioning. */
+export const SIM_HARDWARE_MODEL = 'SL-ESP32-SIM';
+
 export interface ProvisionTestOptions {
+  /** Default SIM_HARDWARE_MODEL. */
   hardwareModel?: string;
   /** OTA trust keys written into the identity (default: the app's signing key when OTA is on). */
   otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
@@ -146,7 +150,7 @@ export async function provisionDevices(app: FastifyInstance, tenant: string, dev
 /** The same, on a DeviceIdentities without an app (unit tests of the device service). */
 export async function provisionWith(identities: DeviceIdentities, tenant: string, deviceId: string, o: ProvisionTestOptions = {}): Promise<TestDevice> {
   const p = await identities.provision({
-    tenant, deviceId, hardwareModel: o.hardwareModel, broker: o.broker ?? { host: '127.0.0.1', port: 1883 }, otaKeys: o.otaKeys,
+    tenant, deviceId, hardwareModel: o.hardwareModel ?? SIM_HARDWARE_MODEL, broker: o.broker ?? { host: '127.0.0.1', port: 1883 }, otaKeys: o.otaKeys,
   });
   const key = p.identity.deviceKey as Uint8Array;
   const seal = (body: Uint8Array): Uint8Array => sealFrame(frameHmac, key, 'up', body);
@@ -167,4 +171,17 @@ export function brokerObserver(app: FastifyInstance, name = randomUUID().slice(0
   const a = app.fleet.brokerServerAccount;
   if (!a) throw new Error('no embedded broker: an external broker has its own accounts');
   return { username: a.username, password: a.password, clientId: `${a.username}-${name}` };
+}
+
+/**
+ * Provisions `deviceIds` on `app` and returns a lookup of their identity bytes, the shape createTown's
+ * `identity` option and SimBoard's `identity` take.
+ */
+export async function provisionIdentities(app: FastifyInstance, tenant: string, deviceIds: readonly string[], o: ProvisionTestOptions = {}): Promise<(deviceId: string) => Uint8Array> {
+  const devices = await provisionDevices(app, tenant, deviceIds, o);
+  return (deviceId) => {
+    const d = devices.get(deviceId);
+    if (!d) throw new Error(`device ${deviceId} was not provisioned for the test`);
+    return d.identity;
+  };
 }

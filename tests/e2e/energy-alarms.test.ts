@@ -9,7 +9,7 @@ import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
 import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
 import { settleNetwork } from '@streetlight/hardware-sim/testing';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, provisionDevice, type Inject } from '@streetlight/fleet-server/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,8 +59,9 @@ describe('fault events become alarms within one report interval', () => {
     inject = await authedInject(app);
     await inject({ method: 'POST', url: `/api/tenants/${TENANT}/inventory`, payload: [{ deviceId: 'AL-1', lat: SARLAT.lat, lon: SARLAT.lon, nominalPowerW: 36 }] });
     const url = new URL(app.fleet.brokerUrl);
+    const { identity } = await provisionDevice(app, TENANT, 'AL-1', { broker: { host: url.hostname, port: Number(url.port) } });
     board = new SimBoard({
-      clock, deviceId: 'AL-1', tenant: TENANT, mqtt: { host: url.hostname, port: Number(url.port) }, position: SARLAT, nominalW: 36,
+      clock, identity, position: SARLAT, nominalW: 36,
       meter: 'bl0940', firmware: (host: Host) => startFirmware(host),
     });
     board.powerOn();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { build, generateSigningKey, type SigningKey } from '@streetlight/fleet-server';
-import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, provisionIdentities, type Inject } from '@streetlight/fleet-server/testing';
 import { buildSimImage, SimFleet, VirtualClock, type SimBoard, type SimImageInfo } from '@streetlight/hardware-sim';
 import { settleNetwork } from '@streetlight/hardware-sim/testing';
 
@@ -71,14 +71,13 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     expect(res.statusCode, res.body).toBe(status);
     return res.json();
   };
-  const broker = new URL(app.fleet.brokerUrl);
   const fleet = new SimFleet({ clock });
   const group = o.group ?? 'all';
+  const ids = Array.from({ length: o.boards }, (_, i) => `ota-${String(i).padStart(4, '0')}`);
+  // Issue 11: provisioned with the OTA key the boards trust (the installation's, or another for the rejection tests).
+  const identity = await provisionIdentities(app, o.tenant, ids, { otaKeys: [{ keyId: trusted.keyId, publicKey: trusted.publicKey }] });
   for (let i = 0; i < o.boards; i++) {
-    fleet.add({
-      deviceId: `ota-${String(i).padStart(4, '0')}`, tenant: o.tenant, mqtt: { host: broker.hostname, port: Number(broker.port) },
-      firmwareVersion: '1.0.0', otaKeys: [{ keyId: trusted.keyId, publicKey: trusted.publicKey }], rtc: 'kept', ...o.board?.(i),
-    });
+    fleet.add({ identity: identity(ids[i] as string), firmwareVersion: '1.0.0', rtc: 'kept', ...o.board?.(i) });
   }
   await api('POST', '/inventory', fleet.boards.map((b) => ({ deviceId: b.deviceId, lat: 44.89, lon: 1.22, group })));
 

@@ -10,15 +10,15 @@
  *    the other instance takes the lease once it has expired and the campaign completes, every board confirmed or
  *    rolled back with its reason.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authHeaders } from '@streetlight/fleet-server/testing';
+import { authHeaders, provisionIdentities } from '@streetlight/fleet-server/testing';
 import { settleNetwork } from '@streetlight/hardware-sim/testing';
 import { buildSimImage, SimFleet, VirtualClock } from '@streetlight/hardware-sim';
 import { decodeDownlinkFrame } from '@streetlight/protocol';
@@ -44,6 +44,9 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
   const tenant = `two-${randomUUID().slice(0, 8)}`;
   const root = mkdtempSync(join(tmpdir(), 'sl-ota2-'));
   const keyPath = join(root, 'ota-signing.pem');
+  // Issue 11: one installation, one device master key shared by its instances.
+  const masterPath = join(root, 'device-master.key');
+  let identity: (deviceId: string) => Uint8Array;
   const clock = new VirtualClock({ start: START });
   let broker: Mosquitto;
   const servers: Record<'a' | 'b', FleetChild | undefined> = { a: undefined, b: undefined };
@@ -67,7 +70,7 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
   const startServer = (name: 'a' | 'b'): Promise<FleetChild> => startFleetChild({
     dataDir: mkdtempSync(join(root, `${name}-`)), mqttUrl: broker.url, databaseUrl: PG_URL, databaseSchema: schema, virtualClock: true,
     logLevel: 'error',
-    env: { MQTT_SHARE_GROUP: group, OTA_SIGNING_KEY: keyPath, OTA_TICK_MS: '20', OTA_LEASE_S: String(LEASE_S), OTA_DEVICE_MAX_BPS: '65536' },
+    env: { MQTT_SHARE_GROUP: group, OTA_SIGNING_KEY: keyPath, DEVICE_MASTER_KEY: masterPath, OTA_TICK_MS: '20', OTA_LEASE_S: String(LEASE_S), OTA_DEVICE_MAX_BPS: '65536' },
   });
   /** Virtual time forward by `ms`, the servers' clocks with it, letting the network settle after each step. */
   const run = async (ms: number): Promise<void> => {
@@ -99,7 +102,8 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     const key = generateSigningKey(keyPath);
     // Set-up through an in-process instance on the same schema (no OTA, its own embedded broker): migrations, an
     // API token for the children, commissioning of the boards.
-    const setup = await build({ config: { dataDir: mkdtempSync(join(root, 'setup-')), httpPort: 0, mqttPort: 0, databaseUrl: PG_URL, databaseSchema: schema }, logger: false });
+    writeFileSync(masterPath, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    const setup = await build({ config: { dataDir: mkdtempSync(join(root, 'setup-')), httpPort: 0, mqttPort: 0, databaseUrl: PG_URL, databaseSchema: schema, deviceMasterKey: masterPath }, logger: false });
     try {
       auth = await authHeaders(setup, { tenant: '*', role: 'admin' });
       const inv = await setup.inject({
@@ -107,6 +111,9 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
         payload: Array.from({ length: N }, (_, i) => ({ deviceId: `b2-${String(i).padStart(3, '0')}`, lat: 44.89, lon: 1.22, group: 'all' })),
       });
       expect(inv.statusCode, inv.body).toBe(200);
+      identity = await provisionIdentities(setup, tenant, Array.from({ length: N }, (_, i) => `b2-${String(i).padStart(3, '0')}`), {
+        broker: { host: '127.0.0.1', port: broker.port }, otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }],
+      });
     } finally {
       await setup.close();
     }
@@ -130,10 +137,7 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
 
     fleet = new SimFleet({ clock });
     for (let i = 0; i < N; i++) {
-      fleet.add({
-        deviceId: `b2-${String(i).padStart(3, '0')}`, tenant, mqtt: { host: '127.0.0.1', port: broker.port }, firmwareVersion: '1.0.0',
-        otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], rtc: 'kept',
-      });
+      fleet.add({ identity: identity(`b2-${String(i).padStart(3, '0')}`), firmwareVersion: '1.0.0', rtc: 'kept' });
     }
     await fleet.start({ staggerMs: 2_000 });
     await runUntil(async () => {

@@ -1,115 +1,184 @@
 /**
- * The ACL of docs/deployment.md ("A syndicate: many towns, several instances") keeps devices off the topic between
- * fleet-server instances: Mosquitto (started here on a free port, password file + acl_file exactly as documented)
- * with the server logged in as `fleet` and a device logged in under its device id. The device's own topics work;
- * what it publishes on `sl/fleet/<group>/ota` never reaches the server, even under the id `ota` (which a
- * `sl/v1/+/%u/#` pattern would have let write a topic like `sl/v1/_fleet/ota`); the server's own account does
- * reach it there (counted as a rejected relay message, since it is garbage).
+ * Mosquitto with the configuration the fleet server generates from its device table (issue 11,
+ * fleet-server/src/mqtt/broker-config.ts, docs/deployment.md "Mosquitto"), started here on a free port: the
+ * dynamic-security plugin with the servers' account and one account per provisioned device.
+ *
+ * - Provisioning a device, generating again and restarting Mosquitto lets it in; its own topics work.
+ * - A device can neither publish on the topic between instances (`sl/fleet/<group>/ota`, even under the id
+ *   `ota`) nor take a share of every device's uplinks (`$share/<group>/sl/v1/+/+/up`, attack 6 on the
+ *   documented `pattern` ACL of before), nor read another device's downlinks, nor take over another device's
+ *   session with its client id (attack 10); anonymous clients are refused.
+ * - The server account reaches the topic between instances (counted as a rejected relay message: garbage).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mqtt from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { provisionDevice, type TestDevice } from '@streetlight/fleet-server/testing';
+import { writeMosquittoConfig } from '../../fleet-server/src/mqtt/broker-config.js';
+import { downlinkTopic, uplinkTopic } from '@streetlight/protocol';
 import { freePort } from '../lib/fleet-processes.js';
 import type { App } from './ota-harness.js';
 
-/** The ACL file of docs/deployment.md. */
-const DOCUMENTED_ACL = [
-  '# the fleet servers: every device topic, and the topic between instances',
-  'user fleet',
-  'topic readwrite sl/v1/#',
-  'topic readwrite sl/fleet/#',
-  '',
-  '# a device (username = its device id): its own topics only',
-  'pattern readwrite sl/v1/+/%u/#',
-  '',
-].join('\n');
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const SERVER = { username: 'fleet', password: 'fleet-secret' };
 
-describe('Mosquitto ACL: devices cannot publish on the topic between instances', () => {
+/** Waits until `check` holds (real time: Mosquitto is a real process), failing after 60 s with `what`. */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (const end = Date.now() + 60_000; !(await check());) {
+    if (Date.now() > end) throw new Error(`not within 60 s: ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('Mosquitto with the generated configuration: every device in its own lane', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sl-acl-'));
+  const conf = join(dir, 'mosquitto');
   const group = `acl-${randomUUID().slice(0, 8)}`;
   const tenant = `acl-${randomUUID().slice(0, 8)}`;
   let proc: ChildProcess | undefined;
   let url = '';
   let app: App;
+  const devices: Record<string, TestDevice> = {};
+
+  const generate = (list: Parameters<typeof writeMosquittoConfig>[1]['devices']): void => {
+    writeMosquittoConfig(conf, { devices: list, server: SERVER, listener: url.replace('mqtt://', ''), extra: ['log_dest none'] });
+    chmodSync(dir, 0o755); // Mosquitto started as root reads the files after dropping to its own user
+    chmodSync(conf, 0o755);
+  };
+  const startBroker = async (): Promise<void> => {
+    proc = spawn(process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto', ['-c', join(conf, 'mosquitto.conf')], { stdio: 'ignore' });
+    await until(async () => {
+      try {
+        await (await connect(url, { ...SERVER, clientId: `${SERVER.username}-probe` })).endAsync();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Mosquitto listening');
+  };
+  const stopBroker = async (): Promise<void> => {
+    const p = proc;
+    if (p && p.exitCode === null) await new Promise<void>((r) => { p.once('exit', () => r()); p.kill('SIGTERM'); });
+  };
+  const connect = (url: string, o: mqtt.IClientOptions): Promise<MqttClient> => mqtt.connectAsync(url, { protocolVersion: 4, reconnectPeriod: 0, ...o });
+  const asDevice = (d: TestDevice, clientId = d.mqtt.clientId): Promise<MqttClient> =>
+    connect(url, { username: d.mqtt.username, password: d.mqtt.password, clientId });
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `mqtt://127.0.0.1:${port}`;
-    const pw = join(dir, 'passwd');
-    writeFileSync(pw, '');
-    for (const [user, pass] of [['fleet', 'fleet-secret'], ['ota', 'dev-secret'], ['SL-0001', 'dev-secret']]) {
-      const r = spawnSync(process.env.MOSQUITTO_PASSWD_BIN ?? '/usr/bin/mosquitto_passwd', ['-b', pw, user as string, pass as string]);
-      expect(r.status, String(r.stderr)).toBe(0);
-    }
-    writeFileSync(join(dir, 'acl'), DOCUMENTED_ACL);
-    writeFileSync(join(dir, 'mosquitto.conf'), [
-      `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${pw}`, `acl_file ${join(dir, 'acl')}`, 'log_dest none', '',
-    ].join('\n'));
-    // Mosquitto started as root drops to the `mosquitto` user before reading the password file.
-    chmodSync(dir, 0o755);
-    for (const f of ['passwd', 'acl']) chmodSync(join(dir, f), 0o644);
-    proc = spawn(process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-    for (const end = Date.now() + 60_000; ;) {
-      try {
-        const c = await mqtt.connectAsync(url, { username: 'fleet', password: 'fleet-secret', reconnectPeriod: 0 });
-        await c.endAsync();
-        break;
-      } catch (err) {
-        if (Date.now() > end) throw err; // Mosquitto not listening after a minute
-        await sleep(50);
-      }
-    }
+    url = `mqtt://127.0.0.1:${await freePort()}`;
+    // The first configuration knows no device yet: the servers' account only.
+    generate([]);
+    await startBroker();
     generateSigningKey(join(dir, 'ota.pem'));
     app = await build({
       config: {
-        dataDir: dir, httpPort: 0, mqttUrl: url, mqttUsername: 'fleet', mqttPassword: 'fleet-secret', mqttShareGroup: group,
+        dataDir: dir, httpPort: 0, mqttUrl: url, mqttUsername: SERVER.username, mqttPassword: SERVER.password, mqttShareGroup: group,
         otaSigningKey: join(dir, 'ota.pem'), otaLeaseS: 2,
       },
       logger: false,
     });
     expect(app.ota.role).toBe('leader'); // alone: it holds the lease and listens on the topic between instances
+    for (const id of ['SL-0001', 'SL-0002', 'ota']) devices[id] = await provisionDevice(app, tenant, id, { broker: { host: '127.0.0.1', port: Number(new URL(url).port) } });
+    // The provisioned devices in the broker's configuration; the server reconnects by itself.
+    generate(await app.identities.repo.list());
+    await stopBroker();
+    await startBroker();
+    await until(() => app.fleet.mqttConnected(), 'the server reconnected');
+    await until(async () => {
+      try {
+        await (await asDevice(devices['SL-0001'] as TestDevice)).endAsync();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'the provisioned device admitted after SIGHUP');
   });
   afterAll(async () => {
     await app?.close();
-    if (proc && proc.exitCode === null) await new Promise<void>((r) => { proc?.once('exit', () => r()); proc?.kill('SIGTERM'); });
+    await stopBroker();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('lets a device use its own topics and nothing of the instances\' topic; the server account reaches it', async () => {
     const relay = `sl/fleet/${group}/ota`;
     const badRelay = (): number => app.fleet.metrics.framesRejected.get('bad_relay') ?? 0;
-    for (const deviceId of ['SL-0001', 'ota']) {
-      const device = await mqtt.connectAsync(url, { clientId: deviceId, username: deviceId, password: 'dev-secret', protocolVersion: 4, reconnectPeriod: 0 });
+    for (const id of ['SL-0001', 'ota']) {
+      const d = devices[id] as TestDevice;
+      const device = await asDevice(d);
       try {
-        if (deviceId === 'SL-0001') {
-          await device.publishAsync(uplinkTopic(tenant, deviceId), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId, seq: 1, hello: { firmwareVersion: '1.0.0' } })), { qos: 1 });
-          for (const end = Date.now() + 60_000; Date.now() < end && !(await app.repo.getDevice(deviceId));) await sleep(20);
-          expect(await app.repo.getDevice(deviceId), 'a device may publish its uplinks').toMatchObject({ tenantId: tenant });
+        if (id === 'SL-0001') {
+          await device.publishAsync(uplinkTopic(tenant, id), Buffer.from(d.uplink({ seq: 1, hello: { firmwareVersion: '1.0.0' } })), { qos: 1 });
+          await until(async () => (await app.repo.getDevice(id)) !== undefined, 'a device may publish its uplinks');
+          expect(await app.repo.getDevice(id)).toMatchObject({ tenantId: tenant, firmwareVersion: '1.0.0' });
         }
         // Mosquitto acknowledges a denied QoS 1 publish (MQTT 3.1.1 has no way to refuse) and drops it.
         await device.publishAsync(relay, Buffer.from('forged by a device'), { qos: 1 });
-        await device.publishAsync(`sl/v1/_fleet/ota`, Buffer.from('forged by a device'), { qos: 1 });
+        await device.publishAsync('sl/v1/_fleet/ota', Buffer.from('forged by a device'), { qos: 1 });
       } finally {
         await device.endAsync();
       }
     }
     // Nothing of the devices reached the server: the server account's frame below, published after the devices'
     // publishes were acknowledged, is the first and only one the server rejects (one broker, delivered in order).
-    const server = await mqtt.connectAsync(url, { username: 'fleet', password: 'fleet-secret', protocolVersion: 4, reconnectPeriod: 0 });
+    const server = await connect(url, { ...SERVER, clientId: `${SERVER.username}-test` });
     try {
       await server.publishAsync(relay, Buffer.from('garbage from the server account'), { qos: 1 });
     } finally {
       await server.endAsync();
     }
-    for (const end = Date.now() + 60_000; Date.now() < end && badRelay() === 0;) await sleep(20);
+    await until(() => badRelay() > 0, 'the server account reaches the topic between instances');
     expect(badRelay()).toBe(1);
+  });
+
+  it('attack 6: a device account cannot take a share of every device\'s uplinks, nor read another device\'s downlinks', async () => {
+    const [a, b] = [devices['SL-0001'] as TestDevice, devices['SL-0002'] as TestDevice];
+    const thief = await asDevice(b);
+    try {
+      // Each refused (SUBACK 0x80, which mqtt.js turns into an error); its own downlinks granted.
+      for (const filter of [`$share/${group}/sl/v1/+/+/up`, 'sl/v1/+/+/up', uplinkTopic(tenant, a.deviceId), downlinkTopic(tenant, a.deviceId), '#']) {
+        await expect(thief.subscribeAsync(filter, { qos: 1 }), filter).rejects.toThrow(/Subscribe error/);
+      }
+      expect(await thief.subscribeAsync(downlinkTopic(tenant, b.deviceId), { qos: 1 })).toEqual([{ topic: downlinkTopic(tenant, b.deviceId), qos: 1 }]);
+      const stolen: string[] = [];
+      thief.on('message', (topic) => { if (!topic.endsWith(`/${b.deviceId}/down`)) stolen.push(topic); });
+      // A's uplinks all reach the server (none taken by the thief's share), and A's downlinks reach A only.
+      const device = await asDevice(a);
+      const downs: string[] = [];
+      device.on('message', (topic) => downs.push(topic));
+      await device.subscribeAsync(downlinkTopic(tenant, a.deviceId), { qos: 1 });
+      const before = app.fleet.metrics.framesReceived;
+      for (let seq = 10; seq < 30; seq++) {
+        await device.publishAsync(uplinkTopic(tenant, a.deviceId), Buffer.from(a.uplink({ seq, state: { level: seq } })), { qos: 1 });
+      }
+      await until(() => app.fleet.metrics.framesReceived - before >= 20, `20 uplinks of ${a.deviceId} at the server`);
+      await until(() => downs.length > 0, 'the server\'s answer (a TimeSync) at the device');
+      await device.endAsync();
+      expect(stolen).toEqual([]);
+      expect((await app.repo.getDevice(a.deviceId))?.level).toBe(29);
+    } finally {
+      await thief.endAsync();
+    }
+  });
+
+  it('attack 10: a client id is the account\'s own: another account cannot disconnect a device with it; devices stay off the servers\' listener', async () => {
+    const [a, b] = [devices['SL-0001'] as TestDevice, devices['SL-0002'] as TestDevice];
+    const real = await asDevice(a);
+    let closed = false;
+    real.on('close', () => { closed = true; });
+    // B's credentials with A's client id: refused (with an acl_file, Mosquitto took A's session over).
+    await expect(asDevice(b, a.deviceId)).rejects.toThrow(/Not authorized/);
+    // A takeover would happen while the broker handles the CONNECT: A answering a QoS 1 publish afterwards shows
+    // it was not disconnected.
+    await real.publishAsync(uplinkTopic(tenant, a.deviceId), Buffer.from(a.uplink({ seq: 100, state: { level: 1 } })), { qos: 1 });
+    expect(closed).toBe(false);
+    await real.endAsync();
+    // Its own id is the only one a device account may use.
+    await expect(connect(url, { username: a.mqtt.username, password: a.mqtt.password, clientId: 'SL-0001-b' })).rejects.toThrow(/Not authorized|Bad username/);
+    await expect(connect(url, { clientId: 'anonymous-1' })).rejects.toThrow(/Not authorized|Bad username/);
   });
 });

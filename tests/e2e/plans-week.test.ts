@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, provisionIdentities, type Inject } from '@streetlight/fleet-server/testing';
 import { SimFleet, townInventory, VirtualClock, type SimBoard } from '@streetlight/hardware-sim';
 import { settleNetwork } from '@streetlight/hardware-sim/testing';
 import { dutyFraction, EVAL_MAX_MS, evaluatePlan, parsePosixTz, type Firmware, type Site } from '@streetlight/firmware';
@@ -95,14 +95,14 @@ describe('a manager\'s plan on 50 boards for a week: DST night, two-day outage, 
     app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, now: () => clock.now(), logger: false });
     // The lighting manager of the town (issue 7's roles): plans, groups and models are theirs to change.
     inject = await authedInject(app, { tenant, role: 'manager' });
-    const broker = new URL(app.fleet.brokerUrl);
     const poles = townInventory('sarlat').slice(0, 50);
     fleet = new SimFleet({ clock });
+    const identity = await provisionIdentities(app, tenant, poles.map((p) => p.deviceId));
     poles.forEach((p, i) => {
       const rtc = i % 2 === 0 ? 'kept' : 'lost';
       if (rtc === 'kept') keptRtc.add(p.deviceId);
       fleet.add({
-        deviceId: p.deviceId, tenant, mqtt: { host: broker.hostname, port: Number(broker.port) }, nominalW: p.nominalW,
+        identity: identity(p.deviceId), nominalW: p.nominalW,
         position: { lat: p.lat, lon: p.lon }, poleRef: p.poleRef, luminaireModel: p.luminaire.id, group: i < 25 ? 'centre' : 'faubourg',
         rtc, traceLimit: 50_000,
       });

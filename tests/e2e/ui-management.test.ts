@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authedInject, createUser, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
+import { authedInject, createUser, provisionIdentities, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
 import { buildSimImage, createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBoth } from '../lib/browser.js';
 
@@ -77,7 +77,8 @@ describe('web UI: syndicate, updating, town time, management', () => {
       expect((await root({ method: 'POST', url: '/api/tenants', payload: { id, name, kind, parentId } })).statusCode).toBe(200);
     }
     const broker = new URL(app.fleet.brokerUrl);
-    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, boardDefaults: { meter: 'hlw8012', otaKeys: [{ keyId: otaKey.keyId, publicKey: otaKey.publicKey }] } });
+    const identity = await provisionIdentities(app, T, townInventory(T).slice(0, COUNT).map((p) => p.deviceId), { otaKeys: [{ keyId: otaKey.keyId, publicKey: otaKey.publicKey }] });
+    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, identity, boardDefaults: { meter: 'hlw8012' } });
     const inv = await root({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: poles.map((p) => ({
       deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode, luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,
     })) });

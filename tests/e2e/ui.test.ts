@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authedInject, createUser, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
+import { authedInject, createUser, provisionIdentities, type Inject, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
 import { buildSimImage, createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBoth } from '../lib/browser.js';
 
@@ -84,7 +84,8 @@ describe('web UI in Chromium', () => {
     }
     const broker = new URL(app.fleet.brokerUrl);
     // Boards with an HLW8012 metering chip, so energy records flow (issue 5's metering), and trusting the OTA key.
-    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, boardDefaults: { meter: 'hlw8012', otaKeys: [{ keyId: otaKey.keyId, publicKey: otaKey.publicKey }] } });
+    const identity = await provisionIdentities(app, T, townInventory(T).slice(0, COUNT).map((p) => p.deviceId), { otaKeys: [{ keyId: otaKey.keyId, publicKey: otaKey.publicKey }] });
+    fleet = createTown({ clock, tenant: T, town: T, count: COUNT, broker: { host: broker.hostname, port: Number(broker.port) }, identity, boardDefaults: { meter: 'hlw8012' } });
     const poles = townInventory(T).slice(0, COUNT);
     const inv = await root({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: poles.map((p) => ({
       deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode, luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, holdSharedResource, type Inject } from '@streetlight/fleet-server/testing';
-import { createTown, VirtualClock, type SimBoard, type SimFleet } from '@streetlight/hardware-sim';
+import { authedInject, holdSharedResource, provisionIdentities, type Inject } from '@streetlight/fleet-server/testing';
+import { createTown, townInventory, VirtualClock, type SimBoard, type SimFleet } from '@streetlight/hardware-sim';
 import { statusTopic } from '@streetlight/protocol';
 import { clearRetained } from '../lib/retained.js';
 
@@ -70,7 +70,9 @@ describe.each([
     // A lighting manager's API token for this town (issue 7: every tenant route is authenticated).
     inject = await authedInject(app, { tenant, role: 'manager' });
     const broker = new URL(app.fleet.brokerUrl);
-    fleet = createTown({ clock, tenant, count: 6, broker: { host: broker.hostname, port: Number(broker.port) } });
+    // Issue 11: each board is provisioned (its identity written to its NVS) before it is installed.
+    const identity = await provisionIdentities(app, tenant, townInventory().slice(0, 6).map((p) => p.deviceId));
+    fleet = createTown({ clock, tenant, count: 6, broker: { host: broker.hostname, port: Number(broker.port) }, identity });
 
     // Commission the poles through the API, as an installer's tool would.
     const res = await inject({

@@ -1,7 +1,7 @@
-/** The firmware's own SHA-256 / HMAC-SHA256 (src/crypto/sha256.ts) against node:crypto, and the frame guard. */
+/** The firmware's own SHA-256 / HMAC-SHA256 (src/sha256.ts) against node:crypto, and the frame guard. */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Sha256, hmacSha256 } from '../src/crypto/sha256.js';
+import { Sha256, hmacSha256 } from '../src/sha256.js';
 import { FrameGuard, REPLAY_WINDOW, REPLAY_WINDOW_KEY } from '../src/frame-guard.js';
 import type { HostStorage } from '../src/host.js';
 

@@ -1,7 +1,7 @@
 /**
  * SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) in plain ECMAScript, for hosts without a native digest (the
  * XS host of the simulator). On an ESP32 the platform gives the SDK's native `Digest` instead
- * (src/platform/moddable.ts), in the simulator node:crypto: this one is the fallback and the reference the
+ * (src/platform/moddable.ts), in the simulator node's: this one is the fallback and the reference the
  * others are tested against (tests/scenarios/frame-auth).
  *
  * Preload-safe: nothing mutable at module scope (the round constants are a frozen array of numbers); all
