@@ -39,6 +39,9 @@ const { values: a } = parseArgs({
   },
 });
 
+/** A path as the user typed it: relative to where pnpm was invoked (INIT_CWD), not to this package. */
+const userPath = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);
+
 function fail(msg: string): never {
   console.error(`device ${command ?? ''}: ${msg}`);
   process.exit(1);
@@ -84,7 +87,7 @@ try {
       if (err instanceof ProvisionConflict || err instanceof RangeError) fail(err.message);
       throw err;
     }
-    const out = resolve(a.out);
+    const out = userPath(a.out);
     writeFileSync(out, p.nvs, { mode: 0o600 });
     chmodSync(out, 0o600);
     // ESP-IDF nvs_partition_gen.py input: the namespace, then the identity blob read from the file beside it.
@@ -100,12 +103,12 @@ try {
     if (!a.out || !a.listener) fail('--out and --listener (host:port) are required');
     if (!config.mqttUsername || !config.mqttPassword) fail(`${settingName('mqttUsername')} and ${settingName('mqttPassword')} name the servers' account`);
     const devices = await identities.repo.list();
-    writeMosquittoConfig(resolve(a.out), {
+    writeMosquittoConfig(userPath(a.out), {
       devices, server: { username: config.mqttUsername, password: config.mqttPassword },
       listener: a.listener, plugin: a.plugin,
     });
     const active = devices.filter((d) => d.revokedAt === null).length;
-    console.log(`Mosquitto configuration for ${active} device(s) written to ${resolve(a.out)} (restart Mosquitto to apply)`);
+    console.log(`Mosquitto configuration for ${active} device(s) written to ${userPath(a.out)} (restart Mosquitto to apply)`);
   }
 } finally {
   await repo.close();
