@@ -14,6 +14,7 @@
  * Ends with `RESULT <name> <value> <unit>` lines.
  */
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import {
   buildSimImage, createXsFirmware, SimBoard, SimMqttClient, VirtualClock, XsMachine, firmwareBundle, guestScript,
   type XsDeliveryCost, type XsFirmware, type XsMeter,
@@ -201,7 +202,7 @@ for (const chip of ['hlw8012', 'bl0940'] as const) {
   const sha256 = new Uint8Array(createHash('sha256').update(image).digest());
   const manifest = encodeImageManifest({
     format: 1, keyId, imageId: 1, version: '1.1.0', kind: ImageKind.IMAGE_KIND_FULL, size: IMAGE_BYTES, sha256,
-    hardwareModels: ['SL-ESP32-SIM'], minVersion: '', createdAt: 1_790_000_000,
+    hardwareModels: ['SL-ESP32-SIM'], minVersion: '', createdAt: 1_790_000_000, tenants: ['bench'],
   });
   const offer = { imageId: 1, version: '1.1.0', kind: ImageKind.IMAGE_KIND_FULL, size: IMAGE_BYTES, sha256, manifest,
     signature: new Uint8Array(sign(null, manifest, privateKey)), keyId, chunkSize: CHUNK };
@@ -279,4 +280,17 @@ result('firmware_bundle_bytes', Buffer.byteLength(bundleScript()), 'bytes');
 result('firmware_bundle_min_bytes', Buffer.byteLength(bundleScript({ minify: true })), 'bytes');
 
 process.stdout.write(`running-state slots: after boot ${afterBoot}; at the end of nights 1-7: ${perNight.join(', ')}\n`);
+// --- frame authentication (issue 11): the HMAC-SHA256 of one frame in the firmware's own ECMAScript SHA-256 --
+// What the XS host runs (an ESP32 runs the SDK's native Digest instead, host.crypto). Three sizes: a TimeSync, a
+// plan, an OTA chunk frame. The evaluation allocates the key and the frame too: an upper bound.
+{
+  const m = new XsMachine({ stdio: 'ignore' });
+  m.evaluate(bundleScript({ entry: fileURLToPath(new URL('../src/sha256.ts', import.meta.url)), globalName: 'slSha256' }));
+  for (const [name, bytes] of [['timesync', 40], ['plan', 330], ['chunk', 4140]] as const) {
+    const r = m.evaluate(`slSha256.hmacSha256(new Uint8Array(32), 'sl1d', new Uint8Array(${bytes})).length`);
+    result(`xs_frame_mac_${name}_${bytes}b_compute`, r.meter.compute, 'compute');
+  }
+  m.close();
+}
+
 for (const [name, value, unit] of results) process.stdout.write(`RESULT ${name} ${value} ${unit}\n`);

@@ -179,6 +179,7 @@ export class LuminaireController implements Firmware {
       host,
       keys: this.#identity?.otaKeys ?? [],
       hardwareModel: this.#identity?.hardwareModel ?? '',
+      tenant: this.#identity?.tenant ?? '',
       send: (otaStatus) => this.#send({ otaStatus }),
       localMinutes: () => this.#localMinutes(),
       selfTest: () => {

@@ -75,8 +75,14 @@ describe('OTA images and campaigns API', () => {
     const check = checkOffer({
       imageId: img.id, version: img.version, kind: 1, size: img.size, sha256: new Uint8Array(Buffer.from(img.sha256, 'hex')),
       manifest: new Uint8Array(Buffer.from(img.manifest, 'base64')), signature: new Uint8Array(Buffer.from(img.signature, 'base64')), keyId: img.keyId,
-    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32' });
+    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't1' });
     expect(check.ok).toBe(true);
+    // Signed for town t1 only (issue 11): a t2 controller refuses it.
+    const elsewhere = checkOffer({
+      imageId: img.id, version: img.version, kind: 1, size: img.size, sha256: new Uint8Array(Buffer.from(img.sha256, 'hex')),
+      manifest: new Uint8Array(Buffer.from(img.manifest, 'base64')), signature: new Uint8Array(Buffer.from(img.signature, 'base64')), keyId: img.keyId,
+    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't2' });
+    expect(elsewhere).toMatchObject({ ok: false, reason: 'wrong_tenant' });
     expect((await inject(`/api/tenants/t1/ota/images/${img.id}`)).json()).toEqual(img);
     expect((await inject('/api/tenants/t2/ota/images')).json()).toEqual([]); // tenant-scoped
   });

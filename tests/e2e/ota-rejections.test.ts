@@ -68,10 +68,25 @@ describe('OTA: the device refuses what it must not install, and says why', () =>
     const { decodeImageManifest } = await import('@streetlight/protocol/lean');
     const { signManifest } = await import('@streetlight/fleet-server');
     const m = decodeImageManifest(new Uint8Array(manifest));
-    const forged = signManifest(other, { imageId: m.imageId ?? 0, version: m.version ?? '', kind: m.kind ?? 0, size: m.size ?? 0, sha256: m.sha256 ?? new Uint8Array(), hardwareModels: m.hardwareModels ?? [], minVersion: m.minVersion ?? '', createdAt: m.createdAt ?? 0, requiresHost: '' });
+    const forged = signManifest(other, { imageId: m.imageId ?? 0, version: m.version ?? '', kind: m.kind ?? 0, size: m.size ?? 0, sha256: m.sha256 ?? new Uint8Array(), hardwareModels: m.hardwareModels ?? [], minVersion: m.minVersion ?? '', createdAt: m.createdAt ?? 0, requiresHost: '', tenants: m.tenants ?? [] });
     await h.app.ota.repo.setImageSignature(img.id, Buffer.from(forged.manifest).toString('base64'), Buffer.from(forged.signature).toString('base64'), forged.keyId);
     const states = await campaign(img.id);
     for (const d of states) expect(d).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^unknown_key/) });
+  }, 60_000);
+
+  it('refuses an image the installation\'s key signed for another town (issue 11, attack 5)', async () => {
+    const img = await h.upload({ version: '1.2.2' }, SIZE);
+    // The same manifest signed by the installation's own key, as an upload of town B would be: it names town B.
+    const { decodeImageManifest } = await import('@streetlight/protocol/lean');
+    const { signManifest, loadSigningKey } = await import('@streetlight/fleet-server');
+    const m = decodeImageManifest(new Uint8Array(Buffer.from(img.manifest, 'base64')));
+    expect(m.tenants).toEqual([tenant]); // what the server signs: the uploading town only
+    const installationKey = loadSigningKey(join(h.dataDir, 'ota-signing.pem'));
+    const forTownB = signManifest(installationKey, { imageId: m.imageId ?? 0, version: m.version ?? '', kind: m.kind ?? 0, size: m.size ?? 0, sha256: m.sha256 ?? new Uint8Array(), hardwareModels: m.hardwareModels ?? [], minVersion: m.minVersion ?? '', createdAt: m.createdAt ?? 0, requiresHost: '', tenants: ['town-b'] });
+    await h.app.ota.repo.setImageSignature(img.id, Buffer.from(forTownB.manifest).toString('base64'), Buffer.from(forTownB.signature).toString('base64'), forTownB.keyId);
+    const states = await campaign(img.id);
+    for (const d of states) expect(d).toMatchObject({ state: 'failed', reason: expect.stringMatching(new RegExp(`^wrong_tenant: image is signed for town-b, not ${tenant}`)) });
+    for (const b of h.fleet.boards) expect(b.firmwareVersion).toBe('1.0.0');
   }, 60_000);
 
   it('refuses an image for another hardware model', async () => {

@@ -98,7 +98,7 @@ function offer(info: Omit<SimImageInfo, 'hardwareModels' | 'kind'>, size = 64 * 
   const sha256 = new Uint8Array(createHash('sha256').update(bytes).digest());
   const signed = signManifest(key, {
     imageId, version: full.version, kind: ImageKind.IMAGE_KIND_FULL, size, sha256, hardwareModels: full.hardwareModels,
-    minVersion: '', createdAt: Math.floor(clock.now() / 1000),
+    minVersion: '', createdAt: Math.floor(clock.now() / 1000), tenants: [tenant],
   });
   return { imageId, version: full.version, kind: ImageKind.IMAGE_KIND_FULL, size, sha256, manifest: signed.manifest, signature: signed.signature, keyId: signed.keyId, chunkSize: CHUNK };
 }

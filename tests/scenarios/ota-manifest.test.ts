@@ -19,11 +19,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const image = new Uint8Array(4096).map((_, i) => (i * 31) & 0xff);
 const sha = new Uint8Array(createHash('sha256').update(image).digest());
-const running = { version: '1.4.2', hardwareModel: 'SL-ESP32-C1' };
+const running = { version: '1.4.2', hardwareModel: 'SL-ESP32-C1', tenant: 'sarlat' };
 
 function offerFor(key: SigningKey, over: Partial<Parameters<typeof signManifest>[1]> = {}): OtaOffer {
   const fields = { imageId: 7, version: '1.5.0', kind: ImageKind.IMAGE_KIND_FULL, size: image.length, sha256: sha,
-    hardwareModels: ['SL-ESP32-C1', 'SL-ESP32-C2'], minVersion: '1.2.0', createdAt: 1_790_000_000, ...over };
+    hardwareModels: ['SL-ESP32-C1', 'SL-ESP32-C2'], minVersion: '1.2.0', createdAt: 1_790_000_000, tenants: ['sarlat'], ...over };
   const signed = signManifest(key, fields);
   return { imageId: fields.imageId, version: fields.version, kind: fields.kind, size: fields.size, sha256: fields.sha256,
     manifest: signed.manifest, signature: signed.signature, keyId: signed.keyId, chunkSize: 1024 };
@@ -32,7 +32,7 @@ function offerFor(key: SigningKey, over: Partial<Parameters<typeof signManifest>
 /** What the tests need of a check: its outcome and reason (the XS side answers in JSON). */
 interface Outcome { ok: boolean; reason?: string; detail?: string }
 interface Checker {
-  checkOffer(offer: OtaOffer, trusted: TrustedKey[], running: { version: string; hardwareModel: string }): Outcome;
+  checkOffer(offer: OtaOffer, trusted: TrustedKey[], running: { version: string; hardwareModel: string; tenant: string }): Outcome;
   compareVersions(a: string, b: string): number | undefined;
   close(): void;
 }
@@ -116,6 +116,10 @@ describe.each(RUNTIMES)('signed image manifests, checked by the firmware on %s',
 
   it('rejects the wrong hardware, a downgrade or re-install, and a running version below the minimum', () => {
     expect(check(offerFor(key, { hardwareModels: ['SL-NRF-X'] }))).toMatchObject({ ok: false, reason: 'wrong_hardware' });
+    // Issue 11 (attack 5): an image signed by the installation's key for another town, or for no town.
+    expect(check(offerFor(key, { tenants: ['domme'] }))).toMatchObject({ ok: false, reason: 'wrong_tenant' });
+    expect(check(offerFor(key, { tenants: [] }))).toMatchObject({ ok: false, reason: 'wrong_tenant' });
+    expect(check(offerFor(key, { tenants: ['domme', 'sarlat'] })).ok).toBe(true);
     expect(check(offerFor(key, { version: '1.4.1' }))).toMatchObject({ ok: false, reason: 'downgrade' });
     expect(check(offerFor(key, { version: '1.4.2' }))).toMatchObject({ ok: false, reason: 'downgrade' });
     expect(check(offerFor(key, { minVersion: '1.4.3' }))).toMatchObject({ ok: false, reason: 'below_min_version' });

@@ -62,6 +62,8 @@ export interface OtaAgentOptions {
   keys: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
   /** The board's hardware model (provisioned identity): an image must name it. */
   hardwareModel: string;
+  /** The board's town (provisioned identity): the signed manifest must name it. */
+  tenant: string;
   /** Sends an OtaStatus uplink; false when offline (the agent reports again on the next connection). */
   send(status: OtaStatus): boolean;
   /** Local minutes after midnight now, undefined without a valid clock. */
@@ -200,7 +202,7 @@ export class OtaAgent {
       return;
     }
     if (!this.#update) return this.#reject(offer, 'no_update_capability: this platform has no A/B slots');
-    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#opts.hardwareModel });
+    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#opts.hardwareModel, tenant: this.#opts.tenant });
     if (!check.ok) return this.#reject(offer, `${check.reason}: ${check.detail}`);
     // A newer offer replaces whatever was in progress (the inactive slot is simply rewritten).
     this.#saveOffer(offer);

@@ -22,7 +22,7 @@ export interface TrustedKey {
 
 export type OfferRejection =
   | 'manifest_undecodable' | 'unknown_key' | 'bad_signature' | 'manifest_format' | 'offer_mismatch'
-  | 'wrong_hardware' | 'downgrade' | 'below_min_version' | 'bad_version';
+  | 'wrong_tenant' | 'wrong_hardware' | 'downgrade' | 'below_min_version' | 'bad_version';
 
 export type OfferCheck = { ok: true; manifest: ImageManifest } | { ok: false; reason: OfferRejection; detail: string };
 
@@ -54,6 +54,8 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
 export interface RunningImage {
   version: string;
   hardwareModel: string;
+  /** The town the controller is provisioned for: the signed manifest must name it (issue 11). */
+  tenant: string;
 }
 
 export function checkOffer(offer: OtaOffer, trusted: readonly TrustedKey[], running: RunningImage): OfferCheck {
@@ -79,6 +81,9 @@ export function checkOffer(offer: OtaOffer, trusted: readonly TrustedKey[], runn
   if (manifest.keyId !== offer.keyId || manifest.imageId !== offer.imageId || manifest.size !== offer.size
     || manifest.version !== offer.version || (manifest.kind ?? 0) !== (offer.kind ?? 0) || !sameBytes(manifest.sha256, offer.sha256)) {
     return { ok: false, reason: 'offer_mismatch', detail: 'offer differs from its signed manifest' };
+  }
+  if (!(manifest.tenants ?? []).includes(running.tenant)) {
+    return { ok: false, reason: 'wrong_tenant', detail: `image is signed for ${(manifest.tenants ?? []).join(',') || 'no town'}, not ${running.tenant}` };
   }
   if (!(manifest.hardwareModels ?? []).includes(running.hardwareModel)) {
     return { ok: false, reason: 'wrong_hardware', detail: `image is for ${(manifest.hardwareModels ?? []).join(',')}, not ${running.hardwareModel}` };

@@ -409,6 +409,7 @@ export class OtaService {
       imageId: row.id, version: meta.version, kind: meta.kind === 'mod' ? ImageKind.IMAGE_KIND_MOD : ImageKind.IMAGE_KIND_FULL,
       size: bytes.length, sha256: new Uint8Array(sha), hardwareModels: meta.hardwareModels, minVersion: meta.minVersion ?? '',
       createdAt: Math.floor(now / 1000), requiresHost: meta.requiresHost ?? '',
+      tenants: [tenant], // issue 11: only this town's controllers install it
     });
     const manifest = Buffer.from(signed.manifest).toString('base64');
     const signature = Buffer.from(signed.signature).toString('base64');

@@ -3666,6 +3666,9 @@ export namespace streetlight {
             /** ImageManifest requiresHost. */
             requiresHost: string;
 
+            /** ImageManifest tenants. */
+            tenants: string[];
+
             /**
              * Creates a new ImageManifest instance using the specified properties.
              * @param [properties] Properties to set
@@ -3782,6 +3785,9 @@ export namespace streetlight {
 
                 /** ImageManifest requiresHost */
                 requiresHost?: (string|null);
+
+                /** ImageManifest tenants */
+                tenants?: (string[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -10385,6 +10385,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [createdAt] ImageManifest createdAt
              * @property {number|null} [keyId] ImageManifest keyId
              * @property {string|null} [requiresHost] ImageManifest requiresHost
+             * @property {Array.<string>|null} [tenants] ImageManifest tenants
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10411,6 +10412,7 @@ export const streetlight = $root.streetlight = (() => {
              */
             const ImageManifest = function (properties) {
                 this.hardwareModels = [];
+                this.tenants = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -10506,6 +10508,14 @@ export const streetlight = $root.streetlight = (() => {
             ImageManifest.prototype.requiresHost = "";
 
             /**
+             * ImageManifest tenants.
+             * @member {Array.<string>} tenants
+             * @memberof streetlight.v1.ImageManifest
+             * @instance
+             */
+            ImageManifest.prototype.tenants = $util.emptyArray;
+
+            /**
              * Creates a new ImageManifest instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.ImageManifest
@@ -10560,6 +10570,9 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.keyId);
                 if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost") && message.requiresHost !== "")
                     writer.uint32(/* id 11, wireType 2 =*/90).string(message.requiresHost);
+                if (message.tenants != null && message.tenants.length)
+                    for (let i = 0; i < message.tenants.length; ++i)
+                        writer.uint32(/* id 12, wireType 2 =*/98).string(message.tenants[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10715,6 +10728,14 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.requiresHost;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.tenants && message.tenants.length))
+                                message.tenants = [];
+                            message.tenants.push(reader.stringVerify());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10800,6 +10821,13 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost"))
                     if (!$util.isString(message.requiresHost))
                         return "requiresHost: string expected";
+                if (message.tenants != null && $Object.hasOwnProperty.call(message, "tenants")) {
+                    if (!$Array.isArray(message.tenants))
+                        return "tenants: array expected";
+                    for (let i = 0; i < message.tenants.length; ++i)
+                        if (!$util.isString(message.tenants[i]))
+                            return "tenants: string[] expected";
+                }
                 return null;
             };
 
@@ -10876,6 +10904,13 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.requiresHost != null)
                     if (typeof object.requiresHost !== "string" || object.requiresHost.length)
                         message.requiresHost = $String(object.requiresHost);
+                if (object.tenants) {
+                    if (!$Array.isArray(object.tenants))
+                        throw $TypeError(".streetlight.v1.ImageManifest.tenants: array expected");
+                    message.tenants = $Array(object.tenants.length);
+                    for (let i = 0; i < object.tenants.length; ++i)
+                        message.tenants[i] = $String(object.tenants[i]);
+                }
                 return message;
             };
 
@@ -10896,8 +10931,10 @@ export const streetlight = $root.streetlight = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.hardwareModels = [];
+                    object.tenants = [];
+                }
                 if (options.defaults) {
                     object.format = 0;
                     object.imageId = 0;
@@ -10941,6 +10978,11 @@ export const streetlight = $root.streetlight = (() => {
                     object.keyId = message.keyId;
                 if (message.requiresHost != null && $Object.hasOwnProperty.call(message, "requiresHost"))
                     object.requiresHost = message.requiresHost;
+                if (message.tenants && message.tenants.length) {
+                    object.tenants = $Array(message.tenants.length);
+                    for (let j = 0; j < message.tenants.length; ++j)
+                        object.tenants[j] = message.tenants[j];
+                }
                 return object;
             };
 

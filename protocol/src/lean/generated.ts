@@ -636,6 +636,8 @@ export interface ImageManifest {
   keyId?: number;
   /** mods only: the native host version the mod was built against */
   requiresHost?: string;
+  /** the towns whose controllers may install it (at least one; issue 11): a */
+  tenants?: string[];
 }
 export const ImageManifestDesc: Desc = frozenDesc([
   [1, 'format', 0],
@@ -649,6 +651,7 @@ export const ImageManifestDesc: Desc = frozenDesc([
   [9, 'createdAt', 0],
   [10, 'keyId', 0],
   [11, 'requiresHost', 4],
+  [12, 'tenants', 12],
 ]);
 
 export interface OtaTrustKey {
