@@ -16,11 +16,11 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
-  buildSimImage, createXsFirmware, SimBoard, SimMqttClient, VirtualClock, XsMachine, firmwareBundle, guestScript,
+  buildSimImage, createXsFirmware, SimBoard, SimMqttClient, VirtualClock, XsMachine, firmwareBundle, guestScript, nodeHmac, simDeviceKey,
   type XsDeliveryCost, type XsFirmware, type XsMeter,
 } from '../../hardware-sim/src/index.js';
 import { startTestBroker } from '../../hardware-sim/src/testing.js';
-import { Anchor, ImageKind, OtaState, decodeUplink, encodeDownlink, encodeImageManifest } from '@streetlight/protocol/lean';
+import { Anchor, ImageKind, OtaState, decodeUplink, encodeDownlink, encodeImageManifest, sealFrame } from '@streetlight/protocol/lean';
 import { channelFilter, deviceTopic } from '@streetlight/protocol/topics';
 import { bundleScript } from './bundle.js';
 
@@ -219,8 +219,11 @@ for (const chip of ['hlw8012', 'bl0940'] as const) {
   const states: number[] = [];
   let peerReady = false;
   const down = (body: object): void => {
-    const bytes = encodeDownlink({ protocolVersion: 1, deviceId: b.deviceId, seq: ++seq, time: Math.floor(c.now() / 1000), ...body });
-    peer.write(bytes, { topic: deviceTopic('bench', b.deviceId, 'down'), QoS: 1 });
+    // Chunks go with seq 0 and no time, as the server sends them (they carry their own offset; no replay window write).
+    const chunk = 'otaChunk' in body;
+    const bytes = encodeDownlink({ protocolVersion: 1, deviceId: b.deviceId, seq: chunk ? 0 : ++seq, time: chunk ? 0 : Math.floor(c.now() / 1000), ...body });
+    // Sealed with the board's key, as the server does (issue 11: frame authentication).
+    peer.write(sealFrame(nodeHmac, simDeviceKey(b.deviceId), 'down', bytes), { topic: deviceTopic('bench', b.deviceId, 'down'), QoS: 1 });
   };
   const peer = new SimMqttClient({
     host: broker.host, port: broker.port, id: 'bench-peer',

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeUplink, pb, uplinkTopic, statusTopic, encodePresence, type Downlink, type Uplink } from '@streetlight/protocol';
 import { openSqlite, type Repository } from '../src/db/index.js';
-import { DeviceService } from '../src/devices/service.js';
+import { DeviceService, FRAME_BURST, TIME_SYNC_BURST } from '../src/devices/service.js';
 import { DeviceIdentities } from '../src/devices/identity.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
 import { provisionWith, type TestDevice } from '../src/testing.js';
@@ -186,6 +186,27 @@ describe('device service', () => {
     expect(t.timeSyncs.length).toBe(1);
     await t.uplink('lyon', 'sl-1', { state: { level: 1, clock: pb.ClockStatus.CLOCK_STATUS_RTC } }, 7);
     expect(t.timeSyncs.at(-1)?.message.timeSync?.uplinkSeq).toBe(7);
+  });
+
+  it('issue 11, attack 11: a device flooding Hellos is throttled; its TimeSyncs and downlink rows stay bounded; others are served', async () => {
+    const flood = await t.device('lyon', 'flood-1');
+    const calm = await t.device('lyon', 'calm-1');
+    for (let i = 1; i <= 5_000; i++) {
+      await t.service.handleMessage(uplinkTopic('lyon', 'flood-1'), flood.seal(encodeUplink({ protocolVersion: 1, deviceId: 'flood-1', seq: i, hello: { firmwareVersion: '1.0.0' } })));
+    }
+    const timeSyncsOf = (id: string) => t.timeSyncs.filter((s) => s.deviceId === id).length;
+    expect(t.metrics.framesRejected.get('rate_limited')).toBe(5_000 - FRAME_BURST);
+    expect(timeSyncsOf('flood-1')).toBe(TIME_SYNC_BURST);
+    expect(t.metrics.framesRejected.get('time_sync_limited')).toBe(FRAME_BURST - TIME_SYNC_BURST);
+    expect((await t.repo.listDownlinks('flood-1', 10_000)).length).toBeLessThanOrEqual(TIME_SYNC_BURST);
+    // Another device at the same moment is answered as usual.
+    await t.service.handleMessage(uplinkTopic('lyon', 'calm-1'), calm.seal(encodeUplink({ protocolVersion: 1, deviceId: 'calm-1', seq: 1, hello: {} })));
+    expect(timeSyncsOf('calm-1')).toBe(1);
+    // Time refills the flooder's budgets: a minute later it is served again.
+    t.clock.ms += 60_000;
+    await t.service.handleMessage(uplinkTopic('lyon', 'flood-1'), flood.seal(encodeUplink({ protocolVersion: 1, deviceId: 'flood-1', seq: 5_001, state: { level: 7, clock: 1 } })));
+    expect((await t.repo.getDevice('flood-1'))?.level).toBe(7);
+    expect(timeSyncsOf('flood-1')).toBe(TIME_SYNC_BURST + 1);
   });
 
   it('tracks presence from the status topic', async () => {

@@ -126,6 +126,32 @@ type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus';
 const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'];
 const bodyKind = (m: Uplink): UplinkKind | undefined => KINDS.find((k) => m[k] != null);
 
+/**
+ * Issue 11: a flooding device (its key stolen, or a firmware bug) is throttled without hurting the others: each
+ * device's authenticated uplinks pass a token bucket of FRAME_BURST frames refilled at FRAME_RATE_PER_S (far
+ * above what the firmware sends: a few frames per 15 min, a 32-record energy batch every 2–4 s while draining a
+ * backlog, an OTA status every 16 KiB); the excess is dropped and counted `rate_limited` (the device resends
+ * what matters: energy until acknowledged, OTA from its offset). TimeSyncs, which cost a downlink and a row each,
+ * are answered at most TIME_SYNC_BURST at once, then one per TIME_SYNC_EVERY_MS.
+ */
+export const FRAME_BURST = 200;
+export const FRAME_RATE_PER_S = 20;
+export const TIME_SYNC_BURST = 5;
+export const TIME_SYNC_EVERY_MS = 10_000;
+
+interface Bucket { tokens: number; at: number }
+
+/** Takes a token from `key`'s bucket in `map` (capacity `burst`, one token per `everyMs`); false when empty. */
+function take(map: Map<string, Bucket>, key: string, now: number, burst: number, everyMs: number): boolean {
+  const b = map.get(key) ?? { tokens: burst, at: now };
+  b.tokens = Math.min(burst, b.tokens + Math.max(0, now - b.at) / everyMs);
+  b.at = now;
+  map.set(key, b);
+  if (b.tokens < 1) return false;
+  b.tokens -= 1;
+  return true;
+}
+
 /** Prune a device's state history every this many reports: cheap, and bounded by limit + this. */
 const PRUNE_EVERY = 50;
 
@@ -146,6 +172,9 @@ export class DeviceService {
   /** Last downlink of each kind per device: `${deviceId}|${kind}` → what and when, for the resend rule. */
   private readonly lastSent = new Map<string, { key: string; at: number }>();
   private readonly statesSincePrune = new Map<string, number>();
+  /** Issue 11: per-device token buckets (server clock): frames admitted, TimeSyncs answered. */
+  private readonly frameBuckets = new Map<string, Bucket>();
+  private readonly timeSyncBuckets = new Map<string, Bucket>();
   /**
    * Issue 4 (plans area) hook: config fields a commissioning row gets from its luminaire model (dimming
    * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
@@ -230,6 +259,10 @@ export class DeviceService {
         return;
       }
       if (!(await this.authentic(topic, t.tenant, t.deviceId, t.channel, payload))) return;
+      if (!take(this.frameBuckets, t.deviceId, this.now(), FRAME_BURST, 1000 / FRAME_RATE_PER_S)) {
+        this.metrics.reject('rate_limited'); // not logged one by one: a flood would flood the log
+        return;
+      }
       if (t.channel === 'status') {
         await this.serial(t.deviceId, () => this.onPresence(topic, t.tenant, t.deviceId, payload));
         return;
@@ -282,6 +315,15 @@ export class DeviceService {
       this.metrics.reject('internal_error');
       this.log.error({ topic: via, tenant, deviceId, size, err }, 'relayed frame processing failed');
     }
+  }
+
+  /** Answers with the time, within the device's TimeSync budget (TIME_SYNC_BURST, then one per TIME_SYNC_EVERY_MS). */
+  private async timeSync(device: DeviceRow, seq: number): Promise<void> {
+    if (!take(this.timeSyncBuckets, device.id, this.now(), TIME_SYNC_BURST, TIME_SYNC_EVERY_MS)) {
+      this.metrics.reject('time_sync_limited');
+      return;
+    }
+    await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
   }
 
   /**
@@ -380,7 +422,7 @@ export class DeviceService {
         });
         this.log.info({ deviceId, tenant, firmware: h.firmwareVersion, bootCount: h.bootCount }, 'device hello');
         // Every Hello gets the time first (protocol README, TimeSync): boards without an RTC boot at 1970.
-        await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
+        await this.timeSync(device, seq);
         // Reconciled against the row as stored: this Hello's versions, or a newer report's.
         const fresh = (await this.repo.getDevice(deviceId)) ?? device;
         await this.reconcileRow(fresh);
@@ -415,7 +457,7 @@ export class DeviceService {
           powerMw: patch.powerMw, reason: s.reason ?? 0,
         });
         if (patch.clockStatus !== pb.ClockStatus.CLOCK_STATUS_SYNCED) {
-          await this.sendDownlink(device, 'time_sync', { timeSync: { uplinkSeq: seq } }, `uplink ${seq}`, true);
+          await this.timeSync(device, seq);
         }
         const n = (this.statesSincePrune.get(deviceId) ?? 0) + 1;
         if (n >= PRUNE_EVERY) {
