@@ -21,6 +21,8 @@ import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetli
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: args } = parseArgs({
+  // `pnpm demo -- --speed 120` hands the script the `--` too: parseArgs would take what follows for positionals.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: {
     speed: { type: 'string', default: '60' },
     boards: { type: 'string' },

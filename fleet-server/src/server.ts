@@ -11,7 +11,8 @@ import { ConfigError, PortInUseError, type ConfigInput } from './config.js';
 
 function cliOptions(argv: string[]): Partial<ConfigInput> {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm start -- --http-port 8080` hands the script the `--` too: parseArgs would take what follows for positionals.
+    args: argv.filter((arg, i) => !(i === 0 && arg === '--')),
     options: {
       'http-port': { type: 'string' },
       'mqtt-port': { type: 'string' },
