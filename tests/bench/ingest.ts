@@ -5,7 +5,9 @@
  *    each behaving like the firmware's store-and-forward: a frame of 32 interval records, then wait for the
  *    EnergyAck before the next) → Mosquitto (started on a free port) → the fleet server as a child process
  *    (`tests/lib/fleet-child.ts` = server.ts) → SQLite, then PostgreSQL. Counts records acknowledged per
- *    second (an ack is sent only after the commit), and the ack latency.
+ *    second (an ack is sent only after the commit), and the ack latency. Issue 11: the devices are provisioned
+ *    first (on the server's database, with the master key file the child is given), every uplink carries its
+ *    MAC and a device takes only an EnergyAck with a valid one (Mosquitto is anonymous; the server checks MACs).
  * 1b. Simulated boards (the real firmware with metering chips) draining an offline backlog, same path.
  * 2. Reports: a year of 10,000 devices generated directly in the database (daily and monthly rollups, which
  *    is what reports read; 350 M raw rows are never scanned), then the report queries timed through the
@@ -21,9 +23,11 @@ import path from 'node:path';
 import mqtt from 'mqtt';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { decodeDownlinkFrame, downlinkTopic, encodeUplink, uplinkTopic } from '@streetlight/protocol';
+import { decodeDownlinkFrame, downlinkTopic, uplinkTopic } from '@streetlight/protocol';
 import { openPostgres, openSqlite } from '@streetlight/fleet-server';
+import { provisionWith, type TestDevice } from '@streetlight/fleet-server/testing';
 import type { DrizzleRepository } from '../../fleet-server/src/db/drizzle-repository.js';
+import { DeviceIdentities, loadMasterKey } from '../../fleet-server/src/devices/identity.js';
 import { EnergyRepository } from '../../fleet-server/src/db/energy-repository.js';
 import { EnergyService } from '../../fleet-server/src/energy/service.js';
 import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
@@ -45,6 +49,22 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const result = (name: string, value: number, unit: string) => process.stdout.write(`RESULT ${name} ${value} ${unit}\n`);
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0; };
 
+/**
+ * Issue 11: the installation's device master key, created in `dataDir` (give the child server
+ * `DEVICE_MASTER_KEY: path`), and its DeviceIdentities on `repo` (the database the child server uses).
+ */
+function identitiesOn(repo: DrizzleRepository, dataDir: string, now: () => number): { identities: DeviceIdentities; masterPath: string } {
+  const masterPath = path.join(dataDir, 'device-master.key');
+  return { identities: new DeviceIdentities({ adapter: repo.adapter, master: loadMasterKey(masterPath, true), now }), masterPath };
+}
+
+/** Provisions `ids` of `tenant` (broker: 127.0.0.1:`port`), a map by device id. */
+async function provision(identities: DeviceIdentities, tenant: string, ids: readonly string[], port: number): Promise<Map<string, TestDevice>> {
+  const out = new Map<string, TestDevice>();
+  for (const id of ids) out.set(id, await provisionWith(identities, tenant, id, { broker: { host: '127.0.0.1', port } }));
+  return out;
+}
+
 async function dropSchema(schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
@@ -57,29 +77,42 @@ async function endToEnd(label: 'sqlite' | 'postgres'): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
   const schema = `bench_${process.pid}`;
   const broker = await startMosquitto();
-  const server = await startFleetChild({
-    dataDir, mqttUrl: broker.url, ...(label === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}),
-  });
   const tenant = 'bench';
+  // Issue 11: every load-generator device provisioned on the server's database before the server starts.
+  const ids = Array.from({ length: DEVICES }, (_, i) => `b${String(i).padStart(5, '0')}`);
+  const setup = label === 'postgres' ? await openPostgres(PG_URL, schema) : openSqlite(path.join(dataDir, 'fleet.sqlite'));
+  const { identities, masterPath } = identitiesOn(setup, dataDir, Date.now);
+  let devices: Map<string, TestDevice>;
+  try {
+    devices = await provision(identities, tenant, ids, broker.port);
+  } finally {
+    await setup.close();
+  }
+  const server = await startFleetChild({
+    dataDir, mqttUrl: broker.url, env: { DEVICE_MASTER_KEY: masterPath },
+    ...(label === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}),
+  });
   const t0 = Math.floor(Date.now() / 1000) - 30 * 86_400;
   let acked = 0;
   const latencies: number[] = [];
   let running = true;
   const clients: mqtt.MqttClient[] = [];
   const run = async (i: number): Promise<void> => {
-    const id = `b${String(i).padStart(5, '0')}`;
+    const id = ids[i] as string;
+    const dev = devices.get(id) as TestDevice;
     const c = mqtt.connect(broker.url, { clientId: id, clean: true, reconnectPeriod: 1000 });
     clients.push(c);
     await new Promise<void>((resolve) => c.once('connect', () => resolve()));
     let waiter: ((seq: number) => void) | undefined;
     c.on('message', (_t, payload) => {
+      if (!dev.authentic(payload)) return; // as the firmware: a downlink without this device's MAC is dropped
       const d = decodeDownlinkFrame(payload, id);
       const seq = d.ok ? d.message.energyAck?.ackedSeq : undefined;
       if (seq && waiter) waiter(seq);
     });
     await c.subscribeAsync(downlinkTopic(tenant, id), { qos: 1 });
     let uplink = 1;
-    await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId: id, seq: uplink++, hello: { firmwareVersion: 'bench' } })), { qos: 1 });
+    await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(dev.uplink({ seq: uplink++, hello: { firmwareVersion: 'bench' } })), { qos: 1 });
     let next = 1;
     while (running) {
       const records = Array.from({ length: FRAME }, (_, k) => {
@@ -92,7 +125,7 @@ async function endToEnd(label: 'sqlite' | 'postgres'): Promise<void> {
         const timer = setTimeout(() => { waiter = undefined; resolve(false); }, 10_000);
         waiter = (seq) => { if (seq >= last) { clearTimeout(timer); waiter = undefined; resolve(true); } };
       });
-      await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(encodeUplink({ protocolVersion: 1, deviceId: id, seq: uplink++, energy: { records } })), { qos: 1 });
+      await c.publishAsync(uplinkTopic(tenant, id), Buffer.from(dev.uplink({ seq: uplink++, energy: { records } })), { qos: 1 });
       if (await got) {
         if (running) { acked += FRAME; latencies.push(performance.now() - sent); }
         next = last + 1;
@@ -134,12 +167,19 @@ async function boardsDrain(): Promise<void> {
   const repo = openSqlite(path.join(dataDir, 'fleet.sqlite'));
   const log = { debug() {}, info() {}, warn() {}, error() {} };
   const ids = Array.from({ length: BOARDS }, (_, i) => `BB-${String(i).padStart(4, '0')}`);
-  await new DeviceService({ repo, send: async () => undefined, now: () => clock.now(), metrics: new Metrics(), log })
-    .commission('boards', ids.map((deviceId, i) => ({ deviceId, lat: 44.89 + (i % 10) * 0.001, lon: 1.21 + Math.floor(i / 10) * 0.001, nominalPowerW: 36 })));
-  await repo.close();
-  const server = await startFleetChild({ dataDir, mqttUrl: broker.url, virtualClock: true, logLevel: 'error' });
+  // Issue 11: commissioned and provisioned (identity in each board's NVS) on the server's database and master key.
+  const { identities, masterPath } = identitiesOn(repo, dataDir, () => clock.now());
+  let provisioned: Map<string, TestDevice>;
+  try {
+    await new DeviceService({ repo, identities, send: async () => undefined, now: () => clock.now(), metrics: new Metrics(), log })
+      .commission('boards', ids.map((deviceId, i) => ({ deviceId, lat: 44.89 + (i % 10) * 0.001, lon: 1.21 + Math.floor(i / 10) * 0.001, nominalPowerW: 36 })));
+    provisioned = await provision(identities, 'boards', ids, broker.port);
+  } finally {
+    await repo.close();
+  }
+  const server = await startFleetChild({ dataDir, mqttUrl: broker.url, virtualClock: true, logLevel: 'error', env: { DEVICE_MASTER_KEY: masterPath } });
   const boards = ids.map((deviceId, i) => new SimBoard({
-    clock, deviceId, tenant: 'boards', mqtt: { host: '127.0.0.1', port: broker.port }, position: { lat: 44.89 + (i % 10) * 0.001, lon: 1.21 },
+    clock, identity: (provisioned.get(deviceId) as TestDevice).identity, position: { lat: 44.89 + (i % 10) * 0.001, lon: 1.21 },
     nominalW: 36, meter: i % 2 ? 'hlw8012' : 'bl0940', rtc: 'kept', firmware: (host: Host) => startFirmware(host),
   }));
   const pending = () => boards.reduce((a, b) => a + ((b.firmware as unknown as Firmware | undefined)?.status().energy?.pending ?? 0), 0);

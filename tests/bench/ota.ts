@@ -13,14 +13,17 @@
  *
  * Environment: BENCH_BOARDS (default 1000), BENCH_FULL_BYTES (default 1048576), BENCH_MOD_BYTES (default 32768),
  * BENCH_MQTT_URL (default: the server's embedded broker).
+ *
+ * Issue 11: every board is provisioned on the server first (its identity in NVS: broker account, device key, OTA
+ * trust key); provisioning is set-up, not part of the figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { authedInject } from '@streetlight/fleet-server/testing';
+import { authedInject, provisionDevices } from '@streetlight/fleet-server/testing';
 import { buildSimImage, SimFleet, VirtualClock } from '@streetlight/hardware-sim';
-import { downlinkTopic, encodeDownlink, encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
+import { MAC_FIELD_BYTES, downlinkTopic, encodeDownlink, encodeUplink, pb, uplinkTopic } from '@streetlight/protocol';
 
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 1000);
 const FULL = Number(process.env.BENCH_FULL_BYTES ?? 1024 * 1024);
@@ -42,13 +45,12 @@ async function main(): Promise<void> {
   });
   const inject = await authedInject(app, { tenant, role: 'manager' });
   const broker = new URL(app.fleet.brokerUrl);
+  const ids = Array.from({ length: BOARDS }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
+  const provisioned = await provisionDevices(app, tenant, ids, {
+    broker: { host: broker.hostname, port: Number(broker.port) }, otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }],
+  });
   const fleet = new SimFleet({ clock, localAddresses: ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'] });
-  for (let i = 0; i < BOARDS; i++) {
-    fleet.add({
-      deviceId: `bench-${String(i).padStart(5, '0')}`, tenant, mqtt: { host: broker.hostname, port: Number(broker.port) },
-      firmwareVersion: '1.0.0', otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], rtc: 'kept',
-    });
-  }
+  for (const id of ids) fleet.add({ identity: provisioned.get(id)!.identity, firmwareVersion: '1.0.0', rtc: 'kept' });
   const post = async (url: string, payload: unknown): Promise<Record<string, unknown>> => {
     const res = await inject({ method: 'POST', url: `/api/tenants/${tenant}${url}`, payload: payload as object });
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
@@ -117,9 +119,10 @@ async function main(): Promise<void> {
     const chunks = app.ota.chunksSent - chunksBefore;
     const data = app.ota.bytesSent - dataBefore;
     const uplinks = app.fleet.metrics.framesReceived - framesBefore;
-    // Frame sizes: a full chunk downlink and a DOWNLOADING status uplink, as encoded on the wire.
-    const chunkFrame = encodeDownlink({ protocolVersion: 1, deviceId: 'bench-00000', seq: 0, time: 0, otaChunk: { imageId: image.id, offset: size - CHUNK, data: new Uint8Array(CHUNK) } }).length - CHUNK;
-    const statusFrame = encodeUplink({ protocolVersion: 1, deviceId: 'bench-00000', seq: 123456, time: Math.floor(clock.now() / 1000), otaStatus: { imageId: image.id, state: pb.OtaState.OTA_STATE_DOWNLOADING, offset: size - CHUNK, runningVersion: '1.0.0' } }).length;
+    // Frame sizes: a full chunk downlink and a DOWNLOADING status uplink, as encoded on the wire (issue 11: each
+    // with its MAC field).
+    const chunkFrame = MAC_FIELD_BYTES + encodeDownlink({ protocolVersion: 1, deviceId: 'bench-00000', seq: 0, time: 0, otaChunk: { imageId: image.id, offset: size - CHUNK, data: new Uint8Array(CHUNK) } }).length - CHUNK;
+    const statusFrame = MAC_FIELD_BYTES + encodeUplink({ protocolVersion: 1, deviceId: 'bench-00000', seq: 123456, time: Math.floor(clock.now() / 1000), otaStatus: { imageId: image.id, state: pb.OtaState.OTA_STATE_DOWNLOADING, offset: size - CHUNK, runningVersion: '1.0.0' } }).length;
     // MQTT 3.1.1 PUBLISH QoS 1: fixed header (≤ 4) + topic length (2) + topic + packet id (2), plus the PUBACK (4).
     const mqttDown = 4 + 2 + downlinkTopic(tenant, 'bench-00000').length + 2 + 4;
     const mqttUp = 4 + 2 + uplinkTopic(tenant, 'bench-00000').length + 2 + 4;

@@ -3,7 +3,8 @@
  *
  * A server in process with N commissioned lights on a 10 km × 10 km grid (default 10,000), each registered
  * with a Hello and a state report (a quarter off, the rest lit at various levels, a few offline), a lighting
- * manager signed in through the UI. Prints: the device list API time and size, the time from sign-in to the map
+ * manager signed in through the UI. Issue 11: every light is provisioned first and its frames carry its MAC (the
+ * service drops any other). Prints: the device list API time and size, the time from sign-in to the map
  * having drawn every light, and the time of one redraw after a zoom (click → the canvas redrawn, two animation
  * frames; at least two frame periods, ≈ 33 ms at 60 Hz) and of the canvas draw itself, averaged over 20 zooms in and out.
  *
@@ -13,8 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, createUser } from '@streetlight/fleet-server/testing';
-import { encodeUplink, encodePresence, statusTopic, uplinkTopic, pb } from '@streetlight/protocol';
+import { authedInject, createUser, provisionDevices } from '@streetlight/fleet-server/testing';
+import { encodePresence, statusTopic, uplinkTopic, pb } from '@streetlight/protocol';
 import { launchChromium, newContext } from '../lib/browser.js';
 
 const N = Number(process.env.BENCH_LIGHTS ?? 10_000);
@@ -35,12 +36,14 @@ try {
   }));
   const inv = await root({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: rows });
   if (inv.statusCode !== 200) throw new Error(`inventory: ${inv.statusCode} ${inv.body}`);
+  const devices = await provisionDevices(app, T, ids, { hardwareModel: 'esp32' });
   for (const [k, deviceId] of ids.entries()) {
     if (k % 50 === 0) continue; // 2 % never connect
+    const dev = devices.get(deviceId)!;
     await app.devices.handleMessage(statusTopic(T, deviceId), encodePresence({ online: k % 37 !== 0, bootCount: 1 }));
-    await app.devices.handleMessage(uplinkTopic(T, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq: 1, hello: { firmwareVersion: '1.0.0', hardwareModel: 'esp32' } }));
+    await app.devices.handleMessage(uplinkTopic(T, deviceId), dev.uplink({ seq: 1, hello: { firmwareVersion: '1.0.0', hardwareModel: 'esp32' } }));
     const level = k % 4 === 0 ? 0 : 20 + (k % 5) * 20;
-    await app.devices.handleMessage(uplinkTopic(T, deviceId), encodeUplink({ protocolVersion: 1, deviceId, seq: 2, state: { level, targetLevel: level, source: pb.LevelSource.LEVEL_SOURCE_PLAN, powerMw: level * 400 } }));
+    await app.devices.handleMessage(uplinkTopic(T, deviceId), dev.uplink({ seq: 2, state: { level, targetLevel: level, source: pb.LevelSource.LEVEL_SOURCE_PLAN, powerMw: level * 400 } }));
   }
   await createUser(app, { email: 'bench@big.town', password: 'bench-password-1', roles: { [T]: 'manager' } });
 

@@ -15,6 +15,10 @@
  * end at the same instant in every shard; a shard whose boards sent EnergyReports in an epoch waits, in real
  * time, for their acks before it reports the epoch done (see shard.ts). The server's clock follows over IPC. CHAOS_CPU_PROF=<dir> writes CPU
  * profiles of the shards and the server.
+ *
+ * Issue 11: the boards are provisioned (on the server's SQLite file, with the master key file the server child is
+ * given) before the server starts; each shard writes a board's identity to its NVS. Mosquitto stays anonymous; the
+ * server checks every frame's MAC.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,8 +28,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sunEventUtc, ZENITH_OFFICIAL } from '@streetlight/firmware';
 import { DeviceService, openSqlite } from '@streetlight/fleet-server';
+import { provisionWith } from '@streetlight/fleet-server/testing';
 import { ACK_TIMEOUT_MS } from '../../firmware/src/energy/service.js';
 import { EnergyRepository } from '../../fleet-server/src/db/energy-repository.js';
+import { DeviceIdentities, loadMasterKey } from '../../fleet-server/src/devices/identity.js';
 import { Metrics } from '../../fleet-server/src/metrics.js';
 import { startFleetChild, startMosquitto, type FleetChild, type Mosquitto } from '../lib/fleet-processes.js';
 import type { ShardBoard, ShardEvent, ShardReply, ShardRequest, ShardResult } from './shard.js';
@@ -109,6 +115,8 @@ interface Pole { deviceId: string; chip: 'bl0940' | 'hlw8012'; nominalW: number;
 describe('energy chaos month', () => {
   const random = rng(SEED);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
+  /** Issue 11: the installation's device master key, shared by the set-up here and every server child. */
+  const masterPath = path.join(dataDir, 'device-master.key');
   let now = START;
   let broker: Mosquitto;
   let server: FleetChild | undefined;
@@ -118,7 +126,7 @@ describe('energy chaos month', () => {
 
   const startServer = async () => {
     server = await startFleetChild({
-      dataDir, mqttUrl: broker.url, virtualClock: true, logLevel: 'error',
+      dataDir, mqttUrl: broker.url, virtualClock: true, logLevel: 'error', env: { DEVICE_MASTER_KEY: masterPath },
       ...(PROF ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${PROF}`] } : {}),
     });
     server.setNow(now);
@@ -145,16 +153,25 @@ describe('energy chaos month', () => {
 
   beforeAll(async () => {
     broker = await startMosquitto();
-    // Commission the town before the server starts (the server pushes the desired config at each Hello).
+    // Commission and provision the town before the server starts (the server pushes the desired config at each Hello).
     const repo = openSqlite(path.join(dataDir, 'fleet.sqlite'));
     const log = { debug() {}, info() {}, warn() {}, error() {} };
-    const devices = new DeviceService({ repo, send: async () => undefined, now: () => now, metrics: new Metrics(), log });
+    const identities = new DeviceIdentities({ adapter: repo.adapter, master: loadMasterKey(masterPath, true), now: () => now });
+    const devices = new DeviceService({ repo, identities, send: async () => undefined, now: () => now, metrics: new Metrics(), log });
     const rows = Array.from({ length: BOARDS }, (_, i) => ({
       deviceId: `CH-${String(i).padStart(4, '0')}`, lat: CENTRE.lat + (i % 20) * 0.0007, lon: CENTRE.lon + Math.floor(i / 20) * 0.0007,
       group: `rue-${Math.floor(i / 20)}`, nominalPowerW: [36, 54, 72][i % 3]!,
     }));
-    await devices.commission(TENANT, rows);
-    await repo.close();
+    const identity = new Map<string, string>(); // device → its NVS identity, base64 (shard requests are JSON)
+    try {
+      await devices.commission(TENANT, rows);
+      for (const r of rows) {
+        const d = await provisionWith(identities, TENANT, r.deviceId, { broker: { host: '127.0.0.1', port: broker.port } });
+        identity.set(r.deviceId, Buffer.from(d.identity).toString('base64'));
+      }
+    } finally {
+      await repo.close();
+    }
     for (let s = 0; s < SHARDS; s++) shards.push(new Shard(s));
     const specs: ShardBoard[][] = shards.map(() => []);
     for (const [i, r] of rows.entries()) {
@@ -162,10 +179,10 @@ describe('energy chaos month', () => {
       const shard = Math.floor(i / 2) % SHARDS;
       const chip = i % 2 === 0 ? 'bl0940' : 'hlw8012';
       poles.push({ deviceId: r.deviceId, chip, nominalW: r.nominalPowerW, shard, index: specs[shard]!.length });
-      specs[shard]!.push({ deviceId: r.deviceId, lat: r.lat, lon: r.lon, nominalW: r.nominalPowerW, chip });
+      specs[shard]!.push({ deviceId: r.deviceId, identity: identity.get(r.deviceId)!, lat: r.lat, lon: r.lon, nominalW: r.nominalPowerW, chip });
     }
     await startServer();
-    await Promise.all(shards.map((s, i) => s.call({ op: 'init', start: START, tenant: TENANT, mqttPort: broker.port, boards: specs[i]!, ackWaitBudgetMs: ACK_WAIT_BUDGET_MS })));
+    await Promise.all(shards.map((s, i) => s.call({ op: 'init', start: START, boards: specs[i]!, ackWaitBudgetMs: ACK_WAIT_BUDGET_MS })));
   }, 120_000);
 
   afterAll(async () => {

@@ -16,7 +16,8 @@ import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
 import { decodeDownlink, decodeUplink } from '@streetlight/protocol/lean';
 import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
 
-export interface ShardBoard { deviceId: string; lat: number; lon: number; nominalW: number; chip: 'bl0940' | 'hlw8012' }
+/** A board of the shard; `identity`: its provisioned identity (NVS bytes, base64: device id, town, broker, keys). */
+export interface ShardBoard { deviceId: string; identity: string; lat: number; lon: number; nominalW: number; chip: 'bl0940' | 'hlw8012' }
 
 /** A chaos event of one board, at a virtual instant. */
 export type ShardEvent =
@@ -26,7 +27,7 @@ export type ShardEvent =
   | { at: number; board: number; kind: 'drop'; lenMs: number };
 
 export type ShardRequest =
-  | { op: 'init'; start: number; tenant: string; mqttPort: number; boards: ShardBoard[]; ackWaitBudgetMs: number }
+  | { op: 'init'; start: number; boards: ShardBoard[]; ackWaitBudgetMs: number }
   | { op: 'events'; events: ShardEvent[] }
   /**
    * Runs the clock to `to`, then, if boards sent EnergyReports, waits (real time) for their acks before it
@@ -145,7 +146,7 @@ async function handle(m: ShardRequest): Promise<Omit<ShardReply, 'id'>> {
     budgetMs = m.ackWaitBudgetMs;
     poles = m.boards.map((s) => ({
       board: new SimBoard({
-        clock: clock as VirtualClock, deviceId: s.deviceId, tenant: m.tenant, mqtt: { host: '127.0.0.1', port: m.mqttPort },
+        clock: clock as VirtualClock, identity: new Uint8Array(Buffer.from(s.identity, 'base64')),
         position: { lat: s.lat, lon: s.lon }, nominalW: s.nominalW, meter: s.chip, rtc: 'kept', firmware: (host: Host) => startFirmware(host),
       }),
       cuts: 0, flashCuts: 0,
