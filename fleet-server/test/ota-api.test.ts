@@ -84,6 +84,13 @@ describe('OTA images and campaigns API', () => {
     }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't2' });
     expect(elsewhere).toMatchObject({ ok: false, reason: 'wrong_tenant' });
     expect((await inject(`/api/tenants/t1/ota/images/${img.id}`)).json()).toEqual(img);
+    // Issue 11: the signed manifest and its signature only for those who run updates; a viewer sees the rest.
+    const asViewer = await authedInject(app, { tenant: 't1', role: 'viewer' });
+    const seen = (await asViewer(`/api/tenants/t1/ota/images/${img.id}`)).json();
+    expect(seen).toMatchObject({ id: img.id, version: '1.2.0', sha256: img.sha256 });
+    expect(seen).not.toHaveProperty('manifest');
+    expect(seen).not.toHaveProperty('signature');
+    expect((await asViewer('/api/tenants/t1/ota/images')).json()[0]).not.toHaveProperty('signature');
     expect((await inject('/api/tenants/t2/ota/images')).json()).toEqual([]); // tenant-scoped
   });
 

@@ -262,7 +262,7 @@ export class DeviceIdentities {
 export class ProvisionConflict extends Error {
   override name = 'ProvisionConflict';
   constructor(readonly deviceId: string) {
-    super(`device id ${deviceId} is not available (held by another town or revoked elsewhere)`);
+    super(`device id ${deviceId} is not available: it is provisioned for another town`);
   }
 }
 

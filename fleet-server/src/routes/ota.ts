@@ -21,6 +21,7 @@ import type { OtaCampaignRow, OtaImageRow } from '../db/ota-repository.js';
 import { fleetError } from '../errors.js';
 import type { CampaignState } from '../ota/campaign.js';
 import { OtaService } from '../ota/service.js';
+import { atLeast, type Role } from '../auth/model.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
@@ -33,13 +34,15 @@ const errorBody = z.object({
 const imageView = z.object({
   id: z.number(), version: z.string(), kind: z.enum(['full', 'mod']), size: z.number(), sha256: z.string(),
   hardwareModels: z.array(z.string()), minVersion: z.string().nullable(), requiresHost: z.string().nullable(),
-  releaseNotes: z.string().nullable(), keyId: z.number(), manifest: z.string().describe('signed manifest, base64'),
-  signature: z.string().describe('Ed25519 signature of the manifest, base64'), createdAt: z.number(),
+  releaseNotes: z.string().nullable(), keyId: z.number(),
+  manifest: z.string().optional().describe('signed manifest, base64 (managers and admins only)'),
+  signature: z.string().optional().describe('Ed25519 signature of the manifest, base64 (managers and admins only)'), createdAt: z.number(),
 });
-const toImage = (r: OtaImageRow): z.infer<typeof imageView> => ({
+/** An image as `role` sees it: the signed manifest and its signature only for those who run updates (issue 11). */
+const toImage = (r: OtaImageRow, role: Role | undefined): z.infer<typeof imageView> => ({
   id: r.id, version: r.version, kind: r.kind as 'full' | 'mod', size: r.size, sha256: r.sha256, hardwareModels: r.hardwareModels,
-  minVersion: r.minVersion, requiresHost: r.requiresHost, releaseNotes: r.releaseNotes, keyId: r.keyId, manifest: r.manifest,
-  signature: r.signature, createdAt: r.createdAt,
+  minVersion: r.minVersion, requiresHost: r.requiresHost, releaseNotes: r.releaseNotes, keyId: r.keyId,
+  ...(atLeast(role, 'manager') ? { manifest: r.manifest, signature: r.signature } : {}), createdAt: r.createdAt,
 });
 
 const uploadQuery = z.object({
@@ -115,16 +118,16 @@ export function otaRoutes(opts: { maxImageBytes: number }) {
         version: q.version, kind: q.kind, hardwareModels: q.hardwareModels.split(',').map((m) => m.trim()).filter(Boolean),
         minVersion: q.minVersion, requiresHost: q.requiresHost, releaseNotes: q.releaseNotes,
       });
-      return reply.code(201).send(toImage(row));
+      return reply.code(201).send(toImage(row, req.tenantRole));
     });
 
     r.get('/api/tenants/:tenant/ota/images', {
       schema: { tags: ['ota'], summary: 'Images of the tenant, newest first', params: tenantParams, response: { 200: z.array(imageView), 503: errorBody } },
-    }, async (req) => (await app.ota.listImages(req.params.tenant)).map(toImage));
+    }, async (req) => (await app.ota.listImages(req.params.tenant)).map((i) => toImage(i, req.tenantRole)));
 
     r.get('/api/tenants/:tenant/ota/images/:imageId', {
       schema: { tags: ['ota'], summary: 'One image and its signed manifest', params: imageParams, response: { 200: imageView, 404: errorBody, 503: errorBody } },
-    }, async (req) => toImage(await app.ota.getImage(req.params.tenant, req.params.imageId)));
+    }, async (req) => toImage(await app.ota.getImage(req.params.tenant, req.params.imageId), req.tenantRole));
 
     r.post('/api/tenants/:tenant/ota/campaigns', {
       schema: {
