@@ -20,7 +20,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
 import { provisionDevice, type TestDevice } from '@streetlight/fleet-server/testing';
 import { writeMosquittoConfig } from '../../fleet-server/src/mqtt/broker-config.js';
-import { downlinkTopic, uplinkTopic } from '@streetlight/protocol';
+import { downlinkTopic, encodePresence, statusTopic, uplinkTopic } from '@streetlight/protocol';
 import { freePort } from '../lib/fleet-processes.js';
 import type { App } from './ota-harness.js';
 
@@ -162,6 +162,28 @@ describe('Mosquitto with the generated configuration: every device in its own la
       expect((await app.repo.getDevice(a.deviceId))?.level).toBe(29);
     } finally {
       await thief.endAsync();
+    }
+  });
+
+  it('attack 12: a device cannot set another device\'s presence (retained status)', async () => {
+    const [a, b] = [devices['SL-0001'] as TestDevice, devices['SL-0002'] as TestDevice];
+    const mallory = await asDevice(b);
+    try {
+      // B forges A's retained "offline", then sets its own presence: the last one it published.
+      await mallory.publishAsync(statusTopic(tenant, a.deviceId), Buffer.from(encodePresence({ online: false, bootCount: 666 })), { qos: 1, retain: true });
+      await mallory.publishAsync(statusTopic(tenant, b.deviceId), Buffer.from(encodePresence({ online: true, bootCount: 1 })), { qos: 1, retain: true });
+    } finally {
+      await mallory.endAsync();
+    }
+    const watcher = await connect(url, { ...SERVER, clientId: `${SERVER.username}-presence` });
+    try {
+      const retained = new Map<string, Buffer>();
+      watcher.on('message', (topic, payload, packet) => { if (packet.retain) retained.set(topic, payload); });
+      await watcher.subscribeAsync([statusTopic(tenant, a.deviceId), statusTopic(tenant, b.deviceId)], { qos: 1 });
+      await until(() => retained.has(statusTopic(tenant, b.deviceId)), 'B\'s own retained presence');
+      expect(retained.has(statusTopic(tenant, a.deviceId))).toBe(false);
+    } finally {
+      await watcher.endAsync();
     }
   });
 
