@@ -142,10 +142,52 @@ export interface DeviceBuildReport {
   sdk: { key: string; toolsBuiltNow: boolean; toolsSeconds: number };
   moduleBytes: number;
   creation: unknown;
+  /** The creation mcconfig actually linked with (its makefile's CREATION), and where it differs from the manifest. */
+  linked: LinkedCreation | undefined;
+  creationMismatch: string[];
   preload: XslPreload | undefined;
   imageBytes: number;
   warnings: { total: number; unreviewed: number; byKind: Record<string, number>; unreviewedLines: string[] };
   ok: boolean;
+}
+
+export interface LinkedCreation {
+  chunk: { initial: number; incremental: number };
+  heap: { initial: number; incremental: number };
+  stack: number;
+  keys: { initial: number; incremental: number; name: number; symbol: number };
+}
+
+/** The `CREATION = -c …` line of mcconfig's makefile (the numbers xsl links into mc.xs.c). */
+export function parseLinkedCreation(makefile: string): LinkedCreation | undefined {
+  const m = /^CREATION = -c ([\d,]+),\w+,\d+$/m.exec(makefile);
+  if (!m) return undefined;
+  const n = (m[1] as string).split(',').map(Number);
+  return {
+    chunk: { initial: n[0] as number, incremental: n[1] as number }, heap: { initial: n[2] as number, incremental: n[3] as number },
+    stack: n[4] as number, keys: { initial: n[5] as number, incremental: n[6] as number, name: n[7] as number, symbol: n[8] as number },
+  };
+}
+
+/**
+ * Where the linked creation differs from what the manifest asks: a field the tools ignore (issue 12: `keys.available`
+ * under an included manifest's `keys.initial` gave 32 + 32 keys) fails the build instead of going unnoticed.
+ */
+export function creationMismatch(wanted: Partial<LinkedCreation> & { keys?: Partial<LinkedCreation['keys']> & { available?: number } }, linked: LinkedCreation): string[] {
+  const out: string[] = [];
+  const check = (name: string, want: number | undefined, got: number): void => {
+    if (want !== undefined && want !== got) out.push(`${name}: manifest ${want}, linked ${got}`);
+  };
+  check('chunk.initial', wanted.chunk?.initial, linked.chunk.initial);
+  check('chunk.incremental', wanted.chunk?.incremental, linked.chunk.incremental);
+  check('heap.initial', wanted.heap?.initial, linked.heap.initial);
+  check('heap.incremental', wanted.heap?.incremental, linked.heap.incremental);
+  check('stack', wanted.stack, linked.stack);
+  check('keys.initial', wanted.keys?.initial ?? wanted.keys?.available, linked.keys.initial);
+  check('keys.incremental', wanted.keys?.incremental, linked.keys.incremental);
+  check('keys.name', wanted.keys?.name, linked.keys.name);
+  check('keys.symbol', wanted.keys?.symbol, linked.keys.symbol);
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -166,7 +208,7 @@ async function main(): Promise<void> {
     ...process.env, MODDABLE: sdk.moddable, XS_DIR: join(sdk.moddable, 'xs'), BUILD_DIR: sdk.buildDir,
     PATH: `${sdk.bin}:${process.env.PATH ?? ''}`,
   };
-  const { output, mcxs } = await withLock(join(root, `build-${sdk.key}`), () => {
+  const { output, mcxs, makefileText } = await withLock(join(root, `build-${sdk.key}`), () => {
     // mcconfig's makefile only asks IDF_PATH's git work tree for a version.
     const idf = mkdtempSync(join(tmpdir(), 'sl-idf-'));
     try {
@@ -183,7 +225,7 @@ async function main(): Promise<void> {
       const target = join(tmp, 'mc.xs.c');
       const r = run('make', ['-f', makefile, '-o', sdkconfigH, target], { cwd: tmp, env: withIdf });
       if (r.status !== 0) throw new Error(`make ${target} failed (exit ${r.status}):\n${r.output.slice(-6000)}`);
-      return { output: r.output, mcxs: target };
+      return { output: r.output, mcxs: target, makefileText: readFileSync(makefile, 'utf8') };
     } finally {
       rmSync(idf, { recursive: true, force: true });
     }
@@ -196,21 +238,26 @@ async function main(): Promise<void> {
   const unreviewed = parsed.warnings.filter((w) => !reviewed.has(w.line));
   const byKind: Record<string, number> = {};
   for (const w of parsed.warnings) byKind[w.what] = (byKind[w.what] ?? 0) + 1;
-  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { creation: unknown };
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { creation: Parameters<typeof creationMismatch>[0] };
+  const linked = parseLinkedCreation(makefileText);
+  const mismatch = linked ? creationMismatch(manifest.creation, linked) : ['no CREATION line in the makefile'];
   const report: DeviceBuildReport = {
     sdk: { key: sdk.key, toolsBuiltNow: sdk.builtNow, toolsSeconds: sdk.seconds },
     moduleBytes: Buffer.byteLength(device),
     creation: manifest.creation,
+    linked,
+    creationMismatch: mismatch,
     preload: parsed.preload,
     imageBytes: statSync(mcxs).size,
     warnings: { total: parsed.warnings.length, unreviewed: unreviewed.length, byKind, unreviewedLines: unreviewed.map((w) => w.line) },
-    ok: parsed.errors.length === 0 && parsed.preload !== undefined && parsed.preload.holes === 0 && unreviewed.length <= maxUnreviewed,
+    ok: mismatch.length === 0 && parsed.errors.length === 0 && parsed.preload !== undefined && parsed.preload.holes === 0 && unreviewed.length <= maxUnreviewed,
   };
   if (args.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     say(`firmware module dist/device/streetlight.js: ${report.moduleBytes.toLocaleString('en')} bytes${args.readable ? ' (readable)' : ''}`);
-    say(`creation: ${JSON.stringify(report.creation)}`);
+    say(`creation (linked): ${JSON.stringify(linked)}`);
+    for (const m of mismatch) say(`error: creation ${m}`);
     say(parsed.preload ? `preload (xsl): ${parsed.preload.instances} instances, ${parsed.preload.keys} keys, ${parsed.preload.colors} colors, ${parsed.preload.holes} holes` : 'preload: xsl printed no summary');
     say(`preloaded image mc.xs.c: ${report.imageBytes.toLocaleString('en')} bytes`);
     say(`xsl warnings: ${report.warnings.total} (${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}), ${unreviewed.length} not reviewed`);
@@ -223,7 +270,7 @@ async function main(): Promise<void> {
     if (unreviewed.length < maxUnreviewed) say(`${maxUnreviewed - unreviewed.length} fewer unreviewed warnings than allowed: lower --max-unreviewed to ${unreviewed.length}`);
   }
   if (!report.ok) {
-    process.stderr.write(`build:device failed: ${parsed.errors.length} error(s), ${unreviewed.length} unreviewed xsl warning(s) (${maxUnreviewed} allowed)${parsed.preload?.holes ? `, ${parsed.preload.holes} holes` : ''}${parsed.preload ? '' : ', no preload summary'}\n`);
+    process.stderr.write(`build:device failed: ${mismatch.length ? `creation differs from the manifest (${mismatch.join('; ')}), ` : ''}${parsed.errors.length} error(s), ${unreviewed.length} unreviewed xsl warning(s) (${maxUnreviewed} allowed)${parsed.preload?.holes ? `, ${parsed.preload.holes} holes` : ''}${parsed.preload ? '' : ', no preload summary'}\n`);
     process.exitCode = 1;
   }
 }

@@ -4,7 +4,7 @@
  */
 #include "xsmc.h"
 #include "xsHost.h"
-#include "esp_ota_ops.h"
+#include "app_update/include/esp_ota_ops.h"	// as the SDK's own flash module (modules/io/flash/esp32) includes it
 
 /* true while the running image is on its first boot and has not confirmed itself (ESP_OTA_IMG_PENDING_VERIFY) */
 void xs_ota_pending_verify(xsMachine *the)
