@@ -194,7 +194,7 @@ export function forbiddenConstructs(code: string): string[] {
 /** Entry of the ESP32 build's firmware module (manifest.json `streetlight`). */
 export const DEVICE_ENTRY = join(FIRMWARE_DIR, 'src/platform/device.ts');
 /** Specifiers the device resolves (Moddable SDK modules, the generated config, the native rollback calls). */
-export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ota-rollback', 'crypt'];
+export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ota-rollback', 'crypt', 'wifi'];
 
 /**
  * Bundles src/platform/device.ts and everything it imports (application, lean codec, @noble hashes and

@@ -22,6 +22,7 @@ import { EnergyService, type EnergyStatus } from './energy/service.js';
 import { loadIdentity, type Identity } from './identity.js'; // issue 11: provisioned identity
 import { DOWNLINK_MAX_SKEW_MS, FrameGuard } from './frame-guard.js'; // issue 11: authenticated frames
 import { hmacSha256 } from './sha256.js';
+import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({
@@ -128,6 +129,7 @@ export class LuminaireController implements Firmware {
   /** Issue 11: the provisioned identity (undefined: not provisioned, the board stays off the network). */
   readonly #identity: Identity | undefined;
   readonly #guardFrames: FrameGuard | undefined;
+  readonly #wifi: WifiStation | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -194,7 +196,12 @@ export class LuminaireController implements Firmware {
       onDownlink: (bytes) => this.#guard('downlink', () => this.#onDownlink(bytes)),
       onDisconnected: () => undefined,
     });
-    this.#link.start();
+    // The network last, and in its own time: the lamp is already at its level (issue 12: boot before network).
+    if (this.#identity) {
+      const link = this.#link;
+      this.#wifi = new WifiStation(host, this.#identity.wifi, () => link.start(), () => link.suspend());
+      this.#wifi.start();
+    }
     if (this.#store.corrupt.length > 0) {
       this.#event(EventType.EVENT_TYPE_STORAGE_FAULT, true, 0, `unreadable: ${this.#store.corrupt.join(',')}`);
     }
@@ -208,6 +215,7 @@ export class LuminaireController implements Firmware {
     this.#energy?.stop();
     this.#ota.stop();
     this.#link.close();
+    this.#wifi?.close();
     this.#dimmer.close();
     this.#photocell?.close();
   }

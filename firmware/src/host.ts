@@ -215,7 +215,21 @@ export interface HostDevice {
   network: {
     /** Network provider for MQTT: the client class and its platform options (socket, dns), spread into the constructor. */
     mqtt: { io: MqttClientConstructor; [key: string]: unknown };
+    /**
+     * The board's Wi-Fi station (Moddable `wifi` on ESP32), joined by the firmware itself with the provisioned
+     * credentials (issue 12: not the SDK's setup/network, which holds `main` until an address comes). Absent: the
+     * network is always there (the simulator; a wired board).
+     */
+    wifi?: HostWifi;
   };
+}
+
+/** A Wi-Fi station. One join at a time; `connect` again after `disconnected` retries. */
+export interface HostWifi {
+  /** Joins `ssid`; `onEvent('connected')` once the board has an IP address, `onEvent('disconnected')` when it is lost or the join failed. */
+  connect(ssid: string, password: string, onEvent: (event: 'connected' | 'disconnected') => void): void;
+  /** Leaves the network; no event after it. */
+  close(): void;
 }
 
 /** Opaque timer handle. */

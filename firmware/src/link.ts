@@ -36,6 +36,8 @@ export class Link {
   #connected = false;
   #draining = false;
   #closed = false;
+  /** The board has no network address (Wi-Fi lost): no connection attempts until `start()`. */
+  #suspended = false;
   #retryTimer: TimerId | undefined;
   #backoff = BACKOFF_MIN_MS;
   #nextId = 1;
@@ -60,14 +62,31 @@ export class Link {
 
   get connected(): boolean { return this.#connected; }
 
+  /**
+   * Connects (again, at once: the Wi-Fi station calls it whenever the board gets an address). Does nothing while a
+   * connection is open or being opened.
+   */
   start(): void {
-    if (!this.#identity) return;
+    this.#suspended = false;
+    if (!this.#identity || this.#closed || this.#client) return;
+    if (this.#retryTimer !== undefined) {
+      this.#host.timers.clear(this.#retryTimer);
+      this.#retryTimer = undefined;
+    }
     this.#connect();
   }
 
   /** Publishes an uplink frame with QoS 1. Returns false if it could not be handed to the client. */
   publish(frame: Uint8Array): boolean {
     return this.#write(frame, this.#up, TOPIC_QOS.up, TOPIC_RETAIN.up);
+  }
+
+  /** The network is gone (Wi-Fi lost its address): drop the connection and stop retrying until `start()`. */
+  suspend(): void {
+    this.#suspended = true;
+    if (this.#retryTimer !== undefined) this.#host.timers.clear(this.#retryTimer);
+    this.#retryTimer = undefined;
+    if (this.#client) this.#onLost('network down');
   }
 
   close(): void {
@@ -208,7 +227,7 @@ export class Link {
   }
 
   #scheduleRetry(): void {
-    if (this.#closed || this.#retryTimer !== undefined) return;
+    if (this.#closed || this.#suspended || this.#retryTimer !== undefined) return;
     // Full jitter: a random delay in [backoff/2, backoff].
     const delay = Math.round(this.#backoff * (0.5 + 0.5 * this.#host.system.random()));
     this.#backoff = Math.min(this.#backoff * 2, BACKOFF_MAX_MS);

@@ -22,8 +22,9 @@ const manifest = JSON.parse(readFileSync(join(FIRMWARE, 'manifest.json'), 'utf8'
 const SDK_MANIFESTS: Record<string, string[]> = {
   // examples/manifest_base.json: modules/base/timer, modules/base/time (esp32 platform), Resource, instrumentation
   '$(MODDABLE)/examples/manifest_base.json': ['timer', 'time', 'debug', 'Resource', 'instrumentation'],
-  // examples/manifest_net.json (esp32): socket, net, sntp, wifi, setup/network
-  '$(MODDABLE)/examples/manifest_net.json': ['socket', 'net', 'sntp', 'wifi', 'setup/network'],
+  // modules/network/wifi/manifest.json (esp32): the station module only; not examples/manifest_net.json, whose
+  // setup/network holds main until Wi-Fi has an address (and sets the clock by SNTP outside the firmware's rules)
+  '$(MODDABLE)/modules/network/wifi/manifest.json': ['wifi'],
   // modules/io/manifest.json and modules/io/manifests/esp32/manifest.json
   '$(MODDABLE)/modules/io/manifest.json': [
     'embedded:io/analog', 'embedded:io/digital', 'embedded:io/digitalbank', 'embedded:io/i2c', 'embedded:io/smbus',
@@ -106,6 +107,14 @@ describe('firmware/manifest.json', () => {
     expect(device).toMatch(/export\s*\{[^}]*startFirmware[^}]*\}/);
   });
 
+  it('boots before the network: no setup/network (nor SNTP) in the build; the firmware joins Wi-Fi itself', () => {
+    expect(manifest.include).not.toContain('$(MODDABLE)/examples/manifest_net.json');
+    const provided = manifest.include.flatMap((path) => SDK_MANIFESTS[path] ?? []);
+    expect(provided).not.toContain('setup/network');
+    expect(provided).not.toContain('sntp');
+    expect(provided).toContain('wifi');
+  });
+
   it('uses the ECMA-419 MQTT client (QoS 1), not the classic QoS-0 mqtt module', () => {
     expect(manifest.modules['embedded:network/mqtt/client']).toBe('$(MODDABLE)/examples/io/tcp/mqttclient/mqttclient');
     expect(imports.has('mqtt')).toBe(false);
@@ -117,7 +126,7 @@ describe('firmware/manifest.json', () => {
     expect(manifest.creation.stack).toBe(512);
     const csv = readFileSync(join(FIRMWARE, manifest.build.PARTITIONS_FILE as string), 'utf8');
     const rows = csv.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split(',').map((c) => c.trim()));
-    expect(rows.map((r) => r[0])).toEqual(['nvs', 'otadata', 'phy_init', 'ota_0', 'ota_1', 'meter']);
+    expect(rows.map((r) => r[0])).toEqual(['nvs', 'otadata', 'phy_init', 'ota_0', 'ota_1', 'meter', 'xs']);
     let end = 0;
     for (const [name, type, , offset, size] of rows) {
       const start = Number(offset);

@@ -8,6 +8,7 @@ import type {
   HostClock,
   HostSystem,
   HostTimers,
+  HostWifi,
   ResetReasonName,
   TimerId,
 } from '../../firmware/src/host.js';
@@ -95,6 +96,14 @@ export interface SimBoardOptions {
   deviceKey?: Uint8Array;
   /** false: nothing is provisioned (no identity in NVS). Default true. */
   provisioned?: boolean;
+  /**
+   * The Wi-Fi access point the board is near (issue 12): the board then has a Wi-Fi station (`network.wifi`)
+   * the firmware must join before MQTT works; `setWifi(false)` takes the access point down. Default: none (the
+   * network is always there, as on a wired board).
+   */
+  wifi?: { ssid: string; password: string; /** Association time, virtual ms. Default 2000. */ associateMs?: number };
+  /** Wi-Fi credentials written into the identity the simulator makes. Default: the `wifi` access point's. */
+  wifiCredentials?: { ssid: string; password: string };
   /** Default 'SL-ESP32-SIM' (or the identity's). */
   hardwareModel?: string;
   /** Rated luminaire power (W). Default 36. */
@@ -205,11 +214,18 @@ export class SimBoard {
   #instance: { stop(): void } | undefined;
   #view: FlashView | undefined;
   #mqttClients = new Set<SimMqttClientIO>();
+  readonly #wifiAp: { ssid: string; password: string; associateMs: number } | undefined;
+  #wifiUp = true;
+  /** The firmware's current join: its callback and whether it holds an address. */
+  #station: { onEvent: (event: 'connected' | 'disconnected') => void; connected: boolean; timer: unknown } | undefined;
+  /** Joins the firmware attempted (all boots). */
+  wifiJoins = 0;
   #pendingBoot: TimerId | undefined;
   #lastException: unknown;
 
   constructor(options: SimBoardOptions) {
     this.clock = options.clock;
+    this.#wifiAp = options.wifi ? { associateMs: 2000, ...options.wifi } : undefined;
     const made = provisionSim(options);
     this.identity = Object.freeze(made.identity);
     const deviceId = this.identity.deviceId;
@@ -308,6 +324,31 @@ export class SimBoard {
   get firmware(): ReturnType<FirmwareFactory> | undefined { return this.#instance; }
 
   /** MQTT connected (some client of this boot has its CONNACK and no failure since). */
+  /** The access point is up (or the board has no Wi-Fi). */
+  get wifiUp(): boolean { return this.#wifiUp; }
+  /** The firmware's station holds an address now. */
+  get wifiConnected(): boolean { return this.#station?.connected === true; }
+
+  /**
+   * Takes the access point down (the station loses its address, the MQTT connection drops) or up (the station must
+   * join again). Only for a board with `wifi`.
+   */
+  setWifi(up: boolean): void {
+    if (!this.#wifiAp) throw new Error('this board has no Wi-Fi (options.wifi)');
+    if (up === this.#wifiUp) return;
+    this.#wifiUp = up;
+    if (up) {
+      this.link.up();
+      return;
+    }
+    this.link.down();
+    const st = this.#station;
+    if (st?.connected) {
+      st.connected = false;
+      st.onEvent('disconnected');
+    }
+  }
+
   get online(): boolean {
     for (const c of this.#mqttClients) if (c.connected) return true;
     return false;
@@ -473,7 +514,7 @@ export class SimBoard {
       device: {
         io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus), ...metering.io },
         pin: { ...this.bus.pins },
-        network: { mqtt: { io: mqttClass } },
+        network: { mqtt: { io: mqttClass }, ...(this.#wifiAp ? { wifi: this.#makeWifi(hostTimers) } : {}) },
       },
       flash: metering.flash,
       update: this.#makeUpdate(),
@@ -482,6 +523,34 @@ export class SimBoard {
       storage,
       system,
       crypto: { hmacSha256: nodeHmac },
+    };
+  }
+
+  /** Issue 12: the board's Wi-Fi station; a join succeeds after `associateMs` when the access point is up and the credentials match. */
+  #makeWifi(timers: HostTimers): HostWifi {
+    const ap = this.#wifiAp as { ssid: string; password: string; associateMs: number };
+    const stop = (): void => {
+      const st = this.#station;
+      this.#station = undefined;
+      if (st) timers.clear(st.timer);
+    };
+    return {
+      connect: (ssid, password, onEvent) => {
+        stop();
+        this.wifiJoins++;
+        const st: { onEvent: typeof onEvent; connected: boolean; timer: unknown } = { onEvent, connected: false, timer: undefined };
+        st.timer = timers.set(() => {
+          if (this.#station !== st) return;
+          if (this.#wifiUp && ssid === ap.ssid && password === ap.password) {
+            st.connected = true;
+            onEvent('connected');
+          } else {
+            onEvent('disconnected');
+          }
+        }, ap.associateMs);
+        this.#station = st;
+      },
+      close: stop,
     };
   }
 
@@ -522,6 +591,7 @@ export class SimBoard {
     this.bus.timers = undefined;
     for (const c of [...this.#mqttClients]) c.close();
     this.#mqttClients.clear();
+    this.#station = undefined; // its timer went with the boot's timers
     this.#view?.kill();
     this.#view = undefined;
     this.bus.powerDown();
@@ -651,6 +721,7 @@ function provisionSim(o: SimBoardOptions): { identity: SimIdentity; nvs: Uint8Ar
     mqttHost: identity.mqtt.host, mqttPort: identity.mqtt.port, mqttPassword: identity.mqtt.password ?? '',
     deviceKey: identity.deviceKey, keyGeneration: identity.keyGeneration,
     otaKeys: (identity.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })),
+    wifiSsid: (o.wifiCredentials ?? o.wifi)?.ssid ?? '', wifiPassword: (o.wifiCredentials ?? o.wifi)?.password ?? '',
   }).finish();
   return { identity, nvs };
 }

@@ -14,6 +14,9 @@
  * - Identity (device id, town, broker, credentials, device key, OTA keys): not here. Provisioning writes it to
  *   NVS (key "identity", fleet-server `provision`); the firmware reads it from `storage` (src/identity.ts).
  * - Crypto: HMAC-SHA256 of frame authentication over the SDK's native `Digest` (modules/crypt/digest).
+ * - Wi-Fi: the SDK's `wifi` station module, driven by the firmware (src/wifi.ts) with the provisioned
+ *   credentials; the SDK's setup/network is not in the build, so `main` runs at boot and the lamp is lit before
+ *   any network, and the clock is set only by the firmware's time-trust rules (no SNTP).
  */
 import device from 'embedded:provider/builtin';
 import TCP from 'embedded:io/socket/tcp';
@@ -27,7 +30,8 @@ import config from 'mc/config';
 import Time from 'time';
 import Timer from 'timer';
 import { Digest } from 'crypt';
-import type { Host, HostCrypto, HostStorage } from '../host.js';
+import WiFi from 'wifi';
+import type { Host, HostCrypto, HostStorage, HostWifi } from '../host.js';
 import { FIRMWARE_VERSION } from '../version.js';
 import Flash from 'embedded:storage/flash';
 import { esp32Update } from './update-esp32.js'; // issue 6: A/B slots, rollback FFI
@@ -63,6 +67,29 @@ export function nativeCrypto(): HostCrypto {
       outer.write(innerHash);
       return new Uint8Array(outer.close());
     },
+  };
+}
+
+/** The ESP32 station: `WiFi` with a notification callback; an address (`gotIP`) is "connected". */
+export function wifiStation(): HostWifi {
+  let station: WiFi | undefined;
+  const close = (): void => {
+    const s = station;
+    station = undefined;
+    if (s) s.close();
+  };
+  return {
+    connect(ssid, password, onEvent) {
+      close();
+      WiFi.mode = 1; // station
+      const s = new WiFi({ ssid, password }, (message) => {
+        if (station !== s) return;
+        if (message === WiFi.gotIP) onEvent('connected');
+        else if (message === WiFi.disconnected || message === WiFi.lostIP) onEvent('disconnected');
+      });
+      station = s;
+    },
+    close,
   };
 }
 
@@ -102,7 +129,7 @@ export function moddableHost(): Host {
         Serial: meterSerial(device.io.Serial as unknown as SdkSerialConstructor),
       },
       pin,
-      network: { mqtt: { io: MQTTClient, dns, socket: { io: TCP } } },
+      network: { mqtt: { io: MQTTClient, dns, socket: { io: TCP } }, wifi: wifiStation() },
     },
     timers: {
       set: (callback, ms) => Timer.set(() => callback(), ms),

@@ -146,6 +146,11 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       case 'dig.read': return need(digitals, message[1], 'Digital').read();
       case 'dig.write': need(digitals, message[1], 'Digital').write(message[2] as 0 | 1); return undefined;
       case 'dig.close': need(digitals, message[1], 'Digital').close(); digitals.delete(message[1]); return undefined;
+      // ---- Wi-Fi station ----
+      case 'wifi.connect':
+        required(host.device.network.wifi, 'Wi-Fi').connect(message[1], message[2], (event) => { deliver(['wifi', event]); });
+        return undefined;
+      case 'wifi.close': required(host.device.network.wifi, 'Wi-Fi').close(); return undefined;
       // ---- metering IO ----
       case 'pc.new': {
         const PulseCount = required(host.device.io.PulseCount, 'PulseCount IO');
@@ -334,6 +339,7 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       firmwareVersion: host.system.firmwareVersion,
       resetReason: host.system.resetReason,
       ...(Digital ? { digital: { Input: Digital.Input, InputPullUp: Digital.InputPullUp, InputPullDown: Digital.InputPullDown, Output: Digital.Output, Rising: Digital.Rising, Falling: Digital.Falling } } : {}),
+      wifi: host.device.network.wifi !== undefined,
       pulseCount: host.device.io.PulseCount !== undefined,
       serial: host.device.io.Serial !== undefined,
       flash: host.flash !== undefined,

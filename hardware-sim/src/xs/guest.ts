@@ -57,6 +57,8 @@ let nextHandle = 1;
 const timers = new Map<number, { callback: () => void; repeat: boolean }>();
 const digitals = new Map<number, DigitalIO & { onReadable?: (this: DigitalIO) => void }>();
 const pulseCounts = new Map<number, { io: PulseCountIO; onReadable: (this: PulseCountIO) => void }>();
+/** The firmware's Wi-Fi event callback of the current join. */
+let wifiEvent: ((event: 'connected' | 'disconnected') => void) | undefined;
 const serials = new Map<number, { io: SerialIO; callbacks: Partial<Record<SerialCallback, (this: SerialIO, ...a: unknown[]) => void>> }>();
 const mqttClients = new Map<number, { client: MqttClientIO; options: MqttClientOptions }>();
 let firmware: { stop(): void; status(): unknown } | undefined;
@@ -229,7 +231,18 @@ function makeHost(boot: BootMessage): Host {
       ...(boot.serial ? { Serial } : {}),
     },
     pin: boot.pins as Host['device']['pin'],
-    network: { mqtt: { ...boot.mqttProvider, io: MqttClient } },
+    network: {
+      mqtt: { ...boot.mqttProvider, io: MqttClient },
+      ...(boot.wifi ? {
+        wifi: {
+          connect(ssid: string, password: string, onEvent: (event: 'connected' | 'disconnected') => void): void {
+            wifiEvent = onEvent;
+            call(['wifi.connect', ssid, password]);
+          },
+          close(): void { wifiEvent = undefined; call(['wifi.close']); },
+        },
+      } : {}),
+    },
   };
   return {
     device,
@@ -298,6 +311,10 @@ function handle(event: HostEvent, bytes: Uint8Array | undefined): unknown {
     case 'dig': {
       const io = digitals.get(event[1]);
       io?.onReadable?.call(io);
+      return undefined;
+    }
+    case 'wifi': {
+      wifiEvent?.(event[1]);
       return undefined;
     }
     case 'pc': {

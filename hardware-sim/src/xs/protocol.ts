@@ -28,6 +28,8 @@ export interface BootMessage {
   resetReason: string;
   /** Constants of the board's Digital class, or absent when the board has none. */
   digital?: { Input: unknown; InputPullUp: unknown; InputPullDown: unknown; Output: unknown; Rising: number; Falling: number };
+  /** The board has a Wi-Fi station (`host.device.network.wifi`). */
+  wifi: boolean;
   /** Which optional IO classes the board has (metering chips). */
   pulseCount: boolean;
   serial: boolean;
@@ -50,6 +52,7 @@ export type GuestCall =
   | ['dig.read', number]
   | ['dig.write', number, number]
   | ['dig.close', number]
+  | ['wifi.connect', string, string] | ['wifi.close']
   | ['pc.new', number, Record<string, unknown>, boolean]
   | ['pc.read', number]
   | ['pc.write', number, number]
@@ -89,6 +92,7 @@ export type HostEvent =
   | ['timer', number]
   | ['dig', number]
   | ['pc', number]
+  | ['wifi', 'connected' | 'disconnected']
   | ['ser', number, SerialCallback, unknown[]]
   /** onControl's payload, if any, travels as the frame's bytes. */
   | ['mqtt', number, MqttCallback, unknown[]]
