@@ -195,8 +195,9 @@ for (const chip of ['hlw8012', 'bl0940'] as const) {
   const CHUNK = 4096;
   const WINDOW = 32_768;
   const broker = await startTestBroker();
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = new Uint8Array(Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url'));
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = publicKey.export({ format: 'jwk' }) as { x: string; y: string };
+  const raw = new Uint8Array(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]));
   const keyId = 1;
   const image = buildSimImage({ version: '1.1.0', hardwareModels: ['SL-ESP32-SIM'], kind: 'full' }, IMAGE_BYTES);
   const sha256 = new Uint8Array(createHash('sha256').update(image).digest());
@@ -205,7 +206,7 @@ for (const chip of ['hlw8012', 'bl0940'] as const) {
     hardwareModels: ['SL-ESP32-SIM'], minVersion: '', createdAt: 1_790_000_000, tenants: ['bench'],
   });
   const offer = { imageId: 1, version: '1.1.0', kind: ImageKind.IMAGE_KIND_FULL, size: IMAGE_BYTES, sha256, manifest,
-    signature: new Uint8Array(sign(null, manifest, privateKey)), keyId, chunkSize: CHUNK };
+    signature: new Uint8Array(sign('sha256', manifest, { key: privateKey, dsaEncoding: 'ieee-p1363' })), keyId, chunkSize: CHUNK };
 
   const rec = recorder();
   const c = new VirtualClock({ start: Date.parse('2026-11-23T17:00:00Z') });

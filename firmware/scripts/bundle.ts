@@ -194,11 +194,11 @@ export function forbiddenConstructs(code: string): string[] {
 /** Entry of the ESP32 build's firmware module (manifest.json `streetlight`). */
 export const DEVICE_ENTRY = join(FIRMWARE_DIR, 'src/platform/device.ts');
 /** Specifiers the device resolves (Moddable SDK modules, the generated config, the native rollback calls). */
-export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ota-rollback', 'crypt', 'wifi'];
+export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ota-rollback', 'crypt', 'wifi', 'curve', 'ecdsa', 'ecp'];
 
 /**
- * Bundles src/platform/device.ts and everything it imports (application, lean codec, @noble hashes and
- * signatures) into one ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text.
+ * Bundles src/platform/device.ts and everything it imports (application, platform layer, lean codec) into one
+ * ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text.
  */
 export function bundleDeviceModule(options: { minify?: boolean } = {}): string {
   return bundle({ entryPoints: [DEVICE_ENTRY], format: 'esm', external: DEVICE_EXTERNALS, ...options });

@@ -173,7 +173,14 @@ export function parseLinkedCreation(makefile: string): LinkedCreation | undefine
  * Where the linked creation differs from what the manifest asks: a field the tools ignore (issue 12: `keys.available`
  * under an included manifest's `keys.initial` gave 32 + 32 keys) fails the build instead of going unnoticed.
  */
-export function creationMismatch(wanted: Partial<LinkedCreation> & { keys?: Partial<LinkedCreation['keys']> & { available?: number } }, linked: LinkedCreation): string[] {
+export interface WantedCreation {
+  chunk?: Partial<LinkedCreation['chunk']>;
+  heap?: Partial<LinkedCreation['heap']>;
+  stack?: number;
+  keys?: Partial<LinkedCreation['keys']> & { available?: number };
+}
+
+export function creationMismatch(wanted: WantedCreation, linked: LinkedCreation): string[] {
   const out: string[] = [];
   const check = (name: string, want: number | undefined, got: number): void => {
     if (want !== undefined && want !== got) out.push(`${name}: manifest ${want}, linked ${got}`);

@@ -137,7 +137,8 @@ export class LuminaireController implements Firmware {
     const id = loadIdentity(host.storage);
     this.#identity = 'identity' in id ? id.identity : undefined;
     if (this.#identity) {
-      const mac = host.crypto ? (k: Uint8Array, l: string, d: Uint8Array) => (host.crypto as NonNullable<Host['crypto']>).hmacSha256(k, l, d) : hmacSha256;
+      const native = host.crypto?.hmacSha256?.bind(host.crypto);
+      const mac = native ?? hmacSha256;
       this.#guardFrames = new FrameGuard(host.storage, this.#identity.deviceKey, mac);
     } else {
       host.system.log('warn', `no network: ${'problem' in id ? id.problem : ''}`);

@@ -265,12 +265,17 @@ export interface HostStorage {
 export type ResetReasonName = 'power-on' | 'software' | 'watchdog' | 'panic' | 'brownout' | 'ota' | 'rollback' | 'unknown';
 
 /**
- * Native cryptography of the platform: the SDK's `Digest` (modules/crypt) on an ESP32, node:crypto in the
- * simulator. Absent → the firmware's own ECMAScript implementation (src/sha256.ts).
+ * Native cryptography of the platform: the SDK's `Digest` and ECDSA over its native big-integer arithmetic
+ * (modules/crypt) on an ESP32, node:crypto in the simulator.
  */
 export interface HostCrypto {
-  /** HMAC-SHA256(key, label ‖ data), 32 bytes; `label` is ASCII. */
-  hmacSha256(key: Uint8Array, label: string, data: Uint8Array): Uint8Array;
+  /** HMAC-SHA256(key, label ‖ data), 32 bytes; `label` is ASCII. Absent → the firmware's ECMAScript one (src/sha256.ts). */
+  hmacSha256?(key: Uint8Array, label: string, data: Uint8Array): Uint8Array;
+  /**
+   * ECDSA P-256 with SHA-256 (image manifests, issue 12): true when `signature` (r ‖ s, 64 bytes) is `publicKey`'s
+   * (uncompressed, 65 bytes) over `message`. Absent → the board refuses every OTA offer (`no_verifier`).
+   */
+  verifyP256?(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
 }
 
 export interface HostSystem {

@@ -45,7 +45,7 @@ export function loadIdentity(storage: HostStorage): { identity: Identity } | { p
       deviceId, tenant, hardwareModel: m.hardwareModel ?? '',
       mqtt: { host: m.mqttHost, port: m.mqttPort, tls: m.mqttTls === true, user: deviceId, password: m.mqttPassword ?? '' },
       deviceKey: m.deviceKey, keyGeneration: m.keyGeneration ?? 0,
-      otaKeys: (m.otaKeys ?? []).filter((k) => k.publicKey && k.publicKey.length === 32).map((k) => ({ keyId: k.keyId ?? 0, publicKey: k.publicKey as Uint8Array })),
+      otaKeys: (m.otaKeys ?? []).filter((k) => k.publicKey && k.publicKey.length === 65).map((k) => ({ keyId: k.keyId ?? 0, publicKey: k.publicKey as Uint8Array })),
       wifi: m.wifiSsid ? { ssid: m.wifiSsid, password: m.wifiPassword ?? '' } : undefined,
     },
   };

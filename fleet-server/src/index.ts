@@ -5,7 +5,7 @@ export { Metrics, type MetricsSnapshot } from './metrics.js';
 export { DeviceService, type DeviceServiceOptions, type SendDownlink } from './devices/service.js';
 export { openRepository, openSqlite, openPostgres, type Repository } from './db/index.js';
 export { DEFAULT_TZ } from './devices/device-config.js';
-export { loadSigningKey, generateSigningKey, signManifest, keyIdOf, SigningKeyError, type SigningKey, type SignedManifest } from './ota/signing.js';
+export { loadSigningKey, generateSigningKey, signManifest, keyIdOf, verifyP256, SigningKeyError, type SigningKey, type SignedManifest } from './ota/signing.js';
 // issue 4: plan drafts, validation (structure + decree of 27 Dec 2018) and preview, for tools and tests.
 export { draftPlanSchema, draftToProto, type PlanDraft, type Finding, type GroupRules } from './plans/model.js';
 export { validatePlan } from './plans/validate.js';

@@ -11,7 +11,7 @@ import mqtt from 'mqtt';
 import { decodeDownlinkFrame, pb, uplinkTopic } from '@streetlight/protocol';
 import { checkOffer } from '../../firmware/src/ota/manifest.js';
 import { build } from '../src/app.js';
-import { generateSigningKey } from '../src/ota/signing.js';
+import { generateSigningKey, verifyP256 } from '../src/ota/signing.js';
 import { authedInject, brokerObserver, provisionDevices, type Inject, type TestDevice } from '../src/testing.js';
 import { tempDir, waitFor } from './helpers.js';
 
@@ -75,13 +75,13 @@ describe('OTA images and campaigns API', () => {
     const check = checkOffer({
       imageId: img.id, version: img.version, kind: 1, size: img.size, sha256: new Uint8Array(Buffer.from(img.sha256, 'hex')),
       manifest: new Uint8Array(Buffer.from(img.manifest, 'base64')), signature: new Uint8Array(Buffer.from(img.signature, 'base64')), keyId: img.keyId,
-    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't1' });
+    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't1' }, verifyP256);
     expect(check.ok).toBe(true);
     // Signed for town t1 only (issue 11): a t2 controller refuses it.
     const elsewhere = checkOffer({
       imageId: img.id, version: img.version, kind: 1, size: img.size, sha256: new Uint8Array(Buffer.from(img.sha256, 'hex')),
       manifest: new Uint8Array(Buffer.from(img.manifest, 'base64')), signature: new Uint8Array(Buffer.from(img.signature, 'base64')), keyId: img.keyId,
-    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't2' });
+    }, [key], { version: '1.1.0', hardwareModel: 'SL-ESP32', tenant: 't2' }, verifyP256);
     expect(elsewhere).toMatchObject({ ok: false, reason: 'wrong_tenant' });
     expect((await inject(`/api/tenants/t1/ota/images/${img.id}`)).json()).toEqual(img);
     // Issue 11: the signed manifest and its signature only for those who run updates; a viewer sees the rest.

@@ -14,7 +14,7 @@ export {
 export { SimFlash, FlashView, NVS_MAX_KEY_LENGTH, NVS_MAX_VALUE_BYTES, type SimFlashOptions } from './storage.js';
 export { SimMqttClient, SimLink, createMqttClientClass, SIM_MQTT_WRITABLE, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO, type SimMqttClientClass } from './mqtt.js';
 export {
-  SimBoard, loadDefaultFirmware, hash32, mulberry32, nodeHmac, simDeviceKey,
+  SimBoard, loadDefaultFirmware, hash32, mulberry32, nodeHmac, nodeVerifyP256, simDeviceKey,
   type FirmwareFactory, type SimBoardOptions, type BoardState, type BoardLogEntry, type Position, type SimIdentity,
 } from './board.js';
 export { SimFleet, type SimFleetOptions, type FleetBoardOptions, type FleetStartOptions, type FleetStats } from './fleet.js';

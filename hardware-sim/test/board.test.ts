@@ -22,7 +22,7 @@ describe('SimBoard', () => {
       format: 1, deviceId: 'SRL-TST-001', tenant: 'sarlat', hardwareModel: 'HW-X', mqttHost: '127.0.0.1', mqttPort: 1,
     });
     expect(b.identity.deviceKey).toHaveLength(32);
-    expect(h.crypto?.hmacSha256(new Uint8Array(32), 'sl1u', new Uint8Array(0))).toHaveLength(32);
+    expect(h.crypto?.hmacSha256?.(new Uint8Array(32), 'sl1u', new Uint8Array(0))).toHaveLength(32);
     expect(h.device.pin).toMatchObject({ dim: 25, relay: 26, photocell: 34 });
     expect(typeof h.device.io.PWM).toBe('function');
     expect(typeof h.device.io.Digital).toBe('function');

@@ -1,16 +1,17 @@
 /**
- * Signed OTA manifests across the two sides: the fleet server signs (node:crypto Ed25519, key file), the
- * firmware verifies (lean codec + @noble/ed25519). Every rejection names its reason. The firmware's checks run
- * on both hosts: in this process ('node') and inside the real XS engine ('xs': the firmware bundle in xsnap,
- * given the offer as the Downlink frame a device receives).
+ * Signed OTA manifests across the two sides: the fleet server signs (node:crypto ECDSA P-256, key file), the
+ * firmware checks (lean codec; the signature through the platform's ECDSA: the SDK's native one on a device,
+ * node:crypto here). Every rejection names its reason. The firmware's checks run on both hosts: in this process
+ * ('node') and inside the real XS engine ('xs': the firmware bundle in xsnap, given the offer as the Downlink
+ * frame a device receives, the signature check a call out of XS as a device's native call).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOffer, compareVersions, type TrustedKey } from '@streetlight/firmware';
-import { firmwareBundle, XsMachine, type FirmwareRuntime } from '@streetlight/hardware-sim';
+import { firmwareBundle, nodeVerifyP256, XsMachine, type FirmwareRuntime } from '@streetlight/hardware-sim';
 import { generateSigningKey, loadSigningKey, signManifest, SigningKeyError, type SigningKey } from '@streetlight/fleet-server';
 import { encodeDownlink, ImageKind, type OtaOffer } from '@streetlight/protocol/lean';
 
@@ -37,11 +38,21 @@ interface Checker {
   close(): void;
 }
 
-const nodeChecker = (): Checker => ({ checkOffer, compareVersions, close() { /* nothing to release */ } });
+const nodeChecker = (): Checker => ({
+  checkOffer: (offer, trusted, running) => checkOffer(offer, trusted, running, nodeVerifyP256), compareVersions, close() { /* nothing to release */ },
+});
 
 /** The firmware bundle in an xsnap worker; each check is one delivery into XS. */
 function xsChecker(): Checker {
-  const machine = new XsMachine({ stdio: 'ignore' });
+  // The platform's ECDSA verification, as the XS host of the simulator gives it: a call out of the engine.
+  const machine = new XsMachine({
+    stdio: 'ignore',
+    onCommand: (request) => {
+      const [kl, sl] = [request[0] as number, request[1] as number];
+      const body = request.subarray(2);
+      return Uint8Array.of(nodeVerifyP256(body.subarray(0, kl), body.subarray(kl + sl), body.subarray(kl, kl + sl)) ? 1 : 0);
+    },
+  });
   machine.evaluate(firmwareBundle());
   machine.evaluate(`globalThis.handleCommand = (request) => {
     const q = JSON.parse(new TextDecoder().decode(request));
@@ -49,7 +60,12 @@ function xsChecker(): Checker {
     if (q.op === 'check') {
       const offer = streetlight.decodeDownlink(Uint8Array.from(q.frame)).otaOffer;
       const keys = q.keys.map((k) => ({ keyId: k.keyId, publicKey: Uint8Array.from(k.publicKey) }));
-      const c = streetlight.checkOffer(offer, keys, q.running);
+      const verify = (k, m, s) => {
+        const all = new Uint8Array(2 + k.length + s.length + m.length);
+        all[0] = k.length; all[1] = s.length; all.set(k, 2); all.set(s, 2 + k.length); all.set(m, 2 + k.length + s.length);
+        return new Uint8Array(issueCommand(all.buffer))[0] === 1;
+      };
+      const c = streetlight.checkOffer(offer, keys, q.running, verify);
       r = c.ok ? { ok: true } : { ok: false, reason: c.reason, detail: c.detail };
     } else {
       r = { v: streetlight.compareVersions(q.a, q.b) ?? null };
@@ -140,8 +156,11 @@ describe.each(RUNTIMES)('signed image manifests, checked by the firmware on %s',
 describe('signing keys (fleet server)', () => {
   generateSigningKey(join(dir, 'k1.pem'));
 
-  it('gives a clear error for a missing or non-Ed25519 key file', () => {
+  it('gives a clear error for a missing or non-P-256 key file', () => {
     expect(() => loadSigningKey(join(dir, 'nope.pem'))).toThrow(/not found.*ota:keygen/);
+    const { privateKey } = generateKeyPairSync('ed25519'); // an Ed25519 key of before issue 12
+    writeFileSync(join(dir, 'ed.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    expect(() => loadSigningKey(join(dir, 'ed.pem'))).toThrow(/is ed25519, not ECDSA P-256.*ota:keygen/);
     writeFileSync(join(dir, 'junk.pem'), 'hello');
     expect(() => loadSigningKey(join(dir, 'junk.pem'))).toThrow(SigningKeyError);
     expect(() => generateSigningKey(join(dir, 'k1.pem'))).toThrow(/refusing to overwrite/);

@@ -58,7 +58,7 @@ interface Persisted {
 
 export interface OtaAgentOptions {
   host: Host;
-  /** Ed25519 keys trusted for manifests (from the provisioned identity); none → every offer is refused. */
+  /** ECDSA P-256 keys trusted for manifests (from the provisioned identity); none → every offer is refused. */
   keys: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
   /** The board's hardware model (provisioned identity): an image must name it. */
   hardwareModel: string;
@@ -202,7 +202,9 @@ export class OtaAgent {
       return;
     }
     if (!this.#update) return this.#reject(offer, 'no_update_capability: this platform has no A/B slots');
-    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#opts.hardwareModel, tenant: this.#opts.tenant });
+    const crypto = this.#host.crypto;
+    const verify = crypto?.verifyP256 ? (k: Uint8Array, m: Uint8Array, s: Uint8Array): boolean => (crypto.verifyP256 as NonNullable<typeof crypto.verifyP256>)(k, m, s) : undefined;
+    const check = checkOffer(offer, this.#keys, { version: running, hardwareModel: this.#opts.hardwareModel, tenant: this.#opts.tenant }, verify);
     if (!check.ok) return this.#reject(offer, `${check.reason}: ${check.detail}`);
     // A newer offer replaces whatever was in progress (the inactive slot is simply rewritten).
     this.#saveOffer(offer);

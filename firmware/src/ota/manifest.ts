@@ -1,27 +1,26 @@
 /**
- * Checks an OTA offer before a single byte of the image is written: the Ed25519 signature (RFC 8032) of the
- * manifest with a key the device trusts, then that the offer matches the signed manifest, that the image fits
- * this hardware, is not a downgrade and may be installed from the running version. Pure functions over the
- * lean codec and @noble/ed25519 (audited, dependency-free, no eval: runs on XS).
+ * Checks an OTA offer before a single byte of the image is written: the ECDSA P-256 signature of the manifest
+ * with a key the device trusts (verified by the platform: the SDK's ECDSA over native big-integer arithmetic on
+ * an ESP32, node:crypto in the simulator), then that the offer matches the signed manifest, that the image is for
+ * this town and hardware, is not a downgrade and may be installed from the running version. Pure functions over
+ * the lean codec; nothing at module scope.
  */
-import { verify as ed25519Verify, hashes as edHashes } from '@noble/ed25519';
-import { sha512 } from '@noble/hashes/sha2.js';
 import { decodeImageManifest, LeanDecodeError, type ImageManifest, type OtaOffer } from '@streetlight/protocol/lean';
 
-// @noble/ed25519 v3 needs a synchronous SHA-512 (XS has no WebCrypto).
-edHashes.sha512 = sha512;
+/** The platform's ECDSA P-256 verification (host.crypto.verifyP256). */
+export type SignatureVerifier = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean;
 
 export const MANIFEST_FORMAT = 1;
 
 /** A public key the device trusts (from its factory configuration); several allow key rotation. */
 export interface TrustedKey {
   keyId: number;
-  /** Raw 32-byte Ed25519 public key. */
+  /** Uncompressed P-256 public key, 65 bytes (0x04 ‖ X ‖ Y). */
   publicKey: Uint8Array;
 }
 
 export type OfferRejection =
-  | 'manifest_undecodable' | 'unknown_key' | 'bad_signature' | 'manifest_format' | 'offer_mismatch'
+  | 'manifest_undecodable' | 'no_verifier' | 'unknown_key' | 'bad_signature' | 'manifest_format' | 'offer_mismatch'
   | 'wrong_tenant' | 'wrong_hardware' | 'downgrade' | 'below_min_version' | 'bad_version';
 
 export type OfferCheck = { ok: true; manifest: ImageManifest } | { ok: false; reason: OfferRejection; detail: string };
@@ -58,7 +57,7 @@ export interface RunningImage {
   tenant: string;
 }
 
-export function checkOffer(offer: OtaOffer, trusted: readonly TrustedKey[], running: RunningImage): OfferCheck {
+export function checkOffer(offer: OtaOffer, trusted: readonly TrustedKey[], running: RunningImage, verify: SignatureVerifier | undefined): OfferCheck {
   const bytes = offer.manifest ?? new Uint8Array(0);
   let manifest: ImageManifest;
   try {
@@ -69,9 +68,10 @@ export function checkOffer(offer: OtaOffer, trusted: readonly TrustedKey[], runn
   }
   const key = trusted.find((k) => k.keyId === offer.keyId);
   if (!key) return { ok: false, reason: 'unknown_key', detail: `key ${offer.keyId ?? 0} is not trusted` };
+  if (!verify) return { ok: false, reason: 'no_verifier', detail: 'this platform cannot verify ECDSA P-256 signatures' };
   let valid = false;
   try {
-    valid = (offer.signature?.length ?? 0) === 64 && ed25519Verify(offer.signature as Uint8Array, bytes, key.publicKey);
+    valid = (offer.signature?.length ?? 0) === 64 && key.publicKey.length === 65 && verify(key.publicKey, bytes, offer.signature as Uint8Array);
   } catch {
     valid = false;
   }

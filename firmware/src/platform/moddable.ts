@@ -13,7 +13,8 @@
  * - Timers: Moddable `Timer`; clock: `Date.now()` / `Time.set()` / `Time.ticks` (modules/base/time).
  * - Identity (device id, town, broker, credentials, device key, OTA keys): not here. Provisioning writes it to
  *   NVS (key "identity", fleet-server `provision`); the firmware reads it from `storage` (src/identity.ts).
- * - Crypto: HMAC-SHA256 of frame authentication over the SDK's native `Digest` (modules/crypt/digest).
+ * - Crypto: HMAC-SHA256 of frame authentication over the SDK's native `Digest` (modules/crypt/digest); ECDSA
+ *   P-256 of image manifests with the SDK's `ecdsa` over its native big-integer arithmetic (modules/crypt/arith).
  * - Wi-Fi: the SDK's `wifi` station module, driven by the firmware (src/wifi.ts) with the provisioned
  *   credentials; the SDK's setup/network is not in the build, so `main` runs at boot and the lamp is lit before
  *   any network, and the clock is set only by the firmware's time-trust rules (no SNTP).
@@ -30,6 +31,9 @@ import config from 'mc/config';
 import Time from 'time';
 import Timer from 'timer';
 import { Digest } from 'crypt';
+import Curve from 'curve';
+import ECDSA from 'ecdsa';
+import ECPoint from 'ecp';
 import WiFi from 'wifi';
 import type { Host, HostCrypto, HostStorage, HostWifi } from '../host.js';
 import { FIRMWARE_VERSION } from '../version.js';
@@ -66,6 +70,14 @@ export function nativeCrypto(): HostCrypto {
       outer.write(pad.buffer);
       outer.write(innerHash);
       return new Uint8Array(outer.close());
+    },
+    verifyP256(publicKey, message, signature) {
+      if (publicKey.length !== 65 || publicKey[0] !== 4 || signature.length !== 64) return false;
+      const x = BigInt.fromArrayBuffer(publicKey.slice(1, 33).buffer);
+      const y = BigInt.fromArrayBuffer(publicKey.slice(33, 65).buffer);
+      const ecdsa = new ECDSA(new ECPoint(x, y), new Curve('secp256r1'));
+      const hash = new Digest('SHA256').process(message.slice().buffer);
+      return ecdsa.verify(hash, signature.slice().buffer, false);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Creates an Ed25519 OTA signing key:
+ * Creates an ECDSA P-256 OTA signing key:
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run ota:keygen -- --out /etc/streetlight/ota-signing.pem
  * Prints the key id and the raw public key to put in the devices' factory configuration (trusted keys).
  * Keep the private key outside the database and its backups; rotate by adding the new public key to devices
@@ -8,7 +8,8 @@
 import { parseArgs } from 'node:util';
 import { generateSigningKey, SigningKeyError } from './signing.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+// `pnpm run ota:keygen -- --out …` hands the script the `--` too.
+const { values } = parseArgs({ args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')), options: { out: { type: 'string' } } });
 if (!values.out) {
   console.error('usage: ota:keygen --out <path of the new PEM private key>');
   process.exit(2);

@@ -146,6 +146,12 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       case 'dig.read': return need(digitals, message[1], 'Digital').read();
       case 'dig.write': need(digitals, message[1], 'Digital').write(message[2] as 0 | 1); return undefined;
       case 'dig.close': need(digitals, message[1], 'Digital').close(); digitals.delete(message[1]); return undefined;
+      // ---- platform crypto (the device's is native: the simulator's node:crypto, not metered in XS) ----
+      case 'crypto.verifyP256': {
+        const data = payload(bytes);
+        const verifier = required(host.crypto?.verifyP256, 'ECDSA P-256');
+        return verifier.call(host.crypto, data.subarray(0, message[1]), data.subarray(message[1] + message[2]), data.subarray(message[1], message[1] + message[2]));
+      }
       // ---- Wi-Fi station ----
       case 'wifi.connect':
         required(host.device.network.wifi, 'Wi-Fi').connect(message[1], message[2], (event) => { deliver(['wifi', event]); });

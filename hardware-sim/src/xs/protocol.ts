@@ -53,6 +53,7 @@ export type GuestCall =
   | ['dig.write', number, number]
   | ['dig.close', number]
   | ['wifi.connect', string, string] | ['wifi.close']
+  | ['crypto.verifyP256', number, number] /* + bytes: public key ‖ signature ‖ message (lengths given) → boolean */
   | ['pc.new', number, Record<string, unknown>, boolean]
   | ['pc.read', number]
   | ['pc.write', number, number]

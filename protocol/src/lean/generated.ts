@@ -511,7 +511,7 @@ export interface OtaOffer {
   sha256?: Uint8Array;
   /** signed manifest (canonical bytes) */
   manifest?: Uint8Array;
-  /** Ed25519 signature over `manifest`, 64 bytes */
+  /** ECDSA P-256 (SHA-256) signature over `manifest`: r ‖ s, 64 bytes */
   signature?: Uint8Array;
   keyId?: number;
   chunkSize?: number;
@@ -657,7 +657,7 @@ export const ImageManifestDesc: Desc = frozenDesc([
 export interface OtaTrustKey {
   /** first 4 bytes of SHA-256 of the public key, big-endian */
   keyId?: number;
-  /** Ed25519 public key, 32 bytes */
+  /** ECDSA P-256 public key, uncompressed: 0x04 ‖ X ‖ Y, 65 bytes */
   publicKey?: Uint8Array;
 }
 export const OtaTrustKeyDesc: Desc = frozenDesc([
