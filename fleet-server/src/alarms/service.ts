@@ -40,7 +40,14 @@ export const ALARM_TYPES: ReadonlyMap<number, { type: string; severity: Severity
   [pb.EventType.EVENT_TYPE_STORAGE_FAULT, { type: 'storage_fault', severity: 'critical', title: 'Flash or NVS error' }],
 ]);
 
-export const ALARM_TYPE_NAMES: readonly string[] = [...ALARM_TYPES.values()].map((t) => t.type);
+/**
+ * Alarms the server raises itself. `implausible_energy`: energy records of the device failed the plausibility check
+ * at ingest and wait in quarantine (energy/plausibility.ts); value = how many, cleared once a manager has accepted or
+ * rejected them all (POST …/energy/quarantine/accept|reject).
+ */
+export const IMPLAUSIBLE_ENERGY = { type: 'implausible_energy', severity: 'major', title: 'Implausible energy records quarantined: accept or reject them' } as const satisfies { type: string; severity: Severity; title: string };
+
+export const ALARM_TYPE_NAMES: readonly string[] = [...[...ALARM_TYPES.values()].map((t) => t.type), IMPLAUSIBLE_ENERGY.type];
 export const ALARM_STATES: readonly AlarmState[] = ['open', 'acknowledged', 'cleared'];
 
 export interface AlarmEvent {

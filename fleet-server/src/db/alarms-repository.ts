@@ -72,6 +72,44 @@ export interface AlarmFilter {
   limit: number;
 }
 
+/** An alarm the server detects itself (no device event), e.g. `implausible_energy` (alarms/service.ts). */
+export interface ServerAlarm {
+  tenantId: string;
+  deviceId: string;
+  type: string;
+  severity: string;
+  /** Server time, ms. */
+  at: number;
+  /** How many things are wrong (e.g. records awaiting a decision); 0 clears the alarm. */
+  value: number;
+  detail: string;
+}
+
+/**
+ * Raises, updates or clears a server-detected alarm inside the caller's transaction: the steps yield built queries,
+ * which the caller runs the way it runs its own (synchronously in a better-sqlite3 transaction, awaited in a
+ * PostgreSQL one; see EnergyRepository). `value` > 0: the not-cleared alarm of (device, type) gets the new value and
+ * detail, or one is opened; 0: it is cleared. The caller holds the device-row lock (PostgreSQL) or the single writer
+ * (SQLite), as `recordEvent` does, so at most one alarm of (device, type) is not cleared. Such alarms have no uplink
+ * order (0) and never meet the device-event rules (`planAlarm`), whose types are event types.
+ */
+export function* serverAlarmSteps(t: Tables, tx: Db, a: ServerAlarm): Generator<unknown, AlarmRow | undefined, unknown> {
+  const { alarms } = t;
+  const current = ((yield tx.select().from(alarms).where(and(eq(alarms.deviceId, a.deviceId), eq(alarms.type, a.type), ne(alarms.state, 'cleared')))
+    .orderBy(desc(alarms.id)).limit(1)) as AlarmRow[])[0];
+  if (a.value <= 0) {
+    if (!current) return undefined;
+    return ((yield tx.update(alarms).set({ state: 'cleared', clearedAt: a.at, lastEventAt: a.at, value: 0, detail: a.detail }).where(eq(alarms.id, current.id)).returning()) as AlarmRow[])[0];
+  }
+  if (current) {
+    return ((yield tx.update(alarms).set({ lastEventAt: a.at, value: a.value, detail: a.detail }).where(eq(alarms.id, current.id)).returning()) as AlarmRow[])[0];
+  }
+  return ((yield tx.insert(alarms).values({
+    tenantId: a.tenantId, deviceId: a.deviceId, type: a.type, severity: a.severity, state: 'open', raisedAt: a.at, receivedAt: a.at,
+    lastEventAt: a.at, lastEventSeq: 0, value: a.value, detail: a.detail, raisedOrd: 0, lastEventOrd: 0,
+  }).returning()) as AlarmRow[])[0];
+}
+
 export class AlarmsRepository {
   private readonly db: Db;
   private readonly t: Tables;

@@ -10,22 +10,37 @@
  * month) in the same transaction. A year report then reads ≤ 12 rows per device (120,000 rows for 10,000
  * devices), a month report ≤ 31 per device.
  */
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { MAX_ENERGY_SEQ_JUMP } from '@streetlight/protocol';
 import { PreparedQueries, type DialectAdapter, type Db, type Tables } from './drizzle-repository.js';
 import type { NewEnergy } from './repository.js';
 import type * as s from './schema.sqlite.js';
+import { serverAlarmSteps } from './alarms-repository.js';
 
 export type EnergySettingsRow = typeof s.energySettings.$inferSelect;
 export type EnergyGapRow = typeof s.energyGaps.$inferSelect;
 export type EnergyRecordRow = typeof s.energyRecords.$inferSelect;
+export type QuarantineRow = typeof s.energyQuarantine.$inferSelect;
+/** `superseded`: a plausible record of the same seq arrived later and counts instead (EnergyRepository.ingest). */
+export type QuarantineState = 'pending' | 'accepted' | 'rejected' | 'superseded';
+
+/**
+ * What ingest does with implausible records (energy/plausibility.ts): the verdicts by the device's record seq, and
+ * the alarm raised for the device while any wait for a decision.
+ */
+export interface QuarantinePlan {
+  verdicts: ReadonlyMap<number, { reason: string; detail: string }>;
+  alarm: { type: string; severity: string };
+}
 
 /** Where a record's sums go: its local day and month, and the night seconds it covers (for the baseline). */
 export interface RollupKey { day: string; month: string; darkS: number }
 
 export interface IngestResult {
-  /** Records that were not stored before this frame. */
+  /** Records that were not stored before this frame: counted, or quarantined (`quarantined`). */
   inserted: number;
+  /** Of those, records quarantined as implausible: stored apart, acknowledged, not counted. */
+  quarantined: number;
   /**
    * The seq to acknowledge, in the device's seq space (server watermark − the log's seq base; 0 = none): every
    * seq ≤ this is stored or declared lost. Equal to `serverAckedSeq` for a device whose first log it is.
@@ -110,6 +125,76 @@ export function missingRanges(after: number, seqs: readonly number[]): Array<{ f
   return out;
 }
 
+type Bind = (name: string) => never;
+/** Runs a built query as a transaction step; `key` names its shape when it may be prepared (SQLite). */
+type Run = (key: string | undefined, build: (d: Db, v: Bind) => unknown, values: Record<string, unknown>) => unknown;
+
+/** Multi-row values as placeholders `r<i>_<column>` (and the values they take), for `n` ≤ a frame's records. */
+function multi<R extends object>(rs: readonly R[]): { key: string | undefined; values: Record<string, unknown>; rowsOf: (v: Bind) => R[] } {
+  const cols = Object.keys(rs[0] ?? {});
+  const values: Record<string, unknown> = {};
+  rs.forEach((r, i) => { for (const c of cols) values[`r${i}_${c}`] = (r as Record<string, unknown>)[c]; });
+  const uniform = rs.every((r) => Object.keys(r).length === cols.length);
+  return {
+    key: uniform && rs.length <= MAX_PREPARED_ROWS ? `${rs.length}:${cols.join(',')}` : undefined,
+    values,
+    rowsOf: (v) => rs.map((_, i) => Object.fromEntries(cols.map((c) => [c, v(`r${i}_${c}`)])) as R),
+  };
+}
+
+/** A returned record row with numbers as numbers (PostgreSQL bigints may come back as strings). */
+const numericRecord = (g: NewEnergy): NewEnergy => ({
+  ...g, seq: Number(g.seq), start: Number(g.start), energyMwh: Number(g.energyMwh), avgLevelX10: Number(g.avgLevelX10), durationS: Number(g.durationS), burningS: Number(g.burningS),
+});
+const numericQuarantine = (r: QuarantineRow): QuarantineRow => ({
+  ...r, seq: Number(r.seq), start: Number(r.start), durationS: Number(r.durationS), energyMwh: Number(r.energyMwh), minPowerMw: Number(r.minPowerMw),
+  maxPowerMw: Number(r.maxPowerMw), avgPowerMw: Number(r.avgPowerMw), burningS: Number(r.burningS), avgLevelX10: Number(r.avgLevelX10), receivedAt: Number(r.receivedAt),
+});
+
+/**
+ * Adds newly stored records to `energy_daily` and `energy_monthly` (`… ON CONFLICT DO UPDATE SET x = x + excluded.x`),
+ * as steps of the caller's transaction. Only records the caller's insert returned (new ones) may be given, so a
+ * record is summed once.
+ */
+function* rollupSteps(t: Tables, tx: Db, device: { id: string; tenantId: string }, fresh: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, run: Run): Generator<unknown, void, unknown> {
+  const { energyDaily, energyMonthly } = t;
+  const daily = new Map<string, Delta>();
+  const monthly = new Map<string, Delta>();
+  for (const r of fresh) {
+    const k = keyOf(r);
+    addTo(daily, device.tenantId, device.id, k.day, r, k.darkS);
+    addTo(monthly, device.tenantId, device.id, k.month, r, k.darkS);
+  }
+  // Sorted keys: concurrent transactions lock rollup rows in the same order (no deadlock in PostgreSQL).
+  const sorted = (m: Map<string, Delta>) => [...m.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // `<table>.<col>` is the stored row, `excluded.<col>` the proposed one (same syntax in both dialects).
+  const rollupSet = (table: string) => {
+    const add = (col: string) => sql.raw(`${table}.${col} + excluded.${col}`);
+    return {
+      energyMwh: add('energy_mwh'), burningS: add('burning_s'), levelX10S: add('level_x10_s'),
+      durationS: add('duration_s'), darkS: add('dark_s'), records: add('records'),
+    };
+  };
+  const sums = (d: Delta) => ({ deviceId: d.deviceId, energyMwh: d.energyMwh, burningS: d.burningS, levelX10S: d.levelX10S, durationS: d.durationS, darkS: d.darkS, records: d.records });
+  const dr = multi(sorted(daily).map((d) => ({ tenantId: d.tenantId, day: d.key, ...sums(d) })));
+  yield run(dr.key && `daily:${dr.key}`, (d, v) => d.insert(energyDaily).values(dr.rowsOf(v))
+    .onConflictDoUpdate({ target: [energyDaily.tenantId, energyDaily.day, energyDaily.deviceId], set: rollupSet('energy_daily') }).returning({ d: energyDaily.day }), dr.values);
+  const mr = multi(sorted(monthly).map((d) => ({ tenantId: d.tenantId, month: d.key, ...sums(d) })));
+  yield run(mr.key && `monthly:${mr.key}`, (d, v) => d.insert(energyMonthly).values(mr.rowsOf(v))
+    .onConflictDoUpdate({ target: [energyMonthly.tenantId, energyMonthly.month, energyMonthly.deviceId], set: rollupSet('energy_monthly') }).returning({ m: energyMonthly.month }), mr.values);
+}
+
+/**
+ * Brings the device's quarantine alarm in line with its pending records (steps of the caller's transaction):
+ * value = how many wait for a decision; none → cleared.
+ */
+function* pendingAlarmSteps(t: Tables, tx: Db, device: { id: string; tenantId: string }, alarm: { type: string; severity: string }, now: number, last: string): Generator<unknown, void, unknown> {
+  const { energyQuarantine: x } = t;
+  const n = Number(((yield tx.select({ n: count() }).from(x).where(and(eq(x.deviceId, device.id), eq(x.state, 'pending')))) as Array<{ n: number }>)[0]?.n ?? 0);
+  const detail = n > 0 ? `${n} energy record${n === 1 ? '' : 's'} quarantined, awaiting a decision (latest: ${last})` : `no quarantined energy record left to decide (latest: ${last})`;
+  yield* serverAlarmSteps(t, tx, { tenantId: device.tenantId, deviceId: device.id, type: alarm.type, severity: alarm.severity, at: now, value: n, detail });
+}
+
 export class EnergyRepository {
   private readonly db: Db;
   private readonly t: Tables;
@@ -148,47 +233,24 @@ export class EnergyRepository {
    *   them): those missing are declared lost at once, without the grace period (0 = nothing said).
    * @param logId EnergyReport.log_id (0 = unknown: seqs are stored as sent, as before log ids existed). The first
    *   nonzero id is adopted with the device's current seq base. A different nonzero id is a new log whose seqs
-   *   restarted at 1 (partition erased or reformatted): its base becomes the highest seq stored for the device
-   *   (or the watermark, if higher), the old log's seqs the server never got are declared lost at once, and
+   *   restarted at 1 (partition erased or reformatted): its base becomes the highest seq stored (or quarantined)
+   *   for the device (or the watermark, if higher), the old log's seqs the server never got are declared lost at once, and
    *   the new log's seq n is stored as base + n. Frames of the previous log id arriving after the switch are
    *   redeliveries: nothing is stored, nothing acknowledged. The switch happens under the device-row lock
    *   (PostgreSQL) / the single writer (SQLite), in the frame's transaction.
+   * @param quarantine records with a verdict (by device seq) are not counted: they are stored in `energy_quarantine`
+   *   (pending; once per seq, and never a seq counted already), count as received for the watermark, and bring the
+   *   device's alarm up to date. A plausible record of a seq pending there is counted and the quarantined one
+   *   marked `superseded`.
    *
    * A frame that places a record or its lost_through_seq more than MAX_ENERGY_SEQ_JUMP above the log's
    * acknowledged seq (the watermark, or a new log's base) is refused (`implausible`) before anything is written:
    * recorded, a claim of 4,294,967,293 lost records would be listed as such and move the watermark past every
    * record the device will ever send.
    */
-  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
-    const { energyRecords, energyDaily, energyMonthly, energyGaps, devices } = this.t;
-    const plan = (fresh: readonly NewEnergy[]): { daily: Delta[]; monthly: Delta[] } => {
-      const daily = new Map<string, Delta>();
-      const monthly = new Map<string, Delta>();
-      for (const r of fresh) {
-        const k = keyOf(r);
-        addTo(daily, device.tenantId, device.id, k.day, r, k.darkS);
-        addTo(monthly, device.tenantId, device.id, k.month, r, k.darkS);
-      }
-      // Sorted keys: concurrent transactions lock rollup rows in the same order (no deadlock in PostgreSQL).
-      const sorted = (m: Map<string, Delta>) => [...m.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      return { daily: sorted(daily), monthly: sorted(monthly) };
-    };
-    // `<table>.<col>` is the stored row, `excluded.<col>` the proposed one (same syntax in both dialects).
-    const rollupSet = (table: string) => {
-      const add = (col: string) => sql.raw(`${table}.${col} + excluded.${col}`);
-      return {
-        energyMwh: add('energy_mwh'), burningS: add('burning_s'), levelX10S: add('level_x10_s'),
-        durationS: add('duration_s'), darkS: add('dark_s'), records: add('records'),
-      };
-    };
-    const dailyRows = (ds: Delta[]) => ds.map((d) => ({
-      tenantId: d.tenantId, day: d.key, deviceId: d.deviceId, energyMwh: d.energyMwh, burningS: d.burningS, levelX10S: d.levelX10S,
-      durationS: d.durationS, darkS: d.darkS, records: d.records,
-    }));
-    const monthlyRows = (ds: Delta[]) => ds.map((d) => ({
-      tenantId: d.tenantId, month: d.key, deviceId: d.deviceId, energyMwh: d.energyMwh, burningS: d.burningS, levelX10S: d.levelX10S,
-      durationS: d.durationS, darkS: d.darkS, records: d.records,
-    }));
+  async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0, quarantine?: QuarantinePlan): Promise<IngestResult> {
+    const { energyRecords, energyGaps, energyQuarantine, devices } = this.t;
+    const t = this.t;
 
     // The steps are a generator yielding built queries: driven synchronously inside a better-sqlite3
     // transaction (`.all()`; nothing else can interleave statements into it) and awaited inside a
@@ -198,7 +260,6 @@ export class EnergyRepository {
     // the transaction's; building queries was most of the cost of a frame. PostgreSQL: built on the
     // transaction's client with the values inline (a pool's prepared query would run outside the transaction).
     const { db, prepared } = this;
-    type Bind = (name: string) => never;
     const q = (tx: Db, key: string | undefined, build: (d: Db, v: Bind) => unknown, values: Record<string, unknown>): unknown => {
       if (!pgLock && key !== undefined) {
         const p = prepared.get(key, () => build(db, (n) => sql.placeholder(n) as never)) as unknown as { all(v: Record<string, unknown>): unknown } | undefined;
@@ -206,26 +267,17 @@ export class EnergyRepository {
       }
       return build(tx, (n) => values[n] as never);
     };
-    /** Multi-row values as placeholders `r<i>_<column>` (and the values they take), for `n` ≤ a frame's records. */
-    const multi = <R extends object>(rs: readonly R[]): { key: string | undefined; values: Record<string, unknown>; rowsOf: (v: Bind) => R[] } => {
-      const cols = Object.keys(rs[0] ?? {});
-      const values: Record<string, unknown> = {};
-      rs.forEach((r, i) => { for (const c of cols) values[`r${i}_${c}`] = (r as Record<string, unknown>)[c]; });
-      const uniform = rs.every((r) => Object.keys(r).length === cols.length);
-      return {
-        key: uniform && rs.length <= MAX_PREPARED_ROWS ? `${rs.length}:${cols.join(',')}` : undefined,
-        values,
-        rowsOf: (v) => rs.map((_, i) => Object.fromEntries(cols.map((c) => [c, v(`r${i}_${c}`)])) as R),
-      };
-    };
+    const raw = this.raw.bind(this);
     function* steps(tx: Db): Generator<unknown, IngestResult, unknown> {
       // PostgreSQL: lock the device row first, so two instances ($share) handling frames of the same device
       // serialise here and each sees the other's committed records when it computes the watermark. SQLite
       // has one writer at a time anyway.
+      type DevLog = { acked: number; logId: number; base: number; prev: number; qtop: number };
       const dev = pgLock
-        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked, energy_log_id as "logId", energy_seq_base as base, energy_prev_log_id as prev from devices where id = ${device.id} for update`)) as { rows: Array<{ acked: number; logId: number; base: number; prev: number }> }).rows[0]
-        : ((yield q(tx, 'ackedLog', (d, v) => d.select({ acked: devices.energyAckedSeq, logId: devices.energyLogId, base: devices.energySeqBase, prev: devices.energyPrevLogId }).from(devices).where(eq(devices.id, v('id'))), { id: device.id })) as Array<{ acked: number; logId: number; base: number; prev: number }>)[0];
+        ? ((yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select energy_acked_seq as acked, energy_log_id as "logId", energy_seq_base as base, energy_prev_log_id as prev, energy_quarantine_top as qtop from devices where id = ${device.id} for update`)) as { rows: DevLog[] }).rows[0]
+        : ((yield q(tx, 'ackedLog', (d, v) => d.select({ acked: devices.energyAckedSeq, logId: devices.energyLogId, base: devices.energySeqBase, prev: devices.energyPrevLogId, qtop: devices.energyQuarantineTop }).from(devices).where(eq(devices.id, v('id'))), { id: device.id })) as DevLog[])[0];
       const before = Number(dev?.acked ?? 0);
+      let qtop = Number(dev?.qtop ?? 0);
       // Log identity (EnergyReport.log_id): which server seq the device's seq 0 maps to.
       const storedLog = Number(dev?.logId ?? 0);
       let base = Number(dev?.base ?? 0);
@@ -235,13 +287,13 @@ export class EnergyRepository {
         if (storedLog !== 0 && logId === Number(dev?.prev ?? 0)) {
           // A frame of the log the device had before its current one, delivered late: its records are stored
           // or were declared lost at the switch. Nothing to do, nothing to acknowledge (that log is gone).
-          return { inserted: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], staleLog: true };
+          return { inserted: 0, quarantined: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], staleLog: true };
         }
         if (storedLog !== 0) {
           // A new log: its seqs restarted at 1. They go after everything of the old log, whose records the
           // server never got are gone with it (lost below, at once).
           const top = ((yield q(tx, 'maxSeq', (d, v) => d.select({ m: sql<number>`max(${energyRecords.seq})` }).from(energyRecords).where(eq(energyRecords.deviceId, v('id'))), { id: device.id })) as Array<{ m: number | null }>)[0];
-          base = Math.max(before, Number(top?.m ?? 0));
+          base = Math.max(before, Number(top?.m ?? 0), qtop);
           lostThrough = base;
           logSet = { logId, base, prev: storedLog };
         } else {
@@ -255,7 +307,7 @@ export class EnergyRepository {
       for (const r of rows) top = Math.max(top, r.seq + base);
       if (top > floor + MAX_ENERGY_SEQ_JUMP) {
         const implausible = `${lostThroughSeq + base === top ? 'lost_through_seq' : 'record seq'} ${top - base} more than ${MAX_ENERGY_SEQ_JUMP} above the acknowledged ${floor - base}`;
-        return { inserted: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], implausible };
+        return { inserted: 0, quarantined: 0, ackedSeq: 0, serverAckedSeq: before, openGaps: [], lost: [], implausible };
       }
       if (logSet) {
         yield q(tx, 'logSwitch', (d, v) => d.update(devices).set({ energyLogId: v('logId'), energySeqBase: v('base'), energyPrevLogId: v('prev') })
@@ -263,33 +315,78 @@ export class EnergyRepository {
       }
       const mapped = base === 0 ? rows : rows.map((r) => ({ ...r, seq: r.seq + base }));
       const todo = mapped.filter((r) => r.seq > before || r.start >= minStartS);
+      // Implausible records (energy/plausibility.ts) go to the quarantine, the others to the records.
+      let plausible: NewEnergy[] = todo;
+      let suspect: Array<NewEnergy & { reason: string; detail: string }> = [];
+      if (quarantine && quarantine.verdicts.size > 0) {
+        plausible = [];
+        for (const r of todo) {
+          const v = quarantine.verdicts.get(r.seq - base);
+          if (v) suspect.push({ ...r, reason: v.reason, detail: v.detail });
+          else plausible.push(r);
+        }
+      }
       let inserted: NewEnergy[] = [];
-      for (let i = 0; i < todo.length; i += CHUNK) {
-        const part = multi(todo.slice(i, i + CHUNK));
+      for (let i = 0; i < plausible.length; i += CHUNK) {
+        const part = multi(plausible.slice(i, i + CHUNK));
         const got = (yield q(tx, part.key && `records:${part.key}`, (d, v) => d.insert(energyRecords).values(part.rowsOf(v)).onConflictDoNothing().returning(), part.values)) as NewEnergy[];
-        inserted = inserted.concat(got.map((g) => ({
-          ...g, start: Number(g.start), energyMwh: Number(g.energyMwh), avgLevelX10: Number(g.avgLevelX10), durationS: Number(g.durationS), burningS: Number(g.burningS),
-        })));
+        inserted = inserted.concat(got.map(numericRecord));
       }
-      if (inserted.length) {
-        const { daily, monthly } = plan(inserted);
-        const dr = multi(dailyRows(daily));
-        yield q(tx, dr.key && `daily:${dr.key}`, (d, v) => d.insert(energyDaily).values(dr.rowsOf(v))
-          .onConflictDoUpdate({ target: [energyDaily.tenantId, energyDaily.day, energyDaily.deviceId], set: rollupSet('energy_daily') }).returning({ d: energyDaily.day }), dr.values);
-        const mr = multi(monthlyRows(monthly));
-        yield q(tx, mr.key && `monthly:${mr.key}`, (d, v) => d.insert(energyMonthly).values(mr.rowsOf(v))
-          .onConflictDoUpdate({ target: [energyMonthly.tenantId, energyMonthly.month, energyMonthly.deviceId], set: rollupSet('energy_monthly') }).returning({ m: energyMonthly.month }), mr.values);
+      if (inserted.length) yield* rollupSteps(t, tx, device, inserted, keyOf, (key, build, values) => q(tx, key, build, values));
+      // A plausible record for a seq held in quarantine counts, and the quarantined one is `superseded`: a record
+      // dated ahead of a clock that has caught up since, delivered again; or a forged record that came before the
+      // genuine one. Only seqs at or below the highest ever quarantined can be there, so a device without
+      // quarantine costs no query.
+      let alarmNote: string | undefined; // the device's quarantine alarm is brought up to date when set
+      if (qtop > 0 && inserted.some((r) => r.seq <= qtop)) {
+        const seqs = inserted.filter((r) => r.seq <= qtop).map((r) => r.seq);
+        const superseded = (yield tx.update(energyQuarantine).set({ state: 'superseded', decidedAt: now })
+          .where(and(eq(energyQuarantine.deviceId, device.id), inArray(energyQuarantine.seq, seqs), eq(energyQuarantine.state, 'pending'))).returning({ seq: energyQuarantine.seq })) as Array<{ seq: number }>;
+        if (superseded.length) alarmNote = `seq ${Number(superseded[0]!.seq)} superseded by a plausible record`;
       }
-      // Watermark: the highest seq up to which every record is stored (or declared lost).
+      let quarantined: QuarantineRow[] = [];
+      if (suspect.length) {
+        // A seq counted already stays counted: a redelivery that fails the checks now (its start fell out of the
+        // window, the rated power was lowered) is not quarantined after the fact.
+        const seqs = suspect.map((r) => r.seq);
+        const counted = new Set(((yield tx.select({ seq: energyRecords.seq }).from(energyRecords)
+          .where(and(eq(energyRecords.deviceId, device.id), inArray(energyRecords.seq, seqs)))) as Array<{ seq: number }>).map((x) => Number(x.seq)));
+        suspect = suspect.filter((r) => !counted.has(r.seq));
+        for (let i = 0; i < suspect.length; i += CHUNK) {
+          // ON CONFLICT DO NOTHING: a redelivered quarantined record changes nothing.
+          const got = (yield tx.insert(energyQuarantine).values(suspect.slice(i, i + CHUNK).map((r) => ({ ...r, state: 'pending' })))
+            .onConflictDoNothing().returning()) as QuarantineRow[];
+          quarantined = quarantined.concat(got);
+        }
+        if (quarantined.length) {
+          const newTop = Math.max(...quarantined.map((r) => Number(r.seq)));
+          if (newTop > qtop) {
+            qtop = newTop;
+            yield tx.update(devices).set({ energyQuarantineTop: newTop }).where(eq(devices.id, device.id)).returning({ id: devices.id });
+          }
+          const last = quarantined.reduce((a, b) => (Number(b.seq) > Number(a.seq) ? b : a));
+          alarmNote = `seq ${Number(last.seq)}: ${last.detail}`;
+        }
+      }
+      if (alarmNote !== undefined && quarantine) yield* pendingAlarmSteps(t, tx, device, quarantine.alarm, now, alarmNote);
+      // Watermark: the highest seq up to which every record is stored (or declared lost). Quarantined records
+      // count as stored (they are kept, and the device must not send them for ever); while some lie above the
+      // watermark, the scan reads both tables.
       let acked = before;
       const lost: Array<{ fromSeq: number; toSeq: number }> = [];
       let above: number[] = [];
       for (let guard = 0; guard < 100_000; guard++) {
-        const got = (yield q(tx, 'above', (d, v) => d.select({ seq: energyRecords.seq, receivedAt: energyRecords.receivedAt }).from(energyRecords)
-          .where(and(eq(energyRecords.deviceId, v('id')), gt(energyRecords.seq, v('acked')))).orderBy(asc(energyRecords.seq)).limit(SCAN), { id: device.id, acked })) as Array<{ seq: number; receivedAt: number }>;
+        let got = (qtop > acked
+          ? yield raw(tx, sql`select seq, received_at as "receivedAt" from energy_records where device_id = ${device.id} and seq > ${acked}
+              union all select seq, received_at from energy_quarantine where device_id = ${device.id} and seq > ${acked} and state not in ('accepted', 'superseded')
+              order by 1 limit ${SCAN}`)
+          : yield q(tx, 'above', (d, v) => d.select({ seq: energyRecords.seq, receivedAt: energyRecords.receivedAt }).from(energyRecords)
+            .where(and(eq(energyRecords.deviceId, v('id')), gt(energyRecords.seq, v('acked')))).orderBy(asc(energyRecords.seq)).limit(SCAN), { id: device.id, acked })) as Array<{ seq: number; receivedAt: number }>;
+        const full = got.length === SCAN;
+        got = got.filter((g, k) => k === 0 || Number(g.seq) !== Number(got[k - 1]!.seq));
         let i = 0;
         while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
-        if (i === got.length && got.length === SCAN) continue; // all contiguous: next page
+        if (i === got.length && full) continue; // all contiguous: next page
         const next = got[i];
         if (acked < lostThrough) {
           // The device said it no longer holds the records up to lostThroughSeq it was not acknowledged for
@@ -326,24 +423,90 @@ export class EnergyRepository {
           set: { toSeq: sql.raw('excluded.to_seq'), state: sql.raw('excluded.state') },
         }).returning({ f: energyGaps.fromSeq });
       }
-      return { inserted: inserted.length, ackedSeq: Math.max(0, acked - base), serverAckedSeq: acked, openGaps, lost };
+      return {
+        inserted: inserted.length + quarantined.length, quarantined: quarantined.length,
+        ackedSeq: Math.max(0, acked - base), serverAckedSeq: acked, openGaps, lost,
+      };
     }
+    return this.run(steps);
+  }
 
+  /** A raw SELECT as a step of a transaction (rows; numbers may come back as strings from PostgreSQL). */
+  private raw(tx: Db, query: SQL): unknown {
+    if (this.dialect === 'sqlite') return { all: () => (tx as unknown as { all(q: SQL): unknown }).all(query) };
+    return (tx as unknown as { execute(q: SQL): Promise<{ rows: unknown[] }> }).execute(query).then((r) => r.rows);
+  }
+
+  /**
+   * Runs transaction steps (a generator yielding built queries) in one transaction: synchronously in a
+   * better-sqlite3 transaction (each yielded query is run with `.all()`), awaited in a PostgreSQL one.
+   */
+  private run<T>(steps: (tx: Db) => Generator<unknown, T, unknown>): Promise<T> {
     if (this.dialect === 'sqlite') {
-      return this.db.transaction((tx) => {
+      return Promise.resolve(this.db.transaction((tx) => {
         const it = steps(tx);
         let r = it.next();
         while (!r.done) r = it.next((r.value as { all(): unknown }).all());
         return r.value;
-      });
+      }));
     }
-    const pgDb = this.db as unknown as { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
+    const pgDb = this.db as unknown as { transaction<U>(fn: (tx: Db) => Promise<U>): Promise<U> };
     return pgDb.transaction(async (tx) => {
       const it = steps(tx);
       let r = it.next();
       while (!r.done) r = it.next(await (r.value as PromiseLike<unknown>));
       return r.value;
     });
+  }
+
+  // ---------------------------------------------------------------- quarantine
+
+  /** Quarantined records of a tenant, by device then seq (filters: device, state). */
+  listQuarantine(tenantId: string, opts: { deviceId?: string | undefined; state?: QuarantineState | undefined; limit: number }): Promise<QuarantineRow[]> {
+    const { energyQuarantine: x } = this.t;
+    const where = [eq(x.tenantId, tenantId)];
+    if (opts.deviceId) where.push(eq(x.deviceId, opts.deviceId));
+    if (opts.state) where.push(eq(x.state, opts.state));
+    return this.db.select().from(x).where(and(...where)).orderBy(asc(x.deviceId), asc(x.seq)).limit(opts.limit);
+  }
+
+  /**
+   * A manager's decision on quarantined records of one device (server seqs), in one transaction: only `pending`
+   * ones change (`UPDATE … WHERE state = 'pending' RETURNING`), so deciding twice, or accepting what was rejected,
+   * changes nothing. Accepted records are inserted into `energy_records` (ON CONFLICT DO NOTHING) and the inserted
+   * ones added to the rollups, so an accepted record counts exactly once. The device's `implausible_energy` alarm
+   * then shows the records still pending, and is cleared when none are. The watermark does not move: quarantined
+   * records counted as received already. Returns the records that changed and the current rows of `seqs`.
+   */
+  async decideQuarantine(device: { id: string; tenantId: string }, seqs: readonly number[], decision: 'accepted' | 'rejected', by: string | null, now: number,
+    keyOf: (r: NewEnergy) => RollupKey, alarm: { type: string; severity: string }): Promise<{ changed: QuarantineRow[]; rows: QuarantineRow[] }> {
+    const t = this.t;
+    const { energyQuarantine: x, energyRecords } = t;
+    const pg = this.dialect === 'postgres';
+    const want = [...new Set(seqs)];
+    function* steps(tx: Db): Generator<unknown, { changed: QuarantineRow[]; rows: QuarantineRow[] }, unknown> {
+      // PostgreSQL: the device row locked, as ingest does, so a decision and a frame of the device serialise.
+      if (pg) yield (tx as unknown as { execute(q: SQL): unknown }).execute(sql`select id from devices where id = ${device.id} for update`);
+      const mine = and(eq(x.tenantId, device.tenantId), eq(x.deviceId, device.id), inArray(x.seq, want));
+      const changed = ((yield tx.update(x).set({ state: decision, decidedAt: now, decidedBy: by }).where(and(mine, eq(x.state, 'pending'))).returning()) as QuarantineRow[])
+        .map(numericQuarantine);
+      if (decision === 'accepted' && changed.length) {
+        const records: NewEnergy[] = changed.map((r) => ({
+          deviceId: r.deviceId, tenantId: r.tenantId, seq: r.seq, start: r.start, durationS: r.durationS, energyMwh: r.energyMwh, minPowerMw: r.minPowerMw,
+          maxPowerMw: r.maxPowerMw, avgPowerMw: r.avgPowerMw, burningS: r.burningS, avgLevelX10: r.avgLevelX10, receivedAt: r.receivedAt,
+        }));
+        let inserted: NewEnergy[] = [];
+        for (let i = 0; i < records.length; i += CHUNK) {
+          const got = (yield tx.insert(energyRecords).values(records.slice(i, i + CHUNK)).onConflictDoNothing().returning()) as NewEnergy[];
+          inserted = inserted.concat(got.map(numericRecord));
+        }
+        if (inserted.length) yield* rollupSteps(t, tx, device, inserted, keyOf, (_key, build, values) => build(tx, (n) => values[n] as never));
+      }
+      if (changed.length) yield* pendingAlarmSteps(t, tx, device, alarm, now, `${changed.length} ${decision} by ${by ?? 'a manager'}`);
+      const rows = ((yield tx.select().from(x).where(mine).orderBy(asc(x.seq))) as QuarantineRow[]).map(numericQuarantine);
+      return { changed, rows };
+    }
+    return this.run(steps);
   }
 
   // ---------------------------------------------------------------- gaps

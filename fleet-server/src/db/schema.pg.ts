@@ -32,6 +32,8 @@ export const devices = pgTable('devices', {
   energySeqBase: bigint('energy_seq_base', { mode: 'number' }).notNull().default(0),
   /** The log id before the current one: frames of it redelivered after the switch are dropped (0 = none). */
   energyPrevLogId: bigint('energy_prev_log_id', { mode: 'number' }).notNull().default(0),
+  /** Highest server seq ever quarantined for the device (0 = none): ingest looks for quarantined seqs only at or below it. */
+  energyQuarantineTop: bigint('energy_quarantine_top', { mode: 'number' }).notNull().default(0),
   configVersion: bigint('config_version', { mode: 'number' }),
   planId: bigint('plan_id', { mode: 'number' }),
   planVersion: bigint('plan_version', { mode: 'number' }),
@@ -336,6 +338,27 @@ export const energyGaps = pgTable('energy_gaps', {
   state: text('state').notNull().default('open'),
   detectedAt: bigint('detected_at', { mode: 'number' }).notNull(),
 }, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
+
+export const energyQuarantine = pgTable('energy_quarantine', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  start: bigint('start', { mode: 'number' }).notNull(),
+  durationS: bigint('duration_s', { mode: 'number' }).notNull(),
+  energyMwh: bigint('energy_mwh', { mode: 'number' }).notNull(),
+  minPowerMw: bigint('min_power_mw', { mode: 'number' }).notNull(),
+  maxPowerMw: bigint('max_power_mw', { mode: 'number' }).notNull(),
+  avgPowerMw: bigint('avg_power_mw', { mode: 'number' }).notNull(),
+  burningS: bigint('burning_s', { mode: 'number' }).notNull(),
+  avgLevelX10: bigint('avg_level_x10', { mode: 'number' }).notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(),
+  detail: text('detail').notNull(),
+  state: text('state').notNull().default('pending'),
+  decidedAt: bigint('decided_at', { mode: 'number' }),
+  decidedBy: text('decided_by'),
+}, (t) => [uniqueIndex('energy_quarantine_device_seq').on(t.deviceId, t.seq), index('energy_quarantine_tenant_idx').on(t.tenantId, t.state, t.deviceId, t.seq)]);
 
 export const energySettings = pgTable('energy_settings', {
   tenantId: text('tenant_id').primaryKey(),

@@ -32,6 +32,8 @@ export const devices = sqliteTable('devices', {
   energySeqBase: integer('energy_seq_base').notNull().default(0),
   /** The log id before the current one: frames of it redelivered after the switch are dropped (0 = none). */
   energyPrevLogId: integer('energy_prev_log_id').notNull().default(0),
+  /** Highest server seq ever quarantined for the device (0 = none): ingest looks for quarantined seqs only at or below it. */
+  energyQuarantineTop: integer('energy_quarantine_top').notNull().default(0),
   configVersion: integer('config_version'),
   planId: integer('plan_id'),
   planVersion: integer('plan_version'),
@@ -356,6 +358,37 @@ export const energyGaps = sqliteTable('energy_gaps', {
   state: text('state').notNull().default('open'),
   detectedAt: integer('detected_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.deviceId, t.fromSeq] }), index('energy_gaps_tenant_idx').on(t.tenantId, t.state)]);
+
+/**
+ * Energy records that failed the plausibility check at ingest (src/energy/plausibility.ts): kept apart, never
+ * summed into the rollups unless a manager accepts them (then copied into `energy_records` and the rollups, once).
+ * Seqs are the server's (as in `energy_records`); each counts as received for the ack watermark.
+ */
+export const energyQuarantine = sqliteTable('energy_quarantine', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  seq: integer('seq').notNull(),
+  start: integer('start').notNull(),
+  durationS: integer('duration_s').notNull(),
+  energyMwh: integer('energy_mwh').notNull(),
+  minPowerMw: integer('min_power_mw').notNull(),
+  maxPowerMw: integer('max_power_mw').notNull(),
+  avgPowerMw: integer('avg_power_mw').notNull(),
+  burningS: integer('burning_s').notNull(),
+  avgLevelX10: integer('avg_level_x10').notNull(),
+  receivedAt: integer('received_at').notNull(),
+  /** Which check failed (`energy`, `duration`, `burning`, `level`, `too_old`, `in_future`) and why, in words. */
+  reason: text('reason').notNull(),
+  detail: text('detail').notNull(),
+  /**
+   * `pending` until a manager decides: `accepted` (counted from then on) or `rejected` (kept, never counted); or
+   * `superseded` when a plausible record of the same seq arrived later and counts instead.
+   */
+  state: text('state').notNull().default('pending'),
+  decidedAt: integer('decided_at'),
+  decidedBy: text('decided_by'),
+}, (t) => [uniqueIndex('energy_quarantine_device_seq').on(t.deviceId, t.seq), index('energy_quarantine_tenant_idx').on(t.tenantId, t.state, t.deviceId, t.seq)]);
 
 /** Per-tenant reporting settings; a tenant without a row uses the documented defaults. */
 export const energySettings = sqliteTable('energy_settings', {

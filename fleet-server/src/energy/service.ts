@@ -14,10 +14,14 @@
  * (or a gap) neither inflates nor deflates the savings.
  */
 import type { NewEnergy, Repository, DeviceRow, InventoryRow } from '../db/repository.js';
-import type { EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, ReportBucket, ReportBy, ReportCell } from '../db/energy-repository.js';
+import type {
+  EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, QuarantineRow, QuarantineState, ReportBucket, ReportBy, ReportCell, RollupKey,
+} from '../db/energy-repository.js';
 import type { ServiceLogger } from '../devices/service.js';
+import { IMPLAUSIBLE_ENERGY } from '../alarms/service.js';
 import { localDay, NightCalculator, parsePosixTz, type PosixTz } from './calendar.js';
 import { DEFAULT_EMISSION_G_PER_KWH, DEFAULT_GAP_GRACE_S, DEFAULT_RETENTION_DAYS, DEFAULT_TARIFF_EUR_PER_KWH, DEFAULT_TZ } from './defaults.js';
+import { implausibility, MIN_START_S, type Implausible } from './plausibility.js';
 
 export interface EnergySettings { tz: string; tariffEurPerKwh: number; emissionGPerKwh: number; isDefault: boolean }
 
@@ -163,20 +167,58 @@ export class EnergyService {
   async ingest(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
     const { tz } = await this.resolved(device.tenantId);
     const inv = await this.inventory(device.id);
+    const now = this.now();
+    const nowS = Math.floor(now / 1000);
+    const minStartS = nowS - this.retentionDays * 86_400;
+    // Plausibility (energy/plausibility.ts): what fails is quarantined by the repository, not summed.
+    const ctx = { nowS, ratedW: inv?.nominalPowerW, minStartS: Math.max(MIN_START_S, minStartS) };
+    const verdicts = new Map<number, Implausible>();
+    for (const r of rows) {
+      const v = implausibility(r, ctx);
+      if (v) verdicts.set(r.seq, v);
+    }
+    // A quarantined record is no anchor for the undated ones before it (its start may be 2100).
+    const placed = placeUndated(verdicts.size ? rows.map((r) => (verdicts.has(r.seq) ? { ...r, start: 0 } : r)) : rows, nowS);
+    const keyOf = this.rollupKey(tz, inv, (r) => (r.start > 0 ? r.start : (placed.get(r.seq) ?? nowS)));
+    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq, logId, { verdicts, alarm: IMPLAUSIBLE_ENERGY });
+    if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
+    if (result.quarantined) {
+      this.log.warn({ deviceId: device.id, quarantined: result.quarantined, reasons: [...verdicts].map(([seq, v]) => ({ seq, ...v })) }, 'implausible energy records quarantined');
+    }
+    return result;
+  }
+
+  /** Where a record's sums go: the local day of its start (`startOf`), and the night seconds it covers at the pole. */
+  private rollupKey(tz: PosixTz, inv: Pick<InventoryRow, 'lat' | 'lon'> | undefined, startOf: (r: NewEnergy) => number): (r: NewEnergy) => RollupKey {
     const lat = inv?.lat;
     const lon = inv?.lon;
-    const now = this.now();
-    const placed = placeUndated(rows, Math.floor(now / 1000));
-    const keyOf = (r: NewEnergy) => {
-      const start = r.start > 0 ? r.start : (placed.get(r.seq) ?? Math.floor(now / 1000));
+    return (r) => {
+      const start = startOf(r);
       const day = localDay(tz, start);
       const darkS = lat != null && lon != null ? this.nights.darkSeconds(lat, lon, start, r.durationS) : 0;
       return { day, month: day.slice(0, 7), darkS };
     };
-    const minStartS = Math.floor(now / 1000) - this.retentionDays * 86_400;
-    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq, logId);
-    if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
-    return result;
+  }
+
+  // ---------------------------------------------------------------- quarantine
+
+  /** Quarantined records of a tenant (server seqs), by device then seq. */
+  quarantine(tenantId: string, opts: { deviceId?: string | undefined; state?: QuarantineState | undefined; limit: number }): Promise<QuarantineRow[]> {
+    return this.energy.listQuarantine(tenantId, opts);
+  }
+
+  /**
+   * Accepts or rejects quarantined records of a device (EnergyRepository.decideQuarantine): accepted ones enter the
+   * records and rollups once, on the local day of their start (an undated one on the day it arrived); rejected ones
+   * stay in the quarantine for audit, never counted. Deciding again changes nothing.
+   */
+  async decide(device: Pick<DeviceRow, 'id' | 'tenantId'>, seqs: readonly number[], decision: 'accepted' | 'rejected', by: string | null): Promise<{ changed: QuarantineRow[]; rows: QuarantineRow[] }> {
+    const { tz } = await this.resolved(device.tenantId);
+    const inv = await this.repo.getInventory(device.id);
+    const keyOf = this.rollupKey(tz, inv, (r) => (r.start > 0 ? r.start : Math.max(1, Math.floor(r.receivedAt / 1000) - r.durationS)));
+    const out = await this.energy.decideQuarantine(device, seqs, decision, by, this.now(), keyOf, IMPLAUSIBLE_ENERGY);
+    if (out.changed.length) this.log.info({ deviceId: device.id, decision, by, seqs: out.changed.map((r) => r.seq) }, 'quarantined energy records decided');
+    return out;
   }
 
   gaps(tenantId: string, opts: { deviceId?: string | undefined; state?: 'open' | 'lost' | undefined }): Promise<EnergyGapRow[]> {

@@ -1,7 +1,8 @@
 /**
  * Issue 5 REST routes: energy reports (JSON and CSV), per-tenant energy settings, record gaps, raw records,
- * and alarms. All under /api/tenants/:tenant/… (GET = viewer; PUT/POST = manager or installer once the auth
- * of issue 7 guards that prefix). Formulas and defaults: src/energy/service.ts, src/energy/defaults.ts, README.
+ * quarantined records (implausible at ingest: list, accept, reject), and alarms. All under /api/tenants/:tenant/…
+ * (GET = viewer; PUT/POST = manager or installer once the auth of issue 7 guards that prefix). Formulas and
+ * defaults: src/energy/service.ts, src/energy/defaults.ts, README.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,6 +14,8 @@ import { ALARM_STATES, ALARM_TYPE_NAMES } from '../alarms/service.js';
 import type { AlarmRow, AlarmState } from '../db/alarms-repository.js';
 import { attachment, CSV_CONTENT_TYPE, toCsv } from '../energy/csv.js';
 import type { Report, ReportRequest, ReportRow } from '../energy/service.js';
+import type { QuarantineRow, QuarantineState } from '../db/energy-repository.js';
+import { IMPLAUSIBLE_REASONS } from '../energy/plausibility.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
@@ -75,6 +78,23 @@ const recordView = z.object({
   seq: z.number(), start: z.string().nullable(), durationS: z.number(), energyMwh: z.number(), minPowerMw: z.number(), maxPowerMw: z.number(),
   avgPowerMw: z.number(), burningS: z.number(), avgLevelPct: z.number(), receivedAt: z.string(),
 });
+const quarantineView = z.object({
+  id: z.number(), deviceId: z.string(), seq: z.number().describe('server seq, as in …/energy/records'),
+  start: z.string().nullable().describe('null: undated'), durationS: z.number(), energyMwh: z.number(), energyKwh: z.number(),
+  burningS: z.number(), avgLevelPct: z.number(), minPowerMw: z.number(), maxPowerMw: z.number(), avgPowerMw: z.number(),
+  reason: z.string().describe(`the check it failed: ${IMPLAUSIBLE_REASONS.join(', ')}`), detail: z.string(),
+  state: z.enum(['pending', 'accepted', 'rejected', 'superseded']).describe('superseded: a plausible record of the same seq came later and counts instead'),
+  receivedAt: z.string(), decidedAt: z.string().nullable(), decidedBy: z.string().nullable(),
+});
+const decisionBody = z.strictObject({
+  deviceId: id,
+  seqs: z.array(z.number().int().min(1)).min(1).max(1000).describe('server seqs of the device\'s quarantined records'),
+});
+const decisionView = z.object({
+  changed: z.number().describe('records whose state this request changed (0 when decided already)'),
+  records: z.array(quarantineView).describe('the requested records as they are now'),
+  notFound: z.array(z.number()).describe('requested seqs the device has no quarantined record for'),
+});
 const alarmView = z.object({
   id: z.number(), deviceId: z.string(), device: z.string().describe('API path of the device'), type: z.string(), severity: z.string(),
   state: z.enum(['open', 'acknowledged', 'cleared']), raisedAt: z.string(), receivedAt: z.string(), lastEventAt: z.string(),
@@ -87,6 +107,15 @@ function toAlarmView(tenant: string, a: AlarmRow): z.infer<typeof alarmView> {
     id: a.id, deviceId: a.deviceId, device: `/api/tenants/${tenant}/devices/${a.deviceId}`, type: a.type, severity: a.severity,
     state: a.state as AlarmState, raisedAt: iso(a.raisedAt)!, receivedAt: iso(a.receivedAt)!, lastEventAt: iso(a.lastEventAt)!,
     value: a.value, detail: a.detail, acknowledgedAt: iso(a.acknowledgedAt), acknowledgedBy: a.acknowledgedBy, clearedAt: iso(a.clearedAt),
+  };
+}
+
+function toQuarantineView(x: QuarantineRow): z.infer<typeof quarantineView> {
+  return {
+    id: x.id, deviceId: x.deviceId, seq: x.seq, start: x.start > 0 ? iso(x.start * 1000)! : null, durationS: x.durationS, energyMwh: x.energyMwh,
+    energyKwh: x.energyMwh / 1e6, burningS: x.burningS, avgLevelPct: x.avgLevelX10 / 10, minPowerMw: x.minPowerMw, maxPowerMw: x.maxPowerMw,
+    avgPowerMw: x.avgPowerMw, reason: x.reason, detail: x.detail, state: x.state as QuarantineState, receivedAt: iso(x.receivedAt)!,
+    decidedAt: iso(x.decidedAt), decidedBy: x.decidedBy,
   };
 }
 
@@ -213,6 +242,48 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
       avgPowerMw: x.avgPowerMw, burningS: x.burningS, avgLevelPct: x.avgLevelX10 / 10, receivedAt: iso(x.receivedAt)!,
     }));
   });
+
+  // ---------------------------------------------------------------- quarantine
+
+  r.get('/api/tenants/:tenant/energy/quarantine', {
+    schema: {
+      tags: ['energy'], summary: 'Energy records quarantined at ingest as implausible (not counted until accepted), by device and seq',
+      description: 'Checks: energy against the rated power over the duration, duration, burning time, level, start within [2024-01-01 or retention, server clock + 5 min]. README "Plausibility and quarantine".',
+      params: tenantParams,
+      querystring: z.object({
+        device: id.optional(), state: z.enum(['pending', 'accepted', 'rejected', 'superseded']).optional(),
+        limit: z.coerce.number().int().min(1).max(5000).default(1000),
+      }),
+      response: { 200: z.array(quarantineView), ...errors },
+    },
+  }, async (req) => {
+    const { tenant } = req.params;
+    await requireTenant(tenant);
+    if (req.query.device) await devices.requireDevice(tenant, req.query.device);
+    const rows = await energy.quarantine(tenant, { deviceId: req.query.device, state: req.query.state, limit: req.query.limit });
+    return rows.map(toQuarantineView);
+  });
+
+  for (const [action, decision] of [['accept', 'accepted'], ['reject', 'rejected']] as const) {
+    r.post(`/api/tenants/:tenant/energy/quarantine/${action}`, {
+      schema: {
+        tags: ['energy'],
+        summary: decision === 'accepted'
+          ? 'Accepts quarantined records of a device: they enter the records, rollups and reports, once (accepting again changes nothing)'
+          : 'Rejects quarantined records of a device: kept for audit, never counted (rejecting again changes nothing)',
+        description: 'Only pending records change. The device\'s implausible_energy alarm is cleared when none is pending any more.',
+        params: tenantParams, body: decisionBody, response: { 200: decisionView, ...errors },
+      },
+    }, async (req) => {
+      const { tenant } = req.params;
+      await devices.requireDevice(tenant, req.body.deviceId);
+      const device = { id: req.body.deviceId, tenantId: tenant };
+      const by = req.principal ? actorOf(req.principal).actorName : null;
+      const { changed, rows } = await energy.decide(device, req.body.seqs, decision, by);
+      const found = new Set(rows.map((x) => x.seq));
+      return { changed: changed.length, records: rows.map(toQuarantineView), notFound: [...new Set(req.body.seqs)].filter((q) => !found.has(q)) };
+    });
+  }
 
   // ---------------------------------------------------------------- alarms
 
