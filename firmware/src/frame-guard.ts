@@ -9,7 +9,9 @@
  * OtaChunk is the one body sent with seq 0: it carries its image id and offset, and writing the same bytes at the
  * same offset twice changes nothing; the image is verified against the signed manifest before it is installed.
  */
-import { FRAME_MAC_BYTES, appendMac, constantTimeEqual, macLabel, sealedBodyLength, type FrameMac } from '@streetlight/protocol/lean';
+import {
+  FRAME_MAC_BYTES, MAX_DOWNLINK_SEQ, MAX_DOWNLINK_SEQ_JUMP, appendMac, constantTimeEqual, macLabel, sealedBodyLength, type FrameMac,
+} from '@streetlight/protocol/lean';
 import type { HostStorage } from './host.js';
 
 /** NVS key of the replay window: highest accepted seq and the bitmap of the REPLAY_WINDOW below it (2 × uint32 LE). */
@@ -40,6 +42,11 @@ export class FrameGuard {
     const v = raw && raw.byteLength === 8 ? new DataView(raw) : undefined;
     this.#top = v ? v.getUint32(0, true) : 0;
     this.#seen = v ? v.getUint32(4, true) : 1;
+    if (this.#top > MAX_DOWNLINK_SEQ) {
+      // Taken from a forged frame by firmware without the bound: no seq would be left above it. Start again.
+      this.#top = 0;
+      this.#seen = 1;
+    }
   }
 
   /** Highest downlink seq accepted (persisted): the server's next seqs must be above it (reported in Hello). */
@@ -65,6 +72,8 @@ export class FrameGuard {
   /** Replay check of an authentic downlink's seq; marks it seen when accepted. `chunk`: an OtaChunk (seq 0 allowed). */
   accept(seq: number, chunk: boolean): boolean {
     if (seq === 0) return chunk;
+    // Never beyond a plausible step (protocol limits): one sealed 2^32−1 would leave no seq above the floor.
+    if (seq > MAX_DOWNLINK_SEQ || seq - this.#top > MAX_DOWNLINK_SEQ_JUMP) return this.#refuse();
     if (seq > this.#top) {
       const shift = seq - this.#top;
       this.#seen = shift >= REPLAY_WINDOW ? 1 : ((this.#seen << shift) | 1) >>> 0;

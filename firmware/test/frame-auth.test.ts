@@ -3,6 +3,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Sha256, hmacSha256 } from '../src/sha256.js';
 import { FrameGuard, REPLAY_WINDOW, REPLAY_WINDOW_KEY } from '../src/frame-guard.js';
+import { MAX_DOWNLINK_SEQ_JUMP } from '@streetlight/protocol/lean';
 import type { HostStorage } from '../src/host.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -57,6 +58,21 @@ describe('downlink replay window', () => {
     expect([10, 6, 5, 7, 7, 11].map((s) => g.accept(s, false))).toEqual([false, false, false, true, false, true]);
     expect(g.accept(11 + 1000, false)).toBe(true); // a jump clears the window
     expect(g.accept(11, false)).toBe(false);
+  });
+
+  it('refuses a seq beyond a plausible step, or beyond 2^31, and recovers from a window stored by firmware without the bound', () => {
+    const nvs = memory();
+    const g = new FrameGuard(nvs, key, hmacSha256);
+    expect(g.accept(2 ** 32 - 1, false)).toBe(false); // a sealed 2^32−1 (stolen key, server bug): no lock-out
+    expect(g.accept(MAX_DOWNLINK_SEQ_JUMP + 1, false)).toBe(false);
+    expect(g.accept(MAX_DOWNLINK_SEQ_JUMP, false)).toBe(true);
+    expect(g.accept(2 * MAX_DOWNLINK_SEQ_JUMP, false)).toBe(true);
+    const poisoned = new ArrayBuffer(8);
+    new DataView(poisoned).setUint32(0, 2 ** 32 - 1, true);
+    nvs.write(REPLAY_WINDOW_KEY, poisoned);
+    const after = new FrameGuard(nvs, key, hmacSha256);
+    expect(after.floor).toBe(0);
+    expect(after.accept(5, false)).toBe(true);
   });
 
   it('seals uplinks and authenticates downlinks with the device key only', () => {

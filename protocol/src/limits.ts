@@ -38,3 +38,13 @@ export const MAX_UPLINK_SEQ_JUMP = 2 ** 20;
  * 15-minute ones. A claim of 4,294,967,293 lost records is not one.
  */
 export const MAX_ENERGY_SEQ_JUMP = 2 ** 20;
+/**
+ * Downlink seqs (the device's replay counter, issue 11): a device accepts a seq at most this far above the highest
+ * it accepted, and never above MAX_DOWNLINK_SEQ; the server adopts a device's reported `downlink_floor` only within
+ * the same step, and when its own counter has run more than this ahead of the floor, it starts again just above
+ * it. A sealed 2^32−1 (stolen key, server bug) would otherwise leave no seq above the floor and lock the device
+ * out for good; the server's counter would wrap to 0.
+ */
+export const MAX_DOWNLINK_SEQ_JUMP = 2 ** 20;
+/** Downlink seqs stay below this (2^31): a counter that never wraps in a controller's life. */
+export const MAX_DOWNLINK_SEQ = 2 ** 31;

@@ -388,14 +388,11 @@ describe('hostile uplinks through the broker to the fleet server (property-based
   // SECURITY.md: "Versions and counters may not jump by more than 2^20, on either side." The server must still
   // be able to command the device: its next downlinks carry seqs in 1..2^32−1.
   //
-  // KNOWN DEFECT (found by this property, reported in issue 11, not fixed here): DeviceService.onUplink
-  // (fleet-server/src/devices/service.ts, case 'hello') calls repo.raiseDownlinkSeq(deviceId, downlinkFloor) with
-  // no bound, and nextDownlinkSeq (db/drizzle-repository.ts) then counts past 2^32−1, which the uint32 field wraps.
-  // Shrunk counterexample: after the device's Hello, one sealed Hello with downlink_floor 4294967295: the TimeSync
-  // the server answers it with carries seq 0 (2^32 wrapped), which the firmware refuses, and the following ones
-  // wrap to 1, 2, … below the board's real floor: refused as replays until the counter passes it again.
-  // `it.fails` keeps the property in the suite: once the server bounds the floor this test fails; make it `it` then.
-  it.fails('a Hello with an extreme downlink_floor leaves the server seqs to command the device', { timeout: 300_000 }, async () => {
+  // Found by this property (issue 11): the server raised its downlink counter to any reported floor, and a Hello
+  // with downlink_floor 4294967295 wrapped its seqs to 0, 1, … below the board's real floor. Fixed in
+  // DeviceService.alignDownlinkSeq: a floor above MAX_DOWNLINK_SEQ is refused, a counter run too far ahead of the
+  // floor starts again above it.
+  it('a Hello with an extreme downlink_floor leaves the server seqs to command the device', { timeout: 300_000 }, async () => {
     const one = fc.record({ device: deviceScenario, floor: far(2 ** 21) });
     await fc.assert(fc.asyncProperty(one, async ({ device, floor }) => {
       await playRun([{ ...device, actions: [{ a: 'helloFloor', floor }] }]);

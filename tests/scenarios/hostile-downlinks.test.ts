@@ -601,13 +601,10 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
   // side. A forged or buggy 2^32−1 cannot freeze a device's state or lock it out." A server that follows the
   // protocol continues above the floor the board reports in its Hello; it must still be able to command it.
   //
-  // KNOWN DEFECT (found by this property, reported in issue 11, not fixed here): FrameGuard.accept
-  // (firmware/src/frame-guard.ts) takes any seq above its top, without the 2^20 bound versions and uplink seqs
-  // have, and keeps it in NVS ('dlwin', which re-provisioning does not reset). Shrunk counterexample, on Node and
-  // XS: one sealed requestReport with seq 4294967295; the next Hello reports downlink_floor 4294967295 and no
-  // uint32 seq is left above it, so every later downlink is refused as replayed, for good. `it.fails` keeps the
-  // property in the suite: once the firmware bounds the seq step this test fails; make it `it` then.
-  it.fails('a genuine downlink with a seq far above the floor does not lock the board out', { timeout: 300_000 }, async () => {
+  // Found by this property (issue 11): FrameGuard.accept took any seq above its top and kept it in NVS, so one
+  // sealed requestReport with seq 4294967295 left no uint32 seq above the floor: every later downlink was refused
+  // as replayed, for good. Fixed by the seq-step bound (protocol MAX_DOWNLINK_SEQ_JUMP, MAX_DOWNLINK_SEQ).
+  it('a genuine downlink with a seq far above the floor does not lock the board out', { timeout: 300_000 }, async () => {
     const extremeSeq = fc.record({
       seq: fc.oneof(fc.constant(U32), fc.integer({ min: 2 ** 21, max: U32 })),
       body: fc.constantFrom<Body>({ command: { requestReport: true } }, { config: config(2) }, { command: { clearOverride: 0 } }),

@@ -178,6 +178,11 @@ export class DrizzleRepository implements Repository {
     await this.db.update(devices).set({ lastDownlinkSeq: floor }).where(and(eq(devices.id, id), lt(devices.lastDownlinkSeq, floor)));
   }
 
+  async setDownlinkSeq(id: string, seq: number): Promise<void> {
+    const { devices } = this.t;
+    await this.db.update(devices).set({ lastDownlinkSeq: seq }).where(eq(devices.id, id));
+  }
+
   async nextDownlinkSeq(id: string): Promise<number> {
     const { devices } = this.t;
     const build = (key: unknown) => this.db.update(devices)

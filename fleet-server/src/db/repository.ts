@@ -56,6 +56,8 @@ export interface Repository {
   nextDownlinkSeq(id: string): Promise<number>;
   /** Moves the downlink counter up to `floor` (a device reported it applied that seq): the next seq is above it. */
   raiseDownlinkSeq(id: string, floor: number): Promise<void>;
+  /** Sets the downlink counter (the next seq is `seq` + 1). */
+  setDownlinkSeq(id: string, seq: number): Promise<void>;
 
   /** Tenant of each given device id that is registered or commissioned (registration wins). */
   deviceTenants(ids: readonly string[]): Promise<Map<string, string>>;

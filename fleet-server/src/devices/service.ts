@@ -31,7 +31,7 @@
  * reconciles, i.e. re-sends whatever desired state the device lacks.
  */
 import {
-  MAX_ENERGY_SEQ_JUMP, MAX_FRAME_BYTES, MAX_UPLINK_SEQ_JUMP, MAX_VERSION_JUMP, PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame,
+  MAX_DOWNLINK_SEQ, MAX_DOWNLINK_SEQ_JUMP, MAX_ENERGY_SEQ_JUMP, MAX_FRAME_BYTES, MAX_UPLINK_SEQ_JUMP, MAX_VERSION_JUMP, PROTOCOL_VERSION, decodePresenceFrame, decodeUplinkFrame,
   downlinkTopic, parseDeviceTopic, pb, type Downlink, type Uplink,
 } from '@streetlight/protocol';
 import { AlarmsRepository, type DeviceEventInput } from '../db/alarms-repository.js';
@@ -317,6 +317,26 @@ export class DeviceService {
     }
   }
 
+  /**
+   * Issue 11: the device accepts downlink seqs above `floor` (the highest it accepted, from its Hello) and at most
+   * MAX_DOWNLINK_SEQ_JUMP above it. A floor above the counter moves the counter past it (a restored database); a
+   * counter run too far ahead starts again just above the floor; a floor beyond MAX_DOWNLINK_SEQ (which no device
+   * accepts) is refused and counted: adopted, the counter would wrap past 2^32−1.
+   */
+  private async alignDownlinkSeq(device: DeviceRow, floor: number, topic: string, size: number): Promise<void> {
+    if (floor <= 0) return;
+    if (floor > MAX_DOWNLINK_SEQ) {
+      this.reject('implausible_seq', { topic, tenant: device.tenantId, deviceId: device.id, size, detail: `downlink_floor ${floor} > ${MAX_DOWNLINK_SEQ}` });
+      return;
+    }
+    const current = device.lastDownlinkSeq;
+    if (floor > current) await this.repo.raiseDownlinkSeq(device.id, floor);
+    else if (current - floor > MAX_DOWNLINK_SEQ_JUMP) {
+      this.log.warn({ deviceId: device.id, current, floor }, 'downlink counter too far ahead of the device: starting again above its floor');
+      await this.repo.setDownlinkSeq(device.id, floor);
+    }
+  }
+
   /** Answers with the time, within the device's TimeSync budget (TIME_SYNC_BURST, then one per TIME_SYNC_EVERY_MS). */
   private async timeSync(device: DeviceRow, seq: number): Promise<void> {
     if (!take(this.timeSyncBuckets, device.id, this.now(), TIME_SYNC_BURST, TIME_SYNC_EVERY_MS)) {
@@ -405,7 +425,7 @@ export class DeviceService {
         const h = msg.hello!;
         // Issue 11: the device refuses downlinks at or below the seq it last applied (persisted); after a restore of
         // the database the counter may be behind it: move it past.
-        if ((h.downlinkFloor ?? 0) > 0) await this.repo.raiseDownlinkSeq(deviceId, h.downlinkFloor ?? 0);
+        await this.alignDownlinkSeq(device, h.downlinkFloor ?? 0, topic, payload.length);
         await this.uplinks.applyHello(deviceId, seq, {
           hardwareModel: h.hardwareModel || null,
           firmwareVersion: h.firmwareVersion || null,
