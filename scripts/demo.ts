@@ -164,7 +164,7 @@ if (!known?.length) {
 const identities = new Map<string, Uint8Array>();
 for (const p of townInventory(town.slug).slice(0, count)) {
   const { nvs } = await app.identities.provision({
-    tenant, deviceId: p.deviceId, hardwareModel: 'SL-ESP32-SIM', broker: app.fleet.deviceBroker, otaKeys: app.ota.trustKeys,
+    tenant, deviceId: p.deviceId, hardwareModel: 'SL-ESP32-SIM', broker: app.fleet.deviceBroker, otaKeys: app.ota.trustKeysFor(tenant),
   });
   identities.set(p.deviceId, nvs);
 }

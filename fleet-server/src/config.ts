@@ -68,6 +68,12 @@ export const configSchema = z.strictObject({
   // --- issue 6: OTA
   /** Path of the Ed25519 PEM key that signs image manifests; unset → OTA routes answer SL_OTA_DISABLED. Default unset. */
   otaSigningKey: optionalText,
+  /**
+   * A folder of per-town signing keys (`<tenant>.pem`, ECDSA P-256, made with ota:keygen): a town with its own key
+   * has its images signed with it, and its controllers are provisioned to trust it alone, so a key of another town
+   * (or the installation's) cannot sign for them. Towns without one use OTA_SIGNING_KEY. Default unset.
+   */
+  otaTenantKeysDir: optionalText,
   /** Per-device OTA bandwidth cap, bytes per second. Default 32768. */
   otaDeviceMaxBps: z.coerce.number().int().min(512).max(100_000_000).default(32_768),
   /** Unacknowledged OTA chunks (4 KiB) per device; at least 4 (devices acknowledge every 16 KiB). Default 8. */
@@ -114,6 +120,7 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   deviceMasterKey: { env: 'DEVICE_MASTER_KEY' },
   deviceBrokerUrl: { env: 'DEVICE_BROKER_URL' },
   otaSigningKey: { env: 'OTA_SIGNING_KEY' },
+  otaTenantKeysDir: { env: 'OTA_TENANT_KEYS_DIR' },
   otaDeviceMaxBps: { env: 'OTA_DEVICE_MAX_BPS' },
   otaWindowChunks: { env: 'OTA_WINDOW_CHUNKS' },
   otaMaxInflightChunks: { env: 'OTA_MAX_INFLIGHT_CHUNKS' },

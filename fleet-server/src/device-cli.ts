@@ -24,6 +24,7 @@ import type { DrizzleRepository } from './db/drizzle-repository.js';
 import { DeviceIdentities, loadMasterKey, MasterKeyError, ProvisionConflict } from './devices/identity.js';
 import { writeMosquittoConfig } from './mqtt/broker-config.js';
 import { loadSigningKey } from './ota/signing.js';
+import { tenantKeys } from './ota/plugin.js';
 
 const USAGE = 'usage: device provision|revoke|broker-config [options] (see fleet-server/README.md, "Device identities")';
 // `pnpm run device -- provision …` hands the script the `--` too.
@@ -75,7 +76,10 @@ try {
     const brokerUrl = a.broker ?? config.deviceBrokerUrl;
     if (!brokerUrl) fail(`--broker (or ${settingName('deviceBrokerUrl')}) is required: the broker as the controller reaches it`);
     if ((a['wifi-ssid'] === undefined) !== (a['wifi-password'] === undefined)) fail('--wifi-ssid and --wifi-password go together');
-    const otaKeys = config.otaSigningKey ? [loadSigningKey(config.otaSigningKey)].map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })) : [];
+    // The town's own signing key alone when it has one (OTA_TENANT_KEYS_DIR), else the installation's.
+    const own = config.otaTenantKeysDir ? tenantKeys(config.otaTenantKeysDir)(a.tenant) : undefined;
+    const signing = own ?? (config.otaSigningKey ? loadSigningKey(config.otaSigningKey) : undefined);
+    const otaKeys = signing ? [{ keyId: signing.keyId, publicKey: signing.publicKey }] : [];
     let p;
     try {
       await repo.ensureTenant(a.tenant, Date.now());

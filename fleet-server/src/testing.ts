@@ -137,7 +137,7 @@ export interface ProvisionTestOptions {
 
 /** Provisions a device on `app` (a new key generation each call) and returns it as a test plays it. */
 export async function provisionDevice(app: FastifyInstance, tenant: string, deviceId: string, o: ProvisionTestOptions = {}): Promise<TestDevice> {
-  return provisionWith(app.identities, tenant, deviceId, { broker: o.broker ?? app.fleet.deviceBroker, ...o, otaKeys: o.otaKeys ?? app.ota.trustKeys });
+  return provisionWith(app.identities, tenant, deviceId, { broker: o.broker ?? app.fleet.deviceBroker, ...o, otaKeys: o.otaKeys ?? app.ota.trustKeysFor(tenant) });
 }
 
 /** Provisions many devices; a map by device id. */

@@ -47,6 +47,8 @@ export interface OtaServiceOptions {
   log: ServiceLogger;
   /** Signing key; undefined → OTA disabled (every OTA route answers SL_OTA_DISABLED). */
   key: SigningKey | undefined;
+  /** A town's own signing key, when it has one (OTA_TENANT_KEYS_DIR); undefined → the installation's `key`. */
+  tenantKey?: (tenant: string) => SigningKey | undefined;
   /** Publishes a downlink (the MQTT ingest's publishDownlink). */
   publish: (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
   /** Seq for recorded downlinks (offers), from the device registry. */
@@ -175,7 +177,7 @@ const STATE_OF: Record<number, DeviceOtaState | undefined> = {
 };
 
 export class OtaService {
-  private readonly o: Required<Omit<OtaServiceOptions, 'key'>> & { key: SigningKey | undefined };
+  private readonly o: Required<Omit<OtaServiceOptions, 'key' | 'tenantKey'>> & Pick<OtaServiceOptions, 'key' | 'tenantKey'>;
   private readonly active = new Map<number, Active>();
   private readonly deviceCampaign = new Map<string, number>();
   private readonly transfers = new Map<string, Transfer>();
@@ -217,6 +219,17 @@ export class OtaService {
   /** The public key(s) devices must trust for this installation's manifests (provisioning writes them). */
   get trustKeys(): Array<{ keyId: number; publicKey: Uint8Array }> {
     return this.o.key ? [{ keyId: this.o.key.keyId, publicKey: this.o.key.publicKey }] : [];
+  }
+
+  /** The key that signs `tenant`'s images: its own (OTA_TENANT_KEYS_DIR) or the installation's. */
+  keyFor(tenant: string): SigningKey | undefined {
+    return (this.enabled ? this.o.tenantKey?.(tenant) : undefined) ?? this.o.key;
+  }
+
+  /** What `tenant`'s controllers are provisioned to trust: its own key alone when it has one, else the installation's. */
+  trustKeysFor(tenant: string): Array<{ keyId: number; publicKey: Uint8Array }> {
+    const k = this.keyFor(tenant);
+    return k ? [{ keyId: k.keyId, publicKey: k.publicKey }] : [];
   }
   /** OTA is on and several instances may run: app.ts starts an OtaCluster for it. */
   get clustered(): boolean { return this.enabled && this.o.mode === 'cluster'; }
@@ -384,7 +397,8 @@ export class OtaService {
   // ---- images ---------------------------------------------------------------------------------------
 
   async uploadImage(tenant: string, bytes: Buffer, meta: ImageMeta): Promise<OtaImageRow> {
-    const key = this.requireKey();
+    this.requireKey();
+    const key = this.keyFor(tenant) as SigningKey;
     const problems: string[] = [];
     if (!VERSION_RE.test(meta.version)) problems.push('version must be MAJOR.MINOR.PATCH');
     if (meta.minVersion && !VERSION_RE.test(meta.minVersion)) problems.push('minVersion must be MAJOR.MINOR.PATCH');
