@@ -24,7 +24,8 @@ import { createXsFirmware } from './xs/bridge.js';
 import type { FirmwareRuntime } from './xs/index.js';
 import { join } from 'node:path';
 import { sunEventUtc } from '../../firmware/src/sun.js';
-import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { frameHmac as nodeHmac, verifyP256 as nodeVerifyP256 } from '@streetlight/protocol/node-crypto';
 import { pb } from '@streetlight/protocol';
 import { IDENTITY_KEY } from '../../firmware/src/identity.js';
 import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
@@ -686,24 +687,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** HMAC-SHA256(key, label ‖ data) with node:crypto: the simulator's native crypto (host.crypto). */
-export function nodeHmac(key: Uint8Array, label: string, data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHmac('sha256', key).update(label, 'latin1').update(data).digest());
-}
-
-/** ECDSA P-256 / SHA-256 verification with node:crypto: the simulator's native crypto (host.crypto). */
-export function nodeVerifyP256(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-  if (publicKey.length !== 65 || publicKey[0] !== 4 || signature.length !== 64) return false;
-  try {
-    const key = createPublicKey({
-      key: { kty: 'EC', crv: 'P-256', x: Buffer.from(publicKey.subarray(1, 33)).toString('base64url'), y: Buffer.from(publicKey.subarray(33)).toString('base64url') },
-      format: 'jwk',
-    });
-    return verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
-  } catch {
-    return false;
-  }
-}
+/** HMAC-SHA256 and ECDSA P-256 with node:crypto: the simulator's native crypto (host.crypto). */
+export { frameHmac as nodeHmac, verifyP256 as nodeVerifyP256 } from '@streetlight/protocol/node-crypto';
 
 /** The device key the simulator gives a board it provisions itself (tests: deterministic per device id). */
 export function simDeviceKey(deviceId: string): Uint8Array {

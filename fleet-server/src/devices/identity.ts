@@ -17,13 +17,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import {
-  DEVICE_KEY_BYTES, isValidId, pb, sealFrame, verifyFrame, type DeviceIdentityMessage, type FrameMac,
+  DEVICE_KEY_BYTES, isValidId, pb, sealFrame, verifyFrame, type DeviceIdentityMessage,
 } from '@streetlight/protocol';
 import type { DialectAdapter, Db, Tables } from '../db/drizzle-repository.js';
 
+import { frameHmac } from '@streetlight/protocol/node-crypto';
+
 /** HMAC-SHA256 of label ‖ body with node:crypto (the protocol's FrameMac). */
-export const frameHmac: FrameMac = (key, label, body) =>
-  new Uint8Array(createHmac('sha256', key).update(label, 'latin1').update(body).digest());
+export { frameHmac };
 
 export const MASTER_KEY_BYTES = 32;
 

@@ -7,7 +7,7 @@
  * P-256 and not Ed25519 (issue 12): an ESP32 verifies it with the Moddable SDK's ECDSA over its native
  * big-integer arithmetic, in the device's heap; the ECMAScript Ed25519 verifier ran out of memory there.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { encodeImageManifest, type ImageManifest } from '@streetlight/protocol/lean';
 
@@ -35,18 +35,7 @@ export function rawPublicKey(key: KeyObject): Uint8Array {
 }
 
 /** Checks a P-256 signature (r ‖ s) over `data` with a raw public key (what a device does; tests and tools). */
-export function verifyP256(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
-  if (publicKey.length !== 65 || publicKey[0] !== 4 || signature.length !== 64) return false;
-  try {
-    const key = createPublicKey({
-      key: { kty: 'EC', crv: 'P-256', x: Buffer.from(publicKey.subarray(1, 33)).toString('base64url'), y: Buffer.from(publicKey.subarray(33)).toString('base64url') },
-      format: 'jwk',
-    });
-    return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
-  } catch {
-    return false;
-  }
-}
+export { verifyP256 } from '@streetlight/protocol/node-crypto';
 
 const KEYGEN_HINT = 'create one with `npx -y pnpm@10 --filter @streetlight/fleet-server run ota:keygen -- --out <path>`';
 
