@@ -216,6 +216,11 @@ export interface HostDevice {
     /** Network provider for MQTT: the client class and its platform options (socket, dns), spread into the constructor. */
     mqtt: { io: MqttClientConstructor; [key: string]: unknown };
     /**
+     * The same over TLS (issue 11: an identity with `mqtt_tls`): its options take `secure: { certificate }` (the CA,
+     * DER, the broker's certificate must chain to). Absent: a TLS identity stays off the network.
+     */
+    mqtts?: { io: MqttClientConstructor; [key: string]: unknown };
+    /**
      * The board's Wi-Fi station (Moddable `wifi` on ESP32), joined by the firmware itself with the provisioned
      * credentials (issue 12: not the SDK's setup/network, which holds `main` until an address comes). Absent: the
      * network is always there (the simulator; a wired board).

@@ -15,7 +15,8 @@ export interface Identity {
   deviceId: string;
   tenant: string;
   hardwareModel: string;
-  mqtt: { host: string; port: number; tls: boolean; user: string; password: string };
+  /** `tls`: connect over TLS, the broker's certificate chaining to `ca` (DER). */
+  mqtt: { host: string; port: number; tls: boolean; ca: Uint8Array | undefined; user: string; password: string };
   /** HMAC-SHA256 key of frame authentication (32 bytes). */
   deviceKey: Uint8Array;
   keyGeneration: number;
@@ -40,10 +41,14 @@ export function loadIdentity(storage: HostStorage): { identity: Identity } | { p
   if (!isValidId(deviceId) || !isValidId(tenant)) return { problem: 'identity without a valid device id and town' };
   if (!m.mqttHost || !m.mqttPort || m.mqttPort > 65535) return { problem: 'identity without a broker' };
   if (!m.deviceKey || m.deviceKey.length !== DEVICE_KEY_BYTES) return { problem: 'identity without a device key' };
+  if (m.mqttTls === true && !(m.mqttCa && m.mqttCa.length > 0)) return { problem: 'identity asks for TLS without the CA to check the broker against' };
   return {
     identity: {
       deviceId, tenant, hardwareModel: m.hardwareModel ?? '',
-      mqtt: { host: m.mqttHost, port: m.mqttPort, tls: m.mqttTls === true, user: deviceId, password: m.mqttPassword ?? '' },
+      mqtt: {
+        host: m.mqttHost, port: m.mqttPort, tls: m.mqttTls === true, ca: m.mqttCa && m.mqttCa.length > 0 ? m.mqttCa : undefined,
+        user: deviceId, password: m.mqttPassword ?? '',
+      },
       deviceKey: m.deviceKey, keyGeneration: m.keyGeneration ?? 0,
       otaKeys: (m.otaKeys ?? []).filter((k) => k.publicKey && k.publicKey.length === 65).map((k) => ({ keyId: k.keyId ?? 0, publicKey: k.publicKey as Uint8Array })),
       wifi: m.wifiSsid ? { ssid: m.wifiSsid, password: m.wifiPassword ?? '' } : undefined,

@@ -128,7 +128,12 @@ export class Link {
     const identity = this.#identity;
     if (this.#closed || !identity) return;
     const { device } = this.#host;
-    const mqtt = device.network.mqtt;
+    const mqtt = identity.mqtt.tls ? device.network.mqtts : device.network.mqtt;
+    if (!mqtt) {
+      this.#host.system.log('warn', 'the identity asks for MQTT over TLS, which this platform does not have: off the network');
+      return;
+    }
+    const ca = identity.mqtt.ca;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const link = this;
     let client: MqttClientIO | undefined;
@@ -142,6 +147,7 @@ export class Link {
         id: identity.deviceId,
         user: identity.mqtt.user,
         password: identity.mqtt.password,
+        ...(identity.mqtt.tls && ca ? { secure: { certificate: toArrayBuffer(ca), verify: true } } : {}),
         clean: true,
         keepalive: KEEPALIVE_MS,
         will: {

@@ -43,6 +43,8 @@ const SDK_MANIFESTS: Record<string, string[]> = {
   '$(MODDABLE)/modules/crypt/digest/manifest.json': ['crypt'],
   // modules/crypt/bin/manifest.json: bin.js (ArrayBuffer helpers the crypt modules use)
   '$(MODDABLE)/modules/crypt/bin/manifest.json': ['bin'],
+  // examples/io/tcp/tlssocket/manifest.json: the ECMA-419 TLS socket over the SDK's TLS stack (crypt/tls_419.json)
+  '$(MODDABLE)/examples/io/tcp/tlssocket/manifest.json': ['embedded:io/socket/tcp/tls'],
 };
 /** What a `"*"` directory glob of the manifest provides: modules/crypt/arith (ec, ecp, mont, modular .js + .c). */
 const SDK_GLOBS: Record<string, string[]> = {

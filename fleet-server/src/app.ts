@@ -6,7 +6,8 @@
  *   ingest   the server's MQTT client (the same code for both brokers) and the device service
  * `build()` resolves once everything is ready: migrations applied, broker bound, ingest subscribed.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
@@ -74,8 +75,8 @@ export interface Fleet {
    * tests that watch a town's traffic: client ids must start with `<username>-`. Undefined with an external broker.
    */
   readonly brokerServerAccount: { username: string; password: string } | undefined;
-  /** Broker address written into provisioned identities (DEVICE_BROKER_URL, else brokerUrl). */
-  readonly deviceBroker: { host: string; port: number; tls: boolean };
+  /** Broker address written into provisioned identities (DEVICE_BROKER_URL, else brokerUrl), and with TLS the CA (DER) devices check it with. */
+  readonly deviceBroker: { host: string; port: number; tls: boolean; ca?: Uint8Array };
   /** `http://host:port` once listening, else undefined. */
   readonly httpUrl: string | undefined;
   mqttConnected(): boolean;
@@ -121,6 +122,14 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
 
   let brokerUrl = config.mqttUrl ?? '';
   let brokerServerAccount: { username: string; password: string } | undefined;
+  // Issue 11, MQTT over TLS: the embedded broker's certificate, the CA the server's client trusts, the CA written
+  // into identities (DER: what the device's TLS stack takes).
+  const readPem = (path: string | undefined): Buffer | undefined => (path ? readFileSync(path) : undefined);
+  if ((config.mqttTlsCert === undefined) !== (config.mqttTlsKey === undefined)) throw new Error('MQTT_TLS_CERT and MQTT_TLS_KEY go together');
+  const brokerTls = config.mqttTlsCert && config.mqttTlsKey ? { cert: readFileSync(config.mqttTlsCert), key: readFileSync(config.mqttTlsKey) } : undefined;
+  const clientCa = readPem(config.mqttTlsCa) ?? brokerTls?.cert;
+  const devicePem = readPem(config.deviceBrokerCa) ?? clientCa;
+  const deviceCa = devicePem ? new Uint8Array(new X509Certificate(devicePem).raw) : undefined;
   let httpUrl: string | undefined;
   let ingest: Ingest | undefined;
 
@@ -130,7 +139,10 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     metrics,
     get brokerUrl() { return brokerUrl; },
     get brokerServerAccount() { return brokerServerAccount; },
-    get deviceBroker() { return parseBrokerUrl(config.deviceBrokerUrl ?? brokerUrl); },
+    get deviceBroker() {
+      const b = parseBrokerUrl(config.deviceBrokerUrl ?? brokerUrl);
+      return { ...b, ...(b.tls && deviceCa ? { ca: deviceCa } : {}) };
+    },
     get httpUrl() { return httpUrl; },
     mqttConnected: () => ingest?.connected() ?? false,
     metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices(), {
@@ -160,6 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     await registerAll(app, config, now, metrics, {
       setBrokerUrl: (url) => { brokerUrl = url; },
       setBrokerServerAccount: (a) => { brokerServerAccount = a; },
+      brokerTls, clientCa,
       getIngest: () => ingest,
       setIngest: (i) => { ingest = i; },
     }, options.passwordHashing, options.realNow);
@@ -174,6 +187,10 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
 interface Wiring {
   setBrokerUrl(url: string): void;
   setBrokerServerAccount(a: { username: string; password: string } | undefined): void;
+  /** The embedded broker's TLS certificate and key, when MQTT_TLS_CERT/KEY are set. */
+  brokerTls: { cert: Buffer; key: Buffer } | undefined;
+  /** The CA the server's own MQTT client trusts (mqtts). */
+  clientCa: Buffer | undefined;
   getIngest(): Ingest | undefined;
   setIngest(i: Ingest | undefined): void;
 }
@@ -217,7 +234,7 @@ async function registerAll(
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
       broker = await startEmbeddedBroker({
-        host: config.mqttHost, port: config.mqttPort, identities: instance.identities,
+        host: config.mqttHost, port: config.mqttPort, identities: instance.identities, tls: w.brokerTls,
         onRefused: (what) => metrics.reject(`broker_${what}`),
       });
       const b = broker;
@@ -249,6 +266,7 @@ async function registerAll(
         password: broker ? broker.serverAccount.password : config.mqttPassword,
         // Server accounts connect as `<username>-<random>` (several instances share one account).
         clientId: `${broker ? SERVER_USERNAME : config.mqttUsername ?? 'fleet'}-${randomUUID().slice(0, 12)}`,
+        ca: w.clientCa,
         seal: (deviceId, body) => instance.identities.sealDownlink(deviceId, body),
         // aedes has no $share: plain filters on the embedded broker (CONTEXT.md, "Brokers").
         shareGroup: broker ? undefined : config.mqttShareGroup,

@@ -31,6 +31,16 @@ export const configSchema = z.strictObject({
   /** Credentials of the server's own MQTT client (external broker). */
   mqttUsername: optionalText,
   mqttPassword: optionalText,
+  /**
+   * Issue 11, MQTT over TLS: the embedded broker's certificate and key (PEM files; both or neither). Set: it
+   * listens with TLS only (`mqtts://…`). Default unset (plain MQTT).
+   */
+  mqttTlsCert: optionalText,
+  mqttTlsKey: optionalText,
+  /** CA (PEM) the server's own MQTT client trusts: an external `mqtts://` broker's, or the embedded one's (default: its certificate). */
+  mqttTlsCa: optionalText,
+  /** CA (PEM) written into provisioned identities for controllers to check the broker with (default: MQTT_TLS_CA, or the embedded broker's certificate). */
+  deviceBrokerCa: optionalText,
   /** Shared-subscription group for `$share/<group>/…` on an external broker. Default `fleet`. */
   mqttShareGroup: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1..64 chars of [A-Za-z0-9_-]').default('fleet'),
   /** pino level. Default `info`. */
@@ -107,6 +117,10 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   mqttHost: { env: 'MQTT_HOST' },
   mqttUsername: { env: 'MQTT_USERNAME' },
   mqttPassword: { env: 'MQTT_PASSWORD' },
+  mqttTlsCert: { env: 'MQTT_TLS_CERT' },
+  mqttTlsKey: { env: 'MQTT_TLS_KEY' },
+  mqttTlsCa: { env: 'MQTT_TLS_CA' },
+  deviceBrokerCa: { env: 'DEVICE_BROKER_CA' },
   mqttShareGroup: { env: 'MQTT_SHARE_GROUP' },
   logLevel: { env: 'LOG_LEVEL' },
   stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },

@@ -4,10 +4,10 @@
  * DEVICE_MASTER_KEY, OTA_SIGNING_KEY, DEVICE_BROKER_URL or --broker), straight on the database (no HTTP).
  *
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device provision --tenant sarlat --device SRL-0001 \
- *     --model SL-ESP32 --broker mqtts://mqtt.sarlat.fr:8883 --out ./SRL-0001.identity [--wifi-ssid … --wifi-password …]
+ *     --model SL-ESP32 --broker mqtts://mqtt.sarlat.fr:8883 --ca-file ca.pem --out ./SRL-0001.identity [--wifi-ssid … --wifi-password …]
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device revoke --device SRL-0001
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device broker-config --out /etc/mosquitto/streetlight \
- *     --listener 0.0.0.0:1883 [--plugin /usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so]
+ *     --listener 0.0.0.0:8883 [--certfile broker.pem --keyfile broker.key [--cafile ca.pem]] [--plugin …/mosquitto_dynamic_security.so]
  *
  * `provision` writes the identity (the exact bytes the controller keeps in NVS under "identity", namespace
  * "streetlight") to `--out` (mode 0600: it holds the device's secrets), and beside it `<out>.csv`, the input of
@@ -15,7 +15,8 @@
  * board takes the same bytes (`SimBoard({ identity })`). Nothing secret is printed. Provisioning a device again
  * makes a new key generation: the old identity stops working.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, settingName, type ConfigInput } from './config.js';
@@ -34,8 +35,8 @@ const { values: a } = parseArgs({
   args: argv.slice(1),
   options: {
     tenant: { type: 'string' }, device: { type: 'string' }, model: { type: 'string' }, broker: { type: 'string' },
-    out: { type: 'string' }, 'wifi-ssid': { type: 'string' }, 'wifi-password': { type: 'string' },
-    listener: { type: 'string' }, plugin: { type: 'string' },
+    out: { type: 'string' }, 'ca-file': { type: 'string' }, 'wifi-ssid': { type: 'string' }, 'wifi-password': { type: 'string' },
+    listener: { type: 'string' }, plugin: { type: 'string' }, cafile: { type: 'string' }, certfile: { type: 'string' }, keyfile: { type: 'string' },
     'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
   },
 });
@@ -83,8 +84,11 @@ try {
     let p;
     try {
       await repo.ensureTenant(a.tenant, Date.now());
+      const broker = parseBroker(brokerUrl);
+      const caPath = a['ca-file'] ?? config.deviceBrokerCa ?? config.mqttTlsCa;
+      const ca = broker.tls && caPath ? new Uint8Array(new X509Certificate(readFileSync(userPath(caPath))).raw) : undefined;
       p = await identities.provision({
-        tenant: a.tenant, deviceId: a.device, hardwareModel: a.model, broker: parseBroker(brokerUrl), otaKeys,
+        tenant: a.tenant, deviceId: a.device, hardwareModel: a.model, broker: { ...broker, ...(ca ? { ca } : {}) }, otaKeys,
         ...(a['wifi-ssid'] !== undefined ? { wifi: { ssid: a['wifi-ssid'], password: a['wifi-password'] as string } } : {}),
       });
     } catch (err) {
@@ -105,11 +109,13 @@ try {
     if (!done) process.exitCode = 1;
   } else {
     if (!a.out || !a.listener) fail('--out and --listener (host:port) are required');
+    if ((a.certfile === undefined) !== (a.keyfile === undefined)) fail('--certfile and --keyfile go together (TLS on the listener)');
     if (!config.mqttUsername || !config.mqttPassword) fail(`${settingName('mqttUsername')} and ${settingName('mqttPassword')} name the servers' account`);
     const devices = await identities.repo.list();
     writeMosquittoConfig(userPath(a.out), {
       devices, server: { username: config.mqttUsername, password: config.mqttPassword },
       listener: a.listener, plugin: a.plugin,
+      ...(a.certfile && a.keyfile ? { tls: { cafile: a.cafile, certfile: a.certfile, keyfile: a.keyfile } } : {}),
     });
     const active = devices.filter((d) => d.revokedAt === null).length;
     console.log(`Mosquitto configuration for ${active} device(s) written to ${userPath(a.out)} (restart Mosquitto to apply)`);

@@ -132,7 +132,7 @@ export interface ProvisionTestOptions {
   /** OTA trust keys written into the identity (default: the app's signing key when OTA is on). */
   otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }>;
   /** Broker written into the identity. Default: the app's deviceBroker. */
-  broker?: { host: string; port: number; tls?: boolean };
+  broker?: { host: string; port: number; tls?: boolean; ca?: Uint8Array };
 }
 
 /** Provisions a device on `app` (a new key generation each call) and returns it as a test plays it. */

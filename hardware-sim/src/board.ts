@@ -515,7 +515,7 @@ export class SimBoard {
       device: {
         io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus), ...metering.io },
         pin: { ...this.bus.pins },
-        network: { mqtt: { io: mqttClass }, ...(this.#wifiAp ? { wifi: this.#makeWifi(hostTimers) } : {}) },
+        network: { mqtt: { io: mqttClass }, mqtts: { io: mqttClass }, ...(this.#wifiAp ? { wifi: this.#makeWifi(hostTimers) } : {}) },
       },
       flash: metering.flash,
       update: this.#makeUpdate(),

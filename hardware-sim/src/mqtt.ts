@@ -26,6 +26,7 @@
  * Added for simulation: a per-board `SimLink` (fault injection: `down()`/`up()`, latency, source address).
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import { MqttClient, type IClientOptions } from 'mqtt';
 import {
   MqttOp,
@@ -178,8 +179,13 @@ export function createMqttClientClass(classOptions: MqttClassOptions = {}): SimM
       }
       const host = options.host;
       const localAddress = link.localAddress;
+      // Over TLS when the options carry `secure` (the ECMA-419 TLS socket's: `certificate` = the CA, DER, the
+      // broker's certificate must chain to): node:tls, checking the certificate and its name as a device does.
+      const secure = options.secure as { certificate?: ArrayBuffer } | undefined;
+      const ca = secure?.certificate ? derToPem(new Uint8Array(secure.certificate)) : undefined;
       const client = new MqttClient(() => {
-        const socket = net.connect(localAddress === undefined ? { host, port } : { host, port, localAddress });
+        const where = localAddress === undefined ? { host, port } : { host, port, localAddress };
+        const socket = secure ? tls.connect({ ...where, ...(ca ? { ca } : {}), ...(net.isIP(host) ? {} : { servername: host }) }) : net.connect(where);
         socket.setNoDelay(true);
         this.#socket = socket;
         return socket;
@@ -410,4 +416,10 @@ function toBytes(data: ArrayBuffer | ArrayBufferView | string | undefined): Uint
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new TypeError('payload must be an ArrayBuffer or a typed array');
+}
+
+/** A DER certificate as PEM (node:tls takes PEM). */
+function derToPem(der: Uint8Array): string {
+  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  return `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`;
 }

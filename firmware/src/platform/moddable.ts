@@ -21,6 +21,9 @@
  */
 import device from 'embedded:provider/builtin';
 import TCP from 'embedded:io/socket/tcp';
+// Moddable's ECMA-419 TLS socket, not Node's `tls` (the lint pattern for Node built-ins matches the segment).
+// eslint-disable-next-line no-restricted-imports
+import TLSSocket from 'embedded:io/socket/tcp/tls';
 import UDP from 'embedded:io/socket/udp';
 // Moddable's ECMA-419 DNS resolver, not Node's `dns` (the lint pattern for Node built-ins matches the segment).
 // eslint-disable-next-line no-restricted-imports
@@ -141,7 +144,13 @@ export function moddableHost(): Host {
         Serial: meterSerial(device.io.Serial as unknown as SdkSerialConstructor),
       },
       pin,
-      network: { mqtt: { io: MQTTClient, dns, socket: { io: TCP } }, wifi: wifiStation() },
+      network: {
+        mqtt: { io: MQTTClient, dns, socket: { io: TCP } },
+        // Over TLS (the SDK's TLS socket over TCP, as examples/io/tcp/mqttsclient wires it); the firmware adds
+        // `secure: { certificate }` with the provisioned CA.
+        mqtts: { io: MQTTClient, dns, socket: { io: TLSSocket, TCP: { io: TCP } } },
+        wifi: wifiStation(),
+      },
     },
     timers: {
       set: (callback, ms) => Timer.set(() => callback(), ms),

@@ -144,7 +144,7 @@ export interface ProvisionRequest {
   deviceId: string;
   hardwareModel?: string | undefined;
   /** Broker the device connects to, as the device reaches it. */
-  broker: { host: string; port: number; tls?: boolean | undefined };
+  broker: { host: string; port: number; tls?: boolean | undefined; /** With `tls`: the CA (DER) the device checks the broker's certificate with. */ ca?: Uint8Array | undefined };
   wifi?: { ssid: string; password: string } | undefined;
   otaKeys?: ReadonlyArray<{ keyId: number; publicKey: Uint8Array }> | undefined;
 }
@@ -194,6 +194,7 @@ export class DeviceIdentities {
     }
     const before = await this.repo.get(req.deviceId);
     if (before && before.tenantId !== req.tenant) throw new ProvisionConflict(req.deviceId);
+    if (req.broker.tls && !req.broker.ca) throw new RangeError('a TLS broker needs the CA the controllers check it with (DEVICE_BROKER_CA, --ca-file)');
     const generation = (before?.keyGeneration ?? 0) + 1;
     const password = randomBrokerPassword();
     const now = this.now();
@@ -206,6 +207,7 @@ export class DeviceIdentities {
     const identity: DeviceIdentityMessage = {
       format: 1, deviceId: req.deviceId, tenant: req.tenant, hardwareModel: req.hardwareModel ?? '',
       mqttHost: req.broker.host, mqttPort: req.broker.port, mqttTls: req.broker.tls ?? false, mqttPassword: password,
+      ...(req.broker.tls && req.broker.ca ? { mqttCa: req.broker.ca } : {}),
       deviceKey: deriveDeviceKey(this.master, req.tenant, req.deviceId, generation), keyGeneration: generation,
       otaKeys: (req.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })),
       wifiSsid: req.wifi?.ssid ?? '', wifiPassword: req.wifi?.password ?? '', provisionedAt: Math.floor(now / 1000),

@@ -16,6 +16,7 @@
  *  - a revoked device is disconnected at once.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import { Duplex } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
@@ -68,6 +69,8 @@ export function brokerAcl(who: Who, action: 'publish' | 'subscribe', topic: stri
 export interface EmbeddedBrokerOptions {
   host: string;
   port: number;
+  /** TLS: certificate and key (PEM). Set: the broker speaks MQTT over TLS only (`mqtts://`). */
+  tls?: { cert: Buffer; key: Buffer } | undefined;
   identities: DeviceIdentities;
   /** Counts refused connections and operations (metrics). */
   onRefused?: (what: 'connect' | 'publish' | 'subscribe' | 'oversized') => void;
@@ -114,10 +117,11 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     },
   });
   let oversized = 0;
-  const server = net.createServer((socket) => {
+  const accept = (socket: net.Socket): void => {
     socket.setNoDelay(true);
     aedes.handle(new PacketSizeGuard(socket, MAX_PACKET_BYTES, () => { oversized++; refused('oversized'); }));
-  });
+  };
+  const server: net.Server = opts.tls ? tls.createServer({ cert: opts.tls.cert, key: opts.tls.key }, accept) : net.createServer(accept);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -134,7 +138,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const port = (server.address() as net.AddressInfo).port;
   const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   return {
-    url: `mqtt://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${opts.tls ? 'mqtts' : 'mqtt'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     serverAccount,
     get oversized() { return oversized; },

@@ -26,6 +26,8 @@ export interface IngestOptions {
   seal: (deviceId: string, body: Uint8Array) => Promise<Uint8Array | undefined>;
   /** Client id of this connection: `<username>-<random>` on a broker that checks it (server accounts). */
   clientId?: string | undefined;
+  /** `mqtts://`: the CA (PEM) the broker's certificate must chain to. */
+  ca?: Buffer | undefined;
   log: ServiceLogger;
   /** How long start-up waits for the first connection. Default 10 s. */
   connectTimeoutMs?: number;
@@ -47,6 +49,7 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
     protocolVersion: 4,
     username: opts.username,
     password: opts.password,
+    ...(opts.ca ? { ca: opts.ca } : {}),
     reconnectPeriod: 1000,
     connectTimeout: opts.connectTimeoutMs ?? 10_000,
     resubscribe: true,

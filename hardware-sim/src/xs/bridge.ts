@@ -219,11 +219,12 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       // ---- MQTT ----
       case 'mqtt.new': {
         const h = message[1];
-        const { will, ...plain } = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string } };
+        const { will, secure, ...plain } = message[2] as Record<string, unknown> & { host: string; id: string; will?: { topic: string }; secure?: { certificate?: number[] } };
         const send = (name: MqttCallback, args: unknown[], data?: Uint8Array): void => { deliver(['mqtt', h, name, args], data); };
         const client = new host.device.network.mqtt.io({
           ...host.device.network.mqtt,
           ...plain,
+          ...(secure ? { secure: { ...(secure.certificate ? { certificate: Uint8Array.from(secure.certificate).buffer } : {}) } } : {}),
           ...(will ? { will: { ...will, message: exactBuffer(payload(bytes)) } } : {}),
           onControl(msg) {
             if (msg.payload instanceof ArrayBuffer) {

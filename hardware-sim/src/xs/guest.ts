@@ -201,6 +201,9 @@ function makeHost(boot: BootMessage): Host {
       const plain = plainOptions(options);
       const will = options.will;
       if (will) plain.will = { ...will, message: undefined };
+      // TLS (identity with mqtt_tls): the CA crosses as numbers (JSON has no byte strings).
+      const secure = options.secure as { certificate?: ArrayBuffer } | undefined;
+      if (secure) plain.secure = { certificate: secure.certificate ? Array.from(new Uint8Array(secure.certificate)) : undefined };
       mqttClients.set(this.#h, { client: this, options });
       try {
         call(['mqtt.new', this.#h, plain], will ? bytesOf(will.message) : undefined);
@@ -233,6 +236,7 @@ function makeHost(boot: BootMessage): Host {
     pin: boot.pins as Host['device']['pin'],
     network: {
       mqtt: { ...boot.mqttProvider, io: MqttClient },
+      mqtts: { ...boot.mqttProvider, io: MqttClient },
       ...(boot.wifi ? {
         wifi: {
           connect(ssid: string, password: string, onEvent: (event: 'connected' | 'disconnected') => void): void {

@@ -3981,6 +3981,9 @@ export namespace streetlight {
             /** DeviceIdentity provisionedAt. */
             provisionedAt: number;
 
+            /** DeviceIdentity mqttCa. */
+            mqttCa: Uint8Array;
+
             /**
              * Creates a new DeviceIdentity instance using the specified properties.
              * @param [properties] Properties to set
@@ -4106,6 +4109,9 @@ export namespace streetlight {
 
                 /** DeviceIdentity provisionedAt */
                 provisionedAt?: (number|null);
+
+                /** DeviceIdentity mqttCa */
+                mqttCa?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -11347,6 +11347,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {string|null} [wifiSsid] DeviceIdentity wifiSsid
              * @property {string|null} [wifiPassword] DeviceIdentity wifiPassword
              * @property {number|null} [provisionedAt] DeviceIdentity provisionedAt
+             * @property {Uint8Array|null} [mqttCa] DeviceIdentity mqttCa
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11492,6 +11493,14 @@ export const streetlight = $root.streetlight = (() => {
             DeviceIdentity.prototype.provisionedAt = 0;
 
             /**
+             * DeviceIdentity mqttCa.
+             * @member {Uint8Array} mqttCa
+             * @memberof streetlight.v1.DeviceIdentity
+             * @instance
+             */
+            DeviceIdentity.prototype.mqttCa = $util.newBuffer([]);
+
+            /**
              * Creates a new DeviceIdentity instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.DeviceIdentity
@@ -11552,6 +11561,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.wifiPassword);
                 if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt") && message.provisionedAt !== 0)
                     writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.provisionedAt);
+                if (message.mqttCa != null && $Object.hasOwnProperty.call(message, "mqttCa") && message.mqttCa.length)
+                    writer.uint32(/* id 15, wireType 2 =*/122).bytes(message.mqttCa);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -11734,6 +11745,15 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.provisionedAt;
                             continue;
                         }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.mqttCa = value;
+                            else
+                                delete message.mqttCa;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -11830,6 +11850,9 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt"))
                     if (!$util.isInteger(message.provisionedAt))
                         return "provisionedAt: integer expected";
+                if (message.mqttCa != null && $Object.hasOwnProperty.call(message, "mqttCa"))
+                    if (!(message.mqttCa && typeof message.mqttCa.length === "number" || $util.isString(message.mqttCa)))
+                        return "mqttCa: buffer expected";
                 return null;
             };
 
@@ -11903,6 +11926,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.provisionedAt != null)
                     if ($Number(object.provisionedAt) !== 0)
                         message.provisionedAt = object.provisionedAt >>> 0;
+                if (object.mqttCa != null)
+                    if (object.mqttCa.length)
+                        if (typeof object.mqttCa === "string")
+                            $util.base64.decode(object.mqttCa, message.mqttCa = $util.newBuffer($util.base64.length(object.mqttCa)), 0);
+                        else if (object.mqttCa.length >= 0)
+                            message.mqttCa = object.mqttCa;
                 return message;
             };
 
@@ -11945,6 +11974,13 @@ export const streetlight = $root.streetlight = (() => {
                     object.wifiSsid = "";
                     object.wifiPassword = "";
                     object.provisionedAt = 0;
+                    if (options.bytes === $String)
+                        object.mqttCa = "";
+                    else {
+                        object.mqttCa = [];
+                        if (options.bytes !== $Array)
+                            object.mqttCa = $util.newBuffer(object.mqttCa);
+                    }
                 }
                 if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
                     object.format = message.format;
@@ -11977,6 +12013,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.wifiPassword = message.wifiPassword;
                 if (message.provisionedAt != null && $Object.hasOwnProperty.call(message, "provisionedAt"))
                     object.provisionedAt = message.provisionedAt;
+                if (message.mqttCa != null && $Object.hasOwnProperty.call(message, "mqttCa"))
+                    object.mqttCa = options.bytes === $String ? $util.base64.encode(message.mqttCa, 0, message.mqttCa.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.mqttCa) : message.mqttCa;
                 return object;
             };
 

@@ -687,6 +687,8 @@ export interface DeviceIdentity {
   wifiPassword?: string;
   /** Unix seconds */
   provisionedAt?: number;
+  /** with mqtt_tls: the CA certificate (DER) the broker's certificate must chain to */
+  mqttCa?: Uint8Array;
 }
 export const DeviceIdentityDesc: Desc = frozenDesc([
   [1, 'format', 0],
@@ -703,6 +705,7 @@ export const DeviceIdentityDesc: Desc = frozenDesc([
   [12, 'wifiSsid', 4],
   [13, 'wifiPassword', 4],
   [14, 'provisionedAt', 0],
+  [15, 'mqttCa', 5],
 ]);
 
 export const encodeUplink = (m: Uplink): Uint8Array => encodeMessage(UplinkDesc, m);
