@@ -7,6 +7,7 @@ import { downlinkTopic, statusTopic, TOPIC_QOS, TOPIC_RETAIN, uplinkTopic } from
 import { encodePresence, MAX_FRAME_BYTES } from '@streetlight/protocol/lean';
 import { MqttOp, type Host, type MqttClientIO, type TimerId } from './host.js';
 import type { Identity } from './identity.js';
+import { Backoff } from './backoff.js';
 
 export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 300_000;
@@ -39,7 +40,7 @@ export class Link {
   /** The board has no network address (Wi-Fi lost): no connection attempts until `start()`. */
   #suspended = false;
   #retryTimer: TimerId | undefined;
-  #backoff = BACKOFF_MIN_MS;
+  readonly #backoff = new Backoff(BACKOFF_MIN_MS, BACKOFF_MAX_MS);
   #nextId = 1;
   #bootCount: number;
   /** Frames dropped because the link was down or the client refused them. */
@@ -183,7 +184,7 @@ export class Link {
     if (!client) return;
     this.#connected = true;
     this.#draining = false;
-    this.#backoff = BACKOFF_MIN_MS;
+    this.#backoff.reset();
     try {
       client.write(null, { operation: MqttOp.SUBSCRIBE, id: this.#takeId(), items: [{ topic: this.#down, QoS: TOPIC_QOS.down }] });
     } catch (err) {
@@ -234,9 +235,7 @@ export class Link {
 
   #scheduleRetry(): void {
     if (this.#closed || this.#suspended || this.#retryTimer !== undefined) return;
-    // Full jitter: a random delay in [backoff/2, backoff].
-    const delay = Math.round(this.#backoff * (0.5 + 0.5 * this.#host.system.random()));
-    this.#backoff = Math.min(this.#backoff * 2, BACKOFF_MAX_MS);
+    const delay = this.#backoff.next(() => this.#host.system.random());
     this.#retryTimer = this.#host.timers.set(() => {
       this.#retryTimer = undefined;
       this.#connect();

@@ -6,6 +6,7 @@
  * point comes back. A board whose platform has no Wi-Fi (the simulator, a wired board) is always "up".
  */
 import type { Host, HostWifi, TimerId } from './host.js';
+import { Backoff } from './backoff.js';
 
 export const WIFI_BACKOFF_MIN_MS = 1_000;
 export const WIFI_BACKOFF_MAX_MS = 300_000;
@@ -18,7 +19,7 @@ export class WifiStation {
   readonly #onDown: () => void;
   #up = false;
   #closed = false;
-  #backoff = WIFI_BACKOFF_MIN_MS;
+  readonly #backoff = new Backoff(WIFI_BACKOFF_MIN_MS, WIFI_BACKOFF_MAX_MS);
   #retry: TimerId | undefined;
   /** Joins attempted (diagnostics). */
   attempts = 0;
@@ -65,7 +66,7 @@ export class WifiStation {
       wifi.connect(c.ssid, c.password, (event) => {
         if (this.#closed) return;
         if (event === 'connected') {
-          this.#backoff = WIFI_BACKOFF_MIN_MS;
+          this.#backoff.reset();
           if (!this.#up) {
             this.#up = true;
             this.#onUp();
@@ -85,8 +86,7 @@ export class WifiStation {
 
   #scheduleRetry(): void {
     if (this.#closed || this.#retry !== undefined) return;
-    const delay = Math.round(this.#backoff * (0.5 + 0.5 * this.#host.system.random()));
-    this.#backoff = Math.min(this.#backoff * 2, WIFI_BACKOFF_MAX_MS);
+    const delay = this.#backoff.next(() => this.#host.system.random());
     this.#retry = this.#host.timers.set(() => {
       this.#retry = undefined;
       this.#join();
