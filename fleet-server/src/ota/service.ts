@@ -216,11 +216,6 @@ export class OtaService {
   }
 
   get enabled(): boolean { return this.o.key !== undefined; }
-  /** The public key(s) devices must trust for this installation's manifests (provisioning writes them). */
-  get trustKeys(): Array<{ keyId: number; publicKey: Uint8Array }> {
-    return this.o.key ? [{ keyId: this.o.key.keyId, publicKey: this.o.key.publicKey }] : [];
-  }
-
   /** The key that signs `tenant`'s images: its own (OTA_TENANT_KEYS_DIR) or the installation's. */
   keyFor(tenant: string): SigningKey | undefined {
     return (this.enabled ? this.o.tenantKey?.(tenant) : undefined) ?? this.o.key;
