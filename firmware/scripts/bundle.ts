@@ -198,10 +198,12 @@ export const DEVICE_EXTERNALS = ['embedded:*', 'mc/config', 'time', 'timer', 'ot
 
 /**
  * Bundles src/platform/device.ts and everything it imports (application, platform layer, lean codec) into one
- * ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text.
+ * ES2022 module; only `DEVICE_EXTERNALS` stay imports. Returns its text. `entry` and `external` build another
+ * preloaded module the same way (the device-conditions host's, hardware-sim/src/devhost/entry.ts).
  */
-export function bundleDeviceModule(options: { minify?: boolean } = {}): string {
-  return bundle({ entryPoints: [DEVICE_ENTRY], format: 'esm', external: DEVICE_EXTERNALS, ...options });
+export function bundleDeviceModule(options: { minify?: boolean; entry?: string; external?: string[] } = {}): string {
+  const { entry, external, ...rest } = options;
+  return bundle({ entryPoints: [entry ?? DEVICE_ENTRY], format: 'esm', external: external ?? DEVICE_EXTERNALS, ...rest });
 }
 
 /** The module specifiers an ES module's text imports (static `import … from` and bare `import '…'`). */

@@ -6,7 +6,8 @@ declare module 'crypt' {
   export class Digest {
     /** "SHA1", "SHA256", "SHA512", "MD5", … */
     constructor(type: string);
-    write(data: ArrayBuffer): void;
+    /** Any buffer source: modCrypt.c reads it with xsmcGetBufferReadable (typed arrays and views, no copy). */
+    write(data: ArrayBuffer | ArrayBufferView): void;
     /** Ends the digest and returns it. */
     close(): ArrayBuffer;
     reset(): void;

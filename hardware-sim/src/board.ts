@@ -158,8 +158,10 @@ export interface SimBoardOptions {
   panicOnException?: boolean;
   /**
    * Engine that runs the firmware. 'node' (default): `firmware` runs in this process. 'xs': the firmware
-   * bundle runs inside the real XS engine (an xsnap worker per boot, src/xs/), on the same simulated parts;
-   * `firmware` must then be left out.
+   * bundle runs inside the real XS engine (an xsnap worker per boot, src/xs/), on the same simulated parts.
+   * 'device': the device-conditions host (devhost/, issue 12) — the firmware preloaded by the Moddable SDK's xsl
+   * in the device's fixed heap, 32-bit, the SDK's native crypto; an XS abort (memory full…) is a panic reboot.
+   * With 'xs' or 'device', `firmware` must be left out.
    */
   runtime?: FirmwareRuntime;
   /**
@@ -237,8 +239,10 @@ export class SimBoard {
     this.group = options.group;
     this.#image = { version: options.firmwareVersion ?? '0.1.0-sim', hardwareModels: [this.identity.hardwareModel], kind: 'full' };
     this.bootloader = new SimBootloader(options.otaSlotBytes ?? 0x1c0000, factoryImage(this.#image));
-    if (options.runtime === 'xs' && options.firmware) throw new TypeError("runtime 'xs' runs the firmware bundle: leave options.firmware out");
-    this.#firmware = options.runtime === 'xs' ? createXsFirmware() : options.firmware;
+    if ((options.runtime === 'xs' || options.runtime === 'device') && options.firmware) {
+      throw new TypeError(`runtime '${options.runtime}' runs the firmware bundle: leave options.firmware out`);
+    }
+    this.#firmware = options.runtime === 'xs' ? createXsFirmware() : options.runtime === 'device' ? createXsFirmware({ engine: 'device' }) : options.firmware;
     this.flash = options.flash ?? new SimFlash(options.dataDir !== undefined ? { file: join(options.dataDir, `${deviceId}.json`) } : {});
     // Provisioning: the identity goes to NVS (given bytes always; one the simulator made only if none is there).
     if (options.provisioned !== false && (options.identity !== undefined || this.flash.read(IDENTITY_KEY) === undefined)) {

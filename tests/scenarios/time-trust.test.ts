@@ -43,7 +43,7 @@ afterEach(async () => {
 const offsetS = (): number => Math.round((board.rtcNow() - clock.now()) / 1000);
 const lastSeq = (): number => peer.of(board.deviceId).at(-1)?.seq ?? 0;
 
-describe.each(['node', 'xs'] as const)('board clock on %s, once valid', (runtime) => {
+describe.each(['node', 'xs', 'device'] as const)('board clock on %s, once valid', (runtime) => {
   beforeEach(() => boot(runtime));
 
   it('ignores the stale time of a late command and of a TimeSync answering an old uplink', async () => {

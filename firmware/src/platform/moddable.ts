@@ -33,12 +33,9 @@ import KeyValue from 'embedded:storage/key-value';
 import config from 'mc/config';
 import Time from 'time';
 import Timer from 'timer';
-import { Digest } from 'crypt';
-import Curve from 'curve';
-import ECDSA from 'ecdsa';
-import ECPoint from 'ecp';
 import WiFi from 'wifi';
-import type { Host, HostCrypto, HostStorage, HostWifi } from '../host.js';
+import type { Host, HostStorage, HostWifi } from '../host.js';
+import { nativeCrypto, nativeSha256 } from './crypto-moddable.js';
 import { FIRMWARE_VERSION } from '../version.js';
 import Flash from 'embedded:storage/flash';
 import { esp32Update } from './update-esp32.js'; // issue 6: A/B slots, rollback FFI
@@ -52,37 +49,6 @@ export const NVS_DOMAIN = 'streetlight';
 function text(key: string, fallback: string): string {
   const value = config[key];
   return typeof value === 'string' && value !== '' ? value : fallback;
-}
-
-/** HMAC-SHA256 (RFC 2104) over the SDK's native SHA-256: two digests per frame, no JavaScript hashing. */
-export function nativeCrypto(): HostCrypto {
-  return {
-    hmacSha256(key, label, data) {
-      const pad = new Uint8Array(64);
-      const k = key.length > 64 ? new Uint8Array(new Digest('SHA256').process(key.slice().buffer)) : key;
-      const text = new Uint8Array(label.length);
-      for (let i = 0; i < label.length; i++) text[i] = label.charCodeAt(i) & 0xff;
-      for (let i = 0; i < 64; i++) pad[i] = (i < k.length ? (k[i] as number) : 0) ^ 0x36;
-      const inner = new Digest('SHA256');
-      inner.write(pad.buffer);
-      inner.write(text.buffer);
-      inner.write(data.slice().buffer);
-      const innerHash = inner.close();
-      for (let i = 0; i < 64; i++) pad[i] = (i < k.length ? (k[i] as number) : 0) ^ 0x5c;
-      const outer = new Digest('SHA256');
-      outer.write(pad.buffer);
-      outer.write(innerHash);
-      return new Uint8Array(outer.close());
-    },
-    verifyP256(publicKey, message, signature) {
-      if (publicKey.length !== 65 || publicKey[0] !== 4 || signature.length !== 64) return false;
-      const x = BigInt.fromArrayBuffer(publicKey.slice(1, 33).buffer);
-      const y = BigInt.fromArrayBuffer(publicKey.slice(33, 65).buffer);
-      const ecdsa = new ECDSA(new ECPoint(x, y), new Curve('secp256r1'));
-      const hash = new Digest('SHA256').process(message.slice().buffer);
-      return ecdsa.verify(hash, signature.slice().buffer, false);
-    },
-  };
 }
 
 /** The ESP32 station: `WiFi` with a notification callback; an address (`gotIP`) is "connected". */
@@ -178,6 +144,6 @@ export function moddableHost(): Host {
     },
     crypto: nativeCrypto(),
     flash: flashPartitions(Flash),
-    update: esp32Update(),
+    update: { ...esp32Update(), sha256: nativeSha256 },
   };
 }

@@ -15,6 +15,7 @@ import type {
   FlashPartition, Host, MqttClientIO, PulseCountIO, PwmIO, DigitalIO, SerialIO, TimerId,
 } from '../../../firmware/src/host.js';
 import { bundleScript, SCRIPT_ENTRY } from '../../../firmware/scripts/bundle.js';
+import { devhostBinary } from '../../scripts/devhost-build.js';
 import { fileURLToPath } from 'node:url';
 import { XsExitError, XsMachine, type XsMeter } from './machine.js';
 import {
@@ -22,7 +23,14 @@ import {
 } from './protocol.js';
 
 export interface XsFirmwareOptions {
-  /** Firmware script to evaluate. Default: the bundle of firmware/src/platform/script.ts, built in memory once per process. */
+  /**
+   * 'xsnap' (default): the firmware script evaluated in an xsnap worker. 'device': the device-conditions host
+   * (../../devhost/, built by scripts/devhost-build.ts), where the firmware is preloaded in the device's heap.
+   */
+  engine?: 'xsnap' | 'device';
+  /** The device-conditions host binary. Default: the one built for the current sources (`devhostBinary()`). */
+  devhostBin?: string;
+  /** Firmware script to evaluate (xsnap). Default: the bundle of firmware/src/platform/script.ts, built in memory once per process. */
   bundle?: string;
   /** Computation allowed per delivery (xsnap `-l`). Default 100,000,000. */
   meteringLimit?: number;
@@ -61,6 +69,13 @@ let cachedBundle: string | undefined;
 let cachedGuest: string | undefined;
 /** Names the xsnap workers apart (diagnostics). */
 let machines = 0;
+
+let cachedDevhost: string | undefined;
+/** The device-conditions host built for the current sources (looked up once per process). */
+function devhostBin(): string {
+  cachedDevhost ??= devhostBinary();
+  return cachedDevhost;
+}
 
 /** The firmware script bundle (plain, not minified: XS error messages keep their names). Cached. */
 export function firmwareBundle(): string {
@@ -283,8 +298,10 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
     }
   };
 
+  const device = options.engine === 'device';
   const machine = new XsMachine({
-    name: `xs-firmware-${++machines}`,
+    name: `${device ? 'device' : 'xs'}-firmware-${++machines}`,
+    ...(device ? { bin: options.devhostBin ?? devhostBin() } : {}),
     ...(options.meteringLimit !== undefined ? { meteringLimit: options.meteringLimit } : {}),
     ...(options.stdio !== undefined ? { stdio: options.stdio } : {}),
     onCommand(request) {
@@ -324,10 +341,12 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
   };
 
   try {
-    const guest = machine.evaluate(guestScript());
-    onMeter?.('load-guest', guest.meter);
-    const loaded = machine.evaluate(options.bundle ?? firmwareBundle());
-    onMeter?.('load-firmware', loaded.meter);
+    if (!device) {
+      const guest = machine.evaluate(guestScript());
+      onMeter?.('load-guest', guest.meter);
+      const loaded = machine.evaluate(options.bundle ?? firmwareBundle());
+      onMeter?.('load-firmware', loaded.meter);
+    }
     const Digital = host.device.io.Digital;
     const mqttClass = host.device.network.mqtt.io as unknown as Record<string, unknown>;
     const mqttStatics: Record<string, number> = {};

@@ -37,6 +37,12 @@ export interface XsMeter {
   currentHeapCount: number;
   /** Bytes allocated by XS for its chunk and slot heaps. */
   allocate: number;
+  /**
+   * The device-conditions host's memory figures (its heap is the device's: fixed, 16-byte slots):
+   * high-water of slots and chunk bytes during the delivery (garbage included: an upper bound), what is live after
+   * a full collection at its end, and the heap's sizes.
+   */
+  device?: { peakSlots: number; peakChunks: number; liveSlots: number; liveChunks: number; heapSlots: number; heapChunks: number };
 }
 
 export interface XsResult {
@@ -55,6 +61,11 @@ export class XsExitError extends Error {
   override name = 'XsExitError';
 }
 
+/** The engine aborted (device-conditions host: memory full, stack overflow, too much computation, dead strip). */
+export class XsAbortError extends XsExitError {
+  override name = 'XsAbortError';
+}
+
 export interface XsMachineOptions {
   /** Label of the worker process (argv[1]). Default 'streetlight'. */
   name?: string;
@@ -66,11 +77,14 @@ export interface XsMachineOptions {
   stdio?: 'inherit' | 'ignore';
   /** Path of the xsnap-worker binary. Default: the one `@agoric/xsnap` built at install. */
   bin?: string;
+  /** Extra arguments of the worker (after the name and `-l`). */
+  args?: string[];
 }
 
 const QUERY = 0x3f;   // '?'
 const OK = 0x2e;      // '.'
 const ERROR = 0x21;   // '!'
+const ABORT = 0x41;   // 'A': the device-conditions host reports an XS abort (memory full, …), then exits
 const SEPARATOR = 0x01;
 
 /** Path of the release `xsnap-worker` built by `@agoric/xsnap`'s install script. */
@@ -112,7 +126,7 @@ export class XsMachine {
     const fromPath = join(dir, 'from-xs');
     try {
       execFileSync('mkfifo', [toPath, fromPath]);
-      const args = ['-c', 'exec "$0" "$@" 3<"$XS_TO" 4>"$XS_FROM"', bin, this.name, '-l', String(options.meteringLimit ?? 100_000_000)];
+      const args = ['-c', 'exec "$0" "$@" 3<"$XS_TO" 4>"$XS_FROM"', bin, this.name, '-l', String(options.meteringLimit ?? 100_000_000), ...(options.args ?? [])];
       this.#child = spawn('/bin/sh', args, {
         stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', XS_TO: toPath, XS_FROM: fromPath },
@@ -177,13 +191,22 @@ export class XsMachine {
         } else if (kind === OK) {
           const sep = msg.indexOf(SEPARATOR, 1);
           const meterJson = sep < 0 ? undefined : msg.subarray(1, sep).toString('utf8');
-          const parsed = meterJson ? (JSON.parse(meterJson) as Partial<XsMeter>) : {};
+          const parsed = meterJson ? (JSON.parse(meterJson) as Partial<XsMeter> & Partial<NonNullable<XsMeter['device']>>) : {};
           const meter: XsMeter = { compute: parsed.compute ?? 0, currentHeapCount: parsed.currentHeapCount ?? 0, allocate: parsed.allocate ?? 0 };
+          if (parsed.heapSlots !== undefined) {
+            meter.device = {
+              peakSlots: parsed.peakSlots ?? 0, peakChunks: parsed.peakChunks ?? 0, liveSlots: parsed.liveSlots ?? 0,
+              liveChunks: parsed.liveChunks ?? 0, heapSlots: parsed.heapSlots, heapChunks: parsed.heapChunks ?? 0,
+            };
+          }
           this.lastMeter = meter;
           this.deliveries++;
           return { reply: new Uint8Array(msg.subarray(sep < 0 ? 1 : sep + 1)), meter };
         } else if (kind === ERROR) {
           throw new XsError(msg.subarray(1).toString('utf8'));
+        } else if (kind === ABORT) {
+          this.close();
+          throw new XsAbortError(`${this.name}: ${msg.subarray(1).toString('utf8')}`);
         } else {
           this.close();
           throw new XsExitError(`${this.name}: xsnap protocol error (message starting with ${JSON.stringify(String.fromCharCode(kind ?? 0))})`);
