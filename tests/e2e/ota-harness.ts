@@ -1,5 +1,5 @@
 /**
- * Shared set-up of the OTA end-to-end suites (issue 6): a fleet server with a fresh Ed25519 signing key and its
+ * Shared set-up of the OTA end-to-end suites (issue 6): a fleet server with a fresh ECDSA P-256 signing key and its
  * embedded broker, simulated boards running the real firmware that trust the key's public half, all on one
  * virtual clock. Virtual time moves in steps; between steps the network is let run until it is quiet, so a
  * transfer is paced by the server's bandwidth cap (virtual time), not by how fast this machine is.
