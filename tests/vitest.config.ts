@@ -5,6 +5,8 @@ export default defineProject({
   resolve: { conditions: ['@streetlight/source'] },
   ssr: { resolve: { conditions: ['@streetlight/source'] } },
   test: {
+    // Builds the device-conditions host (issue 12) once per change of its sources, before any worker starts.
+    globalSetup: ['../hardware-sim/scripts/devhost-setup.ts'],
     name: 'tests',
     // chaos/ (issue 5's month of power cuts, drops and kills) runs only with CHAOS=1: `pnpm test:chaos`.
     include: ['e2e/**/*.test.ts', 'scenarios/**/*.test.ts', 'lint/**/*.test.ts', ...(process.env.CHAOS ? ['chaos/**/*.test.ts'] : [])],

@@ -33,13 +33,16 @@ import { bundleDeviceModule, FIRMWARE_DIR, forbiddenConstructs } from './bundle.
 import { parseXslOutput, readReviewed, type XslPreload } from './xsl-report.js';
 import { cacheRoot, ensureTools, must, run, sdkTarball, withLock } from './moddable-tools.js';
 
-const { values: args } = parseArgs({
-  options: {
-    readable: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, cache: { type: 'string' },
-    'max-unreviewed': { type: 'string', default: '0' },
-  },
-});
-const say = (text: string): void => { if (!args.json) process.stdout.write(`${text}\n`); };
+/** The command line (parsed when run as a script: importing this module for its helpers parses nothing). */
+function cli(): { readable: boolean; json: boolean; cache?: string | undefined; 'max-unreviewed': string } {
+  const { values } = parseArgs({
+    options: {
+      readable: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, cache: { type: 'string' },
+      'max-unreviewed': { type: 'string', default: '0' },
+    },
+  });
+  return values;
+}
 
 const MANIFEST = join(FIRMWARE_DIR, 'manifest.json');
 const REVIEWED = join(FIRMWARE_DIR, 'moddable', 'xsl-reviewed.txt');
@@ -104,6 +107,8 @@ export function creationMismatch(wanted: WantedCreation, linked: LinkedCreation)
 }
 
 async function main(): Promise<void> {
+  const args = cli();
+  const say = (text: string): void => { if (!args.json) process.stdout.write(`${text}\n`); };
   const tarball = sdkTarball();
   const root = cacheRoot(args.cache);
   mkdirSync(root, { recursive: true });

@@ -11,6 +11,8 @@ import { Backoff } from './backoff.js';
 
 export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 300_000;
+/** Bytes read at a time from a message the link drops. */
+const DISCARD_PIECE = 512;
 /** MQTT keep-alive [MQTT-3.1.2-24]; the broker drops us after 1.5× without traffic. */
 export const KEEPALIVE_MS = 60_000;
 
@@ -198,23 +200,25 @@ export class Link {
   #onReadable(count: number, topic: string | undefined, more: boolean): void {
     const client = this.#client;
     if (!client) return;
+    // What is not a downlink we accept (another topic, the rest of a dropped message, a frame over the limit) is
+    // read and thrown away in small pieces: a 90 KB frame must not need 90 KB of the device's 77 KB chunk heap
+    // (the device-conditions host aborted "memory full" reading one whole, issue 12).
+    const drop = this.#draining || topic !== this.#down || more || count > MAX_FRAME_BYTES;
+    if (drop) {
+      if (!this.#draining && topic === this.#down) this.oversized++;
+      this.#draining = more;
+      try {
+        for (let left = count; left > 0; left -= DISCARD_PIECE) client.read(Math.min(left, DISCARD_PIECE));
+      } catch (err) {
+        this.#host.system.log('warn', `mqtt read failed: ${String(err)}`);
+      }
+      return;
+    }
     let buf: ArrayBuffer;
     try {
       buf = client.read(count);
     } catch (err) {
       this.#host.system.log('warn', `mqtt read failed: ${String(err)}`);
-      return;
-    }
-    if (this.#draining) {
-      // Remaining fragments of a message already dropped as oversized.
-      this.#draining = more;
-      return;
-    }
-    if (topic !== this.#down) return;
-    if (more || count > MAX_FRAME_BYTES) {
-      // Fragmented delivery only happens for frames larger than we accept: drop all of it.
-      this.oversized++;
-      this.#draining = more;
       return;
     }
     this.#handlers.onDownlink(new Uint8Array(buf));

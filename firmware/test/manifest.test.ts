@@ -133,7 +133,8 @@ describe('firmware/manifest.json', () => {
   it('declares the creation parameters of a typical ESP32 target and the partition table', () => {
     expect(manifest.creation.chunk.initial).toBe(78_848);
     expect(manifest.creation.heap.initial).toBe(4_928);
-    expect(manifest.creation.stack).toBe(512);
+    // 768 slots (12 KB): the device-conditions host measured 504 of 512 saving a plan from a downlink (issue 12).
+    expect(manifest.creation.stack).toBe(768);
     const csv = readFileSync(join(FIRMWARE, manifest.build.PARTITIONS_FILE as string), 'utf8');
     const rows = csv.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split(',').map((c) => c.trim()));
     expect(rows.map((r) => r[0])).toEqual(['nvs', 'otadata', 'phy_init', 'ota_0', 'ota_1', 'meter', 'xs']);

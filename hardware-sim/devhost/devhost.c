@@ -15,8 +15,8 @@
  *
  * The meter of each delivery: `compute` (XS's computation meter), slots and chunk bytes in use at its end
  * (`currentHeapCount`, `chunks`), their high-water during it (`peakSlots`, `peakChunks`: garbage included, so an
- * upper bound), what is live after a full collection at its end (`liveSlots`, `liveChunks`), and the heap's
- * fixed sizes (`heapSlots`, `heapChunks`). Options: `-l <units>` computation limit per delivery (default
+ * upper bound), what is live after a full collection at its end (`liveSlots`, `liveChunks`), the heap's fixed
+ * sizes (`heapSlots`, `heapChunks`), and the deepest the JavaScript stack went (`stackSlots` of `stackSize`). Options: `-l <units>` computation limit per delivery (default
  * 100,000,000), `-n` no collection after each delivery (the live figures are then those at its end).
  */
 #include "xsAll.h"
@@ -136,8 +136,16 @@ void fxAbort(txMachine* the, int status)
 	char message[160];
 	int n = snprintf(message, sizeof(message), "AXS abort: %s", why ? why : "unknown");
 	writeNetString(message, (size_t)n, NULL, 0);
-	fprintf(stderr, "devhost: XS abort: %s (slots %ld of %ld, chunk bytes %ld of %ld)\n", why ? why : "unknown",
-		(long)the->currentHeapCount, (long)the->maximumHeapCount, (long)the->currentChunksSize, (long)the->maximumChunksSize);
+	fprintf(stderr, "devhost: XS abort: %s (slots %ld of %ld, chunk bytes %ld of %ld, stack %ld of %ld slots)\n", why ? why : "unknown",
+		(long)the->currentHeapCount, (long)the->maximumHeapCount, (long)the->currentChunksSize, (long)the->maximumChunksSize,
+		(long)(the->stackTop - the->stack), (long)(the->stackTop - the->stackBottom));
+	/* The JavaScript frames at the abort, innermost first, with the stack slots in use at each. */
+	txSlot* frame = the->frame;
+	for (int depth = 0; frame && (depth < 64); depth++, frame = frame->next) {
+		char name[128] = "";
+		fxBufferFrameName(the, name, sizeof(name), frame, "");
+		fprintf(stderr, "devhost:   at %s (%ld stack slots)\n", name[0] ? name : "?", (long)(the->stackTop - frame));
+	}
 	_exit(80 + status);
 }
 
@@ -178,16 +186,36 @@ void xs_devhost_print(xsMachine* the)
 
 /* ---- main loop ---- */
 
-static void reply(txMachine* the, txU8 compute, txSize endSlots, txSize endChunks, char *response, size_t responseLength)
+/*
+ * Stack high-water: the free part of the stack is painted before a delivery and the first slot found changed from
+ * the bottom after it tells how deep the delivery went (the stack is `creation.stack` slots; XS aborts beyond).
+ */
+#define PAINT 0xA5
+static void paintStack(txMachine* the)
+{
+	memset((void *)the->stackBottom, PAINT, (size_t)((char *)the->stack - (char *)the->stackBottom));
+}
+
+static long stackHighWater(txMachine* the)
+{
+	const unsigned char *p = (const unsigned char *)the->stackBottom;
+	const unsigned char *end = (const unsigned char *)the->stackTop;
+	while ((p < end) && (*p == PAINT)) p++;
+	return (long)((end - p) / (long)sizeof(txSlot));
+}
+
+static void reply(txMachine* the, txU8 compute, txSize endSlots, txSize endChunks, long stackSlots, char *response, size_t responseLength)
 {
 	if (gCollect) fxCollect(the, XS_COMPACT_FLAG);
 	char meter[512];
 	int n = snprintf(meter, sizeof(meter),
 		".{\"compute\":%llu,\"currentHeapCount\":%ld,\"chunks\":%ld,\"peakSlots\":%ld,\"peakChunks\":%ld,"
-		"\"liveSlots\":%ld,\"liveChunks\":%ld,\"heapSlots\":%ld,\"heapChunks\":%ld,\"allocate\":%ld}\1",
+		"\"liveSlots\":%ld,\"liveChunks\":%ld,\"heapSlots\":%ld,\"heapChunks\":%ld,\"allocate\":%ld,"
+		"\"stackSlots\":%ld,\"stackSize\":%ld}\1",
 		(unsigned long long)compute, (long)endSlots, (long)endChunks, (long)the->peakHeapCount, (long)the->peakChunksSize,
 		(long)the->currentHeapCount, (long)the->currentChunksSize, (long)the->maximumHeapCount, (long)the->maximumChunksSize,
-		(long)(the->maximumHeapCount * (txSize)sizeof(txSlot) + the->maximumChunksSize));
+		(long)(the->maximumHeapCount * (txSize)sizeof(txSlot) + the->maximumChunksSize),
+		stackSlots, (long)(the->stackTop - the->stackBottom));
 	writeNetString(meter, (size_t)n, response, responseLength);
 }
 
@@ -253,6 +281,7 @@ int main(int argc, char* argv[])
 				the->meterIndex = 0;
 				the->meterCount = the->meterInterval;
 				gInDelivery = 1;
+				paintStack(the);
 				xsBeginHost(machine);
 				{
 					xsVars(2);
@@ -286,11 +315,12 @@ int main(int argc, char* argv[])
 				}
 				xsEndHost(machine);
 				gInDelivery = 0;
+				long stackSlots = stackHighWater(the);
 				txU8 compute = the->meterIndex >> 16;
 				if (error)
 					writeNetString(response, responseLength, NULL, 0);
 				else
-					reply(the, compute, the->currentHeapCount, the->currentChunksSize, response, responseLength);
+					reply(the, compute, the->currentHeapCount, the->currentChunksSize, stackSlots, response, responseLength);
 				free(response);
 			}
 			else {

@@ -1,7 +1,8 @@
 /**
  * Firmware scenarios on a simulated board: the real firmware, the simulated hardware, a real MQTT broker
- * (embedded aedes) and a protocol peer in the server's place. Every scenario runs twice: with the firmware
- * on Node ('node') and with its bundle inside the real XS engine ('xs', an xsnap worker per boot).
+ * (embedded aedes) and a protocol peer in the server's place. Every scenario runs three times: with the firmware
+ * on Node ('node'), with its bundle inside the real XS engine ('xs', an xsnap worker per boot), and preloaded in
+ * the device's heap on the device-conditions host ('device', issue 12: its memory and compute are printed).
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { sealFrame, encodeDownlink as encodeServerDownlink } from '@streetlight/
 import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
 import { AckStatus, Anchor, ClockStatus, LevelSource, encodeDownlink, type Plan } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
+import { endDeviceScenario, startDeviceScenario } from '../lib/device-host.js';
 
 const SARLAT = { lat: 44.8897, lon: 1.2166 };
 const PWM_MAX = 1023;
@@ -29,7 +31,7 @@ const PLAN: Plan = {
 };
 const CONFIG = { version: 1, tz: 'CET-1CEST,M3.5.0,M10.5.0/3', latitudeE6: Math.round(SARLAT.lat * 1e6), longitudeE6: Math.round(SARLAT.lon * 1e6) };
 
-const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
+const RUNTIMES: FirmwareRuntime[] = ['node', 'xs', 'device'];
 let runtime: FirmwareRuntime = 'node';
 let broker: TestBroker;
 let peer: ProtocolPeer;
@@ -42,12 +44,17 @@ beforeEach(async () => {
   clock = new VirtualClock({ start: at('2026-11-23T20:00:00Z') }); // 21:00 in Sarlat, a Monday night
   tenant = `t${randomUUID().slice(0, 8)}`;
   peer = await ProtocolPeer.connect(`mqtt://${broker.host}:${broker.port}`, tenant, () => clock.now());
+  startDeviceScenario();
 });
 
 afterEach(async () => {
-  for (const b of boards.splice(0)) b.dispose();
-  await peer.close();
-  await broker.close();
+  try {
+    if (runtime === 'device') endDeviceScenario(boards);
+  } finally {
+    for (const b of boards.splice(0)) b.dispose();
+    await peer.close();
+    await broker.close();
+  }
 });
 
 function makeBoard(extra: Partial<ConstructorParameters<typeof SimBoard>[0]> = {}): { board: SimBoard; fw: () => Firmware } {

@@ -46,7 +46,7 @@ const ROUND_TRIP_MS = 60_000;
 const BOUNDARY_MS = 90_000;
 
 const RUNS = Number(process.env.FC_RUNS) || 24;
-const SEEDS: Record<FirmwareRuntime, number> = { node: 0x11d0a, xs: 0x11d0b };
+const SEEDS: Record<FirmwareRuntime, number> = { node: 0x11d0a, xs: 0x11d0b, device: 0x11d0c };
 const seedOf = (r: FirmwareRuntime): number => (process.env.FC_SEED ? Number(process.env.FC_SEED) : SEEDS[r]);
 const pathOpt = (): { path?: string } => (process.env.FC_PATH ? { path: process.env.FC_PATH } : {});
 

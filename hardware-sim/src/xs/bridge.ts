@@ -70,6 +70,60 @@ let cachedGuest: string | undefined;
 /** Names the xsnap workers apart (diagnostics). */
 let machines = 0;
 
+/**
+ * What the firmware on device-conditions hosts has used since the last `resetDeviceLedger()`, over every board of
+ * the process: the scenario suites report it per scenario and check it against the device's heap.
+ */
+export interface DeviceLedger {
+  deliveries: number;
+  /** Computation over all deliveries, and the most one delivery took (and which event it was). */
+  compute: number;
+  maxCompute: number;
+  maxComputeEvent: string;
+  /** High-water marks: live after a collection at the end of a delivery; peak during one (garbage included). */
+  liveSlots: number;
+  liveChunks: number;
+  peakSlots: number;
+  peakChunks: number;
+  /** The device heap (firmware/manifest.json `creation`): slots and chunk bytes. */
+  heapSlots: number;
+  heapChunks: number;
+  /** Deepest the JavaScript stack went, and its size, in slots. */
+  stackSlots: number;
+  stackSize: number;
+}
+
+function emptyLedger(): DeviceLedger {
+  return { deliveries: 0, compute: 0, maxCompute: 0, maxComputeEvent: '', liveSlots: 0, liveChunks: 0, peakSlots: 0, peakChunks: 0, heapSlots: 0, heapChunks: 0, stackSlots: 0, stackSize: 0 };
+}
+let ledger = emptyLedger();
+
+/** Starts a new ledger and returns the previous one. */
+export function resetDeviceLedger(): DeviceLedger {
+  const last = ledger;
+  ledger = emptyLedger();
+  return last;
+}
+
+/** The ledger so far. */
+export function deviceLedger(): DeviceLedger { return { ...ledger }; }
+
+function account(event: string, meter: XsMeter): void {
+  const d = meter.device;
+  if (!d) return;
+  ledger.deliveries++;
+  ledger.compute += meter.compute;
+  if (meter.compute > ledger.maxCompute) { ledger.maxCompute = meter.compute; ledger.maxComputeEvent = event; }
+  ledger.liveSlots = Math.max(ledger.liveSlots, d.liveSlots);
+  ledger.liveChunks = Math.max(ledger.liveChunks, d.liveChunks);
+  ledger.peakSlots = Math.max(ledger.peakSlots, d.peakSlots);
+  ledger.peakChunks = Math.max(ledger.peakChunks, d.peakChunks);
+  ledger.heapSlots = d.heapSlots;
+  ledger.heapChunks = d.heapChunks;
+  ledger.stackSlots = Math.max(ledger.stackSlots, d.stackSlots);
+  ledger.stackSize = d.stackSize;
+}
+
 let cachedDevhost: string | undefined;
 /** The device-conditions host built for the current sources (looked up once per process). */
 function devhostBin(): string {
@@ -118,6 +172,7 @@ export function startXsFirmware(host: Host, options: XsFirmwareOptions = {}): Xs
       wire.calls = 0;
       wire.bytes = message.byteLength;
       const { reply, meter } = machine.issueCommand(message);
+      if (meter.device) account(event[0], meter);
       onMeter?.(event[0], meter, { calls: wire.calls, bytes: wire.bytes + reply.byteLength, ms: performance.now() - t0 });
       return reply.byteLength === 0 ? undefined : JSON.parse(decoder.decode(reply));
     } catch (error) {

@@ -42,7 +42,11 @@ export interface XsMeter {
    * high-water of slots and chunk bytes during the delivery (garbage included: an upper bound), what is live after
    * a full collection at its end, and the heap's sizes.
    */
-  device?: { peakSlots: number; peakChunks: number; liveSlots: number; liveChunks: number; heapSlots: number; heapChunks: number };
+  device?: {
+    peakSlots: number; peakChunks: number; liveSlots: number; liveChunks: number; heapSlots: number; heapChunks: number;
+    /** Deepest the JavaScript stack went during the delivery, and its size (`creation.stack`), in slots. */
+    stackSlots: number; stackSize: number;
+  };
 }
 
 export interface XsResult {
@@ -197,6 +201,7 @@ export class XsMachine {
             meter.device = {
               peakSlots: parsed.peakSlots ?? 0, peakChunks: parsed.peakChunks ?? 0, liveSlots: parsed.liveSlots ?? 0,
               liveChunks: parsed.liveChunks ?? 0, heapSlots: parsed.heapSlots, heapChunks: parsed.heapChunks ?? 0,
+              stackSlots: parsed.stackSlots ?? 0, stackSize: parsed.stackSize ?? 0,
             };
           }
           this.lastMeter = meter;

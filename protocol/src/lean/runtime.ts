@@ -279,24 +279,28 @@ function isDefault(k: number, v: unknown): boolean {
   return k !== K.MSG && v === 0;
 }
 
+function writeU64(w: Writer, v: number): void {
+  let n = v;
+  const neg = n < 0;
+  if (neg) n = -n;
+  let lo = n % TWO32 >>> 0;
+  let hi = Math.floor(n / TWO32) >>> 0;
+  if (neg) {
+    // two's complement, as protobufjs LongBits.fromNumber
+    lo = (~lo + 1) >>> 0;
+    hi = (~hi + (lo ? 0 : 1)) >>> 0;
+  }
+  w.v(lo, hi);
+}
+
+/** One value; a nested message recurses through encodeInto (both keep few locals: XS frames sit on the device's small stack). */
 function writeValue(w: Writer, k: number, v: unknown, sub: Desc | 0 | undefined): void {
   if (k === K.U32) w.v(v as number);
   else if (k === K.S32) w.v(((v as number) << 1) ^ ((v as number) >> 31));
   else if (k === K.E) w.v(v as number, (v as number) < 0 ? -1 : 0);
   else if (k === K.B) w.v(v ? 1 : 0);
-  else if (k === K.U64) {
-    let n = v as number;
-    const neg = n < 0;
-    if (neg) n = -n;
-    let lo = n % TWO32 >>> 0;
-    let hi = Math.floor(n / TWO32) >>> 0;
-    if (neg) {
-      // two's complement, as protobufjs LongBits.fromNumber
-      lo = (~lo + 1) >>> 0;
-      hi = (~hi + (lo ? 0 : 1)) >>> 0;
-    }
-    w.v(lo, hi);
-  } else {
+  else if (k === K.U64) writeU64(w, v as number);
+  else {
     const start = w.open();
     if (k === K.STR) writeUtf8(w, v as string);
     else if (k === K.BYTES) w.raw(v as Uint8Array);
@@ -305,28 +309,39 @@ function writeValue(w: Writer, k: number, v: unknown, sub: Desc | 0 | undefined)
   }
 }
 
-function encodeInto(w: Writer, d: Desc, m: Obj): void {
-  for (const [no, name, kind, sub, oneof] of d) {
-    const v = m[name];
-    if (v == null) continue;
-    const k = kind & 7;
-    if (kind & K.REP) {
-      const a = v as unknown[];
-      if (!a.length) continue;
-      if (kind & K.PACKED) {
-        w.v((no << 3) | 2);
-        const start = w.open();
-        for (const x of a) writeValue(w, k, x, sub);
-        w.close(start);
-      } else {
-        for (const x of a) {
-          w.v((no << 3) | wireType(k));
-          writeValue(w, k, x, sub);
-        }
-      }
-    } else if (oneof || !isDefault(k, v)) {
+function writeRepeated(w: Writer, no: number, kind: number, a: unknown[], sub: Desc | 0 | undefined): void {
+  const k = kind & 7;
+  const n = a.length;
+  if (kind & K.PACKED) {
+    w.v((no << 3) | 2);
+    const start = w.open();
+    for (let j = 0; j < n; j++) writeValue(w, k, a[j], sub);
+    w.close(start);
+  } else {
+    for (let j = 0; j < n; j++) {
       w.v((no << 3) | wireType(k));
-      writeValue(w, k, v, sub);
+      writeValue(w, k, a[j], sub);
+    }
+  }
+}
+
+/**
+ * Index loops rather than `for…of` with destructuring, here and in decoding: on XS every `for…of` keeps an iterator
+ * (and a destructuring one per field) on the stack and in the heap, and encoding recurses once per nested
+ * message. The device-conditions host measured `encodeInto` + `writeValue` at 56 stack slots per level with
+ * iterators, enough to overflow the ESP32 build's stack (then 512 slots) when a plan (4 levels deep) is saved from a
+ * downlink handler (issue 12).
+ */
+function encodeInto(w: Writer, d: Desc, m: Obj): void {
+  for (let i = 0; i < d.length; i++) {
+    const f = d[i] as Desc[number];
+    const v = m[f[1]];
+    if (v == null) continue;
+    if (f[2] & K.REP) {
+      if ((v as unknown[]).length) writeRepeated(w, f[0], f[2], v as unknown[], f[3]);
+    } else if (f[4] || !isDefault(f[2] & 7, v)) {
+      w.v((f[0] << 3) | wireType(f[2] & 7));
+      writeValue(w, f[2] & 7, v, f[3]);
     }
   }
 }
@@ -371,8 +386,11 @@ function readValue(r: Reader, k: number, sub: Desc | 0 | undefined, target: unkn
 
 function defaults(d: Desc): Obj {
   const m: Obj = {};
-  for (const [, name, kind, , oneof] of d) {
-    if (oneof) continue;
+  for (let i = 0; i < d.length; i++) {
+    const f = d[i] as Desc[number];
+    if (f[4]) continue;
+    const name = f[1];
+    const kind = f[2];
     if (kind & K.REP) m[name] = [];
     else {
       const k = kind & 7;
@@ -393,9 +411,13 @@ function decodeFrom(r: Reader, d: Desc, target: Obj | undefined): Obj {
     const no = tag >>> 3;
     const wt = tag & 7;
     if (!no) fail('field number 0');
-    const f = d.find((x) => x[0] === no);
+    let f: Desc[number] | undefined;
+    for (let i = 0; i < d.length; i++) if ((d[i] as Desc[number])[0] === no) { f = d[i]; break; }
     if (f) {
-      const [, name, kind, sub, oneof] = f;
+      const name = f[1];
+      const kind = f[2];
+      const sub = f[3];
+      const oneof = f[4];
       const k = kind & 7;
       if (kind & K.REP) {
         const a = m[name] as unknown[];
@@ -414,7 +436,10 @@ function decodeFrom(r: Reader, d: Desc, target: Obj | undefined): Obj {
         }
       } else if (wt === wireType(k)) {
         if (oneof) {
-          for (const x of d) if (x[4] === oneof && x[1] !== name) delete m[x[1]];
+          for (let i = 0; i < d.length; i++) {
+            const x = d[i] as Desc[number];
+            if (x[4] === oneof && x[1] !== name) delete m[x[1]];
+          }
         }
         m[name] = readValue(r, k, sub, m[name]);
         continue;
