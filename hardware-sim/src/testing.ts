@@ -79,21 +79,18 @@ export async function settleNetwork(o: SettleOptions): Promise<void> {
 
 /**
  * The device-conditions host's figures for one scenario (issue 12): what the firmware used on every `runtime:
- * 'device'` board since the last call, against the device heap. Throws when the heap was exceeded (the host then
- * aborted: `XsAbortError`, a panic reboot on the board) or when nothing ran on that host; otherwise returns the
- * figures and one line describing them, which the scenario suites print.
+ * 'device'` board since the last call, against the device heap; throws when nothing ran on that host. The heap
+ * itself is enforced by XS there (fixed size: past it the engine aborts, an `XsAbortError` and a panic reboot on
+ * the board, which the suites check); "peak in a delivery" is XS's own accounting of slots and chunk bytes in use
+ * (garbage included, so it reaches the heap's size before each collection: not a margin).
  */
 export function deviceScenarioReport(name: string): { ledger: DeviceLedger; line: string } {
   const ledger = resetDeviceLedger();
   if (ledger.deliveries === 0) throw new Error(`${name}: no delivery ran on the device-conditions host`);
-  const over: string[] = [];
-  if (ledger.peakSlots > ledger.heapSlots) over.push(`slots ${ledger.peakSlots} > ${ledger.heapSlots}`);
-  if (ledger.peakChunks > ledger.heapChunks) over.push(`chunk bytes ${ledger.peakChunks} > ${ledger.heapChunks}`);
-  if (over.length > 0) throw new Error(`${name}: over the device heap (${over.join(', ')})`);
   const pct = (n: number, of: number): string => `${Math.round((100 * n) / of)} %`;
   const line = `device host · ${name}: live ${ledger.liveSlots}/${ledger.heapSlots} slots (${pct(ledger.liveSlots, ledger.heapSlots)}), `
     + `${ledger.liveChunks}/${ledger.heapChunks} chunk bytes (${pct(ledger.liveChunks, ledger.heapChunks)}); peak in a delivery `
-    + `${ledger.peakSlots} slots, ${ledger.peakChunks} chunk bytes; stack ${ledger.stackSlots}/${ledger.stackSize} slots; ${ledger.deliveries} deliveries, compute ${ledger.compute.toLocaleString('en')} `
+    + `${ledger.peakSlots} slots, ${ledger.peakChunks} chunk bytes; stack touched ${ledger.stackSlots}/${ledger.stackSize} slots; ${ledger.deliveries} deliveries, compute ${ledger.compute.toLocaleString('en')} `
     + `(max ${ledger.maxCompute.toLocaleString('en')} in '${ledger.maxComputeEvent}')`;
   return { ledger, line };
 }

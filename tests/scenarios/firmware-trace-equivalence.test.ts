@@ -124,10 +124,11 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
   }
 }
 
-describe('trace equivalence of the Node and XS hosts', () => {
+describe('trace equivalence of the Node, XS and device-conditions hosts', () => {
   it('a night with a plan, an override and a network drop gives identical PWM writes and uplink frames', async () => {
     const node = await night('node');
     const xs = await night('xs');
+    const device = await night('device');
 
     // The scenario did what it says (so that equality is not the equality of two empty traces).
     expect(node.bootCount).toBe(1);
@@ -142,6 +143,10 @@ describe('trace equivalence of the Node and XS hosts', () => {
     expect(xs.pwm).toEqual(node.pwm);
     expect(xs.uplinks).toEqual(node.uplinks);
     expect(xs.bootCount).toBe(node.bootCount);
+    // Preloaded in the device's heap, with the SDK's native HMAC: the same writes and the same bytes.
+    expect(device.pwm).toEqual(node.pwm);
+    expect(device.uplinks).toEqual(node.uplinks);
+    expect(device.bootCount).toBe(node.bootCount);
   });
 });
 
@@ -249,6 +254,7 @@ describe.each(['hlw8012', 'bl0940'] as const)('trace equivalence of a metered bo
   it('a night with energy records and a power cut during a meter-log write gives identical PWM writes and uplink frames', async () => {
     const node = await meteredNight('node', chip);
     const xs = await meteredNight('xs', chip);
+    const device = await meteredNight('device', chip);
 
     // The scenario did what it says.
     expect(node.bootCount).toBe(2);
@@ -266,5 +272,9 @@ describe.each(['hlw8012', 'bl0940'] as const)('trace equivalence of a metered bo
     expect(xs.bootCount).toBe(node.bootCount);
     expect(xs.pwm).toEqual(node.pwm);
     expect(xs.uplinks).toEqual(node.uplinks);
+    expect(device.offAt).toBe(node.offAt);
+    expect(device.bootCount).toBe(node.bootCount);
+    expect(device.pwm).toEqual(node.pwm);
+    expect(device.uplinks).toEqual(node.uplinks);
   });
 });

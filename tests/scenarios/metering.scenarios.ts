@@ -17,6 +17,7 @@ import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/test
 import { decodeUplinkFrame, parseDeviceTopic } from '@streetlight/protocol';
 import type { IntervalRecord } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
+import { endDeviceScenario, startDeviceScenario } from '../lib/device-host.js';
 
 const SARLAT = { lat: 44.8897, lon: 1.2166 };
 const at = (iso: string): number => Date.parse(iso);
@@ -44,6 +45,7 @@ let runtime: FirmwareRuntime = 'node';
 /** Registers the metering scenarios for one firmware host (in the calling test file). */
 export function meteringScenarios(r: FirmwareRuntime): void {
   beforeEach(async () => {
+    startDeviceScenario();
     broker = await startTestBroker();
     clock = new VirtualClock({ start: at('2026-11-23T18:00:00Z') }); // 19:00 in Sarlat, dark
     tenant = `t${randomUUID().slice(0, 8)}`;
@@ -91,9 +93,13 @@ export function meteringScenarios(r: FirmwareRuntime): void {
   });
 
   afterEach(async () => {
-    for (const b of boards.splice(0)) b.dispose();
-    await peer.close();
-    await broker.close();
+    try {
+      if (runtime === 'device') endDeviceScenario(boards);
+    } finally {
+      for (const b of boards.splice(0)) b.dispose();
+      await peer.close();
+      await broker.close();
+    }
   });
 
   function makeBoard(meter: MeterSpec['chip'] | MeterSpec, extra: Partial<ConstructorParameters<typeof SimBoard>[0]> = {}): SimBoard {

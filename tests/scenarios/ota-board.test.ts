@@ -20,6 +20,7 @@ import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/test
 import { decodeUplinkFrame, parseDeviceTopic, type Uplink } from '@streetlight/protocol';
 import { ImageKind, OtaState, type OtaOffer } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
+import { endDeviceScenario, startDeviceScenario } from '../lib/device-host.js';
 
 const SARLAT = { lat: 44.8897, lon: 1.2166 };
 const MODEL = 'SL-ESP32-SIM';
@@ -34,7 +35,7 @@ const CONFIG = {
 /** An OtaStatus uplink as the peer decodes it (server codec). */
 type OtaStatus = NonNullable<Uplink['otaStatus']>;
 
-const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
+const RUNTIMES: FirmwareRuntime[] = ['node', 'xs', 'device'];
 const dir = mkdtempSync(join(tmpdir(), 'sl-ota-board-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const key = generateSigningKey(join(dir, 'ota.pem'));
@@ -52,6 +53,7 @@ const sentUpTo = new Map<string, number>();
 let nextImageId = 1;
 
 beforeEach(async () => {
+  startDeviceScenario();
   broker = await startTestBroker();
   clock = new VirtualClock({ start: Date.parse('2026-11-23T20:00:00Z') });
   tenant = `ota${randomUUID().slice(0, 8)}`;
@@ -70,9 +72,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const b of boards.splice(0)) b.dispose();
-  await peer.close();
-  await broker.close();
+  try {
+    if (runtime === 'device') endDeviceScenario(boards);
+  } finally {
+    for (const b of boards.splice(0)) b.dispose();
+    await peer.close();
+    await broker.close();
+  }
 });
 
 /** Sends chunks up to WINDOW bytes past the device's offset; a resume request restarts from its offset. */

@@ -44,7 +44,11 @@ export interface XsMeter {
    */
   device?: {
     peakSlots: number; peakChunks: number; liveSlots: number; liveChunks: number; heapSlots: number; heapChunks: number;
-    /** Deepest the JavaScript stack went during the delivery, and its size (`creation.stack`), in slots. */
+    /**
+     * Deepest slot of the JavaScript stack written during the delivery (painted before it), and the stack's size
+     * (`creation.stack`), in slots. Frames, but also XS's own use of the free stack as scratch (the OTA offer's
+     * ECDSA touches all of it without overflowing: XS bounds-checks its pushes and aborts past the end).
+     */
     stackSlots: number; stackSize: number;
   };
 }
