@@ -18,10 +18,11 @@
  * fixed heap of firmware/manifest.json, 32-bit slots, the SDK's native Digest and ECDSA). Its XS is the SDK's,
  * whose computation meter counts a built-in step as 1/4 of a bytecode: its `compute` is comparable between
  * device runs, not with xsnap's. Per scenario: live slots and chunk bytes (after the full collection that ends
- * every delivery: high-water over the scenario's deliveries), and the peak of slots and chunk bytes during one
- * of its deliveries (garbage included, an upper bound), against the heap. Preloaded code lives in flash there and
- * is not in these figures; the preloaded image (`mc.xs.c`) is. The bench FAILS (exit code 1) when a delivery on
- * that host goes over the heap, or when the firmware panics (an XS abort — memory full — is one) in any scenario.
+ * every delivery: high-water over the scenario's deliveries), the peak of slots and chunk bytes during one of
+ * its deliveries (garbage included, an upper bound) and the deepest the stack went, against the heap and stack.
+ * Preloaded code lives in flash there and is not in these figures; the preloaded image (`mc.xs.c`) is. The bench
+ * FAILS (exit code 1) when a delivery on that host goes over the heap or the stack, or when the firmware panics (an
+ * XS abort — memory full — is one) in any scenario.
  *
  * Ends with `RESULT <name> <value> <unit>` lines.
  */
@@ -50,15 +51,18 @@ let devhostBin: string | undefined;
 
 /** What makes the bench fail: a delivery over the device heap, a panic (an XS abort on the device host). */
 const failures: string[] = [];
+/** Stack figures to read with care (see memoryFigures). */
+const stackNotes: string[] = [];
 /** The device heap, as its host reports it with every delivery. */
-const heap = { slots: 0, chunks: 0 };
+const heap = { slots: 0, chunks: 0, stack: 0 };
 function checkHeap(what: string, meter: XsMeter): void {
   const d = meter.device;
   if (!d) return;
   heap.slots = d.heapSlots;
   heap.chunks = d.heapChunks;
-  if ((d.peakSlots > d.heapSlots || d.peakChunks > d.heapChunks) && failures.length < 20) {
-    failures.push(`device host: delivery '${what}' over the heap (peak ${d.peakSlots}/${d.heapSlots} slots, ${d.peakChunks}/${d.heapChunks} chunk bytes)`);
+  heap.stack = d.stackSize;
+  if ((d.peakSlots > d.heapSlots || d.peakChunks > d.heapChunks || d.stackSlots > d.stackSize) && failures.length < 20) {
+    failures.push(`device host: delivery '${what}' over the heap (peak ${d.peakSlots}/${d.heapSlots} slots, ${d.peakChunks}/${d.heapChunks} chunk bytes, stack ${d.stackSlots}/${d.stackSize} slots)`);
   }
 }
 function checkBoard(engine: Engine, scenario: string, b: SimBoard): void {
@@ -95,6 +99,14 @@ function memoryFigures(engine: Engine, scenario: string, meters: XsMeter[]): voi
   result(`device_${scenario}_live_chunk_bytes`, max((d) => d.liveChunks), 'bytes');
   result(`device_${scenario}_peak_slots`, max((d) => d.peakSlots), 'slots');
   result(`device_${scenario}_peak_chunk_bytes`, max((d) => d.peakChunks), 'bytes');
+  const stack = max((d) => d.stackSlots);
+  result(`device_${scenario}_stack_slots`, stack, 'slots');
+  // The stack high-water is read from a painted stack (devhost.c), and XS's RegExp engine keeps its backtracking
+  // states in the free part of the stack, from its bottom (xsre.c fxPushState): a delivery that ran a RegExp shows
+  // the whole stack although it did not abort (a real overflow would have).
+  if (stack >= (ds[0]?.stackSize ?? Infinity)) {
+    stackNotes.push(`${scenario}: stack figure ${stack} is the whole stack without an abort (a RegExp's states at the stack's bottom, not JavaScript frames)`);
+  }
 }
 
 // --- loaded code vs a bare engine (xsnap: the device host preloads, and evaluates no script) --------------
@@ -435,6 +447,7 @@ const xsnapSeconds = (performance.now() - started) / 1000;
   await otaScenario('device');
   result('device_heap_slots', heap.slots, 'slots');
   result('device_heap_chunk_bytes', heap.chunks, 'bytes');
+  result('device_stack_size_slots', heap.stack, 'slots');
   // The whole bench on the device host: its highest marks, against the heap.
   const highest = (suffix: string): number => Math.max(0, ...results.filter(([n]) => n.startsWith('device_') && n.endsWith(suffix)).map(([, v]) => v));
   result('device_max_live_slots', highest('_live_slots'), 'slots');
@@ -442,10 +455,22 @@ const xsnapSeconds = (performance.now() - started) / 1000;
   result('device_max_peak_slots', highest('_peak_slots'), 'slots');
   result('device_max_peak_chunk_bytes', highest('_peak_chunk_bytes'), 'bytes');
   if (heap.slots === 0) failures.push('device host: no delivery reported the heap');
+  // The closing note: the device-conditions figures against the heap.
+  const v = (name: string): number => results.find(([n]) => n === name)?.[1] ?? 0;
+  const n = (x: number): string => x.toLocaleString('en');
+  const pct = (x: number, of: number): string => `${of > 0 ? Math.round((100 * x) / of) : 0} %`;
+  runningState.push(
+    `device conditions: heap ${n(heap.slots)} slots, ${n(heap.chunks)} chunk bytes; preloaded image ${n(v('device_preloaded_image_bytes'))} bytes `
+    + `(${n(v('device_preload_instances'))} instances). Live in every scenario ≤ ${n(v('device_max_live_slots'))} slots (${pct(v('device_max_live_slots'), heap.slots)}), `
+    + `≤ ${n(v('device_max_live_chunk_bytes'))} chunk bytes (${pct(v('device_max_live_chunk_bytes'), heap.chunks)}); peak in one delivery `
+    + `${n(v('device_max_peak_slots'))} slots, ${n(v('device_max_peak_chunk_bytes'))} chunk bytes (garbage included). Compute: tick ${n(v('device_tick_compute'))}, `
+    + `metering hour ${n(v('device_metering_hour_compute_hlw8012'))} (HLW8012) / ${n(v('device_metering_hour_compute_bl0940'))} (BL0940), `
+    + `OTA offer check ${n(v('device_ota_offer_check_compute'))}, 4 KiB chunk ${n(v('device_ota_chunk_write_compute'))}.`,
+  );
   process.stderr.write(`bench: xsnap ${xsnapSeconds.toFixed(1)} s, device host ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
-for (const line of runningState) process.stdout.write(`${line}\n`);
+for (const line of [...runningState, ...stackNotes.map((t) => `note: ${t}`)]) process.stdout.write(`${line}\n`);
 for (const [name, value, unit] of results) process.stdout.write(`RESULT ${name} ${value} ${unit}\n`);
 if (failures.length > 0) {
   for (const f of failures) process.stderr.write(`bench:firmware FAILED: ${f}\n`);
