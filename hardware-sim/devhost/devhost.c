@@ -187,8 +187,8 @@ void xs_devhost_print(xsMachine* the)
 /* ---- main loop ---- */
 
 /*
- * Stack high-water: the free part of the stack is painted before a delivery and the first slot found changed from
- * the bottom after it tells how deep the delivery went (the stack is `creation.stack` slots; XS aborts beyond).
+ * Stack high-water: the free part of the stack is painted before a delivery and read after it (the stack is
+ * `creation.stack` slots; XS bounds-checks its pushes and aborts beyond).
  */
 #define PAINT 0xA5
 static void paintStack(txMachine* the)
@@ -196,12 +196,31 @@ static void paintStack(txMachine* the)
 	memset((void *)the->stackBottom, PAINT, (size_t)((char *)the->stack - (char *)the->stackBottom));
 }
 
+static int painted(const txSlot* slot)
+{
+	const unsigned char *p = (const unsigned char *)slot;
+	for (size_t i = 0; i < sizeof(txSlot); i++)
+		if (p[i] != PAINT) return 0;
+	return 1;
+}
+
+/*
+ * Frames grow down from the top; XS also keeps working state at the bottom of the free stack (regular expressions:
+ * xsre.c fxPushState). The deepest frame is the top of the largest run of untouched slots.
+ */
 static long stackHighWater(txMachine* the)
 {
-	const unsigned char *p = (const unsigned char *)the->stackBottom;
-	const unsigned char *end = (const unsigned char *)the->stackTop;
-	while ((p < end) && (*p == PAINT)) p++;
-	return (long)((end - p) / (long)sizeof(txSlot));
+	const txSlot *bestEnd = the->stackBottom;
+	long best = -1, run = 0;
+	for (const txSlot *slot = the->stackBottom; slot < the->stackTop; slot++) {
+		if (painted(slot)) {
+			run++;
+			if (run > best) { best = run; bestEnd = slot + 1; }
+		}
+		else run = 0;
+	}
+	if (best <= 0) return (long)(the->stackTop - the->stackBottom);
+	return (long)(the->stackTop - bestEnd);
 }
 
 static void reply(txMachine* the, txU8 compute, txSize endSlots, txSize endChunks, long stackSlots, char *response, size_t responseLength)

@@ -90,7 +90,7 @@ export function deviceScenarioReport(name: string): { ledger: DeviceLedger; line
   const pct = (n: number, of: number): string => `${Math.round((100 * n) / of)} %`;
   const line = `device host · ${name}: live ${ledger.liveSlots}/${ledger.heapSlots} slots (${pct(ledger.liveSlots, ledger.heapSlots)}), `
     + `${ledger.liveChunks}/${ledger.heapChunks} chunk bytes (${pct(ledger.liveChunks, ledger.heapChunks)}); peak in a delivery `
-    + `${ledger.peakSlots} slots, ${ledger.peakChunks} chunk bytes; stack touched ${ledger.stackSlots}/${ledger.stackSize} slots; ${ledger.deliveries} deliveries, compute ${ledger.compute.toLocaleString('en')} `
+    + `${ledger.peakSlots} slots, ${ledger.peakChunks} chunk bytes; stack ${ledger.stackSlots}/${ledger.stackSize} slots; ${ledger.deliveries} deliveries, compute ${ledger.compute.toLocaleString('en')} `
     + `(max ${ledger.maxCompute.toLocaleString('en')} in '${ledger.maxComputeEvent}')`;
   return { ledger, line };
 }

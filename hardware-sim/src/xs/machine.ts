@@ -45,9 +45,9 @@ export interface XsMeter {
   device?: {
     peakSlots: number; peakChunks: number; liveSlots: number; liveChunks: number; heapSlots: number; heapChunks: number;
     /**
-     * Deepest slot of the JavaScript stack written during the delivery (painted before it), and the stack's size
-     * (`creation.stack`), in slots. Frames, but also XS's own use of the free stack as scratch (the OTA offer's
-     * ECDSA touches all of it without overflowing: XS bounds-checks its pushes and aborts past the end).
+     * How deep the JavaScript stack went during the delivery (frames grow down from the top; the free stack is
+     * painted before it, and the top of the largest untouched run is taken, since regular expressions keep their
+     * state at the bottom of the free stack), and the stack's size (`creation.stack`), in slots.
      */
     stackSlots: number; stackSize: number;
   };
