@@ -5,8 +5,8 @@
  *
  * The OTA harness as for every other campaign (real fleet server, embedded broker, signed images, waves on one
  * virtual clock); only the boards' runtime differs. After each scenario: no board's engine aborted (an
- * `XsAbortError`, a panic reboot), no board panicked at all, the firmware stayed within the device heap
- * (`deviceScenarioReport` throws otherwise), and the scenario's memory and compute figures are printed.
+ * `XsAbortError`, a panic reboot: that is how an overrun of the device heap shows), no board panicked at all,
+ * and the scenario's memory and compute figures are printed (`deviceScenarioReport`).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe(`OTA campaign to ${N} boards on the device-conditions host`, () => {
     }
     expect(panics).toEqual([]);
   };
-  /** Checks the device heap over what ran since the last report and prints the figures. */
+  /** Prints the device-host figures of what ran since the last report. */
   const report = (name: string): void => { console.log(deviceScenarioReport(name).line); };
 
   beforeAll(async () => {
