@@ -24,8 +24,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirmware, type Firmware, type Host } from '@streetlight/firmware';
-import { SimBoard, VirtualClock, nodeHmac, simDeviceKey, type FirmwareRuntime } from '@streetlight/hardware-sim';
-import { startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
+import { SimBoard, VirtualClock, XsAbortError, nodeHmac, resetDeviceLedger, simDeviceKey, type FirmwareRuntime } from '@streetlight/hardware-sim';
+import { deviceScenarioReport, startTestBroker, type TestBroker } from '@streetlight/hardware-sim/testing';
 import { PROTOCOL_VERSION, encodeDownlink, sealFrame } from '@streetlight/protocol';
 import { AckStatus, Anchor, MAX_VERSION_JUMP, type Plan } from '@streetlight/protocol/lean';
 import { ProtocolPeer } from '../lib/protocol-peer.js';
@@ -258,7 +258,9 @@ class Model {
 
 // ---- the harness ---------------------------------------------------------------------------------------------------
 
-const RUNTIMES: FirmwareRuntime[] = ['node', 'xs'];
+const RUNTIMES: FirmwareRuntime[] = ['node', 'xs', 'device'];
+/** Runs on the device-conditions host (issue 12): fewer, its engine is the slowest; its memory limits are the point. */
+const runsOn = (r: FirmwareRuntime): number => (r === 'device' ? Math.min(RUNS, 12) : RUNS);
 
 describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issue 11)', (runtime) => {
   let broker: TestBroker;
@@ -291,7 +293,7 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
     constructor() {
       runs++;
       clock = new VirtualClock({ start: START });
-      this.deviceId = `SRL-H${runtime === 'xs' ? 'X' : 'N'}-${runs}`;
+      this.deviceId = `SRL-H${runtime === 'xs' ? 'X' : runtime === 'device' ? 'D' : 'N'}-${runs}`;
       peer.uplinks.length = 0;
       peer.rejected.length = 0;
       this.board = new SimBoard({
@@ -580,6 +582,7 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
 
   it(`obeys no unauthenticated or replayed command, never reboots or freezes (${RUNS} runs)`, { timeout: 600_000 }, async () => {
     const started = Date.now();
+    resetDeviceLedger();
     await fc.assert(fc.asyncProperty(scenario, async (ops) => {
       const run = new Run();
       try {
@@ -588,12 +591,16 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
         await run.liveness();
         count('refused by the board', run.fw().status().rejectedDownlinks);
         count('boots', run.m.boots);
+        // On the device-conditions host an engine abort (memory full, stack overflow) is a panic reboot the model
+        // may not notice: it fails the run.
+        if (run.board.lastException instanceof XsAbortError) throw new Error(`${run.deviceId}: the device-conditions host aborted: ${run.board.lastException.message}`);
       } finally {
         run.board.dispose();
       }
-    }), { numRuns: RUNS, seed: seedOf(runtime), ...pathOpt(), interruptAfterTimeLimit: 300_000 });
-    console.log(`hostile downlinks on ${runtime}: ${RUNS} runs (seed ${seedOf(runtime)}) in ${((Date.now() - started) / 1000).toFixed(1)} s; `
+    }), { numRuns: runsOn(runtime), seed: seedOf(runtime), ...pathOpt(), interruptAfterTimeLimit: 300_000 });
+    console.log(`hostile downlinks on ${runtime}: ${runsOn(runtime)} runs (seed ${seedOf(runtime)}) in ${((Date.now() - started) / 1000).toFixed(1)} s; `
       + [...stats].sort().map(([k, n]) => `${k} ${n}`).join(', '));
+    if (runtime === 'device') console.log(deviceScenarioReport(`hostile downlinks, ${runsOn(runtime)} runs`).line);
   });
 
   // A downlink sealed with the board's key but with a seq far above its floor: a server bug, a restored database
@@ -627,9 +634,10 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
         await run.raw(run.seal(env));
         await clock.waitFor(() => run.ackCount(next) > 0, { timeoutMs: 30_000, describe: () => `config (seq ${next}) not acknowledged; ${run.where()}` });
         expect(run.fw().status().configVersion).toBe(3);
+        if (run.board.lastException instanceof XsAbortError) throw new Error(`${run.deviceId}: the device-conditions host aborted: ${run.board.lastException.message}`);
       } finally {
         run.board.dispose();
       }
-    }), { numRuns: 8, seed: seedOf(runtime), ...pathOpt() });
+    }), { numRuns: runtime === 'device' ? 4 : 8, seed: seedOf(runtime), ...pathOpt() });
   });
 });
