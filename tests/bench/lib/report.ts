@@ -1,18 +1,25 @@
 /**
  * What every benchmark prints and keeps (issue 14): `RESULT <name> <value> <unit>` lines on stdout, and
- * `bench/results/<bench>.json` at the repository root with the figures, the machine (CPU model, cores, memory,
- * Node version), the date, the machine's load average at the start and at the end, and the CPU time of each
+ * `bench/results/<bench>.json` at the repository root with the figures, the checks and goals, the machine (CPU
+ * model, cores, memory, Node version), the date, the machine's load (below), and the CPU time of each
  * process the benchmark measured (its own, and any it names: a fleet-server child, PostgreSQL back ends, the
  * broker), so that two runs can be compared and a README figure can say under what load it was measured.
  *
  *   const report = benchReport('ingest');
  *   report.result('sqlite_frames_per_s', 812, 'frames/s');
  *   report.check('every record stored', stored === sent, `${stored} of ${sent}`);   // a failed check fails the run
+ *   report.goal('≥ half the pass-through', rate >= limit / 2, `${rate} of ${limit}`); // reported, never fails the run
  *   report.cpu('fleet-server', { userMs, systemMs });                               // or report.cpuOfPid(pid, name)
  *   await report.finish();                                                          // writes the JSON, sets exitCode
+ *
+ * The JSON's `load` says under what load the figures were taken: the 1-minute load average at the start, its
+ * highest value sampled every 5 s during the run, and at the end; and `busyCores`, the CPU time the whole machine
+ * spent (every process, from /proc/stat) per second of the run, and `selfCores`, the benchmark process's own part
+ * of it. A benchmark that also knows its other processes' CPU can subtract it per phase: what is left is what other
+ * work on the machine took (`machineCpu()`, `machineMark()` / `busyCoresSince()`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +28,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface BenchResult { name: string; value: number; unit: string }
 export interface BenchCheck { what: string; ok: boolean; detail?: string | undefined }
+export interface BenchGoal { what: string; met: boolean; detail?: string | undefined }
 export interface CpuTime { userMs: number; systemMs: number }
 
 export interface BenchReport {
@@ -28,6 +36,8 @@ export interface BenchReport {
   result(name: string, value: number, unit: string): void;
   /** A claim the benchmark verified (row counts, acks…): printed; a false one fails the run (exit code 1). */
   check(what: string, ok: boolean, detail?: string): void;
+  /** A target the figures are held against (speed, latency): printed and kept; a missed goal does not fail the run. */
+  goal(what: string, met: boolean, detail?: string): void;
   /** CPU time of a process or part, measured by the caller. */
   cpu(name: string, time: CpuTime): void;
   /** CPU time so far of a Linux process (from /proc/<pid>/stat), or undefined when it cannot be read. */
@@ -43,12 +53,21 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown';
 }
 
+let clockTicks: number | undefined;
+/** Clock ticks per second of /proc's CPU times (asked once). */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try { clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { clockTicks = 100; }
+  }
+  return clockTicks;
+}
+
 /** CPU time of the process `pid` from /proc (Linux), in ms. */
 export function processCpu(pid: number): CpuTime | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const hz = ticksPerSecond();
     // Fields after the command: state is [0]; utime [11], stime [12] (man 5 proc, counted from 1 after the name).
     return { userMs: (Number(fields[11]) * 1000) / hz, systemMs: (Number(fields[12]) * 1000) / hz };
   } catch {
@@ -56,11 +75,59 @@ export function processCpu(pid: number): CpuTime | undefined {
   }
 }
 
+/** The child processes of `pid` (Linux, /proc/<pid>/task/<tid>/children) with their command names. */
+export function childProcesses(pid = process.pid): Array<{ pid: number; comm: string }> {
+  const out: Array<{ pid: number; comm: string }> = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      for (const c of text ? text.split(/\s+/).map(Number) : []) {
+        let comm = '';
+        try { comm = readFileSync(`/proc/${c}/comm`, 'utf8').trim(); } catch { /* gone */ }
+        out.push({ pid: c, comm });
+      }
+    }
+  } catch { /* not Linux */ }
+  return out;
+}
+
+/** CPU time the whole machine has spent so far, every core and process (/proc/stat: all but idle and iowait), in ms. */
+export function machineCpu(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    const f = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest and guest_nice are already in user and nice)
+    const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
+    return (busy * 1000) / ticksPerSecond();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A mark to measure the machine's busy cores from: `busyCoresSince(mark)` = CPU s spent per s since then. */
+export function machineMark(): { at: number; cpuMs: number | undefined } {
+  return { at: performance.now(), cpuMs: machineCpu() };
+}
+
+export function busyCoresSince(mark: { at: number; cpuMs: number | undefined }): number | undefined {
+  const now = machineCpu();
+  const wall = performance.now() - mark.at;
+  if (now === undefined || mark.cpuMs === undefined || wall <= 0) return undefined;
+  return (now - mark.cpuMs) / wall;
+}
+
+export const cpuMs = (t: CpuTime | undefined): number => (t ? t.userMs + t.systemMs : 0);
+
 export function benchReport(bench: string): BenchReport {
   const started = new Date();
   const loadStart = loadavg();
+  const mark = machineMark();
+  let loadMax = loadStart[0] ?? 0;
+  const sampler = setInterval(() => { loadMax = Math.max(loadMax, loadavg()[0] ?? 0); }, 5000);
+  sampler.unref();
   const results: BenchResult[] = [];
   const checks: BenchCheck[] = [];
+  const goals: BenchGoal[] = [];
   const cpu: Record<string, CpuTime> = {};
   const notes: string[] = [];
   const self0 = process.cpuUsage();
@@ -74,10 +141,18 @@ export function benchReport(bench: string): BenchReport {
       checks.push({ what, ok, detail });
       process.stdout.write(`CHECK ${ok ? 'ok' : 'FAILED'} ${what}${detail ? ` (${detail})` : ''}\n`);
     },
+    goal(what, met, detail) {
+      goals.push({ what, met, detail });
+      process.stdout.write(`GOAL ${met ? 'met' : 'missed'} ${what}${detail ? ` (${detail})` : ''}\n`);
+    },
     cpu(name, time) { cpu[name] = time; },
     cpuOfPid: (pid) => processCpu(pid),
     note(text) { notes.push(text); },
     async finish() {
+      clearInterval(sampler);
+      const busy = busyCoresSince(mark);
+      const loadEnd = loadavg();
+      loadMax = Math.max(loadMax, loadEnd[0] ?? 0);
       const self = process.cpuUsage(self0);
       cpu['bench process'] ??= { userMs: self.user / 1000, systemMs: self.system / 1000 };
       const out = {
@@ -85,17 +160,23 @@ export function benchReport(bench: string): BenchReport {
         date: started.toISOString(),
         seconds: (Date.now() - started.getTime()) / 1000,
         machine: { cpu: cpuModel(), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30), node: process.version, platform: process.platform },
-        load: { start: loadStart, end: loadavg() },
+        load: {
+          start: loadStart, max1m: loadMax, end: loadEnd,
+          ...(busy !== undefined ? { busyCores: Math.round(busy * 100) / 100 } : {}),
+          // This process's own share of busyCores (its children and the processes it measured are in `cpu`).
+          selfCores: Math.round(((self.user + self.system) / 1000 / (Date.now() - started.getTime())) * 100) / 100,
+        },
         cpu,
         results,
         checks,
+        goals,
         notes,
       };
       const dir = join(REPO, 'bench', 'results');
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `${bench}.json`);
       writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-      process.stdout.write(`load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} → ${out.load.end.map((l) => l.toFixed(2)).join(' ')}; results in ${file}\n`);
+      process.stdout.write(`load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} → ${loadEnd.map((l) => l.toFixed(2)).join(' ')} (1-min max ${loadMax.toFixed(2)})${busy !== undefined ? `, machine busy ${busy.toFixed(2)} of ${cpus().length} cores over the run` : ''}; results in ${file}\n`);
       if (checks.some((c) => !c.ok)) process.exitCode = 1;
       return file;
     },
