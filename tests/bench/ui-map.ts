@@ -9,6 +9,11 @@
  * frames; at least two frame periods, ≈ 33 ms at 60 Hz) and of the canvas draw itself, averaged over 20 zooms in and out.
  *
  * Environment: BENCH_LIGHTS (default 10000), CHROMIUM_PATH (default /usr/bin/chromium).
+ *
+ * Issue 14: through benchReport (bench/results/ui-map.json: machine, date, load, CPU of this process, which is the
+ * server, and of Chromium's processes). Checked: the device list returns every light, the map drew every light
+ * that connected, each zoom redrew. The device list is read 10 times (first, median, p99) and the zoom repeated
+ * 50 times (p50, p99).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +22,13 @@ import { build } from '@streetlight/fleet-server';
 import { authedInject, createUser, provisionDevices } from '@streetlight/fleet-server/testing';
 import { encodePresence, statusTopic, uplinkTopic, pb } from '@streetlight/protocol';
 import { launchChromium, newContext } from '../lib/browser.js';
+import { benchReport, childProcesses, processTreeCpu } from './lib/report.js';
+import { pct } from './lib/loadgen.js';
 
 const N = Number(process.env.BENCH_LIGHTS ?? 10_000);
-const result = (name: string, value: number, unit: string): void => { process.stdout.write(`RESULT ${name} ${value} ${unit}\n`); };
+const report = benchReport('ui-map');
+const result = report.result;
+const ZOOMS = 50;
 const T = 'bigtown';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sl-bench-ui-'));
@@ -47,9 +56,18 @@ try {
   }
   await createUser(app, { email: 'bench@big.town', password: 'bench-password-1', roles: { [T]: 'manager' } });
 
-  const t0 = performance.now();
-  const list = await root(`/api/tenants/${T}/devices`);
-  result('ui_devices_api', Math.round(performance.now() - t0), 'ms');
+  const listTimes: number[] = [];
+  let list = await root(`/api/tenants/${T}/devices`);
+  for (let k = 0; k < 10; k++) {
+    const t0 = performance.now();
+    list = await root(`/api/tenants/${T}/devices`);
+    listTimes.push(performance.now() - t0);
+  }
+  const listed = (list.json() as unknown[]).length;
+  report.check('the device list returns every light', list.statusCode === 200 && listed === N, `${listed} of ${N}`);
+  result('ui_devices_api', Math.round(listTimes[0] ?? 0), 'ms');
+  result('ui_devices_api_median', Math.round(pct(listTimes, 50)), 'ms');
+  result('ui_devices_api_p99', Math.round(pct(listTimes, 99)), 'ms');
   result('ui_devices_api_size', Math.round(list.body.length / 1024), 'KiB');
 
   const ctx = await newContext(browser);
@@ -62,26 +80,44 @@ try {
   const last = ids[ids.length - 1] as string;
   await page.waitForFunction((id) => !!(globalThis as unknown as { slMapProbe?: (id: string) => unknown }).slMapProbe?.(id), last, { timeout: 120_000, polling: 50 });
   result('ui_map_first_draw', Math.round(performance.now() - t1), 'ms');
+  // Every light that connected is on the map (a light that never connected has no state to draw… or is drawn as
+  // such: counted either way, what matters is that none of the connected ones is missing).
+  const drawn = await page.evaluate(`(${JSON.stringify(ids.filter((_, k) => k % 50 !== 0))}).filter((id) => !window.slMapProbe(id)).length`) as number;
+  report.check('the map drew every light that connected', drawn === 0, `${drawn} missing`);
   // A string, not a function: tsx would add its `__name` helper to a function body, which the page lacks.
   const redraw = await page.evaluate(`(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     const [plus, minus] = document.querySelectorAll('.map-tools button');
-    let total = 0; let draw = 0;
-    for (let k = 0; k < 20; k++) {
+    const total = []; const draw = [];
+    for (let k = 0; k < ${ZOOMS}; k++) {
       const s = performance.now();
+      window.slMapDrawMs = -1;
       (k % 2 ? minus : plus).click(); // in and out: the whole town stays on screen
       await frame();
-      total += performance.now() - s;
-      draw += window.slMapDrawMs;
+      total.push(performance.now() - s);
+      draw.push(window.slMapDrawMs);
     }
-    return [total / 20, draw / 20];
-  })()`) as [number, number];
-  result('ui_map_zoom_to_frame', Math.round(redraw[0] * 10) / 10, 'ms');
-  result('ui_map_draw', Math.round(redraw[1] * 10) / 10, 'ms');
+    return [total, draw];
+  })()`) as [number[], number[]];
+  const [zooms, draws] = redraw;
+  report.check(`each of the ${ZOOMS} zooms redrew the map`, draws.every((d) => d >= 0), `${draws.filter((d) => d < 0).length} without a draw`);
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  result('ui_map_zoom_to_frame', Math.round(mean(zooms) * 10) / 10, 'ms');
+  result('ui_map_zoom_to_frame_p50', Math.round(pct(zooms, 50) * 10) / 10, 'ms');
+  result('ui_map_zoom_to_frame_p99', Math.round(pct(zooms, 99) * 10) / 10, 'ms');
+  result('ui_map_draw', Math.round(mean(draws) * 10) / 10, 'ms');
+  result('ui_map_draw_p99', Math.round(pct(draws, 99) * 10) / 10, 'ms');
   result('ui_map_lights', N, 'lights');
+  const chromium = childProcesses().filter((c) => /chrom/i.test(c.comm));
+  for (const c of chromium) {
+    const t = processTreeCpu(c.pid);
+    if (t) report.cpu(`chromium (pid ${c.pid} and its children)`, t);
+  }
   await ctx.close();
 } finally {
   await browser.close();
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
+report.note(`${N} lights on a 10 km grid, server in process (SQLite), headless Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'})`);
+await report.finish();

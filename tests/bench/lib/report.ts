@@ -1,7 +1,8 @@
 /**
  * What every benchmark prints and keeps (issue 14): `RESULT <name> <value> <unit>` lines on stdout, and
  * `bench/results/<bench>.json` at the repository root with the figures, the checks and goals, the machine (CPU
- * model, cores, memory, Node version), the date, the machine's load (below), and the CPU time of each
+ * model, cores, memory, Node version), the date, the commit measured (and any tracked file modified in the working
+ * tree: a shared tree measures those too), the machine's load (below), and the CPU time of each
  * process the benchmark measured (its own, and any it names: a fleet-server child, PostgreSQL back ends, the
  * broker), so that two runs can be compared and a README figure can say under what load it was measured.
  *
@@ -91,6 +92,19 @@ export function childProcesses(pid = process.pid): Array<{ pid: number; comm: st
   return out;
 }
 
+/** CPU time of `pid` and every process below it (children, grandchildren…) alive now, in ms. */
+export function processTreeCpu(pid: number): CpuTime | undefined {
+  const own = processCpu(pid);
+  if (!own) return undefined;
+  let userMs = own.userMs;
+  let systemMs = own.systemMs;
+  for (const c of childProcesses(pid)) {
+    const t = processTreeCpu(c.pid);
+    if (t) { userMs += t.userMs; systemMs += t.systemMs; }
+  }
+  return { userMs, systemMs };
+}
+
 /** CPU time the whole machine has spent so far, every core and process (/proc/stat: all but idle and iowait), in ms. */
 export function machineCpu(): number | undefined {
   try {
@@ -118,8 +132,21 @@ export function busyCoresSince(mark: { at: number; cpuMs: number | undefined }):
 
 export const cpuMs = (t: CpuTime | undefined): number => (t ? t.userMs + t.systemMs : 0);
 
+/** The commit measured, and the tracked files that differ from it (a shared working tree measures those too). */
+function gitState(): { commit: string; modified: string[] } | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const modified = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' })
+      .split('\n').map((l) => l.slice(3).trim()).filter(Boolean);
+    return { commit, modified };
+  } catch {
+    return undefined;
+  }
+}
+
 export function benchReport(bench: string): BenchReport {
   const started = new Date();
+  const git = gitState();
   const loadStart = loadavg();
   const mark = machineMark();
   let loadMax = loadStart[0] ?? 0;
@@ -159,6 +186,7 @@ export function benchReport(bench: string): BenchReport {
         bench,
         date: started.toISOString(),
         seconds: (Date.now() - started.getTime()) / 1000,
+        ...(git ? { git } : {}),
         machine: { cpu: cpuModel(), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30), node: process.version, platform: process.platform },
         load: {
           start: loadStart, max1m: loadMax, end: loadEnd,
