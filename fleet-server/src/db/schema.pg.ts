@@ -49,7 +49,10 @@ export const devices = pgTable('devices', {
   seqEpoch: bigint('seq_epoch', { mode: 'number' }).notNull().default(0),
   stateOrd: bigint('state_ord', { mode: 'number' }).notNull().default(0),
   helloOrd: bigint('hello_ord', { mode: 'number' }).notNull().default(0),
-}, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
+}, (t) => [
+  // (tenant, id): a tenant's devices in id order, for keyset pages of the device list (issue 14).
+  index('devices_tenant_id_idx').on(t.tenantId, t.id),
+]);
 
 /** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */
 export const deviceCredentials = pgTable('device_credentials', {
@@ -77,7 +80,10 @@ export const inventory = pgTable('inventory', {
   cctK: bigint('cct_k', { mode: 'number' }),
   installedAt: bigint('installed_at', { mode: 'number' }).notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
-}, (t) => [index('inventory_tenant_idx').on(t.tenantId)]);
+}, (t) => [
+  // (tenant, device): a tenant's commissioned lights in id order (device list pages, map; issue 14).
+  index('inventory_tenant_device_idx').on(t.tenantId, t.deviceId),
+]);
 
 export const groups = pgTable('groups', {
   tenantId: text('tenant_id').notNull(),

@@ -55,7 +55,10 @@ export const devices = sqliteTable('devices', {
   stateOrd: integer('state_ord').notNull().default(0),
   /** Uplink order of the Hello whose identity fields (firmware, model, boot count, reset reason) the row holds. */
   helloOrd: integer('hello_ord').notNull().default(0),
-}, (t) => [index('devices_tenant_idx').on(t.tenantId)]);
+}, (t) => [
+  // (tenant, id): a tenant's devices in id order, for keyset pages of the device list (issue 14).
+  index('devices_tenant_id_idx').on(t.tenantId, t.id),
+]);
 
 /** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */
 export const deviceCredentials = sqliteTable('device_credentials', {
@@ -83,7 +86,10 @@ export const inventory = sqliteTable('inventory', {
   cctK: integer('cct_k'),
   installedAt: integer('installed_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
-}, (t) => [index('inventory_tenant_idx').on(t.tenantId)]);
+}, (t) => [
+  // (tenant, device): a tenant's commissioned lights in id order (device list pages, map; issue 14).
+  index('inventory_tenant_device_idx').on(t.tenantId, t.deviceId),
+]);
 
 export const groups = sqliteTable('groups', {
   tenantId: text('tenant_id').notNull(),
