@@ -1,6 +1,7 @@
 /** API representations of stored rows (times as ISO 8601 strings, enums as names). */
 import { z } from 'zod';
 import type { DesiredRow, DeviceRow, DownlinkRow, EventRow, InventoryRow, StateRow } from './db/repository.js';
+import { LIGHT_STATES, type LightState, type ListedLight } from './db/device-query-repository.js';
 
 const iso = (ms: number | null | undefined): string | null => (ms == null ? null : new Date(ms).toISOString());
 const isoS = (s: number | null | undefined): string | null => (s ? new Date(s * 1000).toISOString() : null);
@@ -55,8 +56,11 @@ export const deviceView = z.object({
   inventory: inventoryView.nullable(),
   reported: reportedView.nullable(),
   ota: otaUpdateView.nullable(),
+  state: z.enum(LIGHT_STATES).describe('what the map shows: unknown (never connected), updating (OTA), fault (an open alarm), offline, off, on (100 %) or dim'),
 });
 export type DeviceView = z.infer<typeof deviceView>;
+/** A device of the list (issue 14): the same fields. */
+export const listedDeviceView = deviceView;
 
 export const desiredView = z.object({
   configVersion: z.number(),
@@ -87,7 +91,47 @@ export const stateView = z.object({
   at: z.string(), level: z.number(), targetLevel: z.number(), levelSource: z.string(), powerMw: z.number(), reason: z.number(),
 });
 
-export function toDeviceView(tenant: string, id: string, d: DeviceRow | undefined, inv: InventoryRow | undefined, groups: string[], ota: OtaUpdateView | null = null): DeviceView {
+/** The state of a light (as DeviceQueryRepository decides it in SQL): unknown, updating, fault, offline, off, on or dim. */
+export function lightStateOf(d: Pick<DeviceRow, 'online' | 'level'> | undefined, updating: boolean, fault: boolean): LightState {
+  if (!d) return 'unknown';
+  if (updating) return 'updating';
+  if (fault) return 'fault';
+  if (!d.online) return 'offline';
+  const level = d.level ?? 0;
+  if (level <= 0) return 'off';
+  return level >= 100 ? 'on' : 'dim';
+}
+
+/** A light of a device-list page. */
+export function listedDevice(tenant: string, l: ListedLight, groups: string[], ota: OtaUpdateView | null): DeviceView {
+  const d = l.device;
+  const inv = l.inventory;
+  return {
+    ota,
+    id: l.id,
+    tenant,
+    registered: l.registered,
+    online: d?.online ?? false,
+    firstSeen: iso(d?.firstSeen),
+    lastSeen: iso(d?.lastSeen),
+    hardwareModel: d?.hardwareModel ?? null,
+    firmwareVersion: d?.firmwareVersion ?? null,
+    groups,
+    inventory: inv ? {
+      poleRef: inv.poleRef, lat: inv.lat, lon: inv.lon, group: inv.groupId, luminaireModel: inv.luminaireModel,
+      nominalPowerW: inv.nominalPowerW, cctK: inv.cctK, installedAt: iso(inv.installedAt),
+    } : null,
+    reported: d ? {
+      level: d.level, targetLevel: d.targetLevel, levelSource: enumName(LEVEL_SOURCES, d.levelSource),
+      configVersion: d.configVersion, plan: d.planId ? { id: d.planId, version: d.planVersion ?? 0 } : null,
+      overrideId: d.overrideId, overrideExpiresAt: isoS(d.overrideExpiresAt), clock: enumName(CLOCK_STATUSES, d.clockStatus),
+      powerMw: d.powerMw, uptimeS: d.uptimeS, at: iso(d.stateAt),
+    } : null,
+    state: l.state,
+  };
+}
+
+export function toDeviceView(tenant: string, id: string, d: DeviceRow | undefined, inv: InventoryRow | undefined, groups: string[], ota: OtaUpdateView | null = null): Omit<DeviceView, 'state'> {
   return {
     ota,
     id,

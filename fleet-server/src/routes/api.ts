@@ -11,8 +11,12 @@ import { fleetError } from '../errors.js';
 import { configPatchSchema } from '../devices/device-config.js';
 import { planBodySchema } from '../devices/plan.js';
 import {
-  deviceDetailView, deviceView, stateView, toDesiredView, toDeviceView, toDownlinkView, toEventView, toStateView,
+  deviceDetailView, lightStateOf, listedDevice, listedDeviceView, stateView, toDesiredView, toDeviceView, toDownlinkView, toEventView, toStateView,
 } from '../views.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import { DEVICE_SORTS, DeviceQueryRepository, LIGHT_STATES, type DeviceFilter, type DeviceSort, type PageAfter } from '../db/device-query-repository.js';
+import { MapIndex } from '../reads/map-index.js';
+import { ALARM_TYPE_NAMES } from '../alarms/service.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
@@ -45,11 +49,69 @@ const inventoryRow = z.strictObject({
   cctK: z.number().int().min(1000).max(10000).optional().describe('nominal colour temperature (decree of 27 Dec 2018, art. 3: ≤ 3000 K for roads)'),
 });
 
+/** Page sizes of the device list (issue 14). */
+export const DEVICE_PAGE_DEFAULT = 500;
+export const DEVICE_PAGE_MAX = 1000;
+
+/** `a,b,c` → the listed values, each checked against `allowed` (when given). */
+const csvList = <T extends string>(allowed?: readonly T[], max = 64) => z.string().max(2000).optional().transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const it of items) {
+    if (allowed && !allowed.includes(it as T)) ctx.addIssue({ code: 'custom', message: `unknown value ${it}; one of ${allowed.join(', ')}` });
+    else if (it.length > max) ctx.addIssue({ code: 'custom', message: `${it.slice(0, 20)}…: at most ${max} characters` });
+  }
+  return items as T[];
+});
+const bool = z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
+const bboxParam = z.string().max(200).optional().transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const n = v.split(',').map((x) => Number(x.trim()));
+  const [w, so, e, no] = n as [number, number, number, number];
+  if (n.length !== 4 || n.some((x) => !Number.isFinite(x))) { ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees' }); return undefined; }
+  if (w < -180 || e > 180 || so < -90 || no > 90 || w > e || so > no) { ctx.addIssue({ code: 'custom', message: 'bbox: -180 ≤ west ≤ east ≤ 180, -90 ≤ south ≤ north ≤ 90' }); return undefined; }
+  return [w, so, e, no] as const;
+}).describe('west,south,east,north (degrees): only lights commissioned inside');
+const filterQuery = {
+  group: id.optional().describe('members of this group'),
+  state: csvList(LIGHT_STATES).describe(`comma-separated states: ${LIGHT_STATES.join(', ')} (the map's colours; updating = an active OTA campaign, fault = an open alarm, unknown = never connected)`),
+  alarm: z.string().optional().refine((v) => v === undefined || v === 'any' || ALARM_TYPE_NAMES.includes(v), { message: `an alarm type (${ALARM_TYPE_NAMES.join(', ')}) or any` })
+    .describe('lights with an open alarm of this type, or any'),
+  firmware: csvList(undefined, 64).describe('comma-separated firmware versions'),
+  q: z.string().max(64).optional().describe('text in the id, the pole reference or a group (street), case-insensitive'),
+  online: bool,
+  updating: bool.describe('only devices an active OTA campaign is updating (or not)'),
+  bbox: bboxParam,
+};
+const toFilter = (q: { group?: string | undefined; state?: readonly (typeof LIGHT_STATES)[number][] | undefined; alarm?: string | undefined; firmware?: readonly string[] | undefined; q?: string | undefined; online?: boolean | undefined; updating?: boolean | undefined; bbox?: readonly [number, number, number, number] | undefined }): DeviceFilter => ({
+  group: q.group, states: q.state, alarm: q.alarm, firmware: q.firmware, q: q.q, online: q.online, updating: q.updating, bbox: q.bbox,
+});
+
+/** The cursor of the next page: opaque to clients (base64url JSON). */
+interface Cursor { v: 1; sort: DeviceSort; key: string; after: PageAfter; total: number }
+const filterKey = (f: DeviceFilter, sort: DeviceSort): string => JSON.stringify([sort, f.group, f.states, f.alarm, f.firmware, f.q, f.online, f.updating, f.bbox]);
+const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor | undefined {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (c?.v !== 1 || typeof c.key !== 'string' || typeof c.after?.id !== 'string' || typeof c.total !== 'number') return undefined;
+    if (c.after.value !== undefined && typeof c.after.value !== 'number') return undefined;
+    return c;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { repo, devices } = app;
   const nowS = (): number => Math.floor(app.fleet.now() / 1000);
   const errors = { 400: errorBody, 404: errorBody };
+  // Issue 14: the list, its facets and the map are read in SQL (db/device-query-repository.ts), the map through a
+  // per-tenant snapshot (reads/map-index.ts).
+  const reads = new DeviceQueryRepository((repo as DrizzleRepository).adapter);
+  const map = new MapIndex(reads);
+  const updatingOf = async (tenant: string) => app.ota.updatingDevices(tenant);
 
   async function requireTenant(tenant: string): Promise<void> {
     if (!(await repo.getTenant(tenant))) throw fleetError('TENANT_NOT_FOUND', { tenant });
@@ -66,24 +128,99 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/tenants/:tenant/devices', {
     schema: {
-      tags: ['devices'], summary: 'Devices of a tenant: registered or commissioned, with inventory and reported state',
+      tags: ['devices'], summary: 'Devices of a tenant, a page at a time: registered or commissioned, with inventory, reported state and state',
+      description: `Keyset pages of at most \`limit\` (default ${DEVICE_PAGE_DEFAULT}, at most ${DEVICE_PAGE_MAX}) lights in the \`sort\` order `
+        + '(ties by id), filtered in SQL. Response headers: `X-Total-Count` (lights matching the filters, counted when the first page was read), '
+        + '`X-Next-Cursor` and `Link: <…>; rel="next"` while more follow (pass `cursor` with the same filters and sort for the next page).',
       params: tenantParams,
-      querystring: z.object({ group: id.optional(), online: z.enum(['true', 'false']).optional(), updating: z.enum(['true', 'false']).optional().describe('only devices an active OTA campaign is updating (or not)') }),
-      response: { 200: z.array(deviceView), ...errors },
+      querystring: z.object({
+        ...filterQuery,
+        sort: z.enum(DEVICE_SORTS).default('id').describe('id, level or lastSeen; - for descending'),
+        limit: z.coerce.number().int().min(1).max(DEVICE_PAGE_MAX).default(DEVICE_PAGE_DEFAULT),
+        cursor: z.string().max(1000).optional().describe('X-Next-Cursor of the previous page'),
+      }),
+      response: { 200: z.array(listedDeviceView), ...errors },
+    },
+  }, async (req, reply) => {
+    const { tenant } = req.params;
+    const q = req.query;
+    await requireTenant(tenant);
+    const filter = toFilter(q);
+    const key = filterKey(filter, q.sort);
+    let cursor: Cursor | undefined;
+    if (q.cursor !== undefined) {
+      cursor = decodeCursor(q.cursor);
+      if (!cursor || cursor.key !== key) {
+        throw fleetError('VALIDATION', { issues: [{ in: 'querystring', field: 'cursor', message: cursor ? 'the cursor belongs to another filter or sort' : 'not a cursor of this list' }] });
+      }
+    }
+    const updatingMap = await updatingOf(tenant);
+    const updating = [...updatingMap.keys()];
+    const [page, total] = await Promise.all([
+      reads.page(tenant, filter, q.sort, cursor?.after, q.limit, updating),
+      cursor ? cursor.total : reads.count(tenant, filter, updating),
+    ]);
+    const groups = await reads.memberships(tenant, page.lights.map((l) => l.id));
+    reply.header('x-total-count', String(total));
+    const last = page.lights[page.lights.length - 1];
+    if (page.more && last) {
+      const next = encodeCursor({ v: 1, sort: q.sort, key, after: { id: last.id, ...(q.sort === 'id' ? {} : { value: last.sortValue }) }, total });
+      reply.header('x-next-cursor', next);
+      const url = new URL(req.url, 'http://x');
+      url.searchParams.set('cursor', next);
+      reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+    }
+    return page.lights.map((l) => listedDevice(tenant, l, groups.get(l.id) ?? [], updatingMap.get(l.id) ?? null));
+  });
+
+  r.get('/api/tenants/:tenant/device-stats', {
+    schema: {
+      tags: ['devices'], summary: 'How many lights match the filters, per state and per firmware version (the list\'s totals and facets)',
+      params: tenantParams, querystring: z.object(filterQuery),
+      response: {
+        200: z.object({
+          total: z.number(),
+          states: z.object(Object.fromEntries(LIGHT_STATES.map((st) => [st, z.number()])) as Record<(typeof LIGHT_STATES)[number], z.ZodNumber>),
+          firmware: z.array(z.object({ version: z.string().nullable().describe('null: never reported one'), lights: z.number() })),
+        }),
+        ...errors,
+      },
     },
   }, async (req) => {
     const { tenant } = req.params;
     await requireTenant(tenant);
-    const [rows, inv, groups, updating] = await Promise.all([repo.listDevices(tenant), repo.listInventory(tenant), repo.memberships(tenant), app.ota.updatingDevices(tenant)]);
-    const byId = new Map(rows.map((d) => [d.id, d]));
-    const invById = new Map(inv.map((i) => [i.deviceId, i]));
-    const ids = [...new Set([...byId.keys(), ...invById.keys()])].sort();
-    let out = ids.map((i) => toDeviceView(tenant, i, byId.get(i), invById.get(i), groups.get(i) ?? [], updating.get(i) ?? null));
-    const { group, online } = req.query;
-    if (group) out = out.filter((d) => d.groups.includes(group));
-    if (online) out = out.filter((d) => d.online === (online === 'true'));
-    if (req.query.updating) out = out.filter((d) => (d.ota !== null) === (req.query.updating === 'true'));
-    return out;
+    const updating = [...(await updatingOf(tenant)).keys()];
+    const f = await reads.facets(tenant, toFilter(req.query), updating);
+    return { total: Object.values(f.states).reduce((a, b) => a + b, 0), states: f.states, firmware: f.firmware };
+  });
+
+  const stateCounts = z.object(Object.fromEntries(LIGHT_STATES.map((st) => [st, z.number()])) as Record<(typeof LIGHT_STATES)[number], z.ZodNumber>);
+  r.get('/api/tenants/:tenant/map', {
+    schema: {
+      tags: ['devices'], summary: 'The map of a tenant\'s commissioned lights for a view: points when few are in view, else clusters with counts per state',
+      description: 'Points (`id, lat, lon, state, level`) when at most 2,000 lights are in the view or from zoom 17; otherwise clusters on a grid of '
+        + '64-pixel cells of the view\'s Web Mercator zoom, each with its lights per state and their mean position. `lights` and `states`: the whole '
+        + 'tenant (the legend). Read from a snapshot of the lights at most a few seconds old (`asOf`).',
+      params: tenantParams,
+      querystring: z.object({
+        bbox: bboxParam.describe('west,south,east,north (degrees); default: every light'),
+        zoom: z.coerce.number().min(0).max(22).optional().describe('Web Mercator zoom of the view; default: the bbox spans about 1,000 pixels'),
+      }),
+      response: {
+        200: z.object({
+          asOf: z.string(), zoom: z.number(), lights: z.number(), states: stateCounts,
+          extent: z.array(z.number()).nullable().describe('west, south, east, north of the lights'),
+          inView: z.number(), mode: z.enum(['points', 'clusters']),
+          points: z.array(z.object({ id: z.string(), lat: z.number(), lon: z.number(), state: z.enum(LIGHT_STATES), level: z.number() })),
+          clusters: z.array(z.object({ lat: z.number(), lon: z.number(), lights: z.number(), states: stateCounts })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (req) => {
+    const { tenant } = req.params;
+    await requireTenant(tenant);
+    return map.view(tenant, { bbox: req.query.bbox, zoom: req.query.zoom }, await updatingOf(tenant));
   });
 
   r.get('/api/tenants/:tenant/devices/:deviceId', {
@@ -91,15 +228,20 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { tenant, deviceId } = req.params;
     await devices.requireDevice(tenant, deviceId);
-    const [d, inv, desired, dls, events, groups, updating] = await Promise.all([
+    const [d, inv, desired, dls, events, groups, updating, fault] = await Promise.all([
       repo.getDevice(deviceId), repo.getInventory(deviceId), repo.getDesired(deviceId),
-      repo.listDownlinks(deviceId, 20), repo.listEvents(deviceId, 20), repo.memberships(tenant), app.ota.updatingDevices(tenant),
+      repo.listDownlinks(deviceId, 20), repo.listEvents(deviceId, 20), reads.memberships(tenant, [deviceId]), updatingOf(tenant),
+      reads.hasOpenAlarm(tenant, deviceId),
     ]);
+    // As in the list: the device and inventory rows of this tenant only.
+    const dev = d?.tenantId === tenant ? d : undefined;
+    const ota = updating.get(deviceId) ?? null;
     return {
-      ...toDeviceView(tenant, deviceId, d, inv, groups.get(deviceId) ?? [], updating.get(deviceId) ?? null),
-      bootCount: d?.bootCount ?? null,
-      lastResetReason: d?.lastResetReason ?? null,
-      lastUplinkSeq: d?.lastUplinkSeq ?? null,
+      ...toDeviceView(tenant, deviceId, dev, inv?.tenantId === tenant ? inv : undefined, groups.get(deviceId) ?? [], ota),
+      state: lightStateOf(dev, ota !== null, fault),
+      bootCount: dev?.bootCount ?? null,
+      lastResetReason: dev?.lastResetReason ?? null,
+      lastUplinkSeq: dev?.lastUplinkSeq ?? null,
       desired: toDesiredView(desired, nowS()),
       downlinks: dls.map(toDownlinkView),
       events: events.map(toEventView),
@@ -177,5 +319,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       }),
       response: { 200: z.object({ upserted: z.number(), configsChanged: z.number() }), 400: errorBody, 409: errorBody },
     },
-  }, async (req) => devices.commission(req.params.tenant, req.body));
+  }, async (req) => {
+    const res = await devices.commission(req.params.tenant, req.body);
+    map.invalidate(req.params.tenant); // positions changed
+    return res;
+  });
 }

@@ -16,6 +16,9 @@ import { attachment, CSV_CONTENT_TYPE, toCsv } from '../energy/csv.js';
 import type { Report, ReportRequest, ReportRow } from '../energy/service.js';
 import type { QuarantineRow, QuarantineState } from '../db/energy-repository.js';
 import { IMPLAUSIBLE_REASONS } from '../energy/plausibility.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import { ReportRepository } from '../db/report-repository.js';
+import { buildReport } from '../reads/reports.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
@@ -127,6 +130,8 @@ const csvCells = (r: ReportRow) => [r.period, r.energyKwh, r.burningHours, r.ave
 export async function energyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { repo, devices, energy, alarms } = app;
+  // Issue 14: reports over the rollups in fewer passes (db/report-repository.ts).
+  const reports = new ReportRepository((repo as DrizzleRepository).adapter);
 
   async function requireTenant(tenant: string): Promise<void> {
     if (!(await repo.getTenant(tenant))) throw fleetError('TENANT_NOT_FOUND', { tenant });
@@ -171,7 +176,7 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
       description: 'Days are local days in the tenant\'s time zone (energy settings). Baseline = nominal power × the night time (sunset→sunrise, zenith 90.833°) covered by received records. CSV: /energy/report.csv.',
       params: tenantParams, querystring: reportQuery, response: { 200: reportView, ...errors },
     },
-  }, async (req) => energy.report(await reportRequest(req.params.tenant, req.query)));
+  }, async (req) => buildReport(reports, energy, await reportRequest(req.params.tenant, req.query)));
 
   r.get('/api/tenants/:tenant/energy/report.csv', {
     schema: {
@@ -180,7 +185,7 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const { locale, ...q } = req.query;
-    const rep: Report = await energy.report(await reportRequest(req.params.tenant, q));
+    const rep: Report = await buildReport(reports, energy, await reportRequest(req.params.tenant, q));
     const keyName = rep.by;
     const rows = rep.rows.map((row) => [row.key, ...csvCells(row)]);
     rows.push(['total', ...csvCells(rep.total)]);

@@ -17,6 +17,10 @@ import { z } from 'zod';
 import { ID_MAX_LENGTH } from '@streetlight/protocol';
 import { fleetError } from '../errors.js';
 import type { Principal } from '../auth/model.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import { DeviceQueryRepository } from '../db/device-query-repository.js';
+import { ReportRepository } from '../db/report-repository.js';
+import { buildReport } from '../reads/reports.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const errorBody = z.object({ code: z.string(), message: z.string(), statusCode: z.number(), requestId: z.string().optional(), details: z.unknown().optional() });
@@ -79,21 +83,21 @@ export async function syndicateRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { repo, auth } = app;
 
+  // Issue 14: counted in SQL (a town of 100,000 lights is not read whole), reports over the rollups.
+  const adapter = (repo as DrizzleRepository).adapter;
+  const reads = new DeviceQueryRepository(adapter);
+  const reports = new ReportRepository(adapter);
+
   /** Counts of one town: lights, connectivity, faults, OTA. */
   async function townCounts(tenant: string): Promise<Counts> {
-    const [devs, inv, open, updating] = await Promise.all([
-      repo.listDevices(tenant), repo.listInventory(tenant),
-      app.alarms.list({ tenantId: tenant, states: ['open'], limit: 100_000 }),
-      app.ota.updatingDevices(tenant),
+    const updating = [...(await app.ota.updatingDevices(tenant)).keys()];
+    const [lights, online, neverConnected, faulty, alarmCounts, updatingLights] = await Promise.all([
+      reads.count(tenant, {}, updating), reads.count(tenant, { online: true }, updating), reads.count(tenant, { states: ['unknown'] }, updating),
+      reads.count(tenant, { alarm: 'any' }, updating), app.alarms.counts(tenant), reads.count(tenant, { updating: true }, updating),
     ]);
-    const registered = new Map(devs.map((d) => [d.id, d]));
-    const ids = new Set([...registered.keys(), ...inv.map((i) => i.deviceId)]);
-    let online = 0;
-    for (const d of devs) if (d.online) online++;
     return {
-      lights: ids.size, online, offline: devs.length - online, neverConnected: ids.size - devs.length,
-      faulty: new Set(open.map((a) => a.deviceId)).size, openAlarms: open.length,
-      updating: [...updating.keys()].filter((d) => ids.has(d)).length,
+      lights, online, offline: lights - neverConnected - online, neverConnected,
+      faulty, openAlarms: alarmCounts.open, updating: updatingLights,
     };
   }
 
@@ -119,7 +123,7 @@ export async function syndicateRoutes(app: FastifyInstance): Promise<void> {
       await repo.ensureTenant(m.tenantId, app.fleet.now());
       const [counts, rep] = await Promise.all([
         townCounts(m.tenantId),
-        app.energy.report({ tenantId: m.tenantId, from, to, bucket: 'total', by: 'tenant' }),
+        buildReport(reports, app.energy, { tenantId: m.tenantId, from, to, bucket: 'total', by: 'tenant' }),
       ]);
       const t = rep.total;
       towns.push({

@@ -1,0 +1,344 @@
+/**
+ * Reads of a tenant's lights at scale (issue 14): the device list as keyset pages filtered in SQL, its totals and
+ * facets, the rows behind the map, and one device's memberships. Built on the same DialectAdapter as the main
+ * repository; the same SQL runs on SQLite and PostgreSQL.
+ *
+ * A tenant's lights are its registered devices (`devices`, with their inventory row of the same tenant when
+ * commissioned) and its commissioned lights that never connected (`inventory` rows with no registered device of
+ * the tenant). Each page is one statement: the two sets as two sub-selects, each ordered by the page's key and
+ * cut at the page size on its own (so each runs as an index range scan that stops early: `devices (tenant_id,
+ * id)`, `inventory (tenant_id, device_id)`, migration 0010), merged by the outer ORDER BY … LIMIT.
+ *
+ * The state of a light, one of LIGHT_STATES, is the UI's (src/ui/state.ts), decided in this order: `unknown`
+ * (never connected), `updating` (an active OTA campaign is updating it: given by the caller, the campaigns live in
+ * the OTA service), `fault` (an open alarm), `offline`, then by the reported level `off` (≤ 0), `on` (≥ 100) or
+ * `dim`. As a filter each state is written as plain conditions on columns (not as the CASE expression), so that
+ * PostgreSQL estimates their selectivity from column statistics and keeps the ordered index scan for a page.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DialectAdapter, Db } from './drizzle-repository.js';
+
+export const LIGHT_STATES = ['on', 'dim', 'off', 'fault', 'offline', 'updating', 'unknown'] as const;
+export type LightState = (typeof LIGHT_STATES)[number];
+
+/** Sort keys of the device list: the id (default), the reported level or the last time seen; `-` = descending. */
+export const DEVICE_SORTS = ['id', 'level', '-level', 'lastSeen', '-lastSeen'] as const;
+export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
+export interface DeviceFilter {
+  /** Members of this group. */
+  group?: string | undefined;
+  /** Lights in any of these states. */
+  states?: readonly LightState[] | undefined;
+  /** Lights with an open alarm of this type (`any`: of any type). */
+  alarm?: string | undefined;
+  /** Lights reporting one of these firmware versions. */
+  firmware?: readonly string[] | undefined;
+  /** Case-insensitive substring of the id, the pole reference or a group (street) the light belongs to. */
+  q?: string | undefined;
+  online?: boolean | undefined;
+  /** An active OTA campaign is updating the light (or not). */
+  updating?: boolean | undefined;
+  /** Commissioned position inside [west, south, east, north] (degrees). */
+  bbox?: readonly [number, number, number, number] | undefined;
+}
+
+/** Where a page starts: after this light in the page's order (`value` is the sort key's value; absent for `id`). */
+export interface PageAfter { id: string; value?: number | undefined }
+
+/** One light of a page: its device row (registered ones), inventory row (commissioned ones) and state. */
+export interface ListedLight {
+  id: string;
+  registered: boolean;
+  state: LightState;
+  device: {
+    online: boolean; firstSeen: number; lastSeen: number; hardwareModel: string | null; firmwareVersion: string | null;
+    level: number | null; targetLevel: number | null; levelSource: number | null; configVersion: number | null;
+    planId: number | null; planVersion: number | null; overrideId: number | null; overrideExpiresAt: number | null;
+    clockStatus: number | null; powerMw: number | null; uptimeS: number | null; stateAt: number | null;
+  } | null;
+  inventory: {
+    poleRef: string | null; lat: number | null; lon: number | null; groupId: string | null; luminaireModel: string | null;
+    nominalPowerW: number | null; cctK: number | null; installedAt: number;
+  } | null;
+  /** The sort key's value (`level`, `lastSeen`: -1 when unknown), for the next page's cursor. */
+  sortValue: number;
+}
+
+/** A light on the map: position, state and level (0 when unknown). */
+export interface MapRow { id: string; lat: number; lon: number; state: LightState; level: number; registered: boolean }
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number | null => (v == null ? null : Number(v));
+const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+
+export class DeviceQueryRepository {
+  private readonly db: Db;
+  readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(adapter: DialectAdapter) {
+    this.db = adapter.db;
+    this.dialect = adapter.dialect;
+  }
+
+  /** `wholeTenant`: a query over every light of a tenant; on PostgreSQL run without JIT (its compile time exceeds the query's). */
+  private async rows(query: SQL, wholeTenant = false): Promise<Row[]> {
+    if (this.dialect === 'sqlite') return (this.db as unknown as { all(q: SQL): Row[] }).all(query);
+    type Exec = { execute(q: SQL): Promise<{ rows: Row[] }> };
+    if (!wholeTenant) return (await (this.db as unknown as Exec).execute(query)).rows;
+    return (this.db as unknown as { transaction<T>(f: (tx: Exec) => Promise<T>): Promise<T> }).transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return (await tx.execute(query)).rows;
+    });
+  }
+
+  /** `column in (the given ids)`, the ids as one JSON array parameter (any number of them). */
+  private inIds(column: SQL, ids: readonly string[]): SQL {
+    if (ids.length === 0) return sql`1 = 0`;
+    return this.dialect === 'sqlite'
+      ? sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`
+      : sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  }
+
+  /** The state of a registered device (alias d), as text. */
+  private stateExpr(tenantId: string, updating: readonly string[]): SQL {
+    const u = updating.length ? sql`when ${this.inIds(sql`d.id`, updating)} then 'updating' ` : sql``;
+    return sql`(case ${u}when d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open') then 'fault'
+      when not d.online then 'offline' when coalesce(d.level, 0) <= 0 then 'off' when d.level >= 100 then 'on' else 'dim' end)`;
+  }
+
+  /** Conditions on a registered device (alias d) for a set of states; undefined = no condition. */
+  private statePredicate(tenantId: string, states: readonly LightState[], updating: readonly string[]): SQL | undefined {
+    const want = new Set(states);
+    const registered: LightState[] = ['on', 'dim', 'off', 'fault', 'offline', 'updating'];
+    if (registered.every((s) => want.has(s))) return undefined;
+    const U = this.inIds(sql`d.id`, updating);
+    const F = sql`d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open')`;
+    const notUF = updating.length ? sql`not ${U} and not ${F}` : sql`not ${F}`;
+    const parts: SQL[] = [];
+    for (const s of registered) {
+      if (!want.has(s)) continue;
+      switch (s) {
+        case 'updating': parts.push(U); break;
+        case 'fault': parts.push(updating.length ? sql`(not ${U} and ${F})` : F); break;
+        case 'offline': parts.push(sql`(${notUF} and not d.online)`); break;
+        case 'off': parts.push(sql`(${notUF} and d.online and coalesce(d.level, 0) <= 0)`); break;
+        case 'on': parts.push(sql`(${notUF} and d.online and d.level >= 100)`); break;
+        case 'dim': parts.push(sql`(${notUF} and d.online and d.level > 0 and d.level < 100)`); break;
+      }
+    }
+    return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`1 = 0`;
+  }
+
+  /**
+   * The WHERE conditions of both sets for a filter: `reg` for registered devices (aliases d, i), `inv` for lights
+   * only commissioned (alias i), or undefined when the filter excludes that set; `inventory`: whether `reg` reads
+   * the inventory row (the count then joins it).
+   */
+  private conditions(tenantId: string, f: DeviceFilter, updating: readonly string[]): { reg: SQL[] | undefined; inv: SQL[] | undefined; inventory: boolean } {
+    const reg: SQL[] = [sql`d.tenant_id = ${tenantId}`];
+    let inv: SQL[] | undefined = [sql`i.tenant_id = ${tenantId}`,
+      sql`not exists (select 1 from devices d2 where d2.id = i.device_id and d2.tenant_id = ${tenantId})`];
+    let inventory = false;
+    const both = (r: SQL, n: SQL): void => { reg.push(r); inv?.push(n); };
+    if (f.group !== undefined) {
+      const members = (col: SQL) => sql`${col} in (select gm.device_id from group_members gm where gm.tenant_id = ${tenantId} and gm.group_id = ${f.group})`;
+      both(members(sql`d.id`), members(sql`i.device_id`));
+    }
+    if (f.states) {
+      const p = this.statePredicate(tenantId, f.states, updating);
+      if (p) reg.push(p);
+      if (!f.states.includes('unknown')) inv = undefined;
+    }
+    if (f.alarm !== undefined) {
+      const type = f.alarm === 'any' ? sql`` : sql` and a.type = ${f.alarm}`;
+      const open = (col: SQL) => sql`${col} in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open'${type})`;
+      both(open(sql`d.id`), open(sql`i.device_id`));
+    }
+    if (f.firmware) {
+      reg.push(f.firmware.length ? sql`d.firmware_version in (${sql.join(f.firmware.map((v) => sql`${v}`), sql`, `)})` : sql`1 = 0`);
+      inv = undefined;
+    }
+    if (f.online !== undefined) {
+      reg.push(f.online ? sql`d.online` : sql`not d.online`);
+      if (f.online) inv = undefined;
+    }
+    if (f.updating !== undefined) {
+      reg.push(f.updating ? this.inIds(sql`d.id`, updating) : sql`not ${this.inIds(sql`d.id`, updating)}`);
+      if (f.updating) inv = undefined;
+    }
+    if (f.q !== undefined && f.q.trim() !== '') {
+      // Case-insensitive substring: SQLite's LIKE ignores ASCII case, PostgreSQL has ILIKE. Groups are matched by
+      // name first (a tenant has few), then their members through the membership primary key.
+      const pattern = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const op = sql.raw(this.dialect === 'sqlite' ? 'like' : 'ilike');
+      const like = (col: SQL) => sql`${col} ${op} ${pattern} escape '\\'`;
+      const inGroup = (col: SQL) => sql`${col} in (select gm.device_id from group_members gm where gm.tenant_id = ${tenantId}
+        and gm.group_id in (select g.id from groups g where g.tenant_id = ${tenantId} and ${like(sql`g.id`)}))`;
+      both(sql`(${like(sql`d.id`)} or ${like(sql`i.pole_ref`)} or ${inGroup(sql`d.id`)})`,
+        sql`(${like(sql`i.device_id`)} or ${like(sql`i.pole_ref`)} or ${inGroup(sql`i.device_id`)})`);
+      inventory = true;
+    }
+    if (f.bbox) {
+      const [w, s, e, n] = f.bbox;
+      const inside = sql`i.lat >= ${s} and i.lat <= ${n} and i.lon >= ${w} and i.lon <= ${e}`;
+      both(inside, inside);
+      inventory = true;
+    }
+    return { reg, inv, inventory };
+  }
+
+  /** The sort key of each set, and the direction. */
+  private sortKey(sort: DeviceSort): { reg: SQL; inv: SQL; desc: boolean; byId: boolean } {
+    const desc = sort.startsWith('-');
+    switch (sort.replace('-', '')) {
+      case 'level': return { reg: sql`coalesce(d.level, -1)`, inv: sql`cast(-1 as bigint)`, desc, byId: false };
+      case 'lastSeen': return { reg: sql`coalesce(d.last_seen, -1)`, inv: sql`cast(-1 as bigint)`, desc, byId: false };
+      default: return { reg: sql`0`, inv: sql`0`, desc: false, byId: true };
+    }
+  }
+
+  /**
+   * One page of a tenant's lights: at most `limit` after `after`, in the sort's order (ties by id), and whether
+   * more follow. `updating`: ids of the lights an active OTA campaign is updating.
+   */
+  async page(tenantId: string, f: DeviceFilter, sort: DeviceSort, after: PageAfter | undefined, limit: number, updating: readonly string[]): Promise<{ lights: ListedLight[]; more: boolean }> {
+    const c = this.conditions(tenantId, f, updating);
+    const k = this.sortKey(sort);
+    const n = limit + 1;
+    const seek = (key: SQL, id: SQL): SQL | undefined => {
+      if (!after) return undefined;
+      if (k.byId) return sql`${id} > ${after.id}`;
+      const v = sql`cast(${after.value ?? -1} as bigint)`; // ms since the epoch: past int4, which PostgreSQL would infer
+      return sql`(${key} ${sql.raw(k.desc ? '<' : '>')} ${v} or (${key} = ${v} and ${id} > ${after.id}))`;
+    };
+    // Commissioned-only lights have no sort value (-1 for all): their set is ordered by id alone.
+    const order = (key: SQL | undefined, id: SQL): SQL => (k.byId || !key ? sql`${id}` : sql`${key} ${sql.raw(k.desc ? 'desc' : 'asc')}, ${id}`);
+    const arms: SQL[] = [];
+    if (c.reg) {
+      const where = [...c.reg, ...[seek(k.reg, sql`d.id`)].filter((x): x is SQL => !!x)];
+      arms.push(sql`select * from (select d.id as id, 1 as registered, ${this.stateExpr(tenantId, updating)} as state, ${k.reg} as sort_value,
+          d.online as online, d.first_seen as first_seen, d.last_seen as last_seen, d.hardware_model as hardware_model, d.firmware_version as firmware_version,
+          d.level as level, d.target_level as target_level, d.level_source as level_source, d.config_version as config_version, d.plan_id as plan_id,
+          d.plan_version as plan_version, d.override_id as override_id, d.override_expires_at as override_expires_at, d.clock_status as clock_status,
+          d.power_mw as power_mw, d.uptime_s as uptime_s, d.state_at as state_at,
+          i.device_id as inv_id, i.pole_ref as pole_ref, i.lat as lat, i.lon as lon, i.group_id as group_id, i.luminaire_model as luminaire_model,
+          i.nominal_power_w as nominal_power_w, i.cct_k as cct_k, i.installed_at as installed_at
+        from devices d left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id
+        where ${sql.join(where, sql` and `)} order by ${order(k.reg, sql`d.id`)} limit ${n}) reg`);
+    }
+    if (c.inv) {
+      const where = [...c.inv, ...[seek(k.inv, sql`i.device_id`)].filter((x): x is SQL => !!x)];
+      const nullInt = sql`cast(null as bigint)`;
+      const nullText = sql`cast(null as text)`;
+      arms.push(sql`select * from (select i.device_id as id, 0 as registered, 'unknown' as state, ${k.inv} as sort_value,
+          false as online, ${nullInt} as first_seen, ${nullInt} as last_seen, ${nullText} as hardware_model, ${nullText} as firmware_version,
+          ${nullInt} as level, ${nullInt} as target_level, ${nullInt} as level_source, ${nullInt} as config_version, ${nullInt} as plan_id,
+          ${nullInt} as plan_version, ${nullInt} as override_id, ${nullInt} as override_expires_at, ${nullInt} as clock_status,
+          ${nullInt} as power_mw, ${nullInt} as uptime_s, ${nullInt} as state_at,
+          i.device_id as inv_id, i.pole_ref as pole_ref, i.lat as lat, i.lon as lon, i.group_id as group_id, i.luminaire_model as luminaire_model,
+          i.nominal_power_w as nominal_power_w, i.cct_k as cct_k, i.installed_at as installed_at
+        from inventory i where ${sql.join(where, sql` and `)} order by ${order(undefined, sql`i.device_id`)} limit ${n}) inv`);
+    }
+    if (arms.length === 0) return { lights: [], more: false };
+    const outer = k.byId ? sql`id` : sql`sort_value ${sql.raw(k.desc ? 'desc' : 'asc')}, id`;
+    const rows = await this.rows(sql`${sql.join(arms, sql` union all `)} order by ${outer} limit ${n}`);
+    const lights = rows.slice(0, limit).map(toListed);
+    return { lights, more: rows.length > limit };
+  }
+
+  /** How many lights of a tenant match a filter. */
+  async count(tenantId: string, f: DeviceFilter, updating: readonly string[]): Promise<number> {
+    const c = this.conditions(tenantId, f, updating);
+    const parts: SQL[] = [];
+    if (c.reg) {
+      const join = c.inventory ? sql` left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id` : sql``;
+      parts.push(sql`(select count(*) from devices d${join} where ${sql.join(c.reg, sql` and `)})`);
+    }
+    if (c.inv) parts.push(sql`(select count(*) from inventory i where ${sql.join(c.inv, sql` and `)})`);
+    if (parts.length === 0) return 0;
+    const [row] = await this.rows(sql`select ${sql.join(parts, sql` + `)} as n`, true);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Lights of a tenant matching a filter per state and per firmware version (null: never reported one). */
+  async facets(tenantId: string, f: DeviceFilter, updating: readonly string[]): Promise<{ states: Record<LightState, number>; firmware: Array<{ version: string | null; lights: number }> }> {
+    const c = this.conditions(tenantId, f, updating);
+    const states = Object.fromEntries(LIGHT_STATES.map((s) => [s, 0])) as Record<LightState, number>;
+    const firmware = new Map<string | null, number>();
+    const parts: SQL[] = [];
+    if (c.reg) {
+      const join = c.inventory ? sql` left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id` : sql``;
+      parts.push(sql`select s.state as state, s.fw as fw, count(*) as n from (select ${this.stateExpr(tenantId, updating)} as state, d.firmware_version as fw
+        from devices d${join} where ${sql.join(c.reg, sql` and `)}) s group by s.state, s.fw`);
+    }
+    if (c.inv) parts.push(sql`select 'unknown' as state, cast(null as text) as fw, count(*) as n from inventory i where ${sql.join(c.inv, sql` and `)}`);
+    if (parts.length) {
+      for (const r of await this.rows(sql.join(parts, sql` union all `), true)) {
+        const k = Number(r.n);
+        if (k === 0) continue;
+        states[r.state as LightState] += k;
+        const v = (r.fw as string | null) ?? null;
+        firmware.set(v, (firmware.get(v) ?? 0) + k);
+      }
+    }
+    return { states, firmware: [...firmware].map(([version, lights]) => ({ version, lights })).sort((a, b) => b.lights - a.lights || String(a.version).localeCompare(String(b.version))) };
+  }
+
+  /** Group ids of each given light of a tenant. */
+  async memberships(tenantId: string, ids: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.rows(sql`select gm.device_id as device_id, gm.group_id as group_id from group_members gm
+      where gm.tenant_id = ${tenantId} and ${this.inIds(sql`gm.device_id`, ids)} order by gm.device_id, gm.group_id`);
+    for (const r of rows) {
+      const id = String(r.device_id);
+      const list = out.get(id);
+      if (list) list.push(String(r.group_id)); else out.set(id, [String(r.group_id)]);
+    }
+    return out;
+  }
+
+  /** Whether a light has an open alarm (its `fault` state). */
+  async hasOpenAlarm(tenantId: string, deviceId: string): Promise<boolean> {
+    const rows = await this.rows(sql`select 1 as x from alarms a where a.device_id = ${deviceId} and a.tenant_id = ${tenantId} and a.state = 'open' limit 1`);
+    return rows.length > 0;
+  }
+
+  /**
+   * Commissioned lights of a tenant with a position, in id order after `afterId`, at most `limit` (the map reads
+   * them in chunks). The state leaves out `updating` (the caller applies the OTA service's).
+   */
+  async mapRows(tenantId: string, afterId: string, limit: number): Promise<MapRow[]> {
+    const rows = await this.rows(sql`select i.device_id as id, i.lat as lat, i.lon as lon, d.id as reg, d.level as level,
+        case when d.id is null then 'unknown' else ${this.stateExpr(tenantId, [])} end as state
+      from inventory i left join devices d on d.id = i.device_id and d.tenant_id = i.tenant_id
+      where i.tenant_id = ${tenantId} and i.device_id > ${afterId} and i.lat is not null and i.lon is not null
+      order by i.device_id limit ${limit}`, true);
+    return rows.map((r) => ({
+      id: String(r.id), lat: Number(r.lat), lon: Number(r.lon), registered: r.reg != null, level: Number(r.level ?? 0), state: r.state as LightState,
+    }));
+  }
+}
+
+function toListed(r: Row): ListedLight {
+  const registered = bool(r.registered);
+  return {
+    id: String(r.id),
+    registered,
+    state: r.state as LightState,
+    sortValue: Number(r.sort_value),
+    device: registered ? {
+      online: bool(r.online), firstSeen: Number(r.first_seen), lastSeen: Number(r.last_seen),
+      hardwareModel: (r.hardware_model as string | null) ?? null, firmwareVersion: (r.firmware_version as string | null) ?? null,
+      level: num(r.level), targetLevel: num(r.target_level), levelSource: num(r.level_source), configVersion: num(r.config_version),
+      planId: num(r.plan_id), planVersion: num(r.plan_version), overrideId: num(r.override_id), overrideExpiresAt: num(r.override_expires_at),
+      clockStatus: num(r.clock_status), powerMw: num(r.power_mw), uptimeS: num(r.uptime_s), stateAt: num(r.state_at),
+    } : null,
+    inventory: r.inv_id != null ? {
+      poleRef: (r.pole_ref as string | null) ?? null, lat: num(r.lat), lon: num(r.lon), groupId: (r.group_id as string | null) ?? null,
+      luminaireModel: (r.luminaire_model as string | null) ?? null, nominalPowerW: num(r.nominal_power_w), cctK: num(r.cct_k),
+      installedAt: Number(r.installed_at),
+    } : null,
+  };
+}
