@@ -42,7 +42,11 @@ export interface SimFlashPartitionOptions {
 export class SimFlashPartition {
   readonly size: number;
   readonly blockSize: number;
-  readonly #cells: Uint8Array;
+  /**
+   * The cells, one array per block; undefined = the block is erased (all 0xFF). A fresh 128 KiB log holds a
+   * few blocks, not 128 KiB (issue 14: 10,000 metered boards held 1.3 GB of erased cells).
+   */
+  readonly #blocks: (Uint8Array | undefined)[];
   readonly #erases: Uint32Array;
   #writes = 0;
   #bytesWritten = 0;
@@ -60,13 +64,13 @@ export class SimFlashPartition {
     if (!Number.isInteger(this.size) || this.size <= 0 || this.size % this.blockSize !== 0) {
       throw new RangeError(`size must be a positive multiple of blockSize (${this.blockSize})`);
     }
-    this.#cells = new Uint8Array(this.size).fill(0xff); // a new chip comes erased
+    this.#blocks = new Array<Uint8Array | undefined>(this.size / this.blockSize).fill(undefined); // a new chip comes erased
     this.#erases = new Uint32Array(this.size / this.blockSize);
     this.#file = options.file;
     if (this.#file !== undefined && existsSync(this.#file)) {
       const saved = readFileSync(this.#file);
       if (saved.length !== this.size) throw new RangeError(`${this.#file}: ${saved.length} bytes, the partition has ${this.size}`);
-      this.#cells.set(saved);
+      this.#put(0, saved);
     }
   }
 
@@ -74,7 +78,7 @@ export class SimFlashPartition {
   flush(): boolean {
     if (this.#file === undefined || !this.#dirty) return false;
     const tmp = `${this.#file}.tmp`;
-    writeFileSync(tmp, this.#cells);
+    writeFileSync(tmp, this.#get(0, this.size));
     renameSync(tmp, this.#file);
     this.#dirty = false;
     return true;
@@ -86,11 +90,16 @@ export class SimFlashPartition {
   get totalErases(): number { return this.#erases.reduce((a, b) => a + b, 0); }
   get writeCount(): number { return this.#writes; }
   get bytesWritten(): number { return this.#bytesWritten; }
+  /** Blocks holding anything but 0xFF (memory held by the simulation: one block-sized array each). */
+  get blocksInUse(): number { return this.#blocks.reduce((n, b) => n + (b === undefined ? 0 : 1), 0); }
 
   /** Raw view of the cells (tests: inspect or corrupt). */
-  peek(offset = 0, length = this.size): Uint8Array { return this.#cells.slice(offset, offset + length); }
+  peek(offset = 0, length = this.size): Uint8Array { return this.#get(offset, length); }
   /** Overwrites cells directly, bypassing NOR rules (tests: bit rot, corruption). */
-  poke(offset: number, bytes: ArrayLike<number>): void { this.#cells.set(Array.from(bytes), offset); }
+  poke(offset: number, bytes: ArrayLike<number>): void {
+    this.#check(offset, bytes.length);
+    this.#put(offset, Uint8Array.from(bytes));
+  }
 
   /**
    * Arms a power cut in the next write: only the first `bytesProgrammed` bytes are programmed, then `onCut`
@@ -104,7 +113,7 @@ export class SimFlashPartition {
 
   read(offset: number, length: number): ArrayBuffer {
     this.#check(offset, length);
-    return this.#cells.slice(offset, offset + length).buffer;
+    return this.#get(offset, length).buffer as ArrayBuffer;
   }
 
   write(offset: number, data: ArrayBuffer | ArrayBufferView): void {
@@ -113,7 +122,14 @@ export class SimFlashPartition {
     let n = bytes.length;
     const cut = this.#cutAfter !== undefined && this.#cutErase === false;
     if (cut) n = Math.min(n, this.#cutAfter as number);
-    for (let i = 0; i < n; i++) this.#cells[offset + i] = (this.#cells[offset + i] as number) & (bytes[i] as number);
+    const bs = this.blockSize;
+    for (let i = 0; i < n;) {
+      const at = offset + i;
+      const k = Math.floor(at / bs);
+      const cells = this.#block(k);
+      const end = Math.min(n, i + (k + 1) * bs - at);
+      for (let j = at - k * bs; i < end; i++, j++) cells[j] = (cells[j] as number) & (bytes[i] as number);
+    }
     this.#dirty = true;
     this.#writes++;
     this.#bytesWritten += n;
@@ -122,17 +138,61 @@ export class SimFlashPartition {
 
   eraseBlock(block: number): void {
     if (!Number.isInteger(block) || block < 0 || block >= this.blocks) throw new RangeError(`invalid block ${block}: 0..${this.blocks - 1}`);
-    const start = block * this.blockSize;
     let n = this.blockSize;
     const cut = this.#cutAfter !== undefined && this.#cutErase === true;
     if (cut) n = Math.min(n, this.#cutAfter as number);
-    this.#cells.fill(0xff, start, start + n);
+    if (n >= this.blockSize) this.#blocks[block] = undefined;
+    else this.#blocks[block]?.fill(0xff, 0, n);
     this.#dirty = true;
     this.#erases[block] = (this.#erases[block] as number) + 1;
     if (cut) this.#fire();
   }
 
   status(): { size: number; blockSize: number } { return { size: this.size, blockSize: this.blockSize }; }
+
+  /** The cells of block `k`, made (erased) if it had none. */
+  #block(k: number): Uint8Array {
+    let cells = this.#blocks[k];
+    if (cells === undefined) {
+      cells = new Uint8Array(this.blockSize).fill(0xff);
+      this.#blocks[k] = cells;
+    }
+    return cells;
+  }
+
+  /** A copy of `length` cells from `offset` (erased blocks read 0xFF). */
+  #get(offset: number, length: number): Uint8Array {
+    const out = new Uint8Array(length).fill(0xff);
+    const bs = this.blockSize;
+    for (let i = 0; i < length;) {
+      const at = offset + i;
+      const k = Math.floor(at / bs);
+      const from = at - k * bs;
+      const take = Math.min(length - i, bs - from);
+      const cells = this.#blocks[k];
+      if (cells !== undefined) out.set(cells.subarray(from, from + take), i);
+      i += take;
+    }
+    return out;
+  }
+
+  /** Sets cells (no NOR rule): a block that ends up all 0xFF is dropped. */
+  #put(offset: number, bytes: Uint8Array): void {
+    const bs = this.blockSize;
+    for (let i = 0; i < bytes.length;) {
+      const at = offset + i;
+      const k = Math.floor(at / bs);
+      const from = at - k * bs;
+      const take = Math.min(bytes.length - i, bs - from);
+      const part = bytes.subarray(i, i + take);
+      if (this.#blocks[k] !== undefined || part.some((b) => b !== 0xff)) {
+        const cells = this.#block(k);
+        cells.set(part, from);
+        if (cells.every((b) => b === 0xff)) this.#blocks[k] = undefined;
+      }
+      i += take;
+    }
+  }
 
   #fire(): void {
     this.#cutAfter = undefined;

@@ -12,7 +12,7 @@ export {
   type DriverSpec, type SupplySpec, type ElectricalState,
 } from './electrical.js';
 export { SimFlash, FlashView, NVS_MAX_KEY_LENGTH, NVS_MAX_VALUE_BYTES, type SimFlashOptions } from './storage.js';
-export { SimMqttClient, SimLink, createMqttClientClass, SIM_MQTT_WRITABLE, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO, type SimMqttClientClass } from './mqtt.js';
+export { SimMqttClient, SimLink, ConnectPacer, createMqttClientClass, SIM_MQTT_WRITABLE, NO_NETWORK_FAIL_MS, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO, type SimMqttClientClass } from './mqtt.js';
 export {
   SimBoard, loadDefaultFirmware, hash32, mulberry32, nodeHmac, nodeVerifyP256, simDeviceKey,
   type FirmwareFactory, type SimBoardOptions, type BoardState, type BoardLogEntry, type Position, type SimIdentity,

@@ -79,6 +79,8 @@ export class Bl0940 implements MeterDriver {
   readonly #o: Bl0940Options;
   readonly #serial: SerialIO;
   readonly #rx = new Uint8Array(BL0940_FRAME_BYTES * 2);
+  /** The read command, made once: the UART copies what it sends (an ArrayBuffer per poll was churn for nothing). */
+  readonly #command = new Uint8Array([BL0940_READ, BL0940_FULL_PACKET]).buffer;
   #rxLen = 0;
   #timer: TimerId | undefined;
   #timeout: TimerId | undefined;
@@ -128,7 +130,7 @@ export class Bl0940 implements MeterDriver {
     this.#drain();
     this.#rxLen = 0;
     this.#waiting = true;
-    this.#serial.write(new Uint8Array([BL0940_READ, BL0940_FULL_PACKET]).buffer);
+    this.#serial.write(this.#command);
     this.#timeout = this.#o.timers.set(() => {
       this.#timeout = undefined;
       this.#waiting = false;

@@ -75,7 +75,9 @@ class SimSerial implements SerialIO {
     const have = this.#length;
     if (have === 0) return undefined;
     const n = Math.min(count ?? have, have);
-    const out = this.#buffer.slice(0, n).buffer;
+    // A fresh ArrayBuffer filled from the buffer (slicing a typed array and taking its .buffer made two).
+    const out = new ArrayBuffer(n);
+    new Uint8Array(out).set(this.#buffer.subarray(0, n));
     this.#buffer.copyWithin(0, n, have);
     this.#length = have - n;
     return out;
@@ -88,7 +90,10 @@ class SimSerial implements SerialIO {
     const peer = this.#peer;
     const timers = bus.timers;
     if (bus.epoch !== epoch || !peer || !timers) return;
-    const bytes = new Uint8Array(data.slice(0));
+    // A copy (the caller may reuse its buffer): a small typed array lives in V8's heap, ArrayBuffer.slice would
+    // allocate outside it (issue 14: it was the largest cost of a BL0940 poll).
+    const bytes = new Uint8Array(data.byteLength);
+    bytes.set(new Uint8Array(data));
     timers.set(() => {
       if (this.#closed || bus.epoch !== epoch) return;
       peer.receive(bytes, this.#reply);
