@@ -181,7 +181,7 @@ export class MapIndex {
       answer.points = inside.map((k) => ({ id: s.ids[k]!, lat: s.lat[k]!, lon: s.lon[k]!, state: LIGHT_STATES[state[k]!]!, level: s.level[k]! }));
       return answer;
     }
-    const cells = 2 ** zoom * CELLS_PER_TILE;
+    const cells = 2 ** Math.floor(zoom) * CELLS_PER_TILE;
     const acc = new Map<number, { n: number; lat: number; lon: number; by: number[] }>();
     for (const k of inside) {
       const key = Math.floor(s.y[k]! * cells) * cells + Math.floor(s.x[k]! * cells);

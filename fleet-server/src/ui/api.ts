@@ -29,6 +29,33 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export const get = <T>(path: string): Promise<T> => api<T>('GET', path);
 
+/** A page of the device list (issue 14): the lights, the total matching the filters, the next page's cursor. */
+export interface DevicePage { devices: Device[]; total: number; next: string | null }
+export async function getDevicePage(tenant: string, params: Record<string, string | undefined>): Promise<DevicePage> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const res = await fetch(tp(tenant, `/devices?${q}`), { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const data = await res.json() as unknown;
+  if (!res.ok) {
+    const e = data as { code?: string; message?: string; details?: unknown };
+    if (res.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED));
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.details);
+  }
+  return { devices: data as Device[], total: Number(res.headers.get('x-total-count') ?? 0), next: res.headers.get('x-next-cursor') };
+}
+
+/** Ids of every light matching a filter, a page of 1,000 at a time, at most `max`. */
+export async function matchingIds(tenant: string, params: Record<string, string | undefined>, max = 10_000): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await getDevicePage(tenant, { ...params, limit: '1000', cursor });
+    out.push(...p.devices.map((d) => d.id));
+    cursor = p.next ?? undefined;
+  } while (cursor && out.length < max);
+  return out.slice(0, max);
+}
+
 /** Tenant-scoped path. */
 export const tp = (tenant: string, rest: string): string => `/api/tenants/${encodeURIComponent(tenant)}${rest}`;
 
@@ -45,7 +72,18 @@ export interface Device {
   reported: { level: number | null; targetLevel: number | null; levelSource: string | null; configVersion: number | null; plan: { id: number; version: number } | null; overrideId: number | null; overrideExpiresAt: string | null; clock: string | null; powerMw: number | null; uptimeS: number | null; at: string | null } | null;
   /** The active OTA campaign updating the light now, else null (absent on servers before issue 7's wiring). */
   ota?: { campaignId: number; campaignName: string; state: 'offered' | 'downloading' | 'verifying' | 'installing' | 'rebooting'; progressPct: number } | null;
+  /** The light's state as the server decides it (issue 14; absent on older servers). */
+  state?: 'on' | 'dim' | 'off' | 'fault' | 'offline' | 'updating' | 'unknown';
 }
+export type StateCounts = Record<'on' | 'dim' | 'off' | 'fault' | 'offline' | 'updating' | 'unknown', number>;
+/** GET …/map (issue 14): points when few lights are in view, else clusters. */
+export interface MapData {
+  asOf: string; zoom: number; lights: number; states: StateCounts; extent: [number, number, number, number] | null; inView: number;
+  mode: 'points' | 'clusters';
+  points: Array<{ id: string; lat: number; lon: number; state: keyof StateCounts; level: number }>;
+  clusters: Array<{ lat: number; lon: number; lights: number; states: StateCounts }>;
+}
+export interface DeviceStats { total: number; states: StateCounts; firmware: Array<{ version: string | null; lights: number }> }
 export interface DeviceDetail extends Device {
   bootCount: number | null; lastResetReason: number | null; lastUplinkSeq: number | null;
   desired: { configVersion: number; config: Record<string, unknown> | null; plan: { id: number; version: number } | null; override: { id: number; level: number; expiresAt: string; fadeS: number; active: boolean } | null } | null;

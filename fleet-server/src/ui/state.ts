@@ -11,9 +11,10 @@ export const STATE_COLOUR: Record<LightState, string> = {
 
 /**
  * `updating`: an active OTA campaign is updating the light (offered … rebooting; `Device.ota` from the API);
- * `fault`: an open alarm.
+ * `fault`: an open alarm. Servers since issue 14 send the state with each device (`Device.state`).
  */
 export function lightState(d: Device, faulty: ReadonlySet<string>): LightState {
+  if (d.state) return d.state; // decided by the server (issue 14)
   if (!d.registered) return 'unknown';
   if (d.ota) return 'updating';
   if (faulty.has(d.id)) return 'fault';

@@ -5,9 +5,9 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiError} from '../api.js';
-import { api, get, hasRoute, tp } from '../api.js';
+import { api, get, hasRoute, tp, type DeviceStats, type Group } from '../api.js';
 import { can, type PageProps } from '../app.js';
-import { useFleet, usePoll } from '../hooks.js';
+import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 
 interface Image { id: number; version: string; kind: string; size: number; sha256: string; hardwareModels: string[]; releaseNotes: string | null; createdAt: number }
@@ -23,17 +23,14 @@ export function FirmwarePage({ tenant }: PageProps) {
   const i = useI18n();
   const T = tenant.tenantId;
   const manager = can(tenant.role, 'manager');
-  const { devices } = useFleet(tenant.tenantId);
+  // Installed versions and groups: counted by the server (issue 14), not from the whole device list.
+  const { data: fleet } = usePoll(() => Promise.all([get<DeviceStats>(tp(T, '/device-stats')), get<Group[]>(tp(T, '/groups'))]), 15_000, [T]);
   const [ota, setOta] = useState<boolean | null>(null);
   useEffect(() => { void hasRoute('/api/tenants/{tenant}/ota/campaigns').then(setOta); }, []);
   const { data, error, reload } = usePoll(ota ? () => Promise.all([get<Image[]>(tp(T, '/ota/images')), get<Campaign[]>(tp(T, '/ota/campaigns'))]) : null, 3000, [T, ota]);
   const [open, setOpen] = useState<number | null>(null);
-  const versions = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const d of devices ?? []) { const v = d.firmwareVersion ?? '—'; m.set(v, (m.get(v) ?? 0) + 1); }
-    return [...m].sort((a, b) => b[1] - a[1]);
-  }, [devices]);
-  const groups = useMemo(() => [...new Set((devices ?? []).flatMap((d) => d.groups))].sort(), [devices]);
+  const versions = useMemo(() => (fleet?.[0].firmware ?? []).map((f) => [f.version ?? '—', f.lights] as [string, number]), [fleet]);
+  const groups = useMemo(() => (fleet?.[1] ?? []).map((g) => g.id).sort(), [fleet]);
   const unavailable = error && (error as ApiError).status === 503 ? error.message : null;
 
   return (

@@ -1,20 +1,23 @@
 /**
- * Map of the town's lights on a canvas: Web Mercator positions from the inventory, one dot per light coloured
- * by state (brighter with the level). Canvas keeps 10,000 lights smooth (one pass of arcs per frame, no DOM per
- * light). Background: XYZ raster tiles when the server is configured with MAP_TILE_URL, else a plain grid —
- * nothing is fetched from the internet by default.
+ * Map of the town's lights on a canvas (Web Mercator). Issue 14: the server sends only what the view needs
+ * (GET …/map?bbox&zoom): the lights themselves when few are in view — one dot per light coloured by state,
+ * brighter with the level — else clusters on a grid of 64-pixel cells, drawn as discs sized by their count and
+ * coloured by their commonest shown state. Clicking a cluster zooms in on it; the legend counts the whole town.
+ * Background: XYZ raster tiles when the server is configured with MAP_TILE_URL, else a plain grid — nothing is
+ * fetched from the internet by default.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { get, tp, type Device, type Group } from '../api.js';
+import { get, matchingIds, tp, type DeviceDetail, type Group, type MapData } from '../api.js';
 import { can, type PageProps } from '../app.js';
 import { MembershipBar } from '../components/membership.js';
 import { OverrideForm } from '../components/override.js';
-import { useFleet, usePoll } from '../hooks.js';
+import { pollSeconds, usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
-import { LIGHT_STATES, STATE_COLOUR, levelColour, lightState, stateKey, type LightState } from '../state.js';
+import { LIGHT_STATES, STATE_COLOUR, levelColour, stateKey, type LightState } from '../state.js';
 
-interface Pt { d: Device; x: number; y: number; state: LightState; level: number }
+interface Pt { id: string; x: number; y: number; state: LightState; level: number }
+interface Cl { x: number; y: number; lat: number; lon: number; n: number; states: Record<LightState, number> }
 interface View { cx: number; cy: number; scale: number }
 
 const mercX = (lon: number): number => (lon + 180) / 360;
@@ -22,6 +25,9 @@ const mercY = (lat: number): number => {
   const r = (lat * Math.PI) / 180;
   return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2;
 };
+const lonOf = (x: number): number => x * 360 - 180;
+const latOf = (y: number): number => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
 const tileUrl: string | null = (() => {
   try { return (JSON.parse(document.querySelector('meta[name="sl-config"]')?.getAttribute('content') ?? '{}') as { tileUrl?: string | null }).tileUrl ?? null; } catch { return null; }
@@ -30,16 +36,28 @@ const tiles = new Map<string, HTMLImageElement>();
 
 declare global {
   interface Window {
-    /** For tests and benchmarks: where a light is drawn and what it shows. */
+    /** For tests and benchmarks: where a light is drawn and what it shows (lights shown one by one only). */
     slMapProbe?: (id: string) => { x: number; y: number; state: LightState; level: number } | null;
     /** For benchmarks: duration of the last canvas draw, ms. */
     slMapDrawMs?: number;
+    /** For tests and benchmarks: what the map shows now. */
+    slMapShown?: { mode: 'points' | 'clusters'; lights: number; drawn: number; asOf: string };
   }
+}
+
+/** The query of a view: its bounding box (a little larger, rounded) and zoom. */
+function viewQuery(v: View, size: { w: number; h: number }): string {
+  const mx = (size.w / 2 / v.scale) * 1.2; const my = (size.h / 2 / v.scale) * 1.2;
+  const r = (n: number): string => n.toFixed(5);
+  const w = clamp(lonOf(v.cx - mx), -180, 180); const e = clamp(lonOf(v.cx + mx), -180, 180);
+  const n = clamp(latOf(v.cy - my), -85, 85); const s = clamp(latOf(v.cy + my), -85, 85);
+  const zoom = clamp(Math.log2(v.scale / 256), 0, 22);
+  return `bbox=${r(w)},${r(s)},${r(e)},${r(n)}&zoom=${zoom.toFixed(2)}`;
 }
 
 export function MapPage({ tenant }: PageProps) {
   const i = useI18n();
-  const { devices, faulty, everyS, reload } = useFleet(tenant.tenantId);
+  const T = tenant.tenantId;
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View | null>(null);
@@ -52,30 +70,35 @@ export function MapPage({ tenant }: PageProps) {
   const [selecting, setSelecting] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [rect, setRect] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
-  const { data: groupList, reload: reloadGroups } = usePoll(manager ? () => get<Group[]>(tp(tenant.tenantId, '/groups')) : null, 0, [tenant.tenantId, manager]);
+  const { data: groupList, reload: reloadGroups } = usePoll(manager ? () => get<Group[]>(tp(T, '/groups')) : null, 0, [T, manager]);
 
-  const pts = useMemo<Pt[]>(() => (devices ?? []).flatMap((d) => {
-    const lat = d.inventory?.lat; const lon = d.inventory?.lon;
-    if (lat == null || lon == null) return [];
-    return [{ d, x: mercX(lon), y: mercY(lat), state: lightState(d, faulty), level: d.reported?.level ?? 0 }];
-  }), [devices, faulty]);
+  // What to ask the server: the whole town until the map is fitted, then the view (a moment after it settles).
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    if (!view) { setQuery(''); return undefined; }
+    const t = setTimeout(() => setQuery(viewQuery(view, size)), 120);
+    return () => clearTimeout(t);
+  }, [view, size.w, size.h]);
+  const [everyS, setEveryS] = useState(3);
+  const { data, reload } = usePoll(() => get<MapData>(tp(T, `/map${query ? `?${query}` : ''}`)), everyS * 1000, [T, query]);
+  useEffect(() => { if (data) setEveryS(pollSeconds(data.lights)); }, [data?.lights]);
+  const { data: detail, reload: reloadDetail } = usePoll(selected ? () => get<DeviceDetail>(tp(T, `/devices/${encodeURIComponent(selected)}`)) : null, 5000, [T, selected]);
 
-  const counts = useMemo(() => {
-    const c = Object.fromEntries(LIGHT_STATES.map((s) => [s, 0])) as Record<LightState, number>;
-    for (const p of pts) c[p.state]++;
-    return c;
-  }, [pts]);
+  const pts = useMemo<Pt[]>(() => (data?.mode === 'points' ? data.points : []).map((p) => ({ id: p.id, x: mercX(p.lon), y: mercY(p.lat), state: p.state, level: p.level })), [data]);
+  const cls = useMemo<Cl[]>(() => (data?.mode === 'clusters' ? data.clusters : []).map((c) => ({ x: mercX(c.lon), y: mercY(c.lat), lat: c.lat, lon: c.lon, n: c.lights, states: c.states })), [data]);
+  const counts = data?.states ?? (Object.fromEntries(LIGHT_STATES.map((s) => [s, 0])) as Record<LightState, number>);
 
   const fit = (): void => {
-    if (!pts.length) return;
-    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
-    for (const p of pts) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); }
+    const ext = data?.extent;
+    if (!ext) return;
+    const x0 = mercX(ext[0]); const x1 = mercX(ext[2]); const y0 = mercY(ext[3]); const y1 = mercY(ext[1]);
     const dx = Math.max(x1 - x0, 1e-6); const dy = Math.max(y1 - y0, 1e-6);
     setView({ cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: Math.min(size.w / dx, size.h / dy) * 0.88 });
   };
   // Fit on first data, and again when the page is resized until the user pans or zooms.
   const touched = useRef(false);
-  useEffect(() => { if ((!view || !touched.current) && pts.length) fit(); }, [pts.length, size.w, size.h]);
+  const extentKey = data?.extent?.join(',') ?? '';
+  useEffect(() => { if ((!view || !touched.current) && extentKey) fit(); }, [extentKey, size.w, size.h]);
 
   // Size follows the container.
   useEffect(() => {
@@ -87,6 +110,18 @@ export function MapPage({ tenant }: PageProps) {
   }, []);
 
   const toScreen = (v: View, x: number, y: number): [number, number] => [(x - v.cx) * v.scale + size.w / 2, (y - v.cy) * v.scale + size.h / 2];
+  /** A cluster's lights still shown (legend), and the commonest of their states. */
+  const shownOf = (c: Cl): { n: number; top: LightState } => {
+    let n = 0; let top: LightState = 'unknown'; let best = -1;
+    for (const s of LIGHT_STATES) {
+      if (hidden.has(s)) continue;
+      const k = c.states[s] ?? 0;
+      n += k;
+      if (k > best) { best = k; top = s; }
+    }
+    return { n, top };
+  };
+  const radiusOf = (n: number): number => Math.min(26, 8 + Math.log2(n + 1) * 2.2);
 
   // Draw.
   useEffect(() => {
@@ -108,18 +143,20 @@ export function MapPage({ tenant }: PageProps) {
     const filled = new Map<string, number[]>();
     let sel: [number, number] | undefined;
     const rings: number[] = [];
+    let drawn = 0;
     for (const p of pts) {
       if (hidden.has(p.state)) continue;
       const [sx, sy] = toScreen(view, p.x, p.y);
       if (sx < -10 || sy < -10 || sx > size.w + 10 || sy > size.h + 10) continue;
+      drawn++;
       const isHollow = p.state === 'offline' || p.state === 'unknown';
       const colour = isHollow ? STATE_COLOUR[p.state] : p.state === 'on' || p.state === 'dim' ? levelColour(p.level) : STATE_COLOUR[p.state];
       const bucket = isHollow ? hollow : filled;
       let list = bucket.get(colour);
       if (!list) { list = []; bucket.set(colour, list); }
       list.push(sx, sy);
-      if (p.d.id === selected) sel = [sx, sy];
-      if (picked.has(p.d.id)) rings.push(sx, sy);
+      if (p.id === selected) sel = [sx, sy];
+      if (picked.has(p.id)) rings.push(sx, sy);
     }
     const circles = (list: number[], rr: number): void => {
       g.beginPath();
@@ -129,14 +166,30 @@ export function MapPage({ tenant }: PageProps) {
     for (const [colour, list] of filled) { circles(list, r); g.fillStyle = colour; g.fill(); g.lineWidth = 1; g.strokeStyle = 'rgba(0,0,0,.45)'; g.stroke(); }
     if (rings.length) { circles(rings, r + 3); g.lineWidth = 2.5; g.strokeStyle = '#1565c0'; g.stroke(); }
     if (sel) { g.beginPath(); g.arc(sel[0], sel[1], r + 4, 0, Math.PI * 2); g.lineWidth = 2; g.strokeStyle = '#0b3c5d'; g.stroke(); }
-    drawScale(g, view, size, pts[0]?.d.inventory?.lat ?? 45);
+    // Clusters: a disc per cell, its count inside.
+    g.font = 'bold 11px system-ui, sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle';
+    for (const c of cls) {
+      const { n, top } = shownOf(c);
+      if (n === 0) continue;
+      const [sx, sy] = toScreen(view, c.x, c.y);
+      const rr = radiusOf(n);
+      if (sx < -rr || sy < -rr || sx > size.w + rr || sy > size.h + rr) continue;
+      drawn += n;
+      g.beginPath(); g.arc(sx, sy, rr, 0, Math.PI * 2);
+      g.fillStyle = top === 'offline' || top === 'unknown' ? '#ffffff' : STATE_COLOUR[top]; g.fill();
+      g.lineWidth = 2; g.strokeStyle = top === 'offline' || top === 'unknown' ? STATE_COLOUR[top] : 'rgba(0,0,0,.45)'; g.stroke();
+      g.fillStyle = top === 'off' || top === 'fault' || top === 'updating' ? '#ffffff' : '#1d2530';
+      g.fillText(n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n), sx, sy);
+    }
+    drawScale(g, view, size, latOf(view.cy));
     window.slMapDrawMs = performance.now() - started;
-  }, [view, pts, hidden, selected, size, redraw, picked]);
+    if (data) window.slMapShown = { mode: data.mode, lights: data.lights, drawn, asOf: data.asOf };
+  }, [view, pts, cls, hidden, selected, size, redraw, picked]);
 
   // Test/automation probe: where a light is drawn and what state it shows.
   useEffect(() => {
     window.slMapProbe = (id) => {
-      const p = pts.find((q) => q.d.id === id);
+      const p = pts.find((q) => q.id === id);
       if (!p || !view) return null;
       const [x, y] = toScreen(view, p.x, p.y);
       return { x, y, state: p.state, level: p.level };
@@ -155,6 +208,13 @@ export function MapPage({ tenant }: PageProps) {
   };
   const pick = (ex: number, ey: number): void => {
     if (!view) return;
+    // A cluster: zoom in on it.
+    for (const c of cls) {
+      const { n } = shownOf(c);
+      if (n === 0) continue;
+      const [sx, sy] = toScreen(view, c.x, c.y);
+      if ((sx - ex) ** 2 + (sy - ey) ** 2 <= radiusOf(n) ** 2) { zoom(2.5, sx, sy); return; }
+    }
     let best: Pt | undefined; let bd = 14 * 14;
     for (const p of pts) {
       if (hidden.has(p.state)) continue;
@@ -163,25 +223,36 @@ export function MapPage({ tenant }: PageProps) {
       if (dd < bd) { bd = dd; best = p; }
     }
     if (selecting) {
-      const id = best?.d.id;
+      const id = best?.id;
       if (id) setPicked((cur) => { const n = new Set(cur); if (n.has(id)) n.delete(id); else n.add(id); return n; });
       return;
     }
-    setSelected(best?.d.id ?? null);
+    setSelected(best?.id ?? null);
   };
-  /** Lights drawn inside a screen rectangle join the selection. */
+  /** Lights inside a screen rectangle join the selection (clusters: asked of the server, up to 10,000). */
   const pickRect = (x0: number, y0: number, x1: number, y1: number): void => {
     if (!view) return;
     const [ax, bx] = [Math.min(x0, x1), Math.max(x0, x1)]; const [ay, by] = [Math.min(y0, y1), Math.max(y0, y1)];
+    if (data?.mode === 'clusters') {
+      const wx = (x: number): number => lonOf((x - size.w / 2) / view.scale + view.cx);
+      const wy = (y: number): number => latOf((y - size.h / 2) / view.scale + view.cy);
+      const shown = LIGHT_STATES.filter((s) => !hidden.has(s));
+      void matchingIds(T, { bbox: [wx(ax), wy(by), wx(bx), wy(ay)].map((v) => v.toFixed(6)).join(','), state: shown.join(',') })
+        .then((ids) => setPicked((cur) => new Set([...cur, ...ids])));
+      return;
+    }
     const inside = pts.filter((p) => {
       if (hidden.has(p.state)) return false;
       const [sx, sy] = toScreen(view, p.x, p.y);
       return sx >= ax && sx <= bx && sy >= ay && sy <= by;
     });
-    setPicked((cur) => new Set([...cur, ...inside.map((p) => p.d.id)]));
+    setPicked((cur) => new Set([...cur, ...inside.map((p) => p.id)]));
   };
 
-  const sel = pts.find((p) => p.d.id === selected);
+  const selPt = pts.find((p) => p.id === selected);
+  const sel = selected && detail?.id === selected ? detail : undefined;
+  const selState: LightState | undefined = sel?.state ?? selPt?.state;
+  const selLevel = sel?.reported?.level ?? selPt?.level ?? 0;
   const toggle = (s: LightState): void => setHidden((h) => { const n = new Set(h); if (n.has(s)) n.delete(s); else n.add(s); return n; });
 
   return (
@@ -215,16 +286,16 @@ export function MapPage({ tenant }: PageProps) {
         <div class="map-tools">
           <button aria-label={i.t('zoomIn')} onClick={() => zoom(1.5)}>+</button>
           <button aria-label={i.t('zoomOut')} onClick={() => zoom(1 / 1.5)}>−</button>
-          <button onClick={fit}>{i.t('fit')}</button>
+          <button onClick={() => { touched.current = false; fit(); }}>{i.t('fit')}</button>
           {manager && <button data-testid="select-tool" aria-pressed={selecting} class={selecting ? 'primary' : ''} title={i.t('selectToolHelp')}
             onClick={() => { setSelecting(!selecting); setSelected(null); }}>{i.t('selectTool')}</button>}
         </div>
         {rect && <div class="map-rect" style={{ left: `${Math.min(rect.x0, rect.x1)}px`, top: `${Math.min(rect.y0, rect.y1)}px`, width: `${Math.abs(rect.x1 - rect.x0)}px`, height: `${Math.abs(rect.y1 - rect.y0)}px` }} />}
-        {!devices && <div class="map-loading">{i.t('loading')}</div>}
+        {!data && <div class="map-loading">{i.t('loading')}</div>}
       </div>
       <aside class="map-side">
         <section class="card legend" data-testid="legend">
-          <h3>{i.t('legend')} <small class="muted">{i.t('count', { n: i.num(pts.length) })}</small></h3>
+          <h3>{i.t('legend')} <small class="muted">{i.t('count', { n: i.num(data?.lights ?? 0) })}</small></h3>
           <ul>
             {LIGHT_STATES.map((s) => (
               <li key={s}>
@@ -241,28 +312,28 @@ export function MapPage({ tenant }: PageProps) {
         {manager && selecting && (
           <section class="card">
             {picked.size === 0 ? <p class="muted small">{i.t('selectToolHelp')}</p> : (
-              <MembershipBar tenant={tenant.tenantId} selected={[...picked]}
-                groups={[...new Set([...(groupList ?? []).map((g) => g.id), ...pts.flatMap((p) => p.d.groups)])].sort()}
+              <MembershipBar tenant={T} selected={[...picked]}
+                groups={(groupList ?? []).map((g) => g.id).sort()}
                 onDone={() => { reload(); reloadGroups(); }} onClear={() => setPicked(new Set())} />
             )}
           </section>
         )}
-        {sel && (
+        {selected && selState && (
           <section class="card" data-testid="map-selection">
-            <h3>{sel.d.inventory?.poleRef ?? sel.d.id}</h3>
-            <p><span class={`badge b-${sel.state}`}>{i.t(stateKey(sel.state))}</span> {sel.state === 'on' || sel.state === 'dim' ? i.pct(sel.level) : ''}</p>
-            {sel.d.ota && <p class="small" data-testid="map-ota">{sel.d.ota.campaignName} · {i.t(`dev_${sel.d.ota.state}` as Key)} {i.pct(sel.d.ota.progressPct)}</p>}
+            <h3>{sel?.inventory?.poleRef ?? selected}</h3>
+            <p><span class={`badge b-${selState}`}>{i.t(stateKey(selState))}</span> {selState === 'on' || selState === 'dim' ? i.pct(selLevel) : ''}</p>
+            {sel?.ota && <p class="small" data-testid="map-ota">{sel.ota.campaignName} · {i.t(`dev_${sel.ota.state}` as Key)} {i.pct(sel.ota.progressPct)}</p>}
             <dl class="kv">
-              <dt>{i.t('id')}</dt><dd>{sel.d.id}</dd>
-              <dt>{i.t('street')}</dt><dd>{sel.d.groups.join(', ') || '—'}</dd>
-              <dt>{i.t('power')}</dt><dd>{i.watts(sel.d.reported?.powerMw != null ? sel.d.reported.powerMw / 1000 : null)}</dd>
-              <dt>{i.t('lastReport')}</dt><dd>{i.dateTime(sel.d.reported?.at)}</dd>
+              <dt>{i.t('id')}</dt><dd>{selected}</dd>
+              <dt>{i.t('street')}</dt><dd>{sel?.groups.join(', ') || '—'}</dd>
+              <dt>{i.t('power')}</dt><dd>{i.watts(sel?.reported?.powerMw != null ? sel.reported.powerMw / 1000 : null)}</dd>
+              <dt>{i.t('lastReport')}</dt><dd>{i.dateTime(sel?.reported?.at)}</dd>
             </dl>
-            <p><a href={href(tenant.tenantId, 'light', sel.d.id)}>{i.t('openDetail')} →</a></p>
-            {can(tenant.role, 'manager') && (
-              <OverrideForm tenant={tenant.tenantId} kind="device" id={sel.d.id}
-                active={sel.d.reported?.overrideExpiresAt && Date.parse(sel.d.reported.overrideExpiresAt) > Date.now() ? { level: sel.d.reported.targetLevel ?? sel.level, expiresAt: sel.d.reported.overrideExpiresAt } : null}
-                onDone={reload} />
+            <p><a href={href(T, 'light', selected)}>{i.t('openDetail')} →</a></p>
+            {sel && can(tenant.role, 'manager') && (
+              <OverrideForm tenant={T} kind="device" id={selected}
+                active={sel.reported?.overrideExpiresAt && Date.parse(sel.reported.overrideExpiresAt) > Date.now() ? { level: sel.reported.targetLevel ?? selLevel, expiresAt: sel.reported.overrideExpiresAt } : null}
+                onDone={() => { reload(); reloadDetail(); }} />
             )}
           </section>
         )}
