@@ -1,8 +1,8 @@
 /**
  * The luminaire controller application: boots from persisted state, puts the light where the plan says
  * for the current time of night (not "last state", not "off"), keeps executing plan and override offline,
- * and talks to the fleet server over MQTT: Hello after every connection, state reports periodically and on
- * change, acknowledgements for every command.
+ * and talks to the fleet server over MQTT: Hello after every connection (repeated with back-off until the server
+ * answers it), state reports periodically and on change, acknowledgements for every command.
  */
 import {
   AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, MAX_VERSION_JUMP, PROTOCOL_VERSION, ReportReason,
@@ -23,6 +23,7 @@ import { loadIdentity, type Identity } from './identity.js'; // issue 11: provis
 import { DOWNLINK_MAX_SKEW_MS, FrameGuard } from './frame-guard.js'; // issue 11: authenticated frames
 import { hmacSha256 } from './sha256.js';
 import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
+import { Backoff } from './backoff.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({
@@ -47,6 +48,21 @@ export const CLOCK_SET_THRESHOLD_MS = 2_000;
  * end-to-end test, where a late frame set 50 boards 10 minutes back).
  */
 export const TIME_SYNC_MAX_RTT_MS = 10_000;
+
+/**
+ * Issue 14: a Hello is answered when a TimeSync naming its seq (`TimeSync.uplink_seq`) arrives — the server
+ * sends one for every Hello it handles, before reconciling. A Hello of this connection left unanswered is sent
+ * again after a back-off from HELLO_RETRY_MIN_MS doubling to HELLO_RETRY_MAX_MS, with jitter (src/backoff.ts),
+ * until one is answered; the back-off starts again at every connection. Without it, a Hello that reached the
+ * broker before the server (re)subscribed — a broker restart — was never answered until the next state report
+ * 15 minutes later. 15 s rather than a few: in a reconnect storm of 10,000 devices the server answers a Hello after
+ * up to ~40 s, and with a first repeat after 4–8 s the devices sent twice as many Hellos as with 7.5–15 s (and
+ * four times as many as with 15–30 s) for the same time to reconcile (`bench:reconnect`, issue 14).
+ */
+export const HELLO_RETRY_MIN_MS = 15_000;
+export const HELLO_RETRY_MAX_MS = 300_000;
+/** The seqs of the last Hellos of a connection still recognised in an answer. */
+const HELLO_SEQS_KEPT = 8;
 
 /**
  * How a version the server offers (config, or plan of the id held) compares with the one held (0 = none).
@@ -85,6 +101,8 @@ export interface FirmwareStatus {
   bootCount: number;
   seq: number;
   rejectedDownlinks: number;
+  /** Issue 14: a Hello of this connection has no answer yet (it is repeated with back-off until one comes). */
+  helloPending: boolean;
   /** Metering (issue 5); absent on a board without a metering chip. */
   energy?: EnergyStatus;
 }
@@ -130,6 +148,12 @@ export class LuminaireController implements Firmware {
   readonly #identity: Identity | undefined;
   readonly #guardFrames: FrameGuard | undefined;
   readonly #wifi: WifiStation | undefined;
+  /** Issue 14: this connection's Hellos until one is answered (HELLO_RETRY_MIN_MS). */
+  readonly #helloBackoff = new Backoff(HELLO_RETRY_MIN_MS, HELLO_RETRY_MAX_MS);
+  #helloTimer: TimerId | undefined;
+  /** Seqs of this connection's unanswered Hellos, the last HELLO_SEQS_KEPT; empty once one is answered. */
+  #helloSeqs: number[] = [];
+  #firstHelloSeq = 0;
 
   constructor(host: Host) {
     this.#host = host;
@@ -193,9 +217,9 @@ export class LuminaireController implements Firmware {
       },
     });
     this.#link = new Link(host, this.#identity, counters.bootCount, {
-      onConnected: () => this.#guard('hello', () => { this.#sendHello(); this.#ota.onConnected(); }),
+      onConnected: () => this.#guard('hello', () => { this.#onConnected(); this.#ota.onConnected(); }),
       onDownlink: (bytes) => this.#guard('downlink', () => this.#onDownlink(bytes)),
-      onDisconnected: () => undefined,
+      onDisconnected: () => this.#stopHelloRetry(),
     });
     // The network last, and in its own time: the lamp is already at its level (issue 12: boot before network).
     if (this.#identity) {
@@ -213,6 +237,7 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
     this.#host.timers.clear(this.#changeTimer);
+    this.#stopHelloRetry();
     this.#energy?.stop();
     this.#ota.stop();
     this.#link.close();
@@ -235,6 +260,7 @@ export class LuminaireController implements Firmware {
       bootCount: this.#counters.bootCount,
       seq: this.#seq,
       rejectedDownlinks: this.#rejected,
+      helloPending: this.#helloTimer !== undefined,
       ...(this.#energy ? { energy: this.#energy.status() } : {}),
     };
   }
@@ -379,9 +405,53 @@ export class LuminaireController implements Firmware {
     return this.#link.publish(guard.seal(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId: identity.deviceId, seq, time, ...body })));
   }
 
+  /** A new connection: Hello (and what follows it), repeated until answered, the back-off from its start. */
+  #onConnected(): void {
+    this.#stopHelloRetry();
+    this.#helloBackoff.reset();
+    this.#sendHello();
+    this.#firstHelloSeq = this.#helloSeqs[0] ?? 0;
+    this.#sendState(ReportReason.REPORT_REASON_BOOT);
+    this.#energy?.onConnected();
+    this.#armHelloRetry();
+  }
+
+  #armHelloRetry(): void {
+    this.#helloTimer = this.#host.timers.set(() => {
+      this.#helloTimer = undefined;
+      this.#guard('hello', () => {
+        if (!this.#link.connected) return;
+        this.#sendHello();
+        this.#armHelloRetry();
+      });
+    }, this.#helloBackoff.next(() => this.#host.system.random()));
+  }
+
+  /** Nothing more to repeat (answered, disconnected or stopped). */
+  #stopHelloRetry(): void {
+    this.#host.timers.clear(this.#helloTimer);
+    this.#helloTimer = undefined;
+    this.#helloSeqs = [];
+  }
+
+  /**
+   * A TimeSync (authentic, its downlink seq accepted) naming `uplinkSeq`: if that is one of this connection's
+   * Hellos, the Hello is answered and not repeated. When the answered one is a repeat, the first Hello did not
+   * reach the server and neither, most likely, did what followed it: the state report and the energy backlog and
+   * active faults are sent again.
+   */
+  #onTimeSync(uplinkSeq: number): void {
+    if (this.#helloSeqs.length === 0 || !this.#helloSeqs.includes(uplinkSeq)) return;
+    this.#stopHelloRetry();
+    if (uplinkSeq !== this.#firstHelloSeq) {
+      this.#sendState(ReportReason.REPORT_REASON_BOOT);
+      this.#energy?.onConnected();
+    }
+  }
+
   #sendHello(): void {
     const { system } = this.#host;
-    this.#send({
+    const sent = this.#send({
       hello: {
         firmwareVersion: system.firmwareVersion || FIRMWARE_VERSION, // the running image's (issue 6: A/B slots)
         hardwareModel: this.#identity?.hardwareModel ?? '',
@@ -397,8 +467,9 @@ export class LuminaireController implements Firmware {
         keyGeneration: this.#identity?.keyGeneration ?? 0,
       },
     });
-    this.#sendState(ReportReason.REPORT_REASON_BOOT);
-    this.#energy?.onConnected();
+    if (!sent) return;
+    this.#helloSeqs.push(this.#seq);
+    if (this.#helloSeqs.length > HELLO_SEQS_KEPT) this.#helloSeqs.shift();
   }
 
   #sendState(reason: number): void {
@@ -483,7 +554,7 @@ export class LuminaireController implements Firmware {
     else if (msg.command) this.#applyCommand(seq, msg.command);
     else if (msg.otaOffer) { this.#ack(seq, AckStatus.ACK_STATUS_OK); this.#ota.onOffer(msg.otaOffer); } // issue 6
     else if (msg.otaChunk) return this.#ota.onChunk(msg.otaChunk); // issue 6: acknowledged by OtaStatus, not CommandAck
-    else if (msg.timeSync) return; // its envelope time was the point, applied above
+    else if (msg.timeSync) return this.#onTimeSync(msg.timeSync.uplinkSeq ?? 0); // its time was applied above; it answers a Hello
     else if (msg.energyAck) this.#energy?.onAck(msg.energyAck.ackedSeq ?? 0); // issue 5: metering
     else this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'unknown body');
   }

@@ -1,4 +1,9 @@
-export { startFirmware, LuminaireController, DEFAULTS, MIN_VALID_TIME_MS, EVAL_MAX_MS, TIME_SYNC_MAX_RTT_MS, type Firmware, type FirmwareStatus } from './app.js';
+export {
+  startFirmware, LuminaireController, DEFAULTS, MIN_VALID_TIME_MS, EVAL_MAX_MS, TIME_SYNC_MAX_RTT_MS, HELLO_RETRY_MIN_MS, HELLO_RETRY_MAX_MS,
+  type Firmware, type FirmwareStatus,
+} from './app.js';
+export { Backoff } from './backoff.js';
+export { BACKOFF_MIN_MS as LINK_BACKOFF_MIN_MS, BACKOFF_MAX_MS as LINK_BACKOFF_MAX_MS } from './link.js';
 export type * from './host.js';
 export { MqttOp } from './host.js';
 export { FIRMWARE_VERSION } from './version.js';

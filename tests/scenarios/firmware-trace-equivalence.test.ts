@@ -75,6 +75,11 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
   const delivered = (): Promise<void> => clock.waitFor(() => lastSeq() === fw().status().seq);
   const acked = (seq: number): Promise<void> =>
     clock.waitFor(() => peer.of(DEVICE).some((u) => u.ack?.downlinkSeq === seq && u.ack.status === AckStatus.ACK_STATUS_OK));
+  /** The server's answer to the last Hello (a TimeSync naming it), taken before virtual time moves: else it is repeated (issue 14). */
+  const answerHello = async (): Promise<void> => {
+    await peer.send(DEVICE, { timeSync: { uplinkSeq: peer.of(DEVICE).filter((u) => u.hello).at(-1)?.seq ?? 0 } });
+    await clock.waitFor(() => !fw().status().helloPending);
+  };
   const advanceTo = async (t: number): Promise<void> => {
     while (clock.now() < t) {
       clock.advance(Math.min(60_000, t - clock.now()));
@@ -86,6 +91,7 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
     board.powerOn();
     await clock.waitFor(() => board.online && fw().status().seq >= 2); // Hello + boot report
     await delivered();
+    await answerHello();
     await acked(await peer.send(DEVICE, { config: CONFIG }));
     await acked(await peer.send(DEVICE, { plan: { plan: PLAN } }));
     await delivered();
@@ -109,6 +115,7 @@ async function night(runtime: FirmwareRuntime): Promise<Trace> {
     await clock.waitFor(() => board.online && fw().status().connected);
     await clock.waitFor(() => peer.of(DEVICE).filter((u) => u.hello).length === 2); // Hello again
     await delivered();
+    await answerHello();
     await advanceTo(at('2026-11-24T09:00:00Z')); // 06:30 step at 40 %, then off after sunrise
     await delivered();
 

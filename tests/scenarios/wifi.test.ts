@@ -58,7 +58,7 @@ describe.each(RUNTIMES)('Wi-Fi joined by the firmware on %s', (runtime) => {
     expect(board.wifiJoins).toBeGreaterThanOrEqual(5);
     expect(board.wifiJoins).toBeLessThanOrEqual(12);
     board.setWifi(true);
-    await clock.runUntil(() => hellos(board) === 1, { timeoutMs: 6 * 60_000, describe: () => `joins ${board.wifiJoins}, station ${board.wifiConnected}` });
+    await clock.runUntil(() => hellos(board) >= 1, { timeoutMs: 6 * 60_000, describe: () => `joins ${board.wifiJoins}, station ${board.wifiConnected}` });
     expect(board.wifiConnected).toBe(true);
     expect(duty(board)).toBe(PWM_MAX);
   });
@@ -66,15 +66,16 @@ describe.each(RUNTIMES)('Wi-Fi joined by the firmware on %s', (runtime) => {
   it('loses MQTT with the access point and is back at once when the station has its address again', async () => {
     const board = makeBoard();
     board.powerOn();
-    await clock.runUntil(() => hellos(board) === 1, { timeoutMs: 60_000 });
+    await clock.runUntil(() => hellos(board) >= 1, { timeoutMs: 60_000 });
     board.setWifi(false);
     await clock.runUntil(() => !board.online, { timeoutMs: 60_000 });
     const fw = (): Firmware => board.firmware as unknown as Firmware;
     expect(fw().status().connected).toBe(false);
     clock.advance(30_000);
+    const before = hellos(board); // the peer answers no Hello: the board repeats them (issue 14)
     board.setWifi(true);
     // The station rejoins after its back-off (≤ 4 s here), and the link connects as soon as it has an address.
-    await clock.runUntil(() => hellos(board) === 2, { timeoutMs: 60_000, describe: () => `joins ${board.wifiJoins}, station ${board.wifiConnected}` });
+    await clock.runUntil(() => hellos(board) > before, { timeoutMs: 60_000, describe: () => `joins ${board.wifiJoins}, station ${board.wifiConnected}` });
     expect(fw().status().connected).toBe(true);
   });
 
