@@ -250,6 +250,9 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       const year = (await inject(`/api/tenants/${T}/energy/report?year=2025`)).json() as { total: { devices: number; energyKwh: number }; rows: unknown[] };
       expect(year.total.devices).toBe(ALL.filter((k) => expected(k).registered && k % 2 === 0).length);
       expect(year.rows).toHaveLength(1);
+      // The light page's chart: the newest records, oldest first.
+      const last = (await inject(`/api/tenants/${T}/devices/${id(10)}/energy/records?last=3`)).json() as Array<{ seq: number }>;
+      expect(last.map((x) => x.seq)).toEqual([6, 7, 8]);
     });
   });
 }

@@ -16,9 +16,9 @@
  * - a period that is the rollup's own column (month of the monthly table, day of the daily one) is grouped on the
  *   column, so the rows come grouped in primary-key order instead of being sorted.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import type { DialectAdapter, Db } from './drizzle-repository.js';
-import { wholeMonths, type ReportCell, type ReportQuery } from './energy-repository.js';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { DialectAdapter, Db, Tables } from './drizzle-repository.js';
+import { wholeMonths, type EnergyRecordRow, type ReportCell, type ReportQuery } from './energy-repository.js';
 
 type Row = Record<string, unknown>;
 
@@ -29,10 +29,12 @@ const SUMS = ['energy_mwh', 'burning_s', 'level_x10_s', 'duration_s', 'dark_s', 
 
 export class ReportRepository {
   private readonly db: Db;
+  private readonly t: Tables;
   readonly dialect: 'sqlite' | 'postgres';
 
   constructor(adapter: DialectAdapter) {
     this.db = adapter.db;
+    this.t = adapter.tables;
     this.dialect = adapter.dialect;
   }
 
@@ -136,6 +138,13 @@ export class ReportRepository {
       total.devicesWithoutBaseline = Number(row?.without ?? 0);
     }
     return { cells, total };
+  }
+
+  /** The newest `n` raw records of a device (within retention), oldest first: the light page's chart. */
+  async latestRecords(deviceId: string, n: number): Promise<EnergyRecordRow[]> {
+    const rows = await this.db.select().from(this.t.energyRecords).where(eq(this.t.energyRecords.deviceId, deviceId))
+      .orderBy(desc(this.t.energyRecords.seq)).limit(n);
+    return rows.reverse();
   }
 }
 

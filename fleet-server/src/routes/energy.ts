@@ -235,13 +235,16 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/tenants/:tenant/devices/:deviceId/energy/records', {
     schema: {
       tags: ['energy'], summary: 'Raw interval records of a device (kept for the retention period), by seq',
-      params: deviceParams, querystring: z.object({ fromSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
+      params: deviceParams, querystring: z.object({
+        fromSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500),
+        last: z.coerce.number().int().min(1).max(5000).optional().describe('the newest N records instead, oldest first (fromSeq and limit are then ignored)'),
+      }),
       response: { 200: z.array(recordView), ...errors },
     },
   }, async (req) => {
     const { tenant, deviceId } = req.params;
     await devices.requireDevice(tenant, deviceId);
-    const rows = await energy.records(deviceId, req.query.fromSeq, req.query.limit);
+    const rows = req.query.last !== undefined ? await reports.latestRecords(deviceId, req.query.last) : await energy.records(deviceId, req.query.fromSeq, req.query.limit);
     return rows.map((x) => ({
       seq: x.seq, start: x.start > 0 ? iso(x.start * 1000)! : null, durationS: x.durationS, energyMwh: x.energyMwh, minPowerMw: x.minPowerMw, maxPowerMw: x.maxPowerMw,
       avgPowerMw: x.avgPowerMw, burningS: x.burningS, avgLevelPct: x.avgLevelX10 / 10, receivedAt: iso(x.receivedAt)!,

@@ -24,7 +24,7 @@ export function LightPage({ tenant, arg }: PageProps) {
       hasRoute('/api/tenants/{tenant}/plans').then((ok) => (ok ? get<PlanSummary[]>(tp(T, '/plans')) : [])),
       hasRoute('/api/tenants/{tenant}/devices/{deviceId}/plan-resolution').then((ok) => (ok ? get<Resolution>(tp(T, `/devices/${encodeURIComponent(id)}/plan-resolution`)).catch(() => null) : null)),
       hasRoute('/api/tenants/{tenant}/alarms').then((ok) => (ok ? get<{ alarms: Alarm[] }>(tp(T, `/alarms?device=${encodeURIComponent(id)}&limit=20`)).then((r) => r.alarms) : null)),
-      hasRoute('/api/tenants/{tenant}/devices/{deviceId}/energy/records').then((ok) => (ok ? get<EnergyRecord[]>(tp(T, `/devices/${encodeURIComponent(id)}/energy/records?limit=5000`)).catch(() => null) : null)),
+      hasRoute('/api/tenants/{tenant}/devices/{deviceId}/energy/records').then((ok) => (ok ? get<EnergyRecord[]>(tp(T, `/devices/${encodeURIComponent(id)}/energy/records?last=96`)).catch(() => null) : null)),
     ]);
     return { d, states, plans, resolution, alarms, energy };
   }, 5000, [T, id]);
@@ -37,7 +37,8 @@ export function LightPage({ tenant, arg }: PageProps) {
   const rp = d.reported;
   const planName = (pid: number | undefined): string => plans.find((p) => p.planId === pid)?.name ?? (pid ? `#${pid}` : i.t('noPlan'));
   const ov = d.desired?.override?.active ? d.desired.override : null;
-  const recent = energy?.filter((r): r is EnergyRecord & { start: string } => r.start !== null).slice(-96) ?? []; // undated records have no place on a time axis
+  // The newest 96 records (issue 14: `last`, not the first 5,000 of the device's whole history); undated records have no place on a time axis.
+  const recent = energy?.filter((r): r is EnergyRecord & { start: string } => r.start !== null) ?? [];
 
   return (
     <div class="page detail">
