@@ -100,11 +100,11 @@ const nodeLevels = (k: number): number => { let s = 0; for (let i = 0; i < k; i+
     if (cpu) report.cpu('xsnap worker', cpu);
   } finally {
     m.close();
-    // XsMachine removes its FIFOs with rmSync, which lstat()s them; Node 20's fs.realpathSync then reads that FIFO
+    // XsMachine removed its FIFOs with rmSync (it unlinks them now), which lstat()s them; Node 20's fs.realpathSync then reads that FIFO
     // stat as its own and stops resolving symlinks (nodejs/node#51142), so a package required afterwards (fastify
     // loads @fastify/ajv-compiler lazily, in build() below) keeps its pnpm symlink path and resolves its own
     // dependencies from the wrong place: `Cannot find module 'ajv/dist/jtd'` when pnpm hoisted ajv@6. Any stat of a
-    // regular file puts a sane stat back.
+    // regular file puts a sane stat back; kept as a guard for any other lstat of a FIFO before build().
     statSync(fileURLToPath(import.meta.url));
   }
 }

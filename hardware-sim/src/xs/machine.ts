@@ -25,7 +25,7 @@
  * `XsExitError` and a dead parent ends the worker.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -144,7 +144,10 @@ export class XsMachine {
       this.#toXs = openSync(toPath, 'w');
       this.#fromXs = openSync(fromPath, 'r');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      // unlink + rmdir, not rmSync({ recursive }): on Node 20 the latter leaves the module resolver unable to follow
+      // pnpm's symlinks for later lazy requires (nodejs/node#51142; fastify's validator then found ajv@6).
+      for (const fifo of [toPath, fromPath]) try { unlinkSync(fifo); } catch { /* not created */ }
+      try { rmdirSync(dir); } catch { /* not empty or gone */ }
     }
     this.#child.on('error', () => { /* reported as end-of-file on the pipe */ });
     live.add(this);
