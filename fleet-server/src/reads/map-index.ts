@@ -49,6 +49,9 @@ interface Snapshot {
   level: Uint8Array;
   registered: Uint8Array;
   byId?: Map<string, number>;
+  /** Lights per state code before OTA (the legend), and the lights' [west, south, east, north]. */
+  counts: number[];
+  extent: [number, number, number, number] | null;
 }
 
 export interface MapView {
@@ -113,8 +116,16 @@ export class MapIndex {
     const snap: Snapshot = {
       at, readMs: performance.now() - t0, ids, lat: Float64Array.from(lat), lon: Float64Array.from(lon), x: new Float64Array(n), y: new Float64Array(n),
       state: Uint8Array.from(state), level: Uint8Array.from(level), registered: Uint8Array.from(registered),
+      counts: new Array<number>(LIGHT_STATES.length).fill(0), extent: null,
     };
-    for (let k = 0; k < n; k++) { snap.x[k] = mercX(lon[k]!); snap.y[k] = mercY(lat[k]!); }
+    let w = Infinity; let so = Infinity; let e = -Infinity; let no = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const la = lat[k]!; const lo = lon[k]!;
+      snap.x[k] = mercX(lo); snap.y[k] = mercY(la);
+      snap.counts[snap.state[k]!]!++;
+      if (lo < w) w = lo; if (lo > e) e = lo; if (la < so) so = la; if (la > no) no = la;
+    }
+    snap.extent = n ? [w, so, e, no] : null;
     return snap;
   }
 
@@ -146,22 +157,18 @@ export class MapIndex {
     const n = s.ids.length;
     // OTA: the state of a registered light being updated is `updating` whatever else it reports.
     let state = s.state;
+    const by = [...s.counts];
     if (updating.size) {
       s.byId ??= new Map(s.ids.map((id, k) => [id, k]));
       state = Uint8Array.from(s.state);
       for (const id of updating.keys()) {
         const k = s.byId.get(id);
-        if (k !== undefined && s.registered[k]) state[k] = UPDATING;
+        if (k !== undefined && s.registered[k] && state[k] !== UPDATING) { by[state[k]!]!--; by[UPDATING]!++; state[k] = UPDATING; }
       }
     }
     const states = zeroStates();
-    let w = Infinity; let so = Infinity; let e = -Infinity; let no = -Infinity;
-    for (let k = 0; k < n; k++) {
-      states[LIGHT_STATES[state[k]!]!]++;
-      const la = s.lat[k]!; const lo = s.lon[k]!;
-      if (lo < w) w = lo; if (lo > e) e = lo; if (la < so) so = la; if (la > no) no = la;
-    }
-    const extent: [number, number, number, number] | null = n ? [w, so, e, no] : null;
+    LIGHT_STATES.forEach((st, j) => { states[st] = by[j]!; });
+    const extent = s.extent;
     const bbox = v.bbox ?? extent ?? [-180, -85, 180, 85];
     const [bw, bs, be, bn] = bbox;
     const x0 = mercX(bw); const x1 = mercX(be); const y0 = mercY(bn); const y1 = mercY(bs);
