@@ -7,7 +7,8 @@
  *     --model SL-ESP32 --broker mqtts://mqtt.sarlat.fr:8883 --ca-file ca.pem --out ./SRL-0001.identity [--wifi-ssid … --wifi-password …]
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device revoke --device SRL-0001
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device broker-config --out /etc/mosquitto/streetlight \
- *     --listener 0.0.0.0:8883 [--certfile broker.pem --keyfile broker.key [--cafile ca.pem]] [--plugin …/mosquitto_dynamic_security.so]
+ *     --listener 0.0.0.0:8883 [--certfile broker.pem --keyfile broker.key [--cafile ca.pem]] [--plugin …/mosquitto_dynamic_security.so] \
+ *     [--persistence-dir /var/lib/mosquitto]
  *
  * `provision` writes the identity (the exact bytes the controller keeps in NVS under "identity", namespace
  * "streetlight") to `--out` (mode 0600: it holds the device's secrets), and beside it `<out>.csv`, the input of
@@ -36,7 +37,7 @@ const { values: a } = parseArgs({
   options: {
     tenant: { type: 'string' }, device: { type: 'string' }, model: { type: 'string' }, broker: { type: 'string' },
     out: { type: 'string' }, 'ca-file': { type: 'string' }, 'wifi-ssid': { type: 'string' }, 'wifi-password': { type: 'string' },
-    listener: { type: 'string' }, plugin: { type: 'string' }, cafile: { type: 'string' }, certfile: { type: 'string' }, keyfile: { type: 'string' },
+    listener: { type: 'string' }, plugin: { type: 'string' }, 'persistence-dir': { type: 'string' }, cafile: { type: 'string' }, certfile: { type: 'string' }, keyfile: { type: 'string' },
     'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
   },
 });
@@ -115,6 +116,7 @@ try {
     writeMosquittoConfig(userPath(a.out), {
       devices, server: { username: config.mqttUsername, password: config.mqttPassword },
       listener: a.listener, plugin: a.plugin,
+      ...(a['persistence-dir'] ? { persistenceDir: userPath(a['persistence-dir']) } : {}),
       ...(a.certfile && a.keyfile ? { tls: { cafile: a.cafile, certfile: a.certfile, keyfile: a.keyfile } } : {}),
     });
     const active = devices.filter((d) => d.revokedAt === null).length;

@@ -11,7 +11,7 @@
  * - The server account reaches the topic between instances (counted as a rejected relay message: garbage).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -45,10 +45,14 @@ describe('Mosquitto with the generated configuration: every device in its own la
   let app: App;
   const devices: Record<string, TestDevice> = {};
 
+  const data = join(dir, 'mosquitto-data');
   const generate = (list: Parameters<typeof writeMosquittoConfig>[1]['devices']): void => {
-    writeMosquittoConfig(conf, { devices: list, server: SERVER, listener: url.replace('mqtt://', ''), extra: ['log_dest none'] });
+    // Its own persistence directory (the default is the system broker's /var/lib/mosquitto/).
+    writeMosquittoConfig(conf, { devices: list, server: SERVER, listener: url.replace('mqtt://', ''), persistenceDir: data, extra: ['log_dest none'] });
     chmodSync(dir, 0o755); // Mosquitto started as root reads the files after dropping to its own user
     chmodSync(conf, 0o755);
+    mkdirSync(data, { recursive: true });
+    chmodSync(data, 0o777); // and writes its persistence file as that user
   };
   const startBroker = async (): Promise<void> => {
     proc = spawn(process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto', ['-c', join(conf, 'mosquitto.conf')], { stdio: 'ignore' });
