@@ -11,7 +11,7 @@
  * Freshness: a snapshot is used while younger than max(1 s, 20 × the time its read took) (at most 15 s: a
  * 100,000-light town read in 0.2 s is re-read at most every 4 s while someone looks at it; a 30-light one every
  * second); an older one up to 60 s is answered at once while a new one is read in the background, beyond that the
- * request waits for the read. It is read in chunks of 20,000 lights in id order, so SQLite (synchronous) never
+ * request waits for the read. It is read in chunks of 5,000 lights in id order, so SQLite (synchronous) never
  * holds the event loop for more than one chunk. `updating` (OTA) is applied at answer time. Writes this server
  * makes to the inventory drop the tenant's snapshot (`invalidate`); state changes show within the freshness above.
  */
@@ -22,7 +22,7 @@ export const MAP_POINTS_MAX = 2000;
 /** Zoom from which lights are always points (a street: a few hundred metres across). */
 export const MAP_POINTS_ZOOM = 17;
 const CELLS_PER_TILE = 4;
-const CHUNK = 20_000;
+const CHUNK = 5000;
 const MIN_FRESH_MS = 1000;
 const MAX_FRESH_MS = 15_000;
 const MAX_STALE_MS = 60_000;
