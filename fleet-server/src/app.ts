@@ -23,6 +23,7 @@ import { SERVER_USERNAME, startEmbeddedBroker, type EmbeddedBroker } from './mqt
 import { DeviceIdentities, loadMasterKey, MasterKeyError } from './devices/identity.js';
 import { join } from 'node:path';
 import { startIngest, type Ingest } from './mqtt/ingest.js';
+import { EnergyBatchWriter } from './ingest/energy-batch.js';
 import { apiRoutes } from './routes/api.js';
 import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
@@ -243,10 +244,18 @@ async function registerAll(
       w.setBrokerServerAccount(broker.serverAccount);
       instance.log.info({ url: broker.url }, 'embedded MQTT broker listening');
     }
+    // Issue 14: EnergyReports are written in batches across devices, one transaction each (src/ingest/energy-batch.ts).
+    const energyBatch = new EnergyBatchWriter({
+      adapter: (instance.repo as DrizzleRepository).adapter, maxFrames: config.ingestBatchFrames, maxDelayMs: config.ingestBatchDelayMs, metrics: metrics.ingest,
+    });
     const devices = new DeviceService({
       repo: instance.repo, identities: instance.identities, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
       energyIngest: (device, rows, lostThroughSeq, logId) => instance.energy.ingest(device, rows, lostThroughSeq, logId), // issue 5
+      energyBatch: async (f) => energyBatch.submit({
+        tenant: f.tenant, deviceId: f.deviceId, seq: f.seq,
+        prepared: await instance.energy.prepare({ id: f.deviceId, tenantId: f.tenant }, f.rows, f.lostThroughSeq, f.logId),
+      }),
       recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();
@@ -259,13 +268,25 @@ async function registerAll(
     // Several instances: the OTA topic between them (ota/cluster.ts) arrives on the same client.
     const otaTopic = relayTopic(config.mqttShareGroup);
     let cluster: OtaCluster | undefined;
+    // Issue 14: with an external broker and INSTANCE_NAME, a persistent session under a stable client id: the broker
+    // keeps this instance's subscriptions and queues its uplinks across a broker or server restart.
+    const persistentSession = !broker && config.instanceName !== undefined;
+    if (!broker && !persistentSession) {
+      instance.log.warn({}, `${settingName('instanceName')} is not set: the MQTT session is clean, uplinks published while this server is disconnected from the broker are not kept for it`);
+    }
     try {
       w.setIngest(await startIngest({
         url: broker?.url ?? config.mqttUrl ?? '',
         username: broker ? broker.serverAccount.username : config.mqttUsername,
         password: broker ? broker.serverAccount.password : config.mqttPassword,
-        // Server accounts connect as `<username>-<random>` (several instances share one account).
-        clientId: `${broker ? SERVER_USERNAME : config.mqttUsername ?? 'fleet'}-${randomUUID().slice(0, 12)}`,
+        // Server accounts connect as `<username>-<instance>`, several instances sharing one account: the instance's
+        // name with a persistent session, else a random one.
+        clientId: `${broker ? SERVER_USERNAME : config.mqttUsername ?? 'fleet'}-${persistentSession ? config.instanceName : randomUUID().slice(0, 12)}`,
+        persistentSession,
+        maxPending: config.ingestMaxPending,
+        metrics: metrics.ingest,
+        // A persistent session's queued uplinks arrive as soon as it connects: they are answered through it.
+        onCreated: (i) => w.setIngest(i),
         ca: w.clientCa,
         seal: (deviceId, body) => instance.identities.sealDownlink(deviceId, body),
         // aedes has no $share: plain filters on the embedded broker (CONTEXT.md, "Brokers").
@@ -294,6 +315,7 @@ async function registerAll(
       await cluster?.stop().catch((err: unknown) => instance.log.warn({ err }, 'OTA cluster stop failed'));
       await w.getIngest()?.close().catch(() => undefined);
       await devices.idle();
+      await energyBatch.idle();
       w.setIngest(undefined);
       await broker?.close();
     });

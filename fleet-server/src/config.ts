@@ -43,6 +43,21 @@ export const configSchema = z.strictObject({
   deviceBrokerCa: optionalText,
   /** Shared-subscription group for `$share/<group>/…` on an external broker. Default `fleet`. */
   mqttShareGroup: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1..64 chars of [A-Za-z0-9_-]').default('fleet'),
+  // --- issue 14: ingest pipeline, persistent session
+  /**
+   * This instance's name among those of the installation (`[A-Za-z0-9_-]`, ≤ 64 characters; unique per instance,
+   * the same across its restarts). With an external broker, set: the server's MQTT client id is
+   * `<MQTT_USERNAME>-<INSTANCE_NAME>` with a persistent session (`clean: false`), so the broker keeps its
+   * subscriptions and queues the uplinks that arrive while it or the broker restarts. Unset: a random client id and a
+   * clean session (uplinks sent while the server is disconnected are lost to it). Default unset.
+   */
+  instanceName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1..64 chars of [A-Za-z0-9_-]').optional(),
+  /** Frames taken from the broker and not yet processed, at most; beyond, the server stops reading and the broker holds them. Default 2048. */
+  ingestMaxPending: z.coerce.number().int().min(1).max(1_000_000).default(2048),
+  /** EnergyReports written per transaction at most (group commit). Default 256. */
+  ingestBatchFrames: z.coerce.number().int().min(1).max(4096).default(256),
+  /** How long the first EnergyReport of a batch waits for others, milliseconds (0: only those already arrived). Default 2. */
+  ingestBatchDelayMs: z.coerce.number().min(0).max(1000).default(2),
   /** pino level. Default `info`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many state reports are kept per device. Default 1000. */
@@ -122,6 +137,10 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   mqttTlsCa: { env: 'MQTT_TLS_CA' },
   deviceBrokerCa: { env: 'DEVICE_BROKER_CA' },
   mqttShareGroup: { env: 'MQTT_SHARE_GROUP' },
+  instanceName: { env: 'INSTANCE_NAME' },
+  ingestMaxPending: { env: 'INGEST_MAX_PENDING' },
+  ingestBatchFrames: { env: 'INGEST_BATCH_FRAMES' },
+  ingestBatchDelayMs: { env: 'INGEST_BATCH_DELAY_MS' },
   logLevel: { env: 'LOG_LEVEL' },
   stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },
   energyRetentionDays: { env: 'ENERGY_RETENTION_DAYS' },

@@ -1,11 +1,56 @@
 /** In-process counters, exposed as JSON (`GET /api/metrics`) and Prometheus text (`GET /metrics`). */
 
+/**
+ * A Prometheus histogram: cumulative counts of observations at or below each bound, their sum and count. Bounds
+ * are fixed at construction (no allocation per observation).
+ */
+export class Histogram {
+  readonly counts: number[];
+  sum = 0;
+  count = 0;
+  constructor(readonly bounds: readonly number[]) {
+    this.counts = bounds.map(() => 0);
+  }
+
+  observe(v: number): void {
+    this.sum += v;
+    this.count++;
+    for (let i = 0; i < this.bounds.length; i++) if (v <= (this.bounds[i] as number)) this.counts[i] = (this.counts[i] as number) + 1;
+  }
+}
+
+/**
+ * Issue 14: the ingest pipeline (fleet-server README, "Ingest pipeline"): frames taken from MQTT and not yet done
+ * (bounded: at the limit the MQTT client stops reading and the broker holds the rest), EnergyReports waiting for a
+ * batch, and the batches written (frames per batch, seconds per batch transaction).
+ */
+export class IngestMetrics {
+  /** Frames received from the broker whose processing has not finished (their PUBACK waits for it). */
+  pending = 0;
+  /** The bound on `pending` (INGEST_MAX_PENDING); 0 until the ingest runs. */
+  pendingLimit = 0;
+  /** Times the MQTT client stopped reading because `pending` was at its bound. */
+  backpressure = 0;
+  /** PUBACKs not sent because the connection the frame came on had closed (the broker delivers it again). */
+  pubacksDropped = 0;
+  /** EnergyReports waiting for the next batch. */
+  batchQueue = 0;
+  /** Frames per batch. */
+  readonly batchFrames = new Histogram([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]);
+  /** Seconds from a batch's start to its commit. */
+  readonly batchSeconds = new Histogram([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
+  /** Batches whose transaction failed (their frames were then written one by one). */
+  batchFailures = 0;
+}
+
 export class Metrics {
   framesReceived = 0;
   duplicates = 0;
   downlinksSent = 0;
   readonly framesRejected = new Map<string, number>();
   readonly uplinksByKind = new Map<string, number>();
+  /** Issue 14: the ingest pipeline's queue and batches. */
+  readonly ingest = new IngestMetrics();
 
   reject(reason: string): void {
     this.framesRejected.set(reason, (this.framesRejected.get(reason) ?? 0) + 1);
@@ -33,6 +78,8 @@ export interface MetricsSnapshot {
   devicesOnline: number;
   /** OTA: what this instance does (docs/ota.md, "Several instances"), frames relayed to / from the driver. */
   ota: OtaMetrics;
+  /** Issue 14: the ingest pipeline (Prometheus text only). */
+  ingest?: IngestMetrics;
 }
 
 export interface OtaMetrics {
@@ -52,6 +99,7 @@ export function snapshot(m: Metrics, devices: { known: number; online: number },
     devicesKnown: devices.known,
     devicesOnline: devices.online,
     ota,
+    ingest: m.ingest,
   };
 }
 
@@ -66,6 +114,13 @@ function family(lines: string[], name: string, type: 'counter' | 'gauge', help: 
     const l = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
     lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
   }
+}
+
+/** Writes a histogram family: `_bucket{le}` (cumulative, ending with +Inf), `_sum` and `_count`. */
+function histogram(lines: string[], name: string, help: string, h: Histogram): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+  h.bounds.forEach((b, i) => lines.push(`${name}_bucket{le="${b}"} ${h.counts[i] ?? 0}`));
+  lines.push(`${name}_bucket{le="+Inf"} ${h.count}`, `${name}_sum ${h.sum}`, `${name}_count ${h.count}`);
 }
 
 /** Device figures of one town (what a caller without a role on `*` sees of the metrics). */
@@ -100,5 +155,16 @@ export function prometheus(s: MetricsSnapshot): string {
     [[{ role: s.ota.role }, s.ota.role === 'solo' || s.ota.role === 'leader' ? 1 : 0]]);
   metric('fleet_ota_relays_sent_total', 'counter', 'OTA uplinks relayed to the instance that drives OTA.', [[{}, s.ota.relaysSent]]);
   metric('fleet_ota_relays_received_total', 'counter', 'OTA uplinks received from other instances.', [[{}, s.ota.relaysReceived]]);
+  const i = s.ingest;
+  if (i) {
+    metric('fleet_ingest_pending_frames', 'gauge', 'Frames taken from the broker and not yet processed (their PUBACK waits for the commit).', [[{}, i.pending]]);
+    metric('fleet_ingest_pending_limit', 'gauge', 'Bound on fleet_ingest_pending_frames (INGEST_MAX_PENDING): at it, the MQTT client stops reading and the broker holds the rest.', [[{}, i.pendingLimit]]);
+    metric('fleet_ingest_backpressure_total', 'counter', 'Times the MQTT client stopped reading because the pending frames were at their bound.', [[{}, i.backpressure]]);
+    metric('fleet_ingest_pubacks_dropped_total', 'counter', 'PUBACKs not sent because the connection the frame came on had closed (the broker delivers it again).', [[{}, i.pubacksDropped]]);
+    metric('fleet_ingest_batch_queue_frames', 'gauge', 'EnergyReports waiting for the next batch.', [[{}, i.batchQueue]]);
+    histogram(lines, 'fleet_ingest_batch_frames', 'EnergyReports per batch (one transaction).', i.batchFrames);
+    histogram(lines, 'fleet_ingest_batch_seconds', 'Duration of a batch transaction, from its start to its commit.', i.batchSeconds);
+    metric('fleet_ingest_batch_failures_total', 'counter', 'Batches whose transaction failed; their frames were then written one by one.', [[{}, i.batchFailures]]);
+  }
   return `${lines.join('\n')}\n`;
 }

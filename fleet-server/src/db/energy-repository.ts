@@ -125,6 +125,45 @@ export function missingRanges(after: number, seqs: readonly number[]): Array<{ f
   return out;
 }
 
+/** Seqs above the watermark read per step of the contiguity scan (EnergyRepository.ingest, the batch writer). */
+export const WATERMARK_PAGE = SCAN;
+
+/**
+ * One page of the watermark walk (EnergyRepository.ingest; the batch writer, src/ingest/energy-batch.ts): from the
+ * watermark `acked`, over the stored seqs above it in ascending order (`page`, of records and quarantined records;
+ * `full` when the read hit its limit, so more may follow), moves the watermark over contiguous seqs, over what the
+ * device declared lost (`lostThrough`, server seqs) and over a gap whose next record has waited `graceMs`; the
+ * ranges given up are appended to `lost`. Returns the watermark and, once the walk has ended, the seqs still above
+ * it (`above`, from which the open gaps follow); without `above`, read the next page from the returned watermark.
+ */
+export function walkWatermark(acked: number, page: ReadonlyArray<{ seq: number | string; receivedAt: number | string }>, full: boolean, lostThrough: number, now: number, graceMs: number,
+  lost: Array<{ fromSeq: number; toSeq: number }>): { acked: number; above?: number[] } {
+  const got = page.filter((g, k) => k === 0 || Number(g.seq) !== Number(page[k - 1]!.seq));
+  let i = 0;
+  for (;;) {
+    while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
+    if (i === got.length && full) return { acked }; // all contiguous: next page
+    const next = got[i];
+    if (acked < lostThrough) {
+      // The device said it no longer holds the records up to lostThroughSeq it was not acknowledged for
+      // (EnergyReport.lost_through_seq: its log overwrote them): what is missing up to there is lost now.
+      const to = next ? Math.min(Number(next.seq) - 1, lostThrough) : lostThrough;
+      lost.push({ fromSeq: acked + 1, toSeq: to });
+      acked = to;
+      continue;
+    }
+    if (next && now - Number(next.receivedAt) >= graceMs) {
+      // The device sends its oldest record first, so what is still missing once a later record has waited
+      // the whole grace period is gone (e.g. a log record the boot scan found corrupt): give it up, so the
+      // watermark and the device's log can move on. The range stays listed as lost.
+      lost.push({ fromSeq: acked + 1, toSeq: Number(next.seq) - 1 });
+      acked = Number(next.seq) - 1;
+      continue;
+    }
+    return { acked, above: got.slice(i).map((g) => Number(g.seq)) };
+  }
+}
+
 type Bind = (name: string) => never;
 /** Runs a built query as a transaction step; `key` names its shape when it may be prepared (SQLite). */
 type Run = (key: string | undefined, build: (d: Db, v: Bind) => unknown, values: Record<string, unknown>) => unknown;
@@ -249,6 +288,16 @@ export class EnergyRepository {
    * record the device will ever send.
    */
   async ingest(device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0, quarantine?: QuarantinePlan): Promise<IngestResult> {
+    return this.run((tx) => this.ingestSteps(tx, device, rows, keyOf, now, graceMs, minStartS, lostThroughSeq, logId, quarantine));
+  }
+
+  /**
+   * The statements of `ingest` as steps of a transaction the caller runs (`ingest`; the batch writer,
+   * src/ingest/energy-batch.ts, runs them for the frames it does not write in bulk, in its batch's transaction):
+   * SQLite steps are run with `.all()`, synchronously; PostgreSQL steps are awaited, on `tx`, which must hold the
+   * transaction's connection.
+   */
+  ingestSteps(tx: Db, device: { id: string; tenantId: string }, rows: readonly NewEnergy[], keyOf: (r: NewEnergy) => RollupKey, now: number, graceMs: number, minStartS = 0, lostThroughSeq = 0, logId = 0, quarantine?: QuarantinePlan): Generator<unknown, IngestResult, unknown> {
     const { energyRecords, energyGaps, energyQuarantine, devices } = this.t;
     const t = this.t;
 
@@ -376,36 +425,15 @@ export class EnergyRepository {
       const lost: Array<{ fromSeq: number; toSeq: number }> = [];
       let above: number[] = [];
       for (let guard = 0; guard < 100_000; guard++) {
-        let got = (qtop > acked
+        const got = (qtop > acked
           ? yield raw(tx, sql`select seq, received_at as "receivedAt" from energy_records where device_id = ${device.id} and seq > ${acked}
               union all select seq, received_at from energy_quarantine where device_id = ${device.id} and seq > ${acked} and state not in ('accepted', 'superseded')
               order by 1 limit ${SCAN}`)
           : yield q(tx, 'above', (d, v) => d.select({ seq: energyRecords.seq, receivedAt: energyRecords.receivedAt }).from(energyRecords)
             .where(and(eq(energyRecords.deviceId, v('id')), gt(energyRecords.seq, v('acked')))).orderBy(asc(energyRecords.seq)).limit(SCAN), { id: device.id, acked })) as Array<{ seq: number; receivedAt: number }>;
-        const full = got.length === SCAN;
-        got = got.filter((g, k) => k === 0 || Number(g.seq) !== Number(got[k - 1]!.seq));
-        let i = 0;
-        while (i < got.length && Number(got[i]!.seq) === acked + 1) { acked++; i++; }
-        if (i === got.length && full) continue; // all contiguous: next page
-        const next = got[i];
-        if (acked < lostThrough) {
-          // The device said it no longer holds the records up to lostThroughSeq it was not acknowledged for
-          // (EnergyReport.lost_through_seq: its log overwrote them): what is missing up to there is lost now.
-          const to = next ? Math.min(Number(next.seq) - 1, lostThrough) : lostThrough;
-          lost.push({ fromSeq: acked + 1, toSeq: to });
-          acked = to;
-          continue;
-        }
-        if (next && now - Number(next.receivedAt) >= graceMs) {
-          // The device sends its oldest record first, so what is still missing once a later record has waited
-          // the whole grace period is gone (e.g. a log record the boot scan found corrupt): give it up, so the
-          // watermark and the device's log can move on. The range stays listed as lost.
-          lost.push({ fromSeq: acked + 1, toSeq: Number(next.seq) - 1 });
-          acked = Number(next.seq) - 1;
-          continue;
-        }
-        above = got.slice(i).map((g) => Number(g.seq));
-        break;
+        const step = walkWatermark(acked, got, got.length === SCAN, lostThrough, now, graceMs, lost);
+        acked = step.acked;
+        if (step.above) { above = step.above; break; }
       }
       if (acked !== before) {
         yield q(tx, 'watermark', (d, v) => d.update(devices).set({ energyAckedSeq: v('acked') }).where(eq(devices.id, v('id'))).returning({ id: devices.id }), { id: device.id, acked });
@@ -428,7 +456,7 @@ export class EnergyRepository {
         ackedSeq: Math.max(0, acked - base), serverAckedSeq: acked, openGaps, lost,
       };
     }
-    return this.run(steps);
+    return steps(tx);
   }
 
   /** A raw SELECT as a step of a transaction (rows; numbers may come back as strings from PostgreSQL). */

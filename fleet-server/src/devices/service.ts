@@ -40,6 +40,7 @@ import type { DeviceRow, DesiredRow, NewEnergy, Repository } from '../db/reposit
 import { UplinkRepository } from '../db/uplink-repository.js';
 import { fleetError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
+import type { EnergyFrameOutcome } from '../ingest/energy-batch.js';
 import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
 import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.js';
 
@@ -91,6 +92,23 @@ export interface DeviceServiceOptions {
   recordEvent?: (device: DeviceRow, event: DeviceEventInput) => Promise<{ stored: boolean }>;
   /** The conditional device-row statements of the receive path. Default: on the repository's connection. */
   uplinks?: UplinkRepository;
+  /**
+   * Issue 14: EnergyReports written in batches across devices (src/ingest/energy-batch.ts): resolves once the frame's
+   * batch has committed, with what became of it and, when there is one to send, its EnergyAck (seq taken, `downlinks`
+   * row written). Unset: each frame in its own transaction (`energyIngest`). A device not registered yet is left to
+   * the per-frame path (`unregistered`).
+   */
+  energyBatch?: (frame: EnergyBatchInput) => Promise<EnergyFrameOutcome>;
+}
+
+/** An EnergyReport for the batch writer: where it came from, its uplink seq and its records (device seqs). */
+export interface EnergyBatchInput {
+  tenant: string;
+  deviceId: string;
+  seq: number;
+  rows: NewEnergy[];
+  lostThroughSeq: number;
+  logId: number;
 }
 
 /**
@@ -152,6 +170,15 @@ function take(map: Map<string, Bucket>, key: string, now: number, burst: number,
   return true;
 }
 
+/** An EnergyReport's records as rows of `energy_records` (the device's seqs), received at `now`. */
+function energyRows(deviceId: string, tenantId: string, e: NonNullable<Uplink['energy']>, now: number): NewEnergy[] {
+  return (e.records ?? []).map((r) => ({
+    deviceId, tenantId, seq: r.seq ?? 0, start: r.start ?? 0, durationS: r.durationS ?? 0,
+    energyMwh: Number(r.energyMwh ?? 0), minPowerMw: r.minPowerMw ?? 0, maxPowerMw: r.maxPowerMw ?? 0,
+    avgPowerMw: r.avgPowerMw ?? 0, burningS: r.burningS ?? 0, avgLevelX10: r.avgLevelX10 ?? 0, receivedAt: now,
+  }));
+}
+
 /** Prune a device's state history every this many reports: cheap, and bounded by limit + this. */
 const PRUNE_EVERY = 50;
 
@@ -165,6 +192,7 @@ export class DeviceService {
   private readonly resendAfterMs: number;
   private readonly stateHistoryLimit: number;
   private readonly energyIngest: DeviceServiceOptions['energyIngest'];
+  private readonly energyBatch: DeviceServiceOptions['energyBatch'];
   private readonly recordEvent: NonNullable<DeviceServiceOptions['recordEvent']>;
   private readonly uplinks: UplinkRepository;
   /** Per-device work queue: frames and pushes of one device run one at a time, in arrival order. */
@@ -201,6 +229,7 @@ export class DeviceService {
     this.resendAfterMs = opts.resendAfterMs ?? 30_000;
     this.stateHistoryLimit = opts.stateHistoryLimit ?? 1000;
     this.energyIngest = opts.energyIngest;
+    this.energyBatch = opts.energyBatch;
     const adapter = () => {
       const a = (opts.repo as Partial<DrizzleRepository>).adapter;
       if (!a) throw new Error('DeviceService: give `uplinks` and `recordEvent` with a repository that is not a DrizzleRepository');
@@ -385,6 +414,7 @@ export class DeviceService {
   }
 
   private async onUplink(topic: string, tenant: string, deviceId: string, msg: Uplink, payload: Uint8Array): Promise<void> {
+    if (msg.energy && this.energyBatch && await this.onEnergyBatched(topic, tenant, deviceId, msg, payload)) return;
     const size = payload.length;
     const now = this.now();
     let device = await this.repo.getDevice(deviceId);
@@ -547,12 +577,7 @@ export class DeviceService {
    * leave it sending the same batch for ever.
    */
   private async onEnergy(device: DeviceRow, e: NonNullable<Uplink['energy']>): Promise<{ inserted?: number | undefined; implausible?: string }> {
-    const now = this.now();
-    const rows: NewEnergy[] = (e.records ?? []).map((r) => ({
-      deviceId: device.id, tenantId: device.tenantId, seq: r.seq ?? 0, start: r.start ?? 0, durationS: r.durationS ?? 0,
-      energyMwh: Number(r.energyMwh ?? 0), minPowerMw: r.minPowerMw ?? 0, maxPowerMw: r.maxPowerMw ?? 0,
-      avgPowerMw: r.avgPowerMw ?? 0, burningS: r.burningS ?? 0, avgLevelX10: r.avgLevelX10 ?? 0, receivedAt: now,
-    }));
+    const rows = energyRows(device.id, device.tenantId, e, this.now());
     const newest = rows.reduce((m, r) => Math.max(m, r.seq), 0);
     const ackOf = (acked: number) => Math.min(acked, newest);
     if (this.energyIngest) {
@@ -586,6 +611,48 @@ export class DeviceService {
     if (acked !== floor) await this.repo.updateDevice(device.id, { energyAckedSeq: acked });
     if (ackOf(acked) > 0) await this.sendDownlink(device, 'energy_ack', { energyAck: { ackedSeq: ackOf(acked) } }, `acked ${ackOf(acked)}`, true);
     return { inserted };
+  }
+
+  /**
+   * Issue 14: an EnergyReport through the batch writer (`energyBatch`), in place of the per-frame path of `onUplink`
+   * (device row read, `seen`, `onEnergy`, `sendDownlink`): the batch does the same checks on the device row it reads,
+   * in the same transaction as the records, the watermark and the EnergyAck's bookkeeping; the EnergyAck is published
+   * here, after the commit. False when the device is not registered yet: the caller goes on with the per-frame path.
+   */
+  private async onEnergyBatched(topic: string, tenant: string, deviceId: string, msg: Uplink, payload: Uint8Array): Promise<boolean> {
+    const e = msg.energy!;
+    const seq = msg.seq ?? 0;
+    const size = payload.length;
+    const rows = energyRows(deviceId, tenant, e, this.now());
+    const out = await (this.energyBatch as NonNullable<DeviceServiceOptions['energyBatch']>)({ tenant, deviceId, seq, rows, lostThroughSeq: e.lostThroughSeq ?? 0, logId: e.logId ?? 0 });
+    switch (out.status) {
+      case 'unregistered':
+        return false;
+      case 'wrong_tenant':
+        this.reject('wrong_tenant', { topic, tenant, deviceId, size, detail: `registered under ${out.registeredTenant}` });
+        return true;
+      case 'implausible_seq':
+        this.reject('implausible_seq', { topic, tenant, deviceId, size, detail: `seq ${seq} more than ${MAX_UPLINK_SEQ_JUMP} above ${out.lastUplinkSeq}` });
+        return true;
+      case 'implausible_gap':
+        this.reject('implausible_gap', { topic, tenant, deviceId, size, detail: out.detail });
+        return true;
+      case 'stored': {
+        if (out.ack) {
+          const message: Downlink = { protocolVersion: PROTOCOL_VERSION, deviceId, seq: out.ack.downlinkSeq, time: this.nowS(), energyAck: { ackedSeq: out.ack.ackedSeq } };
+          await this.send(tenant, deviceId, message);
+          this.metrics.downlinksSent++;
+          this.log.debug({ deviceId, seq: out.ack.downlinkSeq, kind: 'energy_ack', summary: `acked ${out.ack.ackedSeq}`, topic: downlinkTopic(tenant, deviceId) }, 'downlink sent');
+        }
+        if (out.inserted === 0 && rows.length > 0) {
+          this.metrics.duplicates++;
+          this.log.debug({ deviceId, seq, kind: 'energy', why: 'energy records stored already' }, 'uplink changed nothing');
+        } else {
+          this.metrics.uplink('energy');
+        }
+        return true;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- reconciliation and downlinks

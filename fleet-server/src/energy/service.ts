@@ -15,7 +15,7 @@
  */
 import type { NewEnergy, Repository, DeviceRow, InventoryRow } from '../db/repository.js';
 import type {
-  EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, QuarantineRow, QuarantineState, ReportBucket, ReportBy, ReportCell, RollupKey,
+  EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, QuarantinePlan, QuarantineRow, QuarantineState, ReportBucket, ReportBy, ReportCell, RollupKey,
 } from '../db/energy-repository.js';
 import type { ServiceLogger } from '../devices/service.js';
 import { IMPLAUSIBLE_ENERGY } from '../alarms/service.js';
@@ -24,6 +24,26 @@ import { DEFAULT_EMISSION_G_PER_KWH, DEFAULT_GAP_GRACE_S, DEFAULT_RETENTION_DAYS
 import { implausibility, MIN_START_S, type Implausible } from './plausibility.js';
 
 export interface EnergySettings { tz: string; tariffEurPerKwh: number; emissionGPerKwh: number; isDefault: boolean }
+
+/** A frame's records with what its ingest needs, worked out before the transaction (EnergyService.prepare). */
+export interface PreparedEnergy {
+  device: { id: string; tenantId: string };
+  /** The frame's records, with the device's seqs. */
+  rows: readonly NewEnergy[];
+  /** Where each record's sums go, as EnergyRepository.ingest calls it. */
+  keyOf: (r: NewEnergy) => RollupKey;
+  /** `keyOf(rows[i])` for every record, by index (empty when some record is quarantined: that frame is not written in bulk). */
+  keys: RollupKey[];
+  /** The server's clock when the frame was prepared (records' `receivedAt`, gap detection), ms. */
+  now: number;
+  graceMs: number;
+  minStartS: number;
+  lostThroughSeq: number;
+  logId: number;
+  quarantine: QuarantinePlan;
+  /** Logs the records a frame's ingest gave up as lost or quarantined. */
+  report(result: Pick<IngestResult, 'lost' | 'quarantined'>): void;
+}
 
 export interface EnergyServiceOptions {
   energy: EnergyRepository;
@@ -101,6 +121,8 @@ export class EnergyService {
   private readonly nights = new NightCalculator();
   private readonly settingsCache = new Map<string, { s: EnergySettings; tz: PosixTz; at: number }>();
   private readonly inventoryCache = new Map<string, { at: number; row: InventoryRow | undefined }>();
+  /** Local day of a record start, per time zone (records of many devices start at the same quarter hours). */
+  private readonly dayCache = new WeakMap<PosixTz, Map<number, string>>();
 
   constructor(opts: EnergyServiceOptions) {
     this.energy = opts.energy;
@@ -165,6 +187,19 @@ export class EnergyService {
    * (EnergyRepository.ingest). Record seqs and `lostThroughSeq` are the device's; the result's `ackedSeq` too.
    */
   async ingest(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): Promise<IngestResult> {
+    const p = await this.prepare(device, rows, lostThroughSeq, logId);
+    const result = await this.energy.ingest(device, rows, p.keyOf, p.now, p.graceMs, p.minStartS, lostThroughSeq, logId, p.quarantine);
+    p.report(result);
+    return result;
+  }
+
+  /**
+   * Everything `ingest` works out before its transaction (issue 14: the batch writer, src/ingest/energy-batch.ts,
+   * does this per frame as it arrives, then writes many frames in one transaction): the plausibility verdicts, where
+   * each record's sums go (`keys[i]` for `rows[i]`, placed by the device's seqs; `keyOf` as `ingest` uses it), the
+   * clock, the grace period and the retention floor; `report` logs what a frame's result gave up or quarantined.
+   */
+  async prepare(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): Promise<PreparedEnergy> {
     const { tz } = await this.resolved(device.tenantId);
     const inv = await this.inventory(device.id);
     const now = this.now();
@@ -180,21 +215,33 @@ export class EnergyService {
     // A quarantined record is no anchor for the undated ones before it (its start may be 2100).
     const placed = placeUndated(verdicts.size ? rows.map((r) => (verdicts.has(r.seq) ? { ...r, start: 0 } : r)) : rows, nowS);
     const keyOf = this.rollupKey(tz, inv, (r) => (r.start > 0 ? r.start : (placed.get(r.seq) ?? nowS)));
-    const result = await this.energy.ingest(device, rows, keyOf, now, this.gapGraceS * 1000, minStartS, lostThroughSeq, logId, { verdicts, alarm: IMPLAUSIBLE_ENERGY });
-    if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
-    if (result.quarantined) {
-      this.log.warn({ deviceId: device.id, quarantined: result.quarantined, reasons: [...verdicts].map(([seq, v]) => ({ seq, ...v })) }, 'implausible energy records quarantined');
-    }
-    return result;
+    return {
+      device: { id: device.id, tenantId: device.tenantId }, rows, keyOf, keys: verdicts.size ? [] : rows.map(keyOf), now, graceMs: this.gapGraceS * 1000, minStartS,
+      lostThroughSeq, logId, quarantine: { verdicts, alarm: IMPLAUSIBLE_ENERGY },
+      report: (result) => {
+        if (result.lost.length) this.log.warn({ deviceId: device.id, lost: result.lost }, 'energy records given up as lost');
+        if (result.quarantined) {
+          this.log.warn({ deviceId: device.id, quarantined: result.quarantined, reasons: [...verdicts].map(([seq, v]) => ({ seq, ...v })) }, 'implausible energy records quarantined');
+        }
+      },
+    };
   }
 
   /** Where a record's sums go: the local day of its start (`startOf`), and the night seconds it covers at the pole. */
   private rollupKey(tz: PosixTz, inv: Pick<InventoryRow, 'lat' | 'lon'> | undefined, startOf: (r: NewEnergy) => number): (r: NewEnergy) => RollupKey {
     const lat = inv?.lat;
     const lon = inv?.lon;
+    let days = this.dayCache.get(tz);
+    if (!days) this.dayCache.set(tz, days = new Map());
+    const dayOf = days;
     return (r) => {
       const start = startOf(r);
-      const day = localDay(tz, start);
+      let day = dayOf.get(start);
+      if (day === undefined) {
+        day = localDay(tz, start);
+        if (dayOf.size >= 50_000) dayOf.clear();
+        dayOf.set(start, day);
+      }
       const darkS = lat != null && lon != null ? this.nights.darkSeconds(lat, lon, start, r.durationS) : 0;
       return { day, month: day.slice(0, 7), darkS };
     };
