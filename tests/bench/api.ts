@@ -6,7 +6,8 @@
  *
  * Measured (p50 / p99 over many requests, after a warm-up), each reply checked against what was generated:
  * - the device list, first page of 500 with a filter (state=dim&firmware=1.5.0: the total and every row checked),
- *   the next pages through the cursor, other filters (a district and states, a text search, none);
+ *   the next pages through the cursor, other filters (a district and states, offline or fault, a text search,
+ *   none);
  * - a device's detail (random lights);
  * - the map: the whole town (clusters; the legend's counts checked) and a street-level view (points);
  * - the year report (`year=2025`: 12 monthly rows, total energy and light count checked) and, for the record, a
@@ -154,6 +155,14 @@ async function run(label: 'sqlite' | 'postgres'): Promise<void> {
         districtOk &&= rows.length === 500 && rows.every((l) => l.groups.includes(district) && (l.state === 'on' || l.state === 'dim'));
       });
       report.check(`district page: 500 lights of ${district}, on or dim`, districtOk);
+      let troubleOk = true;
+      const trouble = (want.states.offline ?? 0) + (want.states.fault ?? 0);
+      await timed(label, 'devices_page500_offline_fault', Math.ceil(REPEAT / 2), async () => {
+        const r = await get(`/api/tenants/${T}/devices?state=offline,fault&limit=500`);
+        const rows = r.json() as Light[];
+        troubleOk &&= rows.length === Math.min(500, trouble) && Number(r.headers['x-total-count']) === trouble && rows.every((l) => l.state === 'offline' || l.state === 'fault');
+      });
+      report.check(`offline-or-fault page: X-Total-Count ${trouble}, rows in those states`, troubleOk);
       await timed(label, 'devices_page500_unfiltered', Math.ceil(REPEAT / 2), async () => { await get(`/api/tenants/${T}/devices?limit=500`); });
       let searchOk = true;
       await timed(label, 'devices_search', Math.ceil(REPEAT / 4), async () => {

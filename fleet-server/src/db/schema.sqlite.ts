@@ -58,6 +58,8 @@ export const devices = sqliteTable('devices', {
 }, (t) => [
   // (tenant, id): a tenant's devices in id order, for keyset pages of the device list (issue 14).
   index('devices_tenant_id_idx').on(t.tenantId, t.id),
+  // (tenant, firmware): the lights on a firmware version (list filter, totals, OTA targeting); it changes only with a Hello (issue 14).
+  index('devices_tenant_firmware_idx').on(t.tenantId, t.firmwareVersion),
 ]);
 
 /** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */

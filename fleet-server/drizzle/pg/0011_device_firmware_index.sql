@@ -1,0 +1,1 @@
+CREATE INDEX "devices_tenant_firmware_idx" ON "devices" USING btree ("tenant_id","firmware_version");

@@ -1,0 +1,1 @@
+CREATE INDEX `devices_tenant_firmware_idx` ON `devices` (`tenant_id`,`firmware_version`);
