@@ -47,6 +47,20 @@ function intern(bytes: Uint8Array): Uint8Array {
 }
 const ERASED = new Uint8Array(SECTOR).fill(0xff);
 
+/**
+ * Slot 0 as the factory wrote it, made once per factory image and slot size and cloned for each board (issue 14:
+ * 10,000 boards hashed the same sectors 40,000 times). A cached image is used only while its bytes are unchanged.
+ */
+const factorySlots = new WeakMap<Uint8Array, { bytes: Uint8Array; slotSize: number; slot: SlotFlash }>();
+function factorySlot(slotSize: number, factory: Uint8Array): SlotFlash {
+  const hit = factorySlots.get(factory);
+  if (hit && hit.slotSize === slotSize && Buffer.compare(hit.bytes, factory) === 0) return hit.slot.clone();
+  const slot = new SlotFlash(slotSize);
+  slot.write(0, factory);
+  factorySlots.set(factory, { bytes: factory.slice(), slotSize, slot });
+  return slot.clone();
+}
+
 /** A slot's flash, sector by sector; an undefined sector is erased (0xFF). */
 export class SlotFlash {
   #sectors: Array<Uint8Array | undefined> = [];
@@ -73,6 +87,13 @@ export class SlotFlash {
       }
       at += n;
     }
+  }
+
+  /** A slot with the same contents (sectors are never modified in place, so they are shared). */
+  clone(): SlotFlash {
+    const c = new SlotFlash(this.capacity);
+    c.#sectors = this.#sectors.slice();
+    return c;
   }
 
   /** Bytes at `offset` (a view when they lie in one sector: callers must not modify them). */
@@ -151,7 +172,7 @@ export class SimBootloader {
     const mk = (): Slot => ({ state: 'empty', data: new SlotFlash(slotSize), length: 0, seq: 0 });
     this.slots = [mk(), mk()];
     const s0 = this.slots[0];
-    s0.data.write(0, factory);
+    s0.data = factorySlot(slotSize, factory);
     s0.length = factory.length;
     s0.state = 'valid';
     s0.seq = 1;
