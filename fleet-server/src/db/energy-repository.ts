@@ -487,6 +487,18 @@ export class EnergyRepository {
     });
   }
 
+  /** Position and rated power of commissioned devices, by device id (issue 14: one query for the frames of a turn). */
+  async inventories(deviceIds: readonly string[]): Promise<Map<string, { lat: number | null; lon: number | null; nominalPowerW: number | null }>> {
+    const { inventory: i } = this.t;
+    const out = new Map<string, { lat: number | null; lon: number | null; nominalPowerW: number | null }>();
+    for (let k = 0; k < deviceIds.length; k += CHUNK) {
+      const rows = await this.db.select({ deviceId: i.deviceId, lat: i.lat, lon: i.lon, nominalPowerW: i.nominalPowerW }).from(i)
+        .where(inArray(i.deviceId, deviceIds.slice(k, k + CHUNK)));
+      for (const r of rows) out.set(r.deviceId, { lat: r.lat, lon: r.lon, nominalPowerW: r.nominalPowerW === null ? null : Number(r.nominalPowerW) });
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- quarantine
 
   /** Quarantined records of a tenant, by device then seq (filters: device, state). */

@@ -106,6 +106,9 @@ const round = (v: number, digits: number): number => {
   return Math.round(v * f) / f;
 };
 
+/** What the ingest needs of a device's inventory entry: where the pole is (night time) and its rated power (plausibility). */
+type PoleFacts = Pick<InventoryRow, 'lat' | 'lon' | 'nominalPowerW'>;
+
 /** Tenant settings are re-read at most this often (ms). */
 const SETTINGS_TTL_MS = 60_000;
 /** Inventory entries are re-read at most this often per device during ingest (positions rarely change). */
@@ -120,7 +123,9 @@ export class EnergyService {
   readonly gapGraceS: number;
   private readonly nights = new NightCalculator();
   private readonly settingsCache = new Map<string, { s: EnergySettings; tz: PosixTz; at: number }>();
-  private readonly inventoryCache = new Map<string, { at: number; row: InventoryRow | undefined }>();
+  private readonly inventoryCache = new Map<string, { at: number; row: PoleFacts | undefined }>();
+  /** Devices whose inventory entry is to be read with the next query, and who waits for it. */
+  private inventoryWanted = new Map<string, Array<{ resolve: (row: PoleFacts | undefined) => void; reject: (err: unknown) => void }>>();
   /** Local day of a record start, per time zone (records of many devices start at the same quarter hours). */
   private readonly dayCache = new WeakMap<PosixTz, Map<number, string>>();
 
@@ -169,14 +174,38 @@ export class EnergyService {
 
   // ---------------------------------------------------------------- ingest
 
-  private async inventory(deviceId: string): Promise<InventoryRow | undefined> {
-    const now = this.now();
+  /**
+   * A device's position and rated power (cached INVENTORY_TTL_MS). Issue 14: the entries missing from the cache are
+   * read together, one query for all the frames that arrived in the same turn of the event loop (a device reporting
+   * every 15 minutes is a miss every time).
+   */
+  private inventory(deviceId: string): Promise<PoleFacts | undefined> {
     const hit = this.inventoryCache.get(deviceId);
-    if (hit && now - hit.at < INVENTORY_TTL_MS) return hit.row;
-    const row = await this.repo.getInventory(deviceId);
-    if (this.inventoryCache.size > 200_000) this.inventoryCache.clear();
-    this.inventoryCache.set(deviceId, { at: now, row });
-    return row;
+    if (hit && this.now() - hit.at < INVENTORY_TTL_MS) return Promise.resolve(hit.row);
+    return new Promise((resolve, reject) => {
+      const first = this.inventoryWanted.size === 0;
+      let w = this.inventoryWanted.get(deviceId);
+      if (!w) this.inventoryWanted.set(deviceId, w = []);
+      w.push({ resolve, reject });
+      if (first) setImmediate(() => void this.readInventories());
+    });
+  }
+
+  private async readInventories(): Promise<void> {
+    const wanted = this.inventoryWanted;
+    this.inventoryWanted = new Map();
+    try {
+      const rows = await this.energy.inventories([...wanted.keys()]);
+      const at = this.now();
+      if (this.inventoryCache.size + wanted.size > 200_000) this.inventoryCache.clear();
+      for (const [id, waiting] of wanted) {
+        const row = rows.get(id);
+        this.inventoryCache.set(id, { at, row });
+        for (const w of waiting) w.resolve(row);
+      }
+    } catch (err) {
+      for (const waiting of wanted.values()) for (const w of waiting) w.reject(err);
+    }
   }
 
   /**
