@@ -55,11 +55,13 @@ export const TIME_SYNC_MAX_RTT_MS = 10_000;
  * again after a back-off from HELLO_RETRY_MIN_MS doubling to HELLO_RETRY_MAX_MS, with jitter (src/backoff.ts),
  * until one is answered; the back-off starts again at every connection. Without it, a Hello that reached the
  * broker before the server (re)subscribed — a broker restart — was never answered until the next state report
- * 15 minutes later. 15 s rather than a few: in a reconnect storm of 10,000 devices the server answers a Hello after
- * up to ~40 s, and with a first repeat after 4–8 s the devices sent twice as many Hellos as with 7.5–15 s (and
- * four times as many as with 15–30 s) for the same time to reconcile (`bench:reconnect`, issue 14).
+ * 15 minutes later. 30 s rather than a few: a repeat cannot tell a lost Hello from a slow answer, and in a reconnect
+ * storm of 10,000 devices on 2 busy cores the server answered the last Hellos 40–70 s after a broker restart. With
+ * a first repeat after 7.5–15 s the devices sent 1.8 repeats each, all answered (the Hellos were not lost: the
+ * server's session is persistent), and were reconciled in 75 s; after 15–30 s, 0.85 each and 49 s
+ * (`bench:reconnect`, issue 14). A Hello that is lost waits 15–30 s more, not 15 minutes.
  */
-export const HELLO_RETRY_MIN_MS = 15_000;
+export const HELLO_RETRY_MIN_MS = 30_000;
 export const HELLO_RETRY_MAX_MS = 300_000;
 /** The seqs of the last Hellos of a connection still recognised in an answer. */
 const HELLO_SEQS_KEPT = 8;
