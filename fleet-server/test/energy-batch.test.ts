@@ -284,6 +284,82 @@ function suite(name: string, open: () => Promise<{ a: DrizzleRepository; b: Driz
   });
 }
 
+/**
+ * Two instances on one database (two connections: `$share` splits a device's frames between them, QoS 1 redelivers to
+ * both): each writes its batches while the other writes the same devices' frames, some the same frames. Every record
+ * is stored once, the rollups count each once, and every device ends acknowledged to its last record with no gap.
+ */
+function twoInstances(name: string, open: () => Promise<{ a: DrizzleRepository; b: DrizzleRepository; cleanup: () => Promise<void> }>) {
+  describe(`two instances writing batches of the same devices (${name})`, () => {
+    it('stores each record once and ends with every device acknowledged, whatever instance got which frame', async () => {
+      const { a, b, cleanup } = await open();
+      try {
+        const now = () => T0;
+        const r = rng(Number(process.env.BATCH_SEED ?? 1414) + 1);
+        const writers = [a, b].map((repo) => ({
+          energy: new EnergyService({ energy: new EnergyRepository(repo.adapter), repo, now, log: silent }),
+          writer: new EnergyBatchWriter({ adapter: repo.adapter, maxFrames: 4, maxDelayMs: 0, concurrency: 2 }),
+        }));
+        await a.ensureTenant(TENANT, 0);
+        const ids = Array.from({ length: 10 }, (_, i) => `two-${i}`);
+        for (const id of ids) await a.ensureDevice(TENANT, id, 0);
+        const N = 60;
+        let expectedMwh = 0;
+        const lanes: Array<Array<Array<() => Promise<unknown>>>> = ids.map(() => [[], []]);
+        ids.forEach((id, d) => {
+          for (let s = 1; s <= N;) {
+            const k = Math.min(N - s + 1, 1 + Math.floor(r() * 5));
+            const rows = Array.from({ length: k }, (_, i) => ({
+              deviceId: id, tenantId: TENANT, seq: s + i, start: Math.floor(T0 / 1000) - 86_400 + (s + i) * 900, durationS: 900, energyMwh: 9000 + s + i,
+              minPowerMw: 0, maxPowerMw: 40_000, avgPowerMw: 36_000, burningS: 810, avgLevelX10: 900, receivedAt: T0,
+            }));
+            for (const x of rows) expectedMwh += x.energyMwh;
+            const to = r() < 0.5 ? 0 : 1;
+            const send = (w: number) => async () => {
+              const { energy, writer } = writers[w] as (typeof writers)[number];
+              return writer.submit({ tenant: TENANT, deviceId: id, seq: s, prepared: await energy.prepare({ id, tenantId: TENANT }, rows) });
+            };
+            (lanes[d] as Array<Array<() => Promise<unknown>>>)[to]!.push(send(to));
+            if (r() < 0.3) (lanes[d] as Array<Array<() => Promise<unknown>>>)[1 - to]!.push(send(1 - to)); // redelivered to the other
+            s += k;
+          }
+        });
+        // Each instance applies a device's frames one at a time, in the order it got them; the two go at once.
+        await Promise.all(lanes.flatMap((two) => two.map(async (lane) => { for (const f of lane) await f(); })));
+        // A last frame of each device's last record, to the first instance: the watermark ends at the last record.
+        await Promise.all(ids.map(async (id) => {
+          const { energy, writer } = writers[0] as (typeof writers)[number];
+          const rows = [{ deviceId: id, tenantId: TENANT, seq: N, start: Math.floor(T0 / 1000) - 86_400 + N * 900, durationS: 900, energyMwh: 9000 + N,
+            minPowerMw: 0, maxPowerMw: 40_000, avgPowerMw: 36_000, burningS: 810, avgLevelX10: 900, receivedAt: T0 }];
+          return writer.submit({ tenant: TENANT, deviceId: id, seq: 10_000, prepared: await energy.prepare({ id, tenantId: TENANT }, rows) });
+        }));
+        const st = await state(a);
+        expect((st.records as unknown[]).length).toBe(ids.length * N);
+        expect((st.records as Array<{ energy_mwh: number }>).reduce((x, y) => x + y.energy_mwh, 0)).toBe(expectedMwh);
+        expect((st.daily as Array<{ energy_mwh: number; records: number }>).reduce((x, y) => x + y.energy_mwh, 0)).toBe(expectedMwh);
+        expect((st.monthly as Array<{ records: number }>).reduce((x, y) => x + y.records, 0)).toBe(ids.length * N);
+        expect(st.gaps).toEqual([]);
+        for (const d of st.devices as Array<{ id: string; energy_acked_seq: number }>) expect(d.energy_acked_seq, d.id).toBe(N);
+      } finally {
+        await a.close();
+        await b.close();
+        await cleanup();
+      }
+    });
+  });
+}
+
+twoInstances('SQLite', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'shared.sqlite');
+  return { a: openSqlite(file), b: openSqlite(file), cleanup: async () => { fs.rmSync(dir, { recursive: true, force: true }); } };
+});
+
+twoInstances('PostgreSQL', async () => {
+  const schema = uniqueSchema();
+  return { a: await openPostgres(TEST_PG_URL, schema), b: await openPostgres(TEST_PG_URL, schema), cleanup: () => dropPgSchema(schema) };
+});
+
 suite('SQLite', async () => {
   const dir = tempDir();
   return { a: openSqlite(path.join(dir, 'a.sqlite')), b: openSqlite(path.join(dir, 'b.sqlite')), cleanup: async () => { fs.rmSync(dir, { recursive: true, force: true }); } };

@@ -251,7 +251,9 @@ class SqliteBatch {
   }
 
   write(frames: readonly EnergyFrame[]): EnergyFrameOutcome[] {
-    return this.client.transaction(() => this.steps(frames))();
+    // IMMEDIATE: the write lock first, so that what is read (device rows, open gaps) is what is written over, also
+    // with several connections on the file (instances sharing it).
+    return this.client.transaction(() => this.steps(frames)).immediate();
   }
 
   private steps(frames: readonly EnergyFrame[]): EnergyFrameOutcome[] {
@@ -359,16 +361,16 @@ class SqliteBatch {
 
 // ---------------------------------------------------------------- PostgreSQL
 
-const PG_LOCK = `select id, tenant_id, last_uplink_seq, energy_acked_seq, energy_log_id, energy_seq_base, energy_quarantine_top,
-    exists (select 1 from energy_gaps g where g.device_id = devices.id and g.state = 'open') as has_open
-  from devices where id = any($1::text[]) order by id for update of devices`;
+const PG_LOCK = `select id, tenant_id, last_uplink_seq, energy_acked_seq, energy_log_id, energy_seq_base, energy_quarantine_top
+  from devices where id = any($1::text[]) order by id for update`;
 
 /**
  * Step 3 in one statement: the records (ON CONFLICT DO NOTHING), and what the batch needs to know of them: per device
- * how many were inserted and their lowest and highest seq (kind 0); the records above the watermark of the devices
- * with open gaps as they were before this statement (kind 1: `scan`; a statement does not see its own inserts) and
- * the records it inserted for those devices and for any device of which some were stored already (kind 2: which are
- * new, so that only those reach the rollups). The rollups are summed here in JavaScript and upserted by step 4: an
+ * how many were inserted and their lowest and highest seq (kind 0); which devices have open gaps (kind 3: read here,
+ * after the lock, not with it: the lock statement's snapshot predates a transaction it waited for); for those, the
+ * records above the watermark as they were before this statement (kind 1: `scan`; a statement does not see its own
+ * inserts) and the records it inserted, and those for any device of which some were stored already (kind 2: which
+ * are new, so that only those reach the rollups). The rollups are summed here in JavaScript and upserted by step 4: an
  * SQL join of the inserted rows back to the input (for their day, month and dark seconds) was planned as a nested
  * loop from the arrays' default row estimate, quadratic in the batch.
  */
@@ -383,14 +385,18 @@ const PG_RECORDS = `with input as (
     select device_id, count(*) as n from input group by device_id
   ), agg as (
     select device_id, count(*) as n, min(seq) as lo, max(seq) as hi from ins group by device_id
+  ), open as (
+    select d.id, d.acked from unnest($13::text[], $14::int8[]) as d(id, acked)
+    where exists (select 1 from energy_gaps g where g.device_id = d.id and g.state = 'open')
   ), scan as (
-    select d.id as device_id, r.seq, r.received_at from unnest($13::text[], $14::int8[]) as d(id, acked)
-    cross join lateral (select e.seq, e.received_at from energy_records e where e.device_id = d.id and e.seq > d.acked order by e.seq limit $15) r
+    select o.id as device_id, r.seq, r.received_at from open o
+    cross join lateral (select e.seq, e.received_at from energy_records e where e.device_id = o.id and e.seq > o.acked order by e.seq limit $15) r
   )
   select 0 as kind, device_id, n, lo as seq, hi, null::int8 as received_at from agg
   union all select 1, device_id, null, seq, null, received_at from scan
   union all select 2, device_id, null, seq, null, received_at from ins
-    where device_id = any($13::text[]) or device_id in (select a.device_id from agg a join sent s on s.device_id = a.device_id where a.n < s.n)`;
+    where device_id in (select id from open) or device_id in (select a.device_id from agg a join sent s on s.device_id = a.device_id where a.n < s.n)
+  union all select 3, id, null, null, null, null from open`;
 
 const PG_ABOVE = 'select seq, received_at from energy_records where device_id = $1 and seq > $2 order by seq limit $3';
 
@@ -499,7 +505,9 @@ class PgBatch {
     const locked = (await client.query({ name: 'sl_eb_lock', text: PG_LOCK, values: [ids] })).rows as Array<Record<string, unknown>>;
     const devs = new Map<string, DevState>(locked.map((r) => [String(r.id), {
       id: String(r.id), tenantId: String(r.tenant_id), lastUplinkSeq: r.last_uplink_seq === null ? null : num(r.last_uplink_seq), acked: num(r.energy_acked_seq),
-      logId: num(r.energy_log_id), base: num(r.energy_seq_base), qtop: num(r.energy_quarantine_top), hasOpen: r.has_open === true,
+      // Whether it has open gaps is read by the records statement: a statement after the lock sees what a
+      // transaction that held the lock before committed (this one's snapshot predates it).
+      logId: num(r.energy_log_id), base: num(r.energy_seq_base), qtop: num(r.energy_quarantine_top), hasOpen: false,
     }]));
     const out: Array<EnergyFrameOutcome | undefined> = frames.map(() => undefined);
     const acks: number[] = frames.map(() => 0);
@@ -532,16 +540,18 @@ class PgBatch {
           for (let c = 0; c < 12; c++) (cols[c] as unknown[]).push(row[c]);
         }
       }
-      // Only devices with open gaps have records above their watermark to read back (`contiguous`).
-      const open = bulk.filter((b) => b.dev.hasOpen);
+      // Only devices with open gaps have records above their watermark to read back (`contiguous`): the statement
+      // reads which.
       const res = (await client.query({
         name: 'sl_eb_records', text: PG_RECORDS,
-        values: [...cols.map(pgArray), pgArray(open.map((b) => b.dev.id)), pgArray(open.map((b) => b.before)), WATERMARK_PAGE],
-      })).rows as Array<{ kind: number; device_id: string; n: string | null; seq: string; hi: string | null; received_at: string | null }>;
+        values: [...cols.map(pgArray), pgArray(bulk.map((b) => b.dev.id)), pgArray(bulk.map((b) => b.before)), WATERMARK_PAGE],
+      })).rows as Array<{ kind: number; device_id: string; n: string | null; seq: string | null; hi: string | null; received_at: string | null }>;
+      for (const r of res) if (r.kind === 3) (devs.get(r.device_id) as DevState).hasOpen = true;
       const agg = new Map<string, { n: number; lo: number; hi: number }>();
       const snap = new Map<string, Array<{ seq: number; receivedAt: number }>>();
       const ins = new Map<string, Array<{ seq: number; receivedAt: number }>>();
       for (const r of res) {
+        if (r.kind === 3) continue;
         if (r.kind === 0) { agg.set(r.device_id, { n: num(r.n), lo: num(r.seq), hi: num(r.hi) }); continue; }
         const m = r.kind === 1 ? snap : ins;
         let l = m.get(r.device_id);
