@@ -86,6 +86,19 @@ describe('group commit', () => {
     expect(w.batches).toEqual([['d1:1', 'd2:1', 'd3:1'], ['d1:2', 'd2:2'], ['d1:3']]);
   });
 
+  it('with several batches at once, a key\'s next item waits for the batch that holds its previous one', async () => {
+    const w = gatedWriter();
+    const gc = new GroupCommit<string, string>({ maxItems: 1, maxDelayMs: 0, concurrency: 2, write: w.write, keyOf: (x) => x.split(':')[0] as string });
+    const done = ['d1:1', 'd1:2', 'd2:1'].map((x) => gc.submit(x));
+    await until(() => w.waiting() === 2);
+    expect(w.batches).toEqual([['d1:1'], ['d2:1']]);
+    w.release();
+    await until(() => w.batches.length === 3);
+    expect(w.batches[2]).toEqual(['d1:2']);
+    w.release();
+    await Promise.all(done);
+  });
+
   it('writes a failed batch again item by item: a bad item fails alone, the others are written', async () => {
     const written: string[][] = [];
     const gc = new GroupCommit<string, string>({

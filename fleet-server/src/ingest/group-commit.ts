@@ -44,6 +44,8 @@ export class GroupCommit<I, O> {
   private writing = 0;
   private timer: { timeout: NodeJS.Timeout } | { immediate: NodeJS.Immediate } | undefined;
   private readonly drained: Array<() => void> = [];
+  /** Keys of the items in batches being written (with `concurrency` > 1, a key's next item waits for its batch). */
+  private readonly busy = new Set<string>();
 
   constructor(opts: GroupCommitOptions<I, O>) {
     if (!(opts.maxItems >= 1)) throw new Error('GroupCommit: maxItems must be at least 1');
@@ -98,15 +100,18 @@ export class GroupCommit<I, O> {
       if (batch.length >= this.o.maxItems) { rest.push(e); continue; }
       if (keys) {
         const k = (this.o.keyOf as (item: I) => string)(e.item);
-        if (keys.has(k)) { rest.push(e); continue; }
+        if (keys.has(k) || this.busy.has(k)) { rest.push(e); continue; }
         keys.add(k);
       }
       batch.push(e);
     }
+    if (batch.length === 0) return; // every waiting item's key is in a batch being written: on when it is done
     this.queue = rest;
     this.o.onQueue?.(this.queue.length);
     this.writing++;
+    for (const k of keys ?? []) this.busy.add(k);
     void this.writeBatch(batch).finally(() => {
+      for (const k of keys ?? []) this.busy.delete(k);
       this.writing--;
       if (this.queue.length > 0) this.schedule();
       else if (this.writing === 0) for (const d of this.drained.splice(0)) d();
