@@ -102,6 +102,8 @@ export class LuminaireElectrical {
 
   /** Applies a new driver state from now on (integrating the energy of the previous state first). */
   update(state: ElectricalState): void {
+    // Nothing the driver sees changed (e.g. a metering chip's select pin toggled): the power stays, no new segment.
+    if (state.powered === this.#powered && state.level === this.#level) return;
     this.#integrate();
     this.#powered = state.powered;
     this.#level = state.level;

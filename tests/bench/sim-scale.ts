@@ -3,11 +3,13 @@
  * simulated boards, offline and on a real broker, from one process.
  *
  * Parts (each in a child process of its own, so each has a fresh heap and its memory is its own):
- *  - `plain`, `metered`: network-less fleets (`network: 'none'`, `lanes`): SIM_BOARDS boards (default 10,000)
+ *  - `plain`, `metered`: network-less fleets (`network: 'none'`, `lanes`) shared among SIM_THREADS worker threads of
+ *    the part's process (default: one per core; SIM_THREADS=1 for one thread): SIM_BOARDS boards (default 10,000)
  *    through a night of SIM_HOURS (default 12) from half an hour before sunset at Sarlat on SIM_DATE (default
  *    2026-04-20, a night of ≈ 10 h), the photocell following the sun at each board's position; `metered` fits every
  *    board with a metering chip (HLW8012 and BL0940 alternately). Figures: seconds to make the boards, to boot them
- *    and to run the night (wall and CPU), peak RSS and heap per board after the night, timers run. Checked: every
+ *    and to run the night (wall: the slowest thread's; CPU: the process's, per board-hour too), peak RSS and heap per
+ *    board after the night, timers run. Checked: every
  *    board lit within two minutes after its sunset and dark within two minutes after its sunrise (the photocell
  *    is read on a minute grid and the firmware evaluates every minute), none rebooted; metered: every board's meter
  *    log holds a record per 15 minutes and its lifetime energy is within 2 % of the simulator's ground truth.
@@ -16,7 +18,7 @@
  *    may only change the speed). Also the speed of both at that size.
  *  - `mqtt`: SIM_MQTT_BOARDS boards (default 10,000) with real MQTT connections to a Mosquitto started here (own
  *    port, no connection limit, 100,000 queued messages per client, file limits raised with prlimit), ramped at
- *    SIM_CONNECT_RATE connections per second (default 1,000) over SIM_SOURCE_ADDRESSES loopback source addresses
+ *    SIM_CONNECT_RATE connections per second (default 500) over SIM_SOURCE_ADDRESSES loopback source addresses
  *    (default: one per 20,000 boards, at least 2; Linux gives ≈ 28,000 ephemeral ports per source address). Figures:
  *    time until every board is online, connect time (TCP connect to CONNACK) p50/p99/max, RSS and heap per board of
  *    the simulator, RSS of the broker. Checked: every board online, every board's Hello reached the broker (a
@@ -29,7 +31,8 @@ import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
@@ -46,8 +49,9 @@ const HOURS = Number(process.env.SIM_HOURS ?? 12);
 const DATE = process.env.SIM_DATE ?? '2026-04-20';
 const EQUIV_BOARDS = Number(process.env.SIM_EQUIV_BOARDS ?? 100);
 const MQTT_BOARDS = Number(process.env.SIM_MQTT_BOARDS ?? 10_000);
-const CONNECT_RATE = Number(process.env.SIM_CONNECT_RATE ?? 1000);
+const CONNECT_RATE = Number(process.env.SIM_CONNECT_RATE ?? 500);
 const SOURCE_ADDRESSES = Number(process.env.SIM_SOURCE_ADDRESSES ?? Math.max(2, Math.ceil(MQTT_BOARDS / 20_000)));
+const THREADS = Number(process.env.SIM_THREADS ?? availableParallelism());
 const PARTS = (process.env.SIM_PARTS ?? 'plain,metered,equivalence,mqtt').split(',').map((p) => p.trim());
 const SELF = fileURLToPath(import.meta.url);
 const firmware = startFirmware as unknown as FirmwareFactory;
@@ -105,10 +109,11 @@ function night(): { start: number; end: number } {
 
 type Kind = 'plain' | 'hlw8012' | 'bl0940';
 
-function makeFleet(n: number, kinds: (i: number) => Kind, lanes: boolean, start: number): SimFleet {
+/** Boards [from, to) of a fleet of `n` (positions on the grid of `n`). */
+function makeFleet(n: number, kinds: (i: number) => Kind, lanes: boolean, start: number, from = 0, to = n): SimFleet {
   const clock = new VirtualClock({ start });
   const fleet = new SimFleet({ clock, firmware, network: 'none', lanes });
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const kind = kinds(i);
     fleet.add({
       deviceId: `SIM-${String(i).padStart(5, '0')}`, tenant: 'scale', mqtt: { host: '127.0.0.1', port: 1883 },
@@ -130,32 +135,29 @@ function litAndDark(board: SimBoard, from: number): { lit: number | undefined; d
   return { lit, dark };
 }
 
-/** Checks every board's night: lit after its sunset, dark after its sunrise (both within `slackMs`), no reboot. */
-function checkNight(part: Part, fleet: SimFleet, start: number, end: number): void {
+interface NightTally { n: number; litOk: number; darkOk: number; worstLitMs: number; worstDarkMs: number; rebooted: number; bad: string[] }
+interface MeterTally { n: number; logged: number; close: number; worstErr: number; records: number }
+
+/** Every board's night: lit after its sunset, dark after its sunrise (both within `slackMs`), no reboot. */
+function tallyNight(boards: readonly SimBoard[], start: number, end: number): NightTally {
   const slackMs = 2 * 60_000 + 2_000; // the photocell's minute grid, the firmware's minute evaluation, a 2 s fade
-  let litOk = 0;
-  let darkOk = 0;
-  let worstLit = 0;
-  let worstDark = 0;
-  let rebooted = 0;
-  const bad: string[] = [];
-  for (const b of fleet.boards) {
+  const t: NightTally = { n: boards.length, litOk: 0, darkOk: 0, worstLitMs: 0, worstDarkMs: 0, rebooted: 0, bad: [] };
+  for (const b of boards) {
     const p = b.position as { lat: number; lon: number };
     const set = sunEventUtc(start, p.lat, p.lon, PHOTOCELL_ZENITH, false) as number;
     const rise = sunEventUtc(end, p.lat, p.lon, PHOTOCELL_ZENITH, true) as number;
     const { lit, dark } = litAndDark(b, start);
     const setDelay = lit === undefined ? Infinity : lit - set;
     const riseDelay = dark === undefined ? Infinity : dark - rise;
-    if (setDelay >= 0 && setDelay <= slackMs) litOk++; else if (bad.length < 3) bad.push(`${b.deviceId} lit ${lit === undefined ? 'never' : new Date(lit).toISOString()} sunset ${new Date(set).toISOString()}`);
-    if (riseDelay >= 0 && riseDelay <= slackMs) darkOk++; else if (bad.length < 3) bad.push(`${b.deviceId} dark ${dark === undefined ? 'never' : new Date(dark).toISOString()} sunrise ${new Date(rise).toISOString()}`);
-    worstLit = Math.max(worstLit, setDelay);
-    worstDark = Math.max(worstDark, riseDelay);
-    if (b.bootCount !== 1 || b.lastException !== undefined) rebooted++;
+    if (setDelay >= 0 && setDelay <= slackMs) t.litOk++;
+    else if (t.bad.length < 3) t.bad.push(`${b.deviceId} lit ${lit === undefined ? 'never' : new Date(lit).toISOString()}, sunset ${new Date(set).toISOString()}`);
+    if (riseDelay >= 0 && riseDelay <= slackMs) t.darkOk++;
+    else if (t.bad.length < 3) t.bad.push(`${b.deviceId} dark ${dark === undefined ? 'never' : new Date(dark).toISOString()}, sunrise ${new Date(rise).toISOString()}`);
+    t.worstLitMs = Math.max(t.worstLitMs, setDelay);
+    t.worstDarkMs = Math.max(t.worstDarkMs, riseDelay);
+    if (b.bootCount !== 1 || b.lastException !== undefined) t.rebooted++;
   }
-  const n = fleet.size;
-  part.check(`${part.prefix}: every board lit within 2 min after its sunset`, litOk === n, `${litOk} of ${n}; latest ${round(worstLit / 1000, 0)} s after${bad.length ? `; ${bad.join('; ')}` : ''}`);
-  part.check(`${part.prefix}: every board dark within 2 min after its sunrise`, darkOk === n, `${darkOk} of ${n}; latest ${round(worstDark / 1000, 0)} s after`);
-  part.check(`${part.prefix}: no board rebooted or panicked`, rebooted === 0, `${rebooted} of ${n}`);
+  return t;
 }
 
 /** The records in a board's meter log. */
@@ -173,62 +175,114 @@ function meterRecords(board: SimBoard): { count: number; energyMwh: number } {
   return { count, energyMwh };
 }
 
-function checkMetering(part: Part, fleet: SimFleet): void {
-  const want = Math.floor((HOURS * 3600) / 900);
-  let logged = 0;
-  let close = 0;
-  let worst = 0;
-  let records = 0;
-  for (const b of fleet.boards) {
+const RECORDS_PER_NIGHT = Math.floor((HOURS * 3600) / 900);
+
+/** Every metered board: a record per 15 min in its log, its lifetime energy within 2 % of the ground truth. */
+function tallyMetering(boards: readonly SimBoard[]): MeterTally {
+  const t: MeterTally = { n: boards.length, logged: 0, close: 0, worstErr: 0, records: 0 };
+  for (const b of boards) {
     const r = meterRecords(b);
-    records += r.count;
+    t.records += r.count;
     // The last interval closes at the poll at the end of the night: a BL0940's answer comes 77 ms after it.
-    if (r.count === want || (r.count === want - 1 && b.metering.bl0940 !== undefined)) logged++;
+    if (r.count === RECORDS_PER_NIGHT || (r.count === RECORDS_PER_NIGHT - 1 && b.metering.bl0940 !== undefined)) t.logged++;
     const status = (b.firmware as Firmware | undefined)?.status();
     const measured = (status?.energy?.totalEnergyMwh ?? 0) / 1000;
     const truth = b.energyWh();
     const err = Math.abs(measured - truth) / truth;
-    worst = Math.max(worst, err);
-    if (err <= 0.02) close++;
+    t.worstErr = Math.max(t.worstErr, err);
+    if (err <= 0.02) t.close++;
   }
-  const n = fleet.size;
-  part.result('meter_records', records, 'records');
-  part.check(`${part.prefix}: every board's meter log holds a record per 15 min (${want}; a BL0940's last one closes just after the night)`, logged === n, `${logged} of ${n}`);
-  part.check(`${part.prefix}: every board's metered energy within 2 % of the ground truth`, close === n, `${close} of ${n}; worst ${round(worst * 100, 2)} %`);
+  return t;
 }
 
-async function offlinePart(kind: 'plain' | 'metered'): Promise<PartOutcome> {
-  const part = new Part(kind);
+/** What one worker thread of a network-less part did with its share of the boards. */
+interface ShareOutcome {
+  makeMs: number; bootMs: number; nightMs: number; firings: number; heapBytes: number;
+  night: NightTally; meter: MeterTally | undefined;
+}
+
+/** One worker thread's share of a network-less part: boards [from, to) of SIM_BOARDS, started on `go`. */
+async function offlineShare(kind: 'plain' | 'metered', from: number, to: number, go: Promise<void>): Promise<ShareOutcome> {
   const { start, end } = night();
   const heap0 = heapAfterGc();
-  const cpu0 = process.cpuUsage();
+  await go;
   const t0 = performance.now();
-  const fleet = makeFleet(BOARDS, (i) => (kind === 'plain' ? 'plain' : i % 2 === 0 ? 'hlw8012' : 'bl0940'), true, start);
+  const fleet = makeFleet(BOARDS, (i) => (kind === 'plain' ? 'plain' : i % 2 === 0 ? 'hlw8012' : 'bl0940'), true, start, from, to);
   const t1 = performance.now();
   await fleet.start();
   const t2 = performance.now();
   fleet.advanceTo(end);
   const t3 = performance.now();
+  const boards = fleet.boards;
+  return {
+    makeMs: t1 - t0, bootMs: t2 - t1, nightMs: t3 - t2,
+    firings: boards.reduce((n, b) => n + b.clock.firings, 0),
+    heapBytes: heapAfterGc() - heap0,
+    night: tallyNight(boards, start, end),
+    meter: kind === 'metered' ? tallyMetering(boards) : undefined,
+  };
+}
+
+/** A network-less part: the boards shared among SIM_THREADS worker threads of this one process, each with lanes. */
+async function offlinePart(kind: 'plain' | 'metered'): Promise<PartOutcome> {
+  const part = new Part(kind);
+  const { start, end } = night();
+  const threads = Math.max(1, Math.min(THREADS, BOARDS));
+  // Worker threads do not inherit tsx's loader: each registers it, then imports this module.
+  const api = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  const workers = Array.from({ length: threads }, (_, k) => new Worker(bootstrap, {
+    eval: true, workerData: { kind, from: Math.floor((k * BOARDS) / threads), to: Math.floor(((k + 1) * BOARDS) / threads) },
+  }));
+  const next = (w: Worker): Promise<unknown> => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+  await Promise.all(workers.map(next)); // each has loaded the code and measured its empty heap
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const done = workers.map(next);
+  for (const w of workers) w.postMessage('go');
+  const shares = (await Promise.all(done)) as ShareOutcome[];
+  const t1 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const rss = peakRss();
-  const heap = heapAfterGc();
-  const firings = fleet.boards.reduce((n, b) => n + b.clock.firings, 0);
+  await Promise.all(workers.map((w) => w.terminate()));
+  const max = (f: (s: ShareOutcome) => number): number => Math.max(...shares.map(f));
+  const sum = (f: (s: ShareOutcome) => number): number => shares.reduce((n, s) => n + f(s), 0);
+  const firings = sum((s) => s.firings);
+  const heap = sum((s) => s.heapBytes);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   part.result('boards', BOARDS, 'boards');
   part.result('hours', HOURS, 'h');
-  part.result('make_s', round((t1 - t0) / 1000), 's');
-  part.result('boot_s', round((t2 - t1) / 1000), 's');
-  part.result('night_s', round((t3 - t2) / 1000), 's');
-  part.result('total_s', round((t3 - t0) / 1000), 's');
-  part.result('cpu_s', round((cpu.user + cpu.system) / 1e6), 's');
-  part.result('board_hours_per_s', Math.round((BOARDS * HOURS) / ((t3 - t2) / 1000)), 'board-h/s');
+  part.result('threads', threads, 'threads');
+  part.result('make_s', round(max((s) => s.makeMs) / 1000), 's');
+  part.result('boot_s', round(max((s) => s.bootMs) / 1000), 's');
+  part.result('night_s', round(max((s) => s.nightMs) / 1000), 's');
+  part.result('total_s', round((t1 - t0) / 1000), 's');
+  part.result('cpu_s', round(cpuS), 's');
+  part.result('cpu_ms_per_board_hour', round((cpuS * 1000) / (BOARDS * HOURS), 3), 'ms');
+  part.result('board_hours_per_s', Math.round((BOARDS * HOURS) / ((t1 - t0) / 1000)), 'board-h/s');
   part.result('timers', firings, 'firings');
   part.result('timers_per_board_hour', Math.round(firings / BOARDS / HOURS), 'firings');
   part.result('peak_rss_mib', mib(rss), 'MiB');
   part.result('heap_mib', mib(heap), 'MiB');
-  part.result('heap_kib_per_board', round((heap - heap0) / BOARDS / 1024, 1), 'KiB');
-  part.note(`${kind}: ${BOARDS} boards, ${new Date(start).toISOString()} → ${new Date(end).toISOString()}, lanes, network-less`);
-  checkNight(part, fleet, start, end);
-  if (kind === 'metered') checkMetering(part, fleet);
+  part.result('heap_kib_per_board', round(heap / BOARDS / 1024, 1), 'KiB');
+  part.note(`${kind}: ${BOARDS} boards in ${threads} worker thread(s) of one process, lanes, network-less, ${new Date(start).toISOString()} → ${new Date(end).toISOString()}`);
+  const n = BOARDS;
+  const nt = shares.map((s) => s.night);
+  const litOk = nt.reduce((a, t) => a + t.litOk, 0);
+  const darkOk = nt.reduce((a, t) => a + t.darkOk, 0);
+  const rebooted = nt.reduce((a, t) => a + t.rebooted, 0);
+  const bad = nt.flatMap((t) => t.bad).slice(0, 3);
+  part.check(`${kind}: every board lit within 2 min after its sunset`, litOk === n, `${litOk} of ${n}; latest ${round(Math.max(...nt.map((t) => t.worstLitMs)) / 1000, 0)} s after${bad.length ? `; ${bad.join('; ')}` : ''}`);
+  part.check(`${kind}: every board dark within 2 min after its sunrise`, darkOk === n, `${darkOk} of ${n}; latest ${round(Math.max(...nt.map((t) => t.worstDarkMs)) / 1000, 0)} s after`);
+  part.check(`${kind}: no board rebooted or panicked`, rebooted === 0, `${rebooted} of ${n}`);
+  if (kind === 'metered') {
+    const mt = shares.map((s) => s.meter as MeterTally);
+    const logged = mt.reduce((a, t) => a + t.logged, 0);
+    const close = mt.reduce((a, t) => a + t.close, 0);
+    part.result('meter_records', mt.reduce((a, t) => a + t.records, 0), 'records');
+    part.check(`${kind}: every board's meter log holds a record per 15 min (${RECORDS_PER_NIGHT}; a BL0940's last closes just after the night)`, logged === n, `${logged} of ${n}`);
+    part.check(`${kind}: every board's metered energy within 2 % of the ground truth`, close === n, `${close} of ${n}; worst ${round(Math.max(...mt.map((t) => t.worstErr)) * 100, 2)} %`);
+  }
   part.out.cpu = { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 };
   return part.out;
 }
@@ -440,7 +494,14 @@ async function main(): Promise<void> {
 }
 
 const partName = process.argv[2];
-if (partName === undefined) {
+if (!isMainThread) {
+  // A worker thread of a network-less part: ready, then its share on 'go'.
+  const { kind, from, to } = workerData as { kind: 'plain' | 'metered'; from: number; to: number };
+  const port = parentPort as NonNullable<typeof parentPort>;
+  const go = new Promise<void>((resolve) => port.once('message', () => resolve()));
+  port.postMessage('ready');
+  port.postMessage(await offlineShare(kind, from, to, go));
+} else if (partName === undefined) {
   await main();
 } else {
   const run = partName === 'plain' || partName === 'metered' ? offlinePart(partName) : partName === 'equivalence' ? equivalencePart() : partName === 'mqtt' ? mqttPart() : Promise.reject(new Error(`unknown part ${partName}`));

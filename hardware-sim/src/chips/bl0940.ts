@@ -25,6 +25,8 @@ export class SimBl0940 implements SerialPeer {
   fault: 'none' | 'dead' | 'garbage' = 'none';
   /** Requests answered (test insight). */
   answered = 0;
+  /** The answer being sent (the serial line copies it at once). */
+  readonly #answer = new Uint8Array(BL0940_FRAME_BYTES);
 
   constructor(line: MeteredLine, errors: ChipErrors, random: () => number) {
     this.#line = line;
@@ -53,7 +55,7 @@ export class SimBl0940 implements SerialPeer {
     for (let i = 0; i + 1 < bytes.length; i++) {
       if (bytes[i] === BL0940_READ && bytes[i + 1] === BL0940_FULL_PACKET) {
         this.answered++;
-        reply(this.frame(), ANSWER_LATENCY_MS);
+        reply(this.#fill(this.#answer), ANSWER_LATENCY_MS); // the serial line copies it
         return;
       }
     }
@@ -61,9 +63,14 @@ export class SimBl0940 implements SerialPeer {
 
   /** The 35-byte answer for the present state. */
   frame(): Uint8Array {
+    return this.#fill(new Uint8Array(BL0940_FRAME_BYTES));
+  }
+
+  /** Writes the answer for the present state into `f` (35 bytes) and returns it. */
+  #fill(f: Uint8Array): Uint8Array {
     const e = this.#errors;
     const line = this.#line;
-    const f = new Uint8Array(BL0940_FRAME_BYTES);
+    f.fill(0); // reserved fields read 0
     f[0] = BL0940_HEADER;
     const iRms = Math.max(0, this.#noisy(line.currentA() * (1 + e.current) * BL0940_COUNTS_PER_A));
     put24(f, 1, iRms); // I_FAST_RMS
