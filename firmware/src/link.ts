@@ -45,6 +45,8 @@ export class Link {
   readonly #backoff = new Backoff(BACKOFF_MIN_MS, BACKOFF_MAX_MS);
   #nextId = 1;
   #bootCount: number;
+  /** The will (presence offline) of this boot's connections: the same bytes at every attempt, encoded once. */
+  readonly #will: ArrayBuffer;
   /** Frames dropped because the link was down or the client refused them. */
   dropped = 0;
   /** Downlinks discarded before decoding (oversized). */
@@ -61,6 +63,7 @@ export class Link {
     this.#up = uplinkTopic(tenant, deviceId);
     this.#down = downlinkTopic(tenant, deviceId);
     this.#status = statusTopic(tenant, deviceId);
+    this.#will = toArrayBuffer(encodePresence({ online: false, bootCount }));
   }
 
   get connected(): boolean { return this.#connected; }
@@ -160,7 +163,7 @@ export class Link {
         keepalive: KEEPALIVE_MS,
         will: {
           topic: this.#status,
-          message: toArrayBuffer(encodePresence({ online: false, bootCount: this.#bootCount })),
+          message: this.#will, // clients copy it into their CONNECT
           QoS: TOPIC_QOS.status,
           retain: TOPIC_RETAIN.status,
         },

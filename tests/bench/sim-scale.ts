@@ -24,7 +24,7 @@
  *    the simulator, RSS of the broker. Checked: every board online, every board's Hello reached the broker (a
  *    subscriber counts them), the broker counts every client, the ramp held the rate.
  *
- * SIM_PARTS picks parts (comma-separated; default all). Goals (issue 14): the network-less night of 10,000 boards in
+ * SIM_PARTS picks parts (comma-separated; default all); SIM_CPU_PROF=<dir> writes a CPU profile of each part's process. Goals (issue 14): the network-less night of 10,000 boards in
  * under 60 s, with and without metering, in one process.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
@@ -448,7 +448,7 @@ async function startBroker(): Promise<{ port: number; proc: ChildProcess; dir: s
 function runPart(name: string, env: Record<string, string> = {}): Promise<PartOutcome> {
   return new Promise((resolve, reject) => {
     const child = fork(SELF, [name], {
-      execArgv: ['--conditions=@streetlight/source', '--import', 'tsx', '--expose-gc'],
+      execArgv: ['--conditions=@streetlight/source', '--import', 'tsx', '--expose-gc', ...(process.env.SIM_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SIM_CPU_PROF}`] : [])],
       env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let outcome: PartOutcome | undefined;
