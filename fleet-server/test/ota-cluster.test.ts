@@ -269,11 +269,15 @@ describe('two instances, one driver (PostgreSQL + Mosquitto)', { timeout: 60_000
     expect(again.json()).toMatchObject({ code: 'SL_OTA_CAMPAIGN_STATE', message: 'cannot pause a paused campaign' });
     expect((await api({ method: 'POST', url: `/api/tenants/${tenant}/ota/campaigns/9999/pause` })).statusCode).toBe(404);
     expect((await api({ method: 'POST', url: `/api/tenants/${tenant}/ota/campaigns/${c.id}/resume` })).json()).toEqual({ status: 'running' });
-    // The device list of the follower shows the canary updating (from the database).
+    // The device list of the follower shows the canary updating, from the database: the driver saves a campaign's
+    // state at most PERSIST_MS after it changes, so the row can first show the device downloading at offset 0 and
+    // then at an offset the device acknowledged earlier. Wait for its last one (16 KiB of 20,000 B), then check the rest.
+    let last: unknown;
     const list = await waitFor(async () => {
-      const l = (await api(`/api/tenants/${tenant}/devices?updating=true`)).json() as Array<{ ota: { campaignId: number } }>;
-      return l.length === 1 ? l : undefined;
-    }, 30_000, 'updating device listed');
+      const l = (await api(`/api/tenants/${tenant}/devices?updating=true`)).json() as Array<{ ota: { campaignId: number; progressPct: number } }>;
+      last = l;
+      return l.length === 1 && l[0]!.ota.progressPct === 81.9 ? l : undefined;
+    }, 30_000, 'updating device listed with its progress', () => last);
     expect(list[0]?.ota).toMatchObject({ campaignId: c.id, state: 'downloading', progressPct: 81.9 }); // 16 KiB acknowledged of 20,000 B
   });
 
