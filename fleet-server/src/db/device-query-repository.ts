@@ -81,15 +81,10 @@ export class DeviceQueryRepository {
     this.dialect = adapter.dialect;
   }
 
-  /** `wholeTenant`: a query over every light of a tenant; on PostgreSQL run without JIT (its compile time exceeds the query's). */
-  private async rows(query: SQL, wholeTenant = false): Promise<Row[]> {
+  /** Runs a query (on PostgreSQL without JIT, for the whole pool: db/pg.ts; whole-town counts and facets were its victims). */
+  private async rows(query: SQL): Promise<Row[]> {
     if (this.dialect === 'sqlite') return (this.db as unknown as { all(q: SQL): Row[] }).all(query);
-    type Exec = { execute(q: SQL): Promise<{ rows: Row[] }> };
-    if (!wholeTenant) return (await (this.db as unknown as Exec).execute(query)).rows;
-    return (this.db as unknown as { transaction<T>(f: (tx: Exec) => Promise<T>): Promise<T> }).transaction(async (tx) => {
-      await tx.execute(sql`set local jit = off`);
-      return (await tx.execute(query)).rows;
-    });
+    return (await (this.db as unknown as { execute(q: SQL): Promise<{ rows: Row[] }> }).execute(query)).rows;
   }
 
   /** `column in (the given ids)`, the ids as one JSON array parameter (any number of them). */
@@ -267,7 +262,7 @@ export class DeviceQueryRepository {
     }
     if (c.inv) parts.push(sql`(select count(*) from inventory i where ${sql.join(c.inv, sql` and `)})`);
     if (parts.length === 0) return 0;
-    const [row] = await this.rows(sql`select ${sql.join(parts, sql` + `)} as n`, true);
+    const [row] = await this.rows(sql`select ${sql.join(parts, sql` + `)} as n`);
     return Number(row?.n ?? 0);
   }
 
@@ -284,7 +279,7 @@ export class DeviceQueryRepository {
     }
     if (c.inv) parts.push(sql`select 'unknown' as state, cast(null as text) as fw, count(*) as n from inventory i where ${sql.join(c.inv, sql` and `)}`);
     if (parts.length) {
-      for (const r of await this.rows(sql.join(parts, sql` union all `), true)) {
+      for (const r of await this.rows(sql.join(parts, sql` union all `))) {
         const k = Number(r.n);
         if (k === 0) continue;
         states[r.state as LightState] += k;
@@ -324,7 +319,7 @@ export class DeviceQueryRepository {
         case when d.id is null then 'unknown' else ${this.stateExpr(tenantId, [])} end as state
       from inventory i left join devices d on d.id = i.device_id and d.tenant_id = i.tenant_id
       where i.tenant_id = ${tenantId} and i.device_id > ${afterId} and i.lat is not null and i.lon is not null
-      order by i.device_id limit ${limit}`, true);
+      order by i.device_id limit ${limit}`);
     return rows.map((r) => ({
       id: String(r.id), lat: Number(r.lat), lon: Number(r.lon), registered: r.reg != null, level: Number(r.level ?? 0), state: r.state as LightState,
     }));

@@ -241,7 +241,7 @@ export class EnergyRepository {
 
   private readonly prepared: PreparedQueries;
 
-  constructor(private readonly adapter: DialectAdapter) {
+  constructor(readonly adapter: DialectAdapter) {
     this.db = adapter.db;
     this.t = adapter.tables;
     this.dialect = adapter.dialect;
@@ -610,7 +610,11 @@ export class EnergyRepository {
 
   // ---------------------------------------------------------------- reports
 
-  /** Sums per (key, period) over the rollups; monthly rows for whole months, daily rows for the rest. */
+  /**
+   * Sums per (key, period) over the per-device rollups; monthly rows for whole months, daily rows for the rest. The
+   * reference the reports are held to (src/reads/reports.ts `referenceReport`: tests, bench:api); the API reads
+   * through ReportRepository.
+   */
   async report(q: ReportQuery): Promise<ReportCell[]> {
     const dayRe = /^\d{4}-\d{2}-\d{2}$/;
     if (!dayRe.test(q.from) || !dayRe.test(q.to)) throw new Error('report: from/to must be YYYY-MM-DD');

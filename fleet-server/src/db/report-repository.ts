@@ -26,6 +26,8 @@ interface Source { table: 'energy_daily' | 'energy_monthly'; col: 'day' | 'month
 
 const ELIGIBLE = sql.raw('(i.nominal_power_w > 0 and i.lat is not null and i.lon is not null)');
 const SUMS = ['energy_mwh', 'burning_s', 'level_x10_s', 'duration_s', 'dark_s', 'records'] as const;
+/** Columns of the per-town rollups (migration 0012). */
+const AGG_SUMS = ['energy_mwh', 'burning_s', 'level_x10_s', 'duration_s', 'records', 'devices', 'baseline_ws', 'baseline_energy_mwh', 'devices_without_baseline'] as const;
 
 export class ReportRepository {
   private readonly db: Db;
@@ -39,23 +41,29 @@ export class ReportRepository {
   }
 
   /**
-   * Runs a report query. On PostgreSQL in a transaction of its own with two planner settings: no JIT (compiling a
-   * report's expressions took 0.3–4.6 s, longer than running them), and index range scans priced as the mostly
-   * sequential reads they are (rollup rows are written period after period, so a period's rows lie together; with
-   * the default random_page_cost of 4 a month of 100,000 lights was read by scanning the whole daily table).
+   * Runs a report query. A query over per-device rollups runs on PostgreSQL in a transaction of its own that prices
+   * index range scans as the mostly sequential reads they are (rollup rows are written period after period, so a
+   * period's rows lie together; with the default random_page_cost of 4 a month of 100,000 lights was read by
+   * scanning the whole daily table). `small`: a read of the per-town rollups (a row per period), run as it is. JIT
+   * is off for the whole pool (db/pg.ts).
    */
-  private async rows(query: SQL): Promise<Row[]> {
+  private async rows(query: SQL, small = false): Promise<Row[]> {
     if (this.dialect === 'sqlite') return (this.db as unknown as { all(q: SQL): Row[] }).all(query);
     type Exec = { execute(q: SQL): Promise<{ rows: Row[] }> };
+    if (small) return (await (this.db as unknown as Exec).execute(query)).rows;
     return (this.db as unknown as { transaction<T>(f: (tx: Exec) => Promise<T>): Promise<T> }).transaction(async (tx) => {
-      await tx.execute(sql`set local jit = off`);
       await tx.execute(sql`set local random_page_cost = 1.1`);
       return (await tx.execute(query)).rows;
     });
   }
 
-  /** The cells of a report and its total (undefined when no rollup row matched). */
-  async report(q: ReportQuery): Promise<{ cells: ReportCell[]; total: ReportCell | undefined }> {
+  /**
+   * The cells of a report and its total (undefined when no rollup row matched). A town's report (`by=tenant`, no
+   * group or light filter) reads the per-town rollups `energy_tenant_daily` / `energy_tenant_monthly` (one row per
+   * period, maintained with the per-device rows: migration 0012) unless `perDevice` is set, which sums the per-device
+   * rows (what the per-town rows must equal: tests and bench:api compare both).
+   */
+  async report(q: ReportQuery, opts: { perDevice?: boolean } = {}): Promise<{ cells: ReportCell[]; total: ReportCell | undefined }> {
     const dayRe = /^\d{4}-\d{2}-\d{2}$/;
     if (!dayRe.test(q.from) || !dayRe.test(q.to)) throw new Error('report: from/to must be YYYY-MM-DD');
     const sources: Source[] = [];
@@ -80,6 +88,12 @@ export class ReportRepository {
         case 'total': return sql.raw(`'${q.from}/${q.to}'`); // validated above: digits and dashes only
       }
     };
+    // A cell of a town report whose lights are not one row each (a year, a total, a partial month by month) counts
+    // its distinct lights by probing the per-device rollups; a report with several such cells reads the per-device rows.
+    const oneCell = q.bucket === 'total' || (q.bucket === 'year' && q.from.slice(0, 4) === q.to.slice(0, 4)) || (q.bucket === 'month' && q.from.slice(0, 7) === q.to.slice(0, 7));
+    if (!opts.perDevice && q.by === 'tenant' && !q.groupId && !q.deviceId && (unique || oneCell)) {
+      return this.townReport(q, sources, unique, periodOf);
+    }
     const lightFilter = (col: SQL): SQL => {
       const parts: SQL[] = [];
       if (q.deviceId) parts.push(sql` and ${col} = ${q.deviceId}`);
@@ -127,17 +141,63 @@ export class ReportRepository {
       total.devices = keys.size;
       total.devicesWithoutBaseline = [...keys.values()].filter(Boolean).length;
     } else {
-      // The tenant's devices with a rollup row in the period, each probed through the rollups' (device_id, …) index.
-      // Rollups are written for registered devices only, under their tenant (and devices are never deleted).
-      const has = sql.join(sources.map((s) => sql`exists (select 1 from ${sql.raw(s.table)} r where r.device_id = d.id
-        and r.tenant_id = ${q.tenantId} and r.${sql.raw(s.col)} >= ${s.from} and r.${sql.raw(s.col)} <= ${s.to})`), sql` or `);
-      const [row] = await this.rows(sql`select count(*) as devices, sum(case when ${ELIGIBLE} then 0 else 1 end) as without
-        from devices d left join inventory i on i.device_id = d.id
-        where d.tenant_id = ${q.tenantId}${lightFilter(sql.raw('d.id'))} and (${has})`);
+      const [row] = await this.rows(this.distinctLights(q, sources));
       total.devices = Number(row?.devices ?? 0);
       total.devicesWithoutBaseline = Number(row?.without ?? 0);
     }
     return { cells, total };
+  }
+
+  /**
+   * A town's report from the per-town rollups (`energy_tenant_daily` / `energy_tenant_monthly`): a row per period,
+   * whatever the number of lights. `devices` and `devicesWithoutBaseline` of a cell are the per-device rows the
+   * period's row summed when each light has one row per cell (`unique`); otherwise (one cell: a year, a total) they
+   * are the town's distinct lights over the range, as for the total.
+   */
+  private async townReport(q: ReportQuery, sources: Source[], unique: boolean, periodOf: (s: Source) => SQL): Promise<{ cells: ReportCell[]; total: ReportCell | undefined }> {
+    const union = sql.join(sources.map((s) => sql`select ${sql.raw(AGG_SUMS.join(', '))}, ${periodOf(s)} as p from ${sql.raw(s.table === 'energy_daily' ? 'energy_tenant_daily' : 'energy_tenant_monthly')}
+      where tenant_id = ${q.tenantId} and ${sql.raw(s.col)} >= ${s.from} and ${sql.raw(s.col)} <= ${s.to} and devices > 0`), sql` union all `);
+    const rows = await this.rows(sql`select x.p as p, ${sql.raw(AGG_SUMS.map((c) => `sum(x.${c}) as ${c}`).join(', '))}
+      from (${union}) x group by x.p order by x.p`, true);
+    const cells = rows.map((r) => toCell({ ...r, k: q.tenantId }));
+    if (cells.length === 0) return { cells, total: undefined };
+    const total: ReportCell = { key: q.tenantId, period: `${q.from}/${q.to}`, energyMwh: 0, burningS: 0, levelX10S: 0, durationS: 0, records: 0, devices: 0, baselineWs: 0, baselineEnergyMwh: 0, devicesWithoutBaseline: 0 };
+    for (const c of cells) {
+      total.energyMwh += c.energyMwh; total.burningS += c.burningS; total.levelX10S += c.levelX10S; total.durationS += c.durationS;
+      total.records += c.records; total.baselineWs += c.baselineWs; total.baselineEnergyMwh += c.baselineEnergyMwh;
+    }
+    const single = sources.length === 1 ? sources[0] as Source : undefined;
+    if (unique && cells.length === 1 && single && single.from === single.to) {
+      // One period, one row per light: its row's counts are the total's.
+      total.devices = (cells[0] as ReportCell).devices;
+      total.devicesWithoutBaseline = (cells[0] as ReportCell).devicesWithoutBaseline;
+    } else {
+      const month = q.from.slice(0, 7);
+      const wholeMonth = single?.col === 'day' && q.to.slice(0, 7) === month && wholeMonths(q.from, q.to)?.months[0] === month;
+      const [row] = wholeMonth
+        // A whole month by day: the lights with a daily row in it are those with its monthly row (written together).
+        ? await this.rows(sql`select devices, devices_without_baseline as without from energy_tenant_monthly where tenant_id = ${q.tenantId} and month = ${month}`, true)
+        : await this.rows(this.distinctLights(q, sources));
+      total.devices = Number(row?.devices ?? 0);
+      total.devicesWithoutBaseline = Number(row?.without ?? 0);
+    }
+    if (!unique) for (const c of cells) { c.devices = total.devices; c.devicesWithoutBaseline = total.devicesWithoutBaseline; }
+    return { cells, total };
+  }
+
+  /**
+   * The town's devices with a rollup row in the report's range, each probed through the rollups' (device_id, …)
+   * index (rollups are written for registered devices only, under their tenant; devices are never deleted), and how
+   * many of them lack a rated power or a position.
+   */
+  private distinctLights(q: ReportQuery, sources: Source[]): SQL {
+    const member = q.groupId ? sql` and d.id in (select gm.device_id from group_members gm where gm.tenant_id = ${q.tenantId} and gm.group_id = ${q.groupId})` : sql``;
+    const device = q.deviceId ? sql` and d.id = ${q.deviceId}` : sql``;
+    const has = sql.join(sources.map((s) => sql`exists (select 1 from ${sql.raw(s.table)} r where r.device_id = d.id
+      and r.tenant_id = ${q.tenantId} and r.${sql.raw(s.col)} >= ${s.from} and r.${sql.raw(s.col)} <= ${s.to})`), sql` or `);
+    return sql`select count(*) as devices, sum(case when ${ELIGIBLE} then 0 else 1 end) as without
+      from devices d left join inventory i on i.device_id = d.id
+      where d.tenant_id = ${q.tenantId}${member}${device} and (${has})`;
   }
 
   /** The newest `n` raw records of a device (within retention), oldest first: the light page's chart. */

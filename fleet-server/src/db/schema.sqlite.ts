@@ -356,6 +356,49 @@ export const energyMonthly = sqliteTable('energy_monthly', {
   records: integer('records').notNull(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.month, t.deviceId] }), index('energy_monthly_device_idx').on(t.deviceId, t.month)]);
 
+/**
+ * Aggregate rollups per tenant and local day / month (issue 14, "Reads at scale"): the sums of the per-device rows of
+ * `energy_daily` / `energy_monthly` of that tenant and period, so that a town's report reads one row per period
+ * instead of one per light. Maintained by triggers on the per-device rollups (migration 0012), so every write of a
+ * per-device row — the ingest's batches and per-frame statements, an accepted quarantined record — updates them in
+ * the same statement, hence the same transaction: they never count a record the per-device rows do not. Triggers on
+ * `inventory` keep the baseline columns in step when a light's rated power or position changes, as a report over
+ * the per-device rows (which joins the inventory at read time) would see it.
+ * - `devices`: per-device rows of the period (each light has at most one), `devices_without_baseline`: those of
+ *   lights without a rated power or a position;
+ * - `baseline_ws`: Σ dark_s × rated W of the lights with both; `baseline_energy_mwh`: their energy.
+ */
+export const energyTenantDaily = sqliteTable('energy_tenant_daily', {
+  tenantId: text('tenant_id').notNull(),
+  day: text('day').notNull(),
+  energyMwh: integer('energy_mwh').notNull(),
+  burningS: integer('burning_s').notNull(),
+  levelX10S: integer('level_x10_s').notNull(),
+  durationS: integer('duration_s').notNull(),
+  darkS: integer('dark_s').notNull(),
+  records: integer('records').notNull(),
+  devices: integer('devices').notNull(),
+  baselineWs: integer('baseline_ws').notNull(),
+  baselineEnergyMwh: integer('baseline_energy_mwh').notNull(),
+  devicesWithoutBaseline: integer('devices_without_baseline').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.day] })]);
+
+/** The same per tenant and local month (`YYYY-MM`). */
+export const energyTenantMonthly = sqliteTable('energy_tenant_monthly', {
+  tenantId: text('tenant_id').notNull(),
+  month: text('month').notNull(),
+  energyMwh: integer('energy_mwh').notNull(),
+  burningS: integer('burning_s').notNull(),
+  levelX10S: integer('level_x10_s').notNull(),
+  durationS: integer('duration_s').notNull(),
+  darkS: integer('dark_s').notNull(),
+  records: integer('records').notNull(),
+  devices: integer('devices').notNull(),
+  baselineWs: integer('baseline_ws').notNull(),
+  baselineEnergyMwh: integer('baseline_energy_mwh').notNull(),
+  devicesWithoutBaseline: integer('devices_without_baseline').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.month] })]);
+
 /** Missing record seq ranges per device: open (awaited) or lost (the ack watermark moved past them). */
 export const energyGaps = sqliteTable('energy_gaps', {
   deviceId: text('device_id').notNull(),

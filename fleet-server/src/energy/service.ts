@@ -14,6 +14,8 @@
  * (or a gap) neither inflates nor deflates the savings.
  */
 import type { NewEnergy, Repository, DeviceRow, InventoryRow } from '../db/repository.js';
+import { ReportRepository } from '../db/report-repository.js';
+import { buildReport } from '../reads/reports.js';
 import type {
   EnergyGapRow, EnergyRecordRow, EnergyRepository, EnergySettingsRow, IngestResult, QuarantinePlan, QuarantineRow, QuarantineState, ReportBucket, ReportBy, ReportCell, RollupKey,
 } from '../db/energy-repository.js';
@@ -54,6 +56,8 @@ export interface EnergyServiceOptions {
   retentionDays?: number;
   /** Grace before a missing record range is given up, seconds. Default 21600 (6 h). */
   gapGraceS?: number;
+  /** Reports (default: a ReportRepository on the energy repository's connection). */
+  reports?: ReportRepository;
 }
 
 export interface ReportRequest {
@@ -116,6 +120,7 @@ const INVENTORY_TTL_MS = 60_000;
 
 export class EnergyService {
   private readonly energy: EnergyRepository;
+  private readonly reports: ReportRepository;
   private readonly repo: Repository;
   private readonly now: () => number;
   private readonly log: ServiceLogger;
@@ -131,6 +136,7 @@ export class EnergyService {
 
   constructor(opts: EnergyServiceOptions) {
     this.energy = opts.energy;
+    this.reports = opts.reports ?? new ReportRepository(opts.energy.adapter);
     this.repo = opts.repo;
     this.now = opts.now;
     this.log = opts.log;
@@ -315,22 +321,12 @@ export class EnergyService {
 
   // ---------------------------------------------------------------- reports
 
-  async report(req: ReportRequest): Promise<Report> {
-    const settings = await this.settings(req.tenantId);
-    const q = { tenantId: req.tenantId, from: req.from, to: req.to, groupId: req.groupId, deviceId: req.deviceId };
-    const [cells, totals] = await Promise.all([
-      this.energy.report({ ...q, bucket: req.bucket, by: req.by }),
-      this.energy.report({ ...q, bucket: 'total', by: 'tenant' }),
-    ]);
-    const rows = cells.map((c) => toRow(c, settings));
-    const empty: ReportCell = {
-      key: req.tenantId, period: `${req.from}/${req.to}`, energyMwh: 0, burningS: 0, levelX10S: 0, durationS: 0, records: 0, devices: 0,
-      baselineWs: 0, baselineEnergyMwh: 0, devicesWithoutBaseline: 0,
-    };
-    return {
-      tenant: req.tenantId, from: req.from, to: req.to, bucket: req.bucket, by: req.by, group: req.groupId ?? null, device: req.deviceId ?? null,
-      settings, rows, total: toRow(totals[0] ?? empty, settings),
-    };
+  /**
+   * A report (issue 14: the ReportRepository path, src/reads/reports.ts: a town's report reads the per-town rollups,
+   * others the per-device ones in as few passes as possible).
+   */
+  report(req: ReportRequest): Promise<Report> {
+    return buildReport(this.reports, this, req);
   }
 }
 
