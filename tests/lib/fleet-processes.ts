@@ -35,6 +35,8 @@ async function waitPort(port: number, timeoutMs: number): Promise<void> {
 export interface Mosquitto {
   readonly port: number;
   readonly url: string;
+  /** Where it saves its sessions and queued messages (`persistence_location`). */
+  readonly persistenceDir: string;
   /** SIGTERM (Mosquitto saves its persistence file) and start again on the same port. */
   restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -43,10 +45,16 @@ export interface Mosquitto {
 /** Starts `mosquitto` (MOSQUITTO_BIN or /usr/sbin/mosquitto) on a free port, anonymous, persistent sessions. */
 export async function startMosquitto(): Promise<Mosquitto> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosq-'));
+  // Started as root, Mosquitto drops to its own user before it saves its persistence file: that user must be able
+  // to write it (else every restart silently starts with no sessions and no queued messages).
+  const data = path.join(dir, 'data');
+  fs.mkdirSync(data);
+  fs.chmodSync(dir, 0o755);
+  fs.chmodSync(data, 0o777);
   const port = await freePort();
   const conf = path.join(dir, 'mosquitto.conf');
   fs.writeFileSync(conf, [
-    `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true', `persistence_location ${dir}/`,
+    `listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence true', `persistence_location ${data}/`,
     'max_queued_messages 100000', 'max_inflight_messages 100', 'set_tcp_nodelay true', 'log_dest none', '',
   ].join('\n'));
   const bin = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
@@ -63,7 +71,7 @@ export async function startMosquitto(): Promise<Mosquitto> {
   };
   await start();
   return {
-    port, url: `mqtt://127.0.0.1:${port}`,
+    port, url: `mqtt://127.0.0.1:${port}`, persistenceDir: data,
     restart: async (downMs = 500) => { await stop(); await new Promise((r) => setTimeout(r, downMs)); await start(); },
     stop: async () => { await stop(); fs.rmSync(dir, { recursive: true, force: true }); },
   };
