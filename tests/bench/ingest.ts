@@ -34,7 +34,9 @@
  * Environment: BENCH_DEVICES, BENCH_FRAMES, BENCH_WINDOW, BENCH_STREAM_SECONDS, BENCH_LATENCY_SECONDS,
  * BENCH_PUBLISHERS (load-generator connections, default 4), BENCH_BROKER_INFLIGHT (Mosquitto
  * max_inflight_messages, default 100), BENCH_SKIP_PG=1, TEST_DATABASE_URL (default
- * postgres://postgres@127.0.0.1:5432/test), BENCH_BOARDS / BENCH_BOARD_HOURS (boards part).
+ * postgres://postgres@127.0.0.1:5432/test), BENCH_BOARDS / BENCH_BOARD_HOURS (boards part), BENCH_SIZES (records per frame of
+ * the streams, default `1,32`), BENCH_SERVER_NODE_ARGS (Node options for the server child: `--cpu-prof
+ * --cpu-prof-dir=<dir>` profiles each server run).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,10 +68,13 @@ const LATENCY_S = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 4);
 const INFLIGHT = Number(process.env.BENCH_BROKER_INFLIGHT ?? 100);
 const SKIP_PG = process.env.BENCH_SKIP_PG === '1';
+/** More Node options for the server child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (a profile per server run, written when it stops). */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const REPORT_DEVICES = Number(process.env.BENCH_REPORT_DEVICES ?? 10_000);
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 100);
 const BOARD_HOURS = Number(process.env.BENCH_BOARD_HOURS ?? 24);
-const SIZES = [1, 32] as const;
+/** Frame sizes streamed (BENCH_SIZES, e.g. `1` for the 1-record streams alone). */
+const SIZES: readonly number[] = (process.env.BENCH_SIZES ?? '1,32').split(',').map(Number).filter((n) => n >= 1);
 const TENANT = 'bench';
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const round = (x: number, digits = 0): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -260,7 +265,7 @@ async function serverRuns(report: BenchReport, p: Prepared, rows: Row[], latency
   url.searchParams.set('application_name', app);
   const started = performance.now();
   const server = await startFleetChild({
-    dataDir: p.dataDir, mqttUrl: broker.url, env: { DEVICE_MASTER_KEY: p.masterPath },
+    dataDir: p.dataDir, mqttUrl: broker.url, env: { DEVICE_MASTER_KEY: p.masterPath }, execArgv: SERVER_NODE_ARGS,
     ...(p.label === 'postgres' ? { databaseUrl: url.toString(), databaseSchema: p.schema } : {}),
   });
   report.result(`${p.label}_server_start`, round((performance.now() - started) / 1000, 1), 's');
@@ -319,9 +324,11 @@ async function serverRuns(report: BenchReport, p: Prepared, rows: Row[], latency
       });
     };
 
-    await stream(1);
-    await latencyRun();
-    await stream(32);
+    if (SIZES.includes(1)) {
+      await stream(1);
+      await latencyRun();
+    }
+    for (const size of SIZES) if (size !== 1) await stream(size);
     const rss = peakRssMiB(server.pid);
     if (rss !== undefined) report.result(`${p.label}_server_peak_rss`, rss, 'MiB');
   } finally {

@@ -186,7 +186,13 @@ const ROLLUP_SET = (table: string) => ['energy_mwh', 'burning_s', 'level_x10_s',
 
 // ---------------------------------------------------------------- SQLite
 
-/** A multi-row statement prepared once per chunk size (256, 64, 16, 4, 1 rows), run over flat values. */
+/** Rows per multi-row statement at most (SQLite binds at most 32,766 values: 256 records of 12 columns fit). */
+const CHUNK = 256;
+
+/**
+ * A multi-row statement run over flat values: chunks of CHUNK rows, then one statement of exactly the rows left,
+ * each size prepared once (a batch is one statement per table, not one per row or per power of two).
+ */
 class MultiRow {
   private readonly stmts = new Map<number, Database.Statement>();
   constructor(private readonly db: Database.Database, private readonly head: string, private readonly cols: number, private readonly tail: string, private readonly returning: boolean) {}
@@ -194,15 +200,13 @@ class MultiRow {
   /** Runs `rows` rows whose values are `values` (rows × cols, in column order); returns the rows RETURNING gave. */
   run(values: readonly unknown[], rows: number): unknown[] {
     const out: unknown[] = [];
-    let i = 0;
-    for (const size of [256, 64, 16, 4, 1]) {
-      while (rows - i >= size) {
-        const st = this.stmt(size);
-        const args = values.slice(i * this.cols, (i + size) * this.cols);
-        if (this.returning) for (const r of st.all(args)) out.push(r);
-        else st.run(args);
-        i += size;
-      }
+    for (let i = 0; i < rows;) {
+      const size = Math.min(CHUNK, rows - i);
+      const st = this.stmt(size);
+      const args = size === rows ? values : values.slice(i * this.cols, (i + size) * this.cols);
+      if (this.returning) for (const r of st.all(args)) out.push(r);
+      else st.run(args);
+      i += size;
     }
     return out;
   }
@@ -219,9 +223,14 @@ class MultiRow {
 }
 
 class SqliteBatch {
+  /** The device rows of a batch, in one statement (ids as a JSON array). */
   private readonly devGet: Database.Statement;
   private readonly above: Database.Statement;
+  /** One device row's update (a batch holding a device twice: `write` in tests); else `devUpdates`. */
   private readonly devUpdate: Database.Statement;
+  /** The device rows of a batch of distinct devices, in one statement. */
+  private readonly devUpdates: MultiRow;
+  private readonly tx: Database.Transaction<(frames: readonly EnergyFrame[]) => EnergyFrameOutcome[]>;
   private readonly clearOpenGaps: Database.Statement;
   private readonly records: MultiRow;
   private readonly daily: MultiRow;
@@ -233,12 +242,17 @@ class SqliteBatch {
     this.devGet = client.prepare(`select id, tenant_id as tenantId, last_uplink_seq as lastUplinkSeq, energy_acked_seq as acked, energy_log_id as logId,
       energy_seq_base as base, energy_quarantine_top as qtop,
       exists (select 1 from energy_gaps g where g.device_id = devices.id and g.state = 'open') as hasOpen
-      from devices where id = ?`);
+      from devices where id in (select value from json_each(?))`);
     this.above = client.prepare('select seq, received_at as receivedAt from energy_records where device_id = ? and seq > ? order by seq limit ?');
     this.devUpdate = client.prepare(`update devices set
         last_uplink_seq = case when last_uplink_seq is null or last_uplink_seq < @seq then @seq else last_uplink_seq end,
         last_seen = max(last_seen, @now), energy_acked_seq = coalesce(@acked, energy_acked_seq), last_downlink_seq = last_downlink_seq + @inc
       where id = @id returning last_downlink_seq as seq`);
+    this.devUpdates = new MultiRow(client, 'with v(id, seq, now, acked, inc) as (', 5, `) update devices set
+        last_uplink_seq = case when last_uplink_seq is null or last_uplink_seq < v.seq then v.seq else last_uplink_seq end,
+        last_seen = max(last_seen, v.now), energy_acked_seq = coalesce(v.acked, energy_acked_seq), last_downlink_seq = last_downlink_seq + v.inc
+      from v where devices.id = v.id returning devices.id as id, last_downlink_seq as seq`, true);
+    this.tx = client.transaction((frames: readonly EnergyFrame[]) => this.steps(frames));
     this.clearOpenGaps = client.prepare("delete from energy_gaps where device_id = ? and state = 'open'");
     this.records = new MultiRow(client, `insert into energy_records (${RECORD_COLS})`, 12, 'on conflict do nothing returning device_id as deviceId, seq', true);
     const rollup = (table: string, key: string) => new MultiRow(client, `insert into ${table} (tenant_id, ${key}, device_id, energy_mwh, burning_s, level_x10_s, duration_s, dark_s, records)`, 9,
@@ -253,16 +267,18 @@ class SqliteBatch {
   write(frames: readonly EnergyFrame[]): EnergyFrameOutcome[] {
     // IMMEDIATE: the write lock first, so that what is read (device rows, open gaps) is what is written over, also
     // with several connections on the file (instances sharing it).
-    return this.client.transaction(() => this.steps(frames)).immediate();
+    return this.tx.immediate(frames);
   }
 
   private steps(frames: readonly EnergyFrame[]): EnergyFrameOutcome[] {
     const out: Array<EnergyFrameOutcome | undefined> = frames.map(() => undefined);
     const acks: number[] = frames.map(() => 0);
     const bulk: Bulk[] = [];
-    const devs = frames.map((f) => this.devGet.get(f.deviceId) as DevState | undefined);
+    const ids = frames.map((f) => f.deviceId);
+    const rows = new Map((this.devGet.all(JSON.stringify(ids)) as DevState[]).map((d) => [d.id, d]));
+    const distinct = rows.size === frames.length || new Set(ids).size === frames.length;
     frames.forEach((f, i) => {
-      const d = devs[i];
+      const d = rows.get(f.deviceId);
       const p = plan(f, d);
       if (p.kind === 'refused') out[i] = p.outcome;
       else if (p.kind === 'gap') out[i] = { status: 'implausible_gap', detail: p.detail };
@@ -333,9 +349,9 @@ class SqliteBatch {
       if (gaps) this.gaps.run(gapRows, gaps);
     }
     // Step 4: device rows (seen, watermark, EnergyAck seqs) and the EnergyAcks' downlinks rows.
-    const downlinkRows: unknown[] = [];
-    let downlinks = 0;
     const bulkOf = new Map(bulk.map((b) => [b.frame, b]));
+    const updates: unknown[] = [];
+    const updated: number[] = [];
     frames.forEach((f, i) => {
       const o = out[i];
       if (o && o.status !== 'implausible_gap' && o.status !== 'stored') return; // refused: nothing written
@@ -346,13 +362,28 @@ class SqliteBatch {
         acks[i] = Math.min(Math.max(0, w.acked - b.base), newest(f.prepared.rows));
         f.prepared.report({ lost: w.lost, quarantined: 0 });
       }
+      updates.push(f.deviceId, f.seq, f.prepared.now, w && b && w.acked !== b.before ? w.acked : null, (acks[i] as number) > 0 ? 1 : 0);
+      updated.push(i);
+    });
+    // The downlink seq each device row holds now (one statement for the batch; row by row when a device is in it twice).
+    let seqOf: (i: number, k: number) => number;
+    if (distinct) {
+      const got = new Map((this.devUpdates.run(updates, updated.length) as Array<{ id: string; seq: number }>).map((r) => [r.id, r.seq]));
+      seqOf = (i) => got.get((frames[i] as EnergyFrame).deviceId) as number;
+    } else {
+      const got = updated.map((_, k) => (this.devUpdate.get({ id: updates[k * 5], seq: updates[k * 5 + 1], now: updates[k * 5 + 2], acked: updates[k * 5 + 3], inc: updates[k * 5 + 4] }) as { seq: number }).seq);
+      seqOf = (_i, k) => got[k] as number;
+    }
+    const downlinkRows: unknown[] = [];
+    let downlinks = 0;
+    updated.forEach((i, k) => {
       const ack = acks[i] as number;
-      const row = this.devUpdate.get({ id: f.deviceId, seq: f.seq, now: f.prepared.now, acked: w && b && w.acked !== b.before ? w.acked : null, inc: ack > 0 ? 1 : 0 }) as { seq: number };
-      if (ack > 0) {
-        (out[i] as Extract<EnergyFrameOutcome, { status: 'stored' }>).ack = { downlinkSeq: row.seq, ackedSeq: ack };
-        downlinkRows.push(f.deviceId, row.seq, f.tenant, 'energy_ack', `acked ${ack}`, f.prepared.now, 'none');
-        downlinks++;
-      }
+      if (ack <= 0) return;
+      const f = frames[i] as EnergyFrame;
+      const seq = seqOf(i, k);
+      (out[i] as Extract<EnergyFrameOutcome, { status: 'stored' }>).ack = { downlinkSeq: seq, ackedSeq: ack };
+      downlinkRows.push(f.deviceId, seq, f.tenant, 'energy_ack', `acked ${ack}`, f.prepared.now, 'none');
+      downlinks++;
     });
     if (downlinks) this.downlinks.run(downlinkRows, downlinks);
     return out as EnergyFrameOutcome[];
