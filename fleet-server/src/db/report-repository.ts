@@ -29,6 +29,22 @@ const SUMS = ['energy_mwh', 'burning_s', 'level_x10_s', 'duration_s', 'dark_s', 
 /** Columns of the per-town rollups (migration 0012). */
 const AGG_SUMS = ['energy_mwh', 'burning_s', 'level_x10_s', 'duration_s', 'records', 'devices', 'baseline_ws', 'baseline_energy_mwh', 'devices_without_baseline'] as const;
 
+/**
+ * The per-town rollups of a tenant summed again from its per-device rows (the backfill of migration 0012, for one
+ * tenant): statements to run after per-device rows were written with the triggers off (bench:api's generated town).
+ */
+export function tenantRollupBackfill(tenantId: string): string[] {
+  const t = tenantId.replace(/'/g, "''");
+  const w = '(case when i.nominal_power_w > 0 and i.lat is not null and i.lon is not null then i.nominal_power_w else 0 end)';
+  return (['day', 'month'] as const).flatMap((col) => {
+    const [src, agg] = col === 'day' ? ['energy_daily', 'energy_tenant_daily'] : ['energy_monthly', 'energy_tenant_monthly'];
+    return [`delete from ${agg} where tenant_id = '${t}'`, `insert into ${agg} (tenant_id, ${col}, ${AGG_SUMS.slice(0, 4).join(', ')}, dark_s, ${AGG_SUMS.slice(4).join(', ')})
+      select r.tenant_id, r.${col}, sum(r.energy_mwh), sum(r.burning_s), sum(r.level_x10_s), sum(r.duration_s), sum(r.dark_s), sum(r.records), count(*),
+        sum(r.dark_s * ${w}), sum(case when ${w} > 0 then r.energy_mwh else 0 end), sum(case when ${w} > 0 then 0 else 1 end)
+      from ${src} r left join inventory i on i.device_id = r.device_id where r.tenant_id = '${t}' group by r.tenant_id, r.${col}`];
+  });
+}
+
 export class ReportRepository {
   private readonly db: Db;
   private readonly t: Tables;
