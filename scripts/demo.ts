@@ -28,7 +28,8 @@ const { values: args } = parseArgs({
     boards: { type: 'string' },
     'http-port': { type: 'string' },
     'mqtt-port': { type: 'string' },
-    'data-dir': { type: 'string', default: join(repoRoot, 'data', 'demo') },
+    // DATA_DIR, the server's own setting, moves it too (the documentation test runs the demo in a temp dir).
+    'data-dir': { type: 'string', default: process.env.DATA_DIR || join(repoRoot, 'data', 'demo') },
     town: { type: 'string', default: 'sarlat' },
     start: { type: 'string' },
     fresh: { type: 'boolean', default: false },
