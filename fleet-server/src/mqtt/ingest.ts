@@ -64,7 +64,7 @@ export interface IngestOptions {
 /** Passed to mqtt.js's `handleMessage` callback: carry on with the next packet, but send no PUBACK now (sent after processing). */
 const ACK_LATER = Object.freeze(new Error('PUBACK after processing'));
 
-/** mqtt.js's packet writer (private in its types; present since v1): the PUBACK sent after processing goes through it, as mqtt.js's own would. */
+/** mqtt.js's packet writer (private in its types; present since v1): its presence tells that `handleMessage` can defer the PUBACK. */
 type PacketWriter = { _sendPacket(packet: { cmd: 'puback'; messageId: number }, cb?: () => void): void };
 
 export interface Ingest {
@@ -87,6 +87,10 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
     reconnectPeriod: 1000,
     connectTimeout: opts.connectTimeoutMs ?? 10_000,
     resubscribe: true,
+    // Issue 14 (per-frame cost): mqtt.js calls its `debug` logger a dozen times per packet; silent unless DEBUG asks
+    // for it. Keep-alive pings go every keep-alive period instead of being pushed back at every packet sent.
+    ...(/mqttjs/.test(process.env.DEBUG ?? '') ? {} : { log: () => undefined }),
+    reschedulePings: false,
   });
   // Nagle's algorithm would hold a downlink (an EnergyAck, a TimeSync) written right after the PUBACK of the
   // uplink it answers until the broker's delayed TCP ACK comes back (≈ 40 ms on Linux): send at once.
@@ -108,6 +112,31 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
   /** QoS 1 messages of the current connection in arrival order, with whether they are processed. */
   let acks: Array<{ messageId: number; done: boolean }> = [];
   let ackStream: unknown;
+  /**
+   * PUBACKs ready to go, written together once the current microtasks have run (`nextTick`): a batch's commit completes many
+   * frames at once, so their PUBACKs leave in one socket write (4 bytes each, MQTT 3.1.1 §3.4) rather than one
+   * packet written through mqtt.js each.
+   */
+  let ready: number[] = [];
+  let readyStream: unknown;
+  const writeAcks = (): void => {
+    const ids = ready;
+    if (ids.length === 0) return;
+    ready = [];
+    if (!(client.connected && client.stream === readyStream)) {
+      if (m) m.pubacksDropped += ids.length;
+      return;
+    }
+    const buf = Buffer.allocUnsafe(ids.length * 4);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      buf[i * 4] = 0x40; // PUBACK
+      buf[i * 4 + 1] = 2;
+      buf[i * 4 + 2] = id >> 8;
+      buf[i * 4 + 3] = id & 0xff;
+    }
+    (readyStream as NodeJS.WritableStream).write(buf);
+  };
   const flushAcks = (queue: typeof acks, stream: unknown): void => {
     if (queue !== acks) {
       // The connection the message came on has closed: the broker delivers it again.
@@ -116,8 +145,14 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
     }
     while (acks.length && (acks[0] as { done: boolean }).done) {
       const a = acks.shift() as { messageId: number };
-      if (client.connected && client.stream === stream) (writer as PacketWriter)._sendPacket({ cmd: 'puback', messageId: a.messageId });
-      else if (m) m.pubacksDropped++;
+      if (!(client.connected && client.stream === stream)) {
+        if (m) m.pubacksDropped++;
+        continue;
+      }
+      if (ready.length && readyStream !== stream) writeAcks();
+      if (ready.length === 0) process.nextTick(writeAcks);
+      readyStream = stream;
+      ready.push(a.messageId);
     }
   };
   /** Processes a message that came on connection `stream`; its PUBACK (QoS 1) follows the processing. */
@@ -188,6 +223,7 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
       closing = true;
       for (const w of waiting.splice(0)) w();
       await Promise.all([...inFlight]);
+      writeAcks(); // before the DISCONNECT
       await client.endAsync();
     },
   };
