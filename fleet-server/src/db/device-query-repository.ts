@@ -41,7 +41,12 @@ export interface DeviceFilter {
   updating?: boolean | undefined;
   /** Commissioned position inside [west, south, east, north] (degrees). */
   bbox?: readonly [number, number, number, number] | undefined;
+  /** Lights among these ids (what `resolveSearch` turns a text search into). */
+  ids?: readonly string[] | undefined;
 }
+
+/** A text search matching at most this many lights is resolved to their ids first (`resolveSearch`). */
+export const SEARCH_HITS_MAX = 5000;
 
 /** Where a page starts: after this light in the page's order (`value` is the sort key's value; absent for `id`). */
 export interface PageAfter { id: string; value?: number | undefined }
@@ -162,12 +167,11 @@ export class DeviceQueryRepository {
       reg.push(f.updating ? this.inIds(sql`d.id`, updating) : sql`not ${this.inIds(sql`d.id`, updating)}`);
       if (f.updating) inv = undefined;
     }
+    if (f.ids !== undefined) both(this.inIds(sql`d.id`, f.ids), this.inIds(sql`i.device_id`, f.ids));
     if (f.q !== undefined && f.q.trim() !== '') {
       // Case-insensitive substring: SQLite's LIKE ignores ASCII case, PostgreSQL has ILIKE. Groups are matched by
       // name first (a tenant has few), then their members through the membership primary key.
-      const pattern = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const op = sql.raw(this.dialect === 'sqlite' ? 'like' : 'ilike');
-      const like = (col: SQL) => sql`${col} ${op} ${pattern} escape '\\'`;
+      const { like } = this.like(f.q);
       const inGroup = (col: SQL) => sql`${col} in (select gm.device_id from group_members gm where gm.tenant_id = ${tenantId}
         and gm.group_id in (select g.id from groups g where g.tenant_id = ${tenantId} and ${like(sql`g.id`)}))`;
       both(sql`(${like(sql`d.id`)} or ${like(sql`i.pole_ref`)} or ${inGroup(sql`d.id`)})`,
@@ -181,6 +185,32 @@ export class DeviceQueryRepository {
       inventory = true;
     }
     return { reg, inv, inventory };
+  }
+
+  /** A case-insensitive substring condition for a search text (SQLite's LIKE ignores ASCII case; PostgreSQL: ILIKE). */
+  private like(q: string): { pattern: string; like: (col: SQL) => SQL } {
+    const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const op = sql.raw(this.dialect === 'sqlite' ? 'like' : 'ilike');
+    return { pattern, like: (col: SQL) => sql`${col} ${op} ${pattern} escape '\\'` };
+  }
+
+  /**
+   * A filter's text search (`q`) turned into the ids of the lights it matches (`ids`), read once: the town's
+   * commissioned lights by id or pole reference, its registered devices by id, and the members of the groups whose
+   * name matches — each a scan of one table or index of the town, instead of the search evaluated on every row of
+   * every arm of the page and of its count (and their joins). A search matching more than SEARCH_HITS_MAX lights
+   * (a very short text) stays a condition in SQL.
+   */
+  async resolveSearch(tenantId: string, f: DeviceFilter): Promise<DeviceFilter> {
+    if (f.q === undefined || f.q.trim() === '') return f;
+    const { like } = this.like(f.q);
+    const rows = await this.rows(sql`select i.device_id as id from inventory i where i.tenant_id = ${tenantId} and (${like(sql`i.device_id`)} or ${like(sql`i.pole_ref`)})
+      union select d.id as id from devices d where d.tenant_id = ${tenantId} and ${like(sql`d.id`)}
+      union select gm.device_id as id from group_members gm where gm.tenant_id = ${tenantId}
+        and gm.group_id in (select g.id from groups g where g.tenant_id = ${tenantId} and ${like(sql`g.id`)})
+      limit ${SEARCH_HITS_MAX + 1}`);
+    if (rows.length > SEARCH_HITS_MAX) return f;
+    return { ...f, q: undefined, ids: rows.map((r) => String(r.id)) };
   }
 
   /** The sort key of each set, and the direction. */

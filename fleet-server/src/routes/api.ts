@@ -156,9 +156,10 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     }
     const updatingMap = await updatingOf(tenant);
     const updating = [...updatingMap.keys()];
+    const resolved = await reads.resolveSearch(tenant, filter); // a text search, read once for the page and its total
     const [page, total] = await Promise.all([
-      reads.page(tenant, filter, q.sort, cursor?.after, q.limit, updating),
-      cursor ? cursor.total : reads.count(tenant, filter, updating),
+      reads.page(tenant, resolved, q.sort, cursor?.after, q.limit, updating),
+      cursor ? cursor.total : reads.count(tenant, resolved, updating),
     ]);
     const groups = await reads.memberships(tenant, page.lights.map((l) => l.id));
     reply.header('x-total-count', String(total));
@@ -190,7 +191,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     const { tenant } = req.params;
     await requireTenant(tenant);
     const updating = [...(await updatingOf(tenant)).keys()];
-    const f = await reads.facets(tenant, toFilter(req.query), updating);
+    const f = await reads.facets(tenant, await reads.resolveSearch(tenant, toFilter(req.query)), updating);
     return { total: Object.values(f.states).reduce((a, b) => a + b, 0), states: f.states, firmware: f.firmware };
   });
 
