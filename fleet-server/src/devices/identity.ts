@@ -15,7 +15,7 @@
 import { createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   DEVICE_KEY_BYTES, isValidId, pb, sealFrame, verifyFrame, type DeviceIdentityMessage,
 } from '@streetlight/protocol';
@@ -129,6 +129,17 @@ export class CredentialsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * What changes whenever a credential does (issue 14, DeviceIdentities' cache): how many there are, how many are
+   * revoked, the sum of their generations. A provisioning adds one, a revocation revokes one, a re-provisioning
+   * raises a generation, and none of the three ever goes back, so any change between two reads shows.
+   */
+  async fingerprint(): Promise<string> {
+    const c = this.t.deviceCredentials;
+    const [row] = await this.db.select({ n: sql`count(*)`, revoked: sql`count(${c.revokedAt})`, generations: sql`coalesce(sum(${c.keyGeneration}), 0)` }).from(c);
+    return `${String(row?.n)}/${String(row?.revoked)}/${String(row?.generations)}`;
+  }
+
   async list(tenant?: string): Promise<CredentialRow[]> {
     const c = this.t.deviceCredentials;
     const q = this.db.select().from(c);
@@ -166,16 +177,32 @@ export interface DeviceIdentitiesOptions {
   master: Uint8Array;
   /** Server clock (ms). */
   now: () => number;
-  /** How long a looked-up credential is trusted before it is read again (revocations on another instance). Default 10 s, real time. */
-  cacheMs?: number;
+  /**
+   * How often, at most, the credentials' fingerprint is read while credentials are looked up: a change (a revocation
+   * or a provisioning on another instance, or by the device CLI) drops every cached credential, so it takes effect
+   * here within about this long. Default 1 s, real time.
+   */
+  checkMs?: number;
+  /** A cached credential is read again after this long whatever the fingerprint says. Default 5 min, real time. */
+  maxAgeMs?: number;
 }
 
 export class DeviceIdentities {
   readonly repo: CredentialsRepository;
   private readonly master: Uint8Array;
   private readonly now: () => number;
-  private readonly cacheMs: number;
+  private readonly checkMs: number;
+  private readonly maxAgeMs: number;
+  /**
+   * Issue 14: credentials and derived keys by device, kept until the credentials change (the fingerprint check),
+   * `maxAgeMs` or this instance's own revoke/provision: a frame's check costs no query and no key derivation.
+   */
   private readonly cache = new Map<string, Cached>();
+  /** Bumped whenever the cache is dropped: a read that started before is not cached (it may predate the change). */
+  private epoch = 0;
+  private fingerprint: string | undefined;
+  private checkedAt = -Infinity;
+  private checking = false;
   /** Called after a device is revoked (the embedded broker disconnects it). */
   onRevoke: ((deviceId: string) => void) | undefined;
 
@@ -183,7 +210,8 @@ export class DeviceIdentities {
     this.repo = new CredentialsRepository(o.adapter);
     this.master = o.master;
     this.now = o.now;
-    this.cacheMs = o.cacheMs ?? 10_000;
+    this.checkMs = o.checkMs ?? 1000;
+    this.maxAgeMs = o.maxAgeMs ?? 300_000;
   }
 
   /** Provisions a device (or re-provisions it: a new generation, the old key and password stop working). */
@@ -229,30 +257,73 @@ export class DeviceIdentities {
     return c.row && c.key && c.row.revokedAt === null ? { row: c.row, key: c.key } : undefined;
   }
 
-  private async cached(deviceId: string): Promise<Cached> {
-    const hit = this.cache.get(deviceId);
+  /** Drops every cached credential (a change seen, or a failed check). */
+  private drop(): void {
+    this.cache.clear();
+    this.epoch++;
+  }
+
+  /** Reads the credentials' fingerprint, at most every `checkMs` and one read at a time; a change drops the cache. */
+  private check(): void {
     const t = performance.now();
-    if (hit && t - hit.at < this.cacheMs) return hit;
+    if (this.checking || t - this.checkedAt < this.checkMs) return;
+    this.checking = true;
+    this.checkedAt = t;
+    this.repo.fingerprint().then((fp) => {
+      // The first read drops too: what was cached before it may predate a change it already includes.
+      if (fp !== this.fingerprint) this.drop();
+      this.fingerprint = fp;
+    }, () => {
+      this.fingerprint = undefined;
+      this.drop();
+    }).finally(() => { this.checking = false; });
+  }
+
+  /** The cached entry of `deviceId` when there is a usable one (and a fingerprint check when one is due). */
+  private hit(deviceId: string): Cached | undefined {
+    this.check();
+    const hit = this.cache.get(deviceId);
+    return hit && performance.now() - hit.at < this.maxAgeMs ? hit : undefined;
+  }
+
+  private async cached(deviceId: string): Promise<Cached> {
+    const hit = this.hit(deviceId);
+    if (hit) return hit;
+    const epoch = this.epoch;
+    const t = performance.now();
     const row = await this.repo.get(deviceId);
     const entry: Cached = { row, key: row ? deriveDeviceKey(this.master, row.tenantId, row.deviceId, row.keyGeneration) : undefined, at: t };
+    if (epoch !== this.epoch) return entry; // the cache was dropped meanwhile: this read may predate the change
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(deviceId, entry);
     return entry;
   }
 
-  /** Checks an uplink frame of `deviceId` received on `tenant`'s topic (`frame` undefined: the identity alone). */
-  async verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): Promise<UplinkAuth> {
-    const c = await this.cached(deviceId);
+  private static verdict(c: Cached, tenant: string, frame: Uint8Array | undefined): UplinkAuth {
     if (!c.row || !c.key) return 'unknown_device';
     if (c.row.revokedAt !== null) return 'revoked';
     if (c.row.tenantId !== tenant) return 'wrong_tenant';
     return frame === undefined || verifyFrame(frameHmac, c.key, 'up', frame) ? 'ok' : 'bad_mac';
   }
 
-  /** Seals an encoded downlink body for its device; undefined when the device has no active credential. */
-  async sealDownlink(deviceId: string, body: Uint8Array): Promise<Uint8Array | undefined> {
-    const c = await this.lookup(deviceId);
-    return c ? sealFrame(frameHmac, c.key, 'down', body) : undefined;
+  /**
+   * Checks an uplink frame of `deviceId` received on `tenant`'s topic (`frame` undefined: the identity alone).
+   * Synchronous when the device's credential is cached (issue 14: no promise per frame), else a promise.
+   */
+  verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): UplinkAuth | Promise<UplinkAuth> {
+    const hit = this.hit(deviceId);
+    if (hit) return DeviceIdentities.verdict(hit, tenant, frame);
+    return this.cached(deviceId).then((c) => DeviceIdentities.verdict(c, tenant, frame));
+  }
+
+  /**
+   * Seals an encoded downlink body for its device; undefined when the device has no active credential. Synchronous
+   * when the credential is cached, else a promise.
+   */
+  sealDownlink(deviceId: string, body: Uint8Array): Uint8Array | undefined | Promise<Uint8Array | undefined> {
+    const seal = (c: Cached) => (c.row && c.key && c.row.revokedAt === null ? sealFrame(frameHmac, c.key, 'down', body) : undefined);
+    const hit = this.hit(deviceId);
+    return hit ? seal(hit) : this.cached(deviceId).then(seal);
   }
 
   /** Broker authentication of a device account (username = device id). */

@@ -52,9 +52,11 @@ export type SendDownlink = (tenant: string, deviceId: string, message: Downlink)
  * with the device's key is dropped and counted (`unknown_device`, `revoked`, `wrong_tenant`, `unauthenticated`).
  */
 export interface UplinkVerifier {
-  /** `frame` undefined: the identity alone (presence carries no MAC). */
-  verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): Promise<'ok' | 'unknown_device' | 'revoked' | 'wrong_tenant' | 'bad_mac'>;
+  /** `frame` undefined: the identity alone (presence carries no MAC). Issue 14: may answer at once (a cached credential). */
+  verifyUplink(tenant: string, deviceId: string, frame: Uint8Array | undefined): UplinkVerdict | Promise<UplinkVerdict>;
 }
+
+export type UplinkVerdict = 'ok' | 'unknown_device' | 'revoked' | 'wrong_tenant' | 'bad_mac';
 
 /** An uplink frame as received: its seq and bytes; `relayed` when another instance passed it on. */
 export interface OtaFrame { seq: number; bytes: Uint8Array; relayed?: boolean }
@@ -381,7 +383,8 @@ export class DeviceService {
    * ACL) — but counts only for a provisioned device of that town. False (counted, logged) when refused.
    */
   private async authentic(topic: string, tenant: string, deviceId: string, channel: 'up' | 'status', payload: Uint8Array): Promise<boolean> {
-    const verdict = await this.identities.verifyUplink(tenant, deviceId, channel === 'up' ? payload : undefined);
+    const v = this.identities.verifyUplink(tenant, deviceId, channel === 'up' ? payload : undefined);
+    const verdict = typeof v === 'string' ? v : await v;
     if (verdict === 'ok') return true;
     this.reject(verdict === 'bad_mac' ? 'unauthenticated' : verdict, { topic, tenant, deviceId, size: payload.length });
     return false;

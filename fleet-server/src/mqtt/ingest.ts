@@ -36,9 +36,9 @@ export interface IngestOptions {
   onMessage: (topic: string, payload: Uint8Array) => Promise<void>;
   /**
    * Issue 11: seals an encoded downlink for its device (MAC with the device key, devices/identity.ts); undefined
-   * when the device has no active credential (nothing is sent then).
+   * when the device has no active credential (nothing is sent then). Issue 14: may answer at once (a cached key).
    */
-  seal: (deviceId: string, body: Uint8Array) => Promise<Uint8Array | undefined>;
+  seal: (deviceId: string, body: Uint8Array) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
   /** Client id of this connection: `<username>-<random>` on a broker that checks it (server accounts). */
   clientId?: string | undefined;
   /** `mqtts://`: the CA (PEM) the broker's certificate must chain to. */
@@ -206,7 +206,8 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
     pending: () => pending,
     publishDownlink: async (tenant, deviceId, message) => {
       const body = encodeDownlink(message);
-      const bytes = await opts.seal(deviceId, body);
+      const sealed = opts.seal(deviceId, body);
+      const bytes = sealed instanceof Promise ? await sealed : sealed;
       if (!bytes) throw new Error(`no active credential for device ${deviceId}: downlink not sent`);
       if (bytes.length > MAX_FRAME_BYTES) throw new Error(`downlink of ${bytes.length} bytes exceeds ${MAX_FRAME_BYTES}`);
       const topic = downlinkTopic(tenant, deviceId);
