@@ -31,8 +31,9 @@ const START = Date.parse('2026-06-10T10:00:00Z');
 const LEASE_S = 2;
 /**
  * Virtual time moves in steps of STEP_MS; after each, the test waits until the spy (which sees every frame of the
- * tenant) has seen nothing new for QUIET_MS, so a loaded machine slows virtual time down instead of making
- * devices look silent to the servers' timers (offer retry, stall rewind).
+ * tenant) has seen nothing new for QUIET_MS and neither server has a frame it took still in processing (its
+ * ingest and batch), so a loaded machine slows virtual time down instead of making devices look silent to the
+ * servers' timers (offer retry, stall rewind, chunk resend).
  */
 const STEP_MS = 100;
 const QUIET_MS = 20;
@@ -78,7 +79,19 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
     while (clock.now() < end) {
       clock.advanceTo(Math.min(end, clock.now() + STEP_MS));
       for (const s of Object.values(servers)) s?.setNow(clock.now());
-      await settleNetwork({ progress: () => framesSeen, pollMs: 5, rounds: QUIET_MS / 5, describe: () => `virtual ${new Date(clock.now()).toISOString()}`, });
+      // Quiet: no new frame at the broker, and neither server still working on one it took (a loaded server can
+      // hold a status in its ingest longer than the broker stays quiet; its answer would then come after a timeout).
+      let received = 0;
+      let busy = false;
+      await settleNetwork({
+        idle: async () => {
+          const work = await Promise.all(Object.values(servers).filter((s): s is FleetChild => s !== undefined).map((s) => s.work().catch(() => ({ pending: 0, received: 0 }))));
+          busy = work.some((w) => w.pending > 0);
+          received = work.reduce((n, w) => n + w.received, 0);
+        },
+        progress: () => (busy ? Number.NaN : framesSeen + received), pollMs: 5, rounds: QUIET_MS / 5,
+        describe: () => `virtual ${new Date(clock.now()).toISOString()}`,
+      });
     }
   };
   /** Runs until `done` (checked every `checkMs` of virtual time) or `virtualMs` pass; then fails with `seen()`. */

@@ -82,6 +82,12 @@ export interface FleetChild {
   readonly pid: number;
   /** Sends the virtual time (only with `virtualClock`). */
   setNow(ms: number): void;
+  /**
+   * Frames the server has taken from the broker and not finished (processing and batch commit: their PUBACK and
+   * their answers are still to come), and frames received so far. A test that moves virtual time once the network
+   * is quiet also waits for this (a loaded server can hold a frame longer than the broker stays quiet).
+   */
+  work(): Promise<{ pending: number; received: number }>;
   /** SIGKILL: no shutdown hook runs, in-flight transactions are cut. */
   kill(): Promise<void>;
   /** SIGTERM: graceful shutdown. */
@@ -120,10 +126,25 @@ export async function startFleetChild(o: FleetChildOptions): Promise<FleetChild>
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`fleet server exited with ${code} before listening`)); });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let asks = 0;
   return {
     httpUrl,
     pid: child.pid ?? 0,
     setNow: (ms) => { if (child.connected) child.send({ now: ms }); },
+    work: () => new Promise((resolve, reject) => {
+      const id = ++asks;
+      const onMessage = (m: unknown): void => {
+        const a = m as { work?: unknown; pending?: number; received?: number } | null;
+        if (a?.work !== id) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve({ pending: a.pending ?? 0, received: a.received ?? 0 });
+      };
+      const onExit = (): void => { child.off('message', onMessage); reject(new Error('fleet server exited')); };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ work: id });
+    }),
     kill: async () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); await exited; },
     stop: async () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); await exited; },
   };
