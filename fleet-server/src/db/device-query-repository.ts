@@ -107,25 +107,35 @@ export class DeviceQueryRepository {
       when not d.online then 'offline' when coalesce(d.level, 0) <= 0 then 'off' when d.level >= 100 then 'on' else 'dim' end)`;
   }
 
-  /** Conditions on a registered device (alias d) for a set of states; undefined = no condition. */
+  /**
+   * Conditions on a registered device (alias d) for a set of states; undefined = no condition. Written as an OR of
+   * terms each led by conditions on indexed columns (`online = …`, a `level` range: the (tenant, online, level, id)
+   * and (tenant, firmware, online, level, id) indexes, migration 0013; `id in (…)`: the primary key), so that a
+   * rare state is read by index ranges (SQLite's multi-index OR, PostgreSQL's BitmapOr) and a total is counted from
+   * the index alone; the alarm and OTA exclusions come last, evaluated only on the rows the columns let through.
+   * The lit states (on, dim, off) of online lights are one term: one index range for adjacent levels.
+   */
   private statePredicate(tenantId: string, states: readonly LightState[], updating: readonly string[]): SQL | undefined {
     const want = new Set(states);
     const registered: LightState[] = ['on', 'dim', 'off', 'fault', 'offline', 'updating'];
     if (registered.every((s) => want.has(s))) return undefined;
+    const [yes, no] = this.dialect === 'sqlite' ? [sql.raw('1'), sql.raw('0')] : [sql.raw('true'), sql.raw('false')];
     const U = this.inIds(sql`d.id`, updating);
     const F = sql`d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open')`;
-    const notUF = updating.length ? sql`not ${U} and not ${F}` : sql`not ${F}`;
+    const notUF = updating.length ? sql` and not ${U} and not ${F}` : sql` and not ${F}`;
     const parts: SQL[] = [];
-    for (const s of registered) {
-      if (!want.has(s)) continue;
-      switch (s) {
-        case 'updating': parts.push(U); break;
-        case 'fault': parts.push(updating.length ? sql`(not ${U} and ${F})` : F); break;
-        case 'offline': parts.push(sql`(${notUF} and not d.online)`); break;
-        case 'off': parts.push(sql`(${notUF} and d.online and coalesce(d.level, 0) <= 0)`); break;
-        case 'on': parts.push(sql`(${notUF} and d.online and d.level >= 100)`); break;
-        case 'dim': parts.push(sql`(${notUF} and d.online and d.level > 0 and d.level < 100)`); break;
-      }
+    if (want.has('updating') && updating.length) parts.push(U);
+    if (want.has('fault')) parts.push(updating.length ? sql`(${F} and not ${U})` : F);
+    if (want.has('offline')) parts.push(sql`(d.online = ${no}${notUF})`);
+    const off = want.has('off'); const dim = want.has('dim'); const on = want.has('on');
+    if (off || dim || on) {
+      // The level conditions of the lit states wanted (off: ≤ 0 or unknown; dim: 0 < level < 100; on: ≥ 100).
+      const level = off && dim && on ? undefined
+        : dim && on ? sql`d.level > 0`
+          : off && dim ? sql`(d.level < 100 or d.level is null)`
+            : off && on ? sql`(d.level <= 0 or d.level is null or d.level >= 100)`
+              : off ? sql`(d.level <= 0 or d.level is null)` : dim ? sql`d.level > 0 and d.level < 100` : sql`d.level >= 100`;
+      parts.push(sql`(d.online = ${yes}${level ? sql` and ${level}` : sql``}${notUF})`);
     }
     return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`1 = 0`;
   }
@@ -241,6 +251,7 @@ export class DeviceQueryRepository {
     const order = (key: SQL | undefined, id: SQL): SQL => (k.byId || !key ? sql`${id}` : sql`${key} ${sql.raw(k.desc ? 'desc' : 'asc')}, ${id}`);
     const arms: SQL[] = [];
     if (c.reg) {
+      // The page's ids first (an index range, and on a rare state a sort of ids only), then their rows and inventory.
       const where = [...c.reg, ...[seek(k.reg, sql`d.id`)].filter((x): x is SQL => !!x)];
       arms.push(sql`select * from (select d.id as id, 1 as registered, ${this.stateExpr(tenantId, updating)} as state, ${k.reg} as sort_value,
           d.online as online, d.first_seen as first_seen, d.last_seen as last_seen, d.hardware_model as hardware_model, d.firmware_version as firmware_version,
@@ -249,8 +260,9 @@ export class DeviceQueryRepository {
           d.power_mw as power_mw, d.uptime_s as uptime_s, d.state_at as state_at,
           i.device_id as inv_id, i.pole_ref as pole_ref, i.lat as lat, i.lon as lon, i.group_id as group_id, i.luminaire_model as luminaire_model,
           i.nominal_power_w as nominal_power_w, i.cct_k as cct_k, i.installed_at as installed_at
-        from devices d left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id
-        where ${sql.join(where, sql` and `)} order by ${order(k.reg, sql`d.id`)} limit ${n}) reg`);
+        from (select d.id as kid from devices d${c.inventory ? sql` left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id` : sql``}
+          where ${sql.join(where, sql` and `)} order by ${order(k.reg, sql`d.id`)} limit ${n}) k
+        join devices d on d.id = k.kid left join inventory i on i.device_id = d.id and i.tenant_id = d.tenant_id) reg`);
     }
     if (c.inv) {
       const where = [...c.inv, ...[seek(k.inv, sql`i.device_id`)].filter((x): x is SQL => !!x)];

@@ -52,8 +52,12 @@ export const devices = pgTable('devices', {
 }, (t) => [
   // (tenant, id): a tenant's devices in id order, for keyset pages of the device list (issue 14).
   index('devices_tenant_id_idx').on(t.tenantId, t.id),
-  // (tenant, firmware): the lights on a firmware version (list filter, totals, OTA targeting); it changes only with a Hello (issue 14).
-  index('devices_tenant_firmware_idx').on(t.tenantId, t.firmwareVersion),
+  // (tenant, firmware, online, level, id): the lights on a firmware version (list filter, totals, OTA targeting), and
+  // (tenant, online, level, id): the lights in a state; both hold what a state filter reads, so a page's total is
+  // counted from the index alone (issue 14, migration 0013). The firmware changes only with a Hello, the level when
+  // a light is dimmed (a few times a night).
+  index('devices_tenant_firmware_state_idx').on(t.tenantId, t.firmwareVersion, t.online, t.level, t.id),
+  index('devices_tenant_state_idx').on(t.tenantId, t.online, t.level, t.id),
 ]);
 
 /** Issue 11: provisioned device identities (what the server keeps to verify a device; SECURITY.md). */
