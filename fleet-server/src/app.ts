@@ -28,6 +28,7 @@ import { apiRoutes } from './routes/api.js';
 import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
 import { energyPlugin } from './energy/plugin.js';
+import type { PreparedEnergy } from './energy/service.js';
 import { energyRoutes } from './routes/energy.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './routes/auth.js';
@@ -252,10 +253,12 @@ async function registerAll(
       repo: instance.repo, identities: instance.identities, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
       energyIngest: (device, rows, lostThroughSeq, logId) => instance.energy.ingest(device, rows, lostThroughSeq, logId), // issue 5
-      energyBatch: async (f) => energyBatch.submit({
-        tenant: f.tenant, deviceId: f.deviceId, seq: f.seq,
-        prepared: await instance.energy.prepare({ id: f.deviceId, tenantId: f.tenant }, f.rows, f.lostThroughSeq, f.logId),
-      }),
+      energyBatch: (f) => {
+        const device = { id: f.deviceId, tenantId: f.tenant };
+        const submit = (prepared: PreparedEnergy) => energyBatch.submit({ tenant: f.tenant, deviceId: f.deviceId, seq: f.seq, prepared });
+        const now = instance.energy.prepareCached(device, f.rows, f.lostThroughSeq, f.logId);
+        return now ? submit(now) : instance.energy.prepare(device, f.rows, f.lostThroughSeq, f.logId).then(submit);
+      },
       recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();

@@ -62,6 +62,8 @@ export type UplinkVerdict = 'ok' | 'unknown_device' | 'revoked' | 'wrong_tenant'
 export interface OtaFrame { seq: number; bytes: Uint8Array; relayed?: boolean }
 
 export interface ServiceLogger {
+  /** pino's: when present and false for 'debug', the per-frame debug lines are not even built (issue 14). */
+  isLevelEnabled?(level: string): boolean;
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
@@ -243,6 +245,11 @@ export class DeviceService {
       const events = new AlarmsRepository(adapter());
       this.recordEvent = (_device, e) => events.recordEvent(e);
     }
+  }
+
+  /** Whether debug lines are written (a logger that cannot tell: yes). */
+  private debugOn(): boolean {
+    return this.log.isLevelEnabled?.('debug') ?? true;
   }
 
   private nowS(): number {
@@ -645,11 +652,11 @@ export class DeviceService {
           const message: Downlink = { protocolVersion: PROTOCOL_VERSION, deviceId, seq: out.ack.downlinkSeq, time: this.nowS(), energyAck: { ackedSeq: out.ack.ackedSeq } };
           await this.send(tenant, deviceId, message);
           this.metrics.downlinksSent++;
-          this.log.debug({ deviceId, seq: out.ack.downlinkSeq, kind: 'energy_ack', summary: `acked ${out.ack.ackedSeq}`, topic: downlinkTopic(tenant, deviceId) }, 'downlink sent');
+          if (this.debugOn()) this.log.debug({ deviceId, seq: out.ack.downlinkSeq, kind: 'energy_ack', summary: `acked ${out.ack.ackedSeq}`, topic: downlinkTopic(tenant, deviceId) }, 'downlink sent');
         }
         if (out.inserted === 0 && rows.length > 0) {
           this.metrics.duplicates++;
-          this.log.debug({ deviceId, seq, kind: 'energy', why: 'energy records stored already' }, 'uplink changed nothing');
+          if (this.debugOn()) this.log.debug({ deviceId, seq, kind: 'energy', why: 'energy records stored already' }, 'uplink changed nothing');
         } else {
           this.metrics.uplink('energy');
         }
@@ -670,7 +677,7 @@ export class DeviceService {
     });
     await this.send(device.tenantId, device.id, message);
     this.metrics.downlinksSent++;
-    this.log.debug({ deviceId: device.id, seq, kind, summary, topic: downlinkTopic(device.tenantId, device.id) }, 'downlink sent');
+    if (this.debugOn()) this.log.debug({ deviceId: device.id, seq, kind, summary, topic: downlinkTopic(device.tenantId, device.id) }, 'downlink sent');
     return seq;
   }
 

@@ -236,7 +236,22 @@ export class EnergyService {
    */
   async prepare(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): Promise<PreparedEnergy> {
     const { tz } = await this.resolved(device.tenantId);
-    const inv = await this.inventory(device.id);
+    return this.prepared(device, rows, lostThroughSeq, logId, tz, await this.inventory(device.id));
+  }
+
+  /**
+   * `prepare` without a promise when the town's settings and the device's inventory entry are cached (issue 14: the
+   * usual frame of a busy stream); undefined otherwise (call `prepare`).
+   */
+  prepareCached(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq = 0, logId = 0): PreparedEnergy | undefined {
+    const now = this.now();
+    const s = this.settingsCache.get(device.tenantId);
+    const inv = this.inventoryCache.get(device.id);
+    if (!s || now - s.at >= SETTINGS_TTL_MS || !inv || now - inv.at >= INVENTORY_TTL_MS) return undefined;
+    return this.prepared(device, rows, lostThroughSeq, logId, s.tz, inv.row);
+  }
+
+  private prepared(device: Pick<DeviceRow, 'id' | 'tenantId'>, rows: readonly NewEnergy[], lostThroughSeq: number, logId: number, tz: PosixTz, inv: PoleFacts | undefined): PreparedEnergy {
     const now = this.now();
     const nowS = Math.floor(now / 1000);
     const minStartS = nowS - this.retentionDays * 86_400;
