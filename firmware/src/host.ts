@@ -60,11 +60,14 @@ export interface PulseCountConstructor {
 /**
  * ECMA-419 Serial (`embedded:io/serial`), 8N1 only (as on Moddable's ESP32 host). `format: 'buffer'`:
  * `read(count?)` returns an ArrayBuffer of at most `count` received bytes (undefined when none);
- * `write(ArrayBuffer)` queues bytes and returns nothing. `onReadable(count)` announces received bytes,
- * `onWritable(count)` free transmit space. Port 0 is the console: a metering chip uses port 1 or 2.
+ * `read(buffer)` reads into `buffer` as many received bytes as fit and returns how many (undefined when none:
+ * ECMA-419 2nd edition; Moddable's modules/io/serial/esp32 `xs_serial_read`), so a driver polling a chip makes no
+ * ArrayBuffer per answer; `write(ArrayBuffer)` queues bytes and returns nothing. `onReadable(count)` announces
+ * received bytes, `onWritable(count)` free transmit space. Port 0 is the console: a metering chip uses port 1 or 2.
  */
 export interface SerialIO {
   read(count?: number): ArrayBuffer | undefined;
+  read(buffer: Uint8Array): number | undefined;
   write(data: ArrayBuffer): void;
   close(): void;
 }

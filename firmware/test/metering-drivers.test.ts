@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { HostTimers, SerialConstructor, SerialIO } from '../src/host.js';
 import {
-  BL0940_FRAME_BYTES, BL0940_HEADER, bl0940Checksum, parseBl0940Frame,
+  Bl0940, BL0940_FRAME_BYTES, BL0940_HEADER, BL0940_MWH_PER_CF, bl0940Checksum, parseBl0940Frame,
 } from '../src/metering/bl0940.js';
+import type { MeterSample } from '../src/metering/meter.js';
+import { pollMsFor } from '../src/energy/service.js';
 import { decodeCalibration, encodeCalibration } from '../src/metering/calibration.js';
 
 /** A BL0940 full-packet answer (datasheet "full electrical parameter packet"): 24-bit little-endian registers. */
@@ -51,5 +54,105 @@ describe('calibration record', () => {
     expect(back?.powerGain).toBeCloseTo(c.powerGain, 6);
     expect(decodeCalibration(new Uint8Array([1, 2, 3]).buffer)).toBeUndefined();
     expect(decodeCalibration(undefined)).toBeUndefined();
+  });
+});
+
+describe('BL0940 driver over a UART', () => {
+  /** Timers run by hand: `fire(kind)` runs the pending timers of one kind (the poll repeat or the one-shot timeout). */
+  function rig(): {
+    timers: HostTimers; run: (repeat: boolean) => void; uart: { written: number[][]; rx: number[]; onReadable: (() => void) | undefined };
+    Serial: SerialConstructor; samples: MeterSample[]; polls: () => number; driver: Bl0940; periods: number[]; live: () => number;
+  } {
+    const pending = new Set<{ cb: () => void; repeat: boolean }>();
+    const periods: number[] = [];
+    const timers: HostTimers = {
+      set: (cb) => { const t = { cb, repeat: false }; pending.add(t); return t; },
+      repeat: (cb, ms) => { const t = { cb, repeat: true }; periods.push(ms); pending.add(t); return t; },
+      clear: (id) => { pending.delete(id as { cb: () => void; repeat: boolean }); },
+    };
+    const run = (repeat: boolean): void => {
+      for (const t of [...pending]) if (t.repeat === repeat) { if (!repeat) pending.delete(t); t.cb(); }
+    };
+    const uart = { written: [] as number[][], rx: [] as number[], onReadable: undefined as (() => void) | undefined };
+    class FakeSerial {
+      constructor(options: { onReadable?: (this: SerialIO, count: number) => void }) {
+        uart.onReadable = () => options.onReadable?.call(this as unknown as SerialIO, uart.rx.length);
+      }
+      read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
+        if (uart.rx.length === 0) return undefined;
+        if (typeof arg === 'object') {
+          const n = Math.min(arg.length, uart.rx.length);
+          arg.set(uart.rx.splice(0, n));
+          return n;
+        }
+        return new Uint8Array(uart.rx.splice(0, arg ?? uart.rx.length)).buffer;
+      }
+      write(data: ArrayBuffer): void { uart.written.push([...new Uint8Array(data)]); }
+      close(): void { /* */ }
+    }
+    const samples: MeterSample[] = [];
+    let polls = 0;
+    const driver = new Bl0940({
+      serial: { io: FakeSerial as unknown as SerialConstructor, transmit: 17, receive: 16 },
+      timers, ticks: () => 0, calibration: { voltageGain: 1, currentGain: 1, powerGain: 1 }, chipWarm: false, pollMs: 10_000,
+      onSample: (s) => samples.push(s), onPoll: () => { polls++; },
+    });
+    return {
+      timers, run, uart, Serial: FakeSerial as unknown as SerialConstructor, samples, polls: () => polls, driver, periods,
+      live: () => [...pending].filter((t) => t.repeat).length,
+    };
+  }
+
+  it('assembles an answer that comes in pieces, reading into its own buffer; one onPoll per poll, after the sample', () => {
+    const r = rig();
+    r.run(true); // poll: the request goes out
+    expect(r.uart.written).toEqual([[0x58, 0xaa]]);
+    const f = [...frame({ iRms: 1000, vRms: 4_000_000, watt: 5000, cfCnt: 12 })];
+    for (const piece of [f.slice(0, 10), f.slice(10, 11), f.slice(11)]) {
+      r.uart.rx.push(...piece);
+      r.uart.onReadable?.();
+    }
+    expect(r.samples).toHaveLength(1);
+    expect(r.samples[0]?.energyMwh).toBeCloseTo(12 * BL0940_MWH_PER_CF, 9);
+    expect(r.polls()).toBe(1);
+    // Noise between polls is drained, not taken for an answer.
+    r.uart.rx.push(1, 2, 3);
+    r.uart.onReadable?.();
+    expect(r.uart.rx).toEqual([]);
+    expect(r.samples).toHaveLength(1);
+  });
+
+  it('polls at once, then at the new period, when told (one poll timer, re-armed)', () => {
+    const r = rig();
+    r.driver.setPollMs(30_000);
+    expect(r.live()).toBe(0);
+    r.run(false); // the poll at once
+    expect(r.uart.written).toEqual([[0x58, 0xaa]]);
+    expect(r.periods).toEqual([10_000, 30_000]);
+    expect(r.live()).toBe(1);
+  });
+
+  it('counts a silent chip and a bad frame as failed polls, each with its onPoll', () => {
+    const r = rig();
+    r.run(true);
+    r.run(false); // the answer timeout
+    expect(r.polls()).toBe(1);
+    r.run(true);
+    const f = [...frame({ iRms: 1, vRms: 2, watt: 3, cfCnt: 4 })];
+    f[20] = (f[20] as number) ^ 1;
+    r.uart.rx.push(...f);
+    r.uart.onReadable?.();
+    expect(r.polls()).toBe(2);
+    expect(r.samples).toHaveLength(0);
+  });
+});
+
+describe('meter poll period', () => {
+  it('is 1/30 of the record interval, between 10 and 30 s', () => {
+    expect(pollMsFor(900)).toBe(30_000); // the default 15 minutes
+    expect(pollMsFor(600)).toBe(20_000);
+    expect(pollMsFor(300)).toBe(10_000);
+    expect(pollMsFor(60)).toBe(10_000);
+    expect(pollMsFor(3600)).toBe(30_000);
   });
 });

@@ -108,6 +108,30 @@ describe('meterSerial over the SDK Serial', () => {
   });
 });
 
+describe('meterSerial read(buffer)', () => {
+  it('passes the buffer to the SDK (which reads into it and returns the count); undefined when nothing came', () => {
+    let rx = [0x55, 1, 2, 3];
+    class SdkSerialModel implements SdkSerial {
+      read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
+        if (!(arg instanceof Uint8Array)) throw new Error('expected a buffer');
+        if (rx.length === 0) return undefined; // xs_serial_read returns nothing when the FIFO is empty
+        const n = Math.min(arg.length, rx.length);
+        arg.set(rx.slice(0, n));
+        rx = rx.slice(n);
+        return n;
+      }
+      write(): void { /* */ }
+      close(): void { /* */ }
+    }
+    const uart = new (meterSerial(SdkSerialModel))({ transmit: 17, receive: 16, baud: 4800 });
+    const buf = new Uint8Array(8);
+    expect(uart.read(buf.subarray(2, 5))).toBe(3);
+    expect([...buf]).toEqual([0, 0, 0x55, 1, 2, 0, 0, 0]);
+    expect(uart.read(buf)).toBe(1);
+    expect(uart.read(buf)).toBeUndefined();
+  });
+});
+
 describe('flashPartitions over embedded:storage/flash', () => {
   it("maps 'meterlog' to the 'meter' partition of partitions.csv and refuses other names", () => {
     const { storage, opened } = flashModel(64 * 1024, 4096);

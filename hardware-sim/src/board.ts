@@ -29,7 +29,7 @@ import { frameHmac as nodeHmac, verifyP256 as nodeVerifyP256 } from '@streetligh
 import { pb } from '@streetlight/protocol';
 import { IDENTITY_KEY } from '../../firmware/src/identity.js';
 import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
-import { SimMetering, type MeterSpec } from './chips/metering.js';
+import { METER_PINS, SimMetering, type MeterSpec } from './chips/metering.js';
 
 /** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
 export type FirmwareFactory = (host: Host) => { stop(): void };
@@ -259,7 +259,12 @@ export class SimBoard {
       random: mulberry32(hash32(`${deviceId}/meter`)),
       onChange: () => this.#updateElectrical(), powerOff: () => this.powerOff(),
     });
-    this.bus.onChange = () => this.#updateElectrical();
+    // The HLW8012's select pin reaches the chip only (the driver does not see it): it changes at every meter poll.
+    const sel = this.metering.hlw8012 ? METER_PINS.hlw8012.meterSel : -1;
+    this.bus.onChange = (event) => {
+      if (event.kind === 'digital' && event.pin === sel) this.metering.syncPins(this.bus);
+      else this.#updateElectrical();
+    };
     this.logs = new RingBuffer(options.logLimit ?? 200);
     this.#rtcMode = options.rtc ?? 'lost';
     this.#rtcOffset = options.rtcOffsetMs ?? 0;

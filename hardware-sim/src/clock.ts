@@ -33,7 +33,9 @@ interface Bucket {
   due: number;
   /** Creation order: two buckets of one instant (see TimerQueue) run in the order they were made. */
   order: number;
+  /** Entries `[0, count)`; slots past `count` are stale (a bucket is reused: truncating an array costs a runtime call). */
   items: TimerEntry[];
+  count: number;
   /** Index of the next entry to run (entries before it ran or were skipped). */
   next: number;
 }
@@ -75,7 +77,7 @@ class TimerQueue {
       b = this.#open(due);
       this.#cache[slot] = b;
     }
-    b.items.push(e);
+    b.items[b.count++] = e;
   }
 
   /** The bucket of the earliest instant, or undefined. */
@@ -83,20 +85,21 @@ class TimerQueue {
 
   /** Removes the earliest bucket (`b`, the top) once it has run or holds nothing live. */
   closeTop(b: Bucket): void {
-    this.size -= b.items.length - b.next;
+    this.size -= b.count - b.next;
     const slot = (b.due | 0) & this.#mask;
     if (this.#cache[slot] === b) this.#cache[slot] = undefined;
     this.#pop();
-    b.items.length = 0;
+    b.count = 0;
     b.next = 0;
     if (this.#spare.length <= this.#mask) this.#spare.push(b);
+    else b.items = []; // dropped: let its entries go
   }
 
   /** Every bucket (for rare queries made from inside a running bucket). */
   buckets(): readonly Bucket[] { return this.#heap; }
 
   #open(due: number): Bucket {
-    const b = this.#spare.pop() ?? { due, order: 0, items: [], next: 0 };
+    const b = this.#spare.pop() ?? { due, order: 0, items: [], count: 0, next: 0 };
     b.due = due;
     b.order = ++this.#order;
     const a = this.#heap;
@@ -230,7 +233,7 @@ export class VirtualClock {
     for (;;) {
       const b = q.top();
       if (b === undefined) return undefined;
-      for (let i = b.next; i < b.items.length; i++) if (live(b.items[i] as TimerEntry)) return b.due;
+      for (let i = b.next; i < b.count; i++) if (live(b.items[i] as TimerEntry)) return b.due;
       // Nothing live left at that instant. The bucket a running advance is in stays (it owns it): look further.
       if (b === this.#running) return this.#nextDueAfter(b);
       q.closeTop(b);
@@ -242,7 +245,7 @@ export class VirtualClock {
     let best: number | undefined;
     for (const b of this.#queue.buckets()) {
       if (b === running || (best !== undefined && b.due >= best)) continue;
-      for (let i = b.next; i < b.items.length; i++) {
+      for (let i = b.next; i < b.count; i++) {
         if (live(b.items[i] as TimerEntry)) { best = b.due; break; }
       }
     }
@@ -293,7 +296,7 @@ export class VirtualClock {
         // Entries appended to this bucket while it runs (0 ms timers) are due now too: they run in this loop.
         const items = b.items;
         let count = 0;
-        while (b.next < items.length) {
+        while (b.next < b.count) {
           const e = items[b.next++] as TimerEntry;
           q.size--;
           const group = e.group;

@@ -28,7 +28,7 @@ export const FAULT_TIMING: Readonly<Record<'lamp' | 'dayBurner' | 'cycling' | 'v
   dayBurner: Object.freeze({ raiseMs: 5 * 60_000, clearMs: 2 * 60_000 }),
   cycling: Object.freeze({ raiseMs: 0, clearMs: 10 * 60_000 }),
   voltage: Object.freeze({ raiseMs: 60_000, clearMs: 60_000 }),
-  meter: Object.freeze({ raiseMs: 0, clearMs: 0 }), // the driver already waits for 3 failed polls (UART) / 4 silent polls (pulse)
+  meter: Object.freeze({ raiseMs: 0, clearMs: 0 }), // the driver already waits for 3 failed polls (UART) / 2 silent voltage readings (pulse)
 });
 
 export type EmitEvent = (type: number, active: boolean, value: number, detail: string) => void;

@@ -2,7 +2,8 @@
  * Energy accounting and store-and-forward (issue 5).
  *
  * - Reads the board's metering chip (HLW8012 over PulseCount or BL0940 over Serial, chosen from the IO and
- *   pins the host provides) every POLL_MS (10 s).
+ *   pins the host provides) every 1/30 of the record interval, between 10 and 30 s (`pollMsFor`: 30 s at the
+ *   default 15 min); faults are judged at every poll, on its outcome.
  * - Lifetime counters (energy mWh, burning seconds, switch-on count) live in the newest record of the flash
  *   ring log (ringlog.ts), so they survive power cuts and firmware updates and never go backwards: at boot
  *   they restart from the newest valid record.
@@ -35,13 +36,21 @@ export const CATCHUP_GAP_MS = 2_000;
 /** Below this power the lamp is not burning (a dark driver draws 0.3–0.5 W standby). */
 export const BURNING_MIN_W = 2;
 /**
- * Meter poll period, ms. Energy does not depend on it (the chips count energy themselves); it sets the
- * resolution of min/max power and of fault timing, and bounds the work: a simulated month of 200 boards must
- * stay cheap. HLW8012: fewer than 32,768 CF pulses per poll up to 3 kW, so the 16-bit PCNT never aliases.
+ * Meter poll period, ms: 1/30 of the record interval, between these bounds (`pollMsFor`). Energy does not depend
+ * on it (the chips count energy themselves), but a record gets the energy counted up to the poll that closes it, so
+ * the poll sets the resolution of the records (their energy and min/max power: about 30 readings each) and of fault
+ * timing (debounces of 1–5 minutes), and it bounds the work — on the device (a UART exchange or two counter reads, a
+ * fault check) and in the simulator, where 10 s polls at the default 15-minute interval made metering ¾ of a metered
+ * board's cost, and 10,000 metered boards could not run a night in a minute (issue 14). HLW8012: fewer than 32,768
+ * CF pulses per poll up to 1.3 kW (luminaires are ≤ 250 W), so the 16-bit PCNT never aliases.
  */
-export const POLL_MS = 10_000;
-/** An interval whose boundary passed this many seconds or more before a poll closes at that poll (two polls). */
-const LATE_CLOSE_S = (2 * POLL_MS) / 1000;
+export const MIN_POLL_MS = 10_000;
+export const MAX_POLL_MS = 30_000;
+
+/** The meter poll period for a record interval of `intervalS` seconds. */
+export function pollMsFor(intervalS: number): number {
+  return Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, Math.round((intervalS * 1000) / 30 / 1000) * 1000));
+}
 
 export interface EnergyDeps {
   host: Host;
@@ -111,6 +120,7 @@ export class EnergyService {
   readonly #log: RingLog | undefined;
   readonly #faults: FaultMonitor;
   #intervalS = DEFAULT_ENERGY_INTERVAL_S;
+  #pollMs = pollMsFor(DEFAULT_ENERGY_INTERVAL_S);
   #nominalW = 0;
   #cur: Interval;
   /** Lifetime counters at the end of the newest record (integers), plus the open interval. */
@@ -130,7 +140,6 @@ export class EnergyService {
   #sentThrough = 0;
   #ackTimer: TimerId | undefined;
   #gapTimer: TimerId | undefined;
-  #faultTimer: TimerId | undefined;
   #stopped = false;
   /**
    * This log's identity (EnergyReport.log_id), stored in every record (ringlog.ts, u16 at offset 38). At boot it
@@ -174,20 +183,35 @@ export class EnergyService {
     this.#cur = this.#newInterval(now);
     const warm = host.system.resetReason !== 'power-on' && host.system.resetReason !== 'brownout';
     const driver = makeDriver(host, {
-      timers: host.timers, ticks: () => host.clock.ticks(), calibration: loadCalibration(host.storage), pollMs: POLL_MS,
+      timers: host.timers, ticks: () => host.clock.ticks(), calibration: loadCalibration(host.storage), pollMs: this.#pollMs,
       chipWarm: warm,
-      onSample: (s) => this.#guard(() => this.#onSample(s)),
+      // Both run at every poll (no closure per call: a closure per sample was churn, on the device too).
+      onSample: (s) => {
+        if (this.#stopped) return;
+        try { this.#onSample(s); } catch (err) { this.#failed(err); }
+      },
+      // Faults are judged once per poll, when its outcome is known: on the reading just taken, or on the failed
+      // poll (a timer of their own, at the poll period, judged the reading of the previous poll).
+      onPoll: () => {
+        if (this.#stopped) return;
+        try { this.#evaluateFaults(); } catch (err) { this.#failed(err); }
+      },
       onHealth: () => undefined, // judged with debounce by the fault monitor
     });
     this.#driverOk = driver !== undefined;
     this.#driver = driver as MeterDriver;
-    if (driver) this.#faultTimer = host.timers.repeat(() => this.#guard(() => this.#evaluateFaults()), POLL_MS);
   }
 
   configure(config: SetConfig | undefined): void {
     const i = config?.energyIntervalS || DEFAULT_ENERGY_INTERVAL_S;
     this.#intervalS = Math.max(MIN_ENERGY_INTERVAL_S, i);
     this.#nominalW = config?.nominalPowerW ?? 0;
+    const poll = pollMsFor(this.#intervalS);
+    if (poll !== this.#pollMs) {
+      this.#pollMs = poll;
+      // Undefined while the constructor runs (the driver is made after, with this period).
+      (this.#driver as MeterDriver | undefined)?.setPollMs(poll);
+    }
   }
 
   get powerMw(): number { return this.#powerMw; }
@@ -209,7 +233,6 @@ export class EnergyService {
     const t = this.#d.host.timers;
     t.clear(this.#ackTimer);
     t.clear(this.#gapTimer);
-    t.clear(this.#faultTimer);
     this.#driver?.close();
   }
 
@@ -293,7 +316,8 @@ export class EnergyService {
       // time came while it ran) or polled long after its boundary (a stalled meter) ran until now: it closes
       // now (its start was dated from its ticks), and the next one starts now, so records never claim time
       // they did not cover (and never hold energy of seconds outside them).
-      if (nowS >= boundary) this.#close(now, dated || nowS - boundary >= LATE_CLOSE_S ? Math.max(c.startUnix + 1, Math.floor(nowS)) : boundary);
+      // Late: two polls or more after the boundary.
+      if (nowS >= boundary) this.#close(now, dated || nowS - boundary >= (2 * this.#pollMs) / 1000 ? Math.max(c.startUnix + 1, Math.floor(nowS)) : boundary);
     } else if (now - c.startTicks >= I * 1000) {
       this.#close(now, undefined);
     }
@@ -331,7 +355,7 @@ export class EnergyService {
       bootCount: this.#d.bootCount,
       logId: this.#logId,
     };
-    // Polls are POLL_MS apart: an interval closes at the first poll after its boundary, so its burning time
+    // Polls are #pollMs apart: an interval closes at the first poll after its boundary, so its burning time
     // can exceed the nominal duration by up to one poll (the excess is counted, not lost: see the carry).
     rec.burningS = Math.min(rec.burningS, rec.durationS);
     rec.totalBurningS = this.#baseBurningS + rec.burningS;
@@ -443,7 +467,11 @@ export class EnergyService {
     try {
       fn();
     } catch (err) {
-      this.#d.host.system.log('error', `energy: ${err instanceof Error ? err.message : String(err)}`);
+      this.#failed(err);
     }
+  }
+
+  #failed(err: unknown): void {
+    this.#d.host.system.log('error', `energy: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

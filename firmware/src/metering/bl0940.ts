@@ -56,12 +56,21 @@ export interface Bl0940Registers {
   cfCnt: number;
 }
 
+/** Whether a 35-byte answer has the header and its checksum. */
+function frameValid(frame: Uint8Array): boolean {
+  return frame.length === BL0940_FRAME_BYTES && frame[0] === BL0940_HEADER && bl0940Checksum(frame) === frame[BL0940_FRAME_BYTES - 1];
+}
+
+/** The signed WATT register of a valid answer. */
+function watt(frame: Uint8Array): number {
+  const w = u24(frame, 16);
+  return w & 0x800000 ? w - 0x1000000 : w;
+}
+
 /** Parses a 35-byte answer; undefined when the header or checksum is wrong. */
 export function parseBl0940Frame(frame: Uint8Array): Bl0940Registers | undefined {
-  if (frame.length !== BL0940_FRAME_BYTES || frame[0] !== BL0940_HEADER) return undefined;
-  if (bl0940Checksum(frame) !== frame[BL0940_FRAME_BYTES - 1]) return undefined;
-  const w = u24(frame, 16);
-  return { iRms: u24(frame, 4), vRms: u24(frame, 10), watt: w & 0x800000 ? w - 0x1000000 : w, cfCnt: u24(frame, 22) };
+  if (!frameValid(frame)) return undefined;
+  return { iRms: u24(frame, 4), vRms: u24(frame, 10), watt: watt(frame), cfCnt: u24(frame, 22) };
 }
 
 /** A 24-bit little-endian register of an answer frame. */
@@ -78,7 +87,11 @@ export class Bl0940 implements MeterDriver {
   readonly quantumMwh: number;
   readonly #o: Bl0940Options;
   readonly #serial: SerialIO;
-  readonly #rx = new Uint8Array(BL0940_FRAME_BYTES * 2);
+  /**
+   * The answer being assembled: the UART reads into it (ECMA-419 `read(buffer)`), so a poll makes no ArrayBuffer
+   * (issue 14: one per answer was the largest cost of a BL0940 poll in the simulator, and churn for the device's GC).
+   */
+  readonly #rx = new Uint8Array(BL0940_FRAME_BYTES);
   /** The read command, made once: the UART copies what it sends (an ArrayBuffer per poll was churn for nothing). */
   readonly #command = new Uint8Array([BL0940_READ, BL0940_FULL_PACKET]).buffer;
   #rxLen = 0;
@@ -102,16 +115,43 @@ export class Bl0940 implements MeterDriver {
     this.#serial = new options.serial.io({
       transmit: options.serial.transmit, receive: options.serial.receive, baud: BL0940_BAUD,
       port: options.serial.port ?? 1, format: 'buffer',
-      onReadable(count) { driver.#onReadable(count); },
+      onReadable() { driver.#onReadable(); },
     });
     // After a power-on the chip's CF_CNT started at 0 with the chip: the first reading is all new energy.
     // After a software restart the chip kept counting: the first reading is only a baseline.
     if (!options.chipWarm) this.#cfLast = 0;
-    this.#timer = options.timers.repeat(() => {
-      // A UART error must not escape into the platform's timer callback: it counts as a failed poll.
-      try { this.#request(); } catch (err) { this.#waiting = false; this.#fail(`uart: ${err instanceof Error ? err.message : String(err)}`); }
-    }, options.pollMs ?? 1000);
+    this.#timer = options.timers.repeat(this.#tick, options.pollMs ?? 1000);
   }
+
+  readonly #tick = (): void => {
+    // A UART error must not escape into the platform's timer callback: it counts as a failed poll.
+    try {
+      this.#request();
+    } catch (err) {
+      this.#waiting = false;
+      this.#fail(`uart: ${err instanceof Error ? err.message : String(err)}`);
+      this.#o.onPoll?.();
+    }
+  };
+
+  setPollMs(ms: number): void {
+    if (this.#closed) return;
+    const timers = this.#o.timers;
+    timers.clear(this.#timer);
+    // A reading at once (the records' interval changed: the one in progress may close now), then one every `ms`.
+    this.#timer = timers.set(() => {
+      this.#timer = timers.repeat(this.#tick, ms);
+      this.#tick();
+    }, 0);
+  }
+
+  /** No answer in time: a failed poll. Made once (a closure per request was churn). */
+  readonly #onTimeout = (): void => {
+    this.#timeout = undefined;
+    this.#waiting = false;
+    this.#fail('no answer');
+    this.#o.onPoll?.();
+  };
 
   get last(): MeterSample | undefined { return this.#last; }
   get responding(): boolean { return this.#responding; }
@@ -131,52 +171,52 @@ export class Bl0940 implements MeterDriver {
     this.#rxLen = 0;
     this.#waiting = true;
     this.#serial.write(this.#command);
-    this.#timeout = this.#o.timers.set(() => {
-      this.#timeout = undefined;
-      this.#waiting = false;
-      this.#fail('no answer');
-    }, BL0940_TIMEOUT_MS);
+    this.#timeout = this.#o.timers.set(this.#onTimeout, BL0940_TIMEOUT_MS);
   }
 
+  /** Discards whatever the UART holds (into the answer buffer: nothing is being assembled). */
   #drain(): void {
     for (let guard = 0; guard < 64; guard++) {
-      const buf = this.#serial.read();
-      if (!buf || buf.byteLength === 0) return;
+      if (!this.#serial.read(this.#rx)) return;
     }
   }
 
-  #onReadable(count: number): void {
+  #onReadable(): void {
     if (this.#closed) return;
-    const buf = this.#serial.read(count);
-    if (!buf) return;
-    if (!this.#waiting) return; // noise between polls
-    const bytes = new Uint8Array(buf);
-    const room = this.#rx.length - this.#rxLen;
-    this.#rx.set(bytes.subarray(0, room), this.#rxLen);
-    this.#rxLen += Math.min(room, bytes.length);
+    if (!this.#waiting) { this.#drain(); return; } // noise between polls
+    const rx = this.#rx;
+    // The answer may come in pieces (the UART interrupts as its FIFO fills): each read lands after the last.
+    // Bytes after a full answer stay in the UART; the next request drains them.
+    for (let guard = 0; guard < 64 && this.#rxLen < BL0940_FRAME_BYTES; guard++) {
+      const n = this.#serial.read(this.#rxLen === 0 ? rx : rx.subarray(this.#rxLen));
+      if (!n) break;
+      this.#rxLen += n;
+    }
     if (this.#rxLen < BL0940_FRAME_BYTES) return;
     this.#waiting = false;
     this.#o.timers.clear(this.#timeout);
     this.#timeout = undefined;
-    const regs = parseBl0940Frame(this.#rx.slice(0, BL0940_FRAME_BYTES));
-    if (!regs) {
+    if (frameValid(rx)) {
+      this.#failed = 0;
+      this.#health(true, 'answering');
+      this.#sample(rx);
+    } else {
       this.badFrames++;
       this.#fail('bad checksum or header');
-      return;
     }
-    this.#failed = 0;
-    this.#health(true, 'answering');
-    this.#sample(regs);
+    this.#o.onPoll?.();
   }
 
-  #sample(r: Bl0940Registers): void {
+  /** A sample from a valid answer (registers read in place). */
+  #sample(frame: Uint8Array): void {
     const cal = this.#o.calibration;
-    if (this.#cfLast === undefined) this.#cfLast = r.cfCnt;
-    this.#cfTotal += (r.cfCnt - this.#cfLast + 0x1000000) % 0x1000000;
-    this.#cfLast = r.cfCnt;
-    const voltageV = (r.vRms / BL0940_COUNTS_PER_V) * cal.voltageGain;
-    const currentA = (r.iRms / BL0940_COUNTS_PER_A) * cal.currentGain;
-    const powerW = Math.max(0, (r.watt / BL0940_COUNTS_PER_W) * cal.powerGain);
+    const cfCnt = u24(frame, 22);
+    if (this.#cfLast === undefined) this.#cfLast = cfCnt;
+    this.#cfTotal += (cfCnt - this.#cfLast + 0x1000000) % 0x1000000;
+    this.#cfLast = cfCnt;
+    const voltageV = (u24(frame, 10) / BL0940_COUNTS_PER_V) * cal.voltageGain;
+    const currentA = (u24(frame, 4) / BL0940_COUNTS_PER_A) * cal.currentGain;
+    const powerW = Math.max(0, (watt(frame) / BL0940_COUNTS_PER_W) * cal.powerGain);
     const s: MeterSample = { energyMwh: this.#cfTotal * this.quantumMwh, powerW, voltageV, currentA };
     if (voltageV > 0 && currentA > 0) s.powerFactor = Math.min(1, powerW / (voltageV * currentA));
     this.#last = s;

@@ -28,8 +28,11 @@ export const HLW8012_MWH_PER_PULSE = 1000 / (HLW8012_CF_HZ_PER_W * 3600);
 
 /** Power is averaged over this window: at 36 W (≈ 29 Hz) one pulse is 0.7 % of a 5 s count. */
 export const POWER_WINDOW_MS = 5_000;
-/** Polls in a row with a silent voltage channel before the chip is declared not responding. */
-export const SILENT_POLLS = 4;
+/**
+ * Voltage readings in a row with a silent CF1 (each the whole interval since the previous poll) before the chip is
+ * declared not responding: at the firmware's 30 s poll, voltage is read every minute, so ≈ 2–3 minutes.
+ */
+export const SILENT_POLLS = 2;
 
 export interface Hlw8012Options extends MeterDriverCommon {
   pulseCount: { io: PulseCountConstructor; cf: number; cf1?: number };
@@ -52,7 +55,9 @@ export class Hlw8012 implements MeterDriver {
   #base: number;
   #lastCf1 = 0;
   #lastTicks: number;
-  #window: { t: number; n: number }[] = [];
+  /** The power window: poll times and CF totals (two arrays of numbers: no object per poll). */
+  readonly #windowT: number[] = [];
+  readonly #windowN: number[] = [];
   #voltage: number | undefined;
   #current: number | undefined;
   #silent = 0;
@@ -78,11 +83,26 @@ export class Hlw8012 implements MeterDriver {
     this.#selLevel = this.#selV;
     this.#sel?.write(this.#selLevel);
     this.#lastTicks = options.ticks();
-    this.#window.push({ t: this.#lastTicks, n: 0 });
-    this.#timer = options.timers.repeat(() => {
-      // A counter error must not escape into the platform's timer callback: the chip reads as not responding.
-      try { this.#poll(); } catch (err) { this.#health(false, `pulse counter: ${err instanceof Error ? err.message : String(err)}`); }
-    }, options.pollMs ?? 1000);
+    this.#windowT.push(this.#lastTicks);
+    this.#windowN.push(0);
+    this.#timer = options.timers.repeat(this.#tick, options.pollMs ?? 1000);
+  }
+
+  readonly #tick = (): void => {
+    // A counter error must not escape into the platform's timer callback: the chip reads as not responding.
+    try { this.#poll(); } catch (err) { this.#health(false, `pulse counter: ${err instanceof Error ? err.message : String(err)}`); }
+    this.#o.onPoll?.();
+  };
+
+  setPollMs(ms: number): void {
+    if (this.#closed) return;
+    const timers = this.#o.timers;
+    timers.clear(this.#timer);
+    // A reading at once (the records' interval changed: the one in progress may close now), then one every `ms`.
+    this.#timer = timers.set(() => {
+      this.#timer = timers.repeat(this.#tick, ms);
+      this.#tick();
+    }, 0);
   }
 
   get last(): MeterSample | undefined { return this.#last; }
@@ -101,11 +121,13 @@ export class Hlw8012 implements MeterDriver {
     const now = this.#o.ticks();
     const total = this.#cf.read() - this.#base;
     const gain = this.#o.calibration;
-    this.#window.push({ t: now, n: total });
-    while (this.#window.length > 2 && now - (this.#window[1] as { t: number }).t >= POWER_WINDOW_MS) this.#window.shift();
-    const first = this.#window[0] as { t: number; n: number };
-    const dt = (now - first.t) / 1000;
-    const powerW = dt > 0 ? ((total - first.n) / dt / HLW8012_CF_HZ_PER_W) * gain.powerGain : 0;
+    const wt = this.#windowT;
+    const wn = this.#windowN;
+    wt.push(now);
+    wn.push(total);
+    while (wt.length > 2 && now - (wt[1] as number) >= POWER_WINDOW_MS) { wt.shift(); wn.shift(); }
+    const dt = (now - (wt[0] as number)) / 1000;
+    const powerW = dt > 0 ? ((total - (wn[0] as number)) / dt / HLW8012_CF_HZ_PER_W) * gain.powerGain : 0;
 
     if (this.#cf1 && this.#sel) {
       const n = this.#cf1.read();

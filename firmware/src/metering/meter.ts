@@ -27,6 +27,8 @@ export interface MeterDriver {
   readonly last: MeterSample | undefined;
   /** True while the chip answers (UART) or shows a live voltage channel (pulse chip). */
   readonly responding: boolean;
+  /** Polls every `ms` from now on (the record interval changed). */
+  setPollMs(ms: number): void;
   close(): void;
 }
 
@@ -43,6 +45,12 @@ export interface MeterDriverCommon {
    */
   chipWarm: boolean;
   onSample: (sample: MeterSample) => void;
+  /**
+   * Called once per poll when its outcome is known — after `onSample` (a reading) or after a failed poll (no
+   * answer in time, a bad frame, an IO error): the energy service checks faults there, on the freshest reading,
+   * with no timer of its own.
+   */
+  onPoll?: () => void;
   /** Called when `responding` changes. */
   onHealth?: (responding: boolean, detail: string) => void;
 }

@@ -62,7 +62,8 @@ export function foldedPulseCount(Sdk: SdkPulseCountConstructor): PulseCountConst
 
 /** The SDK's Serial in "buffer" format, as the firmware uses it. */
 export interface SdkSerial {
-  read(byteLength?: number): ArrayBuffer | number | undefined;
+  /** A count: a new ArrayBuffer; a buffer: the bytes read into it, and their count (modules/io/serial/esp32). */
+  read(byteLengthOrBuffer?: number | Uint8Array): ArrayBuffer | number | undefined;
   write(data: ArrayBuffer): void;
   close(): void;
 }
@@ -93,8 +94,15 @@ export function meterSerial(Sdk: SdkSerialConstructor): SerialConstructor {
       });
     }
 
-    read(count?: number): ArrayBuffer | undefined {
-      const data = count === undefined ? this.#uart.read() : this.#uart.read(count);
+    read(count?: number): ArrayBuffer | undefined;
+    read(buffer: Uint8Array): number | undefined;
+    read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
+      if (arg instanceof Uint8Array) {
+        // The SDK reads into the view (its byteOffset honoured) and returns the count; undefined when none came.
+        const n = this.#uart.read(arg);
+        return typeof n === 'number' && n > 0 ? n : undefined;
+      }
+      const data = arg === undefined ? this.#uart.read() : this.#uart.read(arg);
       return data instanceof ArrayBuffer && data.byteLength > 0 ? data : undefined;
     }
 

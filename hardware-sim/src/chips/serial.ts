@@ -47,6 +47,24 @@ class SimSerial implements SerialIO {
   #length = 0;
   #closed = false;
   readonly #reply = (answer: Uint8Array, latencyMs = 1): void => this.#arrive(answer, latencyMs);
+  /**
+   * Bytes on the wire, each way, with the timer callbacks that deliver them, made once: a chip's poll is a request
+   * and an answer, one at a time (issue 14: a copy and a closure per direction and poll were a large part of a
+   * BL0940 board's cost). Only when a second transfer starts before the first has landed do they get a copy and a
+   * closure of their own.
+   */
+  #txWire: Uint8Array | undefined;
+  #txBusy = false;
+  #rxWire: Uint8Array | undefined;
+  #rxBusy = false;
+  readonly #txLanded = (): void => {
+    this.#txBusy = false;
+    this.#deliver(this.#txWire as Uint8Array);
+  };
+  readonly #rxLanded = (): void => {
+    this.#rxBusy = false;
+    this.#land(this.#rxWire as Uint8Array, (this.#rxWire as Uint8Array).length);
+  };
   /** Bytes dropped because the receive buffer was full. */
   overruns = 0;
 
@@ -70,17 +88,34 @@ class SimSerial implements SerialIO {
     this.#onReadable = options.onReadable;
   }
 
-  read(count?: number): ArrayBuffer | undefined {
+  read(count?: number): ArrayBuffer | undefined;
+  read(buffer: Uint8Array): number | undefined;
+  read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
     if (this.#closed) throw new Error('closed');
     const have = this.#length;
     if (have === 0) return undefined;
-    const n = Math.min(count ?? have, have);
+    if (typeof arg === 'object') {
+      // ECMA-419 read(buffer), as Moddable's ESP32 serial: as many bytes as fit, the count returned.
+      if (!(arg instanceof Uint8Array)) throw new TypeError('buffer must be a Uint8Array');
+      if (arg.length === 0) throw new RangeError('invalid'); // xs_serial_read: a request of 0 bytes
+      const n = Math.min(arg.length, have);
+      const buf = this.#buffer;
+      for (let i = 0; i < n; i++) arg[i] = buf[i] as number;
+      this.#take(n, have);
+      return n;
+    }
+    const n = Math.min(arg ?? have, have);
     // A fresh ArrayBuffer filled from the buffer (slicing a typed array and taking its .buffer made two).
     const out = new ArrayBuffer(n);
     new Uint8Array(out).set(this.#buffer.subarray(0, n));
-    this.#buffer.copyWithin(0, n, have);
-    this.#length = have - n;
+    this.#take(n, have);
     return out;
+  }
+
+  /** Removes the first `n` of the `have` bytes received. */
+  #take(n: number, have: number): void {
+    if (n < have) this.#buffer.copyWithin(0, n, have);
+    this.#length = have - n;
   }
 
   write(data: ArrayBuffer): void {
@@ -90,30 +125,56 @@ class SimSerial implements SerialIO {
     const peer = this.#peer;
     const timers = bus.timers;
     if (bus.epoch !== epoch || !peer || !timers) return;
-    // A copy (the caller may reuse its buffer): a small typed array lives in V8's heap, ArrayBuffer.slice would
-    // allocate outside it (issue 14: it was the largest cost of a BL0940 poll).
-    const bytes = new Uint8Array(data.byteLength);
+    // A copy (the caller may reuse its buffer), into the wire's own bytes unless a transfer is still on it.
+    const n = data.byteLength;
+    if (!this.#txBusy) {
+      const tx = this.#txWire === undefined || this.#txWire.length !== n ? (this.#txWire = new Uint8Array(n)) : this.#txWire;
+      tx.set(new Uint8Array(data));
+      this.#txBusy = true;
+      timers.set(this.#txLanded, n * 10 * this.#bitMs);
+      return;
+    }
+    const bytes = new Uint8Array(n);
     bytes.set(new Uint8Array(data));
-    timers.set(() => {
-      if (this.#closed || bus.epoch !== epoch) return;
-      peer.receive(bytes, this.#reply);
-    }, bytes.length * 10 * this.#bitMs);
+    timers.set(() => this.#deliver(bytes), n * 10 * this.#bitMs);
+  }
+
+  /** The request's last byte reached the peer. */
+  #deliver(bytes: Uint8Array): void {
+    const { bus, epoch } = this.#b;
+    if (this.#closed || bus.epoch !== epoch) return;
+    (this.#peer as SerialPeer).receive(bytes, this.#reply);
   }
 
   #arrive(answer: Uint8Array, latencyMs: number): void {
     const { bus, epoch } = this.#b;
     const timers = bus.timers;
     if (this.#closed || bus.epoch !== epoch || !timers || answer.length === 0) return;
+    const n = answer.length;
+    const ms = latencyMs + n * 10 * this.#bitMs;
+    if (!this.#rxBusy) {
+      const rx = this.#rxWire === undefined || this.#rxWire.length !== n ? (this.#rxWire = new Uint8Array(n)) : this.#rxWire;
+      rx.set(answer);
+      this.#rxBusy = true;
+      timers.set(this.#rxLanded, ms);
+      return;
+    }
     const copy = answer.slice();
-    timers.set(() => {
-      if (this.#closed || bus.epoch !== epoch) return;
-      const room = SERIAL_RX_BUFFER - this.#length;
-      const n = Math.min(room, copy.length);
-      this.#buffer.set(n === copy.length ? copy : copy.subarray(0, n), this.#length);
-      this.#length += n;
-      this.overruns += copy.length - n;
-      this.#onReadable?.call(this, this.#length);
-    }, latencyMs + copy.length * 10 * this.#bitMs);
+    timers.set(() => this.#land(copy, n), ms);
+  }
+
+  /** The answer's last byte is in the receive buffer: `onReadable`. */
+  #land(bytes: Uint8Array, count: number): void {
+    const { bus, epoch } = this.#b;
+    if (this.#closed || bus.epoch !== epoch) return;
+    const room = SERIAL_RX_BUFFER - this.#length;
+    const n = Math.min(room, count);
+    const buf = this.#buffer;
+    const at = this.#length;
+    for (let i = 0; i < n; i++) buf[at + i] = bytes[i] as number;
+    this.#length = at + n;
+    this.overruns += count - n;
+    this.#onReadable?.call(this, this.#length);
   }
 
   close(): void {

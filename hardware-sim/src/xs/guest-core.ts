@@ -165,8 +165,18 @@ export function createGuest(env: GuestEnv): (request: ArrayBuffer) => ArrayBuffe
           throw error;
         }
       }
-      read(count?: number): ArrayBuffer | undefined {
-        const bytes = callBytes(['ser.read', this.#h, count ?? null]);
+      read(count?: number): ArrayBuffer | undefined;
+      read(buffer: Uint8Array): number | undefined;
+      read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
+        if (typeof arg === 'object') {
+          // read(buffer): at most its length, copied into it; the count back (Moddable's ESP32 serial).
+          if (arg.length === 0) throw new RangeError('invalid');
+          const bytes = callBytes(['ser.read', this.#h, arg.length]);
+          if (bytes === undefined) return undefined;
+          arg.set(bytes);
+          return bytes.length;
+        }
+        const bytes = callBytes(['ser.read', this.#h, arg ?? null]);
         return bytes === undefined ? undefined : exactBuffer(bytes);
       }
       write(data: ArrayBuffer): void {
