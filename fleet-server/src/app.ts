@@ -148,7 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     get httpUrl() { return httpUrl; },
     mqttConnected: () => ingest?.connected() ?? false,
     metricsSnapshot: async () => snapshot(metrics, await app.repo.countDevices(), {
-      role: app.ota.role, relaysSent: app.ota.relaysSent, relaysReceived: app.ota.relaysReceived,
+      role: app.ota.role, relaysSent: app.ota.relaysSent, relaysReceived: app.ota.relaysReceived, leads: app.ota.leads,
     }),
     listen: async () => {
       try {

@@ -86,9 +86,11 @@ export interface OtaMetrics {
   role: 'disabled' | 'solo' | 'leader' | 'follower';
   relaysSent: number;
   relaysReceived: number;
+  /** Times this instance started driving OTA (each start re-offers to the devices left in flight). */
+  leads: number;
 }
 
-export function snapshot(m: Metrics, devices: { known: number; online: number }, ota: OtaMetrics = { role: 'disabled', relaysSent: 0, relaysReceived: 0 }): MetricsSnapshot {
+export function snapshot(m: Metrics, devices: { known: number; online: number }, ota: OtaMetrics = { role: 'disabled', relaysSent: 0, relaysReceived: 0, leads: 0 }): MetricsSnapshot {
   return {
     framesReceived: m.framesReceived,
     framesRejected: Object.fromEntries(m.framesRejected),
@@ -155,6 +157,7 @@ export function prometheus(s: MetricsSnapshot): string {
     [[{ role: s.ota.role }, s.ota.role === 'solo' || s.ota.role === 'leader' ? 1 : 0]]);
   metric('fleet_ota_relays_sent_total', 'counter', 'OTA uplinks relayed to the instance that drives OTA.', [[{}, s.ota.relaysSent]]);
   metric('fleet_ota_relays_received_total', 'counter', 'OTA uplinks received from other instances.', [[{}, s.ota.relaysReceived]]);
+  metric('fleet_ota_leads_total', 'counter', 'Times this instance started driving OTA (lease taken; again after a late renewal).', [[{}, s.ota.leads]]);
   const i = s.ingest;
   if (i) {
     metric('fleet_ingest_pending_frames', 'gauge', 'Frames taken from the broker and not yet processed (their PUBACK waits for the commit).', [[{}, i.pending]]);

@@ -258,7 +258,7 @@ async function serve(command: string, extra: Record<string, string>, ready: RegE
   return { code: await closed, stdout, stderr };
 }
 
-async function ports(): Promise<Record<string, string>> {
+async function ports(): Promise<{ HTTP_PORT: string; MQTT_PORT: string }> {
   return { HTTP_PORT: String(await freePort()), MQTT_PORT: String(await freePort()) };
 }
 

@@ -9,7 +9,8 @@
 import { build } from '@streetlight/fleet-server';
 
 let virtualNow: number | undefined;
-let app: Awaited<ReturnType<typeof build>> | undefined;
+/** The server, once built (a `work` question can come before). */
+const built: { app?: Awaited<ReturnType<typeof build>> } = {};
 process.on('message', (m: unknown) => {
   const now = (m as { now?: unknown } | null)?.now;
   if (typeof now === 'number') virtualNow = now;
@@ -17,12 +18,13 @@ process.on('message', (m: unknown) => {
   // included, is still under way), and how many it has received: a test waits for both to settle.
   const work = (m as { work?: unknown } | null)?.work;
   if (typeof work === 'number') {
-    const metrics = app?.fleet.metrics;
+    const metrics = built.app?.fleet.metrics;
     process.send?.({ work, pending: metrics ? metrics.ingest.pending + metrics.ingest.batchQueue : 1, received: metrics?.framesReceived ?? 0 });
   }
 });
 const now = process.env.FLEET_CLOCK === 'ipc' ? () => virtualNow ?? Date.now() : Date.now;
-app = await build({ env: process.env, now, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+const app = await build({ env: process.env, now, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+built.app = app;
 const url = await app.fleet.listen();
 process.send?.({ ready: url });
 const stop = (): void => { void app.close().then(() => process.exit(0), () => process.exit(1)); };

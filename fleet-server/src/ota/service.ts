@@ -196,6 +196,8 @@ export class OtaService {
   /** Frames relayed to the driver / received from other instances (metrics). */
   relaysSent = 0;
   relaysReceived = 0;
+  /** Times this instance started driving (cluster mode): the lease taken at start, after another's, or again after a late renewal. */
+  leads = 0;
   /** Bytes of chunk data sent, in total (bench and metrics). */
   bytesSent = 0;
   chunksSent = 0;
@@ -271,6 +273,7 @@ export class OtaService {
     this.leaseValidUntil = validUntil;
     if (this.leading) return;
     this.leading = true;
+    this.leads++;
     this.o.log.info({}, 'OTA: this instance drives the campaigns (lease taken)');
     await this.sync(true);
   }

@@ -25,6 +25,7 @@ const installationMetrics = z.object({
     role: z.enum(['disabled', 'solo', 'leader', 'follower']).describe('leader/solo: this instance drives the OTA campaigns'),
     relaysSent: z.number().describe('OTA uplinks relayed to the driving instance'),
     relaysReceived: z.number().describe('OTA uplinks received from other instances'),
+    leads: z.number().describe('times this instance started driving OTA: the lease taken at start, after another instance, or again after a late renewal (each re-offers to the devices left in flight)'),
   }),
 });
 const tenantMetrics = z.object({
