@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostTimers, SerialConstructor, SerialIO } from '../src/host.js';
 import {
-  Bl0940, BL0940_FRAME_BYTES, BL0940_HEADER, BL0940_MWH_PER_CF, bl0940Checksum, parseBl0940Frame,
+  Bl0940, BL0940_FRAME_BYTES, BL0940_HEADER, BL0940_MAX_PLAUSIBLE_W, BL0940_MWH_PER_CF, bl0940Checksum, parseBl0940Frame,
 } from '../src/metering/bl0940.js';
 import type { MeterSample } from '../src/metering/meter.js';
 import { pollMsFor } from '../src/energy/service.js';
@@ -57,54 +57,59 @@ describe('calibration record', () => {
   });
 });
 
-describe('BL0940 driver over a UART', () => {
-  /** Timers run by hand: `fire(kind)` runs the pending timers of one kind (the poll repeat or the one-shot timeout). */
-  function rig(): {
-    timers: HostTimers; run: (repeat: boolean) => void; uart: { written: number[][]; rx: number[]; onReadable: (() => void) | undefined };
-    Serial: SerialConstructor; samples: MeterSample[]; polls: () => number; driver: Bl0940; periods: number[]; live: () => number;
-  } {
-    const pending = new Set<{ cb: () => void; repeat: boolean }>();
-    const periods: number[] = [];
-    const timers: HostTimers = {
-      set: (cb) => { const t = { cb, repeat: false }; pending.add(t); return t; },
-      repeat: (cb, ms) => { const t = { cb, repeat: true }; periods.push(ms); pending.add(t); return t; },
-      clear: (id) => { pending.delete(id as { cb: () => void; repeat: boolean }); },
-    };
-    const run = (repeat: boolean): void => {
-      for (const t of [...pending]) if (t.repeat === repeat) { if (!repeat) pending.delete(t); t.cb(); }
-    };
-    const uart = { written: [] as number[][], rx: [] as number[], onReadable: undefined as (() => void) | undefined };
-    class FakeSerial {
-      constructor(options: { onReadable?: (this: SerialIO, count: number) => void }) {
-        uart.onReadable = () => options.onReadable?.call(this as unknown as SerialIO, uart.rx.length);
-      }
-      read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
-        if (uart.rx.length === 0) return undefined;
-        if (typeof arg === 'object') {
-          const n = Math.min(arg.length, uart.rx.length);
-          arg.set(uart.rx.splice(0, n));
-          return n;
-        }
-        return new Uint8Array(uart.rx.splice(0, arg ?? uart.rx.length)).buffer;
-      }
-      write(data: ArrayBuffer): void { uart.written.push([...new Uint8Array(data)]); }
-      close(): void { /* */ }
+/** Timers run by hand: `fire(kind)` runs the pending timers of one kind (the poll repeat or the one-shot timeout). */
+function bl0940Rig(): {
+  timers: HostTimers; run: (repeat: boolean) => void; uart: { written: number[][]; rx: number[]; onReadable: (() => void) | undefined };
+  Serial: SerialConstructor; samples: MeterSample[]; polls: () => number; driver: Bl0940; periods: number[]; live: () => number;
+  clock: { ms: number };
+} {
+  const clock = { ms: 0 };
+  const pending = new Set<{ cb: () => void; repeat: boolean }>();
+  const periods: number[] = [];
+  const timers: HostTimers = {
+    set: (cb) => { const t = { cb, repeat: false }; pending.add(t); return t; },
+    repeat: (cb, ms) => { const t = { cb, repeat: true }; periods.push(ms); pending.add(t); return t; },
+    clear: (id) => { pending.delete(id as { cb: () => void; repeat: boolean }); },
+  };
+  const run = (repeat: boolean): void => {
+    for (const t of [...pending]) if (t.repeat === repeat) { if (!repeat) pending.delete(t); t.cb(); }
+  };
+  const uart = { written: [] as number[][], rx: [] as number[], onReadable: undefined as (() => void) | undefined };
+  class FakeSerial {
+    constructor(options: { onReadable?: (this: SerialIO, count: number) => void }) {
+      uart.onReadable = () => options.onReadable?.call(this as unknown as SerialIO, uart.rx.length);
     }
-    const samples: MeterSample[] = [];
-    let polls = 0;
-    const driver = new Bl0940({
-      serial: { io: FakeSerial as unknown as SerialConstructor, transmit: 17, receive: 16 },
-      timers, ticks: () => 0, calibration: { voltageGain: 1, currentGain: 1, powerGain: 1 }, chipWarm: false, pollMs: 10_000,
-      onSample: (s) => samples.push(s), onPoll: () => { polls++; },
-    });
-    return {
-      timers, run, uart, Serial: FakeSerial as unknown as SerialConstructor, samples, polls: () => polls, driver, periods,
-      live: () => [...pending].filter((t) => t.repeat).length,
-    };
+    read(arg?: number | Uint8Array): ArrayBuffer | number | undefined {
+      if (uart.rx.length === 0) return undefined;
+      if (typeof arg === 'object') {
+        const n = Math.min(arg.length, uart.rx.length);
+        arg.set(uart.rx.splice(0, n));
+        return n;
+      }
+      return new Uint8Array(uart.rx.splice(0, arg ?? uart.rx.length)).buffer;
+    }
+    write(data: ArrayBuffer): void { uart.written.push([...new Uint8Array(data)]); }
+    close(): void { /* */ }
   }
+  const samples: MeterSample[] = [];
+  let polls = 0;
+  const driver = new Bl0940({
+    serial: { io: FakeSerial as unknown as SerialConstructor, transmit: 17, receive: 16 },
+    timers, ticks: () => clock.ms, calibration: { voltageGain: 1, currentGain: 1, powerGain: 1 }, chipWarm: false, pollMs: 10_000,
+    onSample: (s) => samples.push(s), onPoll: () => { polls++; },
+  });
+  return {
+    timers, run, uart, Serial: FakeSerial as unknown as SerialConstructor, samples, polls: () => polls, driver, periods,
+    live: () => [...pending].filter((t) => t.repeat).length, clock,
+  };
+}
+
+describe('BL0940 driver over a UART', () => {
+  const rig = bl0940Rig;
 
   it('assembles an answer that comes in pieces, reading into its own buffer; one onPoll per poll, after the sample', () => {
     const r = rig();
+    r.clock.ms = 10_000;
     r.run(true); // poll: the request goes out
     expect(r.uart.written).toEqual([[0x58, 0xaa]]);
     const f = [...frame({ iRms: 1000, vRms: 4_000_000, watt: 5000, cfCnt: 12 })];
@@ -144,6 +149,48 @@ describe('BL0940 driver over a UART', () => {
     r.uart.onReadable?.();
     expect(r.polls()).toBe(2);
     expect(r.samples).toHaveLength(0);
+  });
+});
+
+describe('BL0940 CF_CNT plausibility', () => {
+  /** Polls once at `ms` (ticks since boot) and answers with `cfCnt` (a valid frame: header and checksum right). */
+  const answer = (r: ReturnType<typeof rigFor>, ms: number, cfCnt: number): void => {
+    r.clock.ms = ms;
+    r.run(true);
+    r.uart.rx.push(...frame({ iRms: 1000, vRms: 4_000_000, watt: 5000, cfCnt }));
+    r.uart.onReadable?.();
+  };
+  const rigFor = (): ReturnType<typeof bl0940Rig> => bl0940Rig();
+  const energy = (r: ReturnType<typeof rigFor>): number => (r.samples.at(-1)?.energyMwh ?? 0) / BL0940_MWH_PER_CF;
+
+  it('drops an answer whose checksum matched but whose count the chip could not have reached, and goes on', () => {
+    const r = rigFor();
+    answer(r, 30_000, 10); // 10 counts (1.6 Wh) in 30 s from power-on: ≈ 200 W
+    answer(r, 60_000, 20);
+    expect(energy(r)).toBe(20);
+    answer(r, 90_000, 0x9c3e21); // 10 million counts in 30 s: 1.6 MWh
+    expect(r.samples).toHaveLength(2);
+    expect(r.driver.badFrames).toBe(1);
+    answer(r, 120_000, 31); // follows on from 20: the jump was garbage
+    expect(energy(r)).toBe(31);
+    expect(r.driver.counterRestarts).toBe(0);
+    // The largest step the chip can make: BL0940_MAX_PLAUSIBLE_W for 30 s.
+    const most = Math.floor((BL0940_MAX_PLAUSIBLE_W * 30_000) / 3600 / BL0940_MWH_PER_CF);
+    answer(r, 150_000, 31 + most);
+    expect(energy(r)).toBe(31 + most);
+  });
+
+  it('goes on from a restarted counter once two answers agree on it', () => {
+    const r = rigFor();
+    answer(r, 30_000, 10);
+    answer(r, 60_000, 20);
+    answer(r, 90_000, 3); // the chip restarted its count: 3 is 2^24 − 17 steps after 20
+    expect(r.samples).toHaveLength(2);
+    answer(r, 120_000, 13); // follows on from 3
+    expect(r.driver.counterRestarts).toBe(1);
+    expect(energy(r)).toBe(30); // 20 + the 10 counted since the restart was seen
+    answer(r, 150_000, 23);
+    expect(energy(r)).toBe(40);
   });
 });
 

@@ -41,6 +41,12 @@ export const BL0940_MWH_PER_CF = 1e6 / BL0940_CF_PER_KWH;
 export const BL0940_TIMEOUT_MS = 300;
 /** Failed polls in a row before the chip is declared not responding. */
 export const FAILED_POLLS = 3;
+/**
+ * The most the chip can see (35 A through the 1 mΩ shunt at 277 V, with margin): a CF_CNT step larger than this
+ * power could count in the time since the last reading is not energy. The 8-bit checksum passes one corrupt
+ * answer in 256; one such answer once put 2.6 MWh into a board's lifetime counter.
+ */
+export const BL0940_MAX_PLAUSIBLE_W = 10_000;
 
 /** Checksum of a BL0940 answer frame: `~(readCommand + Σ frame[0..33]) & 0xFF`. */
 export function bl0940Checksum(frame: Uint8Array, readCommand = BL0940_READ): number {
@@ -99,13 +105,20 @@ export class Bl0940 implements MeterDriver {
   #timeout: TimerId | undefined;
   #waiting = false;
   #cfLast: number | undefined;
+  /** `ticks()` when #cfLast was read (the chip started counting at power-on, ticks 0, when it was not warm). */
+  #cfAt = 0;
+  /** A CF_CNT that stepped beyond what the chip can count, and when: the next answer tells garbage from a restart. */
+  #cfSuspect: number | undefined;
+  #cfSuspectAt = 0;
   #cfTotal = 0;
   #failed = 0;
   #responding = true;
   #last: MeterSample | undefined;
   #closed = false;
-  /** Frames dropped for a bad header or checksum. */
+  /** Frames dropped for a bad header or checksum, or for a CF_CNT step beyond what the chip can count. */
   badFrames = 0;
+  /** Times the chip's CF_CNT started again elsewhere (two answers in a row agreeing on a new count): re-based. */
+  counterRestarts = 0;
 
   constructor(options: Bl0940Options) {
     this.#o = options;
@@ -196,24 +209,57 @@ export class Bl0940 implements MeterDriver {
     this.#waiting = false;
     this.#o.timers.clear(this.#timeout);
     this.#timeout = undefined;
-    if (frameValid(rx)) {
+    const valid = frameValid(rx);
+    if (valid && this.#count(u24(rx, 22))) {
       this.#failed = 0;
       this.#health(true, 'answering');
       this.#sample(rx);
     } else {
       this.badFrames++;
-      this.#fail('bad checksum or header');
+      this.#fail(valid ? 'CF_CNT step beyond what the chip can count' : 'bad checksum or header');
     }
     this.#o.onPoll?.();
   }
 
-  /** A sample from a valid answer (registers read in place). */
+  /** CF_CNT steps from `from` (read at `fromAt`) to `to`, or -1 when the chip could not have counted so many by `now`. */
+  #steps(from: number, fromAt: number, to: number, now: number): number {
+    const steps = (to - from + 0x1000000) % 0x1000000;
+    const most = (BL0940_MAX_PLAUSIBLE_W * Math.max(0, now - fromAt)) / 3600 / this.quantumMwh + 2; // W·ms/3600 = mWh
+    return steps <= most ? steps : -1;
+  }
+
+  /**
+   * Takes an answer's CF_CNT into the energy count; false when it stepped beyond what the chip can count since the
+   * last reading: a corrupt answer whose checksum happened to match (dropped), or the chip's counter restarted (a
+   * brown-out of the chip alone). The next answer tells them apart: if it follows on from the suspect count, the
+   * count goes on from there (what the chip counted before its restart is lost, a poll's worth at most).
+   */
+  #count(cfCnt: number): boolean {
+    const now = this.#o.ticks();
+    if (this.#cfLast === undefined) {
+      this.#cfLast = cfCnt;
+      this.#cfAt = now;
+    }
+    let steps = this.#steps(this.#cfLast, this.#cfAt, cfCnt, now);
+    if (steps < 0 && this.#cfSuspect !== undefined) {
+      steps = this.#steps(this.#cfSuspect, this.#cfSuspectAt, cfCnt, now);
+      if (steps >= 0) this.counterRestarts++;
+    }
+    if (steps < 0) {
+      this.#cfSuspect = cfCnt;
+      this.#cfSuspectAt = now;
+      return false;
+    }
+    this.#cfTotal += steps;
+    this.#cfLast = cfCnt;
+    this.#cfAt = now;
+    this.#cfSuspect = undefined;
+    return true;
+  }
+
+  /** A sample from a valid answer (registers read in place), its CF_CNT counted. */
   #sample(frame: Uint8Array): void {
     const cal = this.#o.calibration;
-    const cfCnt = u24(frame, 22);
-    if (this.#cfLast === undefined) this.#cfLast = cfCnt;
-    this.#cfTotal += (cfCnt - this.#cfLast + 0x1000000) % 0x1000000;
-    this.#cfLast = cfCnt;
     const voltageV = (u24(frame, 10) / BL0940_COUNTS_PER_V) * cal.voltageGain;
     const currentA = (u24(frame, 4) / BL0940_COUNTS_PER_A) * cal.currentGain;
     const powerW = Math.max(0, (watt(frame) / BL0940_COUNTS_PER_W) * cal.powerGain);
