@@ -275,7 +275,7 @@ describe('energy chaos month', () => {
         const ok = Math.abs(diff) <= allowed && roll?.records === r?.records && roll?.energyMwh === r?.energyMwh
           && r !== undefined && dev?.energyAckedSeq === r.maxSeq && r.records === r.maxSeq - r.minSeq + 1;
         if (!ok) failures++;
-        lines.push(`${id}  ${p.chip.padEnd(7)} ${String(cuts).padStart(4)} ${String(t?.flashCuts ?? 0).padStart(6)} ${truthWh.toFixed(1).padStart(10)} ${serverWh.toFixed(1).padStart(10)} ${diff.toFixed(2).padStart(8)} ${allowed.toFixed(2).padStart(10)} ${String(r?.records ?? 0).padStart(8)}${ok ? '' : '  <-- FAIL'}`);
+        lines.push(`${id}  ${p.chip.padEnd(7)} ${String(cuts).padStart(4)} ${String(t?.flashCuts ?? 0).padStart(6)} ${truthWh.toFixed(1).padStart(10)} ${serverWh.toFixed(1).padStart(10)} ${diff.toFixed(2).padStart(8)} ${allowed.toFixed(2).padStart(10)} ${String(r?.records ?? 0).padStart(8)}${ok ? '' : `  <-- FAIL (seqs ${r?.minSeq}..${r?.maxSeq}, acked ${dev?.energyAckedSeq}, rollups ${roll?.records} records / ${roll?.energyMwh} mWh vs ${r?.records} / ${r?.energyMwh})`}`);
       }
       const serverKwh = poles.reduce((a, p) => a + (raw.get(p.deviceId)?.energyMwh ?? 0), 0) / 1e6;
       lines.push(`TOTAL truth ${(sumTruth / 1000).toFixed(3)} kWh, server ${serverKwh.toFixed(3)} kWh, ${sumCuts} power cuts (${sumFlash} during flash writes), real time ${((Date.now() - t0) / 1000).toFixed(0)} s with ${SHARDS} shard(s) (CPU ${shardCpu} s; server since its restart ${serverCpu?.toFixed(0) ?? '?'} s) (${ackWaits} waits for acks, ${(ackWaitMs / 1000).toFixed(0)} s, ${ackWaitsExpired} expired); ${escapedPowerLoss} power-loss errors escaped a board callback`);
