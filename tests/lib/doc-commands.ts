@@ -53,7 +53,7 @@ export function shownCommands(): Shown[] {
 // ---- how each one is checked --------------------------------------------------------------------------------
 
 export type How =
-  | { run: string }                    // the name of the `it` below that runs it
+  | { run: string }                    // the name of the `it` that runs it (doc-commands or doc-benchmarks.test.ts)
   | { by: string; names: string }      // a test file that runs it, and the text that file holds to show it does
   | { not: string };                   // why it cannot run on this machine
 
