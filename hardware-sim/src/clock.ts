@@ -171,6 +171,13 @@ export interface RunUntilOptions {
   yieldMs?: number;
   /** What is awaited, and what was seen, for the error when the budget is spent. */
   describe?: () => string;
+  /**
+   * "Nothing is in flight" (default: the clock's `settled`, e.g. `FrameLedger.quiet` of
+   * `@streetlight/hardware-sim/testing`): virtual time moves only while it holds; otherwise `runUntil` waits in
+   * real time (the predicate checked again once it holds), so a frame and its answer cross the network at the
+   * same virtual instant however loaded the machine is.
+   */
+  settled?: () => boolean;
 }
 
 export interface WaitForOptions {
@@ -196,6 +203,8 @@ export class VirtualClock {
   #stopAt: number | undefined;
   #driver: { handle: ReturnType<typeof setInterval>; wallStart: number; virtualStart: number; speed: number } | undefined;
   #firings = 0;
+  /** Default `RunUntilOptions.settled` of every `runUntil` on this clock (a harness sets it once). */
+  settled: (() => boolean) | undefined;
   /** The bucket the running advance is in. */
   #running: Bucket | undefined;
 
@@ -381,8 +390,14 @@ export class VirtualClock {
     const stepMs = options.stepMs ?? 1000;
     const yieldMs = options.yieldMs ?? 0;
     const deadline = this.#now + timeoutMs;
+    const settled = options.settled ?? this.settled;
     for (;;) {
       if (predicate()) return this.#now;
+      if (settled && !settled()) {
+        // Frames in flight: let them land before time moves (the ledger gives up on a lost one by itself).
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
       if (this.#now >= deadline) throw new Error(`runUntil: predicate still false after ${timeoutMs} virtual ms${options.describe ? `: ${options.describe()}` : ''}`);
       const next = this.nextDue();
       let target = Math.min(this.#now + stepMs, deadline);

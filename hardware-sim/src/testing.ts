@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { resetDeviceLedger, type DeviceLedger } from './xs/bridge.js';
 import { Aedes } from 'aedes';
+import type { SimBoard } from './board.js';
 
 export interface TestBroker {
   broker: Aedes;
@@ -93,4 +94,80 @@ export function deviceScenarioReport(name: string): { ledger: DeviceLedger; line
     + `${ledger.peakSlots} slots, ${ledger.peakChunks} chunk bytes; stack ${ledger.stackSlots}/${ledger.stackSize} slots; ${ledger.deliveries} deliveries, compute ${ledger.compute.toLocaleString('en')} `
     + `(max ${ledger.maxCompute.toLocaleString('en')} in '${ledger.maxComputeEvent}')`;
   return { ledger, line };
+}
+
+/** A frame on its way: when it left (real ms) and on which of its board's connections (`SimLink.connects`). */
+interface InFlight { at: number; epoch: number }
+
+interface Watched { board: SimBoard; up: InFlight[]; down: InFlight[] }
+
+/**
+ * Counts the frames between simulated boards and the other end of their MQTT link (a test's protocol peer), so
+ * that virtual time waits for them: a board's uplink is in flight from the firmware's `write()` until the other
+ * end says it `received` it; a downlink from the other end's `sent` until the board's firmware has read it.
+ * `quiet()` is false while any frame is in flight on a connection that is still open (`clock.settled =
+ * ledger.quiet` makes every `runUntil` wait for it). What a dropped connection or a power cut lost is not
+ * awaited; a frame not seen at its other end within `lostAfterMs` of real time is counted in `lost` and no
+ * longer awaited either (a downlink sent between CONNACK and SUBACK, which the broker drops).
+ * Topics: `…/up` uplinks, `…/down` downlinks (protocol/README.md); presence and other topics are not counted.
+ */
+export class FrameLedger {
+  readonly #boards = new Map<string, Watched>();
+  /** Frames given up on (not seen at their other end within `lostAfterMs`). */
+  lost = 0;
+
+  constructor(readonly lostAfterMs = 15_000) {}
+
+  /** Counts this board's frames (takes its link's `onPublish` and `onDeliver`) and makes its clock wait for them. */
+  watch(board: SimBoard): void {
+    const w: Watched = { board, up: [], down: [] };
+    this.#boards.set(board.deviceId, w);
+    board.link.onPublish = (topic) => { if (topic.endsWith('/up')) w.up.push({ at: Date.now(), epoch: board.link.connects }); };
+    board.link.onDeliver = (topic) => { if (topic.endsWith('/down')) this.#land(w, w.down); };
+    board.clock.settled = () => this.quiet();
+  }
+
+  /** The other end received an uplink of this device. */
+  received(deviceId: string): void {
+    const w = this.#boards.get(deviceId);
+    if (w) this.#land(w, w.up);
+  }
+
+  /** The other end published a downlink to this device (awaited only if the board is connected now). */
+  sent(deviceId: string): void {
+    const w = this.#boards.get(deviceId);
+    if (w && w.board.link.isUp && w.board.online) w.down.push({ at: Date.now(), epoch: w.board.link.connects });
+  }
+
+  /** Nothing in flight on any open connection of the watched boards. */
+  quiet(): boolean {
+    const now = Date.now();
+    for (const w of this.#boards.values()) {
+      if (!this.#settled(w, w.up, now) || !this.#settled(w, w.down, now)) return false;
+    }
+    return true;
+  }
+
+  /** Frames in flight, per device, for a failure message. */
+  describe(): string {
+    return [...this.#boards.values()].filter((w) => w.up.length + w.down.length > 0)
+      .map((w) => `${w.board.deviceId}: ${w.up.length} up, ${w.down.length} down`).join('; ') || 'nothing in flight';
+  }
+
+  /** A frame landed: the oldest one of its connection in flight (earlier connections' frames were lost). */
+  #land(w: Watched, q: InFlight[]): void {
+    while (q.length > 0 && q[0]!.epoch !== w.board.link.connects) q.shift();
+    q.shift();
+  }
+
+  #settled(w: Watched, q: InFlight[], now: number): boolean {
+    while (q.length > 0) {
+      const f = q[0]!;
+      const open = f.epoch === w.board.link.connects && w.board.link.isUp && w.board.online;
+      if (open && now - f.at < this.lostAfterMs) return false;
+      if (open) this.lost++;
+      q.shift();
+    }
+    return true;
+  }
 }

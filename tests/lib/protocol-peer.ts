@@ -12,7 +12,8 @@ import {
   channelFilter, decodeUplinkFrame, downlinkTopic, encodeDownlink, parseDeviceTopic, PROTOCOL_VERSION, sealFrame, verifyFrame,
   type Downlink, type FrameMac, type Uplink,
 } from '@streetlight/protocol';
-import { nodeHmac, simDeviceKey } from '@streetlight/hardware-sim';
+import { nodeHmac, simDeviceKey, type SimBoard } from '@streetlight/hardware-sim';
+import { FrameLedger } from '@streetlight/hardware-sim/testing';
 
 const hmac: FrameMac = nodeHmac;
 
@@ -24,6 +25,8 @@ export interface ReceivedUplink {
 export class ProtocolPeer {
   readonly uplinks: ReceivedUplink[] = [];
   readonly rejected: string[] = [];
+  /** The frames between this peer and the boards it `watch`es, which their clock's `runUntil` waits for. */
+  readonly ledger = new FrameLedger();
   #seq = 0;
 
   private constructor(readonly client: MqttClient, readonly tenant: string, readonly now: () => number, readonly keyOf: (deviceId: string) => Uint8Array) {}
@@ -34,6 +37,7 @@ export class ProtocolPeer {
     client.on('message', (topic, payload) => {
       const t = parseDeviceTopic(topic);
       if (!t || t.channel !== 'up') return;
+      peer.ledger.received(t.deviceId);
       const frame = new Uint8Array(payload);
       if (!verifyFrame(hmac, keyOf(t.deviceId), 'up', frame)) {
         peer.rejected.push('unauthenticated');
@@ -72,7 +76,17 @@ export class ProtocolPeer {
   }
 
   async sendRaw(deviceId: string, bytes: Uint8Array): Promise<void> {
+    if (bytes.byteLength > 0) this.ledger.sent(deviceId); // an empty PUBLISH never reaches the firmware (sim MQTT client)
     await this.client.publishAsync(downlinkTopic(this.tenant, deviceId), Buffer.from(bytes), { qos: 1 });
+  }
+
+  /**
+   * Virtual time on this board's clock moves only once the frames between it and this peer have landed
+   * (FrameLedger): an answer crosses the broker at the virtual instant of its question, however loaded the machine.
+   */
+  watch<B extends SimBoard>(board: B): B {
+    this.ledger.watch(board);
+    return board;
   }
 
   of(deviceId: string): Uplink[] {

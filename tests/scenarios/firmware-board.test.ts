@@ -65,7 +65,7 @@ function makeBoard(extra: Partial<ConstructorParameters<typeof SimBoard>[0]> = {
     ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
     ...extra,
   });
-  boards.push(board);
+  boards.push(peer.watch(board));
   // On XS, status() is a synchronous query into the engine; it returns the same fields.
   return { board, fw: () => board.firmware as unknown as Firmware };
 }

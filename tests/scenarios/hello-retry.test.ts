@@ -51,7 +51,7 @@ function makeBoard(): { board: SimBoard; fw: () => Firmware } {
     runtime,
     ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
   });
-  boards.push(board);
+  boards.push(peer.watch(board));
   return { board, fw: () => board.firmware as unknown as Firmware };
 }
 

@@ -301,6 +301,7 @@ describe.each(RUNTIMES)('hostile downlinks, firmware on %s (property-based, issu
         position: SARLAT, rtc: 'kept', meter: 'bl0940', nominalW: 36, runtime,
         ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
       });
+      peer.watch(this.board);
     }
 
     fw(): Firmware { return this.board.firmware as unknown as Firmware; }

@@ -107,7 +107,7 @@ export function meteringScenarios(r: FirmwareRuntime): void {
       clock, deviceId: `MTR-${boards.length + 1}`, tenant, mqtt: { host: broker.host, port: broker.port },
       position: SARLAT, meter, runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}), ...extra,
     });
-    boards.push(board);
+    boards.push(peer.watch(board));
     return board;
   }
 
@@ -182,25 +182,28 @@ export function meteringScenarios(r: FirmwareRuntime): void {
     it('an interval dated late (time sync mid-interval) keeps its real duration; records tile time and sum to the total', async () => {
       autoTimeSync = false;
       const board = makeBoard('bl0940');
+      const bootS = clock.now() / 1000;
       board.powerOn();
       await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000, describe: () => seen(board) });
-      // The time sync reaches the board at hh:mm:55 (5 s before a boundary, 55 s after boot).
+      // The time sync reaches the board at hh:mm:55 (5 s before a boundary, 55 s after boot): virtual time waits for
+      // it on the broker (the peer's FrameLedger), so it lands at that very instant on every host.
       const hello = peer.of(board.deviceId).find((u) => u.hello)!;
       clock.advanceTo(Math.ceil((clock.now() + 1) / 60_000) * 60_000 - 5_000);
       const syncedAt = clock.now() / 1000;
       await peer.send(board.deviceId, { timeSync: { uplinkSeq: hello.seq ?? 0 } });
-      // In 100 ms steps while it travels: the board's repeated Hellos (issue 14) are on the way too, and with 1 s steps
-      // the sync landed after the boundary.
-      await clock.runUntil(() => status(board).clock === 3, { timeoutMs: 60_000, stepMs: 100, describe: () => seen(board) }); // CLOCK_STATUS_SYNCED
+      await clock.runUntil(() => status(board).clock === 3, { timeoutMs: 60_000, describe: () => seen(board) }); // CLOCK_STATUS_SYNCED
+      expect(clock.now() / 1000).toBe(syncedAt);
       await peer.send(board.deviceId, { config: CONFIG });
       await clock.runUntil(() => records(board).length >= 6 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000, describe: () => seen(board) });
       const rs = records(board);
       const show = JSON.stringify(rs.map((r) => ({ seq: r.seq, start: new Date((r.start ?? 0) * 1000).toISOString(), durationS: r.durationS, energyMwh: mwh(r) })));
       // Back to back: each record starts where the previous one ended.
       for (let k = 1; k < rs.length; k++) expect((rs[k]!.start ?? 0) - (rs[k - 1]!.start ?? 0), show).toBe(rs[k - 1]!.durationS);
-      // The first record runs from boot to the sync (within a meter poll), the second from there to the boundary.
-      expect(Math.abs((rs[0]!.start ?? 0) + (rs[0]!.durationS ?? 0) - syncedAt), show).toBeLessThanOrEqual(10);
-      expect((rs[1]!.start ?? 0) + (rs[1]!.durationS ?? 0), show).toBe(Math.ceil(syncedAt / 60) * 60);
+      // The interval in progress at the sync is dated from the board's ticks: it starts at boot and runs to the first
+      // boundary after the sync (the config's 60 s came with it), its real length; the next ones are whole minutes.
+      expect(Math.abs((rs[0]!.start ?? 0) - bootS), show).toBeLessThanOrEqual(1);
+      expect((rs[0]!.start ?? 0) + (rs[0]!.durationS ?? 0), show).toBe(Math.ceil(syncedAt / 60) * 60);
+      for (const r of rs.slice(1)) expect([(r.start ?? 0) % 60, r.durationS], show).toEqual([0, 60]);
       // Plausible energy: no record holds more than its duration at the lamp's power, plus one chip count (163 mWh).
       for (const r of rs) expect(mwh(r), show).toBeLessThanOrEqual((36.5 * (r.durationS ?? 0)) / 3.6 + 170);
       const e = peer.of(board.deviceId).filter((u) => u.energy).at(-1)!.energy!;

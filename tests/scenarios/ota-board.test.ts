@@ -115,7 +115,7 @@ function makeBoard(): SimBoard {
     firmwareVersion: '1.0.0', otaKeys: [{ keyId: key.keyId, publicKey: key.publicKey }], meter: 'hlw8012', rtc: 'kept',
     runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
   });
-  boards.push(board);
+  boards.push(peer.watch(board));
   return board;
 }
 

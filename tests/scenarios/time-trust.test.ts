@@ -30,6 +30,7 @@ async function boot(runtime: FirmwareRuntime): Promise<void> {
     clock, deviceId: 'SRL-TIME-1', tenant, mqtt: { host: broker.host, port: broker.port }, position: { lat: 44.89, lon: 1.22 },
     rtc: 'kept', runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
   });
+  peer.watch(board);
   board.powerOn();
   await clock.runUntil(() => peer.of(board.deviceId).some((u) => u.hello), { timeoutMs: 60_000 });
 }

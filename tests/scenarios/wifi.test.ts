@@ -40,7 +40,7 @@ describe.each(RUNTIMES)('Wi-Fi joined by the firmware on %s', (runtime) => {
       clock, deviceId: `W-${runtime}-${boards.length + 1}`, tenant, mqtt: { host: broker.host, port: broker.port }, position: SARLAT,
       wifi: AP, runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}), ...extra,
     });
-    boards.push(board);
+    boards.push(peer.watch(board));
     return board;
   };
   const hellos = (b: SimBoard): number => peer.of(b.deviceId).filter((u) => u.hello).length;
