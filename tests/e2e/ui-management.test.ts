@@ -250,8 +250,10 @@ describe('web UI: syndicate, updating, town time, management', () => {
     // On the map: the selection tool, a rectangle dragged around one light of LIB, added to FETE.
     await page.click('[data-testid=nav-map]');
     const target = lib[0] as string;
-    const p = await mapShows(page, target, () => true, 30_000);
     await page.click('[data-testid=select-tool]');
+    // The tool is on once the map has re-rendered with it (a drag before that pans the map: seen on a loaded machine).
+    await page.waitForSelector('canvas.selecting[data-testid=map]');
+    const p = await mapShows(page, target, () => true, 30_000);
     const box = await page.locator('[data-testid=map]').boundingBox();
     if (!box) throw new Error('no map');
     await page.mouse.move(box.x + p.x - 5, box.y + p.y - 5);
