@@ -289,7 +289,11 @@ export class LuminaireController implements Firmware {
     if (serverUnixS * 1000 < MIN_VALID_TIME_MS) return;
     const wasValid = this.#clockValid();
     const serverMs = serverUnixS * 1000;
-    if (Math.abs(this.#now() - serverMs) > CLOCK_SET_THRESHOLD_MS) this.#host.clock.set(serverMs);
+    const stepMs = serverMs - this.#now();
+    if (Math.abs(stepMs) > CLOCK_SET_THRESHOLD_MS) {
+      this.#host.clock.set(serverMs);
+      if (wasValid) this.#energy?.clockStepped(stepMs);
+    }
     const firstSync = this.#syncedAt === -Infinity;
     this.#syncedAt = this.#host.clock.ticks();
     if (firstSync) this.#store.saveLastTime(serverMs);

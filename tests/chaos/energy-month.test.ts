@@ -14,7 +14,8 @@
  * they use both cores). Virtual time runs as fast as the machine allows, in epochs of at most ACK_WAIT_MS that
  * end at the same instant in every shard; a shard whose boards sent EnergyReports in an epoch waits, in real
  * time, for their acks before it reports the epoch done (see shard.ts). The server's clock follows over IPC. CHAOS_CPU_PROF=<dir> writes CPU
- * profiles of the shards and the server.
+ * profiles of the shards and the server. CHAOS_KEEP=1 keeps the server's data directory (its SQLite file, named in
+ * the output) for inspection.
  *
  * Issue 11: the boards are provisioned (on the server's SQLite file, with the master key file the server child is
  * given) before the server starts; each shard writes a board's identity to its NVS. Mosquitto stays anonymous; the
@@ -189,7 +190,8 @@ describe('energy chaos month', () => {
     await Promise.all(shards.map((s) => s.stop()));
     await server?.stop();
     await broker?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.CHAOS_KEEP) process.stdout.write(`chaos: the server's data kept in ${dataDir}\n`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`keeps every watt-hour of ${BOARDS} boards over ${DAYS} days of drops, cuts, a broker restart and a server kill`, async () => {

@@ -211,6 +211,42 @@ export function meteringScenarios(r: FirmwareRuntime): void {
       expect(Math.abs(sumWh(rs) - board.energyWh()), show).toBeLessThan(0.17 + (36 * 70) / 3600);
     });
 
+    // The chaos month (tests/chaos) had a record quarantined as "3607 mWh in 38 s, above what a 54 W luminaire can
+    // draw": a TimeSync set the board's clock 200 s back in the middle of an interval, and the interval, dated before
+    // the step, closed at the next boundary of the new clock, claiming 38 s for 238 s of energy.
+    it.each([['back', -200], ['forward', 200]] as const)('a clock set %s by a TimeSync mid-interval: the interval in progress keeps its real duration', async (_, stepS) => {
+      const board = makeBoard('bl0940');
+      board.powerOn();
+      await commission(board);
+      await clock.runUntil(() => records(board).length >= 3 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000, describe: () => seen(board) });
+      // 20 s into an interval: a new connection, whose Hello the peer answers with a clock `stepS` away.
+      clock.advanceTo(Math.ceil(clock.now() / 60_000) * 60_000 + 20_000);
+      const cutSeq = status(board).energy!.lastSeq + 1; // the interval in progress
+      autoTimeSync = false;
+      const hellos = peer.of(board.deviceId).filter((u) => u.hello).length;
+      board.link.down();
+      board.link.up();
+      await clock.runUntil(() => peer.of(board.deviceId).filter((u) => u.hello).length > hellos, { timeoutMs: 60_000, describe: () => seen(board) });
+      const hello = peer.of(board.deviceId).filter((u) => u.hello).at(-1)!;
+      await peer.send(board.deviceId, { timeSync: { uplinkSeq: hello.seq ?? 0 } }, Math.floor(clock.now() / 1000) + stepS);
+      await clock.runUntil(() => Math.abs(board.rtcNow() - clock.now() - stepS * 1000) < 1000, { timeoutMs: 60_000, describe: () => seen(board) });
+      await clock.runUntil(() => records(board).length >= cutSeq + 3 && status(board).energy?.pending === 0, { timeoutMs: 30 * 60_000, describe: () => seen(board) });
+      const rs = records(board);
+      const show = JSON.stringify(rs.slice(cutSeq - 2).map((r) => ({ seq: r.seq, start: r.start, durationS: r.durationS, energyMwh: mwh(r) })));
+      // Every record holds at most its duration of the lamp's power (plus a chip count and the poll it closed on).
+      for (const r of rs) expect(mwh(r), show).toBeLessThanOrEqual((36.5 * ((r.durationS ?? 0) + 2)) / 3.6 + 170);
+      // The interval cut by the step is dated on the new clock (its start moved by the step), and runs to the next
+      // boundary of the new clock: its duration is real seconds.
+      const cut = rs[cutSeq - 1]!;
+      const prev = rs[cutSeq - 2]!;
+      expect([prev.seq, cut.seq]).toEqual([cutSeq - 1, cutSeq]);
+      expect(Math.abs((cut.start ?? 0) - ((prev.start ?? 0) + (prev.durationS ?? 0) + stepS)), show).toBeLessThanOrEqual(1); // whole seconds
+      expect(((cut.start ?? 0) + (cut.durationS ?? 0)) % 60, show).toBe(0);
+      // Before the step the records tile the old clock, after it the new one; the totals still add up.
+      for (let k = cutSeq; k < rs.length; k++) expect((rs[k]!.start ?? 0) - (rs[k - 1]!.start ?? 0), show).toBe(rs[k - 1]!.durationS);
+      expect(Math.abs(sumWh(rs) - board.energyWh()), show).toBeLessThan(0.17 + (36.5 * 70) / 3600);
+    });
+
     describe('power cuts', () => {
       it('lose at most one interval each (also in the middle of a flash write); the counter never goes back', async () => {
         const board = makeBoard('hlw8012');

@@ -214,6 +214,18 @@ export class EnergyService {
     }
   }
 
+  /**
+   * The wall clock was set `stepMs` away from where it ran (a TimeSync correcting a drifted or wrong clock). The
+   * interval in progress is re-dated on the new clock (its start moves by the step), so it still closes at a
+   * boundary and its duration stays the real time it covered: dated before the step, a clock set 200 s back made
+   * a record of 38 s hold 238 s of energy (quarantined by the server as implausible), one set forward claimed time
+   * it never covered. Records already closed keep their dates. An undated interval is dated at the next poll.
+   */
+  clockStepped(stepMs: number): void {
+    const c = this.#cur;
+    if (c.startUnix !== 0) c.startUnix = Math.max(1, c.startUnix + Math.round(stepMs / 1000));
+  }
+
   get powerMw(): number { return this.#powerMw; }
 
   status(): EnergyStatus {
