@@ -5,6 +5,8 @@
  *
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device provision --tenant sarlat --device SRL-0001 \
  *     --model SL-ESP32 --broker mqtts://mqtt.sarlat.fr:8883 --ca-file ca.pem --out ./SRL-0001.identity [--wifi-ssid … --wifi-password …]
+ *   npx -y pnpm@10 --filter @streetlight/fleet-server run device provision --tenant sarlat --devices SRL-0001..SRL-0020 \
+ *     --model SL-ESP32 --broker mqtt://mqtt.sarlat.fr:1883 --out-dir ./batch [--json]
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device revoke --device SRL-0001
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device broker-config --out /etc/mosquitto/streetlight \
  *     --listener 0.0.0.0:8883 [--certfile broker.pem --keyfile broker.key [--cafile ca.pem]] [--plugin …/mosquitto_dynamic_security.so] \
@@ -15,15 +17,23 @@
  * ESP-IDF's `nvs_partition_gen.py` for a real board (firmware/README.md, "Provisioning a board"); a simulated
  * board takes the same bytes (`SimBoard({ identity })`). Nothing secret is printed. Provisioning a device again
  * makes a new key generation: the old identity stops working.
+ *
+ * Issue 15: every provisioning makes a claim code (the server keeps its hash) and a label (devices/labels.ts):
+ * `<out>.label.svg` (62 × 29 mm: the device id, the claim code and a QR code of both); one controller's QR is also
+ * printed in the terminal. A batch (`--devices`, ids and ranges `SRL-0001..SRL-0020`) writes into `--out-dir`
+ * `<id>.identity`, `<id>.identity.csv` and `<id>.label.svg` per controller and `labels.html`, an A4 sheet of the
+ * labels to print, with its progress on stderr; `--json` prints what was made (ids, key generations, claim codes,
+ * file paths; no secret) as JSON instead.
  */
 import { X509Certificate } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, settingName, type ConfigInput } from './config.js';
 import { openRepository } from './db/index.js';
 import type { DrizzleRepository } from './db/drizzle-repository.js';
 import { DeviceIdentities, loadMasterKey, MasterKeyError, ProvisionConflict } from './devices/identity.js';
+import { claimPayload, labelSheetHtml, labelSvg, terminalQr } from './devices/labels.js';
 import { writeMosquittoConfig } from './mqtt/broker-config.js';
 import { loadSigningKey } from './ota/signing.js';
 import { tenantKeys } from './ota/plugin.js';
@@ -39,6 +49,7 @@ const { values: a } = parseArgs({
     out: { type: 'string' }, 'ca-file': { type: 'string' }, 'wifi-ssid': { type: 'string' }, 'wifi-password': { type: 'string' },
     listener: { type: 'string' }, plugin: { type: 'string' }, 'persistence-dir': { type: 'string' }, cafile: { type: 'string' }, certfile: { type: 'string' }, keyfile: { type: 'string' },
     'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
+    devices: { type: 'string' }, 'out-dir': { type: 'string' }, json: { type: 'boolean' },
   },
 });
 
@@ -48,6 +59,33 @@ const userPath = (p: string): string => resolve(process.env.INIT_CWD ?? process.
 function fail(msg: string): never {
   console.error(`device ${command ?? ''}: ${msg}`);
   process.exit(1);
+}
+
+/** Largest batch of one `provision --devices`. */
+const MAX_BATCH = 10_000;
+
+/**
+ * `--devices`: ids separated by commas, each an id or a range `SRL-0001..SRL-0020` (the same prefix, numbers of
+ * the same width, ascending): the ids in order, each once.
+ */
+function parseDeviceList(spec: string): string[] {
+  const out: string[] = [];
+  for (const part of spec.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const range = /^(.*?)(\d+)\.\.(.*?)(\d+)$/.exec(part);
+    if (!range) { out.push(part); continue; }
+    const [, p1, n1, p2, n2] = range as unknown as [string, string, string, string, string];
+    if (p1 !== p2 || n1.length !== n2.length || Number(n2) < Number(n1)) fail(`--devices: ${part} is not a range like SRL-0001..SRL-0020`);
+    if (Number(n2) - Number(n1) + 1 > MAX_BATCH) fail(`--devices: at most ${MAX_BATCH} controllers at a time`);
+    for (let n = Number(n1); n <= Number(n2); n++) out.push(`${p1}${String(n).padStart(n1.length, '0')}`);
+  }
+  if (out.length === 0) fail('--devices: no device id');
+  if (out.length > MAX_BATCH) fail(`--devices: at most ${MAX_BATCH} controllers at a time`);
+  const seen = new Set<string>();
+  for (const id of out) {
+    if (seen.has(id)) fail(`--devices: ${id} twice`);
+    seen.add(id);
+  }
+  return out;
 }
 
 function parseBroker(url: string): { host: string; port: number; tls: boolean } {
@@ -74,7 +112,12 @@ const repo = await openRepository(config);
 try {
   const identities = new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master, now: Date.now });
   if (command === 'provision') {
-    if (!a.tenant || !a.device || !a.out) fail('--tenant, --device and --out are required');
+    const batch = a.devices !== undefined;
+    if (!a.tenant || (!a.device && !batch)) fail('--tenant and --device (one controller) or --devices (a batch) are required');
+    if (a.device && batch) fail('--device and --devices do not go together');
+    if (!batch && !a.out) fail('--out is required with --device');
+    if (batch && !a['out-dir']) fail('--out-dir is required with --devices');
+    const ids = batch ? parseDeviceList(a.devices as string) : [a.device as string];
     const brokerUrl = a.broker ?? config.deviceBrokerUrl;
     if (!brokerUrl) fail(`--broker (or ${settingName('deviceBrokerUrl')}) is required: the broker as the controller reaches it`);
     if ((a['wifi-ssid'] === undefined) !== (a['wifi-password'] === undefined)) fail('--wifi-ssid and --wifi-password go together');
@@ -82,27 +125,53 @@ try {
     const own = config.otaTenantKeysDir ? tenantKeys(config.otaTenantKeysDir)(a.tenant) : undefined;
     const signing = own ?? (config.otaSigningKey ? loadSigningKey(config.otaSigningKey) : undefined);
     const otaKeys = signing ? [{ keyId: signing.keyId, publicKey: signing.publicKey }] : [];
-    let p;
-    try {
-      await repo.ensureTenant(a.tenant, Date.now());
-      const broker = parseBroker(brokerUrl);
-      const caPath = a['ca-file'] ?? config.deviceBrokerCa ?? config.mqttTlsCa;
-      const ca = broker.tls && caPath ? new Uint8Array(new X509Certificate(readFileSync(userPath(caPath))).raw) : undefined;
-      p = await identities.provision({
-        tenant: a.tenant, deviceId: a.device, hardwareModel: a.model, broker: { ...broker, ...(ca ? { ca } : {}) }, otaKeys,
-        ...(a['wifi-ssid'] !== undefined ? { wifi: { ssid: a['wifi-ssid'], password: a['wifi-password'] as string } } : {}),
-      });
-    } catch (err) {
-      if (err instanceof ProvisionConflict || err instanceof RangeError) fail(err.message);
-      throw err;
+    const broker = parseBroker(brokerUrl);
+    const caPath = a['ca-file'] ?? config.deviceBrokerCa ?? config.mqttTlsCa;
+    const ca = broker.tls && caPath ? new Uint8Array(new X509Certificate(readFileSync(userPath(caPath))).raw) : undefined;
+    const dir = batch ? userPath(a['out-dir'] as string) : undefined;
+    if (dir) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    await repo.ensureTenant(a.tenant, Date.now());
+    const done: Array<{ deviceId: string; generation: number; claimCode: string; identity: string; label: string; svg: string }> = [];
+    for (const deviceId of ids) {
+      let p;
+      try {
+        p = await identities.provision({
+          tenant: a.tenant, deviceId, hardwareModel: a.model, broker: { ...broker, ...(ca ? { ca } : {}) }, otaKeys,
+          ...(a['wifi-ssid'] !== undefined ? { wifi: { ssid: a['wifi-ssid'], password: a['wifi-password'] as string } } : {}),
+        });
+      } catch (err) {
+        if (err instanceof ProvisionConflict || err instanceof RangeError) fail(done.length ? `${err.message} (${done.length} provisioned before it: ${done.map((d) => d.deviceId).join(', ')})` : err.message);
+        throw err;
+      }
+      const out = dir ? join(dir, `${deviceId}.identity`) : userPath(a.out as string);
+      writeFileSync(out, p.nvs, { mode: 0o600 });
+      chmodSync(out, 0o600);
+      // ESP-IDF nvs_partition_gen.py input: the namespace, then the identity blob read from the file beside it.
+      writeFileSync(`${out}.csv`, `key,type,encoding,value\nstreetlight,namespace,,\nidentity,file,binary,${basename(out)}\n`, { mode: 0o600 });
+      const svg = await labelSvg({ deviceId, claimCode: p.claimCode, tenant: a.tenant, ...(a.model ? { model: a.model } : {}) });
+      const label = dir ? join(dir, `${deviceId}.label.svg`) : `${out}.label.svg`;
+      writeFileSync(label, svg);
+      done.push({ deviceId, generation: p.generation, claimCode: p.claimCode, identity: out, label, svg });
+      if (batch && !a.json) process.stderr.write(`provisioned ${done.length}/${ids.length} ${deviceId}\n`);
     }
-    const out = userPath(a.out);
-    writeFileSync(out, p.nvs, { mode: 0o600 });
-    chmodSync(out, 0o600);
-    // ESP-IDF nvs_partition_gen.py input: the namespace, then the identity blob read from the file beside it.
-    writeFileSync(`${out}.csv`, `key,type,encoding,value\nstreetlight,namespace,,\nidentity,file,binary,${basename(out)}\n`, { mode: 0o600 });
-    console.log(`${a.device}: provisioned for ${a.tenant} (key generation ${p.generation}, ${otaKeys.length} OTA key(s), broker ${brokerUrl})`);
-    console.log(`identity written to ${out} and ${out}.csv (secret: hand it to the board, then delete it)`);
+    const sheet = dir ? join(dir, 'labels.html') : undefined;
+    if (sheet) writeFileSync(sheet, labelSheetHtml(done.map((d) => ({ deviceId: d.deviceId, claimCode: d.claimCode, tenant: a.tenant as string, ...(a.model ? { model: a.model } : {}), svg: d.svg }))));
+    if (a.json) {
+      // What the labels say and where the files are; never the secrets (they are in the identity files only).
+      console.log(JSON.stringify({
+        tenant: a.tenant, broker: brokerUrl, otaKeys: otaKeys.length, labels: sheet ?? null,
+        devices: done.map((d) => ({ deviceId: d.deviceId, keyGeneration: d.generation, claimCode: d.claimCode, identity: d.identity, label: d.label })),
+      }, null, 2));
+    } else if (batch) {
+      console.log(`${done.length} controller(s) provisioned for ${a.tenant} (${otaKeys.length} OTA key(s), broker ${brokerUrl})`);
+      console.log(`identities, ESP-IDF inputs and labels in ${dir}; print ${sheet} (secret: hand each identity to its board, then delete it)`);
+    } else {
+      const d = done[0]!;
+      console.log(`${d.deviceId}: provisioned for ${a.tenant} (key generation ${d.generation}, ${otaKeys.length} OTA key(s), broker ${brokerUrl})`);
+      console.log(`identity written to ${d.identity} and ${d.identity}.csv (secret: hand it to the board, then delete it)`);
+      console.log(`label: ${d.label} (claim code ${d.claimCode})`);
+      console.log(await terminalQr(claimPayload(d.deviceId, d.claimCode)));
+    }
   } else if (command === 'revoke') {
     if (!a.device) fail('--device is required');
     const done = await identities.revoke(a.device);

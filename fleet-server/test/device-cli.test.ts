@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pb } from '@streetlight/protocol';
 import { openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
-import { CredentialsRepository, deriveDeviceKey, loadMasterKey, verifyBrokerPassword } from '../src/devices/identity.js';
+import { CredentialsRepository, DeviceIdentities, deriveDeviceKey, hashClaimCode, loadMasterKey, verifyBrokerPassword } from '../src/devices/identity.js';
+import { parseClaimPayload } from '../src/devices/labels.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -25,7 +26,7 @@ function documentedCommands(): string[] {
 
 describe('device CLI, as documented', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'device-cli-'));
-  const outputs = ['SRL-0001.identity', 'SRL-0001.identity.csv', 'mosquitto'].map((f) => join(ROOT, f));
+  const outputs = ['SRL-0001.identity', 'SRL-0001.identity.csv', 'SRL-0001.identity.label.svg', 'mosquitto', 'batch'].map((f) => join(ROOT, f));
   afterAll(() => {
     for (const f of outputs) rmSync(f, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
@@ -35,11 +36,17 @@ describe('device CLI, as documented', () => {
   });
 
   it('provisions, revokes and writes the Mosquitto configuration', async () => {
-    const [provision, revoke, brokerConfig] = documentedCommands();
-    expect([provision, revoke, brokerConfig].every((c) => c?.includes('run device'))).toBe(true);
+    const [provision, revoke, brokerConfig, batch] = documentedCommands();
+    expect([provision, revoke, brokerConfig, batch].every((c) => c?.includes('run device'))).toBe(true);
     for (const f of outputs) expect(existsSync(f), `${f} left from an earlier run`).toBe(false);
 
-    expect(run(provision as string)).toMatch(/SRL-0001: provisioned for sarlat \(key generation 1/);
+    const single = run(provision as string);
+    expect(single).toMatch(/SRL-0001: provisioned for sarlat \(key generation 1/);
+    // The label beside the identity, and the claim code it names: its hash is what the server keeps.
+    const code = /claim code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(single)?.[1];
+    expect(code).toBeDefined();
+    expect(single).toMatch(/[▀▄█]/); // the QR code in the terminal
+    expect(readFileSync(join(ROOT, 'SRL-0001.identity.label.svg'), 'utf8')).toContain(code as string);
     const identityFile = join(ROOT, 'SRL-0001.identity');
     expect(statSync(identityFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(`${identityFile}.csv`, 'utf8')).toBe('key,type,encoding,value\nstreetlight,namespace,,\nidentity,file,binary,SRL-0001.identity\n');
@@ -60,8 +67,30 @@ describe('device CLI, as documented', () => {
       expect(dynsec.clients.map((c) => [c.username, c.clientid])).toEqual([['fleet', undefined], ['SRL-0001', 'SRL-0001']]);
       expect(readFileSync(join(ROOT, 'mosquitto/mosquitto.conf'), 'utf8')).toMatch(/listener 1883 127\.0\.0\.1\nallow_anonymous false/);
 
+      const ids = new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master: loadMasterKey(join(dataDir, 'device-master.key'), false), now: Date.now });
+      expect(stored?.claimCodeHash).toBe(hashClaimCode(code as string));
+      expect(await ids.checkClaim('sarlat', 'SRL-0001', (code as string).toLowerCase().replace(/-/g, ' '))).toBe('ok');
+      expect(await ids.checkClaim('sarlat', 'SRL-0001', 'AAAA-BBBB-CCCC')).toBe('wrong_code');
+      expect(await ids.checkClaim('domme', 'SRL-0001', code as string)).toBe('wrong_tenant');
+
       expect(run(revoke as string)).toMatch(/SRL-0001: revoked/);
       expect((await row())?.revokedAt).toBeGreaterThan(0);
+      expect(await ids.checkClaim('sarlat', 'SRL-0001', code as string)).toBe('revoked');
+
+      // The workshop batch: 20 controllers, their files, the label sheet; the JSON says what was made, no secret.
+      const made = JSON.parse(run(batch as string)) as { tenant: string; labels: string; devices: Array<{ deviceId: string; keyGeneration: number; claimCode: string; identity: string; label: string }> };
+      expect(made.devices.map((d) => d.deviceId)).toEqual(Array.from({ length: 20 }, (_, i) => `SRL-${String(101 + i).padStart(4, '0')}`));
+      const sheet = readFileSync(made.labels, 'utf8');
+      for (const d of made.devices) {
+        const nvs = pb.DeviceIdentity.decode(readFileSync(d.identity));
+        expect([nvs.deviceId, nvs.tenant, nvs.keyGeneration, statSync(d.identity).mode & 0o777]).toEqual([d.deviceId, 'sarlat', 1, 0o600]);
+        expect(JSON.stringify(made)).not.toContain(nvs.mqttPassword);
+        expect((await creds.get(d.deviceId))?.claimCodeHash).toBe(hashClaimCode(d.claimCode));
+        expect(readFileSync(d.label, 'utf8')).toContain(d.claimCode);
+        expect(sheet).toContain(d.claimCode);
+        expect(parseClaimPayload(`SLC1:${d.deviceId}:${d.claimCode}`)).toEqual({ deviceId: d.deviceId, claimCode: d.claimCode });
+      }
+      expect(new Set(made.devices.map((d) => d.claimCode)).size).toBe(20);
       await repo.close();
     }
   }, 120_000);

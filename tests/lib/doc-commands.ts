@@ -99,6 +99,7 @@ export const HOW: Record<string, How> = {
   [`${FLEET} run device provision --tenant sarlat --device SRL-0001 --model SL-ESP32 --broker mqtt://127.0.0.1:1884 --out ./SRL-0001.identity`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   [`${FLEET} run device revoke --device SRL-0001`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   [`MQTT_USERNAME=fleet MQTT_PASSWORD=change-me ${FLEET} run device broker-config --out ./mosquitto --listener 127.0.0.1:1883`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
+  [`npx -y pnpm@10 --silent --filter @streetlight/fleet-server run device provision --tenant sarlat --devices SRL-0101..SRL-0120 --model SL-ESP32 --broker mqtt://127.0.0.1:1884 --out-dir ./batch --json`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   // The firmware.
   'npx -y pnpm@10 --filter @streetlight/firmware build': { run: 'the firmware build' },
   'cd firmware': { not: 'the first step of flashing an ESP32 (below)' },
@@ -123,7 +124,7 @@ export const HOW: Record<string, How> = {
 
 /** The pnpm script a command runs, and the package.json that must have it. */
 export function pnpmScript(command: string): { pkgDir: string; script: string } | undefined {
-  const m = /npx -y pnpm@10 (?:--filter (\S+) )?(?:run )?([\w:-]+)/.exec(command);
+  const m = /npx -y pnpm@10 (?:--silent )?(?:--filter (\S+) )?(?:run )?([\w:-]+)/.exec(command);
   if (!m) return undefined;
   const [, filter, script] = m;
   if (['install', 'exec', 'dlx'].includes(script!)) return undefined;

@@ -72,6 +72,13 @@ export const deviceCredentials = pgTable('device_credentials', {
   provisionedAt: bigint('provisioned_at', { mode: 'number' }).notNull(),
   /** Revoked: frames refused, broker connection refused and closed. Null = active. */
   revokedAt: bigint('revoked_at', { mode: 'number' }),
+  /**
+   * Issue 15: SHA-256 (hex) of this generation's claim code, printed on the controller's label (devices/labels.ts):
+   * whoever holds the controller can name it on the pole. Null for identities provisioned before.
+   */
+  claimCodeHash: text('claim_code_hash'),
+  /** When the claim code was first used to commission the controller; null while unclaimed. */
+  claimedAt: bigint('claimed_at', { mode: 'number' }),
 }, (t) => [index('device_credentials_tenant_idx').on(t.tenantId)]);
 
 export const inventory = pgTable('inventory', {

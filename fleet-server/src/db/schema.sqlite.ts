@@ -78,6 +78,13 @@ export const deviceCredentials = sqliteTable('device_credentials', {
   provisionedAt: integer('provisioned_at').notNull(),
   /** Revoked: frames refused, broker connection refused and closed. Null = active. */
   revokedAt: integer('revoked_at'),
+  /**
+   * Issue 15: SHA-256 (hex) of this generation's claim code, printed on the controller's label (devices/labels.ts):
+   * whoever holds the controller can name it on the pole. Null for identities provisioned before.
+   */
+  claimCodeHash: text('claim_code_hash'),
+  /** When the claim code was first used to commission the controller; null while unclaimed. */
+  claimedAt: integer('claimed_at'),
 }, (t) => [index('device_credentials_tenant_idx').on(t.tenantId)]);
 
 export const inventory = sqliteTable('inventory', {

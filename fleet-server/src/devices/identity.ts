@@ -12,7 +12,7 @@
  *   dropped and counted; every downlink is sealed with it. A frame from an identity the server did not provision
  *   (or revoked) is rejected and counted: devices are never created by a Hello.
  */
-import { createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
@@ -85,6 +85,40 @@ export function verifyBrokerPassword(password: string, stored: string): boolean 
 /** A random broker password: 32 bytes, base64url (43 characters). */
 export const randomBrokerPassword = (): string => randomBytes(32).toString('base64url');
 
+/** Crockford's base32 alphabet: no I, L, O, U (read aloud, typed on a phone, no 0/O or 1/I confusion). */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Issue 15: a claim code, printed on the controller's label (devices/labels.ts) for the installer who commissions
+ * it: 60 random bits as 12 Crockford base32 characters in three groups (`7KQ2-M9XD-4TRW`). Only its hash is kept
+ * (`claimCodeHash`); a re-provisioning makes a new one.
+ */
+export function randomClaimCode(): string {
+  const bytes = randomBytes(8);
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 12; i++) {
+    out += CROCKFORD[Number(bits & 31n)];
+    bits >>= 5n;
+    if (i === 3 || i === 7) out += '-';
+  }
+  return out;
+}
+
+/**
+ * A claim code as an installer may type it: case, spaces and dashes ignored, Crockford's readings of I/L (1) and
+ * O (0) accepted; undefined when it cannot be one.
+ */
+export function normalizeClaimCode(typed: string): string | undefined {
+  const c = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(c)) return undefined;
+  return `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
+}
+
+/** SHA-256 (hex) of a normalized claim code, as `device_credentials.claim_code_hash` keeps it. */
+export const hashClaimCode = (code: string): string => createHash('sha256').update(code).digest('hex');
+
 export interface CredentialRow {
   deviceId: string;
   tenantId: string;
@@ -93,6 +127,9 @@ export interface CredentialRow {
   hardwareModel: string | null;
   provisionedAt: number;
   revokedAt: number | null;
+  /** Issue 15: the claim code's hash (null: provisioned before claim codes), and when it was first used. */
+  claimCodeHash?: string | null;
+  claimedAt?: number | null;
 }
 
 /** The `device_credentials` table. */
@@ -119,8 +156,16 @@ export class CredentialsRepository {
       set: {
         tenantId: row.tenantId, keyGeneration: row.keyGeneration, mqttPasswordHash: row.mqttPasswordHash,
         hardwareModel: row.hardwareModel, provisionedAt: row.provisionedAt, revokedAt: null,
+        claimCodeHash: row.claimCodeHash ?? null, claimedAt: null,
       },
     });
+  }
+
+  /** Marks the claim code used (the first time only); false when it was already. */
+  async markClaimed(deviceId: string, now: number): Promise<boolean> {
+    const c = this.t.deviceCredentials;
+    const rows = await this.db.update(c).set({ claimedAt: now }).where(and(eq(c.deviceId, deviceId), isNull(c.claimedAt))).returning({ id: c.deviceId });
+    return rows.length > 0;
   }
 
   async revoke(deviceId: string, now: number): Promise<boolean> {
@@ -165,7 +210,12 @@ export interface Provisioned {
   nvs: Uint8Array;
   identity: DeviceIdentityMessage;
   generation: number;
+  /** Issue 15: this generation's claim code, for the controller's label (the server keeps only its hash). */
+  claimCode: string;
 }
+
+/** What checking a claim code found (`DeviceIdentities.checkClaim`). */
+export type ClaimVerdict = 'ok' | 'unknown_device' | 'wrong_tenant' | 'revoked' | 'no_claim_code' | 'wrong_code';
 
 /** Prefix of the server's own broker accounts; a device id may not start with it. */
 export const SERVER_ACCOUNT_PREFIX = '_';
@@ -225,10 +275,11 @@ export class DeviceIdentities {
     if (req.broker.tls && !req.broker.ca) throw new RangeError('a TLS broker needs the CA the controllers check it with (DEVICE_BROKER_CA, --ca-file)');
     const generation = (before?.keyGeneration ?? 0) + 1;
     const password = randomBrokerPassword();
+    const claimCode = randomClaimCode();
     const now = this.now();
     await this.repo.put({
       deviceId: req.deviceId, tenantId: req.tenant, keyGeneration: generation, mqttPasswordHash: hashBrokerPassword(password),
-      hardwareModel: req.hardwareModel ?? null, provisionedAt: now, revokedAt: null,
+      hardwareModel: req.hardwareModel ?? null, provisionedAt: now, revokedAt: null, claimCodeHash: hashClaimCode(claimCode), claimedAt: null,
     });
     this.cache.delete(req.deviceId);
     if (before) this.onRevoke?.(req.deviceId); // the previous generation's connection goes
@@ -240,7 +291,23 @@ export class DeviceIdentities {
       otaKeys: (req.otaKeys ?? []).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })),
       wifiSsid: req.wifi?.ssid ?? '', wifiPassword: req.wifi?.password ?? '', provisionedAt: Math.floor(now / 1000),
     };
-    return { nvs: pb.DeviceIdentity.encode(identity).finish(), identity, generation };
+    return { nvs: pb.DeviceIdentity.encode(identity).finish(), identity, generation, claimCode };
+  }
+
+  /**
+   * Issue 15: whether `typed` is the claim code on this controller's label, for a commissioning in `tenant`
+   * (compared in constant time on the hashes). Does not use it up: `markClaimed` records the first commissioning.
+   */
+  async checkClaim(tenant: string, deviceId: string, typed: string): Promise<ClaimVerdict> {
+    const row = await this.repo.get(deviceId);
+    if (!row) return 'unknown_device';
+    if (row.tenantId !== tenant) return 'wrong_tenant';
+    if (row.revokedAt !== null) return 'revoked';
+    if (!row.claimCodeHash) return 'no_claim_code';
+    const code = normalizeClaimCode(typed);
+    const got = Buffer.from(hashClaimCode(code ?? typed), 'hex');
+    const want = Buffer.from(row.claimCodeHash, 'hex');
+    return code !== undefined && got.length === want.length && timingSafeEqual(got, want) ? 'ok' : 'wrong_code';
   }
 
   /** Revokes a device: its frames and its broker connection are refused from now on. False when not provisioned or revoked already. */
