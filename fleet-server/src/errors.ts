@@ -43,6 +43,7 @@ export const ERRORS = {
   OTA_CAMPAIGN_NOT_FOUND: { code: 'SL_OTA_CAMPAIGN_NOT_FOUND', status: 404, message: 'No such OTA campaign for this tenant' },
   OTA_CAMPAIGN_STATE: { code: 'SL_OTA_CAMPAIGN_STATE', status: 409, message: 'The campaign cannot do that in its current state' },
   OTA_NO_TARGETS: { code: 'SL_OTA_NO_TARGETS', status: 422, message: 'The campaign targets no device (or all of them are in another active campaign)' },
+  CLAIM_REFUSED: { code: 'SL_CLAIM_REFUSED', status: 403, message: 'Not the claim code of a controller of this town (details.reason: unknown_device, revoked, no_claim_code or wrong_code)' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -115,6 +115,8 @@ export interface TestDevice {
   key: Uint8Array;
   /** MQTT CONNECT options of the device's own broker account. */
   mqtt: { username: string; password: string; clientId: string };
+  /** Issue 15: the claim code of its label. */
+  claimCode: string;
   /** An encoded uplink body with the device's MAC appended. */
   seal(body: Uint8Array): Uint8Array;
   /** Encodes and seals an uplink (protocol version and device id filled in). */
@@ -157,6 +159,7 @@ export async function provisionWith(identities: DeviceIdentities, tenant: string
   return {
     tenant, deviceId, identity: p.nvs, key,
     mqtt: { username: deviceId, password: p.identity.mqttPassword as string, clientId: deviceId },
+    claimCode: p.claimCode,
     seal,
     uplink: (m) => seal(encodeUplink({ protocolVersion: PROTOCOL_VERSION, deviceId, ...m })),
     authentic: (frame) => verifyFrame(frameHmac, key, 'down', frame),

@@ -80,7 +80,8 @@ export function sessionCookie(req: FastifyRequest, value: string, maxAgeS: numbe
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeS}${isSecure ? '; Secure' : ''}`;
 }
 
-const SECRET_KEYS = /pass(word)?|secret|token/i;
+/** Body fields masked in the audit log (issue 15: a label's claim code too). */
+const SECRET_KEYS = /pass(word)?|secret|token|claim/i;
 const DETAIL_MAX = 4000;
 
 /** A copy of the request body fit for the audit log: secrets masked, big arrays summarised, size capped. */

@@ -38,8 +38,8 @@ const overrideReply = z.object({
 const planReply = z.object({ planId: z.number(), planVersion: z.number(), devices: z.number() });
 
 export const INVENTORY_MAX_ROWS = 10_000;
-const inventoryRow = z.strictObject({
-  deviceId: id,
+/** Where a light stands and what it is (bulk commissioning rows, and one controller commissioned on its pole). */
+const placement = {
   poleRef: z.string().min(1).max(64).optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
@@ -47,7 +47,8 @@ const inventoryRow = z.strictObject({
   luminaireModel: z.string().min(1).max(64).optional(),
   nominalPowerW: z.number().int().min(0).max(100000).optional(),
   cctK: z.number().int().min(1000).max(10000).optional().describe('nominal colour temperature (decree of 27 Dec 2018, art. 3: ≤ 3000 K for roads)'),
-});
+};
+const inventoryRow = z.strictObject({ deviceId: id, ...placement });
 
 /** Page sizes of the device list (issue 14). */
 export const DEVICE_PAGE_DEFAULT = 500;
@@ -324,5 +325,41 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     const res = await devices.commission(req.params.tenant, req.body);
     map.invalidate(req.params.tenant); // positions changed
     return res;
+  });
+
+  // Issue 15: an installer on the pole commissions the controller in hand, proved by the claim code on its label
+  // (devices/identity.ts). The device id is in the path, so the audit row names it; the code is masked there.
+  r.post('/api/tenants/:tenant/devices/:deviceId/commission', {
+    schema: {
+      tags: ['inventory'], summary: 'Commission one controller on its pole with the claim code of its label (installer)',
+      description: 'The controller must be provisioned for this town and not revoked, and `claimCode` must be the one on its label '
+        + '(case, spaces and dashes ignored; O read as 0, I and L as 1). Its inventory row is written as by `POST …/inventory`, and its '
+        + 'configuration (position, power, the luminaire model\'s settings) goes out at once when it is online.',
+      params: deviceParams,
+      body: z.strictObject({
+        claimCode: z.string().min(1).max(40).describe('the claim code of the label (its QR code holds SLC1:<device id>:<claim code>)'),
+        ...placement,
+        accuracyM: z.number().min(0).max(100000).optional().describe('accuracy of a phone\'s position, metres (kept in the audit log)'),
+      }),
+      response: {
+        200: z.object({
+          deviceId: z.string(), firstClaim: z.boolean().describe('false: the controller had been commissioned with this code before (a correction)'),
+          configsChanged: z.number(), online: z.boolean(),
+        }),
+        ...errors, 403: errorBody, 409: errorBody,
+      },
+    },
+  }, async (req) => {
+    const { tenant, deviceId } = req.params;
+    await requireTenant(tenant);
+    const { claimCode, accuracyM: _accuracy, ...where } = req.body;
+    const verdict = await app.identities.checkClaim(tenant, deviceId, claimCode);
+    // Another town's controller is "unknown" here: the answer tells nothing of other towns.
+    if (verdict !== 'ok') throw fleetError('CLAIM_REFUSED', { reason: verdict === 'wrong_tenant' ? 'unknown_device' : verdict });
+    const res = await devices.commission(tenant, [{ deviceId, ...where }]);
+    map.invalidate(tenant);
+    const firstClaim = await app.identities.repo.markClaimed(deviceId, app.fleet.now());
+    const device = await repo.getDevice(deviceId);
+    return { deviceId, firstClaim, configsChanged: res.configsChanged, online: device?.online ?? false };
   });
 }
