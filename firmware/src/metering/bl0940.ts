@@ -17,7 +17,7 @@
  * CF_CNT is a 24-bit counter: deltas are taken modulo 2^24.
  */
 import type { SerialConstructor, SerialIO, TimerId } from '../host.js';
-import type { MeterDriver, MeterDriverCommon, MeterSample } from './meter.js';
+import { PollTimer, type MeterDriver, type MeterDriverCommon, type MeterSample } from './meter.js';
 
 export const BL0940_BAUD = 4800;
 export const BL0940_READ = 0x58;
@@ -101,7 +101,7 @@ export class Bl0940 implements MeterDriver {
   /** The read command, made once: the UART copies what it sends (an ArrayBuffer per poll was churn for nothing). */
   readonly #command = new Uint8Array([BL0940_READ, BL0940_FULL_PACKET]).buffer;
   #rxLen = 0;
-  #timer: TimerId | undefined;
+  readonly #poller: PollTimer;
   #timeout: TimerId | undefined;
   #waiting = false;
   #cfLast: number | undefined;
@@ -133,7 +133,7 @@ export class Bl0940 implements MeterDriver {
     // After a power-on the chip's CF_CNT started at 0 with the chip: the first reading is all new energy.
     // After a software restart the chip kept counting: the first reading is only a baseline.
     if (!options.chipWarm) this.#cfLast = 0;
-    this.#timer = options.timers.repeat(this.#tick, options.pollMs ?? 1000);
+    this.#poller = new PollTimer(options.timers, this.#tick, options.pollMs ?? 1000);
   }
 
   readonly #tick = (): void => {
@@ -148,14 +148,7 @@ export class Bl0940 implements MeterDriver {
   };
 
   setPollMs(ms: number): void {
-    if (this.#closed) return;
-    const timers = this.#o.timers;
-    timers.clear(this.#timer);
-    // A reading at once (the records' interval changed: the one in progress may close now), then one every `ms`.
-    this.#timer = timers.set(() => {
-      this.#timer = timers.repeat(this.#tick, ms);
-      this.#tick();
-    }, 0);
+    if (!this.#closed) this.#poller.retime(ms);
   }
 
   /** No answer in time: a failed poll. Made once (a closure per request was churn). */
@@ -172,7 +165,7 @@ export class Bl0940 implements MeterDriver {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#o.timers.clear(this.#timer);
+    this.#poller.stop();
     this.#o.timers.clear(this.#timeout);
     this.#serial.close();
   }

@@ -14,8 +14,8 @@
  * 10 mΩ shunt (luminaires up to 250 W: finer energy steps, shunt voltage still inside the ±43.75 mV input
  * range), so CF and the current channel run 10× faster.
  */
-import type { DigitalConstructor, DigitalIO, PulseCountConstructor, PulseCountIO, TimerId } from '../host.js';
-import type { MeterDriver, MeterDriverCommon, MeterSample } from './meter.js';
+import type { DigitalConstructor, DigitalIO, PulseCountConstructor, PulseCountIO } from '../host.js';
+import { PollTimer, type MeterDriver, type MeterDriverCommon, type MeterSample } from './meter.js';
 
 /** CF frequency per watt of active power, Hz/W: 10 × (1e6 / 12,530 µs) / 1,000 W. */
 export const HLW8012_CF_HZ_PER_W = 10 * (1e6 / 12_530) / 1000;
@@ -51,7 +51,7 @@ export class Hlw8012 implements MeterDriver {
   readonly #sel: DigitalIO | undefined;
   readonly #selV: 0 | 1;
   #selLevel: 0 | 1;
-  #timer: TimerId | undefined;
+  readonly #poller: PollTimer;
   #base: number;
   #lastCf1 = 0;
   #lastTicks: number;
@@ -85,7 +85,7 @@ export class Hlw8012 implements MeterDriver {
     this.#lastTicks = options.ticks();
     this.#windowT.push(this.#lastTicks);
     this.#windowN.push(0);
-    this.#timer = options.timers.repeat(this.#tick, options.pollMs ?? 1000);
+    this.#poller = new PollTimer(options.timers, this.#tick, options.pollMs ?? 1000);
   }
 
   readonly #tick = (): void => {
@@ -95,14 +95,7 @@ export class Hlw8012 implements MeterDriver {
   };
 
   setPollMs(ms: number): void {
-    if (this.#closed) return;
-    const timers = this.#o.timers;
-    timers.clear(this.#timer);
-    // A reading at once (the records' interval changed: the one in progress may close now), then one every `ms`.
-    this.#timer = timers.set(() => {
-      this.#timer = timers.repeat(this.#tick, ms);
-      this.#tick();
-    }, 0);
+    if (!this.#closed) this.#poller.retime(ms);
   }
 
   get last(): MeterSample | undefined { return this.#last; }
@@ -111,7 +104,7 @@ export class Hlw8012 implements MeterDriver {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#o.timers.clear(this.#timer);
+    this.#poller.stop();
     this.#cf.close();
     this.#cf1?.close();
     this.#sel?.close();

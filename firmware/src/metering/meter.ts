@@ -3,7 +3,7 @@
  * and deliver one sample per poll; they take their IO class through options (HOUSE-STYLE 6), so the same
  * driver runs over a real or a simulated PulseCount/Serial.
  */
-import type { HostTimers } from '../host.js';
+import type { HostTimers, TimerId } from '../host.js';
 import type { Calibration } from './calibration.js';
 
 export interface MeterSample {
@@ -53,4 +53,37 @@ export interface MeterDriverCommon {
   onPoll?: () => void;
   /** Called when `responding` changes. */
   onHealth?: (responding: boolean, detail: string) => void;
+}
+
+/**
+ * A meter driver's poll timer: `tick` every `ms`; `retime(ms)` polls at once (the records' interval changed: the
+ * one in progress may close now), then every `ms`; `stop()` for good. Shared by the chip drivers.
+ */
+export class PollTimer {
+  readonly #timers: HostTimers;
+  readonly #tick: () => void;
+  #id: TimerId | undefined;
+  #stopped = false;
+
+  constructor(timers: HostTimers, tick: () => void, ms: number) {
+    this.#timers = timers;
+    this.#tick = tick;
+    this.#id = timers.repeat(tick, ms);
+  }
+
+  retime(ms: number): void {
+    if (this.#stopped) return;
+    const timers = this.#timers;
+    timers.clear(this.#id);
+    this.#id = timers.set(() => {
+      this.#id = timers.repeat(this.#tick, ms);
+      this.#tick();
+    }, 0);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#timers.clear(this.#id);
+    this.#id = undefined;
+  }
 }
