@@ -15,6 +15,7 @@ import { AdminPage } from './pages/admin.js';
 import { AccountPage } from './pages/account.js';
 import { SyndicatePage } from './pages/syndicate.js';
 import { SettingsPage } from './pages/settings.js';
+import { InstallPage } from './pages/install.js';
 
 const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin: 3 };
 export const can = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
@@ -24,7 +25,7 @@ export interface PageProps { tenant: TenantInfo; arg: string | null; query: URLS
 const NAV: Array<{ page: string; key: Key; need?: Role }> = [
   { page: 'map', key: 'map' }, { page: 'lights', key: 'lights' }, { page: 'plans', key: 'plans' }, { page: 'energy', key: 'energy' },
   { page: 'alarms', key: 'alarms' }, { page: 'firmware', key: 'firmware' }, { page: 'settings', key: 'settings' },
-  { page: 'admin', key: 'admin', need: 'admin' },
+  { page: 'install', key: 'install', need: 'installer' }, { page: 'admin', key: 'admin', need: 'admin' },
 ];
 const SYNDICATE_NAV: Array<{ page: string; key: Key; need?: Role }> = [{ page: 'towns', key: 'towns' }, { page: 'admin', key: 'admin', need: 'admin' }];
 
@@ -80,9 +81,10 @@ export function App() {
   const syndicates = me.tenants.filter((t) => t.kind === 'syndicate');
   const tenant = me.tenants.find((t) => t.tenantId === route.tenant) ?? null;
   if (!tenant) {
-    // A syndicate's people land on its overview of the member towns; a town's on its map.
+    // A syndicate's people land on its overview of the member towns; a town's on its map, except an installer on a
+    // phone, who is on a pole: on the commissioning page (at a desk, the same account gets the map first).
     const first = syndicates[0] ?? towns[0];
-    if (first) { go(href(first.tenantId, first.kind === 'syndicate' ? 'towns' : 'map')); return <div class="splash">…</div>; }
+    if (first) { go(href(first.tenantId, first.kind === 'syndicate' ? 'towns' : landingPage(first.role))); return <div class="splash">…</div>; }
     return (
       <I18nContext.Provider value={i18n}>
         <div class="splash"><p>{i18n.t('noTenant')}</p><button onClick={() => void signOut(setMe)}>{i18n.t('signOut')}</button></div>
@@ -106,11 +108,13 @@ export function App() {
       case 'alarms': return <AlarmsPage {...props} />;
       case 'firmware': return <FirmwarePage {...props} />;
       case 'settings': return <SettingsPage {...props} />;
+      case 'install': return can(tenant.role, 'installer') ? <InstallPage key={tenant.tenantId} {...props} /> : <p class="notice">{i18n.t('forbidden')}</p>;
       default: return <MapPage {...props} />;
     }
   })();
   const active = route.page === 'light' ? 'lights' : route.page || (syndicate ? 'towns' : 'map');
-  const nav = syndicate ? SYNDICATE_NAV : NAV;
+  // An installer's work is commissioning: its entry comes first, where a phone's narrow bar shows it.
+  const nav = syndicate ? SYNDICATE_NAV : tenant.role === 'installer' ? [...NAV].sort((a, b) => Number(b.page === 'install') - Number(a.page === 'install')) : NAV;
   const parent = tenant.parentId ? syndicates.find((s) => s.tenantId === tenant.parentId) : undefined;
   // Towns grouped under the syndicates the user sees; other towns after.
   const underSyndicate = new Set(towns.filter((t) => syndicates.some((s) => s.tenantId === t.parentId)).map((t) => t.tenantId));
@@ -153,6 +157,11 @@ export function App() {
       </div>
     </I18nContext.Provider>
   );
+}
+
+/** A town's first page for a role: the map, or the commissioning page for an installer on a phone-sized screen. */
+function landingPage(role: Role): string {
+  return role === 'installer' && window.matchMedia('(max-width: 600px)').matches ? 'install' : 'map';
 }
 
 async function signOut(setMe: (m: null) => void): Promise<void> {

@@ -78,6 +78,22 @@ const fr = {
   createToken: 'Créer un jeton', tokenName: 'Nom (usage du jeton)', expiresInDays: 'Expire dans (jours)', lastUsed: 'Dernière utilisation', createdOn: 'créé le {d}', expiresOn: 'expire le {d}',
   tokenActive: 'actif', tokenRevoked: 'révoqué', tokenExpired: 'expiré', revoke: 'Révoquer', confirmRevoke: 'Révoquer le jeton « {n} » ? Les intégrations qui l’utilisent cessent de fonctionner.',
   tokenRevokedMsg: 'Jeton « {n} » révoqué.', tokenOnce: 'Jeton « {n} » : copiez-le maintenant, il ne sera plus jamais affiché.', copy: 'Copier', tokenStored: 'C’est noté',
+  // the installer's commissioning page on the pole
+  install: 'Mise en service', installIntro: 'Scannez ou saisissez l’étiquette du contrôleur, prenez la position au pied du poteau, puis enregistrez.',
+  labelField: 'Étiquette (texte du QR code)', labelHelp: 'SLC1:… collé ou saisi — ou bien l’identifiant et le code ci-dessous.', labelRead: 'Contrôleur {d} · code {c}',
+  labelInvalid: 'Ce texte n’est pas celui d’une étiquette de contrôleur (SLC1:identifiant:code).', orTypeIt: 'ou', deviceId: 'Identifiant du contrôleur', claimCode: 'Code de mise en service',
+  scanQr: 'Scanner le QR code', stopScan: 'Arrêter le scan', cameraError: 'Caméra indisponible : {m}',
+  myPosition: 'Ma position', locating: 'Localisation…', latitude: 'Latitude', longitude: 'Longitude', accuracyM: 'Précision : {m} m',
+  accuracyWarn: 'Précision faible ({m} m) : attendez à découvert quelques secondes et recommencez.', geoError: 'Position indisponible ({m}) : saisissez-la.',
+  poleRef: 'Référence du poteau', noneOption: '— aucun —', ratedPowerW: 'Puissance assignée (W)', draftKept: 'La saisie reste sur ce téléphone jusqu’à l’enregistrement.',
+  saving: 'Enregistrement…', offlineRetry: 'hors ligne — nouvel essai dans {s} s', retryNow: 'Réessayer maintenant',
+  claimRefused: 'Refusé : {r}.', claim_wrong_code: 'code incorrect', claim_revoked: 'contrôleur révoqué', claim_unknown_device: 'contrôleur inconnu pour cette commune',
+  claim_no_claim_code: 'ce contrôleur n’a pas de code de mise en service (à provisionner de nouveau)',
+  needDevice: 'Indiquez le contrôleur : l’étiquette, ou l’identifiant et le code.', needPosition: 'Indiquez la position : « Ma position », ou la latitude et la longitude.',
+  invalidInput: 'Saisie refusée : {m}', commissioned: 'Contrôleur {d} mis en service.', recommissioned: 'Contrôleur {d} : mise en service corrigée.',
+  linkOnline: 'En ligne', linkOffline: 'Hors ligne', reportedLevel: 'Niveau du luminaire', desiredOverride: 'Forçage demandé',
+  configState: 'Configuration', configApplied: 'reçue (version {v})', configPending: 'en attente (version {v})', waitingDevice: 'En attente des nouvelles du contrôleur…',
+  watchStopped: 'Suivi arrêté après 10 minutes.', nextController: 'Contrôleur suivant', watching: 'Actualisé toutes les 2 s',
 } as const;
 
 type Dict = { [K in keyof typeof fr]: string };
@@ -151,6 +167,21 @@ const en: Dict = {
   createToken: 'Create a token', tokenName: 'Name (what it is for)', expiresInDays: 'Expires in (days)', lastUsed: 'Last used', createdOn: 'created {d}', expiresOn: 'expires {d}',
   tokenActive: 'active', tokenRevoked: 'revoked', tokenExpired: 'expired', revoke: 'Revoke', confirmRevoke: 'Revoke the token "{n}"? Integrations using it stop working.',
   tokenRevokedMsg: 'Token "{n}" revoked.', tokenOnce: 'Token "{n}": copy it now, it will never be shown again.', copy: 'Copy', tokenStored: 'Done',
+  install: 'Commissioning', installIntro: 'Scan or type the controller\u2019s label, take the position at the foot of the pole, then save.',
+  labelField: 'Label (QR code text)', labelHelp: 'SLC1:… pasted or typed — or the id and code below.', labelRead: 'Controller {d} · code {c}',
+  labelInvalid: 'This is not a controller label\u2019s text (SLC1:id:code).', orTypeIt: 'or', deviceId: 'Controller id', claimCode: 'Claim code',
+  scanQr: 'Scan the QR code', stopScan: 'Stop scanning', cameraError: 'Camera unavailable: {m}',
+  myPosition: 'My position', locating: 'Locating…', latitude: 'Latitude', longitude: 'Longitude', accuracyM: 'Accuracy: {m} m',
+  accuracyWarn: 'Poor accuracy ({m} m): wait a few seconds in the open and try again.', geoError: 'Position unavailable ({m}): type it.',
+  poleRef: 'Pole reference', noneOption: '— none —', ratedPowerW: 'Rated power (W)', draftKept: 'What you type stays on this phone until it is saved.',
+  saving: 'Saving…', offlineRetry: 'offline — retrying in {s} s', retryNow: 'Retry now',
+  claimRefused: 'Refused: {r}.', claim_wrong_code: 'wrong code', claim_revoked: 'controller revoked', claim_unknown_device: 'controller unknown in this town',
+  claim_no_claim_code: 'this controller has no claim code (provision it again)',
+  needDevice: 'Give the controller: its label, or its id and code.', needPosition: 'Give the position: "My position", or latitude and longitude.',
+  invalidInput: 'Input refused: {m}', commissioned: 'Controller {d} commissioned.', recommissioned: 'Controller {d}: commissioning corrected.',
+  linkOnline: 'Online', linkOffline: 'Offline', reportedLevel: 'Luminaire level', desiredOverride: 'Override requested',
+  configState: 'Configuration', configApplied: 'received (version {v})', configPending: 'pending (version {v})', waitingDevice: 'Waiting for the controller…',
+  watchStopped: 'Stopped watching after 10 minutes.', nextController: 'Next controller', watching: 'Refreshed every 2 s',
 };
 
 export type Key = keyof typeof fr;
