@@ -77,6 +77,18 @@ describe('commissioning with a claim code', () => {
     expect(JSON.stringify(audit)).not.toContain(a.claimCode);
   });
 
+  it('gives a controller the plan assigned to the group it joins', async () => {
+    const plan = (await admin({ method: 'POST', url: '/api/tenants/sarlat/plans', payload: { name: 'Rue 80 %', plan: {
+      programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 80 }, { anchor: 'sunrise', offsetMin: 0, level: 0 }] }], defaultProgramId: 1,
+    } } })).json() as { planId: number };
+    const assigned = await admin({ method: 'PUT', url: '/api/tenants/sarlat/groups/rue-de-la-republique/settings', payload: { planId: plan.planId } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const c = await provisionDevice(app, 'sarlat', 'SRL-0103');
+    expect((await commission(installer, c.deviceId, { claimCode: c.claimCode, ...place, poleRef: 'P-20' })).statusCode).toBe(200);
+    const d = (await admin('/api/tenants/sarlat/devices/SRL-0103')).json() as { desired: { plan: { id: number } | null } | null };
+    expect(d.desired?.plan?.id).toBe(plan.planId);
+  });
+
   it('refuses a revoked controller\'s code', async () => {
     await app.identities.revoke(b.deviceId);
     const r = await commission(installer, b.deviceId, { claimCode: b.claimCode, ...place });

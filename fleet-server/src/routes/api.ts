@@ -324,6 +324,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const res = await devices.commission(req.params.tenant, req.body);
     map.invalidate(req.params.tenant); // positions changed
+    await app.plans.apply(req.params.tenant); // new members of groups with an assigned plan get it now
     return res;
   });
 
@@ -358,6 +359,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     if (verdict !== 'ok') throw fleetError('CLAIM_REFUSED', { reason: verdict === 'wrong_tenant' ? 'unknown_device' : verdict });
     const res = await devices.commission(tenant, [{ deviceId, ...where }]);
     map.invalidate(tenant);
+    await app.plans.apply(tenant); // joining a group with an assigned plan gives the controller that plan at once
     const firstClaim = await app.identities.repo.markClaimed(deviceId, app.fleet.now());
     const device = await repo.getDevice(deviceId);
     return { deviceId, firstClaim, configsChanged: res.configsChanged, online: device?.online ?? false };
