@@ -1,27 +1,11 @@
 /**
- * What the installer's page reads off a controller's label: the QR code's claim payload `SLC1:<deviceId>:<claimCode>`,
- * or the device id and claim code typed by hand.
- *
- * `parseClaimPayload` is a copy of the one in src/devices/labels.ts, not an import: that module draws the labels
- * with `qrcode`, which would pull a QR encoder (and its Node-only PNG path) into the browser bundle for a
- * twelve-line parser. test/ui-claim.test.ts checks that both parsers give the same answer on the same inputs;
- * change them together.
+ * What the installer's page reads off a controller's label: the QR code's claim payload `SLC1:<deviceId>:<claimCode>`
+ * (devices/claim-payload.ts, the same parser the labels are checked with), or the device id and claim code typed
+ * by hand.
  */
+import { DEVICE_ID, parseClaimPayload } from '../devices/claim-payload.js';
 
-const CLAIM_PREFIX = 'SLC1';
-/** Device ids a label carries (labels.ts `DEVICE_ID`). */
-const DEVICE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-/** A printed claim code: three groups of four Crockford base32 capitals (labels.ts `CLAIM_CODE`). */
-const CLAIM_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/;
-
-/** The device id and claim code of a claim payload, or `undefined` for anything else (labels.ts `parseClaimPayload`). */
-export function parseClaimPayload(text: string): { deviceId: string; claimCode: string } | undefined {
-  const fields = text.split(':');
-  if (fields.length !== 3) return undefined;
-  const [prefix, deviceId, claimCode] = fields as [string, string, string];
-  if (prefix !== CLAIM_PREFIX || !DEVICE_ID.test(deviceId) || !CLAIM_CODE.test(claimCode)) return undefined;
-  return { deviceId, claimCode };
-}
+export { parseClaimPayload };
 
 /**
  * What the single "label" field holds: a payload (pasted, typed, or from a scanner that may add spaces or a
