@@ -35,6 +35,7 @@ import type { DrizzleRepository } from './db/drizzle-repository.js';
 import { DeviceIdentities, loadMasterKey, MasterKeyError, ProvisionConflict } from './devices/identity.js';
 import { claimPayload, labelSheetHtml, labelSvg, terminalQr } from './devices/labels.js';
 import { writeMosquittoConfig } from './mqtt/broker-config.js';
+import { disableBrokerClient } from './mqtt/dynsec.js';
 import { loadSigningKey } from './ota/signing.js';
 import { tenantKeys } from './ota/plugin.js';
 
@@ -177,6 +178,13 @@ try {
     const done = await identities.revoke(a.device);
     console.log(done ? `${a.device}: revoked (frames and broker connections refused from now on)` : `${a.device}: not provisioned or already revoked`);
     if (!done) process.exitCode = 1;
+    // Issue 15: an external Mosquitto (MQTT_URL and the servers' account) is told at once: account disabled, connection closed.
+    if (done && config.mqttUrl && config.mqttUsername && config.mqttPassword) {
+      const why = await disableBrokerClient({ url: config.mqttUrl, username: config.mqttUsername, password: config.mqttPassword }, a.device);
+      console.log(why === undefined
+        ? `${a.device}: disabled on the broker and disconnected`
+        : `${a.device}: the broker was not told (${why}); it refuses the device after the next broker-config and restart`);
+    }
   } else {
     if (!a.out || !a.listener) fail('--out and --listener (host:port) are required');
     if ((a.certfile === undefined) !== (a.keyfile === undefined)) fail('--certfile and --keyfile go together (TLS on the listener)');

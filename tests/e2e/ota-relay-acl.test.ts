@@ -10,10 +10,10 @@
  *   session with its client id (attack 10); anonymous clients are refused.
  * - The server account reaches the topic between instances (counted as a rejected relay message: garbage).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -26,6 +26,7 @@ import type { App } from './ota-harness.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const SERVER = { username: 'fleet', password: 'fleet-secret' };
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Waits until `check` holds (real time: Mosquitto is a real process), failing after 60 s with `what`. */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -206,5 +207,22 @@ describe('Mosquitto with the generated configuration: every device in its own la
     // Its own id is the only one a device account may use.
     await expect(connect(url, { username: a.mqtt.username, password: a.mqtt.password, clientId: 'SL-0001-b' })).rejects.toThrow(/Not authorized|Bad username/);
     await expect(connect(url, { clientId: 'anonymous-1' })).rejects.toThrow(/Not authorized|Bad username/);
+  });
+
+  it('issue 15: `device revoke` disables a controller on Mosquitto at once: its connection closes, it cannot log in again', async () => {
+    const d = devices['SL-0002'] as TestDevice;
+    const live = await asDevice(d);
+    let closed = false;
+    live.on('close', () => { closed = true; });
+    const out = execFileSync('bash', ['-c', 'npx -y pnpm@10 --filter @streetlight/fleet-server run device revoke --device SL-0002'], {
+      cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATA_DIR: dir, MQTT_URL: url, MQTT_USERNAME: SERVER.username, MQTT_PASSWORD: SERVER.password },
+    });
+    expect(out).toMatch(/SL-0002: revoked/);
+    expect(out).toMatch(/SL-0002: disabled on the broker and disconnected/);
+    await until(() => closed, 'the revoked controller disconnected by the broker');
+    await expect(asDevice(d)).rejects.toThrow(/Not authorized|Bad username/);
+    // The other controllers are untouched.
+    await (await asDevice(devices['SL-0001'] as TestDevice)).endAsync();
   });
 });

@@ -129,6 +129,10 @@ export function mosquittoConfig(dir: string, o: MosquittoConfigOptions): Mosquit
           { acltype: 'subscribePattern', topic: 'sl/v1/#', allow: true },
           { acltype: 'subscribePattern', topic: '$share/+/sl/v1/#', allow: true },
           { acltype: 'subscribePattern', topic: 'sl/fleet/#', allow: true },
+          // Issue 15: live revocation (mqtt/dynsec.ts: `disableClient` when a device is revoked).
+          { acltype: 'publishClientSend', topic: '$CONTROL/dynamic-security/#', allow: true },
+          { acltype: 'publishClientReceive', topic: '$CONTROL/dynamic-security/#', allow: true },
+          { acltype: 'subscribePattern', topic: '$CONTROL/dynamic-security/#', allow: true },
         ],
       },
       ...active.map((d) => ({
