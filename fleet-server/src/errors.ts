@@ -44,6 +44,7 @@ export const ERRORS = {
   OTA_CAMPAIGN_STATE: { code: 'SL_OTA_CAMPAIGN_STATE', status: 409, message: 'The campaign cannot do that in its current state' },
   OTA_NO_TARGETS: { code: 'SL_OTA_NO_TARGETS', status: 422, message: 'The campaign targets no device (or all of them are in another active campaign)' },
   CLAIM_REFUSED: { code: 'SL_CLAIM_REFUSED', status: 403, message: 'Not the claim code of a controller of this town (details.reason: unknown_device, revoked, no_claim_code or wrong_code)' },
+  IMPORT_REJECTED: { code: 'SL_IMPORT_REJECTED', status: 422, message: 'Some lines of the file are rejected: nothing was written (details: the report, line by line)' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -103,6 +103,11 @@ function decodeCursor(s: string): Cursor | undefined {
   }
 }
 
+// The map index of each server (keyed by its repository), for the other routes that write the inventory
+// (routes/inventory-import.ts) to drop a town's snapshot as this file's routes do.
+const MAP_INDEXES = new WeakMap<object, MapIndex>();
+export const mapIndexOf = (repo: object): MapIndex | undefined => MAP_INDEXES.get(repo);
+
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { repo, devices } = app;
@@ -112,6 +117,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   // per-tenant snapshot (reads/map-index.ts).
   const reads = new DeviceQueryRepository((repo as DrizzleRepository).adapter);
   const map = new MapIndex(reads);
+  MAP_INDEXES.set(repo, map);
   const updatingOf = async (tenant: string) => app.ota.updatingDevices(tenant);
 
   async function requireTenant(tenant: string): Promise<void> {

@@ -1,0 +1,153 @@
+/**
+ * Importing a town's inventory from a file (CSV as French Excel writes it, or GeoJSON):
+ * `POST /api/tenants/:tenant/inventory/import?dryRun=true|false&format=csv|geojson`, the file as the body.
+ *
+ * The report says, line by line, what applying would do: `created` (no inventory row yet), `updated` (with the
+ * fields that change), `unchanged`, or `rejected` with the reason: the file's own checks (inventory/import.ts),
+ * another town's controller (said without naming the town, as the claim route does) and a luminaire model the
+ * town's catalogue lacks. Applying is all or nothing: one rejected line and nothing is written (422
+ * SL_IMPORT_REJECTED with the same report); else every row goes through the one bulk commissioning call, so
+ * configurations, group membership and the groups' plans follow as for `POST …/inventory`.
+ *
+ * The body is read as a Buffer for every accepted content type (JSON included: the GeoJSON is parsed here, with
+ * line-level reasons), in this plugin only; the audit log then records its size, never its content
+ * (auth/plugin.ts auditDetail).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ID_MAX_LENGTH } from '@streetlight/protocol';
+import { fleetError } from '../errors.js';
+import { InventoryFileError, parseInventoryFile, type InventoryFileKind, type InventoryRow } from '../inventory/import.js';
+import { PlansRepository } from '../db/plans-repository.js';
+import type { DrizzleRepository } from '../db/drizzle-repository.js';
+import type { InventoryRow as StoredInventory } from '../db/repository.js';
+import { mapIndexOf } from './api.js';
+
+const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream'];
+const GEOJSON_TYPES = ['application/geo+json', 'application/json'];
+
+const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
+const errorBody = z.object({ code: z.string(), message: z.string(), statusCode: z.number(), requestId: z.string().optional(), details: z.unknown().optional() });
+
+const change = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+const reportLine = z.object({
+  line: z.number().describe('physical line of the CSV file (header = 1), or GeoJSON feature index + 1'),
+  deviceId: z.string().optional(),
+  status: z.enum(['created', 'updated', 'unchanged', 'rejected']),
+  changes: z.array(change).optional().describe('updated: the fields that change'),
+  reason: z.string().optional().describe('rejected: why, in plain English'),
+});
+const report = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean().describe('true once every row was written'),
+  format: z.enum(['csv', 'geojson']),
+  encoding: z.string().describe('utf-8 or windows-1252'),
+  ignoredColumns: z.array(z.string()),
+  counts: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+  lines: z.array(reportLine),
+  configsChanged: z.number().optional(),
+}).meta({ id: 'InventoryImportReport' });
+export type InventoryImportReport = z.infer<typeof report>;
+
+/** The inventory fields a file sets, with the stored column each compares with. */
+const COMPARED: ReadonlyArray<[keyof InventoryRow, keyof StoredInventory]> = [
+  ['poleRef', 'poleRef'], ['lat', 'lat'], ['lon', 'lon'], ['group', 'groupId'], ['luminaireModel', 'luminaireModel'],
+  ['nominalPowerW', 'nominalPowerW'], ['cctK', 'cctK'],
+];
+
+export async function inventoryImportRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const store = new PlansRepository((app.repo as DrizzleRepository).adapter);
+
+  // Scoped to this plugin: the raw bytes, whatever the type (the decoding is the importer's: UTF-8 or Windows-1252).
+  const raw = (_req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body);
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser([...CSV_TYPES, ...GEOJSON_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, raw);
+
+  r.post('/api/tenants/:tenant/inventory/import', {
+    bodyLimit: IMPORT_BODY_LIMIT,
+    schema: {
+      tags: ['inventory'], summary: 'Import the inventory from a CSV (French Excel) or GeoJSON file: a dry run line by line, then all or nothing',
+      description: 'The body is the file (`text/csv`, `application/geo+json` or `application/json`). `dryRun` (default true) only reports; '
+        + '`dryRun=false` writes every row or, when any line is rejected, nothing (422 SL_IMPORT_REJECTED, the report in details).',
+      params: z.object({ tenant: id }),
+      querystring: z.object({
+        dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+        format: z.enum(['csv', 'geojson']).optional().describe('default: from the content type (JSON types: geojson, else csv)'),
+      }),
+      response: { 200: report, 400: errorBody, 403: errorBody, 413: errorBody, 422: errorBody },
+    },
+  }, async (req) => {
+    const { tenant } = req.params;
+    const { dryRun } = req.query;
+    const body = req.body;
+    if (!(body instanceof Uint8Array) || body.byteLength === 0) throw fleetError('VALIDATION', { reason: 'empty_file' }, 'The body must be the file (text/csv or application/geo+json)');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const format: InventoryFileKind = req.query.format ?? (GEOJSON_TYPES.includes(type) ? 'geojson' : 'csv');
+
+    const existing = new Map((await app.repo.listInventory(tenant)).map((i) => [i.deviceId, i]));
+    const placed = [...existing.values()].flatMap((i) => (i.lat !== null && i.lon !== null ? [{ lat: i.lat, lon: i.lon }] : []));
+    // Where the town's lights are, for the swapped-coordinates check (inventory/import.ts).
+    const near = placed.length ? { lat: medianOf(placed.map((p) => p.lat)), lon: medianOf(placed.map((p) => p.lon)) } : undefined;
+    let parsed;
+    try {
+      parsed = parseInventoryFile(body, format, { near });
+    } catch (err) {
+      if (err instanceof InventoryFileError) throw fleetError('VALIDATION', { reason: 'file_refused', format }, `File refused: ${err.message}`);
+      throw err;
+    }
+
+    // Owners: the inventory and device rows (as commissioning checks), and the identities provisioned for a town
+    // (a controller of another town that never came on line has no device row yet).
+    const ids = new Set(parsed.rows.map((x) => x.row.deviceId));
+    const owners = new Map<string, string>();
+    for (const c of await app.identities.repo.list()) if (ids.has(c.deviceId)) owners.set(c.deviceId, c.tenantId);
+    for (const [d, t] of await app.repo.deviceTenants([...ids])) owners.set(d, t);
+    const models = new Set((await store.listModels(tenant)).map((m) => m.id));
+    const where = (line: number) => (format === 'geojson' ? `feature ${line}: ` : '');
+    const lines: InventoryImportReport['lines'] = parsed.rejected.map((x) => ({ line: x.line, status: 'rejected' as const, reason: x.reason }));
+    const accepted: InventoryRow[] = [];
+    for (const { line, row } of parsed.rows) {
+      const owner = owners.get(row.deviceId);
+      if (owner !== undefined && owner !== tenant) {
+        lines.push({ line, deviceId: row.deviceId, status: 'rejected', reason: `${where(line)}device ${row.deviceId} belongs to another town` });
+        continue;
+      }
+      if (row.luminaireModel !== undefined && !models.has(row.luminaireModel)) {
+        lines.push({ line, deviceId: row.deviceId, status: 'rejected', reason: `${where(line)}unknown luminaire model ${row.luminaireModel}` });
+        continue;
+      }
+      accepted.push(row);
+      const before = existing.get(row.deviceId);
+      if (!before) { lines.push({ line, deviceId: row.deviceId, status: 'created' }); continue; }
+      // What commissioning writes: a field the file leaves empty is cleared.
+      const changes = COMPARED.flatMap(([field, column]) => {
+        const from = before[column] ?? null;
+        const to = row[field] ?? null;
+        return from === to ? [] : [{ field, from, to }];
+      });
+      lines.push(changes.length ? { line, deviceId: row.deviceId, status: 'updated', changes } : { line, deviceId: row.deviceId, status: 'unchanged' });
+    }
+    lines.sort((a, b) => a.line - b.line);
+    const count = (s: InventoryImportReport['lines'][number]['status']) => lines.filter((l) => l.status === s).length;
+    const out: InventoryImportReport = {
+      dryRun, applied: false, format, encoding: parsed.encoding, ignoredColumns: parsed.ignoredColumns,
+      counts: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected') },
+      lines,
+    };
+    if (dryRun) return out;
+    if (out.counts.rejected > 0) throw fleetError('IMPORT_REJECTED', out);
+    if (accepted.length === 0) return { ...out, applied: true, configsChanged: 0 };
+    const res = await app.devices.commission(tenant, accepted);
+    mapIndexOf(app.repo)?.invalidate(tenant); // positions changed
+    await app.plans.apply(tenant); // new members of groups with an assigned plan get it now
+    return { ...out, applied: true, configsChanged: res.configsChanged };
+  });
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
