@@ -89,6 +89,12 @@ describe('commissioning with a claim code', () => {
     expect(d.desired?.plan?.id).toBe(plan.planId);
   });
 
+  it('bulk commissioning refuses a controller provisioned for another town, even before it first connects', async () => {
+    const r = await admin({ method: 'POST', url: '/api/tenants/sarlat/inventory', payload: [{ deviceId: other.deviceId, ...place }] });
+    expect([r.statusCode, r.json().code, r.json().details]).toEqual([409, 'SL_DEVICE_OTHER_TENANT', { deviceIds: ['DOM-0001'], count: 1 }]);
+    expect((await admin('/api/tenants/domme/devices/DOM-0001')).json().inventory ?? null).toBeNull();
+  });
+
   it('refuses a revoked controller\'s code', async () => {
     await app.identities.revoke(b.deviceId);
     const r = await commission(installer, b.deviceId, { claimCode: b.claimCode, ...place });

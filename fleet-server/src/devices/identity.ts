@@ -15,7 +15,7 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   DEVICE_KEY_BYTES, isValidId, pb, sealFrame, verifyFrame, type DeviceIdentityMessage,
 } from '@streetlight/protocol';
@@ -183,6 +183,17 @@ export class CredentialsRepository {
     const c = this.t.deviceCredentials;
     const [row] = await this.db.select({ n: sql`count(*)`, revoked: sql`count(${c.revokedAt})`, generations: sql`coalesce(sum(${c.keyGeneration}), 0)` }).from(c);
     return `${String(row?.n)}/${String(row?.revoked)}/${String(row?.generations)}`;
+  }
+
+  /** The town each of these devices is provisioned for (revoked ones included); absent: not provisioned. */
+  async tenantsOf(deviceIds: readonly string[]): Promise<Map<string, string>> {
+    const c = this.t.deviceCredentials;
+    const out = new Map<string, string>();
+    for (let i = 0; i < deviceIds.length; i += 500) {
+      const rows = await this.db.select({ id: c.deviceId, tenant: c.tenantId }).from(c).where(inArray(c.deviceId, deviceIds.slice(i, i + 500)));
+      for (const r of rows) out.set(r.id, r.tenant);
+    }
+    return out;
   }
 
   async list(tenant?: string): Promise<CredentialRow[]> {

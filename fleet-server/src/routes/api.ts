@@ -328,6 +328,10 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: z.object({ upserted: z.number(), configsChanged: z.number() }), 400: errorBody, 409: errorBody },
     },
   }, async (req) => {
+    // A controller provisioned for another town is that town's even before it first connects (no device row yet).
+    const provisioned = await app.identities.repo.tenantsOf(req.body.map((r) => r.deviceId));
+    const foreign = [...provisioned].filter(([, t]) => t !== req.params.tenant).map(([d]) => d);
+    if (foreign.length) throw fleetError('DEVICE_OTHER_TENANT', { deviceIds: foreign.slice(0, 100), count: foreign.length });
     const res = await devices.commission(req.params.tenant, req.body);
     map.invalidate(req.params.tenant); // positions changed
     await app.plans.apply(req.params.tenant); // new members of groups with an assigned plan get it now
