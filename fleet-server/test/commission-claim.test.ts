@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { uplinkTopic } from '@streetlight/protocol';
-import { build } from '../src/app.js';
-import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
-import { tempDir } from './helpers.js';
+import { provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
+import { twoTownsApp } from './helpers.js';
 
 const T0 = Date.UTC(2026, 10, 23, 20, 0, 0);
 
@@ -26,11 +25,10 @@ describe('commissioning with a claim code', () => {
     as({ method: 'POST', url: `/api/tenants/sarlat/devices/${deviceId}/commission`, payload: body });
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => T0 });
-    admin = await authedInject(app);
-    for (const t of ['sarlat', 'domme']) expect((await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } })).statusCode).toBe(200);
-    installer = await authedInject(app, { tenant: 'sarlat', role: 'installer' });
-    viewer = await authedInject(app, { tenant: 'sarlat', role: 'viewer' });
+    const t = await twoTownsApp(T0);
+    ({ app, admin } = t);
+    installer = await t.as('sarlat', 'installer');
+    viewer = await t.as('sarlat', 'viewer');
     a = await provisionDevice(app, 'sarlat', 'SRL-0101');
     b = await provisionDevice(app, 'sarlat', 'SRL-0102');
     other = await provisionDevice(app, 'domme', 'DOM-0001');

@@ -12,9 +12,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { pb, uplinkTopic } from '@streetlight/protocol';
-import { build } from '../src/app.js';
-import { authedInject, provisionDevice, type Inject } from '../src/testing.js';
-import { tempDir } from './helpers.js';
+import { provisionDevice, type Inject } from '../src/testing.js';
+import { twoTownsApp } from './helpers.js';
 
 const T0 = Date.UTC(2026, 10, 23, 20, 0, 0);
 const FIWARE = path.resolve(import.meta.dirname, '../../../shared/fiware');
@@ -36,11 +35,10 @@ describe('exports of a town\'s lights', () => {
   const base = '/api/tenants/sarlat/exports';
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => T0 });
-    admin = await authedInject(app);
-    for (const t of ['sarlat', 'domme']) expect((await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } })).statusCode).toBe(200);
-    viewer = await authedInject(app, { tenant: 'sarlat', role: 'viewer' });
-    foreign = await authedInject(app, { tenant: 'domme', role: 'admin' });
+    const t = await twoTownsApp(T0);
+    ({ app, admin } = t);
+    viewer = await t.as('sarlat', 'viewer');
+    foreign = await t.as('domme', 'admin');
     const a = await provisionDevice(app, 'sarlat', 'SRL-0101');
     const rows = [
       { deviceId: 'SRL-0101', poleRef: 'P-17', lat: 44.8901, lon: 1.2169, group: 'rue-de-la-republique', luminaireModel: 'Lanterne LED 36', nominalPowerW: 36, cctK: 3000 },

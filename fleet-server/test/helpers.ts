@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../src/app.js';
+import { authedInject, type Inject } from '../src/testing.js';
 
 /** PostgreSQL used by the tests (trust auth on this machine); override with TEST_DATABASE_URL. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -59,4 +62,18 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 30_000
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * An app on a fresh SQLite data directory at the fixed time `now`, with the towns `sarlat` and `domme` created by
+ * a platform admin (`admin`), for the issue 15 route tests (commissioning, import, exports).
+ */
+export async function twoTownsApp(now: number): Promise<{ app: FastifyInstance; admin: Inject; as: (tenant: string, role: 'viewer' | 'installer' | 'manager' | 'admin') => Promise<Inject> }> {
+  const app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => now });
+  const admin = await authedInject(app);
+  for (const t of ['sarlat', 'domme']) {
+    const r = await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } });
+    if (r.statusCode !== 200) throw new Error(`town ${t}: ${r.statusCode} ${r.body}`);
+  }
+  return { app, admin, as: (tenant, role) => authedInject(app, { tenant, role }) };
 }

@@ -4,10 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { build } from '../src/app.js';
 import { InventoryFileError, parseInventoryFile } from '../src/inventory/import.js';
-import { authedInject, provisionDevice, type Inject } from '../src/testing.js';
-import { tempDir } from './helpers.js';
+import { provisionDevice, type Inject } from '../src/testing.js';
+import { twoTownsApp } from './helpers.js';
 
 const T0 = Date.UTC(2026, 11, 7, 20, 0, 0);
 const cp1252 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1')); // é, è, ô: the same bytes in Windows-1252
@@ -75,11 +74,10 @@ describe('inventory import route', () => {
     .sort((a, b) => a.deviceId.localeCompare(b.deviceId));
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => T0 });
-    admin = await authedInject(app);
-    for (const t of ['sarlat', 'domme']) expect((await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } })).statusCode).toBe(200);
-    installer = await authedInject(app, { tenant: 'sarlat', role: 'installer' });
-    viewer = await authedInject(app, { tenant: 'sarlat', role: 'viewer' });
+    const t = await twoTownsApp(T0);
+    ({ app, admin } = t);
+    installer = await t.as('sarlat', 'installer');
+    viewer = await t.as('sarlat', 'viewer');
     expect((await admin({ method: 'PUT', url: '/api/tenants/sarlat/luminaire-models/LUMA-36', payload: { nominalW: 36 } })).statusCode).toBe(200);
     await provisionDevice(app, 'domme', 'DOM-0001');
   });
