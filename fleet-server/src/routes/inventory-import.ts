@@ -102,8 +102,7 @@ export async function inventoryImportRoutes(app: FastifyInstance): Promise<void>
     // Owners: the inventory and device rows (as commissioning checks), and the identities provisioned for a town
     // (a controller of another town that never came on line has no device row yet).
     const ids = new Set(parsed.rows.map((x) => x.row.deviceId));
-    const owners = new Map<string, string>();
-    for (const c of await app.identities.repo.list()) if (ids.has(c.deviceId)) owners.set(c.deviceId, c.tenantId);
+    const owners = await app.identities.repo.tenantsOf([...ids]);
     for (const [d, t] of await app.repo.deviceTenants([...ids])) owners.set(d, t);
     const models = new Set((await store.listModels(tenant)).map((m) => m.id));
     const where = (line: number) => (format === 'geojson' ? `feature ${line}: ` : '');
