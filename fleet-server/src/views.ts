@@ -56,7 +56,7 @@ export const deviceView = z.object({
   inventory: inventoryView.nullable(),
   reported: reportedView.nullable(),
   ota: otaUpdateView.nullable(),
-  state: z.enum(LIGHT_STATES).describe('what the map shows: unknown (never connected), updating (OTA), fault (an open alarm), offline, off, on (100 %) or dim'),
+  state: z.enum(LIGHT_STATES).describe('what the map shows: unknown (never connected), updating (OTA), fault (an alarm not cleared: open or acknowledged), offline, off, on (100 %) or dim'),
 });
 export type DeviceView = z.infer<typeof deviceView>;
 /** A device of the list (issue 14): the same fields. */

@@ -11,7 +11,7 @@
  *
  * The state of a light, one of LIGHT_STATES, is the UI's (src/ui/state.ts), decided in this order: `unknown`
  * (never connected), `updating` (an active OTA campaign is updating it: given by the caller, the campaigns live in
- * the OTA service), `fault` (an open alarm), `offline`, then by the reported level `off` (≤ 0), `on` (≥ 100) or
+ * the OTA service), `fault` (an alarm not cleared: open or acknowledged — acknowledged is not solved), `offline`, then by the reported level `off` (≤ 0), `on` (≥ 100) or
  * `dim`. As a filter each state is written as plain conditions on columns (not as the CASE expression), so that
  * PostgreSQL estimates their selectivity from column statistics and keeps the ordered index scan for a page.
  */
@@ -30,7 +30,7 @@ export interface DeviceFilter {
   group?: string | undefined;
   /** Lights in any of these states. */
   states?: readonly LightState[] | undefined;
-  /** Lights with an open alarm of this type (`any`: of any type). */
+  /** Lights with an alarm of this type not cleared (open or acknowledged) (`any`: of any type). */
   alarm?: string | undefined;
   /** Lights reporting one of these firmware versions. */
   firmware?: readonly string[] | undefined;
@@ -103,7 +103,7 @@ export class DeviceQueryRepository {
   /** The state of a registered device (alias d), as text. */
   private stateExpr(tenantId: string, updating: readonly string[]): SQL {
     const u = updating.length ? sql`when ${this.inIds(sql`d.id`, updating)} then 'updating' ` : sql``;
-    return sql`(case ${u}when d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open') then 'fault'
+    return sql`(case ${u}when d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state <> 'cleared') then 'fault'
       when not d.online then 'offline' when coalesce(d.level, 0) <= 0 then 'off' when d.level >= 100 then 'on' else 'dim' end)`;
   }
 
@@ -121,7 +121,7 @@ export class DeviceQueryRepository {
     if (registered.every((s) => want.has(s))) return undefined;
     const [yes, no] = this.dialect === 'sqlite' ? [sql.raw('1'), sql.raw('0')] : [sql.raw('true'), sql.raw('false')];
     const U = this.inIds(sql`d.id`, updating);
-    const F = sql`d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open')`;
+    const F = sql`d.id in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state <> 'cleared')`;
     const notUF = updating.length ? sql` and not ${U} and not ${F}` : sql` and not ${F}`;
     const parts: SQL[] = [];
     if (want.has('updating') && updating.length) parts.push(U);
@@ -146,8 +146,11 @@ export class DeviceQueryRepository {
    * the inventory row (the count then joins it).
    */
   private conditions(tenantId: string, f: DeviceFilter, updating: readonly string[]): { reg: SQL[] | undefined; inv: SQL[] | undefined; inventory: boolean } {
-    const reg: SQL[] = [sql`d.tenant_id = ${tenantId}`];
-    let inv: SQL[] | undefined = [sql`i.tenant_id = ${tenantId}`,
+    // Retired controllers (replaced or decommissioned, migration 0015) stay in the tables for their history and are
+    // left out here: a town has few, read once (a hashed subplan / SQLite's ephemeral index), so the index-only
+    // scans and counts of issue 14 keep reading no device row.
+    const reg: SQL[] = [sql`d.tenant_id = ${tenantId}`, this.notRetired(tenantId, sql`d.id`)];
+    let inv: SQL[] | undefined = [sql`i.tenant_id = ${tenantId}`, sql`i.retired_at is null`,
       sql`not exists (select 1 from devices d2 where d2.id = i.device_id and d2.tenant_id = ${tenantId})`];
     let inventory = false;
     const both = (r: SQL, n: SQL): void => { reg.push(r); inv?.push(n); };
@@ -162,7 +165,7 @@ export class DeviceQueryRepository {
     }
     if (f.alarm !== undefined) {
       const type = f.alarm === 'any' ? sql`` : sql` and a.type = ${f.alarm}`;
-      const open = (col: SQL) => sql`${col} in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state = 'open'${type})`;
+      const open = (col: SQL) => sql`${col} in (select a.device_id from alarms a where a.tenant_id = ${tenantId} and a.state <> 'cleared'${type})`;
       both(open(sql`d.id`), open(sql`i.device_id`));
     }
     if (f.firmware) {
@@ -195,6 +198,11 @@ export class DeviceQueryRepository {
       inventory = true;
     }
     return { reg, inv, inventory };
+  }
+
+  /** The id column is not a retired controller of the tenant. */
+  private notRetired(tenantId: string, col: SQL): SQL {
+    return sql`${col} not in (select r.device_id from inventory r where r.tenant_id = ${tenantId} and r.retired_at is not null)`;
   }
 
   /** A case-insensitive substring condition for a search text (SQLite's LIKE ignores ASCII case; PostgreSQL: ILIKE). */
@@ -293,7 +301,8 @@ export class DeviceQueryRepository {
       const member = (col: SQL) => (f.group === undefined ? sql``
         : sql` and ${col} in (select gm.device_id from group_members gm where gm.tenant_id = ${tenantId} and gm.group_id = ${f.group})`);
       const [row] = await this.rows(sql`select count(*) as n from (select d.id from devices d where d.tenant_id = ${tenantId}${member(sql`d.id`)}
-        union select i.device_id from inventory i where i.tenant_id = ${tenantId}${member(sql`i.device_id`)})`);
+        union select i.device_id from inventory i where i.tenant_id = ${tenantId}${member(sql`i.device_id`)}) x
+        where ${this.notRetired(tenantId, sql`x.id`)}`);
       return Number(row?.n ?? 0);
     }
     const c = this.conditions(tenantId, f, updating);
@@ -346,9 +355,9 @@ export class DeviceQueryRepository {
     return out;
   }
 
-  /** Whether a light has an open alarm (its `fault` state). */
-  async hasOpenAlarm(tenantId: string, deviceId: string): Promise<boolean> {
-    const rows = await this.rows(sql`select 1 as x from alarms a where a.device_id = ${deviceId} and a.tenant_id = ${tenantId} and a.state = 'open' limit 1`);
+  /** Whether a light has an unresolved alarm, open or acknowledged (its `fault` state: acknowledged is not solved). */
+  async hasUnresolvedAlarm(tenantId: string, deviceId: string): Promise<boolean> {
+    const rows = await this.rows(sql`select 1 as x from alarms a where a.device_id = ${deviceId} and a.tenant_id = ${tenantId} and a.state <> 'cleared' limit 1`);
     return rows.length > 0;
   }
 
@@ -360,7 +369,7 @@ export class DeviceQueryRepository {
     const rows = await this.rows(sql`select i.device_id as id, i.lat as lat, i.lon as lon, d.id as reg, d.level as level,
         case when d.id is null then 'unknown' else ${this.stateExpr(tenantId, [])} end as state
       from inventory i left join devices d on d.id = i.device_id and d.tenant_id = i.tenant_id
-      where i.tenant_id = ${tenantId} and i.device_id > ${afterId} and i.lat is not null and i.lon is not null
+      where i.tenant_id = ${tenantId} and i.device_id > ${afterId} and i.lat is not null and i.lon is not null and i.retired_at is null
       order by i.device_id limit ${limit}`);
     return rows.map((r) => ({
       id: String(r.id), lat: Number(r.lat), lon: Number(r.lon), registered: r.reg != null, level: Number(r.level ?? 0), state: r.state as LightState,

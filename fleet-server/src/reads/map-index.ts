@@ -2,7 +2,7 @@
  * The map's data (issue 14): a tenant's positioned lights as compact clusters or points for a view.
  *
  * Grouping 100,000 lights by grid cell in SQL costs the same whole-tenant join every time (devices for the state,
- * open alarms for the faults): 0.3–0.6 s on this machine, per pan or zoom. So the server keeps, per tenant, a
+ * alarms not cleared for the faults): 0.3–0.6 s on this machine, per pan or zoom. So the server keeps, per tenant, a
  * snapshot of the positioned lights (id, Web Mercator position, state, level: ~40 bytes a light) and answers any
  * view from it in a few milliseconds: points when few lights are in view, else clusters on a grid of 64-pixel
  * cells at the view's zoom (Web Mercator tiles of 256 px: 4 cells a tile side), each with its count per state and

@@ -75,9 +75,9 @@ const bboxParam = z.string().max(200).optional().transform((v, ctx) => {
 }).describe('west,south,east,north (degrees): only lights commissioned inside');
 const filterQuery = {
   group: id.optional().describe('members of this group'),
-  state: csvList(LIGHT_STATES).describe(`comma-separated states: ${LIGHT_STATES.join(', ')} (the map's colours; updating = an active OTA campaign, fault = an open alarm, unknown = never connected)`),
+  state: csvList(LIGHT_STATES).describe(`comma-separated states: ${LIGHT_STATES.join(', ')} (the map's colours; updating = an active OTA campaign, fault = an alarm not cleared (open or acknowledged), unknown = never connected)`),
   alarm: z.string().optional().refine((v) => v === undefined || v === 'any' || ALARM_TYPE_NAMES.includes(v), { message: `an alarm type (${ALARM_TYPE_NAMES.join(', ')}) or any` })
-    .describe('lights with an open alarm of this type, or any'),
+    .describe('lights with an alarm of this type not cleared (open or acknowledged), or any'),
   firmware: csvList(undefined, 64).describe('comma-separated firmware versions'),
   q: z.string().max(64).optional().describe('text in the id, the pole reference or a group (street), case-insensitive'),
   online: bool,
@@ -239,7 +239,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     const [d, inv, desired, dls, events, groups, updating, fault] = await Promise.all([
       repo.getDevice(deviceId), repo.getInventory(deviceId), repo.getDesired(deviceId),
       repo.listDownlinks(deviceId, 20), repo.listEvents(deviceId, 20), reads.memberships(tenant, [deviceId]), updatingOf(tenant),
-      reads.hasOpenAlarm(tenant, deviceId),
+      reads.hasUnresolvedAlarm(tenant, deviceId),
     ]);
     // As in the list: the device and inventory rows of this tenant only.
     const dev = d?.tenantId === tenant ? d : undefined;

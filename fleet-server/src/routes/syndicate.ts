@@ -2,7 +2,7 @@
  * The energy syndicate's view across its member towns (issue 7). A syndicate (tenant profile `kind:
  * syndicate`) runs the lighting of several towns (`parentId` = the syndicate); a role held on the syndicate
  * applies to each member town (auth/model.ts `effectiveRole`). This route sums each member town for a
- * period: lights, online/offline/never connected, faults (open alarms), lights updating (active OTA
+ * period: lights, online/offline/never connected, faults (alarms not cleared), lights updating (active OTA
  * campaigns), energy, savings, cost and CO2 from the town's own energy report (its own local days, tariff and
  * emission factor).
  *
@@ -47,7 +47,7 @@ const countsView = z.object({
   online: z.number(),
   offline: z.number().describe('registered, not connected now'),
   neverConnected: z.number().describe('commissioned, never connected'),
-  faulty: z.number().describe('lights with at least one open alarm'),
+  faulty: z.number().describe('lights with at least one alarm not cleared (open or acknowledged)'),
   openAlarms: z.number(),
   updating: z.number().describe('lights in an active OTA campaign (offered … rebooting)'),
 });

@@ -11,7 +11,7 @@ export const STATE_COLOUR: Record<LightState, string> = {
 
 /**
  * `updating`: an active OTA campaign is updating the light (offered … rebooting; `Device.ota` from the API);
- * `fault`: an open alarm. Servers since issue 14 send the state with each device (`Device.state`).
+ * `fault`: an alarm not cleared (open or acknowledged). Servers since issue 14 send the state with each device (`Device.state`).
  */
 export function lightState(d: Device, faulty: ReadonlySet<string>): LightState {
   if (d.state) return d.state; // decided by the server (issue 14)

@@ -32,7 +32,7 @@ export function LightPage({ tenant, arg }: PageProps) {
   if (error && !data) return <p class="error">{error.message}</p>;
   if (!data) return <p class="muted">{i.t('loading')}</p>;
   const { d, states, plans, resolution, alarms, energy } = data;
-  const faulty = new Set((alarms ?? []).filter((a) => a.state === 'open').map((a) => a.deviceId));
+  const faulty = new Set((alarms ?? []).filter((a) => a.state !== 'cleared').map((a) => a.deviceId));
   const s = lightState(d, faulty);
   const rp = d.reported;
   const planName = (pid: number | undefined): string => plans.find((p) => p.planId === pid)?.name ?? (pid ? `#${pid}` : i.t('noPlan'));
