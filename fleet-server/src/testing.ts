@@ -20,6 +20,7 @@ import { frameHmac, type DeviceIdentities } from './devices/identity.js';
 import { PLATFORM, type Role } from './auth/model.js';
 import { SESSION_COOKIE } from './auth/service.js';
 import type { ScryptParams } from './auth/password.js';
+import type { SentDownlink } from './devices/service.js';
 
 export { PLATFORM };
 
@@ -186,5 +187,20 @@ export async function provisionIdentities(app: FastifyInstance, tenant: string, 
     const d = devices.get(deviceId);
     if (!d) throw new Error(`device ${deviceId} was not provisioned for the test`);
     return d.identity;
+  };
+}
+
+/**
+ * Issue 14: the downlinks `app` publishes from now on (`DeviceService.onDownlinkSent`), EnergyAcks and TimeSyncs
+ * included (they are not `downlinks` rows). `summaries(deviceId, kind)`: their summaries, newest first, as
+ * `listDownlinks` orders rows (`['acked 96', 'acked 32']`).
+ */
+export function watchDownlinks(app: FastifyInstance): { sent: SentDownlink[]; summaries(deviceId: string, kind: string): string[]; stop(): void } {
+  const sent: SentDownlink[] = [];
+  const stop = app.devices.onDownlinkSent((d) => { sent.push(d); });
+  return {
+    sent,
+    summaries: (deviceId, kind) => sent.filter((d) => d.deviceId === deviceId && d.kind === kind).map((d) => d.summary).reverse(),
+    stop,
   };
 }

@@ -101,7 +101,8 @@ describe('REST API', () => {
     expect(r.statusCode).toBe(200);
     const d = r.json();
     expect(d.desired).toMatchObject({ configVersion: 1, config: { tz: 'CET-1CEST,M3.5.0,M10.5.0/3', latitudeE6: 45760100, longitudeE6: 4835100, nominalPowerW: 40 } });
-    expect(d.downlinks).toMatchObject([{ seq: 2, kind: 'config', ackStatus: 'pending' }, { seq: 1, kind: 'time_sync', ackStatus: 'none' }]);
+    // Issue 14: the Hello's TimeSync took seq 1 but is not a row (only downlinks the device acknowledges are).
+    expect(d.downlinks).toEqual([expect.objectContaining({ seq: 2, kind: 'config', ackStatus: 'pending' })]);
     expect((await inject('/api/tenants/lyon/devices/nope')).json().code).toBe('SL_DEVICE_NOT_FOUND');
     expect((await inject('/api/tenants/nice/devices/sl-1')).statusCode).toBe(404);
     expect((await inject('/api/tenants/lyon/devices/bad%20id')).statusCode).toBe(400);

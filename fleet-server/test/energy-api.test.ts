@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { pb, uplinkTopic } from '@streetlight/protocol';
 import { sunEventUtc, ZENITH_OFFICIAL } from '@streetlight/firmware';
 import { build } from '../src/app.js';
-import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
+import { authedInject, provisionDevice, watchDownlinks, type Inject, type TestDevice } from '../src/testing.js';
 import { tempDir } from './helpers.js';
 
 const LAT = 45.7601;
@@ -27,6 +27,7 @@ function night(): Array<{ seq: number; start: number; durationS: number; energyM
 
 describe('energy and alarm API', () => {
   let app: FastifyInstance;
+  let downlinks: ReturnType<typeof watchDownlinks>; // issue 14: EnergyAcks are not downlinks rows
   let inject: Inject;
   const clock = { ms: Date.UTC(2025, 5, 2, 10, 0, 0) };
   let uplinkSeq = 1;
@@ -38,6 +39,7 @@ describe('energy and alarm API', () => {
 
   beforeAll(async () => {
     app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms });
+    downlinks = watchDownlinks(app);
     inject = await authedInject(app);
     await inject({ method: 'POST', url: '/api/tenants/lyon/inventory', payload: [{ deviceId: 'sl-1', lat: LAT, lon: LON, group: 'rue-merciere', nominalPowerW: 40 }] });
     sl1 = await provisionDevice(app, 'lyon', 'sl-1');
@@ -52,11 +54,13 @@ describe('energy and alarm API', () => {
     await send(frame(1, 32)); // the broker delivered it twice
     await send(frame(65, 96));
     expect((await app.repo.getDevice('sl-1'))?.energyAckedSeq).toBe(96);
-    const acks = (await app.repo.listDownlinks('sl-1', 50)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+    const acks = downlinks.summaries('sl-1', 'energy_ack');
     expect(acks).toContain('acked 96');
     // 1..32 came after 33..64: the watermark went to 64, but an ack never goes past the newest record of the
     // frame it answers (the device refuses one above what it has sent), so that frame is answered with 32.
     expect(acks).toEqual(['acked 96', 'acked 32', 'acked 32']);
+    // Issue 14: an EnergyAck takes a downlink seq but is not a `downlinks` row (one per frame, forever, read by nobody).
+    expect((await app.repo.listDownlinks('sl-1', 50)).filter((d) => d.kind === 'energy_ack')).toEqual([]);
   });
 
   it('reports the night: kWh, burning hours, level while lit, and 50 % saved against full power dusk to dawn', async () => {
@@ -135,7 +139,7 @@ describe('energy and alarm API', () => {
     // The open gap 97–99 of the previous test: the device says it no longer holds anything up to 99.
     await send({ energy: { records: [{ seq: 102, start: NOON + 101 * 900, durationS: 900, energyMwh: 0 }], lostThroughSeq: 99 } });
     expect((await app.repo.getDevice('sl-1'))?.energyAckedSeq).toBe(102);
-    const acks = (await app.repo.listDownlinks('sl-1', 5)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+    const acks = downlinks.summaries('sl-1', 'energy_ack');
     expect(acks).toContain('acked 102');
     const gaps = (await inject('/api/tenants/lyon/energy/gaps?state=lost')).json();
     expect(gaps).toEqual([expect.objectContaining({ deviceId: 'sl-1', fromSeq: 97, toSeq: 99, count: 3, state: 'lost' })]);

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
-import { provisionDevice, type TestDevice } from '../src/testing.js';
+import { provisionDevice, watchDownlinks, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueId, uniqueSchema } from './helpers.js';
 
 const T0 = Date.UTC(2026, 2, 1, 0, 0, 0) / 1000;
@@ -26,6 +26,7 @@ function recs(a: number, b: number, mwh = 9_000) {
 function suite(name: string, config: () => Partial<Config>, cleanup: () => Promise<void>): void {
   describe(`energy gap bounds on ${name}`, () => {
     let app: FastifyInstance;
+    let downlinks: ReturnType<typeof watchDownlinks>; // issue 14: EnergyAcks are not downlinks rows
     const clock = { ms: Date.UTC(2026, 2, 2, 12, 0, 0) };
     let uplinkSeq = 1;
     // Issue 11: each device is provisioned before it speaks; its frames are sealed with its key.
@@ -36,11 +37,12 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
       if (!d) provisioned.set(deviceId, d = await provisionDevice(app, 'lyon', deviceId));
       return app.devices.handleMessage(uplinkTopic('lyon', deviceId), d.uplink({ seq, ...body }));
     };
-    const acks = async (deviceId: string) => (await app.repo.listDownlinks(deviceId, 100)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+    const acks = async (deviceId: string) => downlinks.summaries(deviceId, 'energy_ack');
     const refused = () => app.fleet.metrics.framesRejected.get('implausible_gap') ?? 0;
 
     beforeAll(async () => {
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...config() }, logger: false, now: () => clock.ms });
+      downlinks = watchDownlinks(app);
     });
     afterAll(async () => { await app.close(); await cleanup(); });
 

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
-import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
+import { authedInject, provisionDevice, watchDownlinks, type Inject, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const T0 = Date.UTC(2026, 2, 1, 0, 0, 0) / 1000;
@@ -24,6 +24,7 @@ function recs(a: number, b: number, startAt: number, mwh: number) {
 function suite(name: string, config: () => Partial<Config>, cleanup: () => Promise<void>): void {
   describe(`energy log id on ${name}`, () => {
     let app: FastifyInstance;
+    let downlinks: ReturnType<typeof watchDownlinks>; // issue 14: EnergyAcks are not downlinks rows
     let inject: Inject;
     const clock = { ms: Date.UTC(2026, 2, 2, 12, 0, 0) };
     let uplinkSeq = 1;
@@ -34,6 +35,7 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
 
     beforeAll(async () => {
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...config() }, logger: false, now: () => clock.ms });
+      downlinks = watchDownlinks(app);
       inject = await authedInject(app);
       sl9 = await provisionDevice(app, 'lyon', 'sl-9');
       await send({ hello: { firmwareVersion: '1.0.0' } });
@@ -46,7 +48,7 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
       await send({ energy: { records: recs(1, 20, T0, 100_000), logId: OLD_LOG } });
       await send({ energy: { records: recs(23, 24, T0 + 22 * 900, 100_000), logId: OLD_LOG } });
       expect((await app.repo.getDevice('sl-9'))?.energyAckedSeq).toBe(20);
-      const acksOf = async () => (await app.repo.listDownlinks('sl-9', 50)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+      const acksOf = async () => downlinks.summaries('sl-9', 'energy_ack');
       expect(await acksOf()).toContain('acked 20');
       // New log after the wipe: seqs restart at 1. They go after the highest stored seq (24); 21..22, which
       // the old log can no longer send, are lost at once.

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
-import { authedInject, authHeaders, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
+import { authedInject, authHeaders, provisionDevice, watchDownlinks, type Inject, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const LAT = 44.8897;
@@ -27,6 +27,7 @@ const rec = (seq: number, start: number, energyMwh = 5_000) => ({ seq, start, du
 function suite(name: string, config: () => Partial<Config>, cleanup: () => Promise<void>): void {
   describe(`energy quarantine on ${name}`, () => {
     let app: FastifyInstance;
+    let downlinks: ReturnType<typeof watchDownlinks>; // issue 14: EnergyAcks are not downlinks rows
     let inject: Inject;
     const clock = { ms: Date.UTC(2026, 2, 2, 8, 0, 0) };
     let dev: TestDevice;
@@ -34,7 +35,7 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
     let frame: Uint8Array;
     const deliver = (bytes: Uint8Array) => app.devices.handleMessage(uplinkTopic('sarlat', 'q-1'), bytes);
     const report = async (q: string) => (await inject(`/api/tenants/sarlat/energy/report?${q}&by=device`)).json() as { rows: Array<Record<string, number | string>>; total: Record<string, number> };
-    const acks = async () => (await app.repo.listDownlinks('q-1', 50)).filter((d) => d.kind === 'energy_ack').map((d) => d.summary);
+    const acks = async () => downlinks.summaries('q-1', 'energy_ack');
     const quarantine = async (q = '') => {
       const r = await inject(`/api/tenants/sarlat/energy/quarantine${q}`);
       expect(r.statusCode).toBe(200);
@@ -46,6 +47,7 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
 
     beforeAll(async () => {
       app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0, ...config() }, logger: false, now: () => clock.ms });
+      downlinks = watchDownlinks(app);
       inject = await authedInject(app);
       const inv = await inject({ method: 'POST', url: '/api/tenants/sarlat/inventory', payload: [{ deviceId: 'q-1', lat: LAT, lon: LON, group: 'bourg', nominalPowerW: 40 }] });
       expect(inv.statusCode).toBe(200);

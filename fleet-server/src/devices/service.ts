@@ -98,12 +98,15 @@ export interface DeviceServiceOptions {
   uplinks?: UplinkRepository;
   /**
    * Issue 14: EnergyReports written in batches across devices (src/ingest/energy-batch.ts): resolves once the frame's
-   * batch has committed, with what became of it and, when there is one to send, its EnergyAck (seq taken, `downlinks`
-   * row written). Unset: each frame in its own transaction (`energyIngest`). A device not registered yet is left to
+   * batch has committed, with what became of it and, when there is one to send, its EnergyAck (seq taken).
+   * Unset: each frame in its own transaction (`energyIngest`). A device not registered yet is left to
    * the per-frame path (`unregistered`).
    */
   energyBatch?: (frame: EnergyBatchInput) => Promise<EnergyFrameOutcome>;
 }
+
+/** A downlink as published (`DeviceService.onDownlinkSent`): `kind` as in the `downlinks` table, e.g. `energy_ack`, `time_sync`, `config`. */
+export interface SentDownlink { tenant: string; deviceId: string; seq: number; kind: string; summary: string }
 
 /** An EnergyReport for the batch writer: where it came from, its uplink seq and its records (device seqs). */
 export interface EnergyBatchInput {
@@ -207,6 +210,8 @@ export class DeviceService {
   /** Issue 11: per-device token buckets (server clock): frames admitted, TimeSyncs answered. */
   private readonly frameBuckets = new Map<string, Bucket>();
   private readonly timeSyncBuckets = new Map<string, Bucket>();
+  /** Who is told of each downlink published (`onDownlinkSent`). */
+  private readonly sentListeners = new Set<(sent: SentDownlink) => void>();
   /**
    * Issue 4 (plans area) hook: config fields a commissioning row gets from its luminaire model (dimming
    * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
@@ -651,7 +656,7 @@ export class DeviceService {
         if (out.ack) {
           const message: Downlink = { protocolVersion: PROTOCOL_VERSION, deviceId, seq: out.ack.downlinkSeq, time: this.nowS(), energyAck: { ackedSeq: out.ack.ackedSeq } };
           await this.send(tenant, deviceId, message);
-          this.metrics.downlinksSent++;
+          this.sentDownlink(tenant, deviceId, out.ack.downlinkSeq, 'energy_ack', `acked ${out.ack.ackedSeq}`);
           if (this.debugOn()) this.log.debug({ deviceId, seq: out.ack.downlinkSeq, kind: 'energy_ack', summary: `acked ${out.ack.ackedSeq}`, topic: downlinkTopic(tenant, deviceId) }, 'downlink sent');
         }
         if (out.inserted === 0 && rows.length > 0) {
@@ -667,16 +672,38 @@ export class DeviceService {
 
   // ---------------------------------------------------------------- reconciliation and downlinks
 
-  /** Publishes one downlink with the device's next seq and records it. */
+  /**
+   * Calls `listener` with every downlink this instance publishes (its kind, seq and a readable summary), EnergyAcks
+   * and TimeSyncs included, which are not `downlinks` rows; returns a function that stops it. For diagnostics and
+   * tests: it sees what went out, not what the device applied (that is the CommandAck).
+   */
+  onDownlinkSent(listener: (sent: SentDownlink) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => { this.sentListeners.delete(listener); };
+  }
+
+  private sentDownlink(tenant: string, deviceId: string, seq: number, kind: string, summary: string): void {
+    this.metrics.downlinksSent++;
+    if (this.sentListeners.size === 0) return;
+    const sent: SentDownlink = { tenant, deviceId, seq, kind, summary };
+    for (const l of this.sentListeners) l(sent);
+  }
+
+  /** Publishes one downlink with the device's next seq (and records it, when the device acknowledges it). */
   private async sendDownlink(device: Pick<DeviceRow, 'id' | 'tenantId'>, kind: string, body: Partial<Downlink>, summary: string, noAck = false): Promise<number> {
     const seq = await this.repo.nextDownlinkSeq(device.id);
     const now = this.now();
     const message: Downlink = { protocolVersion: PROTOCOL_VERSION, deviceId: device.id, seq, time: Math.floor(now / 1000), ...body };
-    await this.repo.recordDownlink({
-      deviceId: device.id, seq, tenantId: device.tenantId, kind, summary, sentAt: now, ackStatus: noAck ? 'none' : 'pending',
-    });
+    // Issue 14 (downlink bookkeeping): only a downlink the device acknowledges (config, plan, commands) is a
+    // `downlinks` row, pending until its CommandAck. An EnergyAck or a TimeSync (`noAck`) takes its seq and is
+    // counted, nothing more: they were one row per energy frame and per Hello, forever, and nothing reads them.
+    if (!noAck) {
+      await this.repo.recordDownlink({
+        deviceId: device.id, seq, tenantId: device.tenantId, kind, summary, sentAt: now, ackStatus: 'pending',
+      });
+    }
     await this.send(device.tenantId, device.id, message);
-    this.metrics.downlinksSent++;
+    this.sentDownlink(device.tenantId, device.id, seq, kind, summary);
     if (this.debugOn()) this.log.debug({ deviceId: device.id, seq, kind, summary, topic: downlinkTopic(device.tenantId, device.id) }, 'downlink sent');
     return seq;
   }

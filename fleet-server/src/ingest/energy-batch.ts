@@ -6,7 +6,7 @@
  *
  * What one batch transaction does, for every frame in it, exactly what a frame's own transaction did before
  * (EnergyRepository.ingest) plus the device-row statements of the receive path (UplinkRepository.seen) and the
- * EnergyAck's downlink bookkeeping (the device's next downlink seq, a `downlinks` row):
+ * EnergyAck's downlink bookkeeping (the device's next downlink seq; an EnergyAck is not a `downlinks` row):
  *  1. reads (PostgreSQL: locks, `FOR UPDATE`, in id order, so instances never deadlock) the devices' rows;
  *  2. per frame, in memory: the checks of the receive path — unknown device (left to the per-frame path, which
  *     registers it), another town's device, an uplink seq implausibly far ahead, records implausibly far above the
@@ -18,7 +18,7 @@
  *     the records above each device's watermark read back to move the watermark and recompute the open gaps
  *     (EnergyRepository's walk, walkWatermark);
  *  4. the devices' rows (last uplink seq and last seen only ever move up, the watermark, one downlink seq per
- *     EnergyAck), the gaps and the EnergyAcks' `downlinks` rows.
+ *     EnergyAck) and the gaps.
  * PostgreSQL: steps 3 and 4 are one statement each (UNNEST arrays, data-modifying CTEs, named prepared statements on
  * the transaction's connection): BEGIN, 3 statements, COMMIT — five round trips a batch, whatever its size. SQLite:
  * prepared multi-row statements, run synchronously in one transaction.
@@ -64,7 +64,7 @@ export type EnergyFrameOutcome =
     /** Records not stored before (counted, or quarantined). */
     inserted: number;
     quarantined: number;
-    /** The EnergyAck to publish (its downlink seq is taken and its `downlinks` row written): none when 0 is acknowledged. */
+    /** The EnergyAck to publish (its downlink seq is taken): none when 0 is acknowledged. */
     ack?: { downlinkSeq: number; ackedSeq: number } | undefined;
     lost: Range[];
     openGaps: Range[];
@@ -238,7 +238,6 @@ class SqliteBatch {
   private readonly daily: MultiRow;
   private readonly monthly: MultiRow;
   private readonly gaps: MultiRow;
-  private readonly downlinks: MultiRow;
 
   constructor(private readonly client: Database.Database, private readonly db: Db, private readonly energy: EnergyRepository) {
     this.devGet = client.prepare(`select id, tenant_id as tenantId, last_uplink_seq as lastUplinkSeq, energy_acked_seq as acked, energy_log_id as logId,
@@ -263,7 +262,6 @@ class SqliteBatch {
     this.monthly = rollup('energy_monthly', 'month');
     this.gaps = new MultiRow(client, 'insert into energy_gaps (device_id, from_seq, to_seq, tenant_id, state, detected_at)', 6,
       'on conflict (device_id, from_seq) do update set to_seq = excluded.to_seq, state = excluded.state', false);
-    this.downlinks = new MultiRow(client, 'insert into downlinks (device_id, seq, tenant_id, kind, summary, sent_at, ack_status)', 7, '', false);
   }
 
   write(frames: readonly EnergyFrame[]): EnergyFrameOutcome[] {
@@ -350,7 +348,7 @@ class SqliteBatch {
       }
       if (gaps) this.gaps.run(gapRows, gaps);
     }
-    // Step 4: device rows (seen, watermark, EnergyAck seqs) and the EnergyAcks' downlinks rows.
+    // Step 4: device rows (seen, watermark, EnergyAck seqs).
     const bulkOf = new Map(bulk.map((b) => [b.frame, b]));
     const updates: unknown[] = [];
     const updated: number[] = [];
@@ -376,18 +374,10 @@ class SqliteBatch {
       const got = updated.map((_, k) => (this.devUpdate.get({ id: updates[k * 5], seq: updates[k * 5 + 1], now: updates[k * 5 + 2], acked: updates[k * 5 + 3], inc: updates[k * 5 + 4] }) as { seq: number }).seq);
       seqOf = (_i, k) => got[k] as number;
     }
-    const downlinkRows: unknown[] = [];
-    let downlinks = 0;
     updated.forEach((i, k) => {
       const ack = acks[i] as number;
-      if (ack <= 0) return;
-      const f = frames[i] as EnergyFrame;
-      const seq = seqOf(i, k);
-      (out[i] as Extract<EnergyFrameOutcome, { status: 'stored' }>).ack = { downlinkSeq: seq, ackedSeq: ack };
-      downlinkRows.push(f.deviceId, seq, f.tenant, 'energy_ack', `acked ${ack}`, f.prepared.now, 'none');
-      downlinks++;
+      if (ack > 0) (out[i] as Extract<EnergyFrameOutcome, { status: 'stored' }>).ack = { downlinkSeq: seqOf(i, k), ackedSeq: ack };
     });
-    if (downlinks) this.downlinks.run(downlinkRows, downlinks);
     return out as EnergyFrameOutcome[];
   }
 }
@@ -452,11 +442,11 @@ function pgArray(values: readonly unknown[]): string {
 /**
  * Step 4 in one statement: the device rows (uplink seq and last seen only move up; the watermark where it moved; one
  * downlink seq per EnergyAck), the open gaps recomputed (those no longer open deleted, the others upserted: an open
- * gap found again is re-detected now, as the per-frame path's delete-and-insert does), the EnergyAcks' rows, and the
+ * gap found again is re-detected now, as the per-frame path's delete-and-insert does), and the
  * new records' sums added to the daily and monthly rollups (summed per row and sorted: the order rows are locked in).
  */
 const PG_DEVICES = `with v as (
-    select * from unnest($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::bool[], $6::text[]) as t(id, seq, now, acked, ack, summary)
+    select * from unnest($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::bool[]) as t(id, seq, now, acked, ack)
   ), dev as (
     update devices d set
       last_uplink_seq = case when d.last_uplink_seq is null or d.last_uplink_seq < v.seq then v.seq else d.last_uplink_seq end,
@@ -464,27 +454,24 @@ const PG_DEVICES = `with v as (
       energy_acked_seq = coalesce(v.acked, d.energy_acked_seq),
       last_downlink_seq = d.last_downlink_seq + case when v.ack then 1 else 0 end
     from v where d.id = v.id
-    returning d.id, d.tenant_id, d.last_downlink_seq, v.ack, v.summary, v.now
+    returning d.id, d.last_downlink_seq, v.ack
   ), g as (
-    select * from unnest($7::text[], $8::int8[], $9::int8[], $10::text[], $11::text[], $12::int8[]) as t(device_id, from_seq, to_seq, tenant_id, state, detected_at)
+    select * from unnest($6::text[], $7::int8[], $8::int8[], $9::text[], $10::text[], $11::int8[]) as t(device_id, from_seq, to_seq, tenant_id, state, detected_at)
   ), gdel as (
-    delete from energy_gaps e where e.device_id = any($13::text[]) and e.state = 'open'
+    delete from energy_gaps e where e.device_id = any($12::text[]) and e.state = 'open'
       and not exists (select 1 from g where g.device_id = e.device_id and g.from_seq = e.from_seq)
   ), gins as (
     insert into energy_gaps as e (device_id, from_seq, to_seq, tenant_id, state, detected_at)
     select device_id, from_seq, to_seq, tenant_id, state, detected_at from g
     on conflict (device_id, from_seq) do update set to_seq = excluded.to_seq, state = excluded.state,
       detected_at = case when e.state = 'open' then excluded.detected_at else e.detected_at end
-  ), dl as (
-    insert into downlinks (device_id, seq, tenant_id, kind, summary, sent_at, ack_status)
-    select id, last_downlink_seq, tenant_id, 'energy_ack', summary, now, 'none' from dev where ack
   ), daily as (
     insert into energy_daily as x (tenant_id, day, device_id, energy_mwh, burning_s, level_x10_s, duration_s, dark_s, records)
-    select * from unnest($14::text[], $15::text[], $16::text[], $17::int8[], $18::int8[], $19::int8[], $20::int8[], $21::int8[], $22::int8[])
+    select * from unnest($13::text[], $14::text[], $15::text[], $16::int8[], $17::int8[], $18::int8[], $19::int8[], $20::int8[], $21::int8[])
     on conflict (tenant_id, day, device_id) do update set ${ROLLUP_SET('x')}
   ), monthly as (
     insert into energy_monthly as x (tenant_id, month, device_id, energy_mwh, burning_s, level_x10_s, duration_s, dark_s, records)
-    select * from unnest($23::text[], $24::text[], $25::text[], $26::int8[], $27::int8[], $28::int8[], $29::int8[], $30::int8[], $31::int8[])
+    select * from unnest($22::text[], $23::text[], $24::text[], $25::int8[], $26::int8[], $27::int8[], $28::int8[], $29::int8[], $30::int8[])
     on conflict (tenant_id, month, device_id) do update set ${ROLLUP_SET('x')}
   )
   select id, last_downlink_seq from dev where ack`;
@@ -638,7 +625,7 @@ class PgBatch {
         walked.set(b.frame, { acked: step.acked, lost, openGaps, inserted });
       }
     }
-    const v: unknown[][] = [[], [], [], [], [], []];
+    const v: unknown[][] = [[], [], [], [], []];
     const bulkOf = new Map(bulk.map((b) => [b.frame, b]));
     for (const [i, f] of frames.entries()) {
       const o = out[i];
@@ -651,7 +638,7 @@ class PgBatch {
         f.prepared.report({ lost: w.lost, quarantined: 0 });
       }
       const ack = acks[i] as number;
-      [f.deviceId, f.seq, f.prepared.now, w && b && w.acked !== b.before ? w.acked : null, ack > 0, `acked ${ack}`].forEach((x, c) => (v[c] as unknown[]).push(x));
+      [f.deviceId, f.seq, f.prepared.now, w && b && w.acked !== b.before ? w.acked : null, ack > 0].forEach((x, c) => (v[c] as unknown[]).push(x));
     }
     if ((v[0] as unknown[]).length) {
       // Open gaps are recomputed (those no longer open deleted) for the devices that had some.

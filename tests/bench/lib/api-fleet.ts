@@ -156,7 +156,7 @@ export async function generateFleet(repo: DrizzleRepository, spec: FleetSpec, lo
   await step('state history', `insert into state_history (device_id, at, level, target_level, level_source, power_mw, reason)
     select ${dev}, ${now} - h * 900000, ${level}, ${level}, 1, 1000, 0 from bench_k, (select 0 as h union all select 1 union all select 2 union all select 3 union all select 4) hs where k % 50 <> 7`);
   await step('downlinks', `insert into downlinks (device_id, seq, tenant_id, kind, summary, sent_at, ack_status, acked_at)
-    select ${dev}, h + 1, '${T}', 'time_sync', 'time', ${now} - h * 900000, 'ok', ${now} - h * 900000 + 200 from bench_k, (select 0 as h union all select 1 union all select 2 union all select 3 union all select 4) hs where k % 50 <> 7`);
+    select ${dev}, h + 1, '${T}', 'config', 'config:' || (h + 1), ${now} - h * 900000, 'ok', ${now} - h * 900000 + 200 from bench_k, (select 0 as h union all select 1 union all select 2 union all select 3 union all select 4) hs where k % 50 <> 7`);
   await step('events', `insert into device_events (device_id, tenant_id, event_seq, type, active, time, value, detail, received_at, uplink_ord)
     select ${dev}, '${T}', h + 1, 1, ${bool('h = 0')}, ${nowS} - h * 3600, 0, '', ${now} - h * 3600000, h + 1 from bench_k, (select 0 as h union all select 1) hs where k % 50 <> 7`);
 
