@@ -26,6 +26,7 @@ import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { EnergyBatchWriter } from './ingest/energy-batch.js';
 import { apiRoutes } from './routes/api.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
+import { inventoryModelRoutes } from './routes/inventory-model.js';
 import { planRoutes } from './routes/plans.js';
 import { statusRoutes } from './routes/status.js';
 import { energyPlugin } from './energy/plugin.js';
@@ -377,6 +378,7 @@ async function registerAll(
   await app.register(statusRoutes);
   await app.register(apiRoutes);
   await app.register(inventoryImportRoutes); // the inventory from a CSV or GeoJSON file, dry run then all or nothing (routes/inventory-import.ts)
+  await app.register(inventoryModelRoutes); // cabinets, circuits, poles, luminaires; replace or decommission a controller (routes/inventory-model.ts)
   await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)

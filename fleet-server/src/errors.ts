@@ -45,6 +45,9 @@ export const ERRORS = {
   OTA_NO_TARGETS: { code: 'SL_OTA_NO_TARGETS', status: 422, message: 'The campaign targets no device (or all of them are in another active campaign)' },
   CLAIM_REFUSED: { code: 'SL_CLAIM_REFUSED', status: 403, message: 'Not the claim code of a controller of this town (details.reason: unknown_device, revoked, no_claim_code or wrong_code)' },
   IMPORT_REJECTED: { code: 'SL_IMPORT_REJECTED', status: 422, message: 'Some lines of the file are rejected: nothing was written (details: the report, line by line)' },
+  POLE_NOT_FOUND: { code: 'SL_POLE_NOT_FOUND', status: 404, message: 'Unknown pole for this tenant' },
+  CABINET_NOT_FOUND: { code: 'SL_CABINET_NOT_FOUND', status: 404, message: 'Unknown cabinet or circuit for this tenant' },
+  INVENTORY_CONFLICT: { code: 'SL_INVENTORY_CONFLICT', status: 409, message: 'The inventory does not allow this now (details.reason says why)' },
   INTERNAL: { code: 'SL_INTERNAL', status: 500, message: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -35,6 +35,8 @@ declare module 'fastify' {
     tenantRole?: Role;
     /** Raw session id from the cookie (logout uses it). */
     sessionId?: string;
+    /** What a write did, in words (e.g. "Controller SRL-0001 on pole P-12 replaced by SRL-0101"): the audit row's `detail.summary`. */
+    auditSummary?: string;
   }
   interface FastifyContextConfig {
     /** No authentication needed (login). */
@@ -172,7 +174,7 @@ export function authPlugin(opts: AuthPluginOptions) {
         tenantId: tenant,
         action: `${req.method} ${route.slice(TENANT_ROUTE.length)}`,
         target: path.startsWith(prefix) ? path.slice(prefix.length) : path,
-        detail: auditDetail(req.body),
+        detail: req.auditSummary === undefined ? auditDetail(req.body) : { summary: req.auditSummary, ...auditDetail(req.body) },
         requestId: req.id,
       });
       return payload;

@@ -5,12 +5,12 @@
  * dialect adapter supplies them. Only statements both dialects accept are used here: `ON CONFLICT`,
  * `RETURNING`, `excluded.<column>`.
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema.sqlite.js';
 import type {
   Commissioning, DesiredPatch, DesiredRow, DevicePatch, DeviceRow, DownlinkRow, EventRow, GroupSummary,
-  InventoryRow, NewDownlink, NewEnergy, NewEvent, NewState, PlanRow, Repository, StateRow, TenantRow,
+  InventoryRow, NewDownlink, NewEnergy, NewEvent, NewState, PlacementWrite, PlanRow, Repository, StateRow, TenantRow,
   TenantSummary,
 } from './repository.js';
 
@@ -117,8 +117,8 @@ export class DrizzleRepository implements Repository {
   async listTenants(): Promise<TenantSummary[]> {
     const { tenants, devices, inventory } = this.t;
     const rows = await this.db.select().from(tenants).orderBy(asc(tenants.id));
-    const seen = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).groupBy(devices.tenantId);
-    const inv = await this.db.select({ tenantId: inventory.tenantId, n: count() }).from(inventory).groupBy(inventory.tenantId);
+    const seen = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).where(this.inService(devices.id)).groupBy(devices.tenantId);
+    const inv = await this.db.select({ tenantId: inventory.tenantId, n: count() }).from(inventory).where(isNull(inventory.retiredAt)).groupBy(inventory.tenantId);
     const bySeen = new Map(seen.map((r) => [r.tenantId, r.n]));
     const byInv = new Map(inv.map((r) => [r.tenantId, r.n]));
     // A device can be registered, commissioned or both; the larger count is a cheap lower bound of the union.
@@ -154,17 +154,22 @@ export class DrizzleRepository implements Repository {
     return this.db.select().from(this.t.devices).where(eq(this.t.devices.tenantId, tenantId)).orderBy(asc(this.t.devices.id));
   }
 
+  /** Not a retired controller (replaced or decommissioned: kept for history, out of counts and lists). */
+  private inService(col: typeof this.t.devices.id) {
+    return sql`${col} not in (select r.device_id from inventory r where r.retired_at is not null)`;
+  }
+
   async countDevices(): Promise<{ known: number; online: number }> {
     const { devices } = this.t;
-    const [known] = await this.db.select({ n: count() }).from(devices);
-    const [online] = await this.db.select({ n: count() }).from(devices).where(eq(devices.online, true));
+    const [known] = await this.db.select({ n: count() }).from(devices).where(this.inService(devices.id));
+    const [online] = await this.db.select({ n: count() }).from(devices).where(and(eq(devices.online, true), this.inService(devices.id)));
     return { known: known?.n ?? 0, online: online?.n ?? 0 };
   }
 
   async countDevicesByTenant(): Promise<Map<string, { known: number; online: number }>> {
     const { devices } = this.t;
-    const known = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).groupBy(devices.tenantId);
-    const online = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).where(eq(devices.online, true)).groupBy(devices.tenantId);
+    const known = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).where(this.inService(devices.id)).groupBy(devices.tenantId);
+    const online = await this.db.select({ tenantId: devices.tenantId, n: count() }).from(devices).where(and(eq(devices.online, true), this.inService(devices.id))).groupBy(devices.tenantId);
     const out = new Map(known.map((r) => [r.tenantId, { known: Number(r.n), online: 0 }]));
     for (const r of online) {
       const c = out.get(r.tenantId);
@@ -219,8 +224,9 @@ export class DrizzleRepository implements Repository {
   }
 
   async commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void> {
-    const { groups, groupMembers, inventory, desired } = this.t;
+    const { groups, groupMembers, inventory, desired, poles, luminaires, controllerAssignments } = this.t;
     const groupIds = [...new Set(rows.map((r) => r.inventory.groupId).filter((g): g is string => !!g))];
+    const placed = rows.filter((r): r is Commissioning & { placement: PlacementWrite } => r.placement !== undefined);
     const deviceIds = rows.map((r) => r.inventory.deviceId);
     await this.adapter.transaction((tx) => {
       const q: Pending[] = [];
@@ -234,6 +240,7 @@ export class DrizzleRepository implements Repository {
             poleRef: excluded('pole_ref'), lat: excluded('lat'), lon: excluded('lon'), groupId: excluded('group_id'),
             luminaireModel: excluded('luminaire_model'), nominalPowerW: excluded('nominal_power_w'),
             cctK: excluded('cct_k'), updatedAt: excluded('updated_at'),
+            poleId: excluded('pole_id'), luminaireId: excluded('luminaire_id'), retiredAt: null,
           },
         }));
         q.push(tx.insert(desired).values(part.map((r) => ({
@@ -243,6 +250,37 @@ export class DrizzleRepository implements Repository {
           set: { config: excluded('config'), configVersion: excluded('config_version'), updatedAt: excluded('updated_at') },
         }));
       }
+      // The inventory's model: poles, luminaires, and the controllers' assignments (a move ends the old one first).
+      // Multi-row statements (an import writes thousands); a pole named by several rows is written once, as the last names it.
+      const keep = (col: string) => sql.raw(`coalesce(excluded.${col}, poles.${col})`);
+      const polesById = new Map(placed.map((r) => [r.placement.pole.id, r.placement.pole]));
+      for (const part of chunks([...polesById.values()])) {
+        q.push(tx.insert(poles).values(part.map((p) => ({ tenantId, ...p, createdAt: now, updatedAt: now }))).onConflictDoUpdate({
+          target: [poles.tenantId, poles.id],
+          set: { lat: excluded('lat'), lon: excluded('lon'), street: keep('street'), heightM: keep('height_m'), cabinetId: keep('cabinet_id'),
+            circuitId: keep('circuit_id'), updatedAt: now, decommissionedAt: null },
+        }));
+      }
+      const lumsById = new Map(placed.map((r) => [r.placement.luminaire.id, { ...r.placement.luminaire, poleId: r.placement.pole.id }]));
+      for (const part of chunks([...lumsById.values()])) {
+        q.push(tx.insert(luminaires).values(part.map((l) => ({ tenantId, ...l, updatedAt: now }))).onConflictDoUpdate({
+          target: [luminaires.tenantId, luminaires.id],
+          set: { poleId: excluded('pole_id'), modelId: excluded('model_id'), nominalPowerW: excluded('nominal_power_w'), cctK: excluded('cct_k'), updatedAt: now, removedAt: null },
+        }));
+      }
+      for (const r of placed) {
+        const pl = r.placement;
+        if (pl.closeId !== undefined) {
+          q.push(tx.update(controllerAssignments).set({ toAt: now, endReason: 'moved' }).where(and(eq(controllerAssignments.id, pl.closeId), sql`${controllerAssignments.toAt} is null`)));
+        }
+        if (pl.dropPole !== undefined) {
+          q.push(tx.update(poles).set({ decommissionedAt: now, updatedAt: now }).where(and(eq(poles.tenantId, tenantId), eq(poles.id, pl.dropPole))));
+          q.push(tx.update(luminaires).set({ removedAt: now, updatedAt: now }).where(and(eq(luminaires.tenantId, tenantId), eq(luminaires.poleId, pl.dropPole), sql`${luminaires.removedAt} is null`)));
+        }
+      }
+      const opened = placed.filter((r) => r.placement.open)
+        .map((r) => ({ tenantId, deviceId: r.inventory.deviceId, poleId: r.placement.pole.id, luminaireId: r.placement.luminaire.id, fromAt: now }));
+      for (const part of chunks(opened)) q.push(tx.insert(controllerAssignments).values(part));
       // Group membership follows the inventory's group (street): replace the memberships of these devices.
       for (const part of chunks(deviceIds)) {
         q.push(tx.delete(groupMembers).where(and(eq(groupMembers.tenantId, tenantId), inArray(groupMembers.deviceId, part))));

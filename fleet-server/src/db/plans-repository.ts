@@ -133,7 +133,7 @@ export class PlansRepository {
     return row;
   }
 
-  async putModel(row: LuminaireModelRow): Promise<void> {
+  async putModel(row: typeof s.luminaireModels.$inferInsert): Promise<void> {
     const { luminaireModels: m } = this.t;
     const { tenantId: _t, id: _i, ...rest } = row;
     await this.db.insert(m).values(row).onConflictDoUpdate({ target: [m.tenantId, m.id], set: rest });

@@ -32,6 +32,22 @@ export interface GroupSummary { id: string; memberCount: number; createdAt: numb
 export interface Commissioning {
   inventory: NewInventory;
   desired: { config: Record<string, unknown>; configVersion: number };
+  /** Where the controller is, in the inventory's model (db/inventory-repository.ts): written in the same transaction. */
+  placement?: PlacementWrite;
+}
+
+/** The pole, luminaire and assignment rows of one commissioning (planned by inventory/placement.ts). */
+export interface PlacementWrite {
+  /** Upserted; a null street, height, cabinet or circuit keeps the stored one. A decommissioned pole is back in service. */
+  pole: { id: string; lat: number | null; lon: number | null; street: string | null; heightM: number | null; cabinetId: string | null; circuitId: string | null };
+  /** Upserted (model, power, CCT); `installedAt` is written only for a new luminaire. */
+  luminaire: { id: string; modelId: string | null; nominalPowerW: number | null; cctK: number | null; installedAt: number };
+  /** Open an assignment of the controller to the luminaire (it serves another one, or none, today). */
+  open: boolean;
+  /** The controller's open assignment elsewhere, ended now as `moved`. */
+  closeId?: number | undefined;
+  /** A generated pole (`P-<device id>`) the controller leaves: decommissioned, its luminaire removed. */
+  dropPole?: string | undefined;
 }
 
 export interface Repository {

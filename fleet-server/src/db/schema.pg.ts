@@ -93,9 +93,101 @@ export const inventory = pgTable('inventory', {
   cctK: bigint('cct_k', { mode: 'number' }),
   installedAt: bigint('installed_at', { mode: 'number' }).notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  /** The pole (`poles.id`) and luminaire (`luminaires.id`) the controller serves (migration 0015); null only for a retired marker row. */
+  poleId: text('pole_id'),
+  luminaireId: text('luminaire_id'),
+  /**
+   * When the controller was retired (replaced on its pole, or decommissioned): the row stays, so its past energy
+   * keeps its baseline (the per-town rollups' triggers read it), but the light leaves lists, counts, map and
+   * exports. Null = in service.
+   */
+  retiredAt: bigint('retired_at', { mode: 'number' }),
 }, (t) => [
   // (tenant, device): a tenant's commissioned lights in id order (device list pages, map; issue 14).
   index('inventory_tenant_device_idx').on(t.tenantId, t.deviceId),
+  // (tenant, retired): a town's retired controllers, left out of the device list (a few rows each).
+  index('inventory_tenant_retired_idx').on(t.tenantId, t.retiredAt),
+]);
+
+// ---------------------------------------------------------------- the inventory's model: cabinets, circuits, poles, luminaires, controllers
+
+/** Electrical cabinets (armoires): where a circuit of poles is fed from and metered by the grid operator. */
+export const cabinets = pgTable('cabinets', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  /** Supply point number (PDL, Enedis: 14 digits) of the cabinet's meter. */
+  pdl: text('pdl'),
+  /** Contracted power, kVA. */
+  contractedKva: doublePrecision('contracted_kva'),
+  /** Tariff of the supply contract (free text: e.g. `C5 BT ≤ 36 kVA base`, `éclairage public`). */
+  tariff: text('tariff'),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  decommissionedAt: bigint('decommissioned_at', { mode: 'number' }),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
+
+/** Circuits (départs) of a cabinet. */
+export const circuits = pgTable('circuits', {
+  tenantId: text('tenant_id').notNull(),
+  cabinetId: text('cabinet_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.cabinetId, t.id] })]);
+
+/** Poles (supports): a place, with the circuit that feeds it. Decommissioned poles stay, out of lists and exports. */
+export const poles = pgTable('poles', {
+  tenantId: text('tenant_id').notNull(),
+  /** The town's pole reference (`inventory.pole_ref`), or `P-<device id>` for a light commissioned without one. */
+  id: text('id').notNull(),
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  street: text('street'),
+  heightM: doublePrecision('height_m'),
+  cabinetId: text('cabinet_id'),
+  circuitId: text('circuit_id'),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  decommissionedAt: bigint('decommissioned_at', { mode: 'number' }),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('poles_tenant_cabinet_idx').on(t.tenantId, t.cabinetId, t.circuitId)]);
+
+/** Luminaires (heads) on poles: the catalogue model, rated power and installation date the decree makes a town keep. */
+export const luminaires = pgTable('luminaires', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  poleId: text('pole_id').notNull(),
+  modelId: text('model_id'),
+  nominalPowerW: bigint('nominal_power_w', { mode: 'number' }),
+  cctK: bigint('cct_k', { mode: 'number' }),
+  /** Installation date of the luminaire head (decree of 27 Dec 2018, art. 3), ms. */
+  installedAt: bigint('installed_at', { mode: 'number' }).notNull(),
+  removedAt: bigint('removed_at', { mode: 'number' }),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('luminaires_tenant_pole_idx').on(t.tenantId, t.poleId)]);
+
+/**
+ * Which controller served which luminaire on which pole, from when to when (`to_at` null: still serving). Energy
+ * and alarms are keyed by controller: a pole's history is the union of its controllers' over their intervals.
+ */
+export const controllerAssignments = pgTable('controller_assignments', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  poleId: text('pole_id').notNull(),
+  luminaireId: text('luminaire_id').notNull(),
+  fromAt: bigint('from_at', { mode: 'number' }).notNull(),
+  toAt: bigint('to_at', { mode: 'number' }),
+  /** Why it ended: `replaced`, `decommissioned`, `pole_decommissioned`, `moved` (commissioned elsewhere). */
+  endReason: text('end_reason'),
+  /** The controller that took over (`replaced`). */
+  replacedBy: text('replaced_by'),
+}, (t) => [
+  index('controller_assignments_pole_idx').on(t.tenantId, t.poleId, t.fromAt),
+  index('controller_assignments_device_idx').on(t.deviceId, t.toAt),
 ]);
 
 export const groups = pgTable('groups', {
@@ -236,6 +328,14 @@ export const luminaireModels = pgTable('luminaire_models', {
   curve: text('curve').notNull().default('linear'),
   minLevel: bigint('min_level', { mode: 'number' }).notNull().default(0),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  /** Decree of 27 Dec 2018, art. 3 (what a town keeps per installation): nominal flux, lm. */
+  fluxLm: bigint('flux_lm', { mode: 'number' }),
+  /** CIE flux code n°3, % (the share of the flux within 75.5° of the downward vertical; decree: > 95 %). */
+  cieFluxCode3Pct: doublePrecision('cie_flux_code3_pct'),
+  /** Maximum electrical power, W. */
+  maxPowerW: bigint('max_power_w', { mode: 'number' }),
+  /** The driver's dimming interface: `pwm`, `0-10v`, `1-10v`, `dali`, `d4i`. */
+  driverInterface: text('driver_interface'),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
 
 

@@ -99,9 +99,101 @@ export const inventory = sqliteTable('inventory', {
   cctK: integer('cct_k'),
   installedAt: integer('installed_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** The pole (`poles.id`) and luminaire (`luminaires.id`) the controller serves (migration 0015); null only for a retired marker row. */
+  poleId: text('pole_id'),
+  luminaireId: text('luminaire_id'),
+  /**
+   * When the controller was retired (replaced on its pole, or decommissioned): the row stays, so its past energy
+   * keeps its baseline (the per-town rollups' triggers read it), but the light leaves lists, counts, map and
+   * exports. Null = in service.
+   */
+  retiredAt: integer('retired_at'),
 }, (t) => [
   // (tenant, device): a tenant's commissioned lights in id order (device list pages, map; issue 14).
   index('inventory_tenant_device_idx').on(t.tenantId, t.deviceId),
+  // (tenant, retired): a town's retired controllers, left out of the device list (a few rows each).
+  index('inventory_tenant_retired_idx').on(t.tenantId, t.retiredAt),
+]);
+
+// ---------------------------------------------------------------- the inventory's model: cabinets, circuits, poles, luminaires, controllers
+
+/** Electrical cabinets (armoires): where a circuit of poles is fed from and metered by the grid operator. */
+export const cabinets = sqliteTable('cabinets', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  lat: real('lat'),
+  lon: real('lon'),
+  /** Supply point number (PDL, Enedis: 14 digits) of the cabinet's meter. */
+  pdl: text('pdl'),
+  /** Contracted power, kVA. */
+  contractedKva: real('contracted_kva'),
+  /** Tariff of the supply contract (free text: e.g. `C5 BT ≤ 36 kVA base`, `éclairage public`). */
+  tariff: text('tariff'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  decommissionedAt: integer('decommissioned_at'),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
+
+/** Circuits (départs) of a cabinet. */
+export const circuits = sqliteTable('circuits', {
+  tenantId: text('tenant_id').notNull(),
+  cabinetId: text('cabinet_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.cabinetId, t.id] })]);
+
+/** Poles (supports): a place, with the circuit that feeds it. Decommissioned poles stay, out of lists and exports. */
+export const poles = sqliteTable('poles', {
+  tenantId: text('tenant_id').notNull(),
+  /** The town's pole reference (`inventory.pole_ref`), or `P-<device id>` for a light commissioned without one. */
+  id: text('id').notNull(),
+  lat: real('lat'),
+  lon: real('lon'),
+  street: text('street'),
+  heightM: real('height_m'),
+  cabinetId: text('cabinet_id'),
+  circuitId: text('circuit_id'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  decommissionedAt: integer('decommissioned_at'),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('poles_tenant_cabinet_idx').on(t.tenantId, t.cabinetId, t.circuitId)]);
+
+/** Luminaires (heads) on poles: the catalogue model, rated power and installation date the decree makes a town keep. */
+export const luminaires = sqliteTable('luminaires', {
+  tenantId: text('tenant_id').notNull(),
+  id: text('id').notNull(),
+  poleId: text('pole_id').notNull(),
+  modelId: text('model_id'),
+  nominalPowerW: integer('nominal_power_w'),
+  cctK: integer('cct_k'),
+  /** Installation date of the luminaire head (decree of 27 Dec 2018, art. 3), ms. */
+  installedAt: integer('installed_at').notNull(),
+  removedAt: integer('removed_at'),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('luminaires_tenant_pole_idx').on(t.tenantId, t.poleId)]);
+
+/**
+ * Which controller served which luminaire on which pole, from when to when (`to_at` null: still serving). Energy
+ * and alarms are keyed by controller: a pole's history is the union of its controllers' over their intervals.
+ */
+export const controllerAssignments = sqliteTable('controller_assignments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  poleId: text('pole_id').notNull(),
+  luminaireId: text('luminaire_id').notNull(),
+  fromAt: integer('from_at').notNull(),
+  toAt: integer('to_at'),
+  /** Why it ended: `replaced`, `decommissioned`, `pole_decommissioned`, `moved` (commissioned elsewhere). */
+  endReason: text('end_reason'),
+  /** The controller that took over (`replaced`). */
+  replacedBy: text('replaced_by'),
+}, (t) => [
+  index('controller_assignments_pole_idx').on(t.tenantId, t.poleId, t.fromAt),
+  index('controller_assignments_device_idx').on(t.deviceId, t.toAt),
 ]);
 
 export const groups = sqliteTable('groups', {
@@ -246,6 +338,14 @@ export const luminaireModels = sqliteTable('luminaire_models', {
   curve: text('curve').notNull().default('linear'),
   minLevel: integer('min_level').notNull().default(0),
   updatedAt: integer('updated_at').notNull(),
+  /** Decree of 27 Dec 2018, art. 3 (what a town keeps per installation): nominal flux, lm. */
+  fluxLm: integer('flux_lm'),
+  /** CIE flux code n°3, % (the share of the flux within 75.5° of the downward vertical; decree: > 95 %). */
+  cieFluxCode3Pct: real('cie_flux_code3_pct'),
+  /** Maximum electrical power, W. */
+  maxPowerW: integer('max_power_w'),
+  /** The driver's dimming interface: `pwm`, `0-10v`, `1-10v`, `dali`, `d4i`. */
+  driverInterface: text('driver_interface'),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
 
 

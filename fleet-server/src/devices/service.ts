@@ -36,7 +36,7 @@ import {
 } from '@streetlight/protocol';
 import { AlarmsRepository, type DeviceEventInput } from '../db/alarms-repository.js';
 import type { DrizzleRepository } from '../db/drizzle-repository.js';
-import type { DeviceRow, DesiredRow, NewEnergy, Repository } from '../db/repository.js';
+import type { DeviceRow, DesiredRow, NewEnergy, PlacementWrite, Repository } from '../db/repository.js';
 import { UplinkRepository } from '../db/uplink-repository.js';
 import { fleetError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
@@ -138,6 +138,16 @@ export interface InventoryInput {
   luminaireModel?: string | undefined;
   nominalPowerW?: number | undefined;
   cctK?: number | undefined;
+  /** The inventory's model (inventory/placement.ts): the pole's street, height, cabinet and circuit (absent: kept). */
+  street?: string | undefined;
+  heightM?: number | undefined;
+  cabinetId?: string | undefined;
+  circuitId?: string | undefined;
+  /** Installation date of a new luminaire (ms; default now). */
+  installedAt?: number | undefined;
+  /** Internal (a replacement): the pole and luminaire the controller takes, instead of the ones its row implies. */
+  poleId?: string | undefined;
+  luminaireId?: string | undefined;
 }
 
 const ACK_STATUS: Record<number, string> = {
@@ -217,6 +227,8 @@ export class DeviceService {
    * curve, min level, nominal power), by model id. Set by the plans plugin; unset = none.
    */
   modelConfig: ((tenant: string) => Promise<ReadonlyMap<string, ConfigPatch>>) | undefined;
+  /** Where commissioned controllers go in the inventory's model (set by routes/inventory-model.ts; inventory/placement.ts). */
+  placements: ((tenant: string, rows: readonly InventoryInput[], now: number) => Promise<ReadonlyMap<string, PlacementWrite>>) | undefined;
   /**
    * Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts), with the
    * frame they came in (its seq orders them; an instance that does not drive OTA relays its bytes). Set by app.ts.
@@ -855,6 +867,7 @@ export class DeviceService {
     let configsChanged = 0;
     const changed: string[] = [];
     const models = (await this.modelConfig?.(tenant)) ?? new Map<string, ConfigPatch>();
+    const placements = await this.placements?.(tenant, rows, now);
     const commissioning = rows.map((r) => {
       const d = desired.get(r.deviceId);
       const fromModel = r.luminaireModel !== undefined ? models.get(r.luminaireModel) : undefined;
@@ -871,8 +884,10 @@ export class DeviceService {
           deviceId: r.deviceId, tenantId: tenant, poleRef: r.poleRef ?? null, lat: r.lat, lon: r.lon, groupId: r.group ?? null,
           luminaireModel: r.luminaireModel ?? null, nominalPowerW: r.nominalPowerW ?? null, cctK: r.cctK ?? null,
           installedAt: now, updatedAt: now,
+          poleId: placements?.get(r.deviceId)?.pole.id ?? null, luminaireId: placements?.get(r.deviceId)?.luminaire.id ?? null, retiredAt: null,
         },
         desired: { config: config as Record<string, unknown>, configVersion },
+        placement: placements?.get(r.deviceId),
       };
     });
     await this.repo.commission(tenant, commissioning, now);

@@ -39,7 +39,8 @@ export class InventoryFileError extends Error {
 /** At most this many data rows in a file (the bulk commissioning route's limit). */
 export const IMPORT_MAX_ROWS = 10_000;
 
-type Field = keyof InventoryRow;
+/** The fields a file may set (the pole, luminaire ids of the model are the server's). */
+type Field = Exclude<keyof InventoryRow, 'installedAt' | 'poleId' | 'luminaireId' | 'cabinetId' | 'circuitId' | 'street' | 'heightM'>;
 
 const ALIASES: Record<Field, readonly string[]> = {
   deviceId: ['device_id', 'deviceId', 'controleur', 'contrôleur', 'identifiant'],

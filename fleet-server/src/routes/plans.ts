@@ -73,6 +73,8 @@ const groupSettingsView = z.object({
   planId: z.number().nullable(), priority: z.number(), members: z.number(),
 });
 
+/** Dimming interfaces of LED drivers: PWM, analogue 0–10 V / 1–10 V, DALI, and DALI-2 with D4i luminaire data (IEC 62386-25x). */
+export const DRIVER_INTERFACES = ['pwm', '0-10v', '1-10v', 'dali', 'd4i'] as const;
 const modelBody = z.strictObject({
   name: z.string().max(200).optional(),
   cctK: z.number().int().min(1000).max(10000).nullable().optional().describe('nominal colour temperature, K (decree art. 3 and 4)'),
@@ -80,10 +82,15 @@ const modelBody = z.strictObject({
   nominalW: z.number().int().min(1).max(100000).describe('rated input power, W'),
   curve: z.enum(['linear', 'logarithmic']).default('linear').describe('dimming curve the device applies (SetConfig.curve)'),
   minLevel: z.number().int().min(0).max(100).default(0).describe('lowest non-zero level, % (SetConfig.min_level)'),
+  fluxLm: z.number().int().min(1).max(1_000_000).nullable().optional().describe('nominal luminous flux, lm (decree art. 3: kept per installation)'),
+  cieFluxCode3Pct: z.number().min(0).max(100).nullable().optional().describe('CIE flux code n°3, % (decree art. 3: > 95 %)'),
+  maxPowerW: z.number().int().min(1).max(100000).nullable().optional().describe('maximum electrical power, W (decree: kept per installation)'),
+  driverInterface: z.enum(DRIVER_INTERFACES).nullable().optional().describe('how the controller dims the driver: pwm, 0-10v, 1-10v, dali, d4i (DALI-2 with D4i data)'),
 });
 const modelView = z.object({
   id: z.string(), name: z.string().nullable(), cctK: z.number().nullable(), ulrPct: z.number().nullable(), nominalW: z.number(),
   curve: z.enum(['linear', 'logarithmic']), minLevel: z.number(), updatedAt: z.string(),
+  fluxLm: z.number().nullable(), cieFluxCode3Pct: z.number().nullable(), maxPowerW: z.number().nullable(), driverInterface: z.enum(DRIVER_INTERFACES).nullable(),
 });
 
 const evalTarget = {
@@ -96,6 +103,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const toModelView = (m: LuminaireModelRow) => ({
   id: m.id, name: m.name, cctK: m.cctK, ulrPct: m.ulrPct, nominalW: m.nominalW, curve: m.curve === 'logarithmic' ? 'logarithmic' as const : 'linear' as const,
   minLevel: m.minLevel, updatedAt: iso(m.updatedAt),
+  fluxLm: m.fluxLm, cieFluxCode3Pct: m.cieFluxCode3Pct, maxPowerW: m.maxPowerW,
+  driverInterface: (DRIVER_INTERFACES as readonly string[]).includes(m.driverInterface ?? '') ? m.driverInterface as (typeof DRIVER_INTERFACES)[number] : null,
 });
 
 /** Draft from a stored plan (weekday masks are accepted by the draft schema). */
@@ -441,6 +450,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const row: LuminaireModelRow = {
       tenantId: tenant, id: mid, name: b.name ?? null, cctK: b.cctK ?? null, ulrPct: b.ulrPct ?? null, nominalW: b.nominalW,
       curve: b.curve, minLevel: b.minLevel, updatedAt: app.fleet.now(),
+      fluxLm: b.fluxLm ?? null, cieFluxCode3Pct: b.cieFluxCode3Pct ?? null, maxPowerW: b.maxPowerW ?? null, driverInterface: b.driverInterface ?? null,
     };
     await store.putModel(row);
     // Devices already commissioned with this model: a config patch each (a device's own nominal power wins).
