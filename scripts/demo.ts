@@ -5,17 +5,22 @@
  *                       [--data-dir ./data/demo] [--town sarlat] [--start now|sunset|<ISO>] [--fresh]
  *
  * One virtual clock drives the boards and the server (`build({ now })`), so server timestamps, override
- * expiries and the boards' plans all live in the same accelerated time. Everything persists in the data
- * directory (the server's SQLite file, each board's flash, the virtual clock), so a restart resumes the town
- * where it was.
+ * expiries and the boards' plans all live in the same accelerated time; it is written to the data directory's
+ * `clock.json` (fleet-server's server-clock.ts), so `admin:create` and `device provision` run on the same data
+ * stamp their writes in that time too. Everything persists in the data directory (the server's SQLite file, each
+ * board's flash, the virtual clock, the demo account's password in `demo-account.json`), so a restart resumes the
+ * town where it was, and people signed in stay signed in.
+ *
+ * The set-up runs at every start and only adds what is missing (an older data directory gets it too): the
+ * luminaire catalogue, two named plans, and each street's category and plan — through the REST API with an admin
+ * token made for it and revoked as soon as it is done (earlier runs' leftovers too).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, ConfigError, PortInUseError, randomPassword } from '@streetlight/fleet-server';
-import { authHeaders } from '@streetlight/fleet-server/testing';
-import { createTown, getTown, townInventory, VirtualClock, type TownPole } from '@streetlight/hardware-sim';
+import { build, ConfigError, PortInUseError, randomPassword, readServerClock, verifyPassword, writeServerClock } from '@streetlight/fleet-server';
+import { createTown, getTown, LUMINAIRE_CATALOGUE, townInventory, VirtualClock, type TownPole } from '@streetlight/hardware-sim';
 import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetlight/firmware';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +59,6 @@ const tenant = town.slug;
 const dataDir = resolve(args['data-dir']);
 if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-const clockFile = join(dataDir, 'clock.json');
-
 /** Resume the saved virtual time, else start a quarter of an hour before today's sunset in the town. */
 function startTime(): number {
   if (args.start === 'now') return Date.now();
@@ -64,16 +67,17 @@ function startTime(): number {
     if (Number.isNaN(t)) fail(`--start must be now, sunset or an ISO date, got ${args.start}`);
     return t;
   }
-  if (!args.start && existsSync(clockFile)) {
-    const saved = JSON.parse(readFileSync(clockFile, 'utf8')) as { now?: number };
-    if (typeof saved.now === 'number') return saved.now;
-  }
+  const saved = args.start ? undefined : readServerClock(dataDir);
+  if (saved) return saved.now;
   const sunset = sunEventUtc(Date.now(), town.centre.lat, town.centre.lon, ZENITH_OFFICIAL, false) ?? Date.now();
   return sunset - 15 * 60_000;
 }
 
 const clock = new VirtualClock({ start: startTime() });
-const saveClock = (): void => writeFileSync(clockFile, JSON.stringify({ now: clock.now(), iso: new Date(clock.now()).toISOString() }));
+/** The town's clock for the tools working on this data directory: running at `speed` while this process lives. */
+const saveClock = (running: boolean): void => writeServerClock(dataDir, {
+  now: clock.now(), realAt: Date.now(), speed: running ? speed : 0, ...(running ? { pid: process.pid } : {}),
+});
 
 const config: Record<string, unknown> = { dataDir };
 if (args['http-port'] !== undefined) config.httpPort = Number(args['http-port']);
@@ -90,17 +94,41 @@ try {
 const httpUrl = app.fleet.httpUrl as string;
 const broker = new URL(app.fleet.brokerUrl);
 
-// Accounts (issue 7): the town's profile, a lighting manager to sign in with (a fresh password printed at
-// every start), and an admin API token for this script's own set-up calls.
+// Accounts (issue 7): the town's profile and a lighting manager to sign in with. Its password is made once and
+// kept in the data directory (mode 0600), so a restart neither changes it nor signs anyone out. The account has no
+// saved language: the UI speaks the browser's (French for a French browser, English otherwise) until the person
+// picks one.
 await app.auth.putProfile({ tenantId: tenant, name: town.name, kind: 'town', parentId: null });
 await app.repo.ensureTenant(tenant, clock.now());
 const DEMO_EMAIL = `manager@${tenant}.demo`;
-const demoPassword = randomPassword();
+const accountFile = join(dataDir, 'demo-account.json');
+const savedAccount = (existsSync(accountFile) ? JSON.parse(readFileSync(accountFile, 'utf8')) : {}) as { email?: string; password?: string };
 const demoUser = await app.auth.repo.getUserByEmail(DEMO_EMAIL);
-if (demoUser) await app.auth.setPassword(demoUser.id, demoPassword);
-const demoUserId = demoUser?.id ?? (await app.auth.createUser({ email: DEMO_EMAIL, name: 'Demo lighting manager', password: demoPassword, locale: 'fr' })).id;
+/** The password to print: the kept one, a new one (first start), or null when the person changed it in the UI. */
+let demoPassword: string | null;
+if (demoUser && savedAccount.email === DEMO_EMAIL && typeof savedAccount.password === 'string') {
+  demoPassword = (await verifyPassword(savedAccount.password, demoUser.passwordHash)) ? savedAccount.password : null;
+} else {
+  // First start, or a data directory from before the password was kept (the demo then also set a language).
+  demoPassword = randomPassword();
+  if (demoUser) {
+    await app.auth.setPassword(demoUser.id, demoPassword);
+    await app.auth.repo.updateUser(demoUser.id, { locale: null });
+  }
+  writeFileSync(accountFile, JSON.stringify({ email: DEMO_EMAIL, password: demoPassword }), { mode: 0o600 });
+  chmodSync(accountFile, 0o600);
+}
+const demoUserId = demoUser?.id ?? (await app.auth.createUser({ email: DEMO_EMAIL, name: 'Demo lighting manager', password: demoPassword as string, locale: null })).id;
 await app.auth.repo.setRole(demoUserId, tenant, 'manager', clock.now());
-const setupHeaders = await authHeaders(app, { tenant, role: 'admin', name: 'demo set-up' });
+
+// This script's own set-up calls go through the REST API with an admin token made for them and revoked once they
+// are done; a token an earlier run could not revoke (killed during its set-up) is revoked first.
+const SETUP_TOKEN = 'demo set-up';
+for (const t of await app.auth.repo.listTokens(tenant)) {
+  if (t.name === SETUP_TOKEN && t.revokedAt === null) await app.auth.repo.revokeToken(tenant, t.id, Date.now());
+}
+const setupToken = await app.auth.createToken({ tenantId: tenant, role: 'admin', name: SETUP_TOKEN, createdBy: null });
+const setupHeaders = { authorization: `Bearer ${setupToken.token}` };
 
 async function api(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, allow404 = false): Promise<unknown> {
   const res = await app.inject({ method, url, headers: setupHeaders, ...(body !== undefined ? { payload: body as object } : {}) });
@@ -147,18 +175,38 @@ const count = args.boards !== undefined ? Number(args.boards) : poles.length;
 if (!(Number.isInteger(count) && count > 0)) fail(`--boards must be a positive integer, got ${args.boards}`);
 poles = poles.slice(0, count);
 
-const known = (await api('GET', `/api/tenants/${tenant}/devices`, undefined, true)) as unknown[] | undefined;
+const T = `/api/tenants/${tenant}`;
+const known = (await api('GET', `${T}/devices`, undefined, true)) as unknown[] | undefined;
 if (!known?.length) {
-  // First run: commission the poles (installer's job) and give each street its plan (lighting manager's).
-  await api('POST', `/api/tenants/${tenant}/inventory`, poles.map((p) => ({
+  // First run: commission the poles (installer's job).
+  await api('POST', `${T}/inventory`, poles.map((p) => ({
     deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode,
     luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,
   })));
-  for (const street of town.streets) {
-    if (!poles.some((p) => p.streetCode === street.code)) continue;
-    await api('PUT', `/api/tenants/${tenant}/groups/${street.code}/plan`, street.kind === 'lane' ? lanePlan : avenuePlan);
-  }
 }
+// The lighting manager's side, at every start for what is missing: the luminaire catalogue (CCT and ULR, which
+// the decree check reads: the avenues' 4000 K heads are flagged), the two named plans, and each street's category
+// (road lighting, art. 1 a) and plan — so the UI shows plans by name per street and the street's compliance.
+const models = (await api('GET', `${T}/luminaire-models`)) as Array<{ id: string }>;
+for (const m of Object.values(LUMINAIRE_CATALOGUE)) {
+  if (models.some((x) => x.id === m.id)) continue;
+  await api('PUT', `${T}/luminaire-models/${m.id}`, { name: m.name, cctK: m.cctK, ulrPct: m.ulrPct, nominalW: m.nominalW, curve: 'linear', minLevel: 0 });
+}
+const plans = (await api('GET', `${T}/plans`)) as Array<{ planId: number; name: string }>;
+async function namedPlan(name: string, description: string, plan: object): Promise<number> {
+  const have = plans.find((p) => p.name === name);
+  if (have) return have.planId;
+  return ((await api('POST', `${T}/plans`, { name, description, plan })) as { planId: number }).planId;
+}
+const lanePlanId = await namedPlan('Ruelles — extinction en cœur de nuit', 'Vieille ville : 100 % au coucher, 60 % à 22 h 30, éteint de minuit à 5 h 30 (1 h le week-end), 60 % jusqu’au lever.', lanePlan);
+const avenuePlanId = await namedPlan('Avenues — abaissement à 50 % dès 23 h', 'Axes de traversée, jamais éteints : 100 % au coucher, 50 % à 23 h, 80 % à 5 h 30.', avenuePlan);
+for (const street of town.streets) {
+  if (!poles.some((p) => p.streetCode === street.code)) continue;
+  const settings = (await api('GET', `${T}/groups/${street.code}/settings`)) as { planId: number | null };
+  if (settings.planId !== null) continue; // the manager's own choice stays
+  await api('PUT', `${T}/groups/${street.code}/settings`, { category: 'a', planId: street.kind === 'lane' ? lanePlanId : avenuePlanId });
+}
+await app.auth.repo.revokeToken(tenant, setupToken.id, Date.now());
 
 // Issue 11: every controller is provisioned (its own identity and keys, written to its NVS as an installer's
 // provisioning step does). At each start again: a new key generation, the previous one stops working.
@@ -178,6 +226,7 @@ const fleet = createTown({
 });
 await fleet.start({ staggerMs: 20 });
 clock.start(speed);
+saveClock(true);
 
 const tz = parsePosixTz(town.tz);
 const localTime = (): string => new Date(toLocalMs(tz, clock.now())).toISOString().slice(0, 16).replace('T', ' ');
@@ -185,7 +234,7 @@ console.log([
   '',
   `Streetlight demo — ${town.name}: ${fleet.size} simulated controllers, virtual time ×${speed}`,
   `  UI            ${httpUrl}/`,
-  `  sign in as    ${DEMO_EMAIL}  /  ${demoPassword}   (lighting manager of ${town.name})`,
+  `  sign in as    ${DEMO_EMAIL}  /  ${demoPassword ?? '(the password you chose in the UI)'}   (lighting manager of ${town.name})`,
   `  REST API      ${httpUrl}/api/openapi.json   (tenant "${tenant}")`,
   `  MQTT broker   ${app.fleet.brokerUrl}`,
   `  data          ${dataDir}`,
@@ -197,7 +246,7 @@ console.log([
 const status = setInterval(() => {
   const s = fleet.stats();
   console.log(`${localTime()}  online ${s.online}/${s.boards}  lit ${s.lit}  ${Math.round(s.powerW)} W  ${(s.energyWh / 1000).toFixed(2)} kWh`);
-  saveClock();
+  saveClock(true);
   fleet.flushStorage(); // the boards' metering logs, so a restart resumes their energy counters
 }, 10_000);
 
@@ -207,7 +256,7 @@ async function shutdown(): Promise<void> {
   stopping = true;
   clearInterval(status);
   clock.stop();
-  saveClock();
+  saveClock(false);
   fleet.dispose();
   await app.close();
   process.exit(0);

@@ -8,7 +8,8 @@
  * `--tenant '*'` makes a platform admin (every tenant, may create towns and syndicates). Without --password a
  * random one is generated and printed once. An existing e-mail gets the role added (its password is kept,
  * unless --password is given). It uses the same settings as the server (DATA_DIR / DATABASE_URL, or
- * --data-dir / --database-url), opens the database directly (no HTTP), and writes an audit entry.
+ * --data-dir / --database-url), opens the database directly (no HTTP), and writes an audit entry — dated with the
+ * server clock of the data directory (server-clock.ts: the demo's accelerated town), else real time.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, type ConfigInput } from './config.js';
@@ -19,6 +20,7 @@ import { AuthService } from './auth/service.js';
 import { isRole, PLATFORM } from './auth/model.js';
 import { randomPassword } from './auth/password.js';
 import { PASSWORD_PROBLEMS, passwordProblem } from './auth/password-policy.js';
+import { serverClockOf } from './server-clock.js';
 
 const { values: a } = parseArgs({
   // `pnpm run admin:create -- --email …` hands the script the `--` too; parseArgs would take what follows for
@@ -51,11 +53,14 @@ if (a['data-dir']) overrides.dataDir = a['data-dir'];
 if (a['database-url']) overrides.databaseUrl = a['database-url'];
 const config = loadConfig(overrides, process.env);
 const repo = await openRepository(config);
+// The clock of the server that owns this data directory (the demo's runs ahead of real time), so the audit entry
+// and the role sit in its time frame.
+const now = serverClockOf(config.dataDir);
 try {
-  const auth = new AuthService({ repo: new AuthRepository((repo as unknown as { adapter: DialectAdapter }).adapter), now: Date.now, sessionIdleMinutes: config.sessionIdleMinutes });
+  const auth = new AuthService({ repo: new AuthRepository((repo as unknown as { adapter: DialectAdapter }).adapter), now, sessionIdleMinutes: config.sessionIdleMinutes });
   const tenant = a.tenant;
   if (tenant !== PLATFORM) {
-    await repo.ensureTenant(tenant, Date.now());
+    await repo.ensureTenant(tenant, now());
     const prof = await auth.profile(tenant);
     if (a['tenant-name'] || a.parent || a.kind !== prof.kind) {
       await auth.putProfile({ tenantId: tenant, name: a['tenant-name'] ?? prof.name, kind: a.kind, parentId: a.parent ?? prof.parentId });
@@ -65,7 +70,7 @@ try {
   const password = a.password ?? (user ? undefined : randomPassword());
   if (!user) user = await auth.createUser({ email: a.email, name: a.name, password: password as string });
   else if (password) await auth.setPassword(user.id, password);
-  await auth.repo.setRole(user.id, tenant, a.role, Date.now());
+  await auth.repo.setRole(user.id, tenant, a.role, now());
   await auth.audit('cli', { tenantId: tenant, action: 'POST /users', target: `/users/${user.id}`, detail: { email: user.email, role: a.role } });
   console.log(`${user.email}: ${a.role} on ${tenant === PLATFORM ? 'every tenant' : tenant}${password && !a.password ? `\npassword: ${password}  (shown once; change it after signing in)` : ''}`);
 } finally {

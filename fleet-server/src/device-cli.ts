@@ -38,6 +38,7 @@ import { writeMosquittoConfig } from './mqtt/broker-config.js';
 import { disableBrokerClient } from './mqtt/dynsec.js';
 import { loadSigningKey } from './ota/signing.js';
 import { tenantKeys } from './ota/plugin.js';
+import { serverClockOf } from './server-clock.js';
 
 const USAGE = 'usage: device provision|revoke|broker-config [options] (see fleet-server/README.md, "Device identities")';
 // `pnpm run device -- provision …` hands the script the `--` too.
@@ -111,7 +112,7 @@ try {
 }
 const repo = await openRepository(config);
 try {
-  const identities = new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master, now: Date.now });
+  const identities = new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master, now: serverClockOf(config.dataDir) });
   if (command === 'provision') {
     const batch = a.devices !== undefined;
     if (!a.tenant || (!a.device && !batch)) fail('--tenant and --device (one controller) or --devices (a batch) are required');
@@ -131,7 +132,7 @@ try {
     const ca = broker.tls && caPath ? new Uint8Array(new X509Certificate(readFileSync(userPath(caPath))).raw) : undefined;
     const dir = batch ? userPath(a['out-dir'] as string) : undefined;
     if (dir) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    await repo.ensureTenant(a.tenant, Date.now());
+    await repo.ensureTenant(a.tenant, serverClockOf(config.dataDir)());
     const done: Array<{ deviceId: string; generation: number; claimCode: string; identity: string; label: string; svg: string }> = [];
     for (const deviceId of ids) {
       let p;

@@ -13,3 +13,4 @@ export { previewPlan } from './plans/preview.js';
 export { AuthService } from './auth/service.js';
 export { ROLES, minimumRole, type Role, type Principal } from './auth/model.js';
 export { hashPassword, verifyPassword, randomPassword } from './auth/password.js';
+export { readServerClock, serverClockOf, writeServerClock, SERVER_CLOCK_FILE, type ServerClockState } from './server-clock.js';

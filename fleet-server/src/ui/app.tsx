@@ -66,7 +66,11 @@ export function App() {
     return () => { alive = false; };
   }, [current?.tenantId, settingsTick]);
 
-  const chooseLang = (l: Lang): void => { localStorage.setItem('sl-lang', l); setLang(l); };
+  // A language picked here is kept in this browser and, once signed in, on the account (its other browsers).
+  const chooseLang = (l: Lang): void => {
+    localStorage.setItem('sl-lang', l); setLang(l);
+    if (me) void api('PATCH', '/api/auth/me', { locale: l }).catch(() => undefined);
+  };
 
   if (me === undefined) return <div class="splash">…</div>;
   if (me === null) {

@@ -1,6 +1,6 @@
 /**
- * French and English. French by default when the browser's language is French (or the user chose it);
- * English otherwise. Dates, numbers and units go through Intl with the chosen locale.
+ * French and English: French for a French browser, English for any other, until the person picks one (see
+ * `initialLang`). Dates, numbers and units go through Intl with the chosen locale.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -94,6 +94,20 @@ const fr = {
   linkOnline: 'En ligne', linkOffline: 'Hors ligne', reportedLevel: 'Niveau du luminaire', desiredOverride: 'Forçage demandé',
   configState: 'Configuration', configApplied: 'reçue (version {v})', configPending: 'en attente (version {v})', waitingDevice: 'En attente des nouvelles du contrôleur…',
   watchStopped: 'Suivi arrêté après 10 minutes.', nextController: 'Contrôleur suivant', watching: 'Actualisé toutes les 2 s',
+  // replacing or decommissioning on the pole
+  mode_commission: 'Mettre en service', mode_replace: 'Remplacer', mode_decommission: 'Retirer',
+  replaceIntro: 'Le poteau garde son luminaire, son historique et son énergie ; l’ancien contrôleur est retiré et ses accès révoqués.',
+  findPole: 'Voir le poteau', poleNotFound: 'Poteau inconnu dans cette commune.', onPole: 'Sur ce poteau : {l}', noController: 'sans contrôleur',
+  newController: 'Nouveau contrôleur (étiquette)', replace: 'Remplacer le contrôleur', replacing: 'Remplacement…',
+  replaced: 'Contrôleur {o} remplacé par {n} sur le poteau {p} ; {o} retiré, accès révoqués.', installedOnPole: 'Contrôleur {n} posé sur le poteau {p}.',
+  needPole: 'Indiquez la référence du poteau.', conflict_not_on_pole: 'ce contrôleur n’est pas sur ce poteau', conflict_same_controller: 'c’est déjà le contrôleur du poteau',
+  conflict_controller_in_service: 'ce contrôleur est déjà en service sur le poteau {p} : retirez-le d’abord', conflict_pole_decommissioned: 'ce poteau est retiré du service',
+  conflict_several_luminaires: 'ce poteau porte plusieurs luminaires : précisez l’ancien contrôleur', conflict_no_luminaire: 'ce poteau ne porte aucun luminaire',
+  conflict_already_retired: 'ce contrôleur est déjà retiré', conflict_no_position: 'ce poteau n’a pas de position',
+  oldController: 'Ancien contrôleur (facultatif)', decommissionIntro: 'Retiré, un contrôleur ou un poteau sort des listes, des comptes et des exports ; il reste dans l’historique.',
+  decommissionWhat: 'Que retirer ?', whatController: 'Un contrôleur', whatPole: 'Un poteau (et ses contrôleurs)', confirmDecommission: 'Je confirme le retrait',
+  decommission: 'Retirer du service', decommissioning: 'Retrait…', decommissionedController: 'Contrôleur {d} retiré du service, accès révoqués.',
+  decommissionedPole: 'Poteau {p} retiré du service ({n} contrôleur(s) retiré(s)).', needConfirm: 'Cochez la confirmation.', unknownController: 'Contrôleur inconnu dans cette commune.',
 } as const;
 
 type Dict = { [K in keyof typeof fr]: string };
@@ -182,16 +196,33 @@ const en: Dict = {
   linkOnline: 'Online', linkOffline: 'Offline', reportedLevel: 'Luminaire level', desiredOverride: 'Override requested',
   configState: 'Configuration', configApplied: 'received (version {v})', configPending: 'pending (version {v})', waitingDevice: 'Waiting for the controller…',
   watchStopped: 'Stopped watching after 10 minutes.', nextController: 'Next controller', watching: 'Refreshed every 2 s',
+  mode_commission: 'Commission', mode_replace: 'Replace', mode_decommission: 'Retire',
+  replaceIntro: 'The pole keeps its luminaire, history and energy; the old controller is retired and its access revoked.',
+  findPole: 'Show the pole', poleNotFound: 'No such pole in this town.', onPole: 'On this pole: {l}', noController: 'no controller',
+  newController: 'New controller (label)', replace: 'Replace the controller', replacing: 'Replacing…',
+  replaced: 'Controller {o} replaced by {n} on pole {p}; {o} retired, access revoked.', installedOnPole: 'Controller {n} fitted on pole {p}.',
+  needPole: 'Give the pole reference.', conflict_not_on_pole: 'that controller is not on this pole', conflict_same_controller: 'it is already the pole\u2019s controller',
+  conflict_controller_in_service: 'that controller already serves pole {p}: retire it there first', conflict_pole_decommissioned: 'this pole is out of service',
+  conflict_several_luminaires: 'this pole carries several luminaires: name the old controller', conflict_no_luminaire: 'this pole carries no luminaire',
+  conflict_already_retired: 'this controller is already retired', conflict_no_position: 'this pole has no position',
+  oldController: 'Old controller (optional)', decommissionIntro: 'Retired, a controller or a pole leaves lists, counts and exports; it stays in the history.',
+  decommissionWhat: 'Retire what?', whatController: 'A controller', whatPole: 'A pole (and its controllers)', confirmDecommission: 'I confirm the retirement',
+  decommission: 'Take out of service', decommissioning: 'Retiring…', decommissionedController: 'Controller {d} taken out of service, access revoked.',
+  decommissionedPole: 'Pole {p} taken out of service ({n} controller(s) retired).', needConfirm: 'Tick the confirmation.', unknownController: 'No such controller in this town.',
 };
 
 export type Key = keyof typeof fr;
 const DICTS: Record<Lang, Dict> = { fr, en };
 
+/**
+ * The UI's language: the one picked with the FR/EN selector in this browser, else the one saved on the account (the
+ * selector saves it there too), else the browser's — French for a French browser, English for any other.
+ */
 export function initialLang(userLocale?: string | null): Lang {
   const saved = localStorage.getItem('sl-lang');
   if (saved === 'fr' || saved === 'en') return saved;
   if (userLocale) return userLocale.startsWith('fr') ? 'fr' : 'en';
-  return (navigator.languages?.[0] ?? navigator.language ?? 'fr').toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
 export interface I18n {
