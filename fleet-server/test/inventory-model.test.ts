@@ -39,7 +39,7 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       for (const t of [T, 'domme']) expect((await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } })).statusCode).toBe(200);
       installer = await authedInject(app, { tenant: T, role: 'installer' });
       viewer = await authedInject(app, { tenant: T, role: 'viewer' });
-      for (const id of ['SRL-0001', 'SRL-0002', 'SRL-0003', 'SRL-0004']) dev[id] = await provisionDevice(app, T, id);
+      for (const id of ['SRL-0001', 'SRL-0002', 'SRL-0003', 'SRL-0004', 'SRL-0005', 'SRL-0006']) dev[id] = await provisionDevice(app, T, id);
       dev['DOM-0001'] = await provisionDevice(app, 'domme', 'DOM-0001');
     });
     afterAll(async () => { await app.close(); await cleanup(); });
@@ -218,6 +218,20 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect((await installer({ method: 'POST', url: `${base}/poles/P-19/replace-controller`, payload: { newDeviceId: 'SRL-0004', claimCode: 'X' } })).json().details.reason).toBe('pole_decommissioned');
       // A cabinet still feeding a pole is not decommissioned.
       expect((await installer({ method: 'DELETE', url: `${base}/cabinets/AR-01` })).json().details).toMatchObject({ reason: 'cabinet_in_use', poles: 1 });
+    });
+
+    it('gives the new controller the plan and the running override the old one had when no group assigns one', async () => {
+      expect((await installer({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: [{ deviceId: 'SRL-0005', poleRef: 'P-30', lat: 44.8921, lon: 1.2191 }] })).statusCode).toBe(200);
+      const own = await admin({ method: 'PUT', url: `/api/tenants/${T}/devices/SRL-0005/plan`, payload: {
+        programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 60 }, { anchor: 'sunrise', offsetMin: 0, level: 0 }] }], defaultProgramId: 1,
+      } });
+      expect(own.statusCode).toBe(200);
+      expect((await admin({ method: 'PUT', url: `/api/tenants/${T}/devices/SRL-0005/override`, payload: { level: 30, durationS: 3600 } })).statusCode).toBe(202);
+      const r = await installer({ method: 'POST', url: `${base}/poles/P-30/replace-controller`, payload: { newDeviceId: 'SRL-0006', claimCode: (dev['SRL-0006'] as TestDevice).claimCode } });
+      expect(r.statusCode).toBe(200);
+      const d = (await viewer(`/api/tenants/${T}/devices/SRL-0006`)).json() as { desired: { plan: { id: number; version: number } | null; override: { level: number; active: boolean } | null } };
+      expect(d.desired.plan).toEqual({ id: own.json().planId, version: own.json().planVersion });
+      expect(d.desired.override).toMatchObject({ level: 30, active: true });
     });
   });
 }

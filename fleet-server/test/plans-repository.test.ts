@@ -44,7 +44,10 @@ describe.each(dialects)('plans store on %s', (_name, open, cleanup) => {
   });
 
   it('keeps a luminaire model catalogue per tenant', async () => {
-    const m = { tenantId: 'sarlat', id: 'ROAD-36W', name: null, cctK: 3000, ulrPct: 0.5, nominalW: 36, curve: 'linear', minLevel: 10, updatedAt: 1 };
+    const m = {
+      tenantId: 'sarlat', id: 'ROAD-36W', name: null, cctK: 3000, ulrPct: 0.5, nominalW: 36, curve: 'linear', minLevel: 10, updatedAt: 1,
+      fluxLm: 4100, cieFluxCode3Pct: 97.5, maxPowerW: 38, driverInterface: '1-10v', // the decree's fields (migration 0015)
+    };
     await store.putModel(m);
     await store.putModel({ ...m, curve: 'logarithmic', updatedAt: 2 });
     expect(await store.listModels('sarlat')).toEqual([{ ...m, curve: 'logarithmic', updatedAt: 2 }]);

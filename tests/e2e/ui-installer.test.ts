@@ -5,6 +5,9 @@
  * claim code typed in lower case with spaces, both at the phone's position ("Ma position"); the page then shows the
  * board on line and its level against its plan, and the API has the inventory row. A wrong code is refused in
  * words and writes nothing; a request lost by the network is sent again by itself; a reload keeps what was typed.
+ * Then board 1 fails: the installer replaces it on its pole with board 3 (its label typed), sees board 3 answer at
+ * the street's plan level, and the pole keeps its history; board 1 is retired, out of the list, and can no longer
+ * log in to the broker.
  * Screenshots at 360 px go to test-artifacts/screenshots/<run>/ (prefix `i`).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import mqtt from 'mqtt';
 import { build } from '@streetlight/fleet-server';
 import { authedInject, createUser, provisionDevices, type Inject, type TestDevice, TEST_SCRYPT } from '@streetlight/fleet-server/testing';
 import { createTown, townInventory, VirtualClock, type SimFleet } from '@streetlight/hardware-sim';
@@ -196,6 +200,43 @@ describe('web UI: the installer commissions controllers on the pole (360 px)', (
     expect((await detail(b3.deviceId)).inventory ?? null).toBeNull();
     // The form is as it was: the code can be corrected.
     expect(await page.inputValue('input[name=label]')).toBe(`SLC1:${b3.deviceId}:${wrong}`);
+    await ctx.close();
+  });
+
+  it('replaces board 1 on its pole with board 3: the lamp answers at the plan\'s level, board 1 is retired and refused by the broker', async () => {
+    const [b1, , b3] = boards as [TestDevice, TestDevice, TestDevice];
+    const { ctx, page } = await phone();
+    await page.click('[data-testid=install-mode] [data-mode=replace]');
+    await page.waitForSelector('[data-testid=replace-form]');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const go = await page.locator('[data-testid=replace]').boundingBox();
+    expect(go && go.height >= 44 && go.width <= PHONE.width).toBe(true);
+    await page.fill('input[name=replace-pole]', 'REP-P01');
+    await page.click('[data-testid=find-pole]');
+    expect(await (await page.waitForSelector('[data-testid=pole-info]')).textContent()).toContain(b1.deviceId);
+    await page.fill('input[name=new-label]', `SLC1:${b3.deviceId}:${b3.claimCode}`);
+    expect(await page.textContent('[data-testid=new-label-read]')).toContain(b3.deviceId);
+    await shot(page, 'i05-replace-filled');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/inventory/poles/REP-P01/replace-controller'));
+    await page.click('[data-testid=replace]');
+    expect((await sent).postDataJSON()).toEqual({ newDeviceId: b3.deviceId, claimCode: b3.claimCode });
+    expect(await (await page.waitForSelector('[data-testid=replaced]')).textContent())
+      .toBe(`Contrôleur ${b1.deviceId} remplacé par ${b3.deviceId} sur le poteau REP-P01 ; l’ancien est retiré, ses accès révoqués.`);
+    // Board 3 takes the street's plan at once: 80 % after sunset, like board 1 before it.
+    await seesLamp(page, b3.deviceId, 80);
+    await shot(page, 'i06-replace-status');
+    const d3 = await detail(b3.deviceId);
+    expect(d3.inventory).toMatchObject({ poleRef: 'REP-P01', lat: HERE.latitude, lon: HERE.longitude, group: 'REP', luminaireModel: MODEL, nominalPowerW: 36 });
+    const pole = (await root(`/api/tenants/${T}/inventory/poles/REP-P01`)).json() as { luminaires: Array<{ controller: string }>; history: Array<{ deviceId: string; endReason: string | null }> };
+    expect(pole.history.map((h) => [h.deviceId, h.endReason])).toEqual([[b1.deviceId, 'replaced'], [b3.deviceId, null]]);
+    expect(pole.luminaires.map((l) => l.controller)).toEqual([b3.deviceId]);
+    const list = (await root(`/api/tenants/${T}/devices`)).json() as Array<{ id: string }>;
+    expect(list.map((x) => x.id)).not.toContain(b1.deviceId);
+    // Board 1's broker account is refused from now on.
+    const broker = new URL(app.fleet.brokerUrl);
+    const refused = await mqtt.connectAsync(`mqtt://${broker.hostname}:${broker.port}`, { ...b1.mqtt, clientId: b1.mqtt.clientId, reconnectPeriod: 0, connectTimeout: 5000 })
+      .then(async (c) => { await c.endAsync(true); return false; }, () => true);
+    expect(refused).toBe(true);
     await ctx.close();
   });
 

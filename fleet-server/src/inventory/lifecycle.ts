@@ -97,6 +97,20 @@ export class InventoryLifecycle {
     const revocation = oldId ? await this.revoke(oldId) : null;
     this.invalidateMap(tenant);
     await this.app.plans.apply(tenant); // the groups' plan, at once
+    // No group of the pole assigns a plan: the new controller takes the plan the old one was given (a group's or its
+    // own `PUT …/plan`), and an override still running, so the lamp does what it did.
+    const [mine, before] = await Promise.all([this.app.repo.getDesired(req.newDeviceId), oldId ? this.app.repo.getDesired(oldId) : undefined]);
+    if (before && mine) {
+      const patch = {
+        ...(!mine.planId && before.planId ? { planId: before.planId, planVersion: before.planVersion } : {}),
+        ...(!mine.overrideId && before.overrideId && before.overrideExpiresAt > Math.floor(now / 1000)
+          ? { overrideId: before.overrideId, overrideLevel: before.overrideLevel, overrideExpiresAt: before.overrideExpiresAt, overrideFadeS: before.overrideFadeS } : {}),
+      };
+      if (Object.keys(patch).length) {
+        await this.app.repo.setDesired(tenant, [req.newDeviceId], patch, now);
+        await this.app.devices.push(req.newDeviceId);
+      }
+    }
     const device = await this.app.repo.getDevice(req.newDeviceId);
     return { poleId, luminaireId: target.luminaireId, oldDeviceId: oldId, newDeviceId: req.newDeviceId, revocation, configsChanged: res.configsChanged, online: device?.online ?? false };
   }

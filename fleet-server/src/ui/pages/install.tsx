@@ -8,7 +8,8 @@
  * dead battery, a sign-in again lose nothing), and a request that fails for the network or the server (no answer,
  * 5xx) is sent again by itself after 1 s, 2 s, 4 s … at most 30 s, while the page counts down. A 4xx is the
  * installer's to fix (wrong code, revoked controller, a field out of range): said in words, never retried.
- * One column, 44 px touch targets, 16 px text (phones zoom into smaller inputs).
+ * One column, 44 px touch targets, 16 px text (phones zoom into smaller inputs). Two more tabs replace a failed
+ * controller on its pole or take a controller or a pole out of service (install-replace.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, tp, type DeviceDetail, type Group } from '../api.js';
@@ -16,6 +17,7 @@ import type { PageProps } from '../app.js';
 import { looksLikePayload, readLabelField, tidyClaimCode, validDeviceId } from '../claim.js';
 import { useI18n, type Key } from '../i18n.js';
 import { stateKey, type LightState } from '../state.js';
+import { ReplacePanel } from './install-replace.js';
 
 interface Model { id: string; name: string | null; nominalW: number }
 
@@ -51,7 +53,23 @@ function loadDraft(tenant: string): Draft {
 type Body = Record<string, string | number>;
 type Sending = { state: 'sending' } | { state: 'waiting'; retryAt: number; attempt: number };
 
-export function InstallPage({ tenant }: PageProps) {
+export function InstallPage(props: PageProps) {
+  const i = useI18n();
+  const [mode, setMode] = useState<'commission' | 'replace' | 'decommission'>('commission');
+  return (
+    <div class="page install">
+      <div class="tabs big-tabs" role="tablist" data-testid="install-mode">
+        {(['commission', 'replace', 'decommission'] as const).map((m) => (
+          <button type="button" role="tab" key={m} aria-selected={mode === m} class={mode === m ? 'active' : ''} data-mode={m} onClick={() => setMode(m)}>{i.t(`mode_${m}`)}</button>
+        ))}
+      </div>
+      {mode === 'commission' ? <CommissionForm {...props} /> : <ReplacePanel key={mode} tenant={props.tenant.tenantId} mode={mode} />}
+    </div>
+  );
+}
+
+/** Commissioning a controller on its pole (the first tab). */
+function CommissionForm({ tenant }: PageProps) {
   const i = useI18n();
   const T = tenant.tenantId;
   const [d, setD] = useState<Draft>(() => loadDraft(T));
@@ -177,10 +195,11 @@ export function InstallPage({ tenant }: PageProps) {
 
   if (done) return <StatusPanel tenant={T} done={done} onNext={next} />;
 
+
   const busy = sending !== null;
   const waitS = sending?.state === 'waiting' ? Math.max(0, Math.ceil((sending.retryAt - now) / 1000)) : 0;
   return (
-    <div class="page install">
+    <div class="stack">
       <form class="card stack" data-testid="install-form" onSubmit={submit} novalidate>
         <h2>{i.t('install')}</h2>
         <p class="muted small">{i.t('installIntro')}</p>
@@ -259,7 +278,7 @@ export function InstallPage({ tenant }: PageProps) {
 }
 
 /** After saving: the controller's answer, every 2 s for 10 minutes at most (or until the page is left). */
-function StatusPanel({ tenant, done, onNext }: { tenant: string; done: { deviceId: string; firstClaim: boolean }; onNext: () => void }) {
+export function StatusPanel({ tenant, done, onNext }: { tenant: string; done: { deviceId: string; firstClaim: boolean }; onNext: () => void }) {
   const i = useI18n();
   const [dev, setDev] = useState<DeviceDetail | null>(null);
   const [stopped, setStopped] = useState(false);
@@ -286,7 +305,7 @@ function StatusPanel({ tenant, done, onNext }: { tenant: string; done: { deviceI
   const applied = desiredVersion !== null && rep?.configVersion !== null && rep?.configVersion !== undefined && rep.configVersion >= desiredVersion;
   const override = dev?.desired?.override?.active ? dev.desired.override : null;
   return (
-    <div class="page install">
+    <div class="stack">
       <section class="card stack" data-testid="install-status" data-device={done.deviceId}>
         <p class="ok" role="status">{i.t(done.firstClaim ? 'commissioned' : 'recommissioned', { d: done.deviceId })}</p>
         {!dev ? <p class="muted">{i.t('waitingDevice')}</p> : (
