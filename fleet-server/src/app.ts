@@ -24,6 +24,7 @@ import { DeviceIdentities, loadMasterKey, MasterKeyError } from './devices/ident
 import { join } from 'node:path';
 import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { EnergyBatchWriter } from './ingest/energy-batch.js';
+import { StateBatchWriter } from './ingest/state-batch.js';
 import { apiRoutes } from './routes/api.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
 import { inventoryModelRoutes } from './routes/inventory-model.js';
@@ -252,6 +253,10 @@ async function registerAll(
     const energyBatch = new EnergyBatchWriter({
       adapter: (instance.repo as DrizzleRepository).adapter, maxFrames: config.ingestBatchFrames, maxDelayMs: config.ingestBatchDelayMs, metrics: metrics.ingest,
     });
+    // StateReports likewise (src/ingest/state-batch.ts): what follows each one (TimeSync, reconciliation) after the commit.
+    const stateBatch = new StateBatchWriter({
+      adapter: (instance.repo as DrizzleRepository).adapter, maxFrames: config.ingestBatchFrames, maxDelayMs: config.ingestBatchDelayMs, metrics: metrics.ingest,
+    });
     const devices = new DeviceService({
       repo: instance.repo, identities: instance.identities, metrics, now, log: instance.log.child({ module: 'devices' }),
       stateHistoryLimit: config.stateHistoryLimit,
@@ -262,6 +267,7 @@ async function registerAll(
         const now = instance.energy.prepareCached(device, f.rows, f.lostThroughSeq, f.logId);
         return now ? submit(now) : instance.energy.prepare(device, f.rows, f.lostThroughSeq, f.logId).then(submit);
       },
+      stateBatch: (f) => stateBatch.submit(f),
       recordEvent: (device, e) => instance.alarms.record(device, e), // issue 5: event + alarms, one transaction
       send: (tenant, deviceId, message) => {
         const ingest = w.getIngest();
@@ -322,6 +328,7 @@ async function registerAll(
       await w.getIngest()?.close().catch(() => undefined);
       await devices.idle();
       await energyBatch.idle();
+      await stateBatch.idle();
       w.setIngest(undefined);
       await broker?.close();
     });

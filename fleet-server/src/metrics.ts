@@ -41,6 +41,11 @@ export class IngestMetrics {
   readonly batchSeconds = new Histogram([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
   /** Batches whose transaction failed (their frames were then written one by one). */
   batchFailures = 0;
+  /** StateReports waiting for the next batch, frames per batch, seconds per batch, failed batches (ingest/state-batch.ts). */
+  stateBatchQueue = 0;
+  readonly stateBatchFrames = new Histogram([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]);
+  readonly stateBatchSeconds = new Histogram([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
+  stateBatchFailures = 0;
 }
 
 export class Metrics {
@@ -168,6 +173,10 @@ export function prometheus(s: MetricsSnapshot): string {
     histogram(lines, 'fleet_ingest_batch_frames', 'EnergyReports per batch (one transaction).', i.batchFrames);
     histogram(lines, 'fleet_ingest_batch_seconds', 'Duration of a batch transaction, from its start to its commit.', i.batchSeconds);
     metric('fleet_ingest_batch_failures_total', 'counter', 'Batches whose transaction failed; their frames were then written one by one.', [[{}, i.batchFailures]]);
+    metric('fleet_ingest_state_batch_queue_frames', 'gauge', 'StateReports waiting for the next batch.', [[{}, i.stateBatchQueue]]);
+    histogram(lines, 'fleet_ingest_state_batch_frames', 'StateReports per batch (one transaction).', i.stateBatchFrames);
+    histogram(lines, 'fleet_ingest_state_batch_seconds', 'Duration of a StateReport batch transaction, from its start to its commit.', i.stateBatchSeconds);
+    metric('fleet_ingest_state_batch_failures_total', 'counter', 'StateReport batches whose transaction failed; their frames were then written one by one.', [[{}, i.stateBatchFailures]]);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -41,6 +41,7 @@ import { UplinkRepository } from '../db/uplink-repository.js';
 import { fleetError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { EnergyFrameOutcome } from '../ingest/energy-batch.js';
+import type { ReportedState, StateFrame, StateFrameOutcome } from '../ingest/state-batch.js';
 import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
 import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.js';
 
@@ -103,6 +104,12 @@ export interface DeviceServiceOptions {
    * the per-frame path (`unregistered`).
    */
   energyBatch?: (frame: EnergyBatchInput) => Promise<EnergyFrameOutcome>;
+  /**
+   * Issue 14: StateReports written in batches across devices (src/ingest/state-batch.ts): resolves once the frame's
+   * batch has committed, with whether its state was applied. Unset: each report on its own (`uplinks.applyState`).
+   * A device not registered yet is left to the per-frame path (`unregistered`).
+   */
+  stateBatch?: (frame: StateFrame) => Promise<StateFrameOutcome>;
 }
 
 /** A downlink as published (`DeviceService.onDownlinkSent`): `kind` as in the `downlinks` table, e.g. `energy_ack`, `time_sync`, `config`. */
@@ -196,6 +203,24 @@ function energyRows(deviceId: string, tenantId: string, e: NonNullable<Uplink['e
   }));
 }
 
+/** A StateReport's state as the device row stores it, received at `now`. */
+function reportedState(s: NonNullable<Uplink['state']>, now: number): ReportedState {
+  return {
+    level: s.level ?? 0,
+    targetLevel: s.targetLevel ?? 0,
+    levelSource: s.source ?? 0,
+    planId: s.plan?.id ?? 0,
+    planVersion: s.plan?.version ?? 0,
+    configVersion: s.configVersion ?? 0,
+    overrideId: s.overrideId ?? 0,
+    overrideExpiresAt: s.overrideExpiresAt ?? 0,
+    clockStatus: s.clock ?? 0,
+    uptimeS: s.uptimeS ?? 0,
+    powerMw: s.powerMw ?? 0,
+    stateAt: now,
+  };
+}
+
 /** Prune a device's state history every this many reports: cheap, and bounded by limit + this. */
 const PRUNE_EVERY = 50;
 
@@ -210,6 +235,7 @@ export class DeviceService {
   private readonly stateHistoryLimit: number;
   private readonly energyIngest: DeviceServiceOptions['energyIngest'];
   private readonly energyBatch: DeviceServiceOptions['energyBatch'];
+  private readonly stateBatch: DeviceServiceOptions['stateBatch'];
   private readonly recordEvent: NonNullable<DeviceServiceOptions['recordEvent']>;
   private readonly uplinks: UplinkRepository;
   /** Per-device work queue: frames and pushes of one device run one at a time, in arrival order. */
@@ -251,6 +277,7 @@ export class DeviceService {
     this.stateHistoryLimit = opts.stateHistoryLimit ?? 1000;
     this.energyIngest = opts.energyIngest;
     this.energyBatch = opts.energyBatch;
+    this.stateBatch = opts.stateBatch;
     const adapter = () => {
       const a = (opts.repo as Partial<DrizzleRepository>).adapter;
       if (!a) throw new Error('DeviceService: give `uplinks` and `recordEvent` with a repository that is not a DrizzleRepository');
@@ -442,6 +469,7 @@ export class DeviceService {
 
   private async onUplink(topic: string, tenant: string, deviceId: string, msg: Uplink, payload: Uint8Array): Promise<void> {
     if (msg.energy && this.energyBatch && await this.onEnergyBatched(topic, tenant, deviceId, msg, payload)) return;
+    if (msg.state && this.stateBatch && await this.onStateBatched(topic, tenant, deviceId, msg, payload)) return;
     const size = payload.length;
     const now = this.now();
     let device = await this.repo.getDevice(deviceId);
@@ -508,20 +536,7 @@ export class DeviceService {
       }
       case 'state': {
         const s = msg.state!;
-        const patch = {
-          level: s.level ?? 0,
-          targetLevel: s.targetLevel ?? 0,
-          levelSource: s.source ?? 0,
-          planId: s.plan?.id ?? 0,
-          planVersion: s.plan?.version ?? 0,
-          configVersion: s.configVersion ?? 0,
-          overrideId: s.overrideId ?? 0,
-          overrideExpiresAt: s.overrideExpiresAt ?? 0,
-          clockStatus: s.clock ?? 0,
-          uptimeS: s.uptimeS ?? 0,
-          powerMw: s.powerMw ?? 0,
-          stateAt: now,
-        };
+        const patch = reportedState(s, now);
         // Applied only if newer than what the row holds; an older report (overtaken on another instance) or
         // a redelivered one changes nothing, history included.
         if (!(await this.uplinks.applyState(deviceId, seq, patch, now))) {
@@ -533,17 +548,7 @@ export class DeviceService {
           deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
           powerMw: patch.powerMw, reason: s.reason ?? 0,
         });
-        if (patch.clockStatus !== pb.ClockStatus.CLOCK_STATUS_SYNCED) {
-          await this.timeSync(device, seq);
-        }
-        const n = (this.statesSincePrune.get(deviceId) ?? 0) + 1;
-        if (n >= PRUNE_EVERY) {
-          this.statesSincePrune.set(deviceId, 0);
-          await this.repo.pruneStates(deviceId, this.stateHistoryLimit);
-        } else {
-          this.statesSincePrune.set(deviceId, n);
-        }
-        await this.reconcileRow({ ...device, ...patch });
+        await this.afterState(device, seq, patch);
         return;
       }
       case 'energy': {
@@ -679,6 +684,57 @@ export class DeviceService {
         }
         return true;
       }
+    }
+  }
+
+  /**
+   * What follows a StateReport applied (newer than the state the row held; its history row written): a TimeSync when
+   * the device's clock is not synchronised, the history pruned now and then, and reconciliation against the row as it
+   * is now (`device`, the row before, with the report's state).
+   */
+  private async afterState(device: DeviceRow, seq: number, patch: ReportedState): Promise<void> {
+    if (patch.clockStatus !== pb.ClockStatus.CLOCK_STATUS_SYNCED) {
+      await this.timeSync(device, seq);
+    }
+    const n = (this.statesSincePrune.get(device.id) ?? 0) + 1;
+    if (n >= PRUNE_EVERY) {
+      this.statesSincePrune.set(device.id, 0);
+      await this.repo.pruneStates(device.id, this.stateHistoryLimit);
+    } else {
+      this.statesSincePrune.set(device.id, n);
+    }
+    await this.reconcileRow({ ...device, ...patch });
+  }
+
+  /**
+   * Issue 14: a StateReport through the batch writer (`stateBatch`), in place of the per-frame path of `onUplink`
+   * (device row read, conditional update, history row): the batch does the same checks on the device row it reads and
+   * the same writes, many devices in one transaction; what follows the report runs here, after the commit. False when
+   * the device is not registered yet: the caller goes on with the per-frame path.
+   */
+  private async onStateBatched(topic: string, tenant: string, deviceId: string, msg: Uplink, payload: Uint8Array): Promise<boolean> {
+    const s = msg.state!;
+    const seq = msg.seq ?? 0;
+    const now = this.now();
+    const state = reportedState(s, now);
+    const out = await (this.stateBatch as NonNullable<DeviceServiceOptions['stateBatch']>)({ tenant, deviceId, seq, state, reason: s.reason ?? 0, now });
+    switch (out.status) {
+      case 'unregistered':
+        return false;
+      case 'wrong_tenant':
+        this.reject('wrong_tenant', { topic, tenant, deviceId, size: payload.length, detail: `registered under ${out.registeredTenant}` });
+        return true;
+      case 'implausible_seq':
+        this.reject('implausible_seq', { topic, tenant, deviceId, size: payload.length, detail: `seq ${seq} more than ${MAX_UPLINK_SEQ_JUMP} above ${out.lastUplinkSeq}` });
+        return true;
+      case 'stale':
+        this.metrics.duplicates++;
+        if (this.debugOn()) this.log.debug({ deviceId, seq, kind: 'state', why: 'state not newer than the stored one' }, 'uplink changed nothing');
+        return true;
+      case 'applied':
+        this.metrics.uplink('state');
+        await this.afterState(out.device, seq, state);
+        return true;
     }
   }
 
