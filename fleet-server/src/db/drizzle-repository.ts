@@ -220,7 +220,9 @@ export class DrizzleRepository implements Repository {
   }
 
   listInventory(tenantId: string): Promise<InventoryRow[]> {
-    return this.db.select().from(this.t.inventory).where(eq(this.t.inventory.tenantId, tenantId)).orderBy(asc(this.t.inventory.deviceId));
+    const { inventory } = this.t;
+    // In service only: a retired controller's row stays for its history (migration 0015), not as a light of the town.
+    return this.db.select().from(inventory).where(and(eq(inventory.tenantId, tenantId), isNull(inventory.retiredAt))).orderBy(asc(inventory.deviceId));
   }
 
   async commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void> {

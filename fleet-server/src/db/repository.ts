@@ -78,6 +78,7 @@ export interface Repository {
   /** Tenant of each given device id that is registered or commissioned (registration wins). */
   deviceTenants(ids: readonly string[]): Promise<Map<string, string>>;
   getInventory(deviceId: string): Promise<InventoryRow | undefined>;
+  /** The tenant's commissioned lights in service (retired controllers left out), by device id. */
   listInventory(tenantId: string): Promise<InventoryRow[]>;
   /** Upserts inventory, groups, memberships and desired configs in one transaction. */
   commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void>;

@@ -15,6 +15,7 @@ import type { DrizzleRepository } from '../db/drizzle-repository.js';
 import { planPlacements } from '../inventory/placement.js';
 import { InventoryLifecycle } from '../inventory/lifecycle.js';
 import { mapIndexOf } from './api.js';
+import { inventoryExportRoutes } from './exports-inventory.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 /** A pole id is the town's pole reference (any text a town writes on its poles, up to 64 characters). */
@@ -102,6 +103,8 @@ export async function inventoryModelRoutes(app: FastifyInstance): Promise<void> 
   const life = new InventoryLifecycle(app, store, invalidate);
   // Every commissioning (bulk, claim code, import, replacement) writes the model in its transaction.
   app.devices.placements = (tenant, rows, now) => planPlacements(store, tenant, rows, now);
+  // Its exports: FIWARE StreetlightGroup, StreetlightModel, StreetlightControlCabinet and the decree file (routes/exports-inventory.ts).
+  await app.register(inventoryExportRoutes);
   const base = '/api/tenants/:tenant/inventory';
   const requireTenant = async (tenant: string): Promise<void> => {
     if (!(await app.repo.getTenant(tenant))) throw fleetError('TENANT_NOT_FOUND', { tenant });
