@@ -5,7 +5,7 @@
 import { pb, type Downlink, type Presence, type Uplink } from './codec.js';
 import {
   MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
-  MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
+  MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
 } from './limits.js';
 import { FRAME_MAC_BYTES } from './auth.js';
 import { isValidId } from './topics.js';
@@ -72,7 +72,7 @@ function decodeWith<T>(decode: () => T): Decoded<T> {
   }
 }
 
-const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'] as const;
+const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection'] as const;
 const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck', 'timeSync'] as const;
 
 function uplinkBounds(m: Uplink): string[] {
@@ -97,6 +97,10 @@ function uplinkBounds(m: Uplink): string[] {
   }
   if (m.event) b.text('event.detail', m.event.detail, MAX_TEXT_BYTES);
   if (m.ack) b.text('ack.detail', m.ack.detail, MAX_TEXT_BYTES);
+  if (m.detection) {
+    b.num('detection.raised_level', m.detection.raisedLevel, 100);
+    b.num('detection.hold_s', m.detection.holdS, MAX_PRESENCE_HOLD_S);
+  }
   if (m.otaStatus) {
     b.text('ota_status.reason', m.otaStatus.reason, MAX_TEXT_BYTES);
     b.text('ota_status.running_version', m.otaStatus.runningVersion, MAX_NAME_BYTES);
@@ -120,7 +124,17 @@ function downlinkBounds(m: Downlink): string[] {
     b.count('plan.rules', plan.rules, MAX_PLAN_RULES);
     for (const p of plan.programs ?? []) {
       b.count('program.steps', p.steps, MAX_PLAN_STEPS);
-      for (const s of p.steps ?? []) b.num('step.level', s.level, 100);
+      for (const s of p.steps ?? []) {
+        b.num('step.level', s.level, 100);
+        const pm = s.presence;
+        if (!pm) continue;
+        // A presence step: base ≤ raised (the sensor only ever raises the light), a hold of at least a second.
+        b.num('presence.base_level', pm.baseLevel, s.level ?? 0);
+        b.num('presence.hold_s', pm.holdS, MAX_PRESENCE_HOLD_S);
+        if (!pm.holdS) b.problems.push('presence.hold_s must be > 0');
+        b.num('presence.fade_up_s', pm.fadeUpS, MAX_PRESENCE_FADE_UP_S);
+        b.num('presence.fade_down_s', pm.fadeDownS, MAX_PRESENCE_FADE_DOWN_S);
+      }
     }
     for (const r of plan.rules ?? []) b.count('rule.dates', r.dates, MAX_RULE_DATES);
   }

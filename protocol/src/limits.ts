@@ -17,6 +17,14 @@ export const MAX_RULE_DATES = 64;
 export const MAX_OTA_CHUNK_BYTES = 4096;
 export const MAX_TZ_BYTES = 64;
 /**
+ * Presence mode of a plan step (`PresenceMode`): the hold after the last detection is 1 s to an hour; the fade up
+ * at most a minute (the light must come while the passer-by is still under the pole: a pedestrian crosses a
+ * detection range of 10 m in about 7 s), the fade down at most an hour.
+ */
+export const MAX_PRESENCE_HOLD_S = 3600;
+export const MAX_PRESENCE_FADE_UP_S = 60;
+export const MAX_PRESENCE_FADE_DOWN_S = 3600;
+/**
  * Largest step by which a config or plan version may move ahead of the one a device holds. The fleet server
  * numbers versions one by one per change, so a real step is small (a device with wiped flash holds 0 and gets
  * the server's current version, a few thousand at most); a forged 2^32−1, once adopted, would make every real

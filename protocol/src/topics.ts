@@ -3,7 +3,7 @@
  * This module runs on the XS engine too: plain ECMAScript, no Node APIs.
  *
  *   sl/v1/{tenant}/{deviceId}/up      device → server   QoS 1, retain false   (Uplink frames)
- *   sl/v1/{tenant}/{deviceId}/down    server → device   QoS 1, retain false   (Downlink frames)
+ *   sl/v1/{tenant}/{deviceId}/down    server → device   QoS 1, retain false   (Downlink frames; EnergyAck and TimeSync QoS 0: downlinkQos)
  *   sl/v1/{tenant}/{deviceId}/status  device (and its will) → server  QoS 1, retain true  (Presence)
  *
  * Sessions: devices and servers connect with a clean session (MQTT 3.1.1 CleanSession=1 /
@@ -20,6 +20,18 @@ export type Channel = 'up' | 'down' | 'status';
 
 /** Quality of service per channel ([MQTT-4.3.2]: at least once; duplicates are handled by seq). */
 export const TOPIC_QOS: { readonly [C in Channel]: 0 | 1 } = Object.freeze({ up: 1, down: 1, status: 1 });
+/**
+ * The QoS the server publishes a downlink with: QoS 0 for an `EnergyAck` or a `TimeSync`, QoS 1 (TOPIC_QOS.down) for
+ * everything else. Both are answers that the device asks for again when one is lost (it re-sends unacknowledged
+ * records, and repeats an unanswered Hello or reports a clock not synchronised), each superseded by the next; the
+ * device's session is clean, so QoS 1 would not keep them across a lost connection anyway, and at QoS 0 neither the
+ * broker nor the device sends a PUBACK for the commonest downlinks (one per energy frame). The device subscribes at
+ * QoS 1 and receives each at the QoS it was published with.
+ */
+export function downlinkQos(m: { readonly energyAck?: unknown; readonly timeSync?: unknown }): 0 | 1 {
+  return m.energyAck != null || m.timeSync != null ? 0 : TOPIC_QOS.down;
+}
+
 /** Only presence is retained, so a late subscriber learns who is online. */
 export const TOPIC_RETAIN: { readonly [C in Channel]: boolean } = Object.freeze({ up: false, down: false, status: true });
 

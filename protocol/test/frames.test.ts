@@ -95,8 +95,15 @@ describe('frame rejection reasons', () => {
     ['ack.detail longer than MAX_TEXT_BYTES', { ack: { detail: 'x'.repeat(MAX_TEXT_BYTES + 1) } }],
     ['hello.firmware_version longer than MAX_NAME_BYTES', { hello: { firmwareVersion: 'v'.repeat(33) } }],
     ['ota_status.reason longer than MAX_TEXT_BYTES', { otaStatus: { reason: 'r'.repeat(121) } }],
+    ['detection.raised_level > 100', { detection: { raisedLevel: 101, holdS: 60 } }],
+    ['detection.hold_s > MAX_PRESENCE_HOLD_S', { detection: { raisedLevel: 80, holdS: 3601 } }],
   ])('uplink with %s → out_of_bounds', (_what, body) => {
     expect(upReason(up(body), ID)).toBe('out_of_bounds');
+  });
+
+  it('a presence step at its bounds is accepted (base = raised level, hold an hour, fades a minute and an hour)', () => {
+    const steps = [{ level: 80, presence: { baseLevel: 80, holdS: 3600, fadeUpS: 60, fadeDownS: 3600 } }, { level: 30, presence: { holdS: 1 } }];
+    expect(downReason(down({ plan: { plan: { programs: [{ id: 1, steps }] } } }), ID)).toBe('ok');
   });
 
   it('text bounds count UTF-8 bytes: 60 × "é" (120 bytes) is accepted', () => {
@@ -114,6 +121,11 @@ describe('frame rejection reasons', () => {
     ['a step level > 100', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 101 }] }] } } }],
     ['more than 16 rules', { plan: { plan: { rules: Array.from({ length: 17 }, () => ({ programId: 1 })) } } }],
     ['more than 64 dates in a rule', { plan: { plan: { rules: [{ programId: 1, dates: Array.from({ length: 65 }, (_, i) => 20260101 + i) }] } } }],
+    ['a presence base level above the step level', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 50, presence: { baseLevel: 51, holdS: 60 } }] }] } } }],
+    ['a presence hold of 0 s', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { baseLevel: 0, holdS: 0 } }] }] } } }],
+    ['a presence hold above an hour', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 3601 } }] }] } } }],
+    ['a presence fade up above a minute', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 60, fadeUpS: 61 } }] }] } } }],
+    ['a presence fade down above an hour', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 60, fadeDownS: 3601 } }] }] } } }],
     ['override level > 100', { command: { setOverride: { id: 1, level: 101 } } }],
     ['ota_chunk.data above MAX_OTA_CHUNK_BYTES', { otaChunk: { data: new Uint8Array(MAX_OTA_CHUNK_BYTES + 1) } }],
     ['ota_offer.sha256 longer than 32 bytes', { otaOffer: { sha256: new Uint8Array(33) } }],

@@ -1,7 +1,7 @@
 /** The MQTT topic scheme of protocol v1: ids are single topic levels, never wildcards or separators. */
 import { describe, expect, it } from 'vitest';
 import {
-  ID_MAX_LENGTH, TOPIC_QOS, TOPIC_RETAIN, TOPIC_ROOT, channelFilter, deviceTopic, downlinkTopic, isValidId,
+  ID_MAX_LENGTH, TOPIC_QOS, TOPIC_RETAIN, TOPIC_ROOT, channelFilter, deviceTopic, downlinkQos, downlinkTopic, isValidId,
   parseDeviceTopic, sharedFilter, statusTopic, uplinkTopic, type Channel,
 } from '../src/topics.js';
 
@@ -52,5 +52,12 @@ describe('topics', () => {
   it('QoS 1 on every channel; only presence (status) is retained', () => {
     expect(TOPIC_QOS).toEqual({ up: 1, down: 1, status: 1 });
     expect(TOPIC_RETAIN).toEqual({ up: false, down: false, status: true });
+  });
+
+  it('publishes EnergyAck and TimeSync at QoS 0, every other downlink at QoS 1', () => {
+    expect(downlinkQos({ energyAck: { ackedSeq: 5 } })).toBe(0);
+    expect(downlinkQos({ timeSync: { uplinkSeq: 1 } })).toBe(0);
+    expect(downlinkQos({ timeSync: {} })).toBe(0); // all defaults: still a TimeSync
+    for (const m of [{ config: {} }, { plan: {} }, { command: {} }, { otaOffer: {} }, {}]) expect(downlinkQos(m)).toBe(1);
   });
 });

@@ -217,8 +217,11 @@ export namespace streetlight {
             /** Uplink otaStatus. */
             otaStatus?: (streetlight.v1.OtaStatus.$Properties|null);
 
+            /** Uplink detection. */
+            detection?: (streetlight.v1.PresenceDetection.$Properties|null);
+
             /** Uplink body. */
-            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus");
+            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection");
 
             /**
              * Creates a new Uplink instance using the specified properties.
@@ -337,8 +340,11 @@ export namespace streetlight {
                 /** Uplink otaStatus */
                 otaStatus?: (streetlight.v1.OtaStatus.$Properties|null);
 
+                /** Uplink detection */
+                detection?: (streetlight.v1.PresenceDetection.$Properties|null);
+
                 /** Uplink body */
-                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus");
+                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -357,10 +363,146 @@ export namespace streetlight {
               event?: streetlight.v1.DeviceEvent.$Shape|null;
               ack?: streetlight.v1.CommandAck.$Shape|null;
               otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
+              detection?: streetlight.v1.PresenceDetection.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape })
+              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape })
             );
+        }
+
+        /**
+         * Properties of a PresenceDetection.
+         * @deprecated Use streetlight.v1.PresenceDetection.$Properties instead.
+         */
+        interface IPresenceDetection extends streetlight.v1.PresenceDetection.$Properties {
+        }
+
+        /** Represents a PresenceDetection. */
+        class PresenceDetection {
+
+            /**
+             * Constructs a new PresenceDetection.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.PresenceDetection.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceDetection detectedAt. */
+            detectedAt: number;
+
+            /** PresenceDetection raisedLevel. */
+            raisedLevel: number;
+
+            /** PresenceDetection holdS. */
+            holdS: number;
+
+            /** PresenceDetection sinceLast. */
+            sinceLast: number;
+
+            /**
+             * Creates a new PresenceDetection instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceDetection instance
+             */
+            static create(properties: streetlight.v1.PresenceDetection.$Shape): streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape;
+            static create(properties?: streetlight.v1.PresenceDetection.$Properties): streetlight.v1.PresenceDetection;
+
+            /**
+             * Encodes the specified PresenceDetection message. Does not implicitly {@link streetlight.v1.PresenceDetection.verify|verify} messages.
+             * @param message PresenceDetection message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.PresenceDetection.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PresenceDetection message, length delimited. Does not implicitly {@link streetlight.v1.PresenceDetection.verify|verify} messages.
+             * @param message PresenceDetection message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.PresenceDetection.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceDetection message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape} PresenceDetection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape;
+
+            /**
+             * Decodes a PresenceDetection message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape} PresenceDetection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape;
+
+            /**
+             * Verifies a PresenceDetection message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PresenceDetection message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PresenceDetection
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.PresenceDetection;
+
+            /**
+             * Creates a plain object from a PresenceDetection message. Also converts values to other types if specified.
+             * @param message PresenceDetection
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.PresenceDetection, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PresenceDetection to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PresenceDetection
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceDetection {
+
+            /** Properties of a PresenceDetection. */
+            interface $Properties {
+
+                /** PresenceDetection detectedAt */
+                detectedAt?: (number|null);
+
+                /** PresenceDetection raisedLevel */
+                raisedLevel?: (number|null);
+
+                /** PresenceDetection holdS */
+                holdS?: (number|null);
+
+                /** PresenceDetection sinceLast */
+                sinceLast?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceDetection. */
+            type $Shape = streetlight.v1.PresenceDetection.$Properties;
         }
 
         /** ResetReason enum. */
@@ -2034,6 +2176,9 @@ export namespace streetlight {
             /** PlanStep fadeS. */
             fadeS: number;
 
+            /** PlanStep presence. */
+            presence?: (streetlight.v1.PresenceMode.$Properties|null);
+
             /**
              * Creates a new PlanStep instance using the specified properties.
              * @param [properties] Properties to set
@@ -2130,12 +2275,150 @@ export namespace streetlight {
                 /** PlanStep fadeS */
                 fadeS?: (number|null);
 
+                /** PlanStep presence */
+                presence?: (streetlight.v1.PresenceMode.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a PlanStep. */
             type $Shape = streetlight.v1.PlanStep.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceMode.
+         * @deprecated Use streetlight.v1.PresenceMode.$Properties instead.
+         */
+        interface IPresenceMode extends streetlight.v1.PresenceMode.$Properties {
+        }
+
+        /** Represents a PresenceMode. */
+        class PresenceMode {
+
+            /**
+             * Constructs a new PresenceMode.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.PresenceMode.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceMode baseLevel. */
+            baseLevel: number;
+
+            /** PresenceMode holdS. */
+            holdS: number;
+
+            /** PresenceMode fadeUpS. */
+            fadeUpS: number;
+
+            /** PresenceMode fadeDownS. */
+            fadeDownS: number;
+
+            /**
+             * Creates a new PresenceMode instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceMode instance
+             */
+            static create(properties: streetlight.v1.PresenceMode.$Shape): streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape;
+            static create(properties?: streetlight.v1.PresenceMode.$Properties): streetlight.v1.PresenceMode;
+
+            /**
+             * Encodes the specified PresenceMode message. Does not implicitly {@link streetlight.v1.PresenceMode.verify|verify} messages.
+             * @param message PresenceMode message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.PresenceMode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PresenceMode message, length delimited. Does not implicitly {@link streetlight.v1.PresenceMode.verify|verify} messages.
+             * @param message PresenceMode message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.PresenceMode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceMode message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape} PresenceMode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape;
+
+            /**
+             * Decodes a PresenceMode message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape} PresenceMode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape;
+
+            /**
+             * Verifies a PresenceMode message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PresenceMode message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PresenceMode
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.PresenceMode;
+
+            /**
+             * Creates a plain object from a PresenceMode message. Also converts values to other types if specified.
+             * @param message PresenceMode
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.PresenceMode, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PresenceMode to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PresenceMode
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceMode {
+
+            /** Properties of a PresenceMode. */
+            interface $Properties {
+
+                /** PresenceMode baseLevel */
+                baseLevel?: (number|null);
+
+                /** PresenceMode holdS */
+                holdS?: (number|null);
+
+                /** PresenceMode fadeUpS */
+                fadeUpS?: (number|null);
+
+                /** PresenceMode fadeDownS */
+                fadeDownS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceMode. */
+            type $Shape = streetlight.v1.PresenceMode.$Properties;
         }
 
         /**

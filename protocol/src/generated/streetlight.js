@@ -385,7 +385,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {streetlight.v1.DeviceEvent.$Properties|null} [event] Uplink event
              * @property {streetlight.v1.CommandAck.$Properties|null} [ack] Uplink ack
              * @property {streetlight.v1.OtaStatus.$Properties|null} [otaStatus] Uplink otaStatus
-             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"} [body] Uplink body
+             * @property {streetlight.v1.PresenceDetection.$Properties|null} [detection] Uplink detection
+             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"} [body] Uplink body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -411,9 +412,10 @@ export const streetlight = $root.streetlight = (() => {
              *   event?: streetlight.v1.DeviceEvent.$Shape|null;
              *   ack?: streetlight.v1.CommandAck.$Shape|null;
              *   otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
+             *   detection?: streetlight.v1.PresenceDetection.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape })
+             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape })
              * )} streetlight.v1.Uplink.$Shape
              */
 
@@ -520,17 +522,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Uplink.prototype.otaStatus = null;
 
+            /**
+             * Uplink detection.
+             * @member {streetlight.v1.PresenceDetection.$Properties|null|undefined} detection
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.detection = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Uplink body.
-             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|undefined} body
+             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|undefined} body
              * @memberof streetlight.v1.Uplink
              * @instance
              */
             $Object.defineProperty(Uplink.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus", "detection"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -588,6 +598,8 @@ export const streetlight = $root.streetlight = (() => {
                     $root.streetlight.v1.CommandAck.encode(message.ack, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                 if (message.otaStatus != null && $Object.hasOwnProperty.call(message, "otaStatus"))
                     $root.streetlight.v1.OtaStatus.encode(message.otaStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                if (message.detection != null && $Object.hasOwnProperty.call(message, "detection"))
+                    $root.streetlight.v1.PresenceDetection.encode(message.detection, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -732,6 +744,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.body = "otaStatus";
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.detection = $root.streetlight.v1.PresenceDetection.decode(reader, reader.size(), $undefined, _depth + 1, message.detection);
+                            message.body = "detection";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -854,6 +873,16 @@ export const streetlight = $root.streetlight = (() => {
                             return "otaStatus." + error;
                     }
                 }
+                if (message.detection != null && $Object.hasOwnProperty.call(message, "detection")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.PresenceDetection.verify(message.detection, _depth + 1);
+                        if (error)
+                            return "detection." + error;
+                    }
+                }
                 return null;
             };
 
@@ -922,6 +951,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (!$util.isObject(object.otaStatus))
                         throw $TypeError(".streetlight.v1.Uplink.otaStatus: object expected");
                     message.otaStatus = $root.streetlight.v1.OtaStatus.fromObject(object.otaStatus, _depth + 1);
+                }
+                if (object.detection != null) {
+                    if (!$util.isObject(object.detection))
+                        throw $TypeError(".streetlight.v1.Uplink.detection: object expected");
+                    message.detection = $root.streetlight.v1.PresenceDetection.fromObject(object.detection, _depth + 1);
                 }
                 return message;
             };
@@ -996,6 +1030,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (options.oneofs)
                         object.body = "otaStatus";
                 }
+                if (message.detection != null && $Object.hasOwnProperty.call(message, "detection")) {
+                    object.detection = $root.streetlight.v1.PresenceDetection.toObject(message.detection, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "detection";
+                }
                 return object;
             };
 
@@ -1025,6 +1064,369 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return Uplink;
+        })();
+
+        v1.PresenceDetection = (function() {
+
+            /**
+             * Properties of a PresenceDetection.
+             * @typedef {Object} streetlight.v1.PresenceDetection.$Properties
+             * @property {number|null} [detectedAt] PresenceDetection detectedAt
+             * @property {number|null} [raisedLevel] PresenceDetection raisedLevel
+             * @property {number|null} [holdS] PresenceDetection holdS
+             * @property {number|null} [sinceLast] PresenceDetection sinceLast
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceDetection.
+             * @memberof streetlight.v1
+             * @interface IPresenceDetection
+             * @augments streetlight.v1.PresenceDetection.$Properties
+             * @deprecated Use streetlight.v1.PresenceDetection.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceDetection.
+             * @typedef {streetlight.v1.PresenceDetection.$Properties} streetlight.v1.PresenceDetection.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceDetection.
+             * @memberof streetlight.v1
+             * @classdesc Represents a PresenceDetection.
+             * @constructor
+             * @param {streetlight.v1.PresenceDetection.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceDetection = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceDetection detectedAt.
+             * @member {number} detectedAt
+             * @memberof streetlight.v1.PresenceDetection
+             * @instance
+             */
+            PresenceDetection.prototype.detectedAt = 0;
+
+            /**
+             * PresenceDetection raisedLevel.
+             * @member {number} raisedLevel
+             * @memberof streetlight.v1.PresenceDetection
+             * @instance
+             */
+            PresenceDetection.prototype.raisedLevel = 0;
+
+            /**
+             * PresenceDetection holdS.
+             * @member {number} holdS
+             * @memberof streetlight.v1.PresenceDetection
+             * @instance
+             */
+            PresenceDetection.prototype.holdS = 0;
+
+            /**
+             * PresenceDetection sinceLast.
+             * @member {number} sinceLast
+             * @memberof streetlight.v1.PresenceDetection
+             * @instance
+             */
+            PresenceDetection.prototype.sinceLast = 0;
+
+            /**
+             * Creates a new PresenceDetection instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {streetlight.v1.PresenceDetection.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.PresenceDetection} PresenceDetection instance
+             * @type {{
+             *   (properties: streetlight.v1.PresenceDetection.$Shape): streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape;
+             *   (properties?: streetlight.v1.PresenceDetection.$Properties): streetlight.v1.PresenceDetection;
+             * }}
+             */
+            PresenceDetection.create = function(properties) {
+                return new PresenceDetection(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceDetection message. Does not implicitly {@link streetlight.v1.PresenceDetection.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {streetlight.v1.PresenceDetection.$Properties} message PresenceDetection message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceDetection.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.detectedAt != null && $Object.hasOwnProperty.call(message, "detectedAt") && message.detectedAt !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.detectedAt);
+                if (message.raisedLevel != null && $Object.hasOwnProperty.call(message, "raisedLevel") && message.raisedLevel !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.raisedLevel);
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS") && message.holdS !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.holdS);
+                if (message.sinceLast != null && $Object.hasOwnProperty.call(message, "sinceLast") && message.sinceLast !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.sinceLast);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PresenceDetection message, length delimited. Does not implicitly {@link streetlight.v1.PresenceDetection.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {streetlight.v1.PresenceDetection.$Properties} message PresenceDetection message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceDetection.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PresenceDetection message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape} PresenceDetection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceDetection.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.PresenceDetection();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.detectedAt = value;
+                            else
+                                delete message.detectedAt;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.raisedLevel = value;
+                            else
+                                delete message.raisedLevel;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.holdS = value;
+                            else
+                                delete message.holdS;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.sinceLast = value;
+                            else
+                                delete message.sinceLast;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PresenceDetection message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceDetection & streetlight.v1.PresenceDetection.$Shape} PresenceDetection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceDetection.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PresenceDetection message.
+             * @function verify
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PresenceDetection.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.detectedAt != null && $Object.hasOwnProperty.call(message, "detectedAt"))
+                    if (!$util.isInteger(message.detectedAt))
+                        return "detectedAt: integer expected";
+                if (message.raisedLevel != null && $Object.hasOwnProperty.call(message, "raisedLevel"))
+                    if (!$util.isInteger(message.raisedLevel))
+                        return "raisedLevel: integer expected";
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    if (!$util.isInteger(message.holdS))
+                        return "holdS: integer expected";
+                if (message.sinceLast != null && $Object.hasOwnProperty.call(message, "sinceLast"))
+                    if (!$util.isInteger(message.sinceLast))
+                        return "sinceLast: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a PresenceDetection message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.PresenceDetection} PresenceDetection
+             */
+            PresenceDetection.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.PresenceDetection)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.PresenceDetection: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.PresenceDetection();
+                if (object.detectedAt != null)
+                    if ($Number(object.detectedAt) !== 0)
+                        message.detectedAt = object.detectedAt >>> 0;
+                if (object.raisedLevel != null)
+                    if ($Number(object.raisedLevel) !== 0)
+                        message.raisedLevel = object.raisedLevel >>> 0;
+                if (object.holdS != null)
+                    if ($Number(object.holdS) !== 0)
+                        message.holdS = object.holdS >>> 0;
+                if (object.sinceLast != null)
+                    if ($Number(object.sinceLast) !== 0)
+                        message.sinceLast = object.sinceLast >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PresenceDetection message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {streetlight.v1.PresenceDetection} message PresenceDetection
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PresenceDetection.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.detectedAt = 0;
+                    object.raisedLevel = 0;
+                    object.holdS = 0;
+                    object.sinceLast = 0;
+                }
+                if (message.detectedAt != null && $Object.hasOwnProperty.call(message, "detectedAt"))
+                    object.detectedAt = message.detectedAt;
+                if (message.raisedLevel != null && $Object.hasOwnProperty.call(message, "raisedLevel"))
+                    object.raisedLevel = message.raisedLevel;
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    object.holdS = message.holdS;
+                if (message.sinceLast != null && $Object.hasOwnProperty.call(message, "sinceLast"))
+                    object.sinceLast = message.sinceLast;
+                return object;
+            };
+
+            /**
+             * Converts this PresenceDetection to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.PresenceDetection
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PresenceDetection.prototype.toJSON = function() {
+                return PresenceDetection.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PresenceDetection
+             * @function getTypeUrl
+             * @memberof streetlight.v1.PresenceDetection
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PresenceDetection.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.PresenceDetection";
+            };
+
+            return PresenceDetection;
         })();
 
         /**
@@ -5995,6 +6397,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [offsetMin] PlanStep offsetMin
              * @property {number|null} [level] PlanStep level
              * @property {number|null} [fadeS] PlanStep fadeS
+             * @property {streetlight.v1.PresenceMode.$Properties|null} [presence] PlanStep presence
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6059,6 +6462,14 @@ export const streetlight = $root.streetlight = (() => {
             PlanStep.prototype.fadeS = 0;
 
             /**
+             * PlanStep presence.
+             * @member {streetlight.v1.PresenceMode.$Properties|null|undefined} presence
+             * @memberof streetlight.v1.PlanStep
+             * @instance
+             */
+            PlanStep.prototype.presence = null;
+
+            /**
              * Creates a new PlanStep instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.PlanStep
@@ -6098,6 +6509,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.level);
                 if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS") && message.fadeS !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.fadeS);
+                if (message.presence != null && $Object.hasOwnProperty.call(message, "presence"))
+                    $root.streetlight.v1.PresenceMode.encode(message.presence, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6191,6 +6604,12 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.fadeS;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.presence = $root.streetlight.v1.PresenceMode.decode(reader, reader.size(), $undefined, _depth + 1, message.presence);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6251,6 +6670,11 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
                     if (!$util.isInteger(message.fadeS))
                         return "fadeS: integer expected";
+                if (message.presence != null && $Object.hasOwnProperty.call(message, "presence")) {
+                    let error = $root.streetlight.v1.PresenceMode.verify(message.presence, _depth + 1);
+                    if (error)
+                        return "presence." + error;
+                }
                 return null;
             };
 
@@ -6311,6 +6735,11 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.fadeS != null)
                     if ($Number(object.fadeS) !== 0)
                         message.fadeS = object.fadeS >>> 0;
+                if (object.presence != null) {
+                    if (!$util.isObject(object.presence))
+                        throw $TypeError(".streetlight.v1.PlanStep.presence: object expected");
+                    message.presence = $root.streetlight.v1.PresenceMode.fromObject(object.presence, _depth + 1);
+                }
                 return message;
             };
 
@@ -6336,6 +6765,7 @@ export const streetlight = $root.streetlight = (() => {
                     object.offsetMin = 0;
                     object.level = 0;
                     object.fadeS = 0;
+                    object.presence = null;
                 }
                 if (message.anchor != null && $Object.hasOwnProperty.call(message, "anchor"))
                     object.anchor = options.enums === $String ? $root.streetlight.v1.Anchor[message.anchor] === $undefined ? message.anchor : $root.streetlight.v1.Anchor[message.anchor] : message.anchor;
@@ -6345,6 +6775,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.level = message.level;
                 if (message.fadeS != null && $Object.hasOwnProperty.call(message, "fadeS"))
                     object.fadeS = message.fadeS;
+                if (message.presence != null && $Object.hasOwnProperty.call(message, "presence"))
+                    object.presence = $root.streetlight.v1.PresenceMode.toObject(message.presence, options, _depth + 1);
                 return object;
             };
 
@@ -6374,6 +6806,369 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return PlanStep;
+        })();
+
+        v1.PresenceMode = (function() {
+
+            /**
+             * Properties of a PresenceMode.
+             * @typedef {Object} streetlight.v1.PresenceMode.$Properties
+             * @property {number|null} [baseLevel] PresenceMode baseLevel
+             * @property {number|null} [holdS] PresenceMode holdS
+             * @property {number|null} [fadeUpS] PresenceMode fadeUpS
+             * @property {number|null} [fadeDownS] PresenceMode fadeDownS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceMode.
+             * @memberof streetlight.v1
+             * @interface IPresenceMode
+             * @augments streetlight.v1.PresenceMode.$Properties
+             * @deprecated Use streetlight.v1.PresenceMode.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceMode.
+             * @typedef {streetlight.v1.PresenceMode.$Properties} streetlight.v1.PresenceMode.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceMode.
+             * @memberof streetlight.v1
+             * @classdesc Represents a PresenceMode.
+             * @constructor
+             * @param {streetlight.v1.PresenceMode.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceMode = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceMode baseLevel.
+             * @member {number} baseLevel
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.baseLevel = 0;
+
+            /**
+             * PresenceMode holdS.
+             * @member {number} holdS
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.holdS = 0;
+
+            /**
+             * PresenceMode fadeUpS.
+             * @member {number} fadeUpS
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.fadeUpS = 0;
+
+            /**
+             * PresenceMode fadeDownS.
+             * @member {number} fadeDownS
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.fadeDownS = 0;
+
+            /**
+             * Creates a new PresenceMode instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {streetlight.v1.PresenceMode.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.PresenceMode} PresenceMode instance
+             * @type {{
+             *   (properties: streetlight.v1.PresenceMode.$Shape): streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape;
+             *   (properties?: streetlight.v1.PresenceMode.$Properties): streetlight.v1.PresenceMode;
+             * }}
+             */
+            PresenceMode.create = function(properties) {
+                return new PresenceMode(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceMode message. Does not implicitly {@link streetlight.v1.PresenceMode.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {streetlight.v1.PresenceMode.$Properties} message PresenceMode message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceMode.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.baseLevel != null && $Object.hasOwnProperty.call(message, "baseLevel") && message.baseLevel !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.baseLevel);
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS") && message.holdS !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.holdS);
+                if (message.fadeUpS != null && $Object.hasOwnProperty.call(message, "fadeUpS") && message.fadeUpS !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.fadeUpS);
+                if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS") && message.fadeDownS !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.fadeDownS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PresenceMode message, length delimited. Does not implicitly {@link streetlight.v1.PresenceMode.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {streetlight.v1.PresenceMode.$Properties} message PresenceMode message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceMode.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PresenceMode message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape} PresenceMode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceMode.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.PresenceMode();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.baseLevel = value;
+                            else
+                                delete message.baseLevel;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.holdS = value;
+                            else
+                                delete message.holdS;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fadeUpS = value;
+                            else
+                                delete message.fadeUpS;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fadeDownS = value;
+                            else
+                                delete message.fadeDownS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PresenceMode message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceMode & streetlight.v1.PresenceMode.$Shape} PresenceMode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceMode.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PresenceMode message.
+             * @function verify
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PresenceMode.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.baseLevel != null && $Object.hasOwnProperty.call(message, "baseLevel"))
+                    if (!$util.isInteger(message.baseLevel))
+                        return "baseLevel: integer expected";
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    if (!$util.isInteger(message.holdS))
+                        return "holdS: integer expected";
+                if (message.fadeUpS != null && $Object.hasOwnProperty.call(message, "fadeUpS"))
+                    if (!$util.isInteger(message.fadeUpS))
+                        return "fadeUpS: integer expected";
+                if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS"))
+                    if (!$util.isInteger(message.fadeDownS))
+                        return "fadeDownS: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a PresenceMode message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.PresenceMode} PresenceMode
+             */
+            PresenceMode.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.PresenceMode)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.PresenceMode: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.PresenceMode();
+                if (object.baseLevel != null)
+                    if ($Number(object.baseLevel) !== 0)
+                        message.baseLevel = object.baseLevel >>> 0;
+                if (object.holdS != null)
+                    if ($Number(object.holdS) !== 0)
+                        message.holdS = object.holdS >>> 0;
+                if (object.fadeUpS != null)
+                    if ($Number(object.fadeUpS) !== 0)
+                        message.fadeUpS = object.fadeUpS >>> 0;
+                if (object.fadeDownS != null)
+                    if ($Number(object.fadeDownS) !== 0)
+                        message.fadeDownS = object.fadeDownS >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PresenceMode message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {streetlight.v1.PresenceMode} message PresenceMode
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PresenceMode.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.baseLevel = 0;
+                    object.holdS = 0;
+                    object.fadeUpS = 0;
+                    object.fadeDownS = 0;
+                }
+                if (message.baseLevel != null && $Object.hasOwnProperty.call(message, "baseLevel"))
+                    object.baseLevel = message.baseLevel;
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    object.holdS = message.holdS;
+                if (message.fadeUpS != null && $Object.hasOwnProperty.call(message, "fadeUpS"))
+                    object.fadeUpS = message.fadeUpS;
+                if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS"))
+                    object.fadeDownS = message.fadeDownS;
+                return object;
+            };
+
+            /**
+             * Converts this PresenceMode to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PresenceMode.prototype.toJSON = function() {
+                return PresenceMode.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PresenceMode
+             * @function getTypeUrl
+             * @memberof streetlight.v1.PresenceMode
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PresenceMode.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.PresenceMode";
+            };
+
+            return PresenceMode;
         })();
 
         v1.DayProgram = (function() {

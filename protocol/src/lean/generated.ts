@@ -326,6 +326,24 @@ export const OtaStatusDesc: Desc = frozenDesc([
   [5, 'runningVersion', 4],
 ]);
 
+/** Presence on demand: the pole's sensor detected someone during a presence step and the controller raised its light (it does so on its own, before and without this frame). At most one per hold period: detections while the light is already raised extend the hold and are counted in the next frame. */
+export interface PresenceDetection {
+  /** device clock at the detection, Unix seconds (0 if the clock is not valid) */
+  detectedAt?: number;
+  /** percent: the level raised to (the step's level) */
+  raisedLevel?: number;
+  /** the step's hold: the pole stays raised at least this long */
+  holdS?: number;
+  /** detections since the previous PresenceDetection that sent none (rate limit) */
+  sinceLast?: number;
+}
+export const PresenceDetectionDesc: Desc = frozenDesc([
+  [1, 'detectedAt', 0],
+  [2, 'raisedLevel', 0],
+  [3, 'holdS', 0],
+  [4, 'sinceLast', 0],
+]);
+
 /** Every frame a device publishes on its uplink topic is one Uplink. */
 export interface Uplink {
   /** 1 for this file; a server rejects versions it does not speak */
@@ -350,6 +368,8 @@ export interface Uplink {
   ack?: CommandAck;
   /** (oneof body) */
   otaStatus?: OtaStatus;
+  /** (oneof body) */
+  detection?: PresenceDetection;
 }
 export const UplinkDesc: Desc = frozenDesc([
   [1, 'protocolVersion', 0],
@@ -363,6 +383,7 @@ export const UplinkDesc: Desc = frozenDesc([
   [13, 'event', 7, DeviceEventDesc, 1],
   [14, 'ack', 7, CommandAckDesc, 1],
   [15, 'otaStatus', 7, OtaStatusDesc, 1],
+  [16, 'detection', 7, PresenceDetectionDesc, 1],
 ]);
 
 /** Device configuration; versioned as a whole. A device applies it only if version > its current one. */
@@ -401,20 +422,41 @@ export const SetConfigDesc: Desc = frozenDesc([
   [11, 'fadeDefaultS', 0],
 ]);
 
+/** The light of a presence step (protocol README, "Presence on demand"). Bounds checked by the frame decoders. */
+export interface PresenceMode {
+  /** percent, 0..the step's level: the level while nobody is there (0 = off) */
+  baseLevel?: number;
+  /** 1..3600: the raised level holds this long after the last detection */
+  holdS?: number;
+  /** 0..60: fade from base to raised on a detection (0 = at once) */
+  fadeUpS?: number;
+  /** 0..3600: fade back to the base level once the hold has run out */
+  fadeDownS?: number;
+}
+export const PresenceModeDesc: Desc = frozenDesc([
+  [1, 'baseLevel', 0],
+  [2, 'holdS', 0],
+  [3, 'fadeUpS', 0],
+  [4, 'fadeDownS', 0],
+]);
+
 export interface PlanStep {
   anchor?: Anchor;
   /** minutes relative to the anchor */
   offsetMin?: number;
-  /** percent 0..100 */
+  /** percent 0..100; with `presence`, the raised level */
   level?: number;
-  /** fade duration to reach `level` */
+  /** fade duration to reach `level` (with `presence`: to reach the base level) */
   fadeS?: number;
+  /** Presence on demand: from this step to the next the light stays at `presence.base_level` and is raised to `level` when the pole's presence sensor detects someone. Firmware without presence mode ignores the field and drives `level` for the whole step (the fixed plan at the raised level: never darker, no saving); a board without a sensor does the same. */
+  presence?: PresenceMode;
 }
 export const PlanStepDesc: Desc = frozenDesc([
   [1, 'anchor', 2],
   [2, 'offsetMin', 1],
   [3, 'level', 0],
   [4, 'fadeS', 0],
+  [5, 'presence', 7, PresenceModeDesc],
 ]);
 
 /** A night program: ordered steps from evening to morning (a "noon-to-noon" night). */

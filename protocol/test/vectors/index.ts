@@ -147,6 +147,15 @@ export const VECTORS: readonly GoldenVector[] = [
       otaStatus: { imageId: 9, state: OtaState.OTA_STATE_ROLLED_BACK, offset: 1_048_576, reason: 'échec de démarrage 🌙 → retour à l’image précédente', runningVersion: '1.4.2' },
     },
   },
+  {
+    name: 'uplink-detection',
+    direction: 'uplink',
+    description: 'PresenceDetection: the sensor raised the light to 80 % for a 60 s hold, 3 detections suppressed by the rate limit since the last one',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 1008, time: T0 + 1400,
+      detection: { detectedAt: T0 + 1399, raisedLevel: 80, holdS: 60, sinceLast: 3 },
+    },
+  },
   // ───────────── downlink ─────────────
   {
     name: 'downlink-config',
@@ -201,6 +210,30 @@ export const VECTORS: readonly GoldenVector[] = [
             { programId: 1, weekdayMask: 0b0111111, priority: 1 },
             { programId: 2, weekdayMask: 0b1000000, priority: 1 },
             { programId: 2, dates: [20251224, 20251231, 20260101, 20260714], priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  {
+    name: 'downlink-plan-presence',
+    direction: 'downlink',
+    description: 'SetPlan with presence steps: full light at sunset, 23:00 presence mode off (base 0) raised to 80 %, 05:30 presence mode at base 20 %',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 318, time: T0 + 9,
+      plan: {
+        plan: {
+          id: 4, version: 1, defaultProgramId: 1,
+          programs: [
+            {
+              id: 1,
+              steps: [
+                { anchor: Anchor.ANCHOR_SUNSET, offsetMin: 0, level: 100, fadeS: 30 },
+                { anchor: Anchor.ANCHOR_CLOCK, offsetMin: 1380, level: 80, fadeS: 60, presence: { baseLevel: 0, holdS: 60, fadeUpS: 1, fadeDownS: 10 } },
+                { anchor: Anchor.ANCHOR_CLOCK, offsetMin: 330, level: 80, presence: { baseLevel: 20, holdS: 3600, fadeUpS: 60, fadeDownS: 3600 } },
+                { anchor: Anchor.ANCHOR_SUNRISE, offsetMin: 0, level: 0 },
+              ],
+            },
           ],
         },
       },
