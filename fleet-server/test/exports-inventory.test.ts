@@ -52,7 +52,7 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       admin = await authedInject(app);
       for (const t of [T, 'domme']) expect((await admin({ method: 'POST', url: '/api/tenants', payload: { id: t, name: t } })).statusCode).toBe(200);
       viewer = await authedInject(app, { tenant: T, role: 'viewer' });
-      const put = async (url: string, payload: unknown) => { const r = await admin({ method: 'PUT', url, payload }); expect(r.statusCode, r.body).toBe(200); };
+      const put = async (url: string, payload: Record<string, unknown>) => { const r = await admin({ method: 'PUT', url, payload }); expect(r.statusCode, r.body).toBe(200); };
       await put(`/api/tenants/${T}/luminaire-models/ECO-36`, { name: 'Eco 36 W', nominalW: 36, cctK: 2700, ulrPct: 0.5, fluxLm: 4200, cieFluxCode3Pct: 98.5, maxPowerW: 38, driverInterface: 'dali' });
       await put(`/api/tenants/${T}/luminaire-models/OLD-70`, { nominalW: 70, cctK: 4000 }); // an old head: the decree's values unknown
       await put(`/api/tenants/${T}/inventory/cabinets/AR-01`, { name: 'Armoire Liberté', lat: 44.8897, lon: 1.2166, pdl: '09876543210123', contractedKva: 12, tariff: 'C5 BT base' });

@@ -193,6 +193,41 @@ describe('inventory import route', () => {
     expect([notFc.statusCode, notFc.json().message]).toEqual([400, expect.stringMatching(/not a GeoJSON FeatureCollection/)]);
   });
 
+  it('takes each pole\'s street, cabinet, circuit and height; refuses an unknown cabinet or circuit, or a bad height, with the line', async () => {
+    expect((await admin({ method: 'PUT', url: '/api/tenants/sarlat/inventory/cabinets/AR-07', payload: { pdl: '12345678901234' } })).statusCode).toBe(200);
+    expect((await admin({ method: 'PUT', url: '/api/tenants/sarlat/inventory/cabinets/AR-07/circuits/D2', payload: {} })).statusCode).toBe(200);
+    const file = [
+      'Contrôleur;Support;Latitude;Longitude;Groupe;Rue;Armoire;Départ;Hauteur (m);Modèle',
+      'SRL-0060;P-60;44,8897;1,2169;centre;Rue Montaigne;AR-07;D2;7,5;LUMA-36',
+      'SRL-0061;P-61;44,8898;1,2170;;Rue Montaigne;AR-07;;;',
+      'SRL-0062;P-62;44,8899;1,2171;;;AR-99;;;',
+      'SRL-0063;P-63;44,8899;1,2171;;;AR-07;D9;;',
+      'SRL-0064;P-64;44,8899;1,2171;;;;D2;;',
+      'SRL-0065;P-65;44,8899;1,2171;;;;;haut;',
+    ].join('\r\n');
+    const dry = (await upload(installer, utf8Bom(file), { dryRun: true })).json() as Report;
+    expect(dry.ignoredColumns).toEqual([]);
+    expect(dry.lines.filter((l) => l.status === 'rejected').map((l) => [l.line, l.reason])).toEqual([
+      [4, 'unknown cabinet AR-99'], [5, 'unknown circuit D9 of cabinet AR-07'], [6, 'circuit "D2" without a cabinet'],
+      [7, 'height "haut" is not a number of metres above 0 and at most 60'],
+    ]);
+    const ok = file.split('\r\n').slice(0, 3).join('\r\n');
+    const applied = await upload(installer, utf8Bom(ok), { dryRun: false });
+    expect(applied.json()).toMatchObject({ applied: true, counts: { created: 2 } });
+    const p60 = (await viewer('/api/tenants/sarlat/inventory/poles/P-60')).json() as Record<string, unknown>;
+    expect(p60).toMatchObject({ street: 'Rue Montaigne', cabinetId: 'AR-07', circuitId: 'D2', heightM: 7.5, luminaires: [{ modelId: 'LUMA-36', controller: 'SRL-0060' }] });
+    // A street without a group column gives the group, as before.
+    expect((await app.repo.getInventory('SRL-0061'))?.groupId).toBe('rue-montaigne');
+    expect((await viewer('/api/tenants/sarlat/inventory/cabinets/AR-07')).json()).toMatchObject({ poles: 2, circuits: [{ id: 'D2', poles: 1 }] });
+    // The pole's fields in a second dry run: a change is listed, an empty cell keeps the stored value.
+    const again = ['Contrôleur;Support;Latitude;Longitude;Groupe;Rue;Armoire;Départ;Hauteur (m);Modèle',
+      'SRL-0060;P-60;44,8897;1,2169;centre;Rue Montaigne;AR-07;D2;8;LUMA-36', 'SRL-0061;P-61;44,8898;1,2170;;Rue Montaigne;;;;'].join('\r\n');
+    expect(((await upload(installer, utf8Bom(again), { dryRun: true })).json() as Report).lines).toEqual([
+      { line: 2, deviceId: 'SRL-0060', status: 'updated', changes: [{ field: 'heightM', from: 7.5, to: 8 }] },
+      { line: 3, deviceId: 'SRL-0061', status: 'unchanged' },
+    ]);
+  });
+
   it('applies a 5,000-row file in one go', async () => {
     const lines = ['device_id;pole_ref;lat;lon;group;nominal_power_w'];
     for (let k = 0; k < 5000; k++) lines.push(`BULK-${k};P${k};${(44.88 + k * 1e-5).toFixed(5).replace('.', ',')};${(1.21 + k * 1e-5).toFixed(5).replace('.', ',')};grid-${k % 50};36`);

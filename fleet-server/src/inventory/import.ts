@@ -40,22 +40,28 @@ export class InventoryFileError extends Error {
 export const IMPORT_MAX_ROWS = 10_000;
 
 /** The fields a file may set (the pole, luminaire ids of the model are the server's). */
-type Field = Exclude<keyof InventoryRow, 'installedAt' | 'poleId' | 'luminaireId' | 'cabinetId' | 'circuitId' | 'street' | 'heightM'>;
+type Field = Exclude<keyof InventoryRow, 'installedAt' | 'poleId' | 'luminaireId'>;
 
 const ALIASES: Record<Field, readonly string[]> = {
   deviceId: ['device_id', 'deviceId', 'controleur', 'contrôleur', 'identifiant'],
   poleRef: ['pole_ref', 'poleRef', 'poteau', 'support', 'numero_support'],
   lat: ['lat', 'latitude'],
   lon: ['lon', 'lng', 'longitude'],
-  group: ['group', 'groupe', 'rue', 'voie', 'secteur'],
+  group: ['group', 'groupe', 'secteur'],
   luminaireModel: ['luminaire_model', 'modele', 'modèle', 'luminaire'],
   nominalPowerW: ['nominal_power_w', 'puissance', 'puissance_w', 'power_w'],
   cctK: ['cct_k', 'temperature_couleur', 'température de couleur', 'cct'],
+  // The pole's street, cabinet (armoire) and circuit (départ), height (the inventory's model, migration 0015). A
+  // street also gives the group when no group column does (`Rue de la République` → `rue-de-la-republique`).
+  street: ['street', 'rue', 'voie', 'adresse'],
+  cabinetId: ['cabinet', 'cabinet_id', 'armoire'],
+  circuitId: ['circuit', 'circuit_id', 'depart', 'départ'],
+  heightM: ['height', 'height_m', 'hauteur', 'hauteur_m', 'hauteur (m)'],
 };
 const REQUIRED: readonly Field[] = ['deviceId', 'lat', 'lon'];
 const NAMES: Record<Field, string> = {
   deviceId: 'device id', poleRef: 'pole', lat: 'latitude', lon: 'longitude', group: 'group', luminaireModel: 'luminaire model',
-  nominalPowerW: 'power', cctK: 'colour temperature',
+  nominalPowerW: 'power', cctK: 'colour temperature', street: 'street', cabinetId: 'cabinet', circuitId: 'circuit', heightM: 'height',
 };
 
 /** Lower case, no accents, letters and digits only: `Température de couleur` → `temperaturedecouleur`. */
@@ -145,7 +151,12 @@ function checkRow(raw: RawRow): { row: InventoryRow } | { reason: string } {
     if (pole.length > 64) reasons.push('pole reference longer than 64 characters');
     else row.poleRef = pole;
   }
-  const group = text(raw.group);
+  const street = text(raw.street);
+  if (street) {
+    if (street.length > 200) reasons.push('street longer than 200 characters');
+    else row.street = street;
+  }
+  const group = text(raw.group) || street;
   if (group) {
     const g = groupId(group);
     if (!g) reasons.push(`group "${group.slice(0, 80)}" has no letter or digit`);
@@ -160,6 +171,22 @@ function checkRow(raw: RawRow): { row: InventoryRow } | { reason: string } {
     const w = numberOf(raw.nominalPowerW);
     if (w === undefined || !Number.isInteger(w) || w < 0 || w > 100000) reasons.push(`power "${text(raw.nominalPowerW).slice(0, 40)}" is not a whole number of watts 0..100000`);
     else row.nominalPowerW = w;
+  }
+  const cabinet = text(raw.cabinetId);
+  const circuit = text(raw.circuitId);
+  if (cabinet) {
+    if (!ID_RE.test(cabinet) || cabinet.length > ID_MAX_LENGTH) reasons.push(`cabinet "${cabinet.slice(0, 80)}" may only hold letters, digits, "_" and "-"`);
+    else row.cabinetId = cabinet;
+  }
+  if (circuit) {
+    if (!cabinet) reasons.push(`circuit "${circuit.slice(0, 80)}" without a cabinet`);
+    else if (!ID_RE.test(circuit) || circuit.length > ID_MAX_LENGTH) reasons.push(`circuit "${circuit.slice(0, 80)}" may only hold letters, digits, "_" and "-"`);
+    else row.circuitId = circuit;
+  }
+  if (text(raw.heightM) !== '') {
+    const h = numberOf(raw.heightM);
+    if (h === undefined || h <= 0 || h > 60) reasons.push(`height "${text(raw.heightM).slice(0, 40)}" is not a number of metres above 0 and at most 60`);
+    else row.heightM = h;
   }
   if (text(raw.cctK) !== '') {
     const k = numberOf(raw.cctK);

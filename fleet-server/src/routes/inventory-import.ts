@@ -20,6 +20,7 @@ import { ID_MAX_LENGTH } from '@streetlight/protocol';
 import { fleetError } from '../errors.js';
 import { InventoryFileError, parseInventoryFile, type InventoryFileKind, type InventoryRow } from '../inventory/import.js';
 import { PlansRepository } from '../db/plans-repository.js';
+import { InventoryRepository } from '../db/inventory-repository.js';
 import type { DrizzleRepository } from '../db/drizzle-repository.js';
 import type { InventoryRow as StoredInventory } from '../db/repository.js';
 import { mapIndexOf } from './api.js';
@@ -57,9 +58,13 @@ const COMPARED: ReadonlyArray<[keyof InventoryRow, keyof StoredInventory]> = [
   ['nominalPowerW', 'nominalPowerW'], ['cctK', 'cctK'],
 ];
 
+/** The pole's fields a file may set (kept when the file leaves them empty). */
+const POLE_FIELDS = ['street', 'cabinetId', 'circuitId', 'heightM'] as const;
+
 export async function inventoryImportRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const store = new PlansRepository((app.repo as DrizzleRepository).adapter);
+  const model = new InventoryRepository((app.repo as DrizzleRepository).adapter);
 
   // Scoped to this plugin: the raw bytes, whatever the type (the decoding is the importer's: UTF-8 or Windows-1252).
   const raw = (_req: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body);
@@ -105,6 +110,11 @@ export async function inventoryImportRoutes(app: FastifyInstance): Promise<void>
     const owners = await app.identities.repo.tenantsOf([...ids]);
     for (const [d, t] of await app.repo.deviceTenants([...ids])) owners.set(d, t);
     const models = new Set((await store.listModels(tenant)).map((m) => m.id));
+    // Cabinets and circuits a file names must exist (like models: a typo would otherwise make a cabinet).
+    const cabinets = new Set((await model.listCabinets(tenant)).map((c) => c.id));
+    const circuits = new Set((await model.listCircuits(tenant)).map((c) => `${c.cabinetId}/${c.id}`));
+    // The poles the file's lines stand on today (the pole's fields compare with them).
+    const poles = await model.getPoles(tenant, [...new Set(parsed.rows.map((x) => x.row.poleRef ?? existing.get(x.row.deviceId)?.poleId ?? '').filter(Boolean))]);
     const where = (line: number) => (format === 'geojson' ? `feature ${line}: ` : '');
     const lines: InventoryImportReport['lines'] = parsed.rejected.map((x) => ({ line: x.line, status: 'rejected' as const, reason: x.reason }));
     const accepted: InventoryRow[] = [];
@@ -118,15 +128,29 @@ export async function inventoryImportRoutes(app: FastifyInstance): Promise<void>
         lines.push({ line, deviceId: row.deviceId, status: 'rejected', reason: `${where(line)}unknown luminaire model ${row.luminaireModel}` });
         continue;
       }
+      if (row.cabinetId !== undefined && !cabinets.has(row.cabinetId)) {
+        lines.push({ line, deviceId: row.deviceId, status: 'rejected', reason: `${where(line)}unknown cabinet ${row.cabinetId}` });
+        continue;
+      }
+      if (row.cabinetId !== undefined && row.circuitId !== undefined && !circuits.has(`${row.cabinetId}/${row.circuitId}`)) {
+        lines.push({ line, deviceId: row.deviceId, status: 'rejected', reason: `${where(line)}unknown circuit ${row.circuitId} of cabinet ${row.cabinetId}` });
+        continue;
+      }
       accepted.push(row);
       const before = existing.get(row.deviceId);
       if (!before) { lines.push({ line, deviceId: row.deviceId, status: 'created' }); continue; }
-      // What commissioning writes: a field the file leaves empty is cleared.
+      // What commissioning writes: a field the file leaves empty is cleared; the pole's are kept when empty.
       const changes = COMPARED.flatMap(([field, column]) => {
         const from = before[column] ?? null;
         const to = row[field] ?? null;
         return from === to ? [] : [{ field, from, to }];
       });
+      const pole = poles.get(row.poleRef ?? before.poleId ?? '');
+      for (const field of POLE_FIELDS) {
+        const to = row[field] ?? null;
+        const from = pole?.[field] ?? null;
+        if (to !== null && to !== from) changes.push({ field, from, to });
+      }
       lines.push(changes.length ? { line, deviceId: row.deviceId, status: 'updated', changes } : { line, deviceId: row.deviceId, status: 'unchanged' });
     }
     lines.sort((a, b) => a.line - b.line);
