@@ -23,7 +23,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import mqtt, { type IPublishPacket, type ISubscriptionMap, type MqttClient } from 'mqtt';
-import { MAX_FRAME_BYTES, TOPIC_QOS, TOPIC_RETAIN, channelFilter, downlinkTopic, encodeDownlink, sharedFilter, type Downlink } from '@streetlight/protocol';
+import { MAX_FRAME_BYTES, TOPIC_QOS, TOPIC_RETAIN, channelFilter, downlinkQos, downlinkTopic, encodeDownlink, sharedFilter, type Downlink } from '@streetlight/protocol';
 import type { ServiceLogger } from '../devices/service.js';
 import type { IngestMetrics } from '../metrics.js';
 
@@ -214,7 +214,8 @@ export async function startIngest(opts: IngestOptions): Promise<Ingest> {
       // Not awaited: the PUBACK may be long in coming while the client is offline (mqtt.js keeps QoS 1
       // messages for the reconnection), and a device queue must not wait on it. Reconciliation on the
       // next Hello covers a downlink lost on the way.
-      client.publish(topic, Buffer.from(bytes), { qos: TOPIC_QOS.down, retain: TOPIC_RETAIN.down }, (err) => {
+      // EnergyAck and TimeSync at QoS 0 (protocol README, topic scheme): no PUBACK, no outgoing copy kept.
+      client.publish(topic, Buffer.from(bytes), { qos: downlinkQos(message), retain: TOPIC_RETAIN.down }, (err) => {
         if (err) opts.log.warn({ topic, err: err.message }, 'downlink publish failed');
       });
     },
