@@ -292,10 +292,12 @@ describe('web UI in Chromium', () => {
     const audit = await page.textContent('[data-testid=audit]');
     // Plan creation, assignment and the override, each with who did it.
     expect(audit).toContain('gestion@sarlat.fr');
-    expect(audit).toContain('POST /plans');
-    expect(audit).toContain('PUT /groups/:groupId/settings');
-    expect(audit).toContain('PUT /groups/:groupId/override');
-    expect(audit).toContain('POST /ota/campaigns');
+    // In words (issue 16), not the method and route.
+    expect(audit).toContain('Plan « Patrimoine — soirée » créé');
+    expect(audit).toContain('Groupe LIB : plan « Patrimoine — soirée »');
+    expect(audit).toMatch(/Forçage du groupe LIB à 20\s?% pendant 15 min/);
+    expect(audit).toContain('Campagne de mise à jour');
+    expect(audit).not.toMatch(/\b(POST|PUT) \//);
     await screenshotBoth(page, '10-admin');
     await page.click('a.who');
     await page.waitForSelector('input[autocomplete=new-password]');

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const VIEWPORTS = { desktop: { width: 1366, height: 900 }, tablet: { width: 820, height: 1180 } } as const;
-export type ViewportName = keyof typeof VIEWPORTS;
+/** A phone (390 × 844), for the tests that look at the narrowest layout; not among `screenshotBoth`'s widths. */
+export const PHONE = { width: 390, height: 844 } as const;
+export type ViewportName = keyof typeof VIEWPORTS | 'phone';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = join(repoRoot, 'test-artifacts', 'screenshots', process.env.SCREENSHOT_RUN ?? new Date().toISOString().replace(/[:.]/g, '-'));
@@ -24,7 +26,7 @@ export async function launchChromium(): Promise<Browser> {
 /** A French-speaking lighting manager's browser in Paris time, unless told otherwise (`timezoneId`: an IANA zone). */
 export async function newContext(browser: Browser, opts: { viewport?: ViewportName; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
   const ctx = await browser.newContext({
-    viewport: VIEWPORTS[opts.viewport ?? 'desktop'], locale: opts.locale ?? 'fr-FR', timezoneId: opts.timezoneId ?? 'Europe/Paris', acceptDownloads: true,
+    viewport: opts.viewport === 'phone' ? PHONE : VIEWPORTS[opts.viewport ?? 'desktop'], locale: opts.locale ?? 'fr-FR', timezoneId: opts.timezoneId ?? 'Europe/Paris', acceptDownloads: true,
   });
   // Waits end as soon as the page shows what they wait for; 60 s (not Playwright's 30) for a loaded machine.
   ctx.setDefaultTimeout(60_000);

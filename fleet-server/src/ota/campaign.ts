@@ -71,7 +71,13 @@ export interface CampaignState {
   currentWave: number;
   devices: Record<string, DeviceProgress>;
   haltReason?: string;
+  /** Why it halted, as figures (the UI says it in the reader's language; `haltReason` is the same in English). */
+  halt?: CampaignHalt;
 }
+
+export type CampaignHalt =
+  | { kind: 'errors'; failed: number; attempted: number; thresholdPct: number }
+  | { kind: 'wave'; wave: number; confirmed: number; devices: number; thresholdPct: number };
 
 export interface WaveSummary {
   wave: number;
@@ -191,6 +197,7 @@ export function step(c: CampaignState, now: number): string[] {
   if (attempted > 0 && failed / attempted > c.policy.errorThreshold) {
     c.status = 'halted';
     c.haltReason = `${failed} of ${attempted} devices failed (threshold ${Math.round(c.policy.errorThreshold * 100)} %)`;
+    c.halt = { kind: 'errors', failed, attempted, thresholdPct: Math.round(c.policy.errorThreshold * 100) };
     return [];
   }
   // The current wave is judged on its devices that can answer (a wave of waiting devices only has reached it).
@@ -202,6 +209,7 @@ export function step(c: CampaignState, now: number): string[] {
     if (!reachedThreshold) {
       c.status = 'halted';
       c.haltReason = `wave ${c.currentWave} ended with ${confirmed} of ${current.length} confirmed (threshold ${Math.round(c.policy.successThreshold * 100)} %)`;
+      c.halt = { kind: 'wave', wave: c.currentWave, confirmed, devices: current.length, thresholdPct: Math.round(c.policy.successThreshold * 100) };
       return [];
     }
     c.currentWave++;
@@ -238,6 +246,7 @@ export function resume(c: CampaignState): void {
   if (c.status !== 'paused' && c.status !== 'halted') throw new CampaignError(`cannot resume a ${c.status} campaign`);
   c.status = 'running';
   delete c.haltReason;
+  delete c.halt;
 }
 
 /** Cancels: queued devices are never offered; devices in flight finish or roll back on their own. */
@@ -270,6 +279,7 @@ export function retryFailed(c: CampaignState, now: number): number {
   if (n > 0 && (c.status === 'completed' || c.status === 'halted')) {
     c.status = 'running';
     delete c.haltReason;
+    delete c.halt;
   }
   return n;
 }

@@ -77,7 +77,12 @@ const campaignBody = z.strictObject({
 const deviceStates = ['queued', 'offered', 'downloading', 'verifying', 'installing', 'rebooting', 'confirmed', 'rolled_back', 'failed', 'timed_out', 'cancelled'] as const;
 const campaignSummary = z.object({
   id: z.number(), name: z.string(), imageId: z.number(), status: z.enum(['running', 'paused', 'halted', 'completed', 'cancelled']),
-  haltReason: z.string().optional(), target: z.record(z.string(), z.unknown()), window: z.object({ startMin: z.number(), endMin: z.number() }),
+  haltReason: z.string().optional().describe('why it halted, in English'),
+  halt: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('errors'), failed: z.number(), attempted: z.number(), thresholdPct: z.number() }),
+    z.object({ kind: z.literal('wave'), wave: z.number().describe('0-based'), confirmed: z.number(), devices: z.number(), thresholdPct: z.number() }),
+  ]).optional().describe('why it halted, as figures'),
+  target: z.record(z.string(), z.unknown()), window: z.object({ startMin: z.number(), endMin: z.number() }),
   devices: z.number(), counts: z.record(z.string(), z.number()), createdAt: z.number(), updatedAt: z.number(),
 });
 const campaignView = campaignSummary.extend({
@@ -93,7 +98,7 @@ function summary(row: OtaCampaignRow, state: CampaignState): z.infer<typeof camp
   const counts: Record<string, number> = Object.fromEntries(deviceStates.map((s) => [s, 0]));
   for (const d of Object.values(state.devices)) counts[d.state] = (counts[d.state] ?? 0) + 1;
   return {
-    id: row.id, name: row.name, imageId: row.imageId, status: state.status, ...(state.haltReason ? { haltReason: state.haltReason } : {}),
+    id: row.id, name: row.name, imageId: row.imageId, status: state.status, ...(state.haltReason ? { haltReason: state.haltReason } : {}), ...(state.halt ? { halt: state.halt } : {}),
     target: row.target, window: { startMin: row.windowStartMin, endMin: row.windowEndMin }, devices: Object.keys(state.devices).length,
     counts, createdAt: row.createdAt, updatedAt: row.updatedAt,
   };

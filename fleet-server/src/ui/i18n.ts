@@ -16,14 +16,14 @@ const fr = {
   role_viewer: 'Lecture seule', role_installer: 'Installateur', role_manager: 'Gestionnaire', role_admin: 'Administrateur',
   state_on: 'Allumé', state_dim: 'Abaissé', state_off: 'Éteint', state_fault: 'En défaut', state_offline: 'Hors ligne', state_updating: 'Mise à jour', state_unknown: 'Jamais connecté',
   search: 'Rechercher (identifiant, poteau, rue)', allStates: 'Tous les états', allGroups: 'Toutes les rues et groupes', group: 'Groupe', street: 'Rue',
-  id: 'Identifiant', pole: 'Poteau', level: 'Niveau', power: 'Puissance', lastReport: 'Dernier rapport', state: 'État', count: '{n} points lumineux',
+  id: 'Identifiant', pole: 'Poteau', level: 'Niveau', power: 'Puissance', lastReport: 'Dernier rapport', state: 'État', count: { one: '{n} point lumineux', other: '{n} points lumineux' },
   page: 'Page {p} sur {n}', prev: 'Précédent', next: 'Suivant', loading: 'Chargement…', none: 'Aucun', details: 'Détails',
   currentState: 'État actuel', target: 'Consigne', source: 'Origine', source_plan: 'plan', source_override: 'forçage', source_fallback: 'secours', source_default: 'défaut', source_unspecified: '—',
   clock: 'Horloge', planInForce: 'Plan en vigueur', resolvedFrom: 'par le groupe {g} (priorité {p})', noPlan: 'Aucun plan', version: 'version',
   lastReports: 'Derniers rapports', energyChart: 'Énergie (derniers relevés)', commissioning: 'Mise en service', firmwareVersion: 'Version du micrologiciel',
   luminaire: 'Luminaire', nominalPower: 'Puissance nominale', cct: 'Température de couleur', position: 'Position', installedAt: 'Installé le', hardware: 'Matériel',
   override: 'Forçage', overrideFor: 'Forcer le niveau', duration: 'Durée', fade: 'Fondu (s)', apply: 'Appliquer', clear: 'Annuler le forçage',
-  overrideActive: 'Forçage à {l} jusqu’à {t}', overrideNone: 'Aucun forçage', overrideSet: 'Forçage envoyé à {n} point(s).', overrideCleared: 'Forçage annulé.',
+  overrideActive: 'Forçage à {l} jusqu’à {t}', overrideNone: 'Aucun forçage', overrideSet: { one: 'Forçage envoyé à {n} point lumineux.', other: 'Forçage envoyé à {n} points lumineux.' }, overrideCleared: 'Forçage annulé.',
   minutes: '{n} min', hours: '{n} h', days: '{n} j', readOnly: 'Votre rôle ne permet que la consultation.',
   events: 'Événements', downlinks: 'Messages envoyés', time: 'Heure', type: 'Type', detail: 'Détail', ack: 'Acquitter', acknowledged: 'Acquittée', open: 'Ouverte', cleared: 'Terminée',
   groups: 'Groupes', members: 'membres', newPlan: 'Nouveau plan', editPlan: 'Modifier', planName: 'Nom du plan', save: 'Enregistrer', saveVersion: 'Enregistrer une nouvelle version', cancel: 'Annuler',
@@ -32,7 +32,7 @@ const fr = {
   preview: 'Aperçu', previewFor: 'Évaluer pour le groupe', from: 'Du', nights: 'Nuits', estimated: 'Énergie estimée', baseline: 'Référence (100 % du coucher au lever)', savings: 'Économie',
   compliance: 'Conformité (arrêté du 27 décembre 2018)', compliant: 'Aucune non-conformité trouvée.', checking: 'Vérification…',
   severity_error: 'Erreur', severity_warning: 'Avertissement', severity_info: 'Information',
-  assign: 'Affecter au groupe', assigned: 'Plan affecté au groupe {g} ({n} point(s) mis à jour).', assignedTo: 'Affecté à', category: 'Catégorie (art. 1)', priority: 'Priorité',
+  assign: 'Affecter au groupe', assigned: { one: 'Plan affecté au groupe {g} ({n} point lumineux).', other: 'Plan affecté au groupe {g} ({n} points lumineux).' }, assignedTo: 'Affecté à', category: 'Catégorie (art. 1)', priority: 'Priorité',
   saved: 'Plan enregistré (version {v}).', unassigned: 'aucun', planList: 'Plans', choosePlan: 'Choisir un plan…',
   period: 'Période', month: 'Mois', year: 'Année', byGroup: 'Par groupe', byTown: 'Commune', exportCsv: 'Exporter en CSV', consumption: 'Consommation', cost: 'Coût', co2: 'CO₂ évité', burningHours: 'Heures d’allumage', avgLevel: 'Niveau moyen',
   noData: 'Pas encore de données pour cette période.', notAvailable: 'Pas encore disponible',
@@ -40,21 +40,31 @@ const fr = {
   versions: 'Versions installées', users: 'Utilisateurs', audit: 'Journal des modifications', tokens: 'Jetons d’API', who: 'Qui', what: 'Quoi', when: 'Quand', target_: 'Objet',
   addUser: 'Ajouter un utilisateur', name: 'Nom', role: 'Rôle', add: 'Ajouter', generatedPassword: 'Mot de passe provisoire de {e} : {p} (affiché une seule fois)',
   lang: 'Langue', error: 'Erreur', forbidden: 'Action non autorisée pour votre rôle.', legend: 'Légende', fit: 'Recentrer', zoomIn: 'Zoom avant', zoomOut: 'Zoom arrière',
-  refreshEvery: 'Actualisé toutes les {s} s', openDetail: 'Ouvrir la fiche', onLights: '{n} allumés', kwh: 'kWh', litHours: 'Heures allumées',
+  refreshEvery: 'Actualisé toutes les {s} s', openDetail: 'Ouvrir la fiche', onLights: { one: '{n} allumé', other: '{n} allumés' }, kwh: 'kWh', litHours: 'Heures allumées',
   tabPlans: 'Plans', night: 'Nuit du {d}', everyNight: 'Toutes les nuits', steps_: 'paliers', nameRequired: 'Donnez un nom au plan.',
   images: 'Images', campaigns: 'Campagnes', uploadImage: 'Déposer une image', file: 'Fichier', hardwareModels: 'Modèles de matériel (séparés par des virgules)', kind: 'Type',
   releaseNotes: 'Notes de version', upload: 'Déposer', newCampaign: 'Nouvelle campagne', image: 'Image', start: 'Lancer', pause: 'Suspendre', resume: 'Reprendre', cancelCampaign: 'Annuler la campagne', retry: 'Relancer les échecs',
-  wave: 'Vague {n}', devices: 'appareils', status: 'Statut', otaUnavailable: 'Les mises à jour ne sont pas configurées sur ce serveur (clé de signature absente) : {m}', campaignName: 'Nom de la campagne', progress: 'Avancement', size: 'Taille', noCampaign: 'Aucune campagne.', noImage: 'Aucune image.',
+  wave: 'Vague {n}', devices: { one: '{n} contrôleur', other: '{n} contrôleurs' }, status: 'Statut', otaUnavailable: 'Les mises à jour du micrologiciel ne sont pas configurées sur ce serveur : il lui faut une clé de signature (réglage OTA_SIGNING_KEY, voir la documentation).', campaignName: 'Nom de la campagne', progress: 'Avancement', size: 'Taille', noCampaign: 'Aucune campagne.', noImage: 'Aucune image.',
   ota_running: 'en cours', ota_paused: 'suspendue', ota_halted: 'arrêtée', ota_completed: 'terminée', ota_cancelled: 'annulée',
   assignedPlan: 'Plan affecté', cat_a: 'a) voirie, déplacements', cat_b_heritage: 'b) patrimoine', cat_b_parks: 'b) parcs et jardins', cat_c: 'c) équipements sportifs', cat_d_buildings: 'd) bâtiments non résidentiels', cat_d_shop_windows: 'd) vitrines', cat_e: 'e) parcs de stationnement', cat_f: 'f) événementiel', cat_g: 'g) chantiers',
   account: 'Mon compte', changePassword: 'Changer de mot de passe', currentPassword: 'Mot de passe actuel', newPassword: 'Nouveau mot de passe', passwordRule: 'Au moins 10 caractères ; une phrase est plus sûre qu’un mot compliqué.',
   pw_blank: 'Le mot de passe ne peut pas être fait que d’espaces.', pw_one_character: 'Le mot de passe ne peut pas répéter un seul caractère.',
   pw_common: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre (une phrase de quelques mots se retient bien).', pw_contains_identity: 'Le mot de passe ne peut pas contenir votre adresse e-mail ni votre nom.',
   dev_queued: 'en attente', dev_offered: 'proposée', dev_downloading: 'téléchargement', dev_verifying: 'vérification', dev_installing: 'installation', dev_rebooting: 'redémarrage', dev_confirmed: 'confirmée', dev_rolled_back: 'retour arrière', dev_failed: 'échec', dev_timed_out: 'délai dépassé', dev_cancelled: 'annulée',
-  alarmsOpen: '{n} ouvertes', alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
+  alarmsOpen: { one: '{n} ouverte', other: '{n} ouvertes' }, alarmType: 'Type', severity: 'Gravité', light: 'Point lumineux', raised: 'Levée le', all: 'Toutes',
+  // codes of the API, in words (every one a page may show: tests/e2e/ui-daily.test.ts, test/ui-i18n.test.ts)
+  event_unspecified: 'Événement', event_lamp_failure: 'Lampe en panne', event_day_burner: 'Allumé en plein jour', event_cycling: 'Lampe qui clignote',
+  event_voltage_low: 'Tension d’alimentation basse', event_voltage_high: 'Tension d’alimentation haute', event_meter_fault: 'Puce de mesure muette',
+  event_clock_lost: 'Heure perdue', event_storage_fault: 'Mémoire en défaut', event_frame_rejected: 'Message refusé', event_implausible_energy: 'Relevés d’énergie invraisemblables',
+  sev_critical: 'Critique', sev_major: 'Majeure', sev_minor: 'Mineure',
+  clock_unspecified: 'inconnue', clock_unset: 'pas à l’heure', clock_rtc: 'horloge interne', clock_synced: 'synchronisée',
+  halt_errors: { one: '{n} contrôleur sur {a} en échec (seuil {t})', other: '{n} contrôleurs sur {a} en échec (seuil {t})' },
+  halt_wave: { one: 'vague {w} terminée avec {n} contrôleur confirmé sur {a} (seuil {t})', other: 'vague {w} terminée avec {n} contrôleurs confirmés sur {a} (seuil {t})' },
+  kib: '{n} Kio', mib: '{n} Mio', imageFull: 'image complète', imageMod: 'module JavaScript',
+  reasonNotConnected: 'jamais connecté : proposée à sa première connexion', reasonNoProgress: 'aucun progrès depuis {s} s',
   // issue 7 follow-up: syndicate, time zones, settings, catalogue, membership, accounts, tokens
   towns: 'Communes', syndicateOverview: '{s} — vue d’ensemble', syndicateTowns: 'communes adhérentes', noTowns: 'Aucune commune adhérente.',
-  faults: 'En défaut', onlineN: '{n} connectés', offlineN: '{n} hors ligne', total: 'Total',
+  faults: 'En défaut', onlineN: { one: '{n} connecté', other: '{n} connectés' }, offlineN: '{n} hors ligne', total: 'Total',
   townsNote: 'Du {from} au {to}, jours locaux de chaque commune ; énergie et économies d’après les relevés reçus, coût au tarif de chaque commune.',
   townTime: 'Les heures sont affichées à l’heure légale de la commune', townTimeShort: 'Heure de la commune : {z}', timesIn: 'heures de la commune, {z}',
   settings: 'Paramètres', energySettings: 'Fuseau horaire, tarif et facteur d’émission', timeZone: 'Fuseau horaire de la commune', tzRule: 'Règle POSIX TZ',
@@ -66,10 +76,10 @@ const fr = {
   settingsSaved: 'Paramètres enregistrés.', settingsDefault: 'Valeurs par défaut : indiquez le tarif de votre contrat et le facteur d’émission de votre bilan.',
   settingsHelp: 'Le catalogue des luminaires donne à chaque point lumineux commandé par ce modèle sa puissance assignée, sa courbe de gradation et son niveau minimal ; la température de couleur et le ULR servent au contrôle de l’arrêté du 27 décembre 2018 (art. 3 et 4).',
   catalogue: 'Catalogue des luminaires', model: 'Modèle', modelId: 'Référence', curve: 'Courbe', curve_linear: 'linéaire', curve_logarithmic: 'logarithmique', minLevel: 'Niveau minimal', ulr: 'ULR',
-  addModel: 'Ajouter un modèle', modelSaved: 'Modèle {m} enregistré ({n} point(s) lumineux reconfiguré(s)).', confirmRemoveModel: 'Retirer le modèle {m} du catalogue ? Les points lumineux gardent leur configuration.',
-  selectAll: 'Tout sélectionner', selectedN: '{n} sélectionné(s)', clearSelection: 'Vider la sélection', newGroup: 'Nouveau groupe…', newGroupName: 'Nom du nouveau groupe',
+  addModel: 'Ajouter un modèle', modelSaved: { one: 'Modèle {m} enregistré ({n} point lumineux reconfiguré).', other: 'Modèle {m} enregistré ({n} points lumineux reconfigurés).' }, confirmRemoveModel: 'Retirer le modèle {m} du catalogue ? Les points lumineux gardent leur configuration.',
+  selectAll: 'Tout sélectionner', selectedN: { one: '{n} sélectionné', other: '{n} sélectionnés' }, clearSelection: 'Vider la sélection', newGroup: 'Nouveau groupe…', newGroupName: 'Nom du nouveau groupe',
   addToGroup: 'Ajouter au groupe', removeFromGroup: 'Retirer du groupe', groupIdRule: 'Nom de groupe : lettres, chiffres, - et _ (64 au plus).',
-  addedToGroup: '{n} point(s) ajouté(s) au groupe {g} ({m} membres).', removedFromGroup: '{n} point(s) retiré(s) du groupe {g} ({m} membres).',
+  addedToGroup: { one: '{n} point ajouté au groupe {g} ({m} membres).', other: '{n} points ajoutés au groupe {g} ({m} membres).' }, removedFromGroup: { one: '{n} point retiré du groupe {g} ({m} membres).', other: '{n} points retirés du groupe {g} ({m} membres).' },
   selectTool: 'Sélection', selectToolHelp: 'Tracez un rectangle ou cliquez sur des points pour les sélectionner, puis choisissez un groupe.',
   otaInProgress: 'Mise à jour du micrologiciel en cours : {c} — {s} ({p}).',
   actions: 'Actions', accountDisabled: 'Désactivé', disableAccount: 'Désactiver le compte', enableAccount: 'Réactiver le compte', resetPassword: 'Nouveau mot de passe', removeRole: 'Retirer l’accès à cette collectivité',
@@ -110,7 +120,9 @@ const fr = {
   decommissionedPole: 'Poteau {p} retiré du service ({n} contrôleur(s) retiré(s)).', needConfirm: 'Cochez la confirmation.', unknownController: 'Contrôleur inconnu dans cette commune.',
 } as const;
 
-type Dict = { [K in keyof typeof fr]: string };
+/** A text that depends on a count `{n}`: Intl.PluralRules' categories of the language (French: 0 and 1 are `one`). */
+export interface Plural { one: string; other: string; many?: string }
+type Dict = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : Plural };
 
 const en: Dict = {
   appName: 'Street lighting', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail address', password: 'Password',
@@ -120,14 +132,14 @@ const en: Dict = {
   role_viewer: 'Viewer', role_installer: 'Installer', role_manager: 'Lighting manager', role_admin: 'Administrator',
   state_on: 'On', state_dim: 'Dimmed', state_off: 'Off', state_fault: 'Fault', state_offline: 'Offline', state_updating: 'Updating', state_unknown: 'Never connected',
   search: 'Search (id, pole, street)', allStates: 'All states', allGroups: 'All streets and groups', group: 'Group', street: 'Street',
-  id: 'Id', pole: 'Pole', level: 'Level', power: 'Power', lastReport: 'Last report', state: 'State', count: '{n} lights',
+  id: 'Id', pole: 'Pole', level: 'Level', power: 'Power', lastReport: 'Last report', state: 'State', count: { one: '{n} light', other: '{n} lights' },
   page: 'Page {p} of {n}', prev: 'Previous', next: 'Next', loading: 'Loading…', none: 'None', details: 'Details',
   currentState: 'Current state', target: 'Target', source: 'Source', source_plan: 'plan', source_override: 'override', source_fallback: 'fallback', source_default: 'default', source_unspecified: '—',
   clock: 'Clock', planInForce: 'Plan in force', resolvedFrom: 'through group {g} (priority {p})', noPlan: 'No plan', version: 'version',
   lastReports: 'Last reports', energyChart: 'Energy (latest records)', commissioning: 'Commissioning', firmwareVersion: 'Firmware version',
   luminaire: 'Luminaire', nominalPower: 'Rated power', cct: 'Colour temperature', position: 'Position', installedAt: 'Installed', hardware: 'Hardware',
   override: 'Override', overrideFor: 'Override the level', duration: 'Duration', fade: 'Fade (s)', apply: 'Apply', clear: 'Clear override',
-  overrideActive: 'Override at {l} until {t}', overrideNone: 'No override', overrideSet: 'Override sent to {n} light(s).', overrideCleared: 'Override cleared.',
+  overrideActive: 'Override at {l} until {t}', overrideNone: 'No override', overrideSet: { one: 'Override sent to {n} light.', other: 'Override sent to {n} lights.' }, overrideCleared: 'Override cleared.',
   minutes: '{n} min', hours: '{n} h', days: '{n} d', readOnly: 'Your role allows viewing only.',
   events: 'Events', downlinks: 'Messages sent', time: 'Time', type: 'Type', detail: 'Detail', ack: 'Acknowledge', acknowledged: 'Acknowledged', open: 'Open', cleared: 'Cleared',
   groups: 'Groups', members: 'members', newPlan: 'New plan', editPlan: 'Edit', planName: 'Plan name', save: 'Save', saveVersion: 'Save as a new version', cancel: 'Cancel',
@@ -136,7 +148,7 @@ const en: Dict = {
   preview: 'Preview', previewFor: 'Evaluate for group', from: 'From', nights: 'Nights', estimated: 'Estimated energy', baseline: 'Baseline (100 % dusk to dawn)', savings: 'Savings',
   compliance: 'Compliance (decree of 27 December 2018)', compliant: 'No compliance issue found.', checking: 'Checking…',
   severity_error: 'Error', severity_warning: 'Warning', severity_info: 'Info',
-  assign: 'Assign to group', assigned: 'Plan assigned to group {g} ({n} light(s) updated).', assignedTo: 'Assigned to', category: 'Category (art. 1)', priority: 'Priority',
+  assign: 'Assign to group', assigned: { one: 'Plan assigned to group {g} ({n} light).', other: 'Plan assigned to group {g} ({n} lights).' }, assignedTo: 'Assigned to', category: 'Category (art. 1)', priority: 'Priority',
   saved: 'Plan saved (version {v}).', unassigned: 'none', planList: 'Plans', choosePlan: 'Choose a plan…',
   period: 'Period', month: 'Month', year: 'Year', byGroup: 'By group', byTown: 'Town', exportCsv: 'Export CSV', consumption: 'Consumption', cost: 'Cost', co2: 'CO₂ avoided', burningHours: 'Burning hours', avgLevel: 'Average level',
   noData: 'No data for this period yet.', notAvailable: 'Not available yet',
@@ -144,20 +156,29 @@ const en: Dict = {
   versions: 'Installed versions', users: 'Users', audit: 'Audit log', tokens: 'API tokens', who: 'Who', what: 'What', when: 'When', target_: 'Target',
   addUser: 'Add a user', name: 'Name', role: 'Role', add: 'Add', generatedPassword: 'Temporary password for {e}: {p} (shown once)',
   lang: 'Language', error: 'Error', forbidden: 'Your role does not allow this.', legend: 'Legend', fit: 'Fit', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
-  refreshEvery: 'Refreshed every {s} s', openDetail: 'Open details', onLights: '{n} lit', kwh: 'kWh', litHours: 'Lit hours',
+  refreshEvery: 'Refreshed every {s} s', openDetail: 'Open details', onLights: { one: '{n} lit', other: '{n} lit' }, kwh: 'kWh', litHours: 'Lit hours',
   tabPlans: 'Plans', night: 'Night of {d}', everyNight: 'Every night', steps_: 'steps', nameRequired: 'Give the plan a name.',
   images: 'Images', campaigns: 'Campaigns', uploadImage: 'Upload an image', file: 'File', hardwareModels: 'Hardware models (comma-separated)', kind: 'Kind',
   releaseNotes: 'Release notes', upload: 'Upload', newCampaign: 'New campaign', image: 'Image', start: 'Start', pause: 'Pause', resume: 'Resume', cancelCampaign: 'Cancel campaign', retry: 'Retry failures',
-  wave: 'Wave {n}', devices: 'devices', status: 'Status', otaUnavailable: 'Updates are not configured on this server (no signing key): {m}', campaignName: 'Campaign name', progress: 'Progress', size: 'Size', noCampaign: 'No campaign.', noImage: 'No image.',
+  wave: 'Wave {n}', devices: { one: '{n} device', other: '{n} devices' }, status: 'Status', otaUnavailable: 'Firmware updates are not configured on this server: it needs a signing key (setting OTA_SIGNING_KEY, see the documentation).', campaignName: 'Campaign name', progress: 'Progress', size: 'Size', noCampaign: 'No campaign.', noImage: 'No image.',
   ota_running: 'running', ota_paused: 'paused', ota_halted: 'halted', ota_completed: 'completed', ota_cancelled: 'cancelled',
   assignedPlan: 'Assigned plan', cat_a: 'a) roads, movement', cat_b_heritage: 'b) heritage', cat_b_parks: 'b) parks and gardens', cat_c: 'c) sports facilities', cat_d_buildings: 'd) non-residential buildings', cat_d_shop_windows: 'd) shop windows', cat_e: 'e) car parks', cat_f: 'f) events', cat_g: 'g) worksites',
   account: 'My account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', passwordRule: 'At least 10 characters; a passphrase beats a complicated word.',
   pw_blank: 'The password cannot be only spaces.', pw_one_character: 'The password cannot be one character repeated.',
   pw_common: 'This password is among the most common ones: choose another (a phrase of a few words is easy to remember).', pw_contains_identity: 'The password cannot contain your e-mail address or your name.',
   dev_queued: 'queued', dev_offered: 'offered', dev_downloading: 'downloading', dev_verifying: 'verifying', dev_installing: 'installing', dev_rebooting: 'rebooting', dev_confirmed: 'confirmed', dev_rolled_back: 'rolled back', dev_failed: 'failed', dev_timed_out: 'timed out', dev_cancelled: 'cancelled',
-  alarmsOpen: '{n} open', alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
+  alarmsOpen: { one: '{n} open', other: '{n} open' }, alarmType: 'Type', severity: 'Severity', light: 'Light', raised: 'Raised', all: 'All',
+  event_unspecified: 'Event', event_lamp_failure: 'Lamp failure', event_day_burner: 'Day burner', event_cycling: 'Cycling lamp',
+  event_voltage_low: 'Supply voltage low', event_voltage_high: 'Supply voltage high', event_meter_fault: 'Metering chip silent',
+  event_clock_lost: 'Clock lost', event_storage_fault: 'Storage fault', event_frame_rejected: 'Message refused', event_implausible_energy: 'Implausible energy records',
+  sev_critical: 'Critical', sev_major: 'Major', sev_minor: 'Minor',
+  clock_unspecified: 'unknown', clock_unset: 'not set', clock_rtc: 'own clock', clock_synced: 'synchronised',
+  halt_errors: { one: '{n} of {a} devices failed (threshold {t})', other: '{n} of {a} devices failed (threshold {t})' },
+  halt_wave: { one: 'wave {w} ended with {n} of {a} devices confirmed (threshold {t})', other: 'wave {w} ended with {n} of {a} devices confirmed (threshold {t})' },
+  kib: '{n} KiB', mib: '{n} MiB', imageFull: 'full image', imageMod: 'JavaScript module',
+  reasonNotConnected: 'never connected: offered at its first connection', reasonNoProgress: 'no progress for {s} s',
   towns: 'Towns', syndicateOverview: '{s} — overview', syndicateTowns: 'member towns', noTowns: 'No member town.',
-  faults: 'Faults', onlineN: '{n} connected', offlineN: '{n} offline', total: 'Total',
+  faults: 'Faults', onlineN: { one: '{n} connected', other: '{n} connected' }, offlineN: '{n} offline', total: 'Total',
   townsNote: 'From {from} to {to}, local days of each town; energy and savings from the records received, cost at each town\u2019s tariff.',
   townTime: 'Times are shown in the town\u2019s local time', townTimeShort: 'Town time: {z}', timesIn: 'town time, {z}',
   settings: 'Settings', energySettings: 'Time zone, tariff and emission factor', timeZone: 'Town time zone', tzRule: 'POSIX TZ rule',
@@ -169,10 +190,10 @@ const en: Dict = {
   settingsSaved: 'Settings saved.', settingsDefault: 'Defaults: enter your contract\u2019s tariff and the emission factor of your carbon accounting.',
   settingsHelp: 'The luminaire catalogue gives every light of a model its rated power, dimming curve and minimum level; colour temperature and ULR feed the check against the decree of 27 December 2018 (art. 3 and 4).',
   catalogue: 'Luminaire catalogue', model: 'Model', modelId: 'Reference', curve: 'Curve', curve_linear: 'linear', curve_logarithmic: 'logarithmic', minLevel: 'Minimum level', ulr: 'ULR',
-  addModel: 'Add a model', modelSaved: 'Model {m} saved ({n} light(s) reconfigured).', confirmRemoveModel: 'Remove model {m} from the catalogue? Lights keep their configuration.',
-  selectAll: 'Select all', selectedN: '{n} selected', clearSelection: 'Clear selection', newGroup: 'New group…', newGroupName: 'New group name',
+  addModel: 'Add a model', modelSaved: { one: 'Model {m} saved ({n} light reconfigured).', other: 'Model {m} saved ({n} lights reconfigured).' }, confirmRemoveModel: 'Remove model {m} from the catalogue? Lights keep their configuration.',
+  selectAll: 'Select all', selectedN: { one: '{n} selected', other: '{n} selected' }, clearSelection: 'Clear selection', newGroup: 'New group…', newGroupName: 'New group name',
   addToGroup: 'Add to group', removeFromGroup: 'Remove from group', groupIdRule: 'Group name: letters, digits, - and _ (64 at most).',
-  addedToGroup: '{n} light(s) added to group {g} ({m} members).', removedFromGroup: '{n} light(s) removed from group {g} ({m} members).',
+  addedToGroup: { one: '{n} light added to group {g} ({m} members).', other: '{n} lights added to group {g} ({m} members).' }, removedFromGroup: { one: '{n} light removed from group {g} ({m} members).', other: '{n} lights removed from group {g} ({m} members).' },
   selectTool: 'Select', selectToolHelp: 'Drag a rectangle or click lights to select them, then choose a group.',
   otaInProgress: 'Firmware update in progress: {c} — {s} ({p}).',
   actions: 'Actions', accountDisabled: 'Disabled', disableAccount: 'Disable account', enableAccount: 'Enable account', resetPassword: 'New password', removeRole: 'Remove access to this tenant',
@@ -213,6 +234,8 @@ const en: Dict = {
 
 export type Key = keyof typeof fr;
 const DICTS: Record<Lang, Dict> = { fr, en };
+/** Both dictionaries, for the tests that look for one language's text on the other's pages. */
+export const dictionaries: Readonly<Record<Lang, Readonly<Dict>>> = DICTS;
 
 /**
  * The UI's language: the one picked with the FR/EN selector in this browser, else the one saved on the account (the
@@ -230,7 +253,12 @@ export interface I18n {
   locale: string;
   /** The town's time zone (POSIX TZ rule, as its poles use it), or null: the browser's. */
   tz: PosixTz | null;
+  /** The text of `key`; a plural text takes its form from the number `n` (a number, or a formatted one). */
   t(key: Key, vars?: Record<string, string | number>): string;
+  /** An API code in words (`event_lamp_failure`, `sev_major`, `clock_synced`); an unknown one is reported missing. */
+  code(kind: 'event' | 'sev' | 'clock' | 'source' | 'dev' | 'ota' | 'cat' | 'role', value: string | null | undefined): string;
+  /** A size in bytes: 96 Kio / 96 KiB. */
+  bytes(n: number): string;
   num(n: number | null | undefined, digits?: number): string;
   pct(n: number | null | undefined): string;
   watts(w: number | null | undefined): string;
@@ -255,6 +283,16 @@ export interface I18n {
   /** The town's local calendar date (YYYY-MM-DD) of an instant (default: now). */
   localDate(at?: number): string;
   duration(minutes: number): string;
+}
+
+/**
+ * A key the UI asked for and the dictionary lacks (or a code of the API it has no words for): kept in
+ * `window.slI18nMissing` for the tests that walk every page, and shown as the key itself.
+ */
+function missingKey(key: string): void {
+  const g = globalThis as { slI18nMissing?: string[] };
+  const list = (g.slI18nMissing ??= []);
+  if (!list.includes(key)) list.push(key);
 }
 
 /** `UTC+04`, `UTC−03:30` for an offset east of UTC in seconds. */
@@ -313,13 +351,30 @@ export function makeI18n(lang: Lang, tz: PosixTz | null = null): I18n {
     return [t + delta, t - delta].some((u) => toLocalMs(tz, u) === local);
   };
   const withZone = (t: number, text: string): string => (ambiguous(t) ? `${text}\u00a0${zone(t)}` : text);
+  const plurals = new Intl.PluralRules(locale);
+  const t = (key: Key, vars?: Record<string, string | number>): string => {
+    const entry = dict[key] as string | Plural | undefined;
+    if (entry === undefined) { missingKey(key); return key; }
+    let s: string;
+    if (typeof entry === 'string') s = entry;
+    else {
+      const n = typeof vars?.n === 'number' ? vars.n : Number(String(vars?.n ?? '').replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+      s = entry[plurals.select(Number.isFinite(n) ? n : 0) as keyof Plural] ?? entry.other;
+    }
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
   return {
     lang, locale, tz,
-    t: (key, vars) => {
-      let s: string = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-      return s;
+    t,
+    code: (kind, value) => {
+      if (value === null || value === undefined || value === '') return '—';
+      const key = `${kind}_${value}`;
+      if (key in dict) return t(key as Key);
+      missingKey(key);
+      return value;
     },
+    bytes: (n) => (n >= 1024 * 1024 ? t('mib', { n: numFmt(1).format(n / 1024 / 1024) }) : t('kib', { n: numFmt(0).format(n / 1024) })),
     num: (n, digits = 0) => (n === null || n === undefined ? '—' : numFmt(digits).format(n)),
     pct: (n) => (n === null || n === undefined ? '—' : pctF.format(n / 100)),
     watts: (w) => (w === null || w === undefined ? '—' : `${numFmt(w < 10 ? 1 : 0).format(w)}\u202fW`),

@@ -25,7 +25,8 @@ export function LineChart({ series, yMax = 100, yLabel, height = 180, xFormat, s
   shade?: Array<{ from: number; to: number }>;
 }) {
   const [ref, W] = useWidth();
-  const H = height; const L = 40; const R = 8; const T = 10; const B = 24;
+  // T leaves a band above the plot for the unit, clear of the top tick's label.
+  const H = height; const L = 40; const R = 8; const T = yLabel ? 24 : 10; const B = 24;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   if (!xs.length) return <div ref={ref} />;
   const x0 = Math.min(...xs); const x1 = Math.max(...xs) || x0 + 1;
@@ -47,7 +48,7 @@ export function LineChart({ series, yMax = 100, yLabel, height = 180, xFormat, s
         <text key={x} x={sx(x)} y={H - 6} class="tick" text-anchor="middle">{xFormat(x)}</text>
       ))}
       {series.map((s, i) => <path key={i} d={path(s)} fill="none" stroke={s.colour} stroke-width={2} stroke-dasharray={s.dashed ? '5 4' : undefined} />)}
-      {yLabel && <text x={4} y={T + 2} class="tick" dominant-baseline="hanging">{yLabel}</text>}
+      {yLabel && <text x={4} y={3} class="unit" dominant-baseline="hanging">{yLabel}</text>}
     </svg></div>
   );
 }
@@ -55,7 +56,8 @@ export function LineChart({ series, yMax = 100, yLabel, height = 180, xFormat, s
 export function BarChart({ bars, height = 200, unit }: { bars: Array<{ label: string; a: number; b?: number }>; height?: number; unit: string }) {
   const i = useI18n();
   const [ref, W] = useWidth();
-  const H = height; const L = 48; const B = 36; const T = 10;
+  // T leaves a band above the plot for the unit, clear of the top tick's label.
+  const H = height; const L = 48; const B = 36; const T = 26;
   const max = Math.max(1, ...bars.flatMap((b) => [b.a, b.b ?? 0]));
   const bw = (W - L - 8) / Math.max(1, bars.length);
   const sy = (v: number): number => T + (1 - v / max) * (H - T - B);
@@ -66,10 +68,10 @@ export function BarChart({ bars, height = 200, unit }: { bars: Array<{ label: st
         <g key={k}>
           {b.b !== undefined && <rect x={L + k * bw + bw * 0.15} y={sy(b.b)} width={bw * 0.7} height={H - B - sy(b.b)} class="bar-base" />}
           <rect x={L + k * bw + bw * 0.25} y={sy(b.a)} width={bw * 0.5} height={H - B - sy(b.a)} class="bar" />
-          {(bars.length <= W / 40 || k % Math.ceil(bars.length / (W / 40)) === 0) && <text x={L + k * bw + bw / 2} y={H - 20} class="tick" text-anchor="middle">{b.label}</text>}
+          {(bars.length <= W / 40 || k % Math.ceil(bars.length / (W / 40)) === 0) && <text x={L + k * bw + bw / 2} y={H - 20} class="tick bar-label" text-anchor="middle">{b.label}</text>}
         </g>
       ))}
-      <text x={4} y={T + 2} class="tick" dominant-baseline="hanging">{unit}</text>
+      <text x={4} y={3} class="unit" dominant-baseline="hanging">{unit}</text>
     </svg></div>
   );
 }

@@ -4,13 +4,14 @@
  * revoke), and the audit log (who changed what, when).
  */
 import { useState } from 'preact/hooks';
-import { api, get, tp, type ApiError, type Role } from '../api.js';
+import { api, get, tp, type ApiError, type PlanSummary, type Role } from '../api.js';
+import { auditActor, describeAudit, type AuditEntry } from '../audit.js';
 import type { PageProps } from '../app.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 
 interface User { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: string }
-interface Audit { id: number; at: string; actorName: string; action: string; target: string; detail: unknown }
+interface Audit extends AuditEntry { id: number }
 interface Token { id: number; name: string; role: Role; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }
 const ROLES: Role[] = ['viewer', 'installer', 'manager', 'admin'];
 const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin: 3 };
@@ -18,7 +19,11 @@ const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin:
 export function AdminPage({ tenant }: PageProps) {
   const i = useI18n();
   const T = tenant.tenantId;
-  const { data, reload } = usePoll(() => Promise.all([get<User[]>(tp(T, '/users')), get<Audit[]>(tp(T, '/audit?limit=100')), get<Token[]>(tp(T, '/tokens'))]), 10_000, [T]);
+  const { data, reload } = usePoll(() => Promise.all([
+    get<User[]>(tp(T, '/users')), get<Audit[]>(tp(T, '/audit?limit=100')), get<Token[]>(tp(T, '/tokens')),
+    // Plan names, so the log names the plans it mentions (a syndicate has none).
+    tenant.kind === 'town' ? get<PlanSummary[]>(tp(T, '/plans')).catch(() => []) : Promise.resolve([] as PlanSummary[]),
+  ]), 10_000, [T]);
   const [msg, setMsg] = useState('');
   const [err, setErr] = useState('');
   const grantable = ROLES.filter((r) => RANK[r] <= RANK[tenant.role]);
@@ -27,7 +32,8 @@ export function AdminPage({ tenant }: PageProps) {
     try { const m = await f(); if (m) setMsg(m); reload(); } catch (x) { setErr((x as ApiError).status === 403 ? `${i.t('forbidden')} ${(x as Error).message}` : (x as Error).message); }
   };
   if (!data) return <p class="muted">{i.t('loading')}</p>;
-  const [users, audit, tokens] = data;
+  const [users, audit, tokens, plans] = data;
+  const planNames = new Map(plans.map((p) => [p.planId, p.name]));
   return (
     <div class="page">
       {msg && <p class="ok notice" role="status" data-testid="admin-message">{msg}</p>}
@@ -76,7 +82,7 @@ export function AdminPage({ tenant }: PageProps) {
         <div class="table-wrap"><table class="table compact" data-testid="audit">
           <thead><tr><th>{i.t('when')}</th><th>{i.t('who')}</th><th>{i.t('what')}</th></tr></thead>
           <tbody>{audit.map((a) => (
-            <tr key={a.id}><td>{i.dateTime(a.at)}</td><td>{a.actorName}</td><td><code>{a.action}</code><br /><small class="muted">{a.target} {a.detail ? JSON.stringify(a.detail).slice(0, 120) : ''}</small></td></tr>
+            <tr key={a.id}><td>{i.dateTime(a.at)}</td><td>{auditActor(a, i.lang)}</td><td title={`${a.action} ${a.target}`}>{describeAudit(a, i, planNames)}</td></tr>
           ))}</tbody>
         </table></div>
       </section>

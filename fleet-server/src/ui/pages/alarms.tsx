@@ -28,8 +28,8 @@ export function AlarmsPage({ tenant }: PageProps) {
           <thead><tr><th>{i.t('raised')}</th><th>{i.t('light')}</th><th>{i.t('alarmType')}</th><th>{i.t('severity')}</th><th>{i.t('state')}</th><th class="hide-sm">{i.t('detail')}</th><th /></tr></thead>
           <tbody>{data.alarms.map((a) => (
             <tr key={a.id}>
-              <td>{i.dateTime(a.raisedAt)}</td><td><a href={href(T, 'light', a.deviceId)}>{a.deviceId}</a></td><td>{a.type}</td>
-              <td><span class={`badge sev-${a.severity}`}>{a.severity}</span></td><td>{i.t(a.state as Key)}{a.acknowledgedBy ? ` (${a.acknowledgedBy})` : ''}</td>
+              <td>{i.dateTime(a.raisedAt)}</td><td><a href={href(T, 'light', a.deviceId)}>{a.deviceId}</a></td><td>{i.code('event', a.type)}</td>
+              <td><span class={`badge sev-${a.severity}`}>{i.code('sev', a.severity)}</span></td><td>{i.t(a.state as Key)}{a.acknowledgedBy ? ` (${a.acknowledgedBy})` : ''}</td>
               <td class="hide-sm">{a.detail}</td>
               <td>{a.state === 'open' && can(tenant.role, 'manager') && <button class="small" onClick={() => void ack(a.id)}>{i.t('ack')}</button>}</td>
             </tr>

@@ -16,12 +16,13 @@ export function EnergyPage({ tenant }: PageProps) {
   const [year, setYear] = useState(() => i.localDate().slice(0, 4));
   const [group, setGroup] = useState('');
   const [by, setBy] = useState<'tenant' | 'group'>('tenant');
-  const query = new URLSearchParams({ ...(kind === 'month' ? { month } : { year }), by, ...(group ? { group } : {}) });
+  // By group: one row per group over the whole period (the API's default bucket would split it by day or month).
+  const query = new URLSearchParams({ ...(kind === 'month' ? { month } : { year }), by, ...(by === 'group' ? { bucket: 'total' } : {}), ...(group ? { group } : {}) });
   const { data, error } = usePoll(available ? () => Promise.all([get<Report>(tp(T, `/energy/report?${query}`)), get<Group[]>(tp(T, '/groups'))]) : null, 30_000, [T, available, query.toString()]);
 
   if (available === false) return <div class="page"><p class="notice">{i.t('energy')} — {i.t('notAvailable')}</p></div>;
   const report = data?.[0];
-  const csvHref = tp(T, `/energy/report.csv?${new URLSearchParams({ ...Object.fromEntries(query), ...(kind === 'month' ? { bucket: 'day' } : { bucket: 'month' }), locale: i.lang })}`);
+  const csvHref = tp(T, `/energy/report.csv?${new URLSearchParams({ ...Object.fromEntries(query), ...(by === 'group' ? { bucket: 'total' } : kind === 'month' ? { bucket: 'day' } : { bucket: 'month' }), locale: i.lang })}`);
 
   return (
     <div class="page">
@@ -33,7 +34,7 @@ export function EnergyPage({ tenant }: PageProps) {
           : <label>{i.t('year')}<input type="number" class="narrow" value={year} onInput={(e) => setYear((e.target as HTMLInputElement).value)} /></label>}
         <label>{i.t('group')}<select value={group} onChange={(e) => setGroup((e.target as HTMLSelectElement).value)}>
           <option value="">{i.t('allGroups')}</option>{(data?.[1] ?? []).map((g) => <option key={g.id} value={g.id}>{g.id}</option>)}</select></label>
-        <label>{i.t('byGroup')}<input type="checkbox" checked={by === 'group'} onChange={(e) => setBy((e.target as HTMLInputElement).checked ? 'group' : 'tenant')} /></label>
+        <label>{i.t('byGroup')}<input type="checkbox" data-testid="by-group" checked={by === 'group'} onChange={(e) => setBy((e.target as HTMLInputElement).checked ? 'group' : 'tenant')} /></label>
         <span class="spacer" />
         <a class="button primary" href={csvHref} download data-testid="export-csv">{i.t('exportCsv')}</a>
       </div>
@@ -48,11 +49,11 @@ export function EnergyPage({ tenant }: PageProps) {
           </div>
           <section class="card">
             {report.rows.length === 0 || report.total.energyKwh === 0 ? <p class="muted">{i.t('noData')}</p> : (
-              <BarChart unit="kWh" bars={bars(report, kind, by)} />
+              <div data-testid="energy-chart"><BarChart unit="kWh" bars={bars(report, kind, by)} /></div>
             )}
             <div class="table-wrap"><table class="table compact">
               <thead><tr><th>{by === 'group' ? i.t('group') : i.t('period')}</th><th class="num">{i.t('consumption')}</th><th class="num hide-sm">{i.t('baseline')}</th><th class="num">{i.t('savings')}</th><th class="num hide-sm">{i.t('burningHours')}</th><th class="num">{i.t('cost')}</th></tr></thead>
-              <tbody>{report.rows.map((r) => (
+              <tbody data-testid="energy-rows">{report.rows.map((r) => (
                 <tr key={`${r.key}-${r.period}`}><td>{by === 'group' ? r.key : r.period}</td><td class="num">{i.kwh(r.energyKwh)}</td><td class="num hide-sm">{i.kwh(r.baselineKwh)}</td><td class="num">{i.pct(r.savedPct)}</td><td class="num hide-sm">{i.num(r.burningHours, 1)}</td><td class="num">{i.eur(r.costEur)}</td></tr>
               ))}</tbody>
             </table></div>
@@ -63,7 +64,7 @@ export function EnergyPage({ tenant }: PageProps) {
   );
 }
 
-/** One bar per row; for a month or a year by period, every day or month of it (empty ones at zero). */
+/** One bar per row (by group: one per group over the period); by period, every day or month of it (empty ones at zero). */
 function bars(report: Report, kind: 'month' | 'year', by: 'tenant' | 'group'): Array<{ label: string; a: number; b: number }> {
   const rows = report.rows.map((r) => ({ label: by === 'group' ? r.key : r.period.slice(kind === 'month' ? 8 : 5), a: r.energyKwh, b: r.baselineKwh }));
   if (by === 'group') return rows;

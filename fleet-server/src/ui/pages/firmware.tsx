@@ -9,9 +9,10 @@ import { api, get, hasRoute, tp, type DeviceStats, type Group } from '../api.js'
 import { can, type PageProps } from '../app.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
+import { deviceReasonText, haltText, type Halt } from '../ota-halt.js';
 
 interface Image { id: number; version: string; kind: string; size: number; sha256: string; hardwareModels: string[]; releaseNotes: string | null; createdAt: number }
-interface Campaign { id: number; name: string; imageId: number; status: string; haltReason?: string; devices: number; counts: Record<string, number>; createdAt: number; target: Record<string, unknown> }
+interface Campaign { id: number; name: string; imageId: number; status: string; haltReason?: string; halt?: Halt; devices: number; counts: Record<string, number>; createdAt: number; target: Record<string, unknown> }
 interface CampaignDetail extends Campaign {
   waves: Array<{ wave: number; size: number; started: boolean; counts: Record<string, number> }>;
   deviceStates: Array<{ deviceId: string; wave: number; state: string; progressPct: number; reason?: string; attempts: number }>;
@@ -36,7 +37,7 @@ export function FirmwarePage({ tenant }: PageProps) {
   return (
     <div class="page">
       {ota === false && <p class="notice" data-testid="firmware-na"><b>{i.t('notAvailable')}.</b> {i.t('firmwareNA')}</p>}
-      {unavailable && <p class="notice" data-testid="ota-unconfigured">{i.t('otaUnavailable', { m: unavailable })}</p>}
+      {unavailable && <p class="notice" data-testid="ota-unconfigured">{i.t('otaUnavailable')}</p>}
       {ota && data && (
         <div class="grid2 wide-left">
           <section class="card">
@@ -45,7 +46,7 @@ export function FirmwarePage({ tenant }: PageProps) {
             <ul class="plain" data-testid="campaigns">{data[1].map((c) => (
               <li key={c.id}>
                 <button class="link" onClick={() => setOpen(open === c.id ? null : c.id)}><b>{c.name}</b></button>{' '}
-                <span class={`badge ota-${c.status}`}>{i.t(`ota_${c.status}` as Key)}</span>{c.haltReason ? <small class="error"> {c.haltReason}</small> : null}
+                <span class={`badge ota-${c.status}`}>{i.t(`ota_${c.status}` as Key)}</span>{c.halt ? <small class="error"> {haltText(i, c.halt)}</small> : c.haltReason ? <small class="error"> {c.haltReason}</small> : null}
                 <Progress counts={c.counts} total={c.devices} />
                 {open === c.id && <CampaignView tenant={T} id={c.id} manager={manager} onChange={reload} />}
               </li>
@@ -56,8 +57,8 @@ export function FirmwarePage({ tenant }: PageProps) {
             <h3>{i.t('images')}</h3>
             {data[0].length === 0 && <p class="muted">{i.t('noImage')}</p>}
             <table class="table compact" data-testid="images"><tbody>{data[0].map((im) => (
-              <tr key={im.id}><td><b>{im.version}</b> <span class="muted">{im.kind}</span><br /><small class="muted">{im.hardwareModels.join(', ')}</small></td>
-                <td class="num">{i.num(im.size / 1024, 0)} Kio<br /><small class="muted">{i.dateTime(im.createdAt)}</small></td></tr>
+              <tr key={im.id}><td><b>{im.version}</b> <span class="muted">{i.t(im.kind === 'mod' ? 'imageMod' : 'imageFull')}</span><br /><small class="muted">{im.hardwareModels.join(', ')}</small></td>
+                <td class="num">{i.bytes(im.size)}<br /><small class="muted">{i.dateTime(im.createdAt)}</small></td></tr>
             ))}</tbody></table>
             {manager && <Upload tenant={T} onDone={reload} />}
           </section>
@@ -102,11 +103,11 @@ function CampaignView({ tenant, id, manager, onChange }: { tenant: string; id: n
       )}
       {err && <p class="error">{err}</p>}
       {data.waves.map((w) => (
-        <div key={w.wave} class="wave"><small>{i.t('wave', { n: w.wave + 1 })} — {w.size} {i.t('devices')}</small><Progress counts={w.counts} total={w.size} /></div>
+        <div key={w.wave} class="wave"><small>{i.t('wave', { n: w.wave + 1 })} — {i.t('devices', { n: w.size })}</small><Progress counts={w.counts} total={w.size} /></div>
       ))}
       <div class="table-wrap"><table class="table compact">
         <tbody>{data.deviceStates.slice(0, 200).map((d) => (
-          <tr key={d.deviceId}><td>{d.deviceId}</td><td>{i.t(`dev_${d.state}` as Key)}{d.reason ? ` (${d.reason})` : ''}</td><td class="num">{i.pct(d.progressPct)}</td></tr>
+          <tr key={d.deviceId}><td>{d.deviceId}</td><td>{i.t(`dev_${d.state}` as Key)}{d.reason ? ` (${deviceReasonText(i, d.reason)})` : ''}</td><td class="num">{i.pct(d.progressPct)}</td></tr>
         ))}</tbody>
       </table></div>
     </div>
@@ -123,7 +124,7 @@ function NewCampaign({ tenant, images, groups, onDone }: { tenant: string; image
     <form class="stack inset" data-testid="new-campaign" onSubmit={(e) => { e.preventDefault(); setErr(''); void api('POST', tp(tenant, '/ota/campaigns'), { imageId, target: { group }, ...(name ? { name } : {}) }).then(onDone, (x: Error) => setErr(x.message)); }}>
       <h4>{i.t('newCampaign')}</h4>
       <input placeholder={i.t('campaignName')} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      <label>{i.t('image')}<select value={imageId} onChange={(e) => setImageId(Number((e.target as HTMLSelectElement).value))}>{images.map((im) => <option key={im.id} value={im.id}>{im.version} ({im.kind})</option>)}</select></label>
+      <label>{i.t('image')}<select value={imageId} onChange={(e) => setImageId(Number((e.target as HTMLSelectElement).value))}>{images.map((im) => <option key={im.id} value={im.id}>{im.version} ({i.t(im.kind === 'mod' ? 'imageMod' : 'imageFull')})</option>)}</select></label>
       <label>{i.t('group')}<select name="group" value={group} onChange={(e) => setGroup((e.target as HTMLSelectElement).value)}>{groups.map((g) => <option key={g} value={g}>{g}</option>)}</select></label>
       <button class="primary" type="submit">{i.t('start')}</button>
       {err && <p class="error">{err}</p>}

@@ -58,7 +58,7 @@ export function LightPage({ tenant, arg }: PageProps) {
             <dt>{i.t('target')}</dt><dd>{rp?.targetLevel != null ? i.pct(rp.targetLevel) : '—'}</dd>
             <dt>{i.t('source')}</dt><dd>{rp?.levelSource ? i.t(`source_${rp.levelSource}` as Key) : '—'}</dd>
             <dt>{i.t('power')}</dt><dd>{i.watts(rp?.powerMw != null ? rp.powerMw / 1000 : null)}</dd>
-            <dt>{i.t('clock')}</dt><dd>{rp?.clock ?? '—'}</dd>
+            <dt>{i.t('clock')}</dt><dd>{i.code('clock', rp?.clock)}</dd>
             <dt>{i.t('lastReport')}</dt><dd>{i.dateTime(rp?.at)}</dd>
           </dl>
         </section>
@@ -101,11 +101,11 @@ export function LightPage({ tenant, arg }: PageProps) {
         <section class="card">
           <h3>{i.t('alarms')}</h3>
           {alarms === null ? <p class="muted">{i.t('notAvailable')}</p> : alarms.length === 0 ? <p class="muted">{i.t('none')}</p> : (
-            <ul class="plain">{alarms.map((a) => <li key={a.id}><span class={`badge sev-${a.severity}`}>{a.type}</span> {i.dateTime(a.raisedAt)} — {i.t(a.state as Key)}</li>)}</ul>
+            <ul class="plain">{alarms.map((a) => <li key={a.id}><span class={`badge sev-${a.severity}`} title={i.code('sev', a.severity)}>{i.code('event', a.type)}</span> {i.dateTime(a.raisedAt)} — {i.t(a.state as Key)}</li>)}</ul>
           )}
           <h3>{i.t('events')}</h3>
           {d.events.length === 0 ? <p class="muted">{i.t('none')}</p> : (
-            <ul class="plain">{d.events.slice(0, 8).map((e) => <li key={e.eventSeq}>{i.dateTime(e.time ?? e.receivedAt)} — {e.type}{e.active ? ' ●' : ''} {e.detail}</li>)}</ul>
+            <ul class="plain">{d.events.slice(0, 8).map((e) => <li key={e.eventSeq}>{i.dateTime(e.time ?? e.receivedAt)} — {i.code('event', e.type)}{e.active ? ' ●' : ''} {e.detail}</li>)}</ul>
           )}
         </section>
         <section class="card">

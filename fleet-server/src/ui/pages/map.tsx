@@ -1,7 +1,7 @@
 /**
  * Map of the town's lights on a canvas (Web Mercator). Issue 14: the server sends only what the view needs
- * (GET …/map?bbox&zoom): the lights themselves when few are in view — one dot per light coloured by state,
- * brighter with the level — else clusters on a grid of 64-pixel cells, drawn as discs sized by their count and
+ * (GET …/map?bbox&zoom): the lights themselves when few are in view — one glyph per light, its shape and colour
+ * the state's (state.ts: told apart without colour too) — else clusters on a grid of 64-pixel cells, drawn as discs sized by their count and
  * coloured by their commonest shown state. Clicking a cluster zooms in on it; the legend counts the whole town.
  * Background: XYZ raster tiles when the server is configured with MAP_TILE_URL, else a plain grid — nothing is
  * fetched from the internet by default.
@@ -14,7 +14,7 @@ import { OverrideForm } from '../components/override.js';
 import { pollSeconds, usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
-import { LIGHT_STATES, STATE_COLOUR, levelColour, stateKey, type LightState } from '../state.js';
+import { drawGlyph, LIGHT_STATES, STATE_COLOUR, stateKey, type LightState } from '../state.js';
 
 interface Pt { id: string; x: number; y: number; state: LightState; level: number }
 interface Cl { x: number; y: number; lat: number; lon: number; n: number; states: Record<LightState, number> }
@@ -60,6 +60,7 @@ export function MapPage({ tenant }: PageProps) {
   const T = tenant.tenantId;
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
+  const tools = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View | null>(null);
   const [hidden, setHidden] = useState<Set<LightState>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
@@ -93,7 +94,10 @@ export function MapPage({ tenant }: PageProps) {
     if (!ext) return;
     const x0 = mercX(ext[0]); const x1 = mercX(ext[2]); const y0 = mercY(ext[3]); const y1 = mercY(ext[1]);
     const dx = Math.max(x1 - x0, 1e-6); const dy = Math.max(y1 - y0, 1e-6);
-    setView({ cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, scale: Math.min(size.w / dx, size.h / dy) * 0.88 });
+    // The buttons' column stays clear: the lights fit in the space right of it (on a phone it would cover some).
+    const inset = Math.min(size.w / 2, (tools.current?.offsetWidth ?? 0) + 12);
+    const scale = Math.min((size.w - inset) / dx, size.h / dy) * 0.88;
+    setView({ cx: (x0 + x1) / 2 - inset / 2 / scale, cy: (y0 + y1) / 2, scale });
   };
   // Fit on first data, and again when the page is resized until the user pans or zooms.
   const touched = useRef(false);
@@ -137,10 +141,8 @@ export function MapPage({ tenant }: PageProps) {
     g.fillRect(0, 0, size.w, size.h);
     if (tileUrl) drawTiles(g, view, size, () => setRedraw((n) => n + 1));
     else drawGrid(g, view, size);
-    const r = Math.max(2, Math.min(7, Math.log2(view.scale) - 20));
-    // One path per colour (a handful of fill/stroke calls instead of one per light: 10,000 lights stay smooth).
-    const hollow = new Map<string, number[]>();
-    const filled = new Map<string, number[]>();
+    const r = Math.max(4, Math.min(7, Math.log2(view.scale) - 20));
+    // One glyph per light (its state's shape and colour): at most MAP_POINTS_MAX lights come as points.
     let sel: [number, number] | undefined;
     const rings: number[] = [];
     let drawn = 0;
@@ -149,12 +151,7 @@ export function MapPage({ tenant }: PageProps) {
       const [sx, sy] = toScreen(view, p.x, p.y);
       if (sx < -10 || sy < -10 || sx > size.w + 10 || sy > size.h + 10) continue;
       drawn++;
-      const isHollow = p.state === 'offline' || p.state === 'unknown';
-      const colour = isHollow ? STATE_COLOUR[p.state] : p.state === 'on' || p.state === 'dim' ? levelColour(p.level) : STATE_COLOUR[p.state];
-      const bucket = isHollow ? hollow : filled;
-      let list = bucket.get(colour);
-      if (!list) { list = []; bucket.set(colour, list); }
-      list.push(sx, sy);
+      drawGlyph(g, p.state, sx, sy, r);
       if (p.id === selected) sel = [sx, sy];
       if (picked.has(p.id)) rings.push(sx, sy);
     }
@@ -162,8 +159,6 @@ export function MapPage({ tenant }: PageProps) {
       g.beginPath();
       for (let k = 0; k < list.length; k += 2) { const x = list[k] as number; const y = list[k + 1] as number; g.moveTo(x + rr, y); g.arc(x, y, rr, 0, Math.PI * 2); }
     };
-    for (const [colour, list] of hollow) { circles(list, r); g.fillStyle = '#ffffff'; g.fill(); g.lineWidth = 1.5; g.strokeStyle = colour; g.stroke(); }
-    for (const [colour, list] of filled) { circles(list, r); g.fillStyle = colour; g.fill(); g.lineWidth = 1; g.strokeStyle = 'rgba(0,0,0,.45)'; g.stroke(); }
     if (rings.length) { circles(rings, r + 3); g.lineWidth = 2.5; g.strokeStyle = '#1565c0'; g.stroke(); }
     if (sel) { g.beginPath(); g.arc(sel[0], sel[1], r + 4, 0, Math.PI * 2); g.lineWidth = 2; g.strokeStyle = '#0b3c5d'; g.stroke(); }
     // Clusters: a disc per cell, its count inside.
@@ -178,8 +173,9 @@ export function MapPage({ tenant }: PageProps) {
       g.beginPath(); g.arc(sx, sy, rr, 0, Math.PI * 2);
       g.fillStyle = top === 'offline' || top === 'unknown' ? '#ffffff' : STATE_COLOUR[top]; g.fill();
       g.lineWidth = 2; g.strokeStyle = top === 'offline' || top === 'unknown' ? STATE_COLOUR[top] : 'rgba(0,0,0,.45)'; g.stroke();
-      g.fillStyle = top === 'off' || top === 'fault' || top === 'updating' ? '#ffffff' : '#1d2530';
+      g.fillStyle = top === 'off' || top === 'fault' || top === 'updating' || top === 'dim' ? '#ffffff' : '#1d2530';
       g.fillText(n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n), sx, sy);
+      drawGlyph(g, top, sx + rr * 0.8, sy - rr * 0.8, 5); // the commonest state's shape too, not its colour alone
     }
     drawScale(g, view, size, latOf(view.cy));
     window.slMapDrawMs = performance.now() - started;
@@ -283,7 +279,7 @@ export function MapPage({ tenant }: PageProps) {
           }}
           onWheel={(e) => { e.preventDefault(); const r = (e.target as Element).getBoundingClientRect(); zoom(e.deltaY < 0 ? 1.25 : 0.8, e.clientX - r.left, e.clientY - r.top); }}
         />
-        <div class="map-tools">
+        <div class="map-tools" ref={tools}>
           <button aria-label={i.t('zoomIn')} onClick={() => zoom(1.5)}>+</button>
           <button aria-label={i.t('zoomOut')} onClick={() => zoom(1 / 1.5)}>−</button>
           <button onClick={() => { touched.current = false; fit(); }}>{i.t('fit')}</button>
@@ -301,7 +297,7 @@ export function MapPage({ tenant }: PageProps) {
               <li key={s}>
                 <label class={hidden.has(s) ? 'off' : ''}>
                   <input type="checkbox" checked={!hidden.has(s)} onChange={() => toggle(s)} />
-                  <span class={`swatch sw-${s}`} style={{ background: s === 'offline' || s === 'unknown' ? '#fff' : STATE_COLOUR[s], borderColor: STATE_COLOUR[s] }} />
+                  <Glyph state={s} />
                   {i.t(stateKey(s))} <b data-testid={`count-${s}`}>{i.num(counts[s])}</b>
                 </label>
               </li>
@@ -376,4 +372,20 @@ function drawScale(g: CanvasRenderingContext2D, v: View, size: { w: number; h: n
   g.fillStyle = 'rgba(255,255,255,.8)'; g.fillRect(8, size.h - 28, px + 16, 20);
   g.strokeStyle = '#333'; g.lineWidth = 2; g.beginPath(); g.moveTo(16, size.h - 14); g.lineTo(16 + px, size.h - 14); g.stroke();
   g.fillStyle = '#333'; g.font = '11px system-ui, sans-serif'; g.fillText(nice >= 1000 ? `${nice / 1000} km` : `${nice} m`, 18, size.h - 17);
+}
+
+/** A state's glyph for the legend, drawn by the map's own code (the same shape and colour). */
+function Glyph({ state }: { state: LightState }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const g = c?.getContext('2d');
+    if (!c || !g) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = 20 * dpr; c.height = 20 * dpr;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, 20, 20);
+    drawGlyph(g, state, 10, 10, 7);
+  }, [state]);
+  return <canvas ref={ref} class="glyph" data-glyph={state} width={20} height={20} style={{ width: '20px', height: '20px' }} aria-hidden="true" />;
 }

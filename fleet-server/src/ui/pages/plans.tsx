@@ -12,6 +12,7 @@ import { LineChart } from '../components/chart.js';
 import { OverrideForm } from '../components/override.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
+import { go, href } from '../router.js';
 
 const ANCHORS: Anchor[] = ['sunset', 'civil_dusk', 'clock', 'civil_dawn', 'sunrise'];
 /** Decree of 27 Dec 2018, art. 1 categories (b and d split as art. 2 treats their parts differently). */
@@ -39,7 +40,7 @@ const weekdaysOf = (w: number | string[] | undefined): Set<string> => {
   return s;
 };
 
-export function PlansPage({ tenant }: PageProps) {
+export function PlansPage({ tenant, arg }: PageProps) {
   const i = useI18n();
   const T = tenant.tenantId;
   const manager = can(tenant.role, 'manager');
@@ -52,21 +53,30 @@ export function PlansPage({ tenant }: PageProps) {
       : [[] as PlanSummary[], groups.map(() => null)];
     return { groups, plans, settings };
   }, 0, [T, available]);
-  const [editing, setEditing] = useState<{ planId: number | null; name: string; draft: PlanDraft } | null>(null);
   const [overrideGroup, setOverrideGroup] = useState<string | null>(null);
+  // The editor has its URL: #/t/<town>/plans/<planId>, or …/plans/new (a link to send, a reload that keeps it).
+  const [editing, setEditing] = useState<{ key: string; planId: number | null; name: string; draft: PlanDraft } | null>(null);
+  const [loadError, setLoadError] = useState('');
+  useEffect(() => {
+    setLoadError('');
+    if (!arg) { setEditing(null); return undefined; }
+    if (arg === 'new') { setEditing({ key: 'new', planId: null, name: '', draft: structuredClone(NEW_PLAN) }); return undefined; }
+    let alive = true;
+    const planId = Number(arg);
+    get<{ name: string; plan: PlanDraft }>(tp(T, `/plans/${planId}`))
+      .then((p) => { if (alive) setEditing({ key: arg, planId, name: p.name, draft: normalise(p.plan) }); })
+      .catch((e: Error) => { if (alive) setLoadError(e.message); });
+    return () => { alive = false; };
+  }, [T, arg]);
 
-  const open = async (planId: number): Promise<void> => {
-    const p = await get<{ name: string; plan: PlanDraft }>(tp(T, `/plans/${planId}`));
-    setEditing({ planId, name: p.name, draft: normalise(p.plan) });
-  };
-
-  if (!data) return <p class="muted">{i.t('loading')}</p>;
+  if (loadError) return <p class="error">{loadError}</p>;
+  if (!data || (arg && editing?.key !== arg)) return <p class="muted">{i.t('loading')}</p>;
   const planName = (id: number | null | undefined): string => data.plans.find((p) => p.planId === id)?.name ?? (id ? `#${id}` : '—');
 
   return (
     <div class="page">
       {editing
-        ? <PlanEditor tenant={T} manager={manager} groups={data.groups} initial={editing} onClose={() => { setEditing(null); reload(); }} />
+        ? <PlanEditor key={editing.key} tenant={T} manager={manager} groups={data.groups} initial={editing} onClose={() => { go(href(T, 'plans')); reload(); }} />
         : (
           <div class="grid2 wide-left">
             <section class="card">
@@ -83,7 +93,7 @@ export function PlansPage({ tenant }: PageProps) {
                           {CATEGORIES.map((c) => <option key={c} value={c}>{i.t(`cat_${c}` as Key)}</option>)}
                         </select>
                       ) : st ? i.t(`cat_${st.category}` as Key) : '—'}</td>
-                      <td>{planName(st?.planId)}</td>
+                      <td>{st?.planId ? <a href={href(T, 'plans', String(st.planId))}>{planName(st.planId)}</a> : planName(st?.planId)}</td>
                       <td>{manager && <button class="small" onClick={() => setOverrideGroup(overrideGroup === g.id ? null : g.id)}>{i.t('override')}</button>}</td>
                     </tr>
                   );
@@ -101,13 +111,13 @@ export function PlansPage({ tenant }: PageProps) {
               <ul class="plain plans" data-testid="plan-list">
                 {data.plans.map((p) => (
                   <li key={p.planId}>
-                    <b>{p.name}</b> <span class="muted">v{p.latestVersion}</span><br />
+                    <b><a href={href(T, 'plans', String(p.planId))}>{p.name}</a></b> <span class="muted">v{p.latestVersion}</span><br />
                     <small class="muted">{i.t('assignedTo')}: {p.groups.join(', ') || i.t('unassigned')}</small>
-                    <div><button class="small" onClick={() => void open(p.planId)}>{manager ? i.t('editPlan') : i.t('details')}</button></div>
+                    <div><a class="button small" href={href(T, 'plans', String(p.planId))}>{manager ? i.t('editPlan') : i.t('details')}</a></div>
                   </li>
                 ))}
               </ul>
-              {manager && available && <button class="primary" data-testid="new-plan" onClick={() => setEditing({ planId: null, name: '', draft: structuredClone(NEW_PLAN) })}>{i.t('newPlan')}</button>}
+              {manager && available && <a class="button primary" data-testid="new-plan" href={href(T, 'plans', 'new')}>{i.t('newPlan')}</a>}
               {!manager && <p class="muted small">{i.t('readOnly')}</p>}
             </section>
           </div>
@@ -141,7 +151,9 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState('');
   const [err, setErr] = useState('');
-  const [assignTo, setAssignTo] = useState(groups[0]?.id ?? '');
+  // The group to assign the plan to: the one previewed, until another is chosen here.
+  const [assignChoice, setAssignTo] = useState<string | null>(null);
+  const assignTo = assignChoice ?? group;
 
   const program = draft.programs.find((p) => p.id === prog) ?? draft.programs[0];
   const key = JSON.stringify({ draft, group, from, nights });
@@ -173,6 +185,8 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
       if (planId === null) {
         const r = await api<{ planId: number; version: number }>('POST', tp(tenant, '/plans'), { name: name.trim(), plan: draft });
         setPlanId(r.planId); setMsg(i.t('saved', { v: r.version }));
+        // The new plan's own URL, without reloading the editor (the address bar only).
+        window.history.replaceState(null, '', href(tenant, 'plans', String(r.planId)));
       } else {
         await api('PATCH', tp(tenant, `/plans/${planId}`), { name: name.trim() });
         const r = await api<{ version: number }>('POST', tp(tenant, `/plans/${planId}/versions`), { plan: draft });
