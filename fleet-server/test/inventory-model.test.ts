@@ -121,6 +121,23 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect(d.desired.config).toMatchObject({ latitudeE6: 44_891_100, longitudeE6: 1_218_100 });
     });
 
+    it('corrects a luminaire: its controller gets the settings at once; a circuit or cabinet in use is kept, an unused one goes', async () => {
+      const r = await installer({ method: 'PATCH', url: `${base}/poles/P-17/luminaires/L-SRL-0001`, payload: { nominalPowerW: 38, installedAt: '2019-05-14' } });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().luminaires).toEqual([expect.objectContaining({ id: 'L-SRL-0001', nominalPowerW: 38, installedAt: '2019-05-14T12:00:00.000Z', controller: 'SRL-0001' })]);
+      const d = (await viewer(`/api/tenants/${T}/devices/SRL-0001`)).json() as { inventory: { nominalPowerW: number }; desired: { config: Record<string, unknown> } };
+      expect([d.inventory.nominalPowerW, d.desired.config.nominalPowerW]).toEqual([38, 38]);
+      expect((await installer({ method: 'PATCH', url: `${base}/poles/P-17/luminaires/L-NONE`, payload: { cctK: 3000 } })).json().code).toBe('SL_POLE_NOT_FOUND');
+      expect((await installer({ method: 'PATCH', url: `${base}/poles/P-17/luminaires/L-SRL-0001`, payload: { installedAt: '14/05/2019' } })).statusCode).toBe(400);
+      expect((await installer({ method: 'DELETE', url: `${base}/cabinets/AR-01/circuits/C1` })).json().details).toMatchObject({ reason: 'circuit_in_use', poles: 1 });
+      expect((await installer({ method: 'PUT', url: `${base}/cabinets/AR-05`, payload: { name: 'Spare' } })).statusCode).toBe(200);
+      expect((await installer({ method: 'PUT', url: `${base}/cabinets/AR-05/circuits/C2`, payload: {} })).statusCode).toBe(200);
+      expect((await installer({ method: 'DELETE', url: `${base}/cabinets/AR-05/circuits/C2` })).json()).toEqual({ deleted: true });
+      expect((await installer({ method: 'DELETE', url: `${base}/cabinets/AR-05` })).json().decommissionedAt).not.toBeNull();
+      expect(((await viewer(`${base}/cabinets`)).json() as Array<{ id: string }>).map((c) => c.id)).toEqual(['AR-01']);
+      expect(((await viewer(`${base}/cabinets?includeDecommissioned=true`)).json() as Array<{ id: string }>).map((c) => c.id)).toEqual(['AR-01', 'AR-05']);
+    });
+
     it('replaces a failed controller: the pole keeps its history, energy and alarms; the old one is retired and revoked', async () => {
       const old = dev['SRL-0001'] as TestDevice;
       const fresh = dev['SRL-0003'] as TestDevice;
@@ -130,6 +147,8 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       await send(old, { event: { eventSeq: 1, type: pb.EventType.EVENT_TYPE_LAMP_FAILURE, active: true, time: t0, value: 1, detail: 'lamp open' } });
       expect(await listIds()).toContain('SRL-0001');
 
+      const report = async () => (await admin(`/api/tenants/${T}/energy/report?month=2026-11`)).json() as Record<string, unknown>;
+      const before = await report();
       clock.ms = DAY2;
       // Refusals change nothing: a wrong code, another town's controller, the controller already there, an unknown pole.
       const wrong = await installer({ method: 'POST', url: `${base}/poles/P-17/replace-controller`, payload: { newDeviceId: 'SRL-0003', claimCode: 'AAAA-BBBB-CCCC' } });
@@ -154,6 +173,9 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect(ids).toContain('SRL-0003');
       expect(ids).not.toContain('SRL-0001');
       expect((await viewer(`/api/tenants/${T}/device-stats`)).json().total).toBe(ids.length);
+      expect((await app.repo.listDevices(T)).map((x) => x.id)).not.toContain('SRL-0001'); // no campaign or commissioning targets it
+      // The town's energy and savings are what they were: the retired controller's rows keep their baseline.
+      expect(await report()).toEqual(before);
       const geo = (await viewer(`/api/tenants/${T}/exports/lights.geojson`)).json() as { features: Array<{ id: string }> };
       expect(geo.features.map((f) => f.id).sort()).toEqual(['SRL-0002', 'SRL-0003']);
       // The new one: the pole's place, luminaire settings, group and the group's plan, at once.
@@ -162,7 +184,7 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       };
       expect(d.inventory).toMatchObject({ poleRef: 'P-17', luminaireModel: 'ECO-36', cctK: 2700, lat: 44.8901 });
       expect(d.groups).toEqual(['rue-de-la-republique']);
-      expect(d.desired.config).toMatchObject({ latitudeE6: 44_890_100, nominalPowerW: 40 });
+      expect(d.desired.config).toMatchObject({ latitudeE6: 44_890_100, nominalPowerW: 38 });
       expect(d.desired.plan?.id).toBeGreaterThan(0);
 
       // The pole: one luminaire, two controllers in its history, the energy and alarms of the first one kept.

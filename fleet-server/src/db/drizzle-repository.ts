@@ -151,7 +151,9 @@ export class DrizzleRepository implements Repository {
   }
 
   listDevices(tenantId: string): Promise<DeviceRow[]> {
-    return this.db.select().from(this.t.devices).where(eq(this.t.devices.tenantId, tenantId)).orderBy(asc(this.t.devices.id));
+    const { devices } = this.t;
+    // In service: a retired controller (its row kept for its history) is no target of a campaign or a commissioning.
+    return this.db.select().from(devices).where(and(eq(devices.tenantId, tenantId), this.inService(devices.id))).orderBy(asc(devices.id));
   }
 
   /** Not a retired controller (replaced or decommissioned: kept for history, out of counts and lists). */

@@ -64,6 +64,7 @@ export interface Repository {
   /** Creates the device (tenant must exist) or returns the existing row, whatever its tenant. */
   ensureDevice(tenantId: string, id: string, now: number): Promise<DeviceRow>;
   updateDevice(id: string, patch: DevicePatch): Promise<void>;
+  /** The tenant's registered devices in service (retired controllers left out). */
   listDevices(tenantId: string): Promise<DeviceRow[]>;
   countDevices(): Promise<{ known: number; online: number }>;
   /** Registered and online devices per tenant (tenants without a registered device are absent). */
