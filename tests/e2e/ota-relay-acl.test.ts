@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import { build, generateSigningKey } from '@streetlight/fleet-server';
-import { provisionDevice, type TestDevice } from '@streetlight/fleet-server/testing';
+import { authedInject, provisionDevice, type TestDevice } from '@streetlight/fleet-server/testing';
 import { writeMosquittoConfig } from '../../fleet-server/src/mqtt/broker-config.js';
 import { downlinkTopic, encodePresence, statusTopic, uplinkTopic } from '@streetlight/protocol';
 import { freePort } from '../lib/fleet-processes.js';
@@ -224,5 +224,22 @@ describe('Mosquitto with the generated configuration: every device in its own la
     await expect(asDevice(d)).rejects.toThrow(/Not authorized|Bad username/);
     // The other controllers are untouched.
     await (await asDevice(devices['SL-0001'] as TestDevice)).endAsync();
+  });
+
+  it('issue 15: replacing a controller on its pole through the API disables the old one on Mosquitto at once', async () => {
+    const old = devices['SL-0001'] as TestDevice;
+    const fresh = await provisionDevice(app, tenant, 'SL-0003', { broker: { host: '127.0.0.1', port: Number(new URL(url).port) } });
+    const api = await authedInject(app);
+    expect((await api({ method: 'POST', url: `/api/tenants/${tenant}/inventory`, payload: [{ deviceId: 'SL-0001', poleRef: 'P-1', lat: 44.89, lon: 1.21 }] })).statusCode).toBe(200);
+    const live = await asDevice(old);
+    let closed = false;
+    live.on('close', () => { closed = true; });
+    const r = await api({ method: 'POST', url: `/api/tenants/${tenant}/inventory/poles/P-1/replace-controller`, payload: { newDeviceId: 'SL-0003', claimCode: fresh.claimCode } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().revocation).toEqual({ deviceId: 'SL-0001', revoked: true, broker: 'confirmed' });
+    await until(() => closed, 'the replaced controller disconnected by the broker');
+    await expect(asDevice(old)).rejects.toThrow(/Not authorized|Bad username/);
+    const audit = (await api(`/api/tenants/${tenant}/audit`)).json() as Array<{ detail: { summary?: string } | null }>;
+    expect(audit.map((a) => a.detail?.summary)).toContain('Controller SL-0001 on pole P-1 replaced by SL-0003; SL-0001 retired, its credentials revoked and disabled on the broker');
   });
 });
