@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { startIngest, type Ingest } from './mqtt/ingest.js';
 import { EnergyBatchWriter } from './ingest/energy-batch.js';
 import { StateBatchWriter } from './ingest/state-batch.js';
+import { OPENAPI_BASE, withDeclaredTagsAndUsedSchemas, withOperationDetails } from './openapi.js';
 import { apiRoutes } from './routes/api.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
 import { inventoryModelRoutes } from './routes/inventory-model.js';
@@ -336,15 +337,13 @@ async function registerAll(
 
   // --- HTTP API
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Streetlight fleet server', version: '0.1.0', description: 'Device registry, desired state and telemetry of a streetlight fleet.' },
-    },
+    // Security schemes, operation ids, descriptions and tags for integrators' tooling (src/openapi.ts).
+    openapi: OPENAPI_BASE,
     // OpenAPI 3.0 has no `type: "null"` nor type arrays: the zod schemas are written in its dialect (`nullable:
     // true`), named component schemas too (their default is JSON Schema 2020-12). test/api.test.ts validates the
     // document with swagger-parser.
-    transform: createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } }),
-    transformObject: createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } }),
+    transform: withOperationDetails(createJsonSchemaTransform({ zodToJsonConfig: { target: 'openapi-3.0' } })),
+    transformObject: withDeclaredTagsAndUsedSchemas(createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } })),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -76,7 +76,7 @@ export async function statusRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/metrics', {
-    schema: { tags: ['operations'], summary: 'Counters in Prometheus text format (scoped as /api/metrics: device gauges per town for a caller without a role on *)', hide: false },
+    schema: { tags: ['operations'], operationId: 'getMetricsPrometheus', summary: 'Counters in Prometheus text format (scoped as /api/metrics: device gauges per town for a caller without a role on *)', hide: false },
   }, async (req, reply) => {
     reply.type('text/plain; version=0.0.4; charset=utf-8');
     return isPlatform(req) ? prometheus(await app.fleet.metricsSnapshot()) : prometheusTenants(await tenantFigures(req));
