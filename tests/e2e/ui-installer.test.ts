@@ -7,7 +7,7 @@
  * words and writes nothing; a request lost by the network is sent again by itself; a reload keeps what was typed.
  * Then board 1 fails: the installer replaces it on its pole with board 3 (its label typed), sees board 3 answer at
  * the street's plan level, and the pole keeps its history; board 1 is retired, out of the list, and can no longer
- * log in to the broker.
+ * log in to the broker. Last, board 2's pole is taken out of service from the Retirer tab (confirmation required).
  * Screenshots at 360 px go to test-artifacts/screenshots/<run>/ (prefix `i`).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -275,6 +275,32 @@ describe('web UI: the installer commissions controllers on the pole (360 px)', (
     await page.reload();
     await page.waitForSelector('[data-testid=install-form]');
     expect([await page.inputValue('input[name=device-id]'), await page.inputValue('input[name=claim-code]'), await page.inputValue('select[name=group]')]).toEqual(['', '', 'REP']);
+    await ctx.close();
+  });
+
+  it('takes board 2\'s pole out of service from the Retirer tab, with a confirmation', async () => {
+    const b2 = boards[1] as TestDevice;
+    const { ctx, page } = await phone();
+    await page.click('[data-testid=install-mode] [data-mode=decommission]');
+    await page.waitForSelector('[data-testid=decommission-form]');
+    await page.selectOption('select[name=what]', 'pole');
+    await page.fill('input[name=target]', 'REP-P02');
+    await page.click('[data-testid=decommission]');
+    expect(await page.textContent('[data-testid=install-error]')).toBe('Cochez la confirmation.'); // nothing sent without it
+    expect((await root(`/api/tenants/${T}/inventory/poles/REP-P02`)).json().decommissionedAt).toBeNull();
+    await page.check('input[name=confirm]');
+    await shot(page, 'i07-retire-pole');
+    await page.click('[data-testid=decommission]');
+    expect(await (await page.waitForSelector('[data-testid=decommissioned]')).textContent()).toBe('Poteau REP-P02 retiré du service (1 contrôleur(s) retiré(s)).');
+    const pole = (await root(`/api/tenants/${T}/inventory/poles/REP-P02`)).json() as { decommissionedAt: string | null; history: Array<{ deviceId: string; endReason: string }> };
+    expect(pole.decommissionedAt).not.toBeNull();
+    expect(pole.history.map((h) => [h.deviceId, h.endReason])).toEqual([[b2.deviceId, 'pole_decommissioned']]);
+    expect(((await root(`/api/tenants/${T}/devices`)).json() as Array<{ id: string }>).map((x) => x.id)).not.toContain(b2.deviceId);
+    // Again: said in words, not retried.
+    await page.check('input[name=confirm]');
+    await page.fill('input[name=target]', 'REP-P02');
+    await page.click('[data-testid=decommission]');
+    expect(await (await page.waitForSelector('[data-testid=install-error]')).textContent()).toBe('Refusé : ce poteau est retiré du service.');
     await ctx.close();
   });
 });
