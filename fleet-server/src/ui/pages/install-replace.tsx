@@ -184,7 +184,7 @@ export function ReplacePanel({ tenant, mode }: { tenant: string; mode: 'replace'
         <label>{i.t(d.what === 'pole' ? 'poleRef' : 'deviceId')}
           <input name="target" autocomplete="off" autocapitalize="characters" spellcheck={false} maxLength={64} value={d.target} onInput={(e) => set({ target: (e.target as HTMLInputElement).value })} />
         </label>
-        <label class="check"><input type="checkbox" name="confirm" checked={confirm} onChange={(e) => setConfirm((e.target as HTMLInputElement).checked)} /> {i.t('confirmDecommission')}</label>
+        <label class="check"><input type="checkbox" name="confirm" checked={confirm} onChange={(e) => { setConfirm((e.target as HTMLInputElement).checked); req.setError(''); }} /> {i.t('confirmDecommission')}</label>
         <button type="submit" class="primary big danger" data-testid="decommission" disabled={busy}>{req.sending?.state === 'sending' ? i.t('decommissioning') : i.t('decommission')}</button>
         {retired && <p class="ok" role="status" data-testid="decommissioned">{retired}</p>}
         {status}
