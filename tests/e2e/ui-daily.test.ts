@@ -301,7 +301,8 @@ async function check(page: Page, lang: 'fr' | 'en', where: string, problems: str
     }
   }
   if (lang === 'fr') {
-    for (const m of text.matchAll(/\b(synced|devices|failed|threshold|major|minor|critical|rolled back)\b/g)) say(`English "${m[0]}"`);
+    // English words a French page never needs (the server's English messages, raw states).
+    for (const m of text.matchAll(/\b(synced|devices|failed|threshold|major|minor|critical|rolled back|the|is|not|with|and|of)\b/g)) say(`English "${m[0]}"`);
     const singular = new Set(['mois', 'fois', 'pas', 'prix', 'temps', 'cours', 'avis', 'poids', 'accès', 'succès']);
     for (const m of text.matchAll(/(?<![\d.,])\b1[\s\u202f\u00a0]+([a-zà-ÿ]+s)\b/g)) if (!singular.has(m[1] as string)) say(`plural after 1: "${m[0]}"`);
     for (const m of text.matchAll(/\S+\(s\)/g)) say(`"(s)" plural: "${m[0]}"`);

@@ -238,7 +238,7 @@ describe('web UI: syndicate, updating, town time, management', () => {
     const [a, b] = rep as [string, string];
     await page.check(`tr[data-light=${a}] input[type=checkbox]`);
     await page.check(`tr[data-light=${b}] input[type=checkbox]`);
-    expect(await page.textContent('[data-testid=selected-count]')).toBe('2 sélectionné(s)');
+    expect(await page.textContent('[data-testid=selected-count]')).toBe('2 sélectionnés');
     await page.selectOption('select[name=member-group]', '');
     await page.fill('input[name=new-group]', 'FETE');
     await page.click('[data-testid=add-to-group]');
@@ -357,7 +357,7 @@ describe('web UI: syndicate, updating, town time, management', () => {
     // The audit log names who disabled whom.
     await page.reload();
     await page.waitForSelector('[data-testid=audit]');
-    expect(await page.textContent('[data-testid=audit]')).toContain('POST /users/:userId/disable');
+    expect(await page.textContent('[data-testid=audit]')).toContain('Compte agent@sarlat.fr désactivé'); // in words (issue 16)
     await agent.ctx.close();
     await ctx.close();
   });

@@ -15,11 +15,11 @@ type Sentence = Record<Lang, string | { one: string; other: string }>;
 /** One sentence per audited route (method + pattern), `{name}` filled from `vars` below. */
 export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'POST /users': { fr: 'Accès donné à {email} ({role})', en: 'Access given to {email} ({role})' },
-  'PUT /users/:userId': { fr: 'Rôle du compte n° {userId} changé : {role}', en: 'Role of account #{userId} changed to {role}' },
-  'DELETE /users/:userId': { fr: 'Accès du compte n° {userId} retiré', en: 'Access of account #{userId} removed' },
-  'POST /users/:userId/disable': { fr: 'Compte n° {userId} désactivé', en: 'Account #{userId} disabled' },
-  'POST /users/:userId/enable': { fr: 'Compte n° {userId} réactivé', en: 'Account #{userId} enabled' },
-  'POST /users/:userId/password': { fr: 'Nouveau mot de passe donné au compte n° {userId}', en: 'New password given to account #{userId}' },
+  'PUT /users/:userId': { fr: 'Rôle du compte {account} changé : {role}', en: 'Role of account {account} changed to {role}' },
+  'DELETE /users/:userId': { fr: 'Accès du compte {account} retiré', en: 'Access of account {account} removed' },
+  'POST /users/:userId/disable': { fr: 'Compte {account} désactivé', en: 'Account {account} disabled' },
+  'POST /users/:userId/enable': { fr: 'Compte {account} réactivé', en: 'Account {account} enabled' },
+  'POST /users/:userId/password': { fr: 'Nouveau mot de passe donné au compte {account}', en: 'New password given to account {account}' },
   'POST /tokens': { fr: 'Jeton d’API « {name} » créé ({role})', en: 'API token "{name}" created ({role})' },
   'DELETE /tokens/:tokenId': { fr: 'Jeton d’API n° {tokenId} révoqué', en: 'API token #{tokenId} revoked' },
   'PUT /devices/:deviceId/override': { fr: 'Forçage de {deviceId} à {level} pendant {duration}', en: 'Override of {deviceId} at {level} for {duration}' },
@@ -86,8 +86,8 @@ export function auditActor(e: Pick<AuditEntry, 'actor' | 'actorName'>, lang: Lan
   return e.actorName;
 }
 
-/** What changed, in words. `plans`: plan names by id (a plan assigned or edited is named). */
-export function describeAudit(e: AuditEntry, i: I18n, plans: ReadonlyMap<number, string> = new Map()): string {
+/** What changed, in words. `plans`: plan names by id, `users`: e-mails by account id (so they are named). */
+export function describeAudit(e: AuditEntry, i: I18n, plans: ReadonlyMap<number, string> = new Map(), users: ReadonlyMap<number, string> = new Map()): string {
   const [method = '', pattern = ''] = e.action.split(' ');
   const d = (e.detail && typeof e.detail === 'object' ? e.detail : {}) as Record<string, unknown>;
   const w = WORDS[i.lang];
@@ -99,6 +99,7 @@ export function describeAudit(e: AuditEntry, i: I18n, plans: ReadonlyMap<number,
   if (typeof d.level === 'number') vars.level = i.pct(d.level);
   if (typeof d.durationS === 'number') vars.duration = i.duration(Math.round(d.durationS / 60));
   if (vars.planId) vars.plan = planName(Number(vars.planId));
+  if (vars.userId) vars.account = users.get(Number(vars.userId)) ?? `n° ${vars.userId}`;
   if (pattern === '/inventory') {
     const body = d.body as unknown;
     count = Array.isArray(body) ? body.length : Number((body as { count?: number } | undefined)?.count ?? 0);

@@ -34,6 +34,7 @@ export function AdminPage({ tenant }: PageProps) {
   if (!data) return <p class="muted">{i.t('loading')}</p>;
   const [users, audit, tokens, plans] = data;
   const planNames = new Map(plans.map((p) => [p.planId, p.name]));
+  const userEmails = new Map(users.map((u) => [u.id, u.email]));
   return (
     <div class="page">
       {msg && <p class="ok notice" role="status" data-testid="admin-message">{msg}</p>}
@@ -82,7 +83,7 @@ export function AdminPage({ tenant }: PageProps) {
         <div class="table-wrap"><table class="table compact" data-testid="audit">
           <thead><tr><th>{i.t('when')}</th><th>{i.t('who')}</th><th>{i.t('what')}</th></tr></thead>
           <tbody>{audit.map((a) => (
-            <tr key={a.id}><td>{i.dateTime(a.at)}</td><td>{auditActor(a, i.lang)}</td><td title={`${a.action} ${a.target}`}>{describeAudit(a, i, planNames)}</td></tr>
+            <tr key={a.id}><td>{i.dateTime(a.at)}</td><td>{auditActor(a, i.lang)}</td><td title={`${a.action} ${a.target}`}>{describeAudit(a, i, planNames, userEmails)}</td></tr>
           ))}</tbody>
         </table></div>
       </section>
