@@ -15,6 +15,7 @@ import type {
 import type { TimerGroup, VirtualClock } from './clock.js';
 import { LuminaireElectrical, type DriverSpec, type SupplySpec } from './electrical.js';
 import { DEFAULT_PIN_MAP, PinBus, type PinMap, type PwmTraceEntry } from './io/bus.js';
+import { PRESENCE_PIN, SimPresenceSensor, type PresenceSensorOptions } from './presence.js';
 import { createDigitalClass } from './io/digital.js';
 import { createPwmClass } from './io/pwm.js';
 import { createMqttClientClass, SimLink, type SimLinkOptions, type SimMqttClientIO } from './mqtt.js';
@@ -169,6 +170,11 @@ export interface SimBoardOptions {
    * full spec (gain errors, noise, factory calibration, log size). Default: none (no metering IO).
    */
   meter?: MeterSpec['chip'] | MeterSpec;
+  /**
+   * Presence on demand: a motion sensor's output on the input `pin.presence` (PRESENCE_PIN, 35), `board.presenceSensor`,
+   * driven by a `SimStreet` (presence.ts) or by hand. Default: none (the firmware keeps its plan's levels).
+   */
+  presenceSensor?: boolean | PresenceSensorOptions;
 }
 
 export type BoardState = 'off' | 'on' | 'rebooting';
@@ -200,6 +206,8 @@ export class SimBoard {
   otaFaults: { bootLoop?: boolean; failSelfTest?: boolean } = {};
   /** Metering chip, `meterlog` flash partition and fault injection (issue 5). */
   readonly metering: SimMetering;
+  /** The pole's motion sensor (option `presenceSensor`), undefined without one. */
+  readonly presenceSensor: SimPresenceSensor | undefined;
 
   #firmware: FirmwareFactory | undefined;
   #state: BoardState = 'off';
@@ -251,7 +259,11 @@ export class SimBoard {
     this.link = new SimLink(options.link);
     const now = (): number => this.clock.now();
     const meter = typeof options.meter === 'string' ? { chip: options.meter } : options.meter;
-    this.bus = new PinBus({ now, pins: { ...(options.pins ?? DEFAULT_PIN_MAP), ...SimMetering.pins(meter) }, traceLimit: options.traceLimit ?? 2000 });
+    const presencePins = options.presenceSensor ? { presence: PRESENCE_PIN } : {};
+    this.bus = new PinBus({ now, pins: { ...(options.pins ?? DEFAULT_PIN_MAP), ...presencePins, ...SimMetering.pins(meter) }, traceLimit: options.traceLimit ?? 2000 });
+    this.presenceSensor = options.presenceSensor
+      ? new SimPresenceSensor(this, this.bus.pins.presence as number, options.presenceSensor === true ? {} : options.presenceSensor)
+      : undefined;
     this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
     this.metering = new SimMetering({
       spec: meter, clock: this.clock, line: this.electrical, flash: this.flash,
@@ -324,6 +336,7 @@ export class SimBoard {
     this.metering.dispose();
     this.clock.clear(this.#sunTimer);
     this.#sunTimer = undefined;
+    this.presenceSensor?.dispose();
   }
 
   get deviceId(): string { return this.identity.deviceId; }

@@ -17,6 +17,10 @@ export {
   SimBoard, loadDefaultFirmware, hash32, mulberry32, nodeHmac, nodeVerifyP256, simDeviceKey,
   type FirmwareFactory, type SimBoardOptions, type BoardState, type BoardLogEntry, type Position, type SimIdentity,
 } from './board.js';
+export {
+  SimPresenceSensor, SimStreet, PRESENCE_PIN, TRAFFIC_SPEEDS,
+  type PresenceSensorOptions, type SimStreetOptions, type StreetPole, type WalkOptions, type Passage, type PolePassage, type TrafficKind, type TrafficProfile,
+} from './presence.js';
 export { SimFleet, type SimFleetOptions, type FleetBoardOptions, type FleetStartOptions, type FleetStats } from './fleet.js';
 export { RingBuffer } from './ring.js';
 export * from './town/index.js';
