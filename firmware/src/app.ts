@@ -5,7 +5,8 @@
  * answers it), state reports periodically and on change, acknowledgements for every command.
  */
 import {
-  AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, MAX_VERSION_JUMP, PROTOCOL_VERSION, ReportReason,
+  AckStatus, ClockStatus, EventType, LeanDecodeError, LevelSource, MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S,
+  MAX_VERSION_JUMP, PROTOCOL_VERSION, ReportReason,
   ResetReason, decodeDownlink, encodeUplink,
   type Command, type Downlink, type Override, type Plan, type SetConfig, type Uplink,
 } from '@streetlight/protocol/lean';
@@ -23,6 +24,7 @@ import { loadIdentity, type Identity } from './identity.js'; // issue 11: provis
 import { DOWNLINK_MAX_SKEW_MS, FrameGuard } from './frame-guard.js'; // issue 11: authenticated frames
 import { hmacSha256 } from './sha256.js';
 import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
+import { PresenceSensor, type PresenceStep } from './presence.js';
 import { Backoff } from './backoff.js';
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
@@ -107,6 +109,8 @@ export interface FirmwareStatus {
   helloPending: boolean;
   /** Metering (issue 5); absent on a board without a metering chip. */
   energy?: EnergyStatus;
+  /** Presence on demand; absent on a board without a presence sensor. */
+  presence?: { raised: boolean; detections: number; reports: number };
 }
 
 export interface Firmware {
@@ -119,6 +123,12 @@ interface Decision {
   level: number;
   fadeS: number;
   source: number;
+  /** The level a state report names as a change: in a presence step its base level, so raises and falls send no report. */
+  reported: number;
+  /** A presence step's light is raised. */
+  raised?: boolean;
+  /** The presence step this decision came from. */
+  presence?: PresenceStep;
 }
 
 export class LuminaireController implements Firmware {
@@ -128,6 +138,8 @@ export class LuminaireController implements Firmware {
   readonly #dimmer: Dimmer;
   readonly #link: Link;
   readonly #photocell: DigitalIO | undefined;
+  /** Presence on demand: the pole's motion sensor, when the board has one (`pin.presence`). */
+  readonly #presence: PresenceSensor | undefined;
   #config: SetConfig | undefined;
   #site: Site | undefined;
   #plan: Plan | undefined;
@@ -138,7 +150,7 @@ export class LuminaireController implements Firmware {
   #reportTimer: TimerId | undefined;
   #changeTimer: TimerId | undefined;
   #reportIntervalS = 0;
-  #last: Decision = { level: -1, fadeS: 0, source: LevelSource.LEVEL_SOURCE_UNSPECIFIED };
+  #last: Decision = { level: -1, fadeS: 0, source: LevelSource.LEVEL_SOURCE_UNSPECIFIED, reported: -1 };
   #rejected = 0;
   readonly #sentAt = new Map<number, number>(); // uplink seq → host ticks, the last few (TimeSync round trip)
   #lastRejectEventTicks = -Infinity;
@@ -188,6 +200,9 @@ export class LuminaireController implements Firmware {
     const { device } = host;
     if (device.pin.photocell !== undefined && device.io.Digital) {
       this.#photocell = new device.io.Digital({ pin: device.pin.photocell, mode: device.io.Digital.Input });
+    }
+    if (device.pin.presence !== undefined && device.io.Digital) {
+      this.#presence = new PresenceSensor(host, device.pin.presence, { changed: () => this.#guard('presence', () => this.#onPresence()) });
     }
     // Power back (cabinet switched on, or a cut in the night): go straight to the level of this moment.
     this.#evaluate(true);
@@ -246,6 +261,7 @@ export class LuminaireController implements Firmware {
     this.#wifi?.close();
     this.#dimmer.close();
     this.#photocell?.close();
+    this.#presence?.close();
   }
 
   status(): FirmwareStatus {
@@ -264,6 +280,7 @@ export class LuminaireController implements Firmware {
       rejectedDownlinks: this.#rejected,
       helloPending: this.#helloTimer !== undefined,
       ...(this.#energy ? { energy: this.#energy.status() } : {}),
+      ...(this.#presence ? { presence: { raised: this.#last.raised ?? false, detections: this.#presence.detections, reports: this.#presence.reports } } : {}),
     };
   }
 
@@ -363,14 +380,50 @@ export class LuminaireController implements Firmware {
     const defaultFade = this.#config?.fadeDefaultS ?? DEFAULTS.fadeS;
     const override = this.#activeOverride();
     if (override) {
-      return { level: override.level ?? 0, fadeS: override.fadeS ?? defaultFade, source: LevelSource.LEVEL_SOURCE_OVERRIDE, nextAt: (override.expiresAt ?? 0) * 1000 };
+      const level = override.level ?? 0;
+      return { level, reported: level, fadeS: override.fadeS ?? defaultFade, source: LevelSource.LEVEL_SOURCE_OVERRIDE, nextAt: (override.expiresAt ?? 0) * 1000 };
     }
     if (this.#plan && this.#site && this.#clockValid()) {
       const d = evaluatePlan(this.#site, this.#plan, now);
-      return { level: d.level, fadeS: d.fadeS, source: LevelSource.LEVEL_SOURCE_PLAN, ...(d.nextAt !== undefined ? { nextAt: d.nextAt } : {}) };
+      const next = d.nextAt !== undefined ? { nextAt: d.nextAt } : {};
+      const sensor = this.#presence;
+      // A presence step on a board with a sensor: base level, raised while someone is there and for the hold after.
+      // Without a sensor the step's level (the raised one) is driven, as firmware without presence mode does.
+      if (d.presence && sensor && d.since !== undefined) {
+        const step: PresenceStep = { level: d.level, mode: d.presence, since: d.since };
+        const wasRaised = this.#last.presence?.since === d.since && (this.#last.raised ?? false);
+        const p = sensor.level(step, wasRaised, d.fadeS);
+        return { level: p.level, fadeS: p.fadeS, raised: p.raised, presence: step, reported: Math.min(d.presence.baseLevel ?? 0, d.level), source: LevelSource.LEVEL_SOURCE_PLAN, ...next };
+      }
+      return { level: d.level, reported: d.level, fadeS: d.fadeS, source: LevelSource.LEVEL_SOURCE_PLAN, ...next };
     }
     const source = this.#config ? LevelSource.LEVEL_SOURCE_FALLBACK : LevelSource.LEVEL_SOURCE_DEFAULT;
-    return { level: this.#isNight(now) ? this.#fallbackLevel() : 0, fadeS: defaultFade, source };
+    const level = this.#isNight(now) ? this.#fallbackLevel() : 0;
+    return { level, reported: level, fadeS: defaultFade, source };
+  }
+
+  /**
+   * The presence sensor's output changed. In a presence step (of the plan, no override) the light follows at once —
+   * no network in the loop — and the server is told by a PresenceDetection, at most once per hold.
+   */
+  #onPresence(): void {
+    const sensor = this.#presence;
+    if (!sensor) return;
+    const now = this.#now();
+    const d = this.#decide(now);
+    const outcome = sensor.onChange(d.presence);
+    if (outcome === 'ignored') return;
+    this.#evaluate(false);
+    if (outcome !== 'report' || !d.presence) return;
+    const step = d.presence;
+    sensor.reported(this.#send({
+      detection: {
+        detectedAt: this.#clockValid() ? Math.floor(now / 1000) : 0,
+        raisedLevel: step.level,
+        holdS: step.mode.holdS ?? 0,
+        sinceLast: sensor.sinceLast,
+      },
+    }));
   }
 
   /** Re-evaluates the level; `boot` applies it without fade. Re-arms itself for the next change. */
@@ -378,12 +431,14 @@ export class LuminaireController implements Firmware {
     if (this.#stopped) return;
     const now = this.#now();
     const d = this.#decide(now);
-    const changed = d.level !== this.#last.level || d.source !== this.#last.source;
+    const changed = d.reported !== this.#last.reported || d.source !== this.#last.source;
     if (d.level !== this.#dimmer.target || boot) this.#dimmer.set(d.level, boot ? 0 : d.fadeS);
     this.#last = d;
     if (changed && !boot) this.#reportChangeAfter(d.fadeS);
     let wait = EVAL_MAX_MS;
     if (d.nextAt !== undefined && this.#clockValid()) wait = Math.max(0, Math.min(wait, d.nextAt - now));
+    const holdLeft = d.raised ? this.#presence?.holdEndsIn() : undefined;
+    if (holdLeft !== undefined) wait = Math.min(wait, holdLeft);
     this.#host.timers.clear(this.#evalTimer);
     this.#evalTimer = this.#host.timers.set(() => this.#guard('evaluate', () => this.#evaluate(false)), wait);
   }
@@ -626,6 +681,11 @@ export class LuminaireController implements Firmware {
     for (const program of plan.programs ?? []) {
       for (const step of program.steps ?? []) {
         if ((step.level ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'step level > 100');
+        const p = step.presence;
+        if (p && ((p.baseLevel ?? 0) > (step.level ?? 0) || !p.holdS || p.holdS > MAX_PRESENCE_HOLD_S
+          || (p.fadeUpS ?? 0) > MAX_PRESENCE_FADE_UP_S || (p.fadeDownS ?? 0) > MAX_PRESENCE_FADE_DOWN_S)) {
+          return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'presence step out of bounds');
+        }
       }
     }
     this.#store.savePlan(plan);

@@ -4,7 +4,7 @@
  * Its program is chosen by the plan's calendar rules; its steps are resolved to UTC instants with the
  * device's own sun computation and POSIX TZ rule. Pure functions: no time source of their own.
  */
-import { Anchor, type CalendarRule, type DayProgram, type Plan, type PlanStep } from '@streetlight/protocol/lean';
+import { Anchor, type CalendarRule, type DayProgram, type Plan, type PlanStep, type PresenceMode } from '@streetlight/protocol/lean';
 import { sunEventUtc, ZENITH_CIVIL, ZENITH_OFFICIAL } from './sun.js';
 import { fromLocalMs, toLocalMs, type PosixTz } from './tz.js';
 
@@ -23,6 +23,8 @@ export interface ResolvedStep {
   fadeS: number;
   /** Position of the step in its program's list (lets a server name the step in a finding). */
   index: number;
+  /** A presence step: `level` is the raised level, the light stays at `presence.baseLevel` until someone is detected. */
+  presence?: PresenceMode;
 }
 
 export interface PlanDecision {
@@ -32,6 +34,8 @@ export interface PlanDecision {
   since?: number;
   /** UTC ms at which the plan's output next changes (undefined: not within this night). */
   nextAt?: number;
+  /** The step is a presence step (`level` is its raised level). */
+  presence?: PresenceMode;
 }
 
 /** Evening date of the night containing `utcMs`, as a UTC-midnight ms value of the local date. */
@@ -98,7 +102,10 @@ export function resolveProgram(site: Site, program: DayProgram | undefined, even
   const steps: ResolvedStep[] = [];
   (program?.steps ?? []).forEach((step, index) => {
     const at = resolveStep(site, eveningDayMs, step);
-    if (at !== undefined) steps.push({ at, level: Math.min(100, step.level ?? 0), fadeS: step.fadeS ?? 0, index });
+    if (at === undefined) return;
+    const resolved: ResolvedStep = { at, level: Math.min(100, step.level ?? 0), fadeS: step.fadeS ?? 0, index };
+    if (step.presence) resolved.presence = step.presence;
+    steps.push(resolved);
   });
   return steps.sort((a, b) => a.at - b.at || a.index - b.index);
 }
@@ -114,7 +121,10 @@ export function evaluatePlan(site: Site, plan: Plan, utcMs: number): PlanDecisio
   const steps = resolveNight(site, plan, evening);
   let decision: PlanDecision = { level: 0, fadeS: 0 };
   for (const step of steps) {
-    if (step.at <= utcMs) decision = { level: step.level, fadeS: step.fadeS, since: step.at };
+    if (step.at <= utcMs) {
+      decision = { level: step.level, fadeS: step.fadeS, since: step.at };
+      if (step.presence) decision.presence = step.presence;
+    }
     else {
       decision.nextAt = step.at;
       break;
