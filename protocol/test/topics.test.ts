@@ -58,6 +58,6 @@ describe('topics', () => {
     expect(downlinkQos({ energyAck: { ackedSeq: 5 } })).toBe(0);
     expect(downlinkQos({ timeSync: { uplinkSeq: 1 } })).toBe(0);
     expect(downlinkQos({ timeSync: {} })).toBe(0); // all defaults: still a TimeSync
-    for (const m of [{ config: {} }, { plan: {} }, { command: {} }, { otaOffer: {} }, {}]) expect(downlinkQos(m)).toBe(1);
+    for (const m of [{ config: {} }, { plan: {} }, { command: {} }, { otaOffer: {} }, {}] as Array<Parameters<typeof downlinkQos>[0]>) expect(downlinkQos(m)).toBe(1);
   });
 });
