@@ -86,15 +86,22 @@ export class InventoryLifecycle {
     if (lat === null || lon === null) throw fleetError('INVENTORY_CONFLICT', { reason: 'no_position', poleId }, `Pole ${poleId} has no position: set it first`);
     const now = this.now();
     if (oldId) await this.store.retire(tenant, [{ deviceId: oldId, reason: 'replaced', replacedBy: req.newDeviceId }], now);
-    const res = await this.app.devices.commission(tenant, [{
-      deviceId: req.newDeviceId, poleId, luminaireId: target.luminaireId, poleRef: inv?.poleRef ?? poleId, lat, lon,
-      group: inv?.groupId ?? undefined, luminaireModel: lum?.modelId ?? inv?.luminaireModel ?? undefined,
-      nominalPowerW: lum?.nominalPowerW ?? inv?.nominalPowerW ?? undefined, cctK: lum?.cctK ?? inv?.cctK ?? undefined,
-    }]);
-    // Memberships beyond the inventory's group (added in the list or on the map) follow the pole too.
-    await this.store.addMemberships(tenant, req.newDeviceId, groups.filter((g) => g !== inv?.groupId));
-    await this.app.identities.repo.markClaimed(req.newDeviceId, now);
-    const revocation = oldId ? await this.revoke(oldId) : null;
+    let res: { configsChanged: number };
+    let revocation: Revocation | null = null;
+    try {
+      res = await this.app.devices.commission(tenant, [{
+        deviceId: req.newDeviceId, poleId, luminaireId: target.luminaireId, poleRef: inv?.poleRef ?? poleId, lat, lon,
+        group: inv?.groupId ?? undefined, luminaireModel: lum?.modelId ?? inv?.luminaireModel ?? undefined,
+        nominalPowerW: lum?.nominalPowerW ?? inv?.nominalPowerW ?? undefined, cctK: lum?.cctK ?? inv?.cctK ?? undefined,
+      }]);
+      // Memberships beyond the inventory's group (added in the list or on the map) follow the pole too.
+      await this.store.addMemberships(tenant, req.newDeviceId, groups.filter((g) => g !== inv?.groupId));
+      await this.app.identities.repo.markClaimed(req.newDeviceId, now);
+    } finally {
+      // The old controller is off the pole once retired: revoked even when the new one's commissioning failed (the
+      // installer tries again; the pole's luminaire, now without controller, takes it).
+      if (oldId) revocation = await this.revoke(oldId);
+    }
     this.invalidateMap(tenant);
     await this.app.plans.apply(tenant); // the groups' plan, at once
     // No group of the pole assigns a plan: the new controller takes the plan the old one was given (a group's or its
