@@ -11,6 +11,8 @@ import { pb, uplinkTopic } from '@streetlight/protocol';
 import { build } from '../src/app.js';
 import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { describeAudit, type AuditEntry } from '../src/ui/audit.js';
+import { makeI18n } from '../src/ui/i18n.js';
 
 const T = 'sarlat';
 // 2026-11-23 20:00 UTC, then a day later for the replacement.
@@ -204,9 +206,11 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect(alarms.map((a) => a.deviceId)).toEqual(['SRL-0001']);
 
       // In the audit log, in words.
-      const audit = (await admin(`/api/tenants/${T}/audit`)).json() as Array<{ action: string; detail: { summary?: string } | null }>;
+      const audit = (await admin(`/api/tenants/${T}/audit`)).json() as Array<AuditEntry & { detail: { summary?: string } | null }>;
       const row = audit.find((a) => a.action === 'POST /inventory/poles/:poleId/replace-controller');
       expect(row?.detail?.summary).toBe('Controller SRL-0001 on pole P-17 replaced by SRL-0003; SRL-0001 retired, its credentials revoked');
+      // The admin page's sentence for it (src/ui/audit.ts).
+      expect(describeAudit(row as AuditEntry, makeI18n('fr'))).toBe('Contrôleur SRL-0003 posé sur le poteau P-17 à la place de l’ancien (retiré, accès révoqués)');
       expect(JSON.stringify(audit)).not.toContain(fresh.claimCode);
     });
 
