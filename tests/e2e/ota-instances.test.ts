@@ -63,7 +63,8 @@ describe(`OTA campaigns with two fleet-server instances, ${N} boards`, () => {
   const http = async (server: FleetChild, method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<{ status: number; json: Json }> => {
     const res = await fetch(`${server.httpUrl}${path}`, {
       method, headers: { ...auth, ...(body !== undefined ? { 'content-type': type } : {}) },
-      ...(body !== undefined ? { body: type === 'application/json' ? JSON.stringify(body) : body as Uint8Array } : {}),
+      // A copy on its own ArrayBuffer: what fetch's BodyInit takes whichever lib types it (Node's, or the DOM's).
+      ...(body !== undefined ? { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Uint8Array) } : {}),
     });
     return { status: res.status, json: await res.json() };
   };
