@@ -14,7 +14,7 @@ import { readLabelField, tidyClaimCode, validDeviceId } from '../claim.js';
 import { useI18n, type Key } from '../i18n.js';
 import { StatusPanel, retryDelayS } from './install.js';
 
-interface PoleInfo { id: string; luminaires: Array<{ id: string; modelId: string | null; nominalPowerW: number | null; controller: string | null }> }
+interface PoleInfo { id: string; luminaires: Array<{ id: string; modelId: string | null; nominalPowerW: number | null; controller: string | null; removedAt: string | null }> }
 interface Replaced { poleId: string; luminaireId: string; oldDeviceId: string | null; newDeviceId: string }
 
 interface Draft { pole: string; label: string; deviceId: string; claimCode: string; oldDeviceId: string; what: 'controller' | 'pole'; target: string }
@@ -202,7 +202,7 @@ export function ReplacePanel({ tenant, mode }: { tenant: string; mode: 'replace'
       {poleMsg && <p class="error small">{poleMsg}</p>}
       {pole && (
         <p class="small" data-testid="pole-info">{i.t('onPole', {
-          l: pole.luminaires.map((l) => `${l.modelId ?? l.id}${l.nominalPowerW ? ` ${i.watts(l.nominalPowerW)}` : ''} — ${l.controller ?? i.t('noController')}`).join(' ; ') || '—',
+          l: pole.luminaires.filter((l) => l.removedAt === null).map((l) => `${l.modelId ?? l.id}${l.nominalPowerW ? ` ${i.watts(l.nominalPowerW)}` : ''} — ${l.controller ?? i.t('noController')}`).join(' ; ') || '—',
         })}</p>
       )}
       <label>{i.t('newController')}
