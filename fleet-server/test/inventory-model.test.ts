@@ -259,6 +259,18 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect(d.desired.plan).toEqual({ id: own.json().planId, version: own.json().planVersion });
       expect(d.desired.override).toMatchObject({ level: 30, active: true });
     });
+
+    it('puts two controllers commissioned on one pole in one batch on two luminaires of that pole', async () => {
+      const rows = ['SRL-0040', 'SRL-0041'].map((deviceId, k) => ({ deviceId, poleRef: 'P-40', lat: 44.893, lon: 1.22 + k * 1e-6, nominalPowerW: 20 + k }));
+      expect((await installer({ method: 'POST', url: `/api/tenants/${T}/inventory`, payload: rows })).statusCode).toBe(200);
+      const p = (await viewer(`${base}/poles/P-40`)).json() as PoleOut & { lon: number; history: History[] };
+      expect(p.luminaires.map((l) => [l.id, l.nominalPowerW, l.controller])).toEqual([['L-SRL-0040', 20, 'SRL-0040'], ['L-SRL-0041', 21, 'SRL-0041']]);
+      expect(p.lon).toBe(1.220001); // the last row's position
+      expect(p.history.map((h) => h.to)).toEqual([null, null]);
+      // With two luminaires, a replacement must say which.
+      const r = await installer({ method: 'POST', url: `${base}/poles/P-40/replace-controller`, payload: { newDeviceId: 'SRL-0004', claimCode: 'X' } });
+      expect([r.statusCode, r.json().details.reason]).toEqual([409, 'several_luminaires']);
+    });
   });
 }
 
