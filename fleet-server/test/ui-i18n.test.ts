@@ -14,6 +14,7 @@ import { createCampaign, onDeviceStatus, step } from '../src/ota/campaign.js';
 import { makeI18n, type Lang } from '../src/ui/i18n.js';
 import { AUDIT_SENTENCES, auditActor, describeAudit } from '../src/ui/audit.js';
 import { deviceReasonText, haltText } from '../src/ui/ota-halt.js';
+import { auditDetail } from '../src/auth/plugin.js';
 import { tempDir } from './helpers.js';
 
 const missing = (): string[] => (globalThis as { slI18nMissing?: string[] }).slI18nMissing ?? [];
@@ -80,6 +81,7 @@ describe('the UI in words', () => {
       const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
       writes = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m.toUpperCase()} ${p.replace('/api/tenants/{tenant}', '').replace(/\{(\w+)\}/g, ':$1')}`))
         .filter((a) => !/\/(validate|preview)$/.test(a) && !a.includes(' /api/'));
+      writes.push('POST /tenants'); // audited on the tenant by routes/auth.ts
     });
     afterAll(async () => { await app.close(); });
 
@@ -99,8 +101,14 @@ describe('the UI in words', () => {
         .toBe('Groupe LIB : plan « Soirée 80 », catégorie b) patrimoine');
       expect(describeAudit({ at: '', actor: 'user:1', actorName: 'a@b.fr', action: 'PUT /groups/:groupId/override', target: '/groups/LIB/override', detail: { level: 20, durationS: 900, fadeS: 2 } }, fr))
         .toBe(`Forçage du groupe LIB à ${fr.pct(20)} pendant 15 min`);
-      expect(describeAudit({ at: '', actor: 'token:3', actorName: 'token demo set-up', action: 'POST /inventory', target: '/inventory', detail: { body: { count: 150, first: [] } } }, fr))
-        .toBe('Mise en service de 150 points lumineux');
+      // The details as the server writes them (auth/plugin.ts): a few rows, or a count beyond 20.
+      const rows = (n: number) => Array.from({ length: n }, (_, k) => ({ deviceId: `SRL-${k}`, lat: 44.9, lon: 1.2 }));
+      for (const n of [1, 3, 150]) {
+        expect(describeAudit({ at: '', actor: 'token:3', actorName: 'token demo set-up', action: 'POST /inventory', target: '/inventory', detail: auditDetail(rows(n)) }, fr))
+          .toBe(`Mise en service de ${n} point${n > 1 ? 's' : ''} lumineux`);
+      }
+      expect(describeAudit({ at: '', actor: 'cli', actorName: 'command line', action: 'POST /tenants', target: '/', detail: { name: 'Sarlat-la-Canéda', kind: 'town', parentId: null } }, fr))
+        .toBe('Collectivité « Sarlat-la-Canéda » créée ou modifiée');
       expect(auditActor({ actor: 'cli', actorName: 'command line' }, 'fr')).toBe('ligne de commande');
       expect(auditActor({ actor: 'token:3', actorName: 'token demo set-up' }, 'en')).toBe('token "demo set-up"');
     });

@@ -192,6 +192,8 @@ describe('web UI: the daily pages (issue 16)', () => {
   });
 
   it('shows the audit log in words', async () => {
+    const manager = await authedInject(app, { tenant: T, role: 'manager' });
+    expect((await manager({ method: 'PUT', url: `/api/tenants/${T}/groups/LIB/override`, payload: { level: 40, durationS: 3600, fadeS: 2 } })).statusCode).toBeLessThan(300);
     const { ctx, page } = await context();
     await signIn(page, 'admin@sarlat.fr');
     await open(page, 'admin', '[data-testid=audit]');
@@ -204,6 +206,9 @@ describe('web UI: the daily pages (issue 16)', () => {
     const text = rows.join('\n');
     expect(text).toContain('Soirée 80'); // the plan named, with its group
     expect(text).toMatch(/Forçage.*LIB|LIB.*forçage/i);
+    expect(text).toContain('Mise en service de 32 points lumineux');
+    expect(text).toContain('Collectivité « Sarlat-la-Canéda » créée ou modifiée');
+    expect(text, 'an audited route without its sentence').not.toMatch(/^(Création|Modification|Suppression) sur /m);
     await screenshotBoth(page, 'd03-audit');
     await ctx.close();
   });

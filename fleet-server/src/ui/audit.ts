@@ -14,6 +14,7 @@ type Sentence = Record<Lang, string | { one: string; other: string }>;
 
 /** One sentence per audited route (method + pattern), `{name}` filled from `vars` below. */
 export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
+  'POST /tenants': { fr: 'Collectivité « {name} » créée ou modifiée', en: 'Tenant "{name}" created or changed' },
   'POST /users': { fr: 'Accès donné à {email} ({role})', en: 'Access given to {email} ({role})' },
   'PUT /users/:userId': { fr: 'Rôle du compte {account} changé : {role}', en: 'Role of account {account} changed to {role}' },
   'DELETE /users/:userId': { fr: 'Accès du compte {account} retiré', en: 'Access of account {account} removed' },
@@ -113,8 +114,8 @@ export function describeAudit(e: AuditEntry, i: I18n, plans: ReadonlyMap<number,
   if (vars.planId) vars.plan = planName(Number(vars.planId));
   if (vars.userId) vars.account = users.get(Number(vars.userId)) ?? `n° ${vars.userId}`;
   if (pattern === '/inventory') {
-    const body = d.body as unknown;
-    count = Array.isArray(body) ? body.length : Number((body as { count?: number } | undefined)?.count ?? 0);
+    // The server's audit detail: the rows themselves ({body: [...]}), or their count beyond 20 ({count, first}).
+    count = Array.isArray(d.body) ? d.body.length : Number(d.count ?? 0);
     vars.count = i.num(count);
   }
   if (pattern === '/groups/:groupId/members') {
