@@ -75,6 +75,11 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       const badCie = await admin({ method: 'PUT', url: `/api/tenants/${T}/luminaire-models/X`, payload: { nominalW: 36, cieFluxCode3Pct: 120 } });
       expect(badCie.statusCode).toBe(400);
       expect((await viewer(`/api/tenants/${T}/luminaire-models/ECO-36`)).json()).toMatchObject({ driverInterface: 'd4i', maxPowerW: 38 });
+      // A client that does not send them (the settings page) keeps them; null clears one.
+      const kept = await admin({ method: 'PUT', url: `/api/tenants/${T}/luminaire-models/ECO-36`, payload: { name: 'Eco 36 W', nominalW: 36, cctK: 2700, ulrPct: 0.5, curve: 'logarithmic' } });
+      expect(kept.json()).toMatchObject({ fluxLm: 4200, cieFluxCode3Pct: 98.5, maxPowerW: 38, driverInterface: 'd4i' });
+      const cleared = await admin({ method: 'PUT', url: `/api/tenants/${T}/luminaire-models/ECO-36`, payload: { name: 'Eco 36 W', nominalW: 36, cctK: 2700, ulrPct: 0.5, curve: 'logarithmic', driverInterface: null } });
+      expect(cleared.json()).toMatchObject({ fluxLm: 4200, driverInterface: null });
     });
 
     it('makes poles on a cabinet\'s circuit; commissioning puts a luminaire and the controller on them', async () => {

@@ -82,7 +82,7 @@ const modelBody = z.strictObject({
   nominalW: z.number().int().min(1).max(100000).describe('rated input power, W'),
   curve: z.enum(['linear', 'logarithmic']).default('linear').describe('dimming curve the device applies (SetConfig.curve)'),
   minLevel: z.number().int().min(0).max(100).default(0).describe('lowest non-zero level, % (SetConfig.min_level)'),
-  fluxLm: z.number().int().min(1).max(1_000_000).nullable().optional().describe('nominal luminous flux, lm (decree art. 3: kept per installation)'),
+  fluxLm: z.number().int().min(1).max(1_000_000).nullable().optional().describe('nominal luminous flux, lm (decree art. 3: kept per installation); this and the next three: absent = kept, null = cleared'),
   cieFluxCode3Pct: z.number().min(0).max(100).nullable().optional().describe('CIE flux code n°3, % (decree art. 3: > 95 %)'),
   maxPowerW: z.number().int().min(1).max(100000).nullable().optional().describe('maximum electrical power, W (decree: kept per installation)'),
   driverInterface: z.enum(DRIVER_INTERFACES).nullable().optional().describe('how the controller dims the driver: pwm, 0-10v, 1-10v, dali, d4i (DALI-2 with D4i data)'),
@@ -447,10 +447,16 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const { tenant, modelId: mid } = req.params;
     await repo.ensureTenant(tenant, app.fleet.now());
     const b = req.body;
+    const before = await store.getModel(tenant, mid);
     const row: LuminaireModelRow = {
       tenantId: tenant, id: mid, name: b.name ?? null, cctK: b.cctK ?? null, ulrPct: b.ulrPct ?? null, nominalW: b.nominalW,
       curve: b.curve, minLevel: b.minLevel, updatedAt: app.fleet.now(),
-      fluxLm: b.fluxLm ?? null, cieFluxCode3Pct: b.cieFluxCode3Pct ?? null, maxPowerW: b.maxPowerW ?? null, driverInterface: b.driverInterface ?? null,
+      // The decree's fields and the driver interface: absent = kept (a client that does not know them, e.g. an older
+      // settings page, does not erase them); null clears.
+      fluxLm: b.fluxLm === undefined ? before?.fluxLm ?? null : b.fluxLm,
+      cieFluxCode3Pct: b.cieFluxCode3Pct === undefined ? before?.cieFluxCode3Pct ?? null : b.cieFluxCode3Pct,
+      maxPowerW: b.maxPowerW === undefined ? before?.maxPowerW ?? null : b.maxPowerW,
+      driverInterface: b.driverInterface === undefined ? before?.driverInterface ?? null : b.driverInterface,
     };
     await store.putModel(row);
     // Devices already commissioned with this model: a config patch each (a device's own nominal power wins).
