@@ -29,7 +29,7 @@ export function AlarmsPage({ tenant }: PageProps) {
           <tbody>{data.alarms.map((a) => (
             <tr key={a.id}>
               <td>{i.dateTime(a.raisedAt)}</td><td><a href={href(T, 'light', a.deviceId)}>{a.deviceId}</a></td><td>{i.code('event', a.type)}</td>
-              <td><span class={`badge sev-${a.severity}`}>{i.code('sev', a.severity)}</span></td><td>{i.t(a.state as Key)}{a.acknowledgedBy ? ` (${a.acknowledgedBy})` : ''}</td>
+              <td><span class={`badge sev-${a.severity}`}>{i.code('sev', a.severity)}</span></td><td>{i.t(a.state as Key)}{a.acknowledgedBy ? ` (${ackBy(a.acknowledgedBy, i.lang)})` : ''}</td>
               <td class="hide-sm">{a.detail}</td>
               <td>{a.state === 'open' && can(tenant.role, 'manager') && <button class="small" onClick={() => void ack(a.id)}>{i.t('ack')}</button>}</td>
             </tr>
@@ -38,4 +38,10 @@ export function AlarmsPage({ tenant }: PageProps) {
       )}
     </div>
   );
+}
+
+/** Who acknowledged: an e-mail as is; the server's `token <name>` for an API token, in the reader's language. */
+function ackBy(by: string, lang: 'fr' | 'en'): string {
+  const token = /^token (.+)$/.exec(by)?.[1];
+  return token === undefined ? by : lang === 'fr' ? `jeton « ${token} »` : `token "${token}"`;
 }
