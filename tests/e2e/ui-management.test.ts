@@ -300,11 +300,18 @@ describe('web UI: syndicate, updating, town time, management', () => {
     await page.fill('input[name=min-level]', '10');
     await page.fill('input[name=cct]', '2700');
     await page.fill('input[name=ulr]', '0.5');
+    // The decree's fields and the driver's dimming interface.
+    await page.fill('input[name=flux]', '4800');
+    await page.fill('input[name=cie3]', '98.5');
+    await page.fill('input[name=max-power]', '42');
+    await page.selectOption('select[name=driver]', '1-10v');
     await page.click('[data-testid=model-form] button[type=submit]');
     await page.waitForSelector('[data-testid=catalogue-message]');
     await page.waitForSelector('[data-testid=catalogue] tr[data-model=LED-40]');
     expect(await page.textContent('[data-testid=catalogue] tr[data-model=LED-40]')).toMatch(/40\s?W.*logarithmique.*10\s?%/);
-    expect((await root(`/api/tenants/${T}/luminaire-models/LED-40`)).json()).toMatchObject({ nominalW: 40, curve: 'logarithmic', minLevel: 10, cctK: 2700, ulrPct: 0.5 });
+    expect((await root(`/api/tenants/${T}/luminaire-models/LED-40`)).json()).toMatchObject({
+      nominalW: 40, curve: 'logarithmic', minLevel: 10, cctK: 2700, ulrPct: 0.5, fluxLm: 4800, cieFluxCode3Pct: 98.5, maxPowerW: 42, driverInterface: '1-10v',
+    });
     await screenshotBoth(page, 'm07-settings');
     // The energy page's cost follows the new tariff.
     const report = (await root(`/api/tenants/${T}/energy/report?month=2026-01`)).json() as { total: { energyKwh: number; costEur: number } };

@@ -1,7 +1,8 @@
 /**
  * Town settings: the time zone, tariff and emission factor of the energy reports (GET/PUT …/energy/settings;
  * the zone is also the one every time of the UI is shown in), and the luminaire catalogue (models with rated
- * power, dimming curve, minimum level, colour temperature and upward light ratio; …/luminaire-models).
+ * power, dimming curve, minimum level, colour temperature and upward light ratio, and the decree's flux, CIE flux code n°3,
+ * maximum power, with the driver's dimming interface; …/luminaire-models).
  * Managers change them; other roles read.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -11,7 +12,12 @@ import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 
 interface EnergySettings { tz: string; tariffEurPerKwh: number; emissionGPerKwh: number; isDefault: boolean }
-interface Model { id: string; name: string | null; cctK: number | null; ulrPct: number | null; nominalW: number; curve: 'linear' | 'logarithmic'; minLevel: number; updatedAt: string }
+const DRIVERS = ['pwm', '0-10v', '1-10v', 'dali', 'd4i'] as const;
+type Driver = (typeof DRIVERS)[number];
+interface Model {
+  id: string; name: string | null; cctK: number | null; ulrPct: number | null; nominalW: number; curve: 'linear' | 'logarithmic'; minLevel: number; updatedAt: string;
+  fluxLm: number | null; cieFluxCode3Pct: number | null; maxPowerW: number | null; driverInterface: Driver | null;
+}
 
 /** POSIX TZ rules of mainland France and the overseas territories (what the poles and the reports use). */
 const ZONES: Array<{ rule: string; key: Key }> = [
@@ -94,7 +100,13 @@ function EnergySettingsCard({ tenant, manager }: { tenant: string; manager: bool
   );
 }
 
-const EMPTY = { id: '', name: '', nominalW: '', curve: 'linear' as 'linear' | 'logarithmic', minLevel: '0', cctK: '', ulrPct: '' };
+const EMPTY = { id: '', name: '', nominalW: '', curve: 'linear' as 'linear' | 'logarithmic', minLevel: '0', cctK: '', ulrPct: '', fluxLm: '', cie3: '', maxPowerW: '', driver: '' as Driver | '' };
+/** A catalogue row as the form edits it. */
+const toForm = (m: Model): typeof EMPTY => ({
+  id: m.id, name: m.name ?? '', nominalW: String(m.nominalW), curve: m.curve, minLevel: String(m.minLevel), cctK: m.cctK ? String(m.cctK) : '',
+  ulrPct: m.ulrPct != null ? String(m.ulrPct) : '', fluxLm: m.fluxLm != null ? String(m.fluxLm) : '', cie3: m.cieFluxCode3Pct != null ? String(m.cieFluxCode3Pct) : '',
+  maxPowerW: m.maxPowerW != null ? String(m.maxPowerW) : '', driver: m.driverInterface ?? '',
+});
 
 function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }) {
   const i = useI18n();
@@ -113,6 +125,7 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
       const r = await api<{ devicesUpdated: number }>('PUT', tp(tenant, `/luminaire-models/${encodeURIComponent(form.id.trim())}`), {
         ...(form.name.trim() ? { name: form.name.trim() } : {}), nominalW: Number(form.nominalW), curve: form.curve, minLevel: Number(form.minLevel),
         cctK: opt(form.cctK), ulrPct: opt(form.ulrPct),
+        fluxLm: opt(form.fluxLm), cieFluxCode3Pct: opt(form.cie3), maxPowerW: opt(form.maxPowerW), driverInterface: form.driver === '' ? null : form.driver,
       });
       setMsg(i.t('modelSaved', { m: form.id.trim(), n: r.devicesUpdated }));
       setForm(null); reload();
@@ -127,14 +140,15 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
     <section class="card">
       <h3>{i.t('catalogue')}</h3>
       <div class="table-wrap"><table class="table compact" data-testid="catalogue">
-        <thead><tr><th>{i.t('model')}</th><th class="num">{i.t('nominalPower')}</th><th>{i.t('curve')}</th><th class="num">{i.t('minLevel')}</th><th class="num hide-sm">{i.t('cct')}</th><th class="num hide-sm">{i.t('ulr')}</th><th /></tr></thead>
+        <thead><tr><th>{i.t('model')}</th><th class="num">{i.t('nominalPower')}</th><th>{i.t('curve')}</th><th class="num">{i.t('minLevel')}</th><th class="num hide-sm">{i.t('cct')}</th><th class="num hide-sm">{i.t('ulr')}</th><th class="hide-sm">{i.t('driverInterface')}</th><th /></tr></thead>
         <tbody>{(data ?? []).map((m) => (
           <tr key={m.id} data-model={m.id}>
             <td><b>{m.id}</b>{m.name ? <><br /><small class="muted">{m.name}</small></> : null}</td>
             <td class="num">{i.watts(m.nominalW)}</td><td>{i.t(`curve_${m.curve}` as Key)}</td><td class="num">{i.pct(m.minLevel)}</td>
             <td class="num hide-sm">{m.cctK ? `${i.num(m.cctK)} K` : '—'}</td><td class="num hide-sm">{m.ulrPct != null ? `${i.num(m.ulrPct, 1)} %` : '—'}</td>
+            <td class="hide-sm">{i.t(`driver_${m.driverInterface ?? 'none'}` as Key)}</td>
             <td>{manager && <span class="row">
-              <button class="small" onClick={() => { setEditing(true); setForm({ id: m.id, name: m.name ?? '', nominalW: String(m.nominalW), curve: m.curve, minLevel: String(m.minLevel), cctK: m.cctK ? String(m.cctK) : '', ulrPct: m.ulrPct != null ? String(m.ulrPct) : '' }); }}>{i.t('editPlan')}</button>
+              <button class="small" onClick={() => { setEditing(true); setForm(toForm(m)); }}>{i.t('editPlan')}</button>
               <button class="small" aria-label={i.t('remove')} onClick={() => void remove(m)}>✕</button>
             </span>}</td>
           </tr>
@@ -156,6 +170,16 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
             <label>{i.t('cct')} (K)<input name="cct" type="number" min={1000} max={10000} class="narrow" value={form.cctK} onInput={(e) => set({ cctK: (e.target as HTMLInputElement).value })} /></label>
             <label>{i.t('ulr')} (%)<input name="ulr" type="number" min={0} max={100} step="0.1" class="narrow" value={form.ulrPct} onInput={(e) => set({ ulrPct: (e.target as HTMLInputElement).value })} /></label>
           </div>
+          <fieldset class="row wrap plain-fieldset">
+            <legend class="muted small">{i.t('decreeFields')}</legend>
+            <label>{i.t('fluxLm')}<input name="flux" type="number" min={1} max={1000000} class="narrow" value={form.fluxLm} onInput={(e) => set({ fluxLm: (e.target as HTMLInputElement).value })} /></label>
+            <label>{i.t('cieCode3')}<input name="cie3" type="number" min={0} max={100} step="0.1" class="narrow" value={form.cie3} onInput={(e) => set({ cie3: (e.target as HTMLInputElement).value })} /></label>
+            <label>{i.t('maxPowerW')}<input name="max-power" type="number" min={1} max={100000} class="narrow" value={form.maxPowerW} onInput={(e) => set({ maxPowerW: (e.target as HTMLInputElement).value })} /></label>
+            <label>{i.t('driverInterface')}<select name="driver" value={form.driver} onChange={(e) => set({ driver: (e.target as HTMLSelectElement).value as Driver | '' })}>
+              <option value="">{i.t('driver_none')}</option>
+              {DRIVERS.map((d) => <option key={d} value={d}>{i.t(`driver_${d}` as Key)}</option>)}
+            </select></label>
+          </fieldset>
           <div class="row"><button class="primary" type="submit">{i.t('save')}</button><button type="button" onClick={() => setForm(null)}>{i.t('cancel')}</button></div>
         </form>
       )}
