@@ -716,6 +716,14 @@ export class LuminaireController implements Firmware {
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       // Leave time for the acknowledgement to go out before the restart.
       this.#host.timers.set(() => this.#host.system.restart(), 1_000);
+    } else if (command.presenceAhead) {
+      // Presence on demand: someone detected up the street comes this way. Only within a presence step of this
+      // device's own plan, to its level and for its hold: the server cannot raise a light beyond what the plan allows.
+      const d = this.#decide(this.#now());
+      if (!d.presence) return this.#ack(seq, AckStatus.ACK_STATUS_REJECTED, 'not in a presence step with a sensor');
+      this.#presence?.ahead(d.presence);
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#evaluate(false);
     } else if (command.requestReport) {
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#sendState(ReportReason.REPORT_REASON_REQUESTED);

@@ -77,6 +77,15 @@ export class PresenceSensor {
   /** Detections since the last PresenceDetection sent that sent none (rate limit, or offline). */
   get sinceLast(): number { return this.#sinceLast; }
 
+  /**
+   * A neighbour along the street saw someone coming (`Command.presence_ahead`): during `step`, raised as on a
+   * detection of this pole's own sensor, for the step's own hold (the plan's limits, not the server's). Not counted
+   * as a detection, not reported.
+   */
+  ahead(step: PresenceStep): void {
+    this.#arm(step, this.#ticks());
+  }
+
   /** A detection uplink went out, or could not (offline: counted for the next one); the rate limit runs from one sent. */
   reported(sent: boolean): void {
     if (sent) {

@@ -17,6 +17,7 @@ import {
 import { loadConfig, PortInUseError, settingName, type Config, type ConfigInput } from './config.js';
 import { openRepository, type Repository } from './db/index.js';
 import { DeviceService } from './devices/service.js';
+import { PresenceAhead } from './devices/presence-ahead.js';
 import { ERRORS, FleetError, type ErrorBody } from './errors.js';
 import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
 import { SERVER_USERNAME, startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
@@ -277,6 +278,8 @@ async function registerAll(
       },
     });
     instance.decorate('devices', devices);
+    // Presence on demand: a pole's detection raises the poles ahead along its street (devices/presence-ahead.ts).
+    devices.presenceAhead = new PresenceAhead({ distanceM: config.presenceAheadM, inventory: (t) => instance.repo.listInventory(t), now });
     devices.ota = instance.ota; // issue 6: OtaStatus and Hello reach the OTA service
     // Several instances: the OTA topic between them (ota/cluster.ts) arrives on the same client.
     const otaTopic = relayTopic(config.mqttShareGroup);

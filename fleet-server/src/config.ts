@@ -62,6 +62,11 @@ export const configSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many state reports are kept per device. Default 1000. */
   stateHistoryLimit: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /**
+   * Presence on demand: a pole's PresenceDetection raises the poles of its street within this distance (metres),
+   * ahead of the passer-by (devices/presence-ahead.ts); 0 turns it off. Default 100 (three or four poles).
+   */
+  presenceAheadM: z.coerce.number().min(0).max(1000).default(100),
   // --- issue 5: energy
   /** Days raw energy interval records are kept (daily/monthly rollups are kept for good). Default 400. */
   energyRetentionDays: z.coerce.number().int().min(1).max(36500).default(400),
@@ -143,6 +148,7 @@ export const SETTINGS: { readonly [K in keyof Config]-?: { env: string; flag?: s
   ingestBatchDelayMs: { env: 'INGEST_BATCH_DELAY_MS' },
   logLevel: { env: 'LOG_LEVEL' },
   stateHistoryLimit: { env: 'STATE_HISTORY_LIMIT' },
+  presenceAheadM: { env: 'PRESENCE_AHEAD_M' },
   energyRetentionDays: { env: 'ENERGY_RETENTION_DAYS' },
   energyGapGraceS: { env: 'ENERGY_GAP_GRACE_S' },
   trustProxy: { env: 'TRUST_PROXY' },

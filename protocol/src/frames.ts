@@ -140,6 +140,7 @@ function downlinkBounds(m: Downlink): string[] {
   }
   const ov = m.command?.setOverride;
   if (ov) b.num('override.level', ov.level, 100);
+  if (m.command?.presenceAhead) b.num('presence_ahead.hold_s', m.command.presenceAhead.holdS, MAX_PRESENCE_HOLD_S);
   if (m.otaChunk) b.bytes('ota_chunk.data', m.otaChunk.data, MAX_OTA_CHUNK_BYTES);
   if (m.otaOffer) {
     b.text('ota_offer.version', m.otaOffer.version, MAX_NAME_BYTES);

@@ -126,6 +126,7 @@ describe('frame rejection reasons', () => {
     ['a presence hold above an hour', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 3601 } }] }] } } }],
     ['a presence fade up above a minute', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 60, fadeUpS: 61 } }] }] } } }],
     ['a presence fade down above an hour', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { holdS: 60, fadeDownS: 3601 } }] }] } } }],
+    ['presence_ahead.hold_s above an hour', { command: { presenceAhead: { holdS: 3601 } } }],
     ['override level > 100', { command: { setOverride: { id: 1, level: 101 } } }],
     ['ota_chunk.data above MAX_OTA_CHUNK_BYTES', { otaChunk: { data: new Uint8Array(MAX_OTA_CHUNK_BYTES + 1) } }],
     ['ota_offer.sha256 longer than 32 bytes', { otaOffer: { sha256: new Uint8Array(33) } }],

@@ -223,6 +223,36 @@ export function presenceScenarios(r: FirmwareRuntime): void {
       expect(status(poles[0]!).presence?.detections).toBe(1 + 3 + 1); // the cyclist, three pedestrians, one more
     });
 
+    it('presence_ahead from the server raises a pole before its sensor sees anyone, within its own step; refused outside one or unauthenticated', async () => {
+      const [pole] = [makeBoard()];
+      await commission(pole!);
+      const b = pole!;
+      const ackOf = (seq: number) => peer.of(b.deviceId).find((u) => u.ack?.downlinkSeq === seq)?.ack;
+      // 22:50: the full-light step. Refused, nothing changes.
+      const early = await peer.send(b.deviceId, { command: { presenceAhead: { holdS: HOLD_S } } });
+      await clock.runUntil(() => ackOf(early) !== undefined, { timeoutMs: 60_000, describe: () => seen(b) });
+      expect(ackOf(early)).toMatchObject({ status: 2 }); // ACK_STATUS_REJECTED
+      expect(status(b).level).toBe(100);
+      await intoPresenceStep(b);
+      // Without the device key: dropped, not answered, the light stays at base.
+      const rejected = status(b).rejectedDownlinks;
+      await peer.sendUnsealed(b.deviceId, { command: { presenceAhead: { holdS: HOLD_S } } });
+      await clock.runUntil(() => status(b).rejectedDownlinks > rejected, { timeoutMs: 60_000, describe: () => seen(b) });
+      expect(status(b).level).toBe(0);
+      // Sealed: raised at once to the step's level (not above), held for the step's hold, faded back.
+      const t0 = clock.now();
+      const seq = await peer.send(b.deviceId, { command: { presenceAhead: { holdS: 600 } } });
+      await clock.runUntil(() => ackOf(seq) !== undefined, { timeoutMs: 60_000, describe: () => seen(b) });
+      expect(ackOf(seq)).toMatchObject({ status: 1 }); // ACK_STATUS_OK
+      const end = t0 + (HOLD_S + FADE_DOWN_S) * 1000 + 2_000;
+      await clock.runUntil(() => clock.now() >= end, { timeoutMs: 5 * 60_000 });
+      expectLitFor(b, { pole: 0, enterMs: t0, exitMs: t0 - PIR_OUTPUT_MS, detected: true });
+      expect(maxIn(b, t0, clock.now())).toBe(RAISED);
+      // Not a detection of its own: none counted, none reported.
+      expect(status(b).presence).toMatchObject({ raised: false, detections: 0, reports: 0 });
+      expect(detections(b)).toHaveLength(0);
+    });
+
     it('a night under presence mode draws less energy than the fixed plan at the raised level', async () => {
       // Two metered poles on the same street with the same plan: one has a sensor (presence mode), the other none:
       // it drives the step's raised level all step long, as firmware without presence mode does (the fixed plan).

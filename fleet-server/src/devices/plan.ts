@@ -3,7 +3,9 @@
  * Bounds follow protocol/src/limits.ts so a stored plan always encodes into a valid SetPlan.
  */
 import { z } from 'zod';
-import { MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS, MAX_RULE_DATES, pb, type Downlink } from '@streetlight/protocol';
+import {
+  MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS, MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_RULE_DATES, pb, type Downlink,
+} from '@streetlight/protocol';
 
 export type ProtoPlan = NonNullable<NonNullable<Downlink['plan']>['plan']>;
 
@@ -18,13 +20,26 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 
 const uint32 = z.number().int().min(0).max(0xffffffff);
 
+/**
+ * Presence on demand (protocol README): the step's `level` is the raised level, the light stays at `baseLevel` until
+ * the pole's sensor (or a neighbour, `presence_ahead`) sees someone. Bounds as the protocol's (src/limits.ts).
+ */
+export const presenceModeSchema = z.strictObject({
+  baseLevel: z.number().int().min(0).max(100),
+  holdS: z.number().int().min(1).max(MAX_PRESENCE_HOLD_S),
+  fadeUpS: z.number().int().min(0).max(MAX_PRESENCE_FADE_UP_S).default(0),
+  fadeDownS: z.number().int().min(0).max(MAX_PRESENCE_FADE_DOWN_S).default(0),
+});
+export type PresenceModeBody = z.output<typeof presenceModeSchema>;
+
 export const planStepSchema = z.strictObject({
   anchor: z.enum(ANCHORS),
   /** Minutes relative to the anchor; for `clock`, minutes after local midnight (> 1440 = after the night's midnight). */
   offsetMin: z.number().int().min(-1440).max(2880),
   level: z.number().int().min(0).max(100),
   fadeS: z.number().int().min(0).max(3600).default(0),
-});
+  presence: presenceModeSchema.optional(),
+}).refine((s) => !s.presence || s.presence.baseLevel <= s.level, { message: 'presence.baseLevel must not exceed the step level', path: ['presence', 'baseLevel'] });
 
 export const planRuleSchema = z.strictObject({
   programId: z.number().int().min(1).max(0xffffffff),
@@ -65,7 +80,7 @@ export type PlanBody = z.output<typeof planBodySchema>;
 
 /** The plan as stored (JSON): weekdays normalised to a mask. */
 export interface StoredPlan {
-  programs: Array<{ id: number; steps: Array<{ anchor: AnchorName; offsetMin: number; level: number; fadeS: number }> }>;
+  programs: Array<{ id: number; steps: Array<{ anchor: AnchorName; offsetMin: number; level: number; fadeS: number; presence?: PresenceModeBody }> }>;
   rules: Array<{ programId: number; weekdayMask: number; dates: string[]; priority: number }>;
   defaultProgramId: number;
 }
@@ -90,7 +105,7 @@ export function toProtoPlan(id: number, version: number, plan: StoredPlan): Prot
     version,
     programs: plan.programs.map((p) => ({
       id: p.id,
-      steps: p.steps.map((s) => ({ anchor: ANCHOR_VALUE[s.anchor], offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS })),
+      steps: p.steps.map((s) => ({ anchor: ANCHOR_VALUE[s.anchor], offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS, ...(s.presence ? { presence: { ...s.presence } } : {}) })),
     })),
     rules: plan.rules.map((r) => ({
       programId: r.programId, weekdayMask: r.weekdayMask, priority: r.priority,

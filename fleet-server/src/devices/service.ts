@@ -44,6 +44,7 @@ import type { EnergyFrameOutcome } from '../ingest/energy-batch.js';
 import type { ReportedState, StateFrame, StateFrameOutcome } from '../ingest/state-batch.js';
 import { applyConfigPatch, sameConfig, type ConfigPatch, type StoredConfig } from './device-config.js';
 import { storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from './plan.js';
+import type { PresenceAhead } from './presence-ahead.js';
 
 export type SendDownlink = (tenant: string, deviceId: string, message: Downlink) => Promise<void>;
 
@@ -164,8 +165,8 @@ const ACK_STATUS: Record<number, string> = {
   [pb.AckStatus.ACK_STATUS_INVALID]: 'invalid',
 };
 
-type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus';
-const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus'];
+type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus' | 'detection';
+const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection'];
 const bodyKind = (m: Uplink): UplinkKind | undefined => KINDS.find((k) => m[k] != null);
 
 /**
@@ -259,6 +260,8 @@ export class DeviceService {
    * Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts), with the
    * frame they came in (its seq orders them; an instance that does not drive OTA relays its bytes). Set by app.ts.
    */
+  /** Presence on demand: which poles a detection raises ahead (devices/presence-ahead.ts). Set by app.ts; unset = none. */
+  presenceAhead: Pick<PresenceAhead, 'targets'> | undefined;
   ota: {
     onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>, frame?: OtaFrame): Promise<void>;
     onHello(device: DeviceRow, frame?: OtaFrame): Promise<void>;
@@ -582,6 +585,18 @@ export class DeviceService {
         this.metrics.uplink(kind);
         if (outcome === 'unknown') this.log.warn({ deviceId, downlinkSeq: a.downlinkSeq }, 'ack for an unknown downlink');
         else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
+        return;
+      }
+      case 'detection': {
+        // Presence on demand: the pole raised itself already; the poles ahead along its street are raised too.
+        await seen();
+        this.metrics.uplink(kind);
+        const holdS = msg.detection!.holdS ?? 0;
+        for (const target of await this.presenceAhead?.targets(tenant, deviceId) ?? []) {
+          // A pole that never connected has no downlink counter yet: it is skipped, the others still raised.
+          await this.sendDownlink({ id: target, tenantId: tenant }, 'command', { command: { presenceAhead: { holdS } } }, `presence ahead of ${deviceId}`)
+            .catch((err: unknown) => this.log.warn({ deviceId: target, from: deviceId, err: String(err) }, 'presence ahead not sent'));
+        }
         return;
       }
       case 'otaStatus': {

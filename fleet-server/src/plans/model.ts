@@ -4,7 +4,7 @@
  * be able to say *which* step is wrong (level 140, clock offset −30) instead of a bare schema error.
  */
 import { z } from 'zod';
-import { ANCHORS, WEEKDAYS, storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from '../devices/plan.js';
+import { ANCHORS, WEEKDAYS, presenceModeSchema, storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from '../devices/plan.js';
 import type { Plan } from '@streetlight/protocol/lean';
 
 export const draftStepSchema = z.strictObject({
@@ -13,6 +13,8 @@ export const draftStepSchema = z.strictObject({
   offsetMin: z.number().int(),
   level: z.number(),
   fadeS: z.number().int().min(0).default(0),
+  /** Presence on demand (devices/plan.ts presenceModeSchema): kept as the stored plan has it. */
+  presence: presenceModeSchema.optional(),
 });
 
 export const draftPlanSchema = z.strictObject({

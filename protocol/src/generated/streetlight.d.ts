@@ -3103,8 +3103,11 @@ export namespace streetlight {
             /** Command requestReport. */
             requestReport?: (boolean|null);
 
+            /** Command presenceAhead. */
+            presenceAhead?: (streetlight.v1.PresenceAhead.$Properties|null);
+
             /** Command action. */
-            action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport");
+            action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead");
 
             /**
              * Creates a new Command instance using the specified properties.
@@ -3202,8 +3205,11 @@ export namespace streetlight {
                 /** Command requestReport */
                 requestReport?: (boolean|null);
 
+                /** Command presenceAhead */
+                presenceAhead?: (streetlight.v1.PresenceAhead.$Properties|null);
+
                 /** Command action */
-                action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport");
+                action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3215,10 +3221,128 @@ export namespace streetlight {
               clearOverride?: number|null;
               reboot?: boolean|null;
               requestReport?: boolean|null;
+              presenceAhead?: streetlight.v1.PresenceAhead.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean })
+              ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape })
             );
+        }
+
+        /**
+         * Properties of a PresenceAhead.
+         * @deprecated Use streetlight.v1.PresenceAhead.$Properties instead.
+         */
+        interface IPresenceAhead extends streetlight.v1.PresenceAhead.$Properties {
+        }
+
+        /** Represents a PresenceAhead. */
+        class PresenceAhead {
+
+            /**
+             * Constructs a new PresenceAhead.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.PresenceAhead.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceAhead holdS. */
+            holdS: number;
+
+            /**
+             * Creates a new PresenceAhead instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceAhead instance
+             */
+            static create(properties: streetlight.v1.PresenceAhead.$Shape): streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape;
+            static create(properties?: streetlight.v1.PresenceAhead.$Properties): streetlight.v1.PresenceAhead;
+
+            /**
+             * Encodes the specified PresenceAhead message. Does not implicitly {@link streetlight.v1.PresenceAhead.verify|verify} messages.
+             * @param message PresenceAhead message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.PresenceAhead.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PresenceAhead message, length delimited. Does not implicitly {@link streetlight.v1.PresenceAhead.verify|verify} messages.
+             * @param message PresenceAhead message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.PresenceAhead.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceAhead message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape} PresenceAhead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape;
+
+            /**
+             * Decodes a PresenceAhead message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape} PresenceAhead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape;
+
+            /**
+             * Verifies a PresenceAhead message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PresenceAhead message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PresenceAhead
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.PresenceAhead;
+
+            /**
+             * Creates a plain object from a PresenceAhead message. Also converts values to other types if specified.
+             * @param message PresenceAhead
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.PresenceAhead, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PresenceAhead to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PresenceAhead
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceAhead {
+
+            /** Properties of a PresenceAhead. */
+            interface $Properties {
+
+                /** PresenceAhead holdS */
+                holdS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceAhead. */
+            type $Shape = streetlight.v1.PresenceAhead.$Properties;
         }
 
         /** ImageKind enum. */

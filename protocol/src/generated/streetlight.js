@@ -8950,7 +8950,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [clearOverride] Command clearOverride
              * @property {boolean|null} [reboot] Command reboot
              * @property {boolean|null} [requestReport] Command requestReport
-             * @property {"setOverride"|"clearOverride"|"reboot"|"requestReport"} [action] Command action
+             * @property {streetlight.v1.PresenceAhead.$Properties|null} [presenceAhead] Command presenceAhead
+             * @property {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"} [action] Command action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8969,9 +8970,10 @@ export const streetlight = $root.streetlight = (() => {
              *   clearOverride?: number|null;
              *   reboot?: boolean|null;
              *   requestReport?: boolean|null;
+             *   presenceAhead?: streetlight.v1.PresenceAhead.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean })
+             *   ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape })
              * )} streetlight.v1.Command.$Shape
              */
 
@@ -9022,17 +9024,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Command.prototype.requestReport = null;
 
+            /**
+             * Command presenceAhead.
+             * @member {streetlight.v1.PresenceAhead.$Properties|null|undefined} presenceAhead
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.presenceAhead = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command action.
-             * @member {"setOverride"|"clearOverride"|"reboot"|"requestReport"|undefined} action
+             * @member {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|undefined} action
              * @memberof streetlight.v1.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["setOverride", "clearOverride", "reboot", "requestReport"]),
+                get: $util.oneOfGetter($oneOfFields = ["setOverride", "clearOverride", "reboot", "requestReport", "presenceAhead"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -9076,6 +9086,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).bool(message.reboot);
                 if (message.requestReport != null && $Object.hasOwnProperty.call(message, "requestReport"))
                     writer.uint32(/* id 4, wireType 0 =*/32).bool(message.requestReport);
+                if (message.presenceAhead != null && $Object.hasOwnProperty.call(message, "presenceAhead"))
+                    $root.streetlight.v1.PresenceAhead.encode(message.presenceAhead, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9161,6 +9173,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.action = "requestReport";
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceAhead = $root.streetlight.v1.PresenceAhead.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceAhead);
+                            message.action = "presenceAhead";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -9239,6 +9258,16 @@ export const streetlight = $root.streetlight = (() => {
                     if (typeof message.requestReport !== "boolean")
                         return "requestReport: boolean expected";
                 }
+                if (message.presenceAhead != null && $Object.hasOwnProperty.call(message, "presenceAhead")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    {
+                        let error = $root.streetlight.v1.PresenceAhead.verify(message.presenceAhead, _depth + 1);
+                        if (error)
+                            return "presenceAhead." + error;
+                    }
+                }
                 return null;
             };
 
@@ -9271,6 +9300,11 @@ export const streetlight = $root.streetlight = (() => {
                     message.reboot = $Boolean(object.reboot);
                 if (object.requestReport != null)
                     message.requestReport = $Boolean(object.requestReport);
+                if (object.presenceAhead != null) {
+                    if (!$util.isObject(object.presenceAhead))
+                        throw $TypeError(".streetlight.v1.Command.presenceAhead: object expected");
+                    message.presenceAhead = $root.streetlight.v1.PresenceAhead.fromObject(object.presenceAhead, _depth + 1);
+                }
                 return message;
             };
 
@@ -9311,6 +9345,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (options.oneofs)
                         object.action = "requestReport";
                 }
+                if (message.presenceAhead != null && $Object.hasOwnProperty.call(message, "presenceAhead")) {
+                    object.presenceAhead = $root.streetlight.v1.PresenceAhead.toObject(message.presenceAhead, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "presenceAhead";
+                }
                 return object;
             };
 
@@ -9340,6 +9379,281 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return Command;
+        })();
+
+        v1.PresenceAhead = (function() {
+
+            /**
+             * Properties of a PresenceAhead.
+             * @typedef {Object} streetlight.v1.PresenceAhead.$Properties
+             * @property {number|null} [holdS] PresenceAhead holdS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceAhead.
+             * @memberof streetlight.v1
+             * @interface IPresenceAhead
+             * @augments streetlight.v1.PresenceAhead.$Properties
+             * @deprecated Use streetlight.v1.PresenceAhead.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceAhead.
+             * @typedef {streetlight.v1.PresenceAhead.$Properties} streetlight.v1.PresenceAhead.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceAhead.
+             * @memberof streetlight.v1
+             * @classdesc Represents a PresenceAhead.
+             * @constructor
+             * @param {streetlight.v1.PresenceAhead.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceAhead = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceAhead holdS.
+             * @member {number} holdS
+             * @memberof streetlight.v1.PresenceAhead
+             * @instance
+             */
+            PresenceAhead.prototype.holdS = 0;
+
+            /**
+             * Creates a new PresenceAhead instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {streetlight.v1.PresenceAhead.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.PresenceAhead} PresenceAhead instance
+             * @type {{
+             *   (properties: streetlight.v1.PresenceAhead.$Shape): streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape;
+             *   (properties?: streetlight.v1.PresenceAhead.$Properties): streetlight.v1.PresenceAhead;
+             * }}
+             */
+            PresenceAhead.create = function(properties) {
+                return new PresenceAhead(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceAhead message. Does not implicitly {@link streetlight.v1.PresenceAhead.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {streetlight.v1.PresenceAhead.$Properties} message PresenceAhead message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceAhead.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS") && message.holdS !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.holdS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PresenceAhead message, length delimited. Does not implicitly {@link streetlight.v1.PresenceAhead.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {streetlight.v1.PresenceAhead.$Properties} message PresenceAhead message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceAhead.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PresenceAhead message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape} PresenceAhead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceAhead.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.PresenceAhead();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.holdS = value;
+                            else
+                                delete message.holdS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PresenceAhead message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.PresenceAhead & streetlight.v1.PresenceAhead.$Shape} PresenceAhead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceAhead.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PresenceAhead message.
+             * @function verify
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PresenceAhead.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    if (!$util.isInteger(message.holdS))
+                        return "holdS: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a PresenceAhead message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.PresenceAhead} PresenceAhead
+             */
+            PresenceAhead.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.PresenceAhead)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.PresenceAhead: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.PresenceAhead();
+                if (object.holdS != null)
+                    if ($Number(object.holdS) !== 0)
+                        message.holdS = object.holdS >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PresenceAhead message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {streetlight.v1.PresenceAhead} message PresenceAhead
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PresenceAhead.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.holdS = 0;
+                if (message.holdS != null && $Object.hasOwnProperty.call(message, "holdS"))
+                    object.holdS = message.holdS;
+                return object;
+            };
+
+            /**
+             * Converts this PresenceAhead to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.PresenceAhead
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PresenceAhead.prototype.toJSON = function() {
+                return PresenceAhead.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PresenceAhead
+             * @function getTypeUrl
+             * @memberof streetlight.v1.PresenceAhead
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PresenceAhead.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.PresenceAhead";
+            };
+
+            return PresenceAhead;
         })();
 
         /**

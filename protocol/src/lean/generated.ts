@@ -527,6 +527,15 @@ export const OverrideDesc: Desc = frozenDesc([
   [4, 'fadeS', 0],
 ]);
 
+/** Presence on demand: someone detected by a nearby pole of the street is coming this way. During a presence step of its own plan the device raises its light as on a detection of its own sensor (to the step's level, held for the step's hold, then faded back); outside one it answers REJECTED and changes nothing. Never persisted. Firmware without presence mode answers UNSUPPORTED (unknown command). */
+export interface PresenceAhead {
+  /** the detecting pole's hold, 0..3600 (informative: the device holds its own step's) */
+  holdS?: number;
+}
+export const PresenceAheadDesc: Desc = frozenDesc([
+  [1, 'holdS', 0],
+]);
+
 export interface Command {
   /** (oneof action) */
   setOverride?: Override;
@@ -536,12 +545,15 @@ export interface Command {
   reboot?: boolean;
   /** send a StateReport now (oneof action) */
   requestReport?: boolean;
+  /** (oneof action) */
+  presenceAhead?: PresenceAhead;
 }
 export const CommandDesc: Desc = frozenDesc([
   [1, 'setOverride', 7, OverrideDesc, 1],
   [2, 'clearOverride', 0, 0, 1],
   [3, 'reboot', 3, 0, 1],
   [4, 'requestReport', 3, 0, 1],
+  [5, 'presenceAhead', 7, PresenceAheadDesc, 1],
 ]);
 
 export interface OtaOffer {

@@ -261,6 +261,12 @@ export const VECTORS: readonly GoldenVector[] = [
     message: { protocolVersion: 1, deviceId: DEVICE, seq: 319, time: T0 + 10, command: { clearOverride: 0 } },
   },
   {
+    name: 'downlink-command-presence-ahead',
+    direction: 'downlink',
+    description: 'Command presence_ahead: a neighbour along the street detected someone coming (its hold 30 s)',
+    message: { protocolVersion: 1, deviceId: DEVICE, seq: 319, time: T0 + 10, command: { presenceAhead: { holdS: 30 } } },
+  },
+  {
     name: 'downlink-command-reboot',
     direction: 'downlink',
     description: 'Command.reboot',
