@@ -46,6 +46,7 @@ import { LeaseRepository } from './db/lease-repository.js';
 import type { DrizzleRepository } from './db/drizzle-repository.js';
 import { uiRoutes } from './routes/ui.js';
 import { syndicateRoutes } from './routes/syndicate.js';
+import { councilReportRoutes } from './routes/council-report.js';
 import { exportRoutes } from './routes/exports.js';
 
 export interface BuildOptions {
@@ -392,6 +393,7 @@ async function registerAll(
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
+  await app.register(councilReportRoutes); // issue 16: the council's month or year report, JSON, CSV and PDF (routes/council-report.ts)
   await app.register(exportRoutes); // issue 15: GeoJSON, CSV and NGSI-LD Streetlight exports of the town's lights (routes/exports.ts)
 }
 

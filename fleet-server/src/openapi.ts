@@ -29,6 +29,7 @@ const TAGS: Readonly<Record<string, string>> = {
   alarms: 'Faults raised by controllers: list, acknowledge, history.',
   ota: 'Firmware images and staged update campaigns.',
   exports: 'Open-data exports: GeoJSON, CSV, FIWARE NGSI-LD, the decree compliance file.',
+  reports: 'Reports for the council: a month or a year of consumption, savings, euros, CO2 and faults, per town and per syndicate (JSON, CSV, PDF).',
   audit: 'Who changed what, when.',
   operations: 'Metrics and health of the installation.',
   config: 'Server settings a client needs.',
