@@ -161,6 +161,8 @@ describe('Mosquitto with the generated configuration: every device in its own la
         await device.publishAsync(uplinkTopic(tenant, a.deviceId), Buffer.from(a.uplink({ seq, state: { level: seq } })), { qos: 1 });
       }
       await until(() => app.fleet.metrics.framesReceived - before >= 20, `20 uplinks of ${a.deviceId} at the server`);
+      // Received is not processed: a device's frames are applied one after the other, each once its batch committed.
+      await app.devices.idle();
       await until(() => downs.length > 0, 'the server\'s answer (a TimeSync) at the device');
       await device.endAsync();
       expect(stolen).toEqual([]);
