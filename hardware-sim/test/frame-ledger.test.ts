@@ -83,10 +83,11 @@ describe('FrameLedger', () => {
   });
 
   it('gives up on a frame that never lands, and does not wait for frames of a dropped connection', async () => {
-    // An empty PUBLISH never reaches the firmware (the simulated client drops it): lost after lostAfterMs.
+    // An empty PUBLISH never reaches the firmware (the simulated client drops it): lost after lostAfterMs, counted
+    // from when it was sent (the ledger's clock, Date.now), so the wait is timed from before the send.
+    const started = Date.now();
     await send(new Uint8Array(0));
     expect(ledger.quiet()).toBe(false);
-    const started = Date.now();
     await clock.runUntil(() => false, { timeoutMs: 2_000 }).catch(() => undefined);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(ledger.lost).toBe(1);
