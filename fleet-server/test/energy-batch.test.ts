@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { uplinkTopic, type Downlink, type Uplink } from '@streetlight/protocol';
 import { openPostgres, openSqlite, type Repository } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
@@ -24,23 +23,12 @@ import { EnergyService } from '../src/energy/service.js';
 import { EnergyBatchWriter } from '../src/ingest/energy-batch.js';
 import { Metrics } from '../src/metrics.js';
 import { provisionWith, type TestDevice } from '../src/testing.js';
-import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { dropPgSchema, rng, sqlRows, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const TENANT = 'batchtown';
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** mulberry32: a small seeded generator, so a failure can be replayed (the seed is printed). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Body = Partial<Uplink>;
 type Rec = NonNullable<NonNullable<Uplink['energy']>['records']>[number];
@@ -167,27 +155,19 @@ async function play(s: Side, all: readonly Script[], clock: { ms: number }): Pro
   await s.devices.idle();
 }
 
-async function rows(repo: DrizzleRepository, text: string): Promise<Array<Record<string, unknown>>> {
-  const q = sql.raw(text);
-  const got = repo.dialect === 'sqlite'
-    ? (repo.adapter.db as unknown as { all(q: unknown): Array<Record<string, unknown>> }).all(q)
-    : (await (repo.adapter.db as unknown as { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }).execute(q)).rows;
-  // Numbers as numbers (PostgreSQL returns bigints as strings), booleans as 0/1.
-  return got.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : typeof v === 'boolean' ? Number(v) : v])));
-}
 
 /** Everything the energy ingest writes, in a comparable order. */
 async function state(repo: DrizzleRepository): Promise<Record<string, unknown>> {
   return {
-    records: await rows(repo, `select device_id, seq, tenant_id, start, duration_s, energy_mwh, burning_s, avg_level_x10, received_at from energy_records order by device_id, seq`),
-    daily: await rows(repo, 'select * from energy_daily order by tenant_id, day, device_id'),
-    monthly: await rows(repo, 'select * from energy_monthly order by tenant_id, month, device_id'),
-    gaps: await rows(repo, 'select device_id, from_seq, to_seq, tenant_id, state, detected_at from energy_gaps order by device_id, from_seq'),
-    quarantine: await rows(repo, 'select device_id, seq, energy_mwh, state, reason from energy_quarantine order by device_id, seq'),
-    devices: await rows(repo, `select id, tenant_id, last_seen, last_uplink_seq, last_downlink_seq, energy_acked_seq, energy_log_id, energy_seq_base,
+    records: await sqlRows(repo, `select device_id, seq, tenant_id, start, duration_s, energy_mwh, burning_s, avg_level_x10, received_at from energy_records order by device_id, seq`),
+    daily: await sqlRows(repo, 'select * from energy_daily order by tenant_id, day, device_id'),
+    monthly: await sqlRows(repo, 'select * from energy_monthly order by tenant_id, month, device_id'),
+    gaps: await sqlRows(repo, 'select device_id, from_seq, to_seq, tenant_id, state, detected_at from energy_gaps order by device_id, from_seq'),
+    quarantine: await sqlRows(repo, 'select device_id, seq, energy_mwh, state, reason from energy_quarantine order by device_id, seq'),
+    devices: await sqlRows(repo, `select id, tenant_id, last_seen, last_uplink_seq, last_downlink_seq, energy_acked_seq, energy_log_id, energy_seq_base,
       energy_prev_log_id, energy_quarantine_top, seq_epoch from devices order by id`),
-    downlinks: await rows(repo, 'select device_id, seq, kind, summary, sent_at, ack_status from downlinks order by device_id, seq'),
-    alarms: await rows(repo, 'select device_id, type, state, value from alarms order by device_id, type'),
+    downlinks: await sqlRows(repo, 'select device_id, seq, kind, summary, sent_at, ack_status from downlinks order by device_id, seq'),
+    alarms: await sqlRows(repo, 'select device_id, type, state, value from alarms order by device_id, type'),
   };
 }
 

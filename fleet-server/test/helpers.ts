@@ -3,9 +3,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app.js';
+import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
 import { authedInject, type Inject } from '../src/testing.js';
 
 /** PostgreSQL used by the tests (trust auth on this machine); override with TEST_DATABASE_URL. */
@@ -77,3 +80,38 @@ export async function twoTownsApp(now: number): Promise<{ app: FastifyInstance; 
   }
   return { app, admin, as: (tenant, role) => authedInject(app, { tenant, role }) };
 }
+
+/** mulberry32: a small seeded generator, so a failure can be replayed (tests print their seed). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Rows of a raw query on either dialect, comparable: numbers as numbers (PostgreSQL bigints come as strings), booleans as 0/1. */
+export async function sqlRows(repo: DrizzleRepository, text: string): Promise<Array<Record<string, unknown>>> {
+  const q = sql.raw(text);
+  const got = repo.dialect === 'sqlite'
+    ? (repo.adapter.db as unknown as { all(q: unknown): Array<Record<string, unknown>> }).all(q)
+    : (await (repo.adapter.db as unknown as { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }).execute(q)).rows;
+  return got.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : typeof v === 'boolean' ? Number(v) : v])));
+}
+
+/** A copy of the migration folder `drizzle/<dialect>` whose journal stops before `tag`: a database as it was before it. */
+export function migrationsBefore(dialect: 'sqlite' | 'pg', tag: string): string {
+  const dir = path.join(tempDir('migr-'), dialect);
+  fs.cpSync(path.join(DRIZZLE_DIR, dialect), dir, { recursive: true });
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at <= 0) throw new Error(`migration ${tag} is not in ${dialect}'s journal (or is the first)`);
+  journal.entries = journal.entries.slice(0, at);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+const DRIZZLE_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));

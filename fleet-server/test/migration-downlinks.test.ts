@@ -4,9 +4,7 @@
  * server wrote — an EnergyAck and a TimeSync per frame (`ack_status` none) beside configs and commands (pending, acked)
  * — and the repository opens it and applies 0016: the EnergyAck and TimeSync rows are gone, the others untouched.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -16,22 +14,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { openPostgres, openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
-import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { dropPgSchema, migrationsBefore, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
-const DRIZZLE = fileURLToPath(new URL('../drizzle', import.meta.url));
 const MIGRATION = '0016_downlinks_fire_and_forget';
 
-function foldersBefore(dialect: 'sqlite' | 'pg'): string {
-  const dir = path.join(tempDir('migr-'), dialect);
-  fs.cpSync(path.join(DRIZZLE, dialect), dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag === MIGRATION);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
 
 // [device, seq, kind, summary, ack_status]
 const OLD_ROWS: Array<[string, number, string, string, string]> = [
@@ -60,7 +46,7 @@ describe(`migration ${MIGRATION}`, () => {
   it('SQLite: the EnergyAck and TimeSync rows go, the acknowledged downlinks stay', async () => {
     const file = path.join(tempDir('migr-db-'), 'fleet.sqlite');
     const client = new Database(file);
-    migrateSqlite(drizzleSqlite(client), { migrationsFolder: foldersBefore('sqlite') });
+    migrateSqlite(drizzleSqlite(client), { migrationsFolder: migrationsBefore('sqlite', MIGRATION) });
     const insert = client.prepare(insertSql(() => '?'));
     for (const r of OLD_ROWS) insert.run(...params(r));
     client.close();
@@ -76,7 +62,7 @@ describe(`migration ${MIGRATION}`, () => {
     const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2, options: `-c search_path=${schema}` });
     try {
       await pool.query(`create schema if not exists "${schema}"`);
-      await migratePg(drizzlePg(pool), { migrationsFolder: foldersBefore('pg'), migrationsSchema: schema });
+      await migratePg(drizzlePg(pool), { migrationsFolder: migrationsBefore('pg', MIGRATION), migrationsSchema: schema });
       for (const r of OLD_ROWS) await pool.query(insertSql((i) => `$${i}`), params(r));
     } finally {
       await pool.end();

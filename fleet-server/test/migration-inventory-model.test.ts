@@ -6,9 +6,7 @@
  * a pole reference share the pole; a row without one gets `P-<device id>`; the inventory rows point at them and
  * still read as before.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -19,22 +17,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { openPostgres, openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
 import { InventoryRepository } from '../src/db/inventory-repository.js';
-import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { dropPgSchema, migrationsBefore, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
-const DRIZZLE = fileURLToPath(new URL('../drizzle', import.meta.url));
 const MIGRATION = '0015_inventory_model';
 
-function foldersBefore(dialect: 'sqlite' | 'pg'): string {
-  const dir = path.join(tempDir('migr-'), dialect);
-  fs.cpSync(path.join(DRIZZLE, dialect), dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag === MIGRATION);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
 
 // [device, pole_ref, lat, lon, model, power, installed_at]
 const OLD_ROWS: Array<[string, string | null, number, number, string | null, number | null, number]> = [
@@ -70,7 +56,7 @@ describe(`migration ${MIGRATION} on an existing inventory`, () => {
   it('SQLite: a pole per pole reference, a luminaire and an assignment per row', async () => {
     const file = path.join(tempDir('migr-db-'), 'fleet.sqlite');
     const client = new Database(file);
-    migrateSqlite(drizzleSqlite(client), { migrationsFolder: foldersBefore('sqlite') });
+    migrateSqlite(drizzleSqlite(client), { migrationsFolder: migrationsBefore('sqlite', MIGRATION) });
     const insert = client.prepare(insertSql(() => '?'));
     for (const r of OLD_ROWS) insert.run(...params(r));
     client.close();
@@ -86,7 +72,7 @@ describe(`migration ${MIGRATION} on an existing inventory`, () => {
     const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2, options: `-c search_path=${schema}` });
     try {
       await pool.query(`create schema if not exists "${schema}"`);
-      await migratePg(drizzlePg(pool), { migrationsFolder: foldersBefore('pg'), migrationsSchema: schema });
+      await migratePg(drizzlePg(pool), { migrationsFolder: migrationsBefore('pg', MIGRATION), migrationsSchema: schema });
       for (const r of OLD_ROWS) await pool.query(insertSql((i) => `$${i}`), params(r));
     } finally {
       await pool.end();

@@ -6,9 +6,7 @@
  * a reboot hours later, or of another device, or of the other transition, stays; old rows (no uplink order)
  * never conflict, and new ones are unique per device and uplink order.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -19,23 +17,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { openPostgres, openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
 import { AlarmsRepository } from '../src/db/alarms-repository.js';
-import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { dropPgSchema, migrationsBefore, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
-const DRIZZLE = fileURLToPath(new URL('../drizzle', import.meta.url));
 const MIGRATION = '0006_uplink_order';
 
-/** A copy of `drizzle/<dialect>` whose journal stops before MIGRATION. */
-function foldersBefore(dialect: 'sqlite' | 'pg'): string {
-  const dir = path.join(tempDir('migr-'), dialect);
-  fs.cpSync(path.join(DRIZZLE, dialect), dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag === MIGRATION);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
 
 // Rows as the server before 0006 stored them: [device, event_seq, active, received_at].
 const H = 3_600_000;
@@ -75,7 +60,7 @@ describe(`migration ${MIGRATION} on existing events`, () => {
   it('SQLite: removes the copies stored twice, keeps the rest', async () => {
     const file = path.join(tempDir('migr-db-'), 'fleet.sqlite');
     const client = new Database(file);
-    migrateSqlite(drizzleSqlite(client), { migrationsFolder: foldersBefore('sqlite') });
+    migrateSqlite(drizzleSqlite(client), { migrationsFolder: migrationsBefore('sqlite', MIGRATION) });
     const insert = client.prepare(insertSql(() => '?'));
     for (const r of OLD_ROWS) insert.run(...params(r, 'sqlite'));
     client.close();
@@ -91,7 +76,7 @@ describe(`migration ${MIGRATION} on existing events`, () => {
     const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2, options: `-c search_path=${schema}` });
     try {
       await pool.query(`create schema if not exists "${schema}"`);
-      await migratePg(drizzlePg(pool), { migrationsFolder: foldersBefore('pg'), migrationsSchema: schema });
+      await migratePg(drizzlePg(pool), { migrationsFolder: migrationsBefore('pg', MIGRATION), migrationsSchema: schema });
       for (const r of OLD_ROWS) await pool.query(insertSql((i) => `$${i}`), params(r, 'pg'));
     } finally {
       await pool.end();

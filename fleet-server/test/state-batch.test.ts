@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { pb, uplinkTopic, type Downlink, type Uplink } from '@streetlight/protocol';
 import { openPostgres, openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
@@ -22,24 +21,13 @@ import { DeviceService } from '../src/devices/service.js';
 import { StateBatchWriter, type StateFrame } from '../src/ingest/state-batch.js';
 import { Metrics } from '../src/metrics.js';
 import { provisionWith, type TestDevice } from '../src/testing.js';
-import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
+import { dropPgSchema, rng, sqlRows, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const TENANT = 'statetown';
 const ELSEWHERE = 'othertown';
 const T0 = Date.UTC(2026, 2, 10, 17, 0, 0);
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** mulberry32: a small seeded generator, so a failure can be replayed (the seed is printed). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type State = NonNullable<Uplink['state']>;
 /** A frame of a script: its uplink seq and its report (or a Hello). */
@@ -120,21 +108,14 @@ async function play(s: Side, all: readonly Script[], clock: { ms: number }): Pro
   await s.devices.idle();
 }
 
-async function rows(repo: DrizzleRepository, text: string): Promise<Array<Record<string, unknown>>> {
-  const q = sql.raw(text);
-  const got = repo.dialect === 'sqlite'
-    ? (repo.adapter.db as unknown as { all(q: unknown): Array<Record<string, unknown>> }).all(q)
-    : (await (repo.adapter.db as unknown as { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }).execute(q)).rows;
-  return got.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : typeof v === 'boolean' ? Number(v) : v])));
-}
 
 /** Everything a StateReport writes, in a comparable order. */
 async function stored(repo: DrizzleRepository): Promise<Record<string, unknown>> {
   return {
-    devices: await rows(repo, `select id, tenant_id, last_seen, last_uplink_seq, last_downlink_seq, seq_epoch, state_ord, level, target_level, level_source,
+    devices: await sqlRows(repo, `select id, tenant_id, last_seen, last_uplink_seq, last_downlink_seq, seq_epoch, state_ord, level, target_level, level_source,
       plan_id, plan_version, config_version, override_id, override_expires_at, clock_status, uptime_s, power_mw, state_at from devices order by id`),
-    history: await rows(repo, 'select device_id, at, level, target_level, level_source, power_mw, reason from state_history order by device_id, id'),
-    downlinks: await rows(repo, 'select device_id, seq, kind, summary, sent_at, ack_status from downlinks order by device_id, seq'),
+    history: await sqlRows(repo, 'select device_id, at, level, target_level, level_source, power_mw, reason from state_history order by device_id, id'),
+    downlinks: await sqlRows(repo, 'select device_id, seq, kind, summary, sent_at, ack_status from downlinks order by device_id, seq'),
   };
 }
 

@@ -28,16 +28,14 @@
  */
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { MAX_ENERGY_SEQ_JUMP, MAX_UPLINK_SEQ_JUMP } from '@streetlight/protocol';
-import * as pgSchema from '../db/schema.pg.js';
 import { EnergyRepository, missingRanges, walkWatermark, WATERMARK_PAGE, type IngestResult, type RollupKey } from '../db/energy-repository.js';
 import type { Db, DialectAdapter } from '../db/drizzle-repository.js';
 import type { NewEnergy } from '../db/repository.js';
 import type { PreparedEnergy } from '../energy/service.js';
 import type { IngestMetrics } from '../metrics.js';
-import { GroupCommit } from './group-commit.js';
-import { MultiRow, pgArray } from './multi-row.js';
+import { BatchWriter } from './group-commit.js';
+import { drizzleOn, MultiRow, pgArray, pgTransaction } from './multi-row.js';
 
 /** One EnergyReport, checked and prepared, waiting for its batch. */
 export interface EnergyFrame {
@@ -426,46 +424,11 @@ const PG_DEVICES = `with v as (
 
 const EMPTY9: unknown[][] = Array.from({ length: 9 }, () => []);
 
-/** PostgreSQL errors worth running the same batch again for: deadlock, serialization failure. */
-const RETRYABLE = new Set(['40P01', '40001']);
-
 class PgBatch {
-  private readonly onClient = new WeakMap<pg.PoolClient, Db>();
-
   constructor(private readonly pool: pg.Pool, private readonly energy: EnergyRepository) {}
 
-  async write(frames: readonly EnergyFrame[]): Promise<EnergyFrameOutcome[]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(frames);
-      } catch (err) {
-        if (attempt < 3 && RETRYABLE.has((err as { code?: string }).code ?? '')) continue;
-        throw err;
-      }
-    }
-  }
-
-  /** drizzle on the transaction's connection, for the per-frame statements. */
-  private drizzleOn(client: pg.PoolClient): Db {
-    let db = this.onClient.get(client);
-    if (!db) this.onClient.set(client, db = drizzle(client, { schema: pgSchema }) as unknown as Db);
-    return db;
-  }
-
-  private async once(frames: readonly EnergyFrame[]): Promise<EnergyFrameOutcome[]> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('begin');
-      const out = await this.steps(client, frames);
-      await client.query('commit');
-      return out;
-    } catch (err) {
-      await client.query('rollback').catch(() => { broken = true; });
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+  write(frames: readonly EnergyFrame[]): Promise<EnergyFrameOutcome[]> {
+    return pgTransaction(this.pool, (client) => this.steps(client, frames));
   }
 
   private async steps(client: pg.PoolClient, frames: readonly EnergyFrame[]): Promise<EnergyFrameOutcome[]> {
@@ -488,7 +451,7 @@ class PgBatch {
       else if (p.kind === 'bulk') bulk.push({ frame: i, dev: d as DevState, base: p.base, before: p.before, records: p.records, keys: p.keys });
       else {
         const pr = f.prepared;
-        const it = this.energy.ingestSteps(this.drizzleOn(client), pr.device, pr.rows, pr.keyOf, pr.now, pr.graceMs, pr.minStartS, pr.lostThroughSeq, pr.logId, pr.quarantine);
+        const it = this.energy.ingestSteps(drizzleOn(client), pr.device, pr.rows, pr.keyOf, pr.now, pr.graceMs, pr.minStartS, pr.lostThroughSeq, pr.logId, pr.quarantine);
         let r = it.next();
         while (!r.done) r = it.next(await (r.value as PromiseLike<unknown>));
         const c = complexOutcome(f, r.value);
@@ -617,49 +580,28 @@ export interface EnergyBatchOptions {
 }
 
 /** Takes prepared EnergyReports and writes them in batches (GroupCommit), one transaction each. */
-export class EnergyBatchWriter {
-  private readonly commit: GroupCommit<EnergyFrame, EnergyFrameOutcome>;
-  private readonly writeBatch: (frames: readonly EnergyFrame[]) => Promise<EnergyFrameOutcome[]>;
-
+export class EnergyBatchWriter extends BatchWriter<EnergyFrame, EnergyFrameOutcome> {
   constructor(o: EnergyBatchOptions) {
     const energy = new EnergyRepository(o.adapter);
+    let write: (frames: readonly EnergyFrame[]) => Promise<EnergyFrameOutcome[]>;
     if (o.adapter.dialect === 'sqlite') {
       const db = o.adapter.db;
       const sqlite = new SqliteBatch((db as unknown as { $client: Database.Database }).$client, db, energy);
-      this.writeBatch = async (frames) => sqlite.write(frames);
+      write = async (frames) => sqlite.write(frames);
     } else {
       const pgBatch = new PgBatch((o.adapter.db as unknown as { $client: pg.Pool }).$client, energy);
-      this.writeBatch = (frames) => pgBatch.write(frames);
+      write = (frames) => pgBatch.write(frames);
     }
     const m = o.metrics;
-    this.commit = new GroupCommit<EnergyFrame, EnergyFrameOutcome>({
-      maxItems: o.maxFrames,
-      maxDelayMs: o.maxDelayMs,
-      concurrency: o.adapter.dialect === 'sqlite' ? 1 : Math.max(1, o.concurrency ?? 2),
-      keyOf: (f) => f.deviceId,
-      write: (frames) => this.writeBatch(frames),
-      onBatch: (n, ms, ok) => {
-        if (!m) return;
-        if (!ok) { m.batchFailures++; return; }
-        m.batchFrames.observe(n);
-        m.batchSeconds.observe(ms / 1000);
-      },
-      onQueue: (n) => { if (m) m.batchQueue = n; },
+    super(write, {
+      dialect: o.adapter.dialect, maxFrames: o.maxFrames, maxDelayMs: o.maxDelayMs, concurrency: o.concurrency,
+      ...(m ? {
+        metrics: {
+          failed: () => { m.batchFailures++; },
+          written: (n, seconds) => { m.batchFrames.observe(n); m.batchSeconds.observe(seconds); },
+          waiting: (n) => { m.batchQueue = n; },
+        },
+      } : {}),
     });
-  }
-
-  /** Resolves with the frame's outcome once its batch has committed (or with why nothing was written). */
-  submit(frame: EnergyFrame): Promise<EnergyFrameOutcome> {
-    return this.commit.submit(frame);
-  }
-
-  /** Writes `frames` in one transaction, now (tests). */
-  write(frames: readonly EnergyFrame[]): Promise<EnergyFrameOutcome[]> {
-    return this.writeBatch(frames);
-  }
-
-  /** Resolves once every submitted frame is written. */
-  idle(): Promise<void> {
-    return this.commit.idle();
   }
 }

@@ -148,3 +148,61 @@ export class GroupCommit<I, O> {
     }
   }
 }
+
+/** What a BatchWriter reports: a failed batch, a batch written (frames, seconds), the frames waiting. */
+export interface BatchMetrics {
+  failed(): void;
+  written(frames: number, seconds: number): void;
+  waiting(frames: number): void;
+}
+
+export interface BatchWriterOptions {
+  dialect: 'sqlite' | 'postgres';
+  /** Frames per batch at most (INGEST_BATCH_FRAMES). */
+  maxFrames: number;
+  /** How long the first frame of a batch waits for others, ms (INGEST_BATCH_DELAY_MS). */
+  maxDelayMs: number;
+  /** Batches written at once: always 1 on SQLite (one writer); PostgreSQL default 2, each on its own connection. */
+  concurrency?: number | undefined;
+  metrics?: BatchMetrics | undefined;
+}
+
+/**
+ * One device's frames in batches across devices (energy-batch.ts, state-batch.ts): a GroupCommit keyed by device
+ * (a device's frames in order, one per batch) over `write`, which writes a batch in one transaction.
+ */
+export class BatchWriter<F extends { deviceId: string }, O> {
+  private readonly commit: GroupCommit<F, O>;
+
+  constructor(private readonly writeBatch: (frames: readonly F[]) => Promise<O[]>, o: BatchWriterOptions) {
+    const m = o.metrics;
+    this.commit = new GroupCommit<F, O>({
+      maxItems: o.maxFrames,
+      maxDelayMs: o.maxDelayMs,
+      concurrency: o.dialect === 'sqlite' ? 1 : Math.max(1, o.concurrency ?? 2),
+      keyOf: (f) => f.deviceId,
+      write: (frames) => this.writeBatch(frames),
+      onBatch: (n, ms, ok) => {
+        if (!m) return;
+        if (ok) m.written(n, ms / 1000);
+        else m.failed();
+      },
+      onQueue: (n) => m?.waiting(n),
+    });
+  }
+
+  /** Resolves with the frame's outcome once its batch has committed (or with why nothing was written). */
+  submit(frame: F): Promise<O> {
+    return this.commit.submit(frame);
+  }
+
+  /** Writes `frames` in one transaction, now (tests). */
+  write(frames: readonly F[]): Promise<O[]> {
+    return this.writeBatch(frames);
+  }
+
+  /** Resolves once every submitted frame is written. */
+  idle(): Promise<void> {
+    return this.commit.idle();
+  }
+}

@@ -1,8 +1,12 @@
 /**
- * Issue 14: the multi-row statements the ingest batches are written with (energy-batch.ts, state-batch.ts): on SQLite
- * prepared `VALUES` lists of a few sizes; on PostgreSQL array literals for `UNNEST`.
+ * Issue 14: what the ingest batches are written with (energy-batch.ts, state-batch.ts): on SQLite prepared multi-row
+ * `VALUES` lists of a few sizes; on PostgreSQL array literals for `UNNEST`, and the batch's transaction.
  */
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import * as pgSchema from '../db/schema.pg.js';
+import type { Db } from '../db/drizzle-repository.js';
 
 /** Rows per multi-row statement at most (SQLite binds at most 32,766 values: 256 records of 12 columns fit). */
 export const CHUNK = 256;
@@ -56,4 +60,41 @@ export function pgArray(values: readonly unknown[]): string {
     else out += `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
   }
   return `${out}}`;
+}
+
+/** PostgreSQL errors worth running the same transaction again for: deadlock, serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/** The drizzle instance of each pooled connection, for statements of a batch that go through the repositories. */
+const drizzleOf = new WeakMap<pg.PoolClient, Db>();
+
+/** drizzle on `client` (the transaction's connection), made once per connection. */
+export function drizzleOn(client: pg.PoolClient): Db {
+  let db = drizzleOf.get(client);
+  if (!db) drizzleOf.set(client, db = drizzle(client, { schema: pgSchema }) as unknown as Db);
+  return db;
+}
+
+/**
+ * Runs `fn` in one transaction on a connection of `pool` (BEGIN … COMMIT, ROLLBACK on a failure), again up to
+ * `attempts` times in all when PostgreSQL chose it as a deadlock victim or failed it on serialization. A connection
+ * whose ROLLBACK failed is not returned to the pool.
+ */
+export async function pgTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      const out = await fn(client);
+      await client.query('commit');
+      return out;
+    } catch (err) {
+      await client.query('rollback').catch(() => { broken = true; });
+      if (attempt < attempts && RETRYABLE.has((err as { code?: string }).code ?? '')) continue;
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
 }

@@ -22,15 +22,15 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { inArray } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import type { drizzle } from 'drizzle-orm/node-postgres';
 import { MAX_UPLINK_SEQ_JUMP } from '@streetlight/protocol';
 import * as pgSchema from '../db/schema.pg.js';
 import type { Db, DialectAdapter } from '../db/drizzle-repository.js';
 import type { DeviceRow } from '../db/repository.js';
 import { ORD_EPOCH, type StateFields } from '../db/uplink-repository.js';
 import type { IngestMetrics } from '../metrics.js';
-import { GroupCommit } from './group-commit.js';
-import { MultiRow, pgArray } from './multi-row.js';
+import { BatchWriter } from './group-commit.js';
+import { drizzleOn, MultiRow, pgArray, pgTransaction } from './multi-row.js';
 
 /** The state a StateReport carries, as the device row stores it (every field set). */
 export type ReportedState = { [K in 'level' | 'targetLevel' | 'levelSource' | 'planId' | 'planVersion' | 'configVersion' | 'overrideId'
@@ -162,36 +162,15 @@ const PG_WRITE = `with v as (
   )
   select count(*) as n from upd`;
 
-/** PostgreSQL errors worth running the same batch again for: deadlock, serialization failure. */
-const RETRYABLE = new Set(['40P01', '40001']);
-
 class PgStateBatch {
-  private readonly onClient = new WeakMap<pg.PoolClient, Db>();
-
   constructor(private readonly pool: pg.Pool) {}
 
-  async write(frames: readonly StateFrame[]): Promise<StateFrameOutcome[]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(frames);
-      } catch (err) {
-        if (attempt < 3 && RETRYABLE.has((err as { code?: string }).code ?? '')) continue;
-        throw err;
-      }
-    }
-  }
-
-  private async once(frames: readonly StateFrame[]): Promise<StateFrameOutcome[]> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('begin');
-      let db = this.onClient.get(client);
-      if (!db) this.onClient.set(client, db = drizzle(client, { schema: pgSchema }) as unknown as Db);
+  write(frames: readonly StateFrame[]): Promise<StateFrameOutcome[]> {
+    return pgTransaction(this.pool, async (client) => {
+      const db = drizzleOn(client) as unknown as ReturnType<typeof drizzle<typeof pgSchema>>;
       const devices = pgSchema.devices;
       const ids = [...new Set(frames.map((f) => f.deviceId))].sort();
-      const rows = (await (db as unknown as ReturnType<typeof drizzle<typeof pgSchema>>).select().from(devices)
-        .where(inArray(devices.id, ids)).orderBy(devices.id).for('update')) as unknown as DeviceRow[];
+      const rows = (await db.select().from(devices).where(inArray(devices.id, ids)).orderBy(devices.id).for('update')) as unknown as DeviceRow[];
       const { out, write } = decideAll(frames, rows);
       if (write.length) {
         const cols: unknown[][] = Array.from({ length: 6 + FIELDS.length }, () => []);
@@ -201,14 +180,8 @@ class PgStateBatch {
         }
         await client.query({ name: 'sl_sb_write', text: PG_WRITE, values: cols.map(pgArray) });
       }
-      await client.query('commit');
       return out;
-    } catch (err) {
-      await client.query('rollback').catch(() => { broken = true; });
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 }
 
@@ -226,48 +199,27 @@ export interface StateBatchOptions {
 }
 
 /** Takes StateReports and writes them in batches (GroupCommit), one transaction each. */
-export class StateBatchWriter {
-  private readonly commit: GroupCommit<StateFrame, StateFrameOutcome>;
-  private readonly writeBatch: (frames: readonly StateFrame[]) => Promise<StateFrameOutcome[]>;
-
+export class StateBatchWriter extends BatchWriter<StateFrame, StateFrameOutcome> {
   constructor(o: StateBatchOptions) {
+    let write: (frames: readonly StateFrame[]) => Promise<StateFrameOutcome[]>;
     if (o.adapter.dialect === 'sqlite') {
       const db = o.adapter.db;
       const sqlite = new SqliteStateBatch((db as unknown as { $client: Database.Database }).$client, db, o.adapter.tables.devices);
-      this.writeBatch = async (frames) => sqlite.write(frames);
+      write = async (frames) => sqlite.write(frames);
     } else {
       const pgBatch = new PgStateBatch((o.adapter.db as unknown as { $client: pg.Pool }).$client);
-      this.writeBatch = (frames) => pgBatch.write(frames);
+      write = (frames) => pgBatch.write(frames);
     }
     const m = o.metrics;
-    this.commit = new GroupCommit<StateFrame, StateFrameOutcome>({
-      maxItems: o.maxFrames,
-      maxDelayMs: o.maxDelayMs,
-      concurrency: o.adapter.dialect === 'sqlite' ? 1 : Math.max(1, o.concurrency ?? 2),
-      keyOf: (f) => f.deviceId,
-      write: (frames) => this.writeBatch(frames),
-      onBatch: (n, ms, ok) => {
-        if (!m) return;
-        if (!ok) { m.stateBatchFailures++; return; }
-        m.stateBatchFrames.observe(n);
-        m.stateBatchSeconds.observe(ms / 1000);
-      },
-      onQueue: (n) => { if (m) m.stateBatchQueue = n; },
+    super(write, {
+      dialect: o.adapter.dialect, maxFrames: o.maxFrames, maxDelayMs: o.maxDelayMs, concurrency: o.concurrency,
+      ...(m ? {
+        metrics: {
+          failed: () => { m.stateBatchFailures++; },
+          written: (n, seconds) => { m.stateBatchFrames.observe(n); m.stateBatchSeconds.observe(seconds); },
+          waiting: (n) => { m.stateBatchQueue = n; },
+        },
+      } : {}),
     });
-  }
-
-  /** Resolves with the frame's outcome once its batch has committed (or with why nothing was written). */
-  submit(frame: StateFrame): Promise<StateFrameOutcome> {
-    return this.commit.submit(frame);
-  }
-
-  /** Writes `frames` in one transaction, now (tests). */
-  write(frames: readonly StateFrame[]): Promise<StateFrameOutcome[]> {
-    return this.writeBatch(frames);
-  }
-
-  /** Resolves once every submitted frame is written. */
-  idle(): Promise<void> {
-    return this.commit.idle();
   }
 }
