@@ -4,6 +4,7 @@
  */
 import { pb, type Downlink, type Presence, type Uplink } from './codec.js';
 import {
+  MAX_CLO_DRIVE_PERMILLE, MAX_CLO_LXX_PCT, MAX_CLO_RATED_H, MAX_LED_HOURS, MAX_LED_HOURS_OFFSET, MIN_CLO_LXX_PCT, MIN_CLO_RATED_H,
   MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
   MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
 } from './limits.js';
@@ -85,6 +86,12 @@ function uplinkBounds(m: Uplink): string[] {
   if (m.state) {
     b.num('state.level', m.state.level, 100);
     b.num('state.target_level', m.state.targetLevel, 100);
+    const clo = m.state.clo;
+    if (clo) {
+      b.num('state.clo.drive_permille', clo.drivePermille, MAX_CLO_DRIVE_PERMILLE);
+      b.num('state.clo.led_hours', clo.ledHours, MAX_LED_HOURS);
+      b.num('state.clo.saved_mwh', clo.savedMwh as number | undefined, Number.MAX_SAFE_INTEGER);
+    }
   }
   if (m.energy) {
     b.count('energy.records', m.energy.records, MAX_RECORDS_PER_FRAME);
@@ -117,6 +124,14 @@ function downlinkBounds(m: Downlink): string[] {
     b.num('config.min_level', m.config.minLevel, 100);
     if (m.config.latitudeE6 != null && Math.abs(m.config.latitudeE6) > 90e6) b.problems.push('config.latitude out of range');
     if (m.config.longitudeE6 != null && Math.abs(m.config.longitudeE6) > 180e6) b.problems.push('config.longitude out of range');
+    // Constant light output: both figures or neither (0 = off); a partial or out-of-range figure is refused.
+    const lxx = m.config.cloLxxPct ?? 0;
+    const rated = m.config.cloRatedH ?? 0;
+    if (lxx !== 0 || rated !== 0) {
+      if (!(lxx >= MIN_CLO_LXX_PCT && lxx <= MAX_CLO_LXX_PCT)) b.problems.push(`config.clo_lxx_pct=${lxx} outside ${MIN_CLO_LXX_PCT}..${MAX_CLO_LXX_PCT}`);
+      if (!(rated >= MIN_CLO_RATED_H && rated <= MAX_CLO_RATED_H)) b.problems.push(`config.clo_rated_h=${rated} outside ${MIN_CLO_RATED_H}..${MAX_CLO_RATED_H}`);
+    }
+    b.num('config.led_hours_offset', m.config.ledHoursOffset, MAX_LED_HOURS_OFFSET);
   }
   const plan = m.plan?.plan;
   if (plan) {

@@ -25,6 +25,19 @@ export const MAX_PRESENCE_HOLD_S = 3600;
 export const MAX_PRESENCE_FADE_UP_S = 60;
 export const MAX_PRESENCE_FADE_DOWN_S = 3600;
 /**
+ * Constant light output (`SetConfig.clo_*`, `StateReport.clo`): lumen maintenance Lxx of 50..99 % (L70, L80, L90
+ * are the usual figures; below L50 an LED is worn out) at 1,000..1,000,000 burning hours (datasheets give 50,000 to
+ * 100,000 h; 24/7 for 114 years bounds it); an LED's hours up to 2,000,000; a drive of at most twice the plan level
+ * (the device clamps it to 100 % anyway).
+ */
+export const MIN_CLO_LXX_PCT = 50;
+export const MAX_CLO_LXX_PCT = 99;
+export const MIN_CLO_RATED_H = 1000;
+export const MAX_CLO_RATED_H = 1_000_000;
+export const MAX_LED_HOURS_OFFSET = 1_000_000;
+export const MAX_LED_HOURS = 2_000_000;
+export const MAX_CLO_DRIVE_PERMILLE = 2000;
+/**
  * Largest step by which a config or plan version may move ahead of the one a device holds. The fleet server
  * numbers versions one by one per change, so a real step is small (a device with wiped flash holds 0 and gets
  * the server's current version, a few thousand at most); a forged 2^32−1, once adopted, would make every real

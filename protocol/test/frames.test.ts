@@ -97,6 +97,9 @@ describe('frame rejection reasons', () => {
     ['ota_status.reason longer than MAX_TEXT_BYTES', { otaStatus: { reason: 'r'.repeat(121) } }],
     ['detection.raised_level > 100', { detection: { raisedLevel: 101, holdS: 60 } }],
     ['detection.hold_s > MAX_PRESENCE_HOLD_S', { detection: { raisedLevel: 80, holdS: 3601 } }],
+    ['state.clo.drive_permille > 2000', { state: { level: 50, clo: { drivePermille: 2001 } } }],
+    ['state.clo.led_hours > 2,000,000', { state: { level: 50, clo: { ledHours: 2_000_001 } } }],
+    ['state.clo.saved_mwh above 2^53-1', { state: { level: 50, clo: { savedMwh: 2 ** 60 } } }],
   ])('uplink with %s → out_of_bounds', (_what, body) => {
     expect(upReason(up(body), ID)).toBe('out_of_bounds');
   });
@@ -104,6 +107,12 @@ describe('frame rejection reasons', () => {
   it('a presence step at its bounds is accepted (base = raised level, hold an hour, fades a minute and an hour)', () => {
     const steps = [{ level: 80, presence: { baseLevel: 80, holdS: 3600, fadeUpS: 60, fadeDownS: 3600 } }, { level: 30, presence: { holdS: 1 } }];
     expect(downReason(down({ plan: { plan: { programs: [{ id: 1, steps }] } } }), ID)).toBe('ok');
+  });
+
+  it('constant light output at its bounds is accepted (L50 at 1000 h, L99 at 1,000,000 h, a used LED, a drive of 2)', () => {
+    expect(downReason(down({ config: { cloLxxPct: 50, cloRatedH: 1000, ledHoursOffset: 1_000_000 } }), ID)).toBe('ok');
+    expect(downReason(down({ config: { cloLxxPct: 99, cloRatedH: 1_000_000 } }), ID)).toBe('ok');
+    expect(upReason(up({ state: { level: 50, clo: { drivePermille: 2000, ledHours: 2_000_000, savedMwh: 2 ** 53 - 1 } } }), ID)).toBe('ok');
   });
 
   it('text bounds count UTF-8 bytes: 60 × "é" (120 bytes) is accepted', () => {
@@ -116,6 +125,13 @@ describe('frame rejection reasons', () => {
     ['config.min_level > 100', { config: { minLevel: 101 } }],
     ['config.latitude beyond ±90°', { config: { latitudeE6: -90_000_001 } }],
     ['config.longitude beyond ±180°', { config: { longitudeE6: 180_000_001 } }],
+    ['config.clo_lxx_pct without clo_rated_h', { config: { cloLxxPct: 80 } }],
+    ['config.clo_rated_h without clo_lxx_pct', { config: { cloRatedH: 100_000 } }],
+    ['config.clo_lxx_pct below 50', { config: { cloLxxPct: 49, cloRatedH: 100_000 } }],
+    ['config.clo_lxx_pct of 100 (no depreciation is no figure)', { config: { cloLxxPct: 100, cloRatedH: 100_000 } }],
+    ['config.clo_rated_h below 1000 h', { config: { cloLxxPct: 80, cloRatedH: 999 } }],
+    ['config.clo_rated_h above 1,000,000 h', { config: { cloLxxPct: 80, cloRatedH: 1_000_001 } }],
+    ['config.led_hours_offset above 1,000,000 h', { config: { ledHoursOffset: 1_000_001 } }],
     ['more than 8 programs', { plan: { plan: { programs: Array.from({ length: 9 }, (_, i) => ({ id: i + 1 })) } } }],
     ['more than 16 steps', { plan: { plan: { programs: [{ id: 1, steps: Array.from({ length: 17 }, () => ({ level: 50 })) }] } } }],
     ['a step level > 100', { plan: { plan: { programs: [{ id: 1, steps: [{ level: 101 }] }] } } }],

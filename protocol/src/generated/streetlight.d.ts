@@ -787,6 +787,9 @@ export namespace streetlight {
             /** StateReport reason. */
             reason: streetlight.v1.ReportReason;
 
+            /** StateReport clo. */
+            clo?: (streetlight.v1.CloStatus.$Properties|null);
+
             /**
              * Creates a new StateReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -904,12 +907,144 @@ export namespace streetlight {
                 /** StateReport reason */
                 reason?: (streetlight.v1.ReportReason|null);
 
+                /** StateReport clo */
+                clo?: (streetlight.v1.CloStatus.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a StateReport. */
             type $Shape = streetlight.v1.StateReport.$Properties;
+        }
+
+        /**
+         * Properties of a CloStatus.
+         * @deprecated Use streetlight.v1.CloStatus.$Properties instead.
+         */
+        interface ICloStatus extends streetlight.v1.CloStatus.$Properties {
+        }
+
+        /** Represents a CloStatus. */
+        class CloStatus {
+
+            /**
+             * Constructs a new CloStatus.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.CloStatus.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CloStatus drivePermille. */
+            drivePermille: number;
+
+            /** CloStatus ledHours. */
+            ledHours: number;
+
+            /** CloStatus savedMwh. */
+            savedMwh: number;
+
+            /**
+             * Creates a new CloStatus instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CloStatus instance
+             */
+            static create(properties: streetlight.v1.CloStatus.$Shape): streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape;
+            static create(properties?: streetlight.v1.CloStatus.$Properties): streetlight.v1.CloStatus;
+
+            /**
+             * Encodes the specified CloStatus message. Does not implicitly {@link streetlight.v1.CloStatus.verify|verify} messages.
+             * @param message CloStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.CloStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CloStatus message, length delimited. Does not implicitly {@link streetlight.v1.CloStatus.verify|verify} messages.
+             * @param message CloStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.CloStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CloStatus message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape} CloStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape;
+
+            /**
+             * Decodes a CloStatus message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape} CloStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape;
+
+            /**
+             * Verifies a CloStatus message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CloStatus message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CloStatus
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.CloStatus;
+
+            /**
+             * Creates a plain object from a CloStatus message. Also converts values to other types if specified.
+             * @param message CloStatus
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.CloStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CloStatus to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CloStatus
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CloStatus {
+
+            /** Properties of a CloStatus. */
+            interface $Properties {
+
+                /** CloStatus drivePermille */
+                drivePermille?: (number|null);
+
+                /** CloStatus ledHours */
+                ledHours?: (number|null);
+
+                /** CloStatus savedMwh */
+                savedMwh?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CloStatus. */
+            type $Shape = streetlight.v1.CloStatus.$Properties;
         }
 
         /**
@@ -1998,6 +2133,15 @@ export namespace streetlight {
             /** SetConfig fadeDefaultS. */
             fadeDefaultS: number;
 
+            /** SetConfig cloLxxPct. */
+            cloLxxPct: number;
+
+            /** SetConfig cloRatedH. */
+            cloRatedH: number;
+
+            /** SetConfig ledHoursOffset. */
+            ledHoursOffset: number;
+
             /**
              * Creates a new SetConfig instance using the specified properties.
              * @param [properties] Properties to set
@@ -2114,6 +2258,15 @@ export namespace streetlight {
 
                 /** SetConfig fadeDefaultS */
                 fadeDefaultS?: (number|null);
+
+                /** SetConfig cloLxxPct */
+                cloLxxPct?: (number|null);
+
+                /** SetConfig cloRatedH */
+                cloRatedH?: (number|null);
+
+                /** SetConfig ledHoursOffset */
+                ledHoursOffset?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2141,6 +2141,7 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [uptimeS] StateReport uptimeS
              * @property {number|null} [powerMw] StateReport powerMw
              * @property {streetlight.v1.ReportReason|null} [reason] StateReport reason
+             * @property {streetlight.v1.CloStatus.$Properties|null} [clo] StateReport clo
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2261,6 +2262,14 @@ export const streetlight = $root.streetlight = (() => {
             StateReport.prototype.reason = 0;
 
             /**
+             * StateReport clo.
+             * @member {streetlight.v1.CloStatus.$Properties|null|undefined} clo
+             * @memberof streetlight.v1.StateReport
+             * @instance
+             */
+            StateReport.prototype.clo = null;
+
+            /**
              * Creates a new StateReport instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.StateReport
@@ -2314,6 +2323,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.powerMw);
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
                     writer.uint32(/* id 11, wireType 0 =*/88).int32(message.reason);
+                if (message.clo != null && $Object.hasOwnProperty.call(message, "clo"))
+                    $root.streetlight.v1.CloStatus.encode(message.clo, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2467,6 +2478,12 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.reason;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.clo = $root.streetlight.v1.CloStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.clo);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2550,6 +2567,11 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     if (typeof message.reason !== "number" || (message.reason | 0) !== message.reason)
                         return "reason: enum value expected";
+                if (message.clo != null && $Object.hasOwnProperty.call(message, "clo")) {
+                    let error = $root.streetlight.v1.CloStatus.verify(message.clo, _depth + 1);
+                    if (error)
+                        return "clo." + error;
+                }
                 return null;
             };
 
@@ -2671,6 +2693,11 @@ export const streetlight = $root.streetlight = (() => {
                         if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
                             message.reason = object.reason;
                     }
+                if (object.clo != null) {
+                    if (!$util.isObject(object.clo))
+                        throw $TypeError(".streetlight.v1.StateReport.clo: object expected");
+                    message.clo = $root.streetlight.v1.CloStatus.fromObject(object.clo, _depth + 1);
+                }
                 return message;
             };
 
@@ -2703,6 +2730,7 @@ export const streetlight = $root.streetlight = (() => {
                     object.uptimeS = 0;
                     object.powerMw = 0;
                     object.reason = options.enums === $String ? "REPORT_REASON_UNSPECIFIED" : 0;
+                    object.clo = null;
                 }
                 if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
                     object.level = message.level;
@@ -2726,6 +2754,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.powerMw = message.powerMw;
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     object.reason = options.enums === $String ? $root.streetlight.v1.ReportReason[message.reason] === $undefined ? message.reason : $root.streetlight.v1.ReportReason[message.reason] : message.reason;
+                if (message.clo != null && $Object.hasOwnProperty.call(message, "clo"))
+                    object.clo = $root.streetlight.v1.CloStatus.toObject(message.clo, options, _depth + 1);
                 return object;
             };
 
@@ -2755,6 +2785,356 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return StateReport;
+        })();
+
+        v1.CloStatus = (function() {
+
+            /**
+             * Properties of a CloStatus.
+             * @typedef {Object} streetlight.v1.CloStatus.$Properties
+             * @property {number|null} [drivePermille] CloStatus drivePermille
+             * @property {number|null} [ledHours] CloStatus ledHours
+             * @property {number|null} [savedMwh] CloStatus savedMwh
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CloStatus.
+             * @memberof streetlight.v1
+             * @interface ICloStatus
+             * @augments streetlight.v1.CloStatus.$Properties
+             * @deprecated Use streetlight.v1.CloStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of a CloStatus.
+             * @typedef {streetlight.v1.CloStatus.$Properties} streetlight.v1.CloStatus.$Shape
+             */
+
+            /**
+             * Constructs a new CloStatus.
+             * @memberof streetlight.v1
+             * @classdesc Represents a CloStatus.
+             * @constructor
+             * @param {streetlight.v1.CloStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CloStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CloStatus drivePermille.
+             * @member {number} drivePermille
+             * @memberof streetlight.v1.CloStatus
+             * @instance
+             */
+            CloStatus.prototype.drivePermille = 0;
+
+            /**
+             * CloStatus ledHours.
+             * @member {number} ledHours
+             * @memberof streetlight.v1.CloStatus
+             * @instance
+             */
+            CloStatus.prototype.ledHours = 0;
+
+            /**
+             * CloStatus savedMwh.
+             * @member {number} savedMwh
+             * @memberof streetlight.v1.CloStatus
+             * @instance
+             */
+            CloStatus.prototype.savedMwh = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new CloStatus instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {streetlight.v1.CloStatus.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.CloStatus} CloStatus instance
+             * @type {{
+             *   (properties: streetlight.v1.CloStatus.$Shape): streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape;
+             *   (properties?: streetlight.v1.CloStatus.$Properties): streetlight.v1.CloStatus;
+             * }}
+             */
+            CloStatus.create = function(properties) {
+                return new CloStatus(properties);
+            };
+
+            /**
+             * Encodes the specified CloStatus message. Does not implicitly {@link streetlight.v1.CloStatus.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {streetlight.v1.CloStatus.$Properties} message CloStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CloStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.drivePermille != null && $Object.hasOwnProperty.call(message, "drivePermille") && message.drivePermille !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.drivePermille);
+                if (message.ledHours != null && $Object.hasOwnProperty.call(message, "ledHours") && message.ledHours !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.ledHours);
+                if (message.savedMwh != null && $Object.hasOwnProperty.call(message, "savedMwh") && (typeof message.savedMwh === "object" ? message.savedMwh.low || message.savedMwh.high : message.savedMwh !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.savedMwh);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CloStatus message, length delimited. Does not implicitly {@link streetlight.v1.CloStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {streetlight.v1.CloStatus.$Properties} message CloStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CloStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CloStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape} CloStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CloStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.CloStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.drivePermille = value;
+                            else
+                                delete message.drivePermille;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ledHours = value;
+                            else
+                                delete message.ledHours;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.savedMwh = value;
+                            else
+                                delete message.savedMwh;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CloStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.CloStatus & streetlight.v1.CloStatus.$Shape} CloStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CloStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CloStatus message.
+             * @function verify
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CloStatus.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.drivePermille != null && $Object.hasOwnProperty.call(message, "drivePermille"))
+                    if (!$util.isInteger(message.drivePermille))
+                        return "drivePermille: integer expected";
+                if (message.ledHours != null && $Object.hasOwnProperty.call(message, "ledHours"))
+                    if (!$util.isInteger(message.ledHours))
+                        return "ledHours: integer expected";
+                if (message.savedMwh != null && $Object.hasOwnProperty.call(message, "savedMwh"))
+                    if (!$util.isInteger(message.savedMwh) && !(message.savedMwh && $util.isInteger(message.savedMwh.low) && $util.isInteger(message.savedMwh.high)))
+                        return "savedMwh: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a CloStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.CloStatus} CloStatus
+             */
+            CloStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.CloStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.CloStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.CloStatus();
+                if (object.drivePermille != null)
+                    if ($Number(object.drivePermille) !== 0)
+                        message.drivePermille = object.drivePermille >>> 0;
+                if (object.ledHours != null)
+                    if ($Number(object.ledHours) !== 0)
+                        message.ledHours = object.ledHours >>> 0;
+                if (object.savedMwh != null)
+                    if (typeof object.savedMwh === "object" ? object.savedMwh.low || object.savedMwh.high : $Number(object.savedMwh) !== 0)
+                        if ($util.Long)
+                            message.savedMwh = $util.Long.fromValue(object.savedMwh, true);
+                        else if (typeof object.savedMwh === "string")
+                            message.savedMwh = $parseInt(object.savedMwh, 10);
+                        else if (typeof object.savedMwh === "number")
+                            message.savedMwh = object.savedMwh;
+                        else if (typeof object.savedMwh === "object")
+                            message.savedMwh = new $util.LongBits(object.savedMwh.low >>> 0, object.savedMwh.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CloStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {streetlight.v1.CloStatus} message CloStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CloStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.drivePermille = 0;
+                    object.ledHours = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.savedMwh = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.savedMwh = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.drivePermille != null && $Object.hasOwnProperty.call(message, "drivePermille"))
+                    object.drivePermille = message.drivePermille;
+                if (message.ledHours != null && $Object.hasOwnProperty.call(message, "ledHours"))
+                    object.ledHours = message.ledHours;
+                if (message.savedMwh != null && $Object.hasOwnProperty.call(message, "savedMwh"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.savedMwh = typeof message.savedMwh === "number" ? $BigInt(message.savedMwh) : $util.Long.fromBits(message.savedMwh.low >>> 0, message.savedMwh.high >>> 0, true).toBigInt();
+                    else if (typeof message.savedMwh === "number")
+                        object.savedMwh = options.longs === $String ? $String(message.savedMwh) : message.savedMwh;
+                    else
+                        object.savedMwh = options.longs === $String ? $util.Long.prototype.toString.call(message.savedMwh) : options.longs === $Number ? new $util.LongBits(message.savedMwh.low >>> 0, message.savedMwh.high >>> 0).toNumber(true) : message.savedMwh;
+                return object;
+            };
+
+            /**
+             * Converts this CloStatus to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.CloStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CloStatus.prototype.toJSON = function() {
+                return CloStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CloStatus
+             * @function getTypeUrl
+             * @memberof streetlight.v1.CloStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CloStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.CloStatus";
+            };
+
+            return CloStatus;
         })();
 
         v1.IntervalRecord = (function() {
@@ -5801,6 +6181,9 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [minLevel] SetConfig minLevel
              * @property {number|null} [nominalPowerW] SetConfig nominalPowerW
              * @property {number|null} [fadeDefaultS] SetConfig fadeDefaultS
+             * @property {number|null} [cloLxxPct] SetConfig cloLxxPct
+             * @property {number|null} [cloRatedH] SetConfig cloRatedH
+             * @property {number|null} [ledHoursOffset] SetConfig ledHoursOffset
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5921,6 +6304,30 @@ export const streetlight = $root.streetlight = (() => {
             SetConfig.prototype.fadeDefaultS = 0;
 
             /**
+             * SetConfig cloLxxPct.
+             * @member {number} cloLxxPct
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.cloLxxPct = 0;
+
+            /**
+             * SetConfig cloRatedH.
+             * @member {number} cloRatedH
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.cloRatedH = 0;
+
+            /**
+             * SetConfig ledHoursOffset.
+             * @member {number} ledHoursOffset
+             * @memberof streetlight.v1.SetConfig
+             * @instance
+             */
+            SetConfig.prototype.ledHoursOffset = 0;
+
+            /**
              * Creates a new SetConfig instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.SetConfig
@@ -5974,6 +6381,12 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.nominalPowerW);
                 if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS") && message.fadeDefaultS !== 0)
                     writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.fadeDefaultS);
+                if (message.cloLxxPct != null && $Object.hasOwnProperty.call(message, "cloLxxPct") && message.cloLxxPct !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.cloLxxPct);
+                if (message.cloRatedH != null && $Object.hasOwnProperty.call(message, "cloRatedH") && message.cloRatedH !== 0)
+                    writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.cloRatedH);
+                if (message.ledHoursOffset != null && $Object.hasOwnProperty.call(message, "ledHoursOffset") && message.ledHoursOffset !== 0)
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.ledHoursOffset);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6130,6 +6543,33 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.fadeDefaultS;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cloLxxPct = value;
+                            else
+                                delete message.cloLxxPct;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cloRatedH = value;
+                            else
+                                delete message.cloRatedH;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ledHoursOffset = value;
+                            else
+                                delete message.ledHoursOffset;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6211,6 +6651,15 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS"))
                     if (!$util.isInteger(message.fadeDefaultS))
                         return "fadeDefaultS: integer expected";
+                if (message.cloLxxPct != null && $Object.hasOwnProperty.call(message, "cloLxxPct"))
+                    if (!$util.isInteger(message.cloLxxPct))
+                        return "cloLxxPct: integer expected";
+                if (message.cloRatedH != null && $Object.hasOwnProperty.call(message, "cloRatedH"))
+                    if (!$util.isInteger(message.cloRatedH))
+                        return "cloRatedH: integer expected";
+                if (message.ledHoursOffset != null && $Object.hasOwnProperty.call(message, "ledHoursOffset"))
+                    if (!$util.isInteger(message.ledHoursOffset))
+                        return "ledHoursOffset: integer expected";
                 return null;
             };
 
@@ -6280,6 +6729,15 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.fadeDefaultS != null)
                     if ($Number(object.fadeDefaultS) !== 0)
                         message.fadeDefaultS = object.fadeDefaultS >>> 0;
+                if (object.cloLxxPct != null)
+                    if ($Number(object.cloLxxPct) !== 0)
+                        message.cloLxxPct = object.cloLxxPct >>> 0;
+                if (object.cloRatedH != null)
+                    if ($Number(object.cloRatedH) !== 0)
+                        message.cloRatedH = object.cloRatedH >>> 0;
+                if (object.ledHoursOffset != null)
+                    if ($Number(object.ledHoursOffset) !== 0)
+                        message.ledHoursOffset = object.ledHoursOffset >>> 0;
                 return message;
             };
 
@@ -6312,6 +6770,9 @@ export const streetlight = $root.streetlight = (() => {
                     object.minLevel = 0;
                     object.nominalPowerW = 0;
                     object.fadeDefaultS = 0;
+                    object.cloLxxPct = 0;
+                    object.cloRatedH = 0;
+                    object.ledHoursOffset = 0;
                 }
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                     object.version = message.version;
@@ -6335,6 +6796,12 @@ export const streetlight = $root.streetlight = (() => {
                     object.nominalPowerW = message.nominalPowerW;
                 if (message.fadeDefaultS != null && $Object.hasOwnProperty.call(message, "fadeDefaultS"))
                     object.fadeDefaultS = message.fadeDefaultS;
+                if (message.cloLxxPct != null && $Object.hasOwnProperty.call(message, "cloLxxPct"))
+                    object.cloLxxPct = message.cloLxxPct;
+                if (message.cloRatedH != null && $Object.hasOwnProperty.call(message, "cloRatedH"))
+                    object.cloRatedH = message.cloRatedH;
+                if (message.ledHoursOffset != null && $Object.hasOwnProperty.call(message, "ledHoursOffset"))
+                    object.ledHoursOffset = message.ledHoursOffset;
                 return object;
             };
 

@@ -188,6 +188,21 @@ export const HelloDesc: Desc = frozenDesc([
   [12, 'keyGeneration', 0],
 ]);
 
+/** Constant light output (protocol README, "Constant light output"). Bounds checked by the frame decoders. */
+export interface CloStatus {
+  /** 0..2000: drive / plan level, ‰ (maintained flux ÷ the LED's flux fraction now) */
+  drivePermille?: number;
+  /** 0..2000000: the LED's burning hours (offset + the controller's count) */
+  ledHours?: number;
+  /** energy not drawn thanks to CLO since it was configured, mWh (≤ 2^53−1) */
+  savedMwh?: number;
+}
+export const CloStatusDesc: Desc = frozenDesc([
+  [1, 'drivePermille', 0],
+  [2, 'ledHours', 0],
+  [3, 'savedMwh', 6],
+]);
+
 export interface StateReport {
   /** current output level, percent 0..100 (mid-fade value) */
   level?: number;
@@ -205,6 +220,8 @@ export interface StateReport {
   /** measured active power, milliwatts (0 if no metering) */
   powerMw?: number;
   reason?: ReportReason;
+  /** constant light output in effect (absent: none configured, or older firmware) */
+  clo?: CloStatus;
 }
 export const StateReportDesc: Desc = frozenDesc([
   [1, 'level', 0],
@@ -218,6 +235,7 @@ export const StateReportDesc: Desc = frozenDesc([
   [9, 'uptimeS', 0],
   [10, 'powerMw', 0],
   [11, 'reason', 2],
+  [12, 'clo', 7, CloStatusDesc],
 ]);
 
 /** One metering interval (default 15 min). Records carry their own per-device sequence so the server can deduplicate (unique device, seq) and detect gaps; the device deletes them only after an EnergyAck. */
@@ -407,6 +425,12 @@ export interface SetConfig {
   nominalPowerW?: number;
   /** fade used when a step or command sets none */
   fadeDefaultS?: number;
+  /** Constant light output (protocol README, "Constant light output"): the luminaire model's lumen maintenance Lxx at `clo_rated_h` hours. With both set the device drives a new LED lower (at the maintained flux) and raises the drive as the flux falls with its burning hours, so the delivered light stays the plan's. */
+  cloLxxPct?: number;
+  /** 1000..1000000 burning hours at which the flux is down to clo_lxx_pct */
+  cloRatedH?: number;
+  /** 0..1000000: LED burning hours before this controller began counting */
+  ledHoursOffset?: number;
 }
 export const SetConfigDesc: Desc = frozenDesc([
   [1, 'version', 0],
@@ -420,6 +444,9 @@ export const SetConfigDesc: Desc = frozenDesc([
   [9, 'minLevel', 0],
   [10, 'nominalPowerW', 0],
   [11, 'fadeDefaultS', 0],
+  [12, 'cloLxxPct', 0],
+  [13, 'cloRatedH', 0],
+  [14, 'ledHoursOffset', 0],
 ]);
 
 /** The light of a presence step (protocol README, "Presence on demand"). Bounds checked by the frame decoders. */
