@@ -6,7 +6,7 @@ import { pb, type Downlink, type Presence, type Uplink } from './codec.js';
 import {
   MAX_CLO_DRIVE_PERMILLE, MAX_CLO_LXX_PCT, MAX_CLO_RATED_H, MAX_LED_HOURS, MAX_LED_HOURS_OFFSET, MIN_CLO_LXX_PCT, MIN_CLO_RATED_H,
   MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
-  MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROTOCOL_VERSION,
+  MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_PROFILE_CELLS, MAX_PROFILE_WEEKS, MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROFILE_CELL_MINUTES, PROTOCOL_VERSION,
 } from './limits.js';
 import { FRAME_MAC_BYTES } from './auth.js';
 import { isValidId } from './topics.js';
@@ -73,7 +73,7 @@ function decodeWith<T>(decode: () => T): Decoded<T> {
   }
 }
 
-const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection'] as const;
+const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'profile'] as const;
 const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck', 'timeSync'] as const;
 
 function uplinkBounds(m: Uplink): string[] {
@@ -107,6 +107,17 @@ function uplinkBounds(m: Uplink): string[] {
   if (m.detection) {
     b.num('detection.raised_level', m.detection.raisedLevel, 100);
     b.num('detection.hold_s', m.detection.holdS, MAX_PRESENCE_HOLD_S);
+  }
+  if (m.profile) {
+    // A learned traffic profile: cells of a known width covering exactly one week, a plausible age.
+    const p = m.profile;
+    const minutes = p.cellMinutes ?? 0;
+    const cells = p.cells?.length ?? 0;
+    if (!PROFILE_CELL_MINUTES.includes(minutes)) b.problems.push(`profile.cell_minutes ${minutes} not one of ${PROFILE_CELL_MINUTES.join(', ')}`);
+    else if (cells !== 10_080 / minutes) b.problems.push(`profile.cells: ${cells} cells, a week of ${minutes} min cells is ${10_080 / minutes}`);
+    b.bytes('profile.cells', p.cells, MAX_PROFILE_CELLS);
+    b.num('profile.weeks', p.weeks, MAX_PROFILE_WEEKS);
+    b.num('profile.watched_cells', p.watchedCells, cells);
   }
   if (m.otaStatus) {
     b.text('ota_status.reason', m.otaStatus.reason, MAX_TEXT_BYTES);
@@ -149,6 +160,9 @@ function downlinkBounds(m: Downlink): string[] {
         if (!pm.holdS) b.problems.push('presence.hold_s must be > 0');
         b.num('presence.fade_up_s', pm.fadeUpS, MAX_PRESENCE_FADE_UP_S);
         b.num('presence.fade_down_s', pm.fadeDownS, MAX_PRESENCE_FADE_DOWN_S);
+        b.num('presence.anticipate_pct', pm.anticipatePct, 100);
+        b.num('presence.prelight_level', pm.prelightLevel, s.level ?? 0);
+        if (pm.prelightLevel && pm.prelightLevel < (pm.baseLevel ?? 0)) b.problems.push('presence.prelight_level below base_level');
       }
     }
     for (const r of plan.rules ?? []) b.count('rule.dates', r.dates, MAX_RULE_DATES);

@@ -25,6 +25,14 @@ export const MAX_PRESENCE_HOLD_S = 3600;
 export const MAX_PRESENCE_FADE_UP_S = 60;
 export const MAX_PRESENCE_FADE_DOWN_S = 3600;
 /**
+ * Learned traffic profile (`TrafficProfile`, issue 17 "frugal learning"): cells of 15, 30 or 60 minutes over the
+ * local week, exactly 10,080 / cell_minutes of them (672 bytes at most); the model's age in weeks up to 5,200 (a
+ * century); watched cells at most the cell count.
+ */
+export const PROFILE_CELL_MINUTES: readonly number[] = Object.freeze([15, 30, 60]);
+export const MAX_PROFILE_CELLS = 672;
+export const MAX_PROFILE_WEEKS = 5200;
+/**
  * Constant light output (`SetConfig.clo_*`, `StateReport.clo`): lumen maintenance Lxx of 50..99 % (L70, L80, L90
  * are the usual figures; below L50 an LED is worn out) at 1,000..1,000,000 burning hours (datasheets give 50,000 to
  * 100,000 h; 24/7 for 114 years bounds it); an LED's hours up to 2,000,000; a drive of at most twice the plan level

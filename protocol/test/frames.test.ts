@@ -97,11 +97,34 @@ describe('frame rejection reasons', () => {
     ['ota_status.reason longer than MAX_TEXT_BYTES', { otaStatus: { reason: 'r'.repeat(121) } }],
     ['detection.raised_level > 100', { detection: { raisedLevel: 101, holdS: 60 } }],
     ['detection.hold_s > MAX_PRESENCE_HOLD_S', { detection: { raisedLevel: 80, holdS: 3601 } }],
+    ['a profile of 671 quarter-hour cells', { profile: { weeks: 1, cellMinutes: 15, cells: new Uint8Array(671) } }],
+    ['a profile of 673 quarter-hour cells', { profile: { weeks: 1, cellMinutes: 15, cells: new Uint8Array(673) } }],
+    ['a profile with 20-minute cells', { profile: { weeks: 1, cellMinutes: 20, cells: new Uint8Array(504) } }],
+    ['a profile without cells', { profile: { weeks: 1, cellMinutes: 15 } }],
+    ['a profile of 64 KiB (hostile)', { profile: { weeks: 1, cellMinutes: 15, cells: new Uint8Array(8000) } }],
+    ['a profile older than a century', { profile: { weeks: 5201, cellMinutes: 60, cells: new Uint8Array(168) } }],
+    ['a profile with more cells watched than it has', { profile: { weeks: 1, cellMinutes: 60, cells: new Uint8Array(168), watchedCells: 169 } }],
     ['state.clo.drive_permille > 2000', { state: { level: 50, clo: { drivePermille: 2001 } } }],
     ['state.clo.led_hours > 2,000,000', { state: { level: 50, clo: { ledHours: 2_000_001 } } }],
     ['state.clo.saved_mwh above 2^53-1', { state: { level: 50, clo: { savedMwh: 2 ** 60 } } }],
   ])('uplink with %s → out_of_bounds', (_what, body) => {
     expect(upReason(up(body), ID)).toBe('out_of_bounds');
+  });
+
+  it('a learned profile of a week of 15, 30 or 60 min cells is accepted', () => {
+    for (const cellMinutes of [15, 30, 60]) {
+      const cells = new Uint8Array(10_080 / cellMinutes).fill(255);
+      expect(upReason(up({ profile: { weeks: 5200, cellMinutes, cells, watchedCells: cells.length } }), ID)).toBe('ok');
+    }
+  });
+
+  it('a presence step with anticipation at its bounds is accepted; a pre-light level above the step or below the base is not', () => {
+    const step = (presence: object) => down({ plan: { plan: { programs: [{ id: 1, steps: [{ level: 80, presence: { baseLevel: 10, holdS: 60, ...presence } }] }] } } });
+    expect(downReason(step({ anticipatePct: 100, prelightLevel: 80 }), ID)).toBe('ok');
+    expect(downReason(step({ anticipatePct: 50, prelightLevel: 10 }), ID)).toBe('ok');
+    expect(downReason(step({ anticipatePct: 101 }), ID)).toBe('out_of_bounds');
+    expect(downReason(step({ anticipatePct: 50, prelightLevel: 81 }), ID)).toBe('out_of_bounds');
+    expect(downReason(step({ anticipatePct: 50, prelightLevel: 9 }), ID)).toBe('out_of_bounds');
   });
 
   it('a presence step at its bounds is accepted (base = raised level, hold an hour, fades a minute and an hour)', () => {

@@ -220,8 +220,11 @@ export namespace streetlight {
             /** Uplink detection. */
             detection?: (streetlight.v1.PresenceDetection.$Properties|null);
 
+            /** Uplink profile. */
+            profile?: (streetlight.v1.TrafficProfile.$Properties|null);
+
             /** Uplink body. */
-            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection");
+            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile");
 
             /**
              * Creates a new Uplink instance using the specified properties.
@@ -343,8 +346,11 @@ export namespace streetlight {
                 /** Uplink detection */
                 detection?: (streetlight.v1.PresenceDetection.$Properties|null);
 
+                /** Uplink profile */
+                profile?: (streetlight.v1.TrafficProfile.$Properties|null);
+
                 /** Uplink body */
-                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection");
+                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -364,10 +370,146 @@ export namespace streetlight {
               ack?: streetlight.v1.CommandAck.$Shape|null;
               otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
               detection?: streetlight.v1.PresenceDetection.$Shape|null;
+              profile?: streetlight.v1.TrafficProfile.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape })
+              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape })
             );
+        }
+
+        /**
+         * Properties of a TrafficProfile.
+         * @deprecated Use streetlight.v1.TrafficProfile.$Properties instead.
+         */
+        interface ITrafficProfile extends streetlight.v1.TrafficProfile.$Properties {
+        }
+
+        /** Represents a TrafficProfile. */
+        class TrafficProfile {
+
+            /**
+             * Constructs a new TrafficProfile.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.TrafficProfile.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TrafficProfile weeks. */
+            weeks: number;
+
+            /** TrafficProfile cellMinutes. */
+            cellMinutes: number;
+
+            /** TrafficProfile cells. */
+            cells: Uint8Array;
+
+            /** TrafficProfile watchedCells. */
+            watchedCells: number;
+
+            /**
+             * Creates a new TrafficProfile instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TrafficProfile instance
+             */
+            static create(properties: streetlight.v1.TrafficProfile.$Shape): streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape;
+            static create(properties?: streetlight.v1.TrafficProfile.$Properties): streetlight.v1.TrafficProfile;
+
+            /**
+             * Encodes the specified TrafficProfile message. Does not implicitly {@link streetlight.v1.TrafficProfile.verify|verify} messages.
+             * @param message TrafficProfile message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.TrafficProfile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TrafficProfile message, length delimited. Does not implicitly {@link streetlight.v1.TrafficProfile.verify|verify} messages.
+             * @param message TrafficProfile message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.TrafficProfile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TrafficProfile message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape} TrafficProfile
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape;
+
+            /**
+             * Decodes a TrafficProfile message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape} TrafficProfile
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape;
+
+            /**
+             * Verifies a TrafficProfile message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TrafficProfile message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TrafficProfile
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.TrafficProfile;
+
+            /**
+             * Creates a plain object from a TrafficProfile message. Also converts values to other types if specified.
+             * @param message TrafficProfile
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.TrafficProfile, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TrafficProfile to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TrafficProfile
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TrafficProfile {
+
+            /** Properties of a TrafficProfile. */
+            interface $Properties {
+
+                /** TrafficProfile weeks */
+                weeks?: (number|null);
+
+                /** TrafficProfile cellMinutes */
+                cellMinutes?: (number|null);
+
+                /** TrafficProfile cells */
+                cells?: (Uint8Array|null);
+
+                /** TrafficProfile watchedCells */
+                watchedCells?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TrafficProfile. */
+            type $Shape = streetlight.v1.TrafficProfile.$Properties;
         }
 
         /**
@@ -2470,6 +2612,12 @@ export namespace streetlight {
             /** PresenceMode fadeDownS. */
             fadeDownS: number;
 
+            /** PresenceMode anticipatePct. */
+            anticipatePct: number;
+
+            /** PresenceMode prelightLevel. */
+            prelightLevel: number;
+
             /**
              * Creates a new PresenceMode instance using the specified properties.
              * @param [properties] Properties to set
@@ -2565,6 +2713,12 @@ export namespace streetlight {
 
                 /** PresenceMode fadeDownS */
                 fadeDownS?: (number|null);
+
+                /** PresenceMode anticipatePct */
+                anticipatePct?: (number|null);
+
+                /** PresenceMode prelightLevel */
+                prelightLevel?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -386,7 +386,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {streetlight.v1.CommandAck.$Properties|null} [ack] Uplink ack
              * @property {streetlight.v1.OtaStatus.$Properties|null} [otaStatus] Uplink otaStatus
              * @property {streetlight.v1.PresenceDetection.$Properties|null} [detection] Uplink detection
-             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"} [body] Uplink body
+             * @property {streetlight.v1.TrafficProfile.$Properties|null} [profile] Uplink profile
+             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"} [body] Uplink body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -413,9 +414,10 @@ export const streetlight = $root.streetlight = (() => {
              *   ack?: streetlight.v1.CommandAck.$Shape|null;
              *   otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
              *   detection?: streetlight.v1.PresenceDetection.$Shape|null;
+             *   profile?: streetlight.v1.TrafficProfile.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape })
+             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape })
              * )} streetlight.v1.Uplink.$Shape
              */
 
@@ -530,17 +532,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Uplink.prototype.detection = null;
 
+            /**
+             * Uplink profile.
+             * @member {streetlight.v1.TrafficProfile.$Properties|null|undefined} profile
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.profile = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Uplink body.
-             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|undefined} body
+             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|undefined} body
              * @memberof streetlight.v1.Uplink
              * @instance
              */
             $Object.defineProperty(Uplink.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus", "detection"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus", "detection", "profile"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -600,6 +610,8 @@ export const streetlight = $root.streetlight = (() => {
                     $root.streetlight.v1.OtaStatus.encode(message.otaStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
                 if (message.detection != null && $Object.hasOwnProperty.call(message, "detection"))
                     $root.streetlight.v1.PresenceDetection.encode(message.detection, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+                if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
+                    $root.streetlight.v1.TrafficProfile.encode(message.profile, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -751,6 +763,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.body = "detection";
                             continue;
                         }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.profile = $root.streetlight.v1.TrafficProfile.decode(reader, reader.size(), $undefined, _depth + 1, message.profile);
+                            message.body = "profile";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -883,6 +902,16 @@ export const streetlight = $root.streetlight = (() => {
                             return "detection." + error;
                     }
                 }
+                if (message.profile != null && $Object.hasOwnProperty.call(message, "profile")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.TrafficProfile.verify(message.profile, _depth + 1);
+                        if (error)
+                            return "profile." + error;
+                    }
+                }
                 return null;
             };
 
@@ -956,6 +985,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (!$util.isObject(object.detection))
                         throw $TypeError(".streetlight.v1.Uplink.detection: object expected");
                     message.detection = $root.streetlight.v1.PresenceDetection.fromObject(object.detection, _depth + 1);
+                }
+                if (object.profile != null) {
+                    if (!$util.isObject(object.profile))
+                        throw $TypeError(".streetlight.v1.Uplink.profile: object expected");
+                    message.profile = $root.streetlight.v1.TrafficProfile.fromObject(object.profile, _depth + 1);
                 }
                 return message;
             };
@@ -1035,6 +1069,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (options.oneofs)
                         object.body = "detection";
                 }
+                if (message.profile != null && $Object.hasOwnProperty.call(message, "profile")) {
+                    object.profile = $root.streetlight.v1.TrafficProfile.toObject(message.profile, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "profile";
+                }
                 return object;
             };
 
@@ -1064,6 +1103,378 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return Uplink;
+        })();
+
+        v1.TrafficProfile = (function() {
+
+            /**
+             * Properties of a TrafficProfile.
+             * @typedef {Object} streetlight.v1.TrafficProfile.$Properties
+             * @property {number|null} [weeks] TrafficProfile weeks
+             * @property {number|null} [cellMinutes] TrafficProfile cellMinutes
+             * @property {Uint8Array|null} [cells] TrafficProfile cells
+             * @property {number|null} [watchedCells] TrafficProfile watchedCells
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TrafficProfile.
+             * @memberof streetlight.v1
+             * @interface ITrafficProfile
+             * @augments streetlight.v1.TrafficProfile.$Properties
+             * @deprecated Use streetlight.v1.TrafficProfile.$Properties instead.
+             */
+
+            /**
+             * Shape of a TrafficProfile.
+             * @typedef {streetlight.v1.TrafficProfile.$Properties} streetlight.v1.TrafficProfile.$Shape
+             */
+
+            /**
+             * Constructs a new TrafficProfile.
+             * @memberof streetlight.v1
+             * @classdesc Represents a TrafficProfile.
+             * @constructor
+             * @param {streetlight.v1.TrafficProfile.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TrafficProfile = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TrafficProfile weeks.
+             * @member {number} weeks
+             * @memberof streetlight.v1.TrafficProfile
+             * @instance
+             */
+            TrafficProfile.prototype.weeks = 0;
+
+            /**
+             * TrafficProfile cellMinutes.
+             * @member {number} cellMinutes
+             * @memberof streetlight.v1.TrafficProfile
+             * @instance
+             */
+            TrafficProfile.prototype.cellMinutes = 0;
+
+            /**
+             * TrafficProfile cells.
+             * @member {Uint8Array} cells
+             * @memberof streetlight.v1.TrafficProfile
+             * @instance
+             */
+            TrafficProfile.prototype.cells = $util.newBuffer([]);
+
+            /**
+             * TrafficProfile watchedCells.
+             * @member {number} watchedCells
+             * @memberof streetlight.v1.TrafficProfile
+             * @instance
+             */
+            TrafficProfile.prototype.watchedCells = 0;
+
+            /**
+             * Creates a new TrafficProfile instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {streetlight.v1.TrafficProfile.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.TrafficProfile} TrafficProfile instance
+             * @type {{
+             *   (properties: streetlight.v1.TrafficProfile.$Shape): streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape;
+             *   (properties?: streetlight.v1.TrafficProfile.$Properties): streetlight.v1.TrafficProfile;
+             * }}
+             */
+            TrafficProfile.create = function(properties) {
+                return new TrafficProfile(properties);
+            };
+
+            /**
+             * Encodes the specified TrafficProfile message. Does not implicitly {@link streetlight.v1.TrafficProfile.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {streetlight.v1.TrafficProfile.$Properties} message TrafficProfile message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TrafficProfile.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.weeks != null && $Object.hasOwnProperty.call(message, "weeks") && message.weeks !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.weeks);
+                if (message.cellMinutes != null && $Object.hasOwnProperty.call(message, "cellMinutes") && message.cellMinutes !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.cellMinutes);
+                if (message.cells != null && $Object.hasOwnProperty.call(message, "cells") && message.cells.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.cells);
+                if (message.watchedCells != null && $Object.hasOwnProperty.call(message, "watchedCells") && message.watchedCells !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.watchedCells);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TrafficProfile message, length delimited. Does not implicitly {@link streetlight.v1.TrafficProfile.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {streetlight.v1.TrafficProfile.$Properties} message TrafficProfile message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TrafficProfile.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TrafficProfile message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape} TrafficProfile
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TrafficProfile.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.TrafficProfile();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.weeks = value;
+                            else
+                                delete message.weeks;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cellMinutes = value;
+                            else
+                                delete message.cellMinutes;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.cells = value;
+                            else
+                                delete message.cells;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.watchedCells = value;
+                            else
+                                delete message.watchedCells;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TrafficProfile message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.TrafficProfile & streetlight.v1.TrafficProfile.$Shape} TrafficProfile
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TrafficProfile.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TrafficProfile message.
+             * @function verify
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TrafficProfile.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.weeks != null && $Object.hasOwnProperty.call(message, "weeks"))
+                    if (!$util.isInteger(message.weeks))
+                        return "weeks: integer expected";
+                if (message.cellMinutes != null && $Object.hasOwnProperty.call(message, "cellMinutes"))
+                    if (!$util.isInteger(message.cellMinutes))
+                        return "cellMinutes: integer expected";
+                if (message.cells != null && $Object.hasOwnProperty.call(message, "cells"))
+                    if (!(message.cells && typeof message.cells.length === "number" || $util.isString(message.cells)))
+                        return "cells: buffer expected";
+                if (message.watchedCells != null && $Object.hasOwnProperty.call(message, "watchedCells"))
+                    if (!$util.isInteger(message.watchedCells))
+                        return "watchedCells: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a TrafficProfile message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.TrafficProfile} TrafficProfile
+             */
+            TrafficProfile.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.TrafficProfile)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.TrafficProfile: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.TrafficProfile();
+                if (object.weeks != null)
+                    if ($Number(object.weeks) !== 0)
+                        message.weeks = object.weeks >>> 0;
+                if (object.cellMinutes != null)
+                    if ($Number(object.cellMinutes) !== 0)
+                        message.cellMinutes = object.cellMinutes >>> 0;
+                if (object.cells != null)
+                    if (object.cells.length)
+                        if (typeof object.cells === "string")
+                            $util.base64.decode(object.cells, message.cells = $util.newBuffer($util.base64.length(object.cells)), 0);
+                        else if (object.cells.length >= 0)
+                            message.cells = object.cells;
+                if (object.watchedCells != null)
+                    if ($Number(object.watchedCells) !== 0)
+                        message.watchedCells = object.watchedCells >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TrafficProfile message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {streetlight.v1.TrafficProfile} message TrafficProfile
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TrafficProfile.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.weeks = 0;
+                    object.cellMinutes = 0;
+                    if (options.bytes === $String)
+                        object.cells = "";
+                    else {
+                        object.cells = [];
+                        if (options.bytes !== $Array)
+                            object.cells = $util.newBuffer(object.cells);
+                    }
+                    object.watchedCells = 0;
+                }
+                if (message.weeks != null && $Object.hasOwnProperty.call(message, "weeks"))
+                    object.weeks = message.weeks;
+                if (message.cellMinutes != null && $Object.hasOwnProperty.call(message, "cellMinutes"))
+                    object.cellMinutes = message.cellMinutes;
+                if (message.cells != null && $Object.hasOwnProperty.call(message, "cells"))
+                    object.cells = options.bytes === $String ? $util.base64.encode(message.cells, 0, message.cells.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cells) : message.cells;
+                if (message.watchedCells != null && $Object.hasOwnProperty.call(message, "watchedCells"))
+                    object.watchedCells = message.watchedCells;
+                return object;
+            };
+
+            /**
+             * Converts this TrafficProfile to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.TrafficProfile
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TrafficProfile.prototype.toJSON = function() {
+                return TrafficProfile.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TrafficProfile
+             * @function getTypeUrl
+             * @memberof streetlight.v1.TrafficProfile
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TrafficProfile.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.TrafficProfile";
+            };
+
+            return TrafficProfile;
         })();
 
         v1.PresenceDetection = (function() {
@@ -7284,6 +7695,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {number|null} [holdS] PresenceMode holdS
              * @property {number|null} [fadeUpS] PresenceMode fadeUpS
              * @property {number|null} [fadeDownS] PresenceMode fadeDownS
+             * @property {number|null} [anticipatePct] PresenceMode anticipatePct
+             * @property {number|null} [prelightLevel] PresenceMode prelightLevel
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7348,6 +7761,22 @@ export const streetlight = $root.streetlight = (() => {
             PresenceMode.prototype.fadeDownS = 0;
 
             /**
+             * PresenceMode anticipatePct.
+             * @member {number} anticipatePct
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.anticipatePct = 0;
+
+            /**
+             * PresenceMode prelightLevel.
+             * @member {number} prelightLevel
+             * @memberof streetlight.v1.PresenceMode
+             * @instance
+             */
+            PresenceMode.prototype.prelightLevel = 0;
+
+            /**
              * Creates a new PresenceMode instance using the specified properties.
              * @function create
              * @memberof streetlight.v1.PresenceMode
@@ -7387,6 +7816,10 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.fadeUpS);
                 if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS") && message.fadeDownS !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.fadeDownS);
+                if (message.anticipatePct != null && $Object.hasOwnProperty.call(message, "anticipatePct") && message.anticipatePct !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.anticipatePct);
+                if (message.prelightLevel != null && $Object.hasOwnProperty.call(message, "prelightLevel") && message.prelightLevel !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.prelightLevel);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -7480,6 +7913,24 @@ export const streetlight = $root.streetlight = (() => {
                                 delete message.fadeDownS;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.anticipatePct = value;
+                            else
+                                delete message.anticipatePct;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.prelightLevel = value;
+                            else
+                                delete message.prelightLevel;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7540,6 +7991,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS"))
                     if (!$util.isInteger(message.fadeDownS))
                         return "fadeDownS: integer expected";
+                if (message.anticipatePct != null && $Object.hasOwnProperty.call(message, "anticipatePct"))
+                    if (!$util.isInteger(message.anticipatePct))
+                        return "anticipatePct: integer expected";
+                if (message.prelightLevel != null && $Object.hasOwnProperty.call(message, "prelightLevel"))
+                    if (!$util.isInteger(message.prelightLevel))
+                        return "prelightLevel: integer expected";
                 return null;
             };
 
@@ -7573,6 +8030,12 @@ export const streetlight = $root.streetlight = (() => {
                 if (object.fadeDownS != null)
                     if ($Number(object.fadeDownS) !== 0)
                         message.fadeDownS = object.fadeDownS >>> 0;
+                if (object.anticipatePct != null)
+                    if ($Number(object.anticipatePct) !== 0)
+                        message.anticipatePct = object.anticipatePct >>> 0;
+                if (object.prelightLevel != null)
+                    if ($Number(object.prelightLevel) !== 0)
+                        message.prelightLevel = object.prelightLevel >>> 0;
                 return message;
             };
 
@@ -7598,6 +8061,8 @@ export const streetlight = $root.streetlight = (() => {
                     object.holdS = 0;
                     object.fadeUpS = 0;
                     object.fadeDownS = 0;
+                    object.anticipatePct = 0;
+                    object.prelightLevel = 0;
                 }
                 if (message.baseLevel != null && $Object.hasOwnProperty.call(message, "baseLevel"))
                     object.baseLevel = message.baseLevel;
@@ -7607,6 +8072,10 @@ export const streetlight = $root.streetlight = (() => {
                     object.fadeUpS = message.fadeUpS;
                 if (message.fadeDownS != null && $Object.hasOwnProperty.call(message, "fadeDownS"))
                     object.fadeDownS = message.fadeDownS;
+                if (message.anticipatePct != null && $Object.hasOwnProperty.call(message, "anticipatePct"))
+                    object.anticipatePct = message.anticipatePct;
+                if (message.prelightLevel != null && $Object.hasOwnProperty.call(message, "prelightLevel"))
+                    object.prelightLevel = message.prelightLevel;
                 return object;
             };
 

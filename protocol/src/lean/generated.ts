@@ -362,6 +362,24 @@ export const PresenceDetectionDesc: Desc = frozenDesc([
   [4, 'sinceLast', 0],
 ]);
 
+/** Frugal learning on the pole: the street's traffic as the controller learnt it from its own presence sensor, by cell of the local week (protocol README, "Learned traffic profile"). About once a week; never raw detections. */
+export interface TrafficProfile {
+  /** weeks of observation behind the profile (1..MAX_PROFILE_WEEKS): the model's age */
+  weeks?: number;
+  /** width of a cell in minutes: 15, 30 or 60 */
+  cellMinutes?: number;
+  /** One byte per cell, 7 × 24 × 60 / cell_minutes of them, Monday 00:00 local time first: the learnt probability, ×255, that the sensor sees someone in that cell of that weekday (0: nobody seen, or never watched). */
+  cells?: Uint8Array;
+  /** cells the controller has watched at least once (during presence steps) */
+  watchedCells?: number;
+}
+export const TrafficProfileDesc: Desc = frozenDesc([
+  [1, 'weeks', 0],
+  [2, 'cellMinutes', 0],
+  [3, 'cells', 5],
+  [4, 'watchedCells', 0],
+]);
+
 /** Every frame a device publishes on its uplink topic is one Uplink. */
 export interface Uplink {
   /** 1 for this file; a server rejects versions it does not speak */
@@ -388,6 +406,8 @@ export interface Uplink {
   otaStatus?: OtaStatus;
   /** (oneof body) */
   detection?: PresenceDetection;
+  /** (oneof body) */
+  profile?: TrafficProfile;
 }
 export const UplinkDesc: Desc = frozenDesc([
   [1, 'protocolVersion', 0],
@@ -402,6 +422,7 @@ export const UplinkDesc: Desc = frozenDesc([
   [14, 'ack', 7, CommandAckDesc, 1],
   [15, 'otaStatus', 7, OtaStatusDesc, 1],
   [16, 'detection', 7, PresenceDetectionDesc, 1],
+  [17, 'profile', 7, TrafficProfileDesc, 1],
 ]);
 
 /** Device configuration; versioned as a whole. A device applies it only if version > its current one. */
@@ -459,12 +480,18 @@ export interface PresenceMode {
   fadeUpS?: number;
   /** 0..3600: fade back to the base level once the hold has run out */
   fadeDownS?: number;
+  /** Anticipation from the learned traffic profile (protocol README, "Learned traffic profile"): the pole pre-lights when the probability it learnt that someone passes within the next minutes is at least this percent; 0 = never (plain presence). Firmware without learning ignores both fields (plain presence). */
+  anticipatePct?: number;
+  /** percent, base_level..the step's level: the pre-lit level; 0 = the step's level */
+  prelightLevel?: number;
 }
 export const PresenceModeDesc: Desc = frozenDesc([
   [1, 'baseLevel', 0],
   [2, 'holdS', 0],
   [3, 'fadeUpS', 0],
   [4, 'fadeDownS', 0],
+  [5, 'anticipatePct', 0],
+  [6, 'prelightLevel', 0],
 ]);
 
 export interface PlanStep {

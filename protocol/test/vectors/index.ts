@@ -156,6 +156,18 @@ export const VECTORS: readonly GoldenVector[] = [
       detection: { detectedAt: T0 + 1399, raisedLevel: 80, holdS: 60, sinceLast: 3 },
     },
   },
+  {
+    name: 'uplink-profile',
+    direction: 'uplink',
+    description: 'TrafficProfile: 5 weeks of learning, 672 quarter-hour cells of the local week (a walker at 22:10 on weekdays, evenings busier on Fridays), 120 cells watched',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 1009, time: T0 + 1500,
+      profile: {
+        weeks: 5, cellMinutes: 15, watchedCells: 120,
+        cells: Uint8Array.from({ length: 672 }, (_, i) => (i % 96 === 88 && i < 480 ? 195 : i % 96 >= 80 && i % 96 < 92 ? 12 + (i >> 5) : 0)),
+      },
+    },
+  },
   // ───────────── downlink ─────────────
   {
     name: 'downlink-config',
