@@ -29,7 +29,8 @@ async function setup(distance: number) {
     repo, identities, metrics: new Metrics(), log: silent, now: () => clock.ms,
     send: async (_tenant, deviceId, message) => { if (!message.timeSync) sent.push({ deviceId, message }); },
   });
-  service.presenceAhead = new PresenceAhead({ distanceM: distance, inventory: (t) => repo.listInventory(t), now: () => clock.ms });
+  const reads = { n: 0 };
+  service.presenceAhead = new PresenceAhead({ distanceM: distance, inventory: (t) => { reads.n++; return repo.listInventory(t); }, now: () => clock.ms });
   // Rue A: poles A0..A5 every 30 m; rue B crosses near A2 (10 m away) but is another street.
   const rows = [
     ...Array.from({ length: 6 }, (_, i) => ({ deviceId: `A${i}`, lat: LAT, lon: 1.2166 + i * STEP_LON, group: 'rue-a', nominalPowerW: 36 })),
@@ -52,7 +53,7 @@ async function setup(distance: number) {
     await service.idle();
     return sent.filter((s) => s.message.command?.presenceAhead).map((s) => s.deviceId);
   };
-  return { clock, sent, detect, repo };
+  return { clock, sent, detect, repo, reads, service };
 }
 
 describe('presence ahead', () => {
@@ -91,5 +92,18 @@ describe('presence ahead', () => {
     const u = await setup(20);
     expect(await u.detect('A2')).toEqual([]); // the next pole is 30 m away; B0 (10 m) is on rue B
     expect(await u.detect('B0')).toEqual([]);
+  });
+
+  it("the town's inventory is read once per 30 s, not at each detection; a pole moved is followed after that", async () => {
+    const t = await setup(70);
+    await Promise.all([t.detect('A2'), t.detect('A3')]);
+    t.clock.ms += 5_000;
+    await t.detect('A4');
+    expect(t.reads.n).toBe(1);
+    // A5 moved next to A0 (the installer corrected its position): followed once the inventory is read again.
+    await t.service.commission('sarlat', [{ deviceId: 'A5', lat: LAT, lon: 1.2166 - STEP_LON, group: 'rue-a', nominalPowerW: 36 }]);
+    t.clock.ms += 10 * 60_000;
+    expect((await t.detect('A0')).sort()).toEqual(['A1', 'A2', 'A5']);
+    expect(t.reads.n).toBe(2);
   });
 });

@@ -11,8 +11,9 @@
  *
  * Each pole decides for itself: the command raises it only during a presence step of its own plan, to its step's
  * level and for its step's hold (firmware README, "Presence on demand"); the downlink is authenticated like every
- * other (its MAC and replay counter). Positions come from the inventory, read at each detection (a detection is
- * at most one per pole and hold: the device rate-limits them).
+ * other (its MAC and replay counter). Positions come from the inventory, kept per town for `inventoryTtlMs` (30 s by
+ * default) and indexed by street: a busy street sends a detection per pole and hold, and a town of 10,000 lights must
+ * not be read whole for each. A pole moved or commissioned is followed within that time.
  */
 import type { InventoryRow } from '../db/repository.js';
 
@@ -31,8 +32,15 @@ export interface PresenceAheadOptions {
   trackMs?: number;
   /** The town's lights in service, with positions and groups. */
   inventory(tenant: string): Promise<InventoryRow[]>;
+  /** How long a town's inventory read is used (ms, on `now`). Default 30,000; 0 reads it at each detection. */
+  inventoryTtlMs?: number;
   now(): number;
 }
+
+/** A town's located lights, by street (group id; '' for lights without a group) and by device id. */
+interface Streets { at: number; byDevice: Map<string, Located>; byGroup: Map<string, Located[]> }
+/** Towns whose inventory is kept at once; past it the oldest goes. */
+const MAX_TOWNS = 256;
 
 type Located = InventoryRow & { lat: number; lon: number };
 const located = (r: InventoryRow): r is Located => r.lat != null && r.lon != null;
@@ -41,6 +49,8 @@ export class PresenceAhead {
   readonly #opts: PresenceAheadOptions;
   /** Last detection per device (ms), for the direction of travel. */
   readonly #lastDetection = new Map<string, number>();
+  readonly #streets = new Map<string, Streets>();
+  readonly #reading = new Map<string, Promise<Streets>>();
 
   constructor(opts: PresenceAheadOptions) {
     this.#opts = opts;
@@ -55,11 +65,11 @@ export class PresenceAhead {
     this.#lastDetection.set(deviceId, now);
     this.#forget(now);
     if (!this.enabled) return [];
-    const lights = (await this.#opts.inventory(tenant)).filter(located);
-    const self = lights.find((r) => r.deviceId === deviceId);
+    const streets = await this.#town(tenant, now);
+    const self = streets.byDevice.get(deviceId);
     if (!self) return [];
-    const near = lights
-      .filter((r) => r.deviceId !== deviceId && (r.groupId ?? null) === (self.groupId ?? null))
+    const near = (streets.byGroup.get(self.groupId ?? '') ?? [])
+      .filter((r) => r.deviceId !== deviceId)
       .map((r) => ({ r, d: distanceM(self, r) }))
       .filter((x) => x.d <= this.#opts.distanceM);
     // Where the passer-by came from: the neighbour (within reach) that saw them last, recently.
@@ -74,6 +84,35 @@ export class PresenceAhead {
       ? near.filter(({ r }) => r.deviceId !== from.deviceId && dot(from, self, r) > 0)
       : near;
     return ahead.sort((a, b) => a.d - b.d).map(({ r }) => r.deviceId);
+  }
+
+  /** The town's streets, read again once older than the TTL (one read at a time per town). */
+  async #town(tenant: string, now: number): Promise<Streets> {
+    const ttl = this.#opts.inventoryTtlMs ?? 30_000;
+    const kept = this.#streets.get(tenant);
+    if (kept && now - kept.at < ttl) return kept;
+    let reading = this.#reading.get(tenant);
+    if (!reading) {
+      reading = this.#opts.inventory(tenant).then((rows) => {
+        const byDevice = new Map<string, Located>();
+        const byGroup = new Map<string, Located[]>();
+        for (const r of rows) {
+          if (!located(r)) continue;
+          byDevice.set(r.deviceId, r);
+          const g = r.groupId ?? '';
+          let l = byGroup.get(g);
+          if (!l) byGroup.set(g, l = []);
+          l.push(r);
+        }
+        const streets: Streets = { at: now, byDevice, byGroup };
+        this.#streets.delete(tenant);
+        if (this.#streets.size >= MAX_TOWNS) this.#streets.delete(this.#streets.keys().next().value as string);
+        this.#streets.set(tenant, streets);
+        return streets;
+      }).finally(() => this.#reading.delete(tenant));
+      this.#reading.set(tenant, reading);
+    }
+    return reading;
   }
 
   #forget(now: number): void {
