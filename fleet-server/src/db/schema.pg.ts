@@ -608,3 +608,22 @@ export const otaCommands = pgTable('ota_commands', {
   appliedAt: bigint('applied_at', { mode: 'number' }),
   result: jsonb('result').$type<Record<string, unknown>>(),
 }, (t) => [index('ota_commands_pending_idx').on(t.appliedAt, t.id)]);
+
+/** A town's calendar settings (issue 16): Alsace-Moselle public holidays, the last school holiday import. */
+export const calendarSettings = pgTable('calendar_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  alsaceMoselle: boolean('alsace_moselle').notNull().default(false),
+  schoolImportedAt: bigint('school_imported_at', { mode: 'number' }),
+  schoolSource: text('school_source'),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+/** School holiday periods imported from the ministry's dataset (fr-en-calendrier-scolaire): local dates, end = classes resume. */
+export const schoolHolidays = pgTable('school_holidays', {
+  tenantId: text('tenant_id').notNull(),
+  zone: text('zone').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  description: text('description').notNull(),
+  schoolYear: text('school_year').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.zone, t.startDate] })]);

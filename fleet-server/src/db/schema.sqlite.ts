@@ -658,3 +658,22 @@ export const otaCommands = sqliteTable('ota_commands', {
   /** `{ retried? }` or `{ error: { code, message } }`. */
   result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
 }, (t) => [index('ota_commands_pending_idx').on(t.appliedAt, t.id)]);
+
+/** A town's calendar settings (issue 16): Alsace-Moselle public holidays, the last school holiday import. */
+export const calendarSettings = sqliteTable('calendar_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  alsaceMoselle: integer('alsace_moselle', { mode: 'boolean' }).notNull().default(false),
+  schoolImportedAt: integer('school_imported_at'),
+  schoolSource: text('school_source'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** School holiday periods imported from the ministry's dataset (fr-en-calendrier-scolaire): local dates, end = classes resume. */
+export const schoolHolidays = sqliteTable('school_holidays', {
+  tenantId: text('tenant_id').notNull(),
+  zone: text('zone').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  description: text('description').notNull(),
+  schoolYear: text('school_year').notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.zone, t.startDate] })]);

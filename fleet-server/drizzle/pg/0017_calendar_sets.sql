@@ -1,0 +1,17 @@
+CREATE TABLE "calendar_settings" (
+	"tenant_id" text PRIMARY KEY NOT NULL,
+	"alsace_moselle" boolean DEFAULT false NOT NULL,
+	"school_imported_at" bigint,
+	"school_source" text,
+	"updated_at" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "school_holidays" (
+	"tenant_id" text NOT NULL,
+	"zone" text NOT NULL,
+	"start_date" text NOT NULL,
+	"end_date" text NOT NULL,
+	"description" text NOT NULL,
+	"school_year" text NOT NULL,
+	CONSTRAINT "school_holidays_tenant_id_zone_start_date_pk" PRIMARY KEY("tenant_id","zone","start_date")
+);
