@@ -548,7 +548,104 @@ export const alarms = pgTable('alarms', {
   clearedAt: bigint('cleared_at', { mode: 'number' }),
   raisedOrd: bigint('raised_ord', { mode: 'number' }).notNull().default(0),
   lastEventOrd: bigint('last_event_ord', { mode: 'number' }).notNull().default(0),
-}, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
+  /** Who repairs it: `user` (an account of the town, `assigneeId` = its user id) or `contractor` (`contractors.id`). */
+  assigneeKind: text('assignee_kind'),
+  assigneeId: text('assignee_id'),
+  assignedAt: bigint('assigned_at', { mode: 'number' }),
+  assignedBy: text('assigned_by'),
+  /** Who cleared it by hand (a manager, with the reason); null when the device's own report cleared it. */
+  clearedBy: text('cleared_by'),
+  clearReason: text('clear_reason'),
+  /** The e-mail digest that told the people on duty (`alarm_digests.id`); null: not in a digest (yet). */
+  digestId: bigint('digest_id', { mode: 'number' }),
+}, (t) => [
+  index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state),
+  // The digest's query: a town's alarms not notified yet, in order.
+  index('alarms_tenant_digest_idx').on(t.tenantId, t.digestId, t.id),
+]);
+
+/** Comments on an alarm, oldest first: who wrote what, when (server time). */
+export const alarmComments = pgTable('alarm_comments', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  alarmId: bigint('alarm_id', { mode: 'number' }).notNull(),
+  author: text('author').notNull(),
+  at: bigint('at', { mode: 'number' }).notNull(),
+  text: text('text').notNull(),
+}, (t) => [index('alarm_comments_alarm_idx').on(t.tenantId, t.alarmId, t.id)]);
+
+/** Interventions on an alarm: what was done, when, by whom, which parts were replaced; who recorded it. */
+export const alarmInterventions = pgTable('alarm_interventions', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  alarmId: bigint('alarm_id', { mode: 'number' }).notNull(),
+  /** When the work was done (ms), as the person recording it says. */
+  doneAt: bigint('done_at', { mode: 'number' }).notNull(),
+  /** Who did it (a person or a maintenance company, in words). */
+  doneBy: text('done_by').notNull(),
+  action: text('action').notNull(),
+  parts: jsonb('parts').$type<string[]>().notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: bigint('recorded_at', { mode: 'number' }).notNull(),
+}, (t) => [index('alarm_interventions_alarm_idx').on(t.tenantId, t.alarmId, t.id)]);
+
+/** Maintenance companies a town hands repairs to. Archived ones stay for the alarms that name them. */
+export const contractors = pgTable('contractors', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  archivedAt: bigint('archived_at', { mode: 'number' }),
+}, (t) => [index('contractors_tenant_idx').on(t.tenantId, t.id)]);
+
+/**
+ * A town's alarm e-mails: its SMTP server and the people on duty. The password is kept to log in to the SMTP
+ * server and never leaves the server: not in API answers, logs, the audit log or exports (alarms/notify.ts).
+ */
+export const notificationSettings = pgTable('notification_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  enabled: boolean('enabled').notNull().default(false),
+  smtpHost: text('smtp_host').notNull(),
+  smtpPort: bigint('smtp_port', { mode: 'number' }).notNull(),
+  /** `none` (plain), `starttls` (required upgrade) or `tls` (implicit TLS, port 465). */
+  smtpTls: text('smtp_tls').notNull(),
+  smtpUser: text('smtp_user'),
+  smtpPassword: text('smtp_password'),
+  fromAddress: text('from_address').notNull(),
+  /** The people on duty. */
+  recipients: jsonb('recipients').$type<string[]>().notNull(),
+  /** Length of a digest period, minutes: at most one mail per period. */
+  periodMin: bigint('period_min', { mode: 'number' }).notNull(),
+  /** Address of the UI as the people on duty reach it, for the links in the mail. */
+  uiUrl: text('ui_url').notNull(),
+  /** Alarms received from this time on are notified (set when notifications are turned on). */
+  since: bigint('since', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+/**
+ * One row per digest mail: made (with its alarms marked) in one transaction at the end of a period, then sent
+ * and retried until the SMTP server takes it; `sent` is written once it did. One per (town, period).
+ */
+export const alarmDigests = pgTable('alarm_digests', {
+  id: serial('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  periodStart: bigint('period_start', { mode: 'number' }).notNull(),
+  periodEnd: bigint('period_end', { mode: 'number' }).notNull(),
+  alarmCount: bigint('alarm_count', { mode: 'number' }).notNull(),
+  /** `pending` until the SMTP server accepted it, then `sent`. */
+  state: text('state').notNull(),
+  attempts: bigint('attempts', { mode: 'number' }).notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  sentAt: bigint('sent_at', { mode: 'number' }),
+  /** Message-ID of the mail (the same on every attempt, so a receiving server can tell a repeat). */
+  messageId: text('message_id').notNull(),
+}, (t) => [uniqueIndex('alarm_digests_tenant_period_idx').on(t.tenantId, t.periodStart), index('alarm_digests_state_idx').on(t.state, t.nextAttemptAt)]);
 
 // ---- issue 6: OTA images and campaigns ------------------------------------------------------------------
 

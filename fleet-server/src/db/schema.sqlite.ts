@@ -584,7 +584,104 @@ export const alarms = sqliteTable('alarms', {
   raisedOrd: integer('raised_ord').notNull().default(0),
   /** Uplink order of the last event applied: the clear of a cleared alarm, else the latest raise. */
   lastEventOrd: integer('last_event_ord').notNull().default(0),
-}, (t) => [index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state)]);
+  /** Who repairs it: `user` (an account of the town, `assigneeId` = its user id) or `contractor` (`contractors.id`). */
+  assigneeKind: text('assignee_kind'),
+  assigneeId: text('assignee_id'),
+  assignedAt: integer('assigned_at'),
+  assignedBy: text('assigned_by'),
+  /** Who cleared it by hand (a manager, with the reason); null when the device's own report cleared it. */
+  clearedBy: text('cleared_by'),
+  clearReason: text('clear_reason'),
+  /** The e-mail digest that told the people on duty (`alarm_digests.id`); null: not in a digest (yet). */
+  digestId: integer('digest_id'),
+}, (t) => [
+  index('alarms_tenant_state_idx').on(t.tenantId, t.state, t.id), index('alarms_device_type_idx').on(t.deviceId, t.type, t.state),
+  // The digest's query: a town's alarms not notified yet, in order.
+  index('alarms_tenant_digest_idx').on(t.tenantId, t.digestId, t.id),
+]);
+
+/** Comments on an alarm, oldest first: who wrote what, when (server time). */
+export const alarmComments = sqliteTable('alarm_comments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  alarmId: integer('alarm_id').notNull(),
+  author: text('author').notNull(),
+  at: integer('at').notNull(),
+  text: text('text').notNull(),
+}, (t) => [index('alarm_comments_alarm_idx').on(t.tenantId, t.alarmId, t.id)]);
+
+/** Interventions on an alarm: what was done, when, by whom, which parts were replaced; who recorded it. */
+export const alarmInterventions = sqliteTable('alarm_interventions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  alarmId: integer('alarm_id').notNull(),
+  /** When the work was done (ms), as the person recording it says. */
+  doneAt: integer('done_at').notNull(),
+  /** Who did it (a person or a maintenance company, in words). */
+  doneBy: text('done_by').notNull(),
+  action: text('action').notNull(),
+  parts: text('parts', { mode: 'json' }).$type<string[]>().notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: integer('recorded_at').notNull(),
+}, (t) => [index('alarm_interventions_alarm_idx').on(t.tenantId, t.alarmId, t.id)]);
+
+/** Maintenance companies a town hands repairs to. Archived ones stay for the alarms that name them. */
+export const contractors = sqliteTable('contractors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  archivedAt: integer('archived_at'),
+}, (t) => [index('contractors_tenant_idx').on(t.tenantId, t.id)]);
+
+/**
+ * A town's alarm e-mails: its SMTP server and the people on duty. The password is kept to log in to the SMTP
+ * server and never leaves the server: not in API answers, logs, the audit log or exports (alarms/notify.ts).
+ */
+export const notificationSettings = sqliteTable('notification_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  smtpHost: text('smtp_host').notNull(),
+  smtpPort: integer('smtp_port').notNull(),
+  /** `none` (plain), `starttls` (required upgrade) or `tls` (implicit TLS, port 465). */
+  smtpTls: text('smtp_tls').notNull(),
+  smtpUser: text('smtp_user'),
+  smtpPassword: text('smtp_password'),
+  fromAddress: text('from_address').notNull(),
+  /** The people on duty. */
+  recipients: text('recipients', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Length of a digest period, minutes: at most one mail per period. */
+  periodMin: integer('period_min').notNull(),
+  /** Address of the UI as the people on duty reach it, for the links in the mail. */
+  uiUrl: text('ui_url').notNull(),
+  /** Alarms received from this time on are notified (set when notifications are turned on). */
+  since: integer('since').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One row per digest mail: made (with its alarms marked) in one transaction at the end of a period, then sent
+ * and retried until the SMTP server takes it; `sent` is written once it did. One per (town, period).
+ */
+export const alarmDigests = sqliteTable('alarm_digests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tenantId: text('tenant_id').notNull(),
+  periodStart: integer('period_start').notNull(),
+  periodEnd: integer('period_end').notNull(),
+  alarmCount: integer('alarm_count').notNull(),
+  /** `pending` until the SMTP server accepted it, then `sent`. */
+  state: text('state').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: integer('next_attempt_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+  sentAt: integer('sent_at'),
+  /** Message-ID of the mail (the same on every attempt, so a receiving server can tell a repeat). */
+  messageId: text('message_id').notNull(),
+}, (t) => [uniqueIndex('alarm_digests_tenant_period_idx').on(t.tenantId, t.periodStart), index('alarm_digests_state_idx').on(t.state, t.nextAttemptAt)]);
 
 // ---- issue 6: OTA images and campaigns ------------------------------------------------------------------
 
