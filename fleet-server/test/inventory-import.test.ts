@@ -41,6 +41,42 @@ describe('parseInventoryFile', () => {
     expect(() => parseInventoryFile(new TextEncoder().encode('{"type":"Feature"}'), 'geojson')).toThrow(InventoryFileError);
   });
 
+  it('reads Excel\'s "Unicode text" (UTF-16 with its BOM); refuses a workbook, a PDF or a file with NUL bytes, saying what to do', () => {
+    const text = 'Poteau\tLatitude\tLongitude\tRue\nP-1\t44,9\t1,2\tRue de l\'Église\n';
+    const le = parseInventoryFile(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]), 'csv');
+    expect([le.encoding, le.poles]).toEqual(['utf-16le', [{ line: 2, row: { poleRef: 'P-1', lat: 44.9, lon: 1.2, street: 'Rue de l\'Église', group: 'rue-de-l-eglise' } }]]);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(parseInventoryFile(new Uint8Array([0xfe, 0xff, ...be]), 'csv').poles).toEqual(le.poles);
+    expect(() => parseInventoryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), 'csv')).toThrow(/spreadsheet workbook .*save it as "CSV/);
+    expect(() => parseInventoryFile(new TextEncoder().encode('%PDF-1.7\n'), 'csv')).toThrow(/a PDF/);
+    expect(() => parseInventoryFile(new Uint8Array(Buffer.from(text, 'utf16le')), 'csv')).toThrow(/NUL bytes: not a text file/);
+  });
+
+  it('reads a file of poles without controllers: the pole and its luminaire, the installation date; a line with neither is refused', () => {
+    const csv = [
+      'Support;Latitude;Longitude;Rue;Modèle;Puissance;Date de pose;Hauteur (m)',
+      'P-1;44,8897;1,2169;Rue Montaigne;LUMA-36;36;15/03/2019;8',
+      'P-2;44,8898;1,2170;Rue Montaigne;;;2015;',
+      ';44,8899;1,2171;Rue Montaigne;;;;',
+      'P-4;44,8899;1,2171;;;;31/02/2020;',
+      'P-5;44,8899;1,2171;;;;;',
+      'P-5;44,8899;1,2172;;;;;',
+    ].join('\r\n');
+    const p = parseInventoryFile(new TextEncoder().encode(csv), 'csv');
+    expect(p.rows).toEqual([]);
+    expect(p.poles).toEqual([
+      { line: 2, row: { poleRef: 'P-1', lat: 44.8897, lon: 1.2169, street: 'Rue Montaigne', group: 'rue-montaigne', luminaireModel: 'LUMA-36', nominalPowerW: 36, installedAt: Date.UTC(2019, 2, 15, 12), heightM: 8 } },
+      { line: 3, row: { poleRef: 'P-2', lat: 44.8898, lon: 1.217, street: 'Rue Montaigne', group: 'rue-montaigne', installedAt: Date.UTC(2015, 0, 1, 12) } },
+    ]);
+    expect(p.rejected).toEqual([
+      { line: 4, reason: 'neither a device id nor a pole' },
+      { line: 5, reason: 'installation date "31/02/2020" is not a date (2026-12-07, 07/12/2026 or a year)' },
+      { line: 6, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)' },
+      { line: 7, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)' },
+    ]);
+    expect(() => parseInventoryFile(new TextEncoder().encode('Rue;Latitude;Longitude\nA;44;1\n'), 'csv')).toThrow(/^missing column device id or pole \(accepted names: device_id\|.*\|poteau\|support/);
+  });
+
   it('rejects a GeoJSON feature that is not a point, or has bad coordinates, naming the feature', () => {
     const fc = {
       type: 'FeatureCollection',
@@ -110,7 +146,8 @@ describe('inventory import route', () => {
     // The audit log has the size of the file, not its content.
     const audit = (await admin('/api/tenants/sarlat/audit')).json() as Array<{ target: string; detail: unknown }>;
     const row = audit.find((x) => x.target.includes('inventory/import'));
-    expect(row?.detail).toEqual({ bytes: cp1252(excel).byteLength });
+    expect(row?.detail).toMatchObject({ bytes: cp1252(excel).byteLength, format: 'CSV', created: 3, rejected: 0, dryRun: 0 });
+    expect(row?.detail).toMatchObject({ summary: 'Inventory import, CSV: 3 created, 0 updated, 0 unchanged, 0 rejected' });
     expect(JSON.stringify(audit)).not.toContain('P-02');
   });
 
@@ -156,7 +193,7 @@ describe('inventory import route', () => {
       'SRL-0025;P-26;44,89;1,21;Rue A;;', // … of line 7
       'DOM-0001;P-27;44,89;1,21;Rue A;;', // another town's controller
       'SRL 0028;P-28;44,89;1,21;Rue A;12.5;', // bad id, bad power
-      ';P-29;44,89;1,21;Rue A;;',
+      ';;44,89;1,21;Rue A;;', // neither a controller nor a pole
       'SRL-0030;P-30;44,89;1,21;Rue A;;36,5',
     ].join('\n');
     const before = await inventory();
@@ -171,7 +208,7 @@ describe('inventory import route', () => {
       8: 'device id SRL-0025 is on lines 7, 8',
       9: 'device DOM-0001 belongs to another town',
       10: 'device id "SRL 0028" may only hold letters, digits, "_" and "-"',
-      11: 'empty device id',
+      11: 'neither a device id nor a pole',
       12: 'power "36,5" is not a whole number of watts 0..100000',
     });
     expect(JSON.stringify(dry)).not.toContain('domme');

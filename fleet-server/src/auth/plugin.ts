@@ -37,6 +37,8 @@ declare module 'fastify' {
     sessionId?: string;
     /** What a write did, in words (e.g. "Controller SRL-0001 on pole P-12 replaced by SRL-0101"): the audit row's `detail.summary`. */
     auditSummary?: string;
+    /** Values the audit sentence in the reader's language is filled with (ui/audit.ts), beside the summary. */
+    auditVars?: Record<string, string | number>;
   }
   interface FastifyContextConfig {
     /** No authentication needed (login). */
@@ -174,7 +176,8 @@ export function authPlugin(opts: AuthPluginOptions) {
         tenantId: tenant,
         action: `${req.method} ${route.slice(TENANT_ROUTE.length)}`,
         target: path.startsWith(prefix) ? path.slice(prefix.length) : path,
-        detail: req.auditSummary === undefined ? auditDetail(req.body) : { summary: req.auditSummary, ...auditDetail(req.body) },
+        detail: req.auditSummary === undefined && req.auditVars === undefined ? auditDetail(req.body)
+          : { ...(req.auditSummary === undefined ? {} : { summary: req.auditSummary }), ...auditDetail(req.body), ...req.auditVars },
         requestId: req.id,
       });
       return payload;

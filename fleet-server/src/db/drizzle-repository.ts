@@ -227,7 +227,7 @@ export class DrizzleRepository implements Repository {
     return this.db.select().from(inventory).where(and(eq(inventory.tenantId, tenantId), isNull(inventory.retiredAt))).orderBy(asc(inventory.deviceId));
   }
 
-  async commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void> {
+  async commission(tenantId: string, rows: readonly Commissioning[], now: number, extra?: (tx: never) => Pending[]): Promise<void> {
     const { groups, groupMembers, inventory, desired, poles, luminaires, controllerAssignments } = this.t;
     const groupIds = [...new Set(rows.map((r) => r.inventory.groupId).filter((g): g is string => !!g))];
     const placed = rows.filter((r): r is Commissioning & { placement: PlacementWrite } => r.placement !== undefined);
@@ -291,6 +291,7 @@ export class DrizzleRepository implements Repository {
       }
       const members = rows.filter((r) => r.inventory.groupId).map((r) => ({ tenantId, groupId: r.inventory.groupId as string, deviceId: r.inventory.deviceId }));
       for (const part of chunks(members)) q.push(tx.insert(groupMembers).values(part).onConflictDoNothing());
+      if (extra) q.push(...extra(tx as never)); // statements built on this transaction (InventoryRepository.poleWrites)
       return q;
     });
   }

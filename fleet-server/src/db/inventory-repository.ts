@@ -205,6 +205,30 @@ export class InventoryRepository {
       .onConflictDoUpdate({ target: inv.deviceId, set: { retiredAt: now, updatedAt: now } });
   }
 
+  /**
+   * The statements writing poles without a controller and their luminaires (an inventory import), to run in the
+   * commissioning's transaction (DrizzleRepository.commission's `extra`): the rows as they are to be, whole.
+   */
+  poleWrites(tx: Db, tenantId: string, poles: readonly PoleRow[], lums: readonly LuminaireRow[]): Pending[] {
+    const { poles: p, luminaires: l } = this.t;
+    const q: Pending[] = [];
+    for (let i = 0; i < poles.length; i += 200) {
+      q.push(tx.insert(p).values(poles.slice(i, i + 200).map((x) => ({ ...x, tenantId }))).onConflictDoUpdate({
+        target: [p.tenantId, p.id],
+        set: { lat: sql.raw('excluded.lat'), lon: sql.raw('excluded.lon'), street: sql.raw('excluded.street'), heightM: sql.raw('excluded.height_m'),
+          cabinetId: sql.raw('excluded.cabinet_id'), circuitId: sql.raw('excluded.circuit_id'), updatedAt: sql.raw('excluded.updated_at') },
+      }));
+    }
+    for (let i = 0; i < lums.length; i += 200) {
+      q.push(tx.insert(l).values(lums.slice(i, i + 200).map((x) => ({ ...x, tenantId }))).onConflictDoUpdate({
+        target: [l.tenantId, l.id],
+        set: { modelId: sql.raw('excluded.model_id'), nominalPowerW: sql.raw('excluded.nominal_power_w'), cctK: sql.raw('excluded.cct_k'),
+          installedAt: sql.raw('excluded.installed_at'), updatedAt: sql.raw('excluded.updated_at') },
+      }));
+    }
+    return q;
+  }
+
   /** Group ids of a controller. */
   async groupsOf(tenantId: string, deviceId: string): Promise<string[]> {
     const { groupMembers: gm } = this.t;

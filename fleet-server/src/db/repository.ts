@@ -82,7 +82,8 @@ export interface Repository {
   /** The tenant's commissioned lights in service (retired controllers left out), by device id. */
   listInventory(tenantId: string): Promise<InventoryRow[]>;
   /** Upserts inventory, groups, memberships and desired configs in one transaction. */
-  commission(tenantId: string, rows: readonly Commissioning[], now: number): Promise<void>;
+  /** `extra`: more statements of the same transaction (an import's poles without a controller: InventoryRepository.poleWrites). */
+  commission(tenantId: string, rows: readonly Commissioning[], now: number, extra?: (tx: never) => PromiseLike<unknown>[]): Promise<void>;
 
   listGroups(tenantId: string): Promise<GroupSummary[]>;
   groupExists(tenantId: string, groupId: string): Promise<boolean>;

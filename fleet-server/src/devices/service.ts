@@ -926,8 +926,9 @@ export class DeviceService {
   /**
    * Bulk commissioning: inventory + group (street) membership, and the device's desired config gets the
    * pole's position, nominal power and (if unset) the French POSIX TZ; a changed config gets a new version.
+   * `extra`: more writes of the same transaction (an import's poles without a controller).
    */
-  async commission(tenant: string, rows: readonly InventoryInput[]): Promise<{ upserted: number; configsChanged: number }> {
+  async commission(tenant: string, rows: readonly InventoryInput[], extra?: (tx: never) => PromiseLike<unknown>[]): Promise<{ upserted: number; configsChanged: number }> {
     const owners = await this.repo.deviceTenants(rows.map((r) => r.deviceId));
     const foreign = rows.filter((r) => owners.has(r.deviceId) && owners.get(r.deviceId) !== tenant).map((r) => r.deviceId);
     if (foreign.length) throw fleetError('DEVICE_OTHER_TENANT', { deviceIds: foreign.slice(0, 100), count: foreign.length });
@@ -961,7 +962,7 @@ export class DeviceService {
         placement: placements?.get(r.deviceId),
       };
     });
-    await this.repo.commission(tenant, commissioning, now);
+    await this.repo.commission(tenant, commissioning, now, extra);
     await this.pushAll(changed);
     return { upserted: rows.length, configsChanged };
   }

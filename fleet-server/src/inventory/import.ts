@@ -12,6 +12,11 @@
  * `Latitude`…). A missing required column refuses the whole file; a bad value rejects its line with a reason in
  * plain English (the UI translates it). A street name in the group column becomes a group id the API accepts
  * (`Rue de la République` → `rue-de-la-republique`), since spreadsheets hold names, not ids.
+ *
+ * A line without a device id but with a pole reference is a pole of the town, without a controller yet (a town
+ * imports its poles, luminaires, cabinets and circuits first; installers then commission controllers onto them):
+ * it goes to `poles`, the route writes the pole and its luminaire. A file needs the latitude and longitude columns
+ * and a device id or a pole column (or both).
  */
 import { parse } from 'csv-parse/sync';
 import { ID_MAX_LENGTH } from '@streetlight/protocol';
@@ -20,9 +25,14 @@ import type { InventoryInput } from '../devices/service.js';
 export type InventoryRow = InventoryInput;
 export type InventoryFileKind = 'csv' | 'geojson';
 
+/** A pole without a controller (a line with a pole reference and no device id): the pole and its luminaire. */
+export type PoleImportRow = Omit<InventoryRow, 'deviceId' | 'poleId' | 'luminaireId'> & { poleRef: string };
+
 export interface ParsedInventoryFile {
   /** Rows that passed every check, in file order. */
   rows: Array<{ line: number; row: InventoryRow }>;
+  /** Poles without a controller that passed every check, in file order. */
+  poles: Array<{ line: number; row: PoleImportRow }>;
   /** Lines (GeoJSON: feature index + 1) refused, with the reason. */
   rejected: Array<{ line: number; reason: string }>;
   /** `utf-8` or `windows-1252`: how the bytes were read. */
@@ -40,7 +50,7 @@ export class InventoryFileError extends Error {
 export const IMPORT_MAX_ROWS = 10_000;
 
 /** The fields a file may set (the pole, luminaire ids of the model are the server's). */
-type Field = Exclude<keyof InventoryRow, 'installedAt' | 'poleId' | 'luminaireId'>;
+type Field = Exclude<keyof InventoryRow, 'poleId' | 'luminaireId'>;
 
 const ALIASES: Record<Field, readonly string[]> = {
   deviceId: ['device_id', 'deviceId', 'controleur', 'contrôleur', 'identifiant'],
@@ -57,12 +67,32 @@ const ALIASES: Record<Field, readonly string[]> = {
   cabinetId: ['cabinet', 'cabinet_id', 'armoire'],
   circuitId: ['circuit', 'circuit_id', 'depart', 'départ'],
   heightM: ['height', 'height_m', 'hauteur', 'hauteur_m', 'hauteur (m)'],
+  // The luminaire's installation date (the decree's file): 2026-12-07, 07/12/2026 or a year alone (1 January).
+  installedAt: ['installed_at', 'installation_date', 'date_pose', 'date de pose', 'date_installation', 'date d\'installation', 'annee_pose', 'année de pose', 'mise_en_service', 'mise en service'],
 };
-const REQUIRED: readonly Field[] = ['deviceId', 'lat', 'lon'];
+const REQUIRED: readonly Field[] = ['lat', 'lon'];
 const NAMES: Record<Field, string> = {
   deviceId: 'device id', poleRef: 'pole', lat: 'latitude', lon: 'longitude', group: 'group', luminaireModel: 'luminaire model',
   nominalPowerW: 'power', cctK: 'colour temperature', street: 'street', cabinetId: 'cabinet', circuitId: 'circuit', heightM: 'height',
+  installedAt: 'installation date',
 };
+
+/**
+ * A date as a spreadsheet writes it: `2026-12-07`, `07/12/2026` (French day first; `-` or `.` too), or a year alone
+ * (`2015`: 1 January). Noon UTC of that day, in ms; `undefined` when it is not a date of 1900..2100.
+ */
+export function parseDay(v: string): number | undefined {
+  const s = v.trim();
+  let y: number; let m = 1; let d = 1;
+  let g: RegExpExecArray | null;
+  if ((g = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s))) { y = +g[1]!; m = +g[2]!; d = +g[3]!; }
+  else if ((g = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: .*)?$/.exec(s))) { d = +g[1]!; m = +g[2]!; y = +g[3]!; }
+  else if ((g = /^(\d{4})$/.exec(s))) y = +g[1]!;
+  else return undefined;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return undefined;
+  const ms = Date.UTC(y, m - 1, d, 12);
+  return new Date(ms).getUTCDate() === d ? ms : undefined; // 31/02 refused
+}
 
 /** Lower case, no accents, letters and digits only: `Température de couleur` → `temperaturedecouleur`. */
 export const normaliseHeader = (h: string): string =>
@@ -74,8 +104,21 @@ const FIELD_OF = new Map<string, Field>(
 
 const ID_RE = /^[A-Za-z0-9_-]+$/;
 
-/** UTF-8 (BOM stripped) when the bytes are valid UTF-8, else Windows-1252 (what Excel writes for "CSV (séparateur: point-virgule)"). */
+/**
+ * UTF-8 (BOM stripped) when the bytes are valid UTF-8, UTF-16 when they start with its BOM (Excel's "Texte Unicode"),
+ * else Windows-1252 (what Excel writes for "CSV (séparateur: point-virgule)"). A spreadsheet workbook (.xlsx, .ods: a
+ * zip; .xls: an OLE file) or a PDF is refused with what to do instead.
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  const starts = (...sig: number[]): boolean => sig.every((b, k) => bytes[k] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new InventoryFileError('this is a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file: save it as "CSV (séparateur : point-virgule)" and import that');
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46)) throw new InventoryFileError('this is a PDF, not a CSV or GeoJSON file');
+  if (starts(0xff, 0xfe)) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (starts(0xfe, 0xff)) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  // NUL bytes are in no text file (a UTF-16 file without its BOM, or a binary one).
+  if (bytes.subarray(0, 4096).includes(0)) throw new InventoryFileError('the file holds NUL bytes: not a text file (UTF-16 without its BOM, or binary); save it as CSV in UTF-8 or Windows-1252');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -127,8 +170,9 @@ const numberOf = (v: unknown): number | undefined => (typeof v === 'number' ? (N
 function checkRow(raw: RawRow): { row: InventoryRow } | { reason: string } {
   const reasons: string[] = [];
   const deviceId = text(raw.deviceId);
-  if (!deviceId) reasons.push('empty device id');
-  else if (!ID_RE.test(deviceId)) reasons.push(`device id "${deviceId.slice(0, 80)}" may only hold letters, digits, "_" and "-"`);
+  if (!deviceId) {
+    if (!text(raw.poleRef)) reasons.push('neither a device id nor a pole');
+  } else if (!ID_RE.test(deviceId)) reasons.push(`device id "${deviceId.slice(0, 80)}" may only hold letters, digits, "_" and "-"`);
   else if (deviceId.length > ID_MAX_LENGTH) reasons.push(`device id longer than ${ID_MAX_LENGTH} characters`);
 
   const lat = numberOf(raw.lat);
@@ -193,6 +237,11 @@ function checkRow(raw: RawRow): { row: InventoryRow } | { reason: string } {
     if (k === undefined || !Number.isInteger(k) || k < 1000 || k > 10000) reasons.push(`colour temperature "${text(raw.cctK).slice(0, 40)}" is not a whole number of kelvins 1000..10000`);
     else row.cctK = k;
   }
+  if (text(raw.installedAt) !== '') {
+    const at = parseDay(text(raw.installedAt));
+    if (at === undefined) reasons.push(`installation date "${text(raw.installedAt).slice(0, 40)}" is not a date (2026-12-07, 07/12/2026 or a year)`);
+    else row.installedAt = at;
+  }
   return reasons.length ? { reason: reasons.join('; ') } : { row };
 }
 
@@ -212,11 +261,15 @@ export function parseInventoryFile(bytes: Uint8Array, kind: InventoryFileKind, o
 
   const rows: ParsedInventoryFile['rows'] = [];
   const rejected: ParsedInventoryFile['rejected'] = [];
-  // Duplicate device ids, counted over every line (one refused for another reason too).
+  // Duplicate device ids, counted over every line (one refused for another reason too); a pole's lines: a pole
+  // without a controller is one line, and no line of a controller may name it too.
   const byId = new Map<string, number[]>();
+  const byPole = new Map<string, number[]>();
   for (const l of lines) {
     const id = text(l.raw.deviceId);
     if (id) byId.set(id, [...(byId.get(id) ?? []), l.line]);
+    const pole = text(l.raw.poleRef);
+    if (pole) byPole.set(pole, [...(byPole.get(pole) ?? []), l.line]);
   }
   for (const l of lines) {
     if (l.reason !== undefined) { rejected.push({ line: l.line, reason: l.reason }); continue; }
@@ -235,19 +288,27 @@ export function parseInventoryFile(bytes: Uint8Array, kind: InventoryFileKind, o
 
   // Duplicate device ids: every line holding one is refused, naming the others.
   const kept: ParsedInventoryFile['rows'] = [];
+  const poles: ParsedInventoryFile['poles'] = [];
+  const poleOnly = new Set(rows.filter((r) => !r.row.deviceId).map((r) => r.row.poleRef as string));
   for (const r of rows) {
-    const same = byId.get(r.row.deviceId) ?? [];
+    const same = r.row.deviceId ? byId.get(r.row.deviceId) ?? [] : [];
+    const samePole = r.row.poleRef !== undefined && poleOnly.has(r.row.poleRef) ? byPole.get(r.row.poleRef) ?? [] : [];
     const prefix = kind === 'geojson' ? `feature ${r.line}: ` : '';
     if (same.length > 1) {
       rejected.push({ line: r.line, reason: `${prefix}device id ${r.row.deviceId} is on ${where}s ${same.join(', ')}` });
+    } else if (samePole.length > 1) {
+      rejected.push({ line: r.line, reason: `${prefix}pole ${r.row.poleRef} is on ${where}s ${samePole.join(', ')} (a pole without a controller takes one ${where})` });
     } else if (swapped(r.row.lat, r.row.lon)) {
       rejected.push({ line: r.line, reason: `${prefix}latitude ${r.row.lat} and longitude ${r.row.lon} look swapped: the light would be far from the town` });
+    } else if (!r.row.deviceId) {
+      const { deviceId: _none, poleId: _p, luminaireId: _l, ...pole } = r.row;
+      poles.push({ line: r.line, row: { ...pole, poleRef: r.row.poleRef as string } });
     } else {
       kept.push(r);
     }
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows: kept, rejected, encoding, ignoredColumns };
+  return { rows: kept, poles, rejected, encoding, ignoredColumns };
 }
 
 interface RawLine { line: number; raw: RawRow; reason?: string }
@@ -299,11 +360,15 @@ function readCsv(content: string): RawFile {
   const [head, ...body] = records;
   if (!head) throw new InventoryFileError('the file is empty');
   const { fields, ignored } = mapColumns(head.record, 'columns');
-  const missing = REQUIRED.filter((f) => !fields.includes(f));
+  // The latitude and longitude, and a device id or a pole (a file of poles only has no device id column).
+  const missing: Array<{ name: string; aliases: string }> = REQUIRED.filter((f) => !fields.includes(f)).map((f) => ({ name: NAMES[f], aliases: ALIASES[f].join('|') }));
+  if (!fields.includes('deviceId') && !fields.includes('poleRef')) {
+    missing.unshift({ name: 'device id or pole', aliases: [...ALIASES.deviceId, ...ALIASES.poleRef].join('|') });
+  }
   if (missing.length) {
     throw new InventoryFileError(
-      `missing column${missing.length > 1 ? 's' : ''} ${missing.map((f) => NAMES[f]).join(', ')} `
-      + `(accepted names: ${missing.map((f) => ALIASES[f].join('|')).join('; ')}); header found: ${head.record.join(delimiter === '\t' ? ' | ' : delimiter)}`,
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.name).join(', ')} `
+      + `(accepted names: ${missing.map((m) => m.aliases).join('; ')}); header found: ${head.record.join(delimiter === '\t' ? ' | ' : delimiter)}`,
     );
   }
   const lines: RawLine[] = [];

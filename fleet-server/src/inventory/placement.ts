@@ -55,3 +55,38 @@ export async function planPlacements(store: InventoryRepository, tenant: string,
   }
   return out;
 }
+
+/** A commissioning row whose position may come from the pole it names (the installer's page). */
+export type RowOnPole = Omit<InventoryInput, 'lat' | 'lon'> & { lat?: number | undefined; lon?: number | undefined };
+
+/**
+ * Commissioning onto a pole the town has already (imported, or made on the pole page, without a controller): what
+ * the row leaves out comes from the pole and its free luminaire — position, street (and the group it gives), the
+ * luminaire's model, rated power and colour temperature — so the controller drives the luminaire the inventory
+ * has. A controller already on that pole is a correction: its row stands as given. Rows naming no pole, or an
+ * unknown one, are returned as they are (a row without a position then has none: the caller refuses it).
+ */
+export async function inheritFromPoles(store: InventoryRepository, tenant: string, rows: readonly RowOnPole[], groupOf: (street: string) => string): Promise<RowOnPole[]> {
+  const named = rows.filter((r) => r.poleRef !== undefined && r.poleId === undefined);
+  if (named.length === 0) return [...rows];
+  const poleIds = [...new Set(named.map((r) => r.poleRef as string))];
+  const [poles, lums, busy, open] = await Promise.all([
+    store.getPoles(tenant, poleIds), store.luminairesOf(tenant, poleIds), store.assignmentsOfPoles(tenant, poleIds, true), store.openAssignments(named.map((r) => r.deviceId)),
+  ]);
+  const taken = new Set(busy.map((a) => a.luminaireId));
+  return rows.map((r) => {
+    const pole = r.poleRef !== undefined && r.poleId === undefined ? poles.get(r.poleRef) : undefined;
+    if (!pole || pole.decommissionedAt !== null || open.get(r.deviceId)?.poleId === pole.id) return r;
+    const lum = lums.get(pole.id)?.find((l) => !taken.has(l.id));
+    if (lum) taken.add(lum.id);
+    const out: RowOnPole = { ...r };
+    if (out.lat === undefined && out.lon === undefined && pole.lat !== null && pole.lon !== null) { out.lat = pole.lat; out.lon = pole.lon; }
+    if (out.group === undefined && pole.street) { const g = groupOf(pole.street); if (g) out.group = g; }
+    if (lum) {
+      out.luminaireModel ??= lum.modelId ?? undefined;
+      out.nominalPowerW ??= lum.nominalPowerW ?? undefined;
+      out.cctK ??= lum.cctK ?? undefined;
+    }
+    return out;
+  });
+}

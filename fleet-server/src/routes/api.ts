@@ -17,6 +17,9 @@ import type { DrizzleRepository } from '../db/drizzle-repository.js';
 import { DEVICE_SORTS, DeviceQueryRepository, LIGHT_STATES, type DeviceFilter, type DeviceSort, type PageAfter } from '../db/device-query-repository.js';
 import { MapIndex } from '../reads/map-index.js';
 import { ALARM_TYPE_NAMES } from '../alarms/service.js';
+import { InventoryRepository } from '../db/inventory-repository.js';
+import { inheritFromPoles } from '../inventory/placement.js';
+import { groupId } from '../inventory/import.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
@@ -345,13 +348,25 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       tags: ['inventory'], summary: 'Commission one controller on its pole with the claim code of its label (installer)',
       description: 'The controller must be provisioned for this town and not revoked, and `claimCode` must be the one on its label '
         + '(case, spaces and dashes ignored; O read as 0, I and L as 1). Its inventory row is written as by `POST …/inventory`, and its '
-        + 'configuration (position, power, the luminaire model\'s settings) goes out at once when it is online.',
+        + 'configuration (position, power, the luminaire model\'s settings) goes out at once when it is online. On a pole the town '
+        + 'has already (`poleRef`, imported or made without a controller), what the body leaves out comes from the pole and its free '
+        + 'luminaire: position, street (its group), model, rated power, colour temperature. `note` goes to the audit log.',
       params: deviceParams,
       body: z.strictObject({
         claimCode: z.string().min(1).max(40).describe('the claim code of the label (its QR code holds SLC1:<device id>:<claim code>)'),
         ...placement,
+        lat: placement.lat.optional().describe('required unless poleRef names a pole with a position'),
+        lon: placement.lon.optional().describe('required unless poleRef names a pole with a position'),
         accuracyM: z.number().min(0).max(100000).optional().describe('accuracy of a phone\'s position, metres (kept in the audit log)'),
-      }),
+        street: z.string().min(1).max(200).optional().describe('the pole\'s street'),
+        heightM: z.number().gt(0).max(60).optional().describe('height of the pole, m'),
+        cabinetId: id.optional().describe('the cabinet (armoire) feeding the pole'),
+        circuitId: id.optional().describe('a circuit (départ) of cabinetId'),
+        installedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional().describe('installation date of the luminaire (decree of 27 Dec 2018)'),
+        note: z.string().max(500).optional().describe('the installer\'s note (kept in the audit log, in words)'),
+      }).refine((b) => (b.lat === undefined) === (b.lon === undefined), { message: 'lat and lon go together', path: ['lon'] })
+        .refine((b) => b.lat !== undefined || b.poleRef !== undefined, { message: 'a position (lat, lon) or an existing pole (poleRef)', path: ['lat'] })
+        .refine((b) => b.circuitId === undefined || b.cabinetId !== undefined, { message: 'a circuit belongs to a cabinet: give cabinetId too', path: ['circuitId'] }),
       response: {
         200: z.object({
           deviceId: z.string(), firstClaim: z.boolean().describe('false: the controller had been commissioned with this code before (a correction)'),
@@ -363,11 +378,33 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { tenant, deviceId } = req.params;
     await requireTenant(tenant);
-    const { claimCode, accuracyM: _accuracy, ...where } = req.body;
+    const { claimCode, accuracyM, note, installedAt, ...where } = req.body;
     const verdict = await app.identities.checkClaim(tenant, deviceId, claimCode);
     // Another town's controller is "unknown" here: the answer tells nothing of other towns.
     if (verdict !== 'ok') throw fleetError('CLAIM_REFUSED', { reason: verdict === 'wrong_tenant' ? 'unknown_device' : verdict });
-    const res = await devices.commission(tenant, [{ deviceId, ...where }]);
+    const model = new InventoryRepository((repo as DrizzleRepository).adapter);
+    if (where.cabinetId !== undefined) {
+      const c = await model.getCabinet(tenant, where.cabinetId);
+      if (!c || c.decommissionedAt !== null) throw fleetError('CABINET_NOT_FOUND', { tenant, cabinetId: where.cabinetId });
+      if (where.circuitId !== undefined && !(await model.getCircuit(tenant, where.cabinetId, where.circuitId))) throw fleetError('CABINET_NOT_FOUND', { tenant, cabinetId: where.cabinetId, circuitId: where.circuitId });
+    }
+    const installedMs = installedAt === undefined ? undefined : Date.parse(`${installedAt}T12:00:00Z`);
+    // On a pole the town has (imported first), what the installer left out comes from it (inventory/placement.ts).
+    const [row] = await inheritFromPoles(model, tenant, [{ deviceId, ...where, installedAt: installedMs }], groupId);
+    if (row?.lat === undefined || row.lon === undefined) {
+      throw fleetError('VALIDATION', { issues: [{ field: 'lat', message: `pole ${where.poleRef ?? ''} has no position: give lat and lon` }] });
+    }
+    const res = await devices.commission(tenant, [{ ...row, lat: row.lat, lon: row.lon }]);
+    // The installation date the installer gave is the luminaire's (a luminaire already on the pole keeps its own otherwise).
+    const placed = await repo.getInventory(deviceId);
+    if (installedMs !== undefined && placed?.luminaireId) await model.updateLuminaire(tenant, placed.luminaireId, { installedAt: installedMs }, app.fleet.now());
+    req.auditSummary = `Controller ${deviceId} commissioned on pole ${placed?.poleId ?? '—'}`
+      + (row.street ? ` (${row.street})` : '')
+      + (row.luminaireModel ? `, luminaire ${row.luminaireModel}` : '') + (row.nominalPowerW !== undefined ? ` ${row.nominalPowerW} W` : '')
+      + (where.cabinetId ? `, cabinet ${where.cabinetId}${where.circuitId ? ` circuit ${where.circuitId}` : ''}` : '')
+      + (installedAt ? `, installed ${installedAt}` : '') + (accuracyM !== undefined ? `, position to ${Math.round(accuracyM)} m` : '')
+      + (note ? `; note: ${note}` : '');
+    req.auditVars = { poleId: placed?.poleId ?? '—', ...(note ? { note } : {}) };
     map.invalidate(tenant);
     await app.plans.apply(tenant); // joining a group with an assigned plan gives the controller that plan at once
     const firstClaim = await app.identities.repo.markClaimed(deviceId, app.fleet.now());

@@ -30,6 +30,12 @@ const poleParams = z.object({ tenant: id, poleId });
 const deviceParams = z.object({ tenant: id, deviceId: id });
 const dayRe = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Distance between two points, m (equirectangular: poles of one town are a few km apart at most). */
+function metres(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  return Math.hypot((bLon - aLon) * r * Math.cos(((aLat + bLat) / 2) * r), (bLat - aLat) * r) * 6_371_000;
+}
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 const cabinetBody = z.strictObject({
@@ -200,17 +206,40 @@ export async function inventoryModelRoutes(app: FastifyInstance): Promise<void> 
   r.get(`${base}/poles`, {
     schema: {
       tags: ['inventory'], summary: 'Poles of the town (in service unless asked), with their luminaires and the controller serving each',
+      description: 'With `near`, the poles nearest that point first (each with `distanceM`), at most `limit`: the installer\'s page '
+        + 'lists the poles around the phone. `free=true`: only poles with a luminaire no controller serves, or none (where a controller goes).',
       params: tenantParams,
-      querystring: z.strictObject({ cabinet: id.optional(), circuit: id.optional(), includeDecommissioned: z.enum(['true', 'false']).optional() }),
-      response: { 200: z.array(poleView), ...errors },
+      querystring: z.strictObject({
+        cabinet: id.optional(), circuit: id.optional(), includeDecommissioned: z.enum(['true', 'false']).optional(),
+        near: z.string().max(60).optional().transform((v, ctx) => {
+          if (v === undefined) return undefined;
+          const [lat, lon, ...rest] = v.split(',').map((x) => Number(x.trim()));
+          if (rest.length || lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            ctx.addIssue({ code: 'custom', message: 'near is lat,lon in degrees' });
+            return undefined;
+          }
+          return { lat, lon };
+        }).describe('lat,lon: nearest poles first'),
+        limit: z.coerce.number().int().min(1).max(1000).optional().describe('at most this many poles'),
+        free: z.enum(['true', 'false']).optional(),
+      }),
+      response: { 200: z.array(poleView.extend({ distanceM: z.number().optional().describe('with near: metres from that point') })), ...errors },
     },
   }, async (req) => {
     const { tenant } = req.params;
+    const q = req.query;
     await requireTenant(tenant);
-    const poles = await store.listPoles(tenant, { cabinetId: req.query.cabinet, circuitId: req.query.circuit, withDecommissioned: req.query.includeDecommissioned === 'true' });
+    const poles = await store.listPoles(tenant, { cabinetId: q.cabinet, circuitId: q.circuit, withDecommissioned: q.includeDecommissioned === 'true' });
     const ids = poles.map((p) => p.id);
     const [lums, open] = await Promise.all([store.luminairesOf(tenant, ids), store.assignmentsOfPoles(tenant, ids, true)]);
-    return poles.map((p) => toPoleView(p, lums.get(p.id) ?? [], open.filter((a) => a.poleId === p.id)));
+    let views: Array<ReturnType<typeof toPoleView> & { distanceM?: number }> = poles.map((p) => toPoleView(p, lums.get(p.id) ?? [], open.filter((a) => a.poleId === p.id)));
+    if (q.free === 'true') views = views.filter((p) => p.luminaires.length === 0 || p.luminaires.some((l) => l.controller === null));
+    if (q.near) {
+      const at = q.near;
+      views = views.filter((p) => p.lat !== null && p.lon !== null).map((p) => ({ ...p, distanceM: Math.round(metres(at.lat, at.lon, p.lat as number, p.lon as number) * 10) / 10 }))
+        .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0));
+    }
+    return q.limit === undefined ? views : views.slice(0, q.limit);
   });
 
   r.get(`${base}/poles/:poleId`, {

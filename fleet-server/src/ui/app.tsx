@@ -16,6 +16,7 @@ import { AccountPage } from './pages/account.js';
 import { SyndicatePage } from './pages/syndicate.js';
 import { SettingsPage } from './pages/settings.js';
 import { InstallPage } from './pages/install.js';
+import { InventoryPage } from './pages/inventory.js';
 
 const RANK: Record<Role, number> = { viewer: 0, installer: 1, manager: 2, admin: 3 };
 export const can = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
@@ -24,7 +25,7 @@ export interface PageProps { tenant: TenantInfo; arg: string | null; query: URLS
 
 const NAV: Array<{ page: string; key: Key; need?: Role }> = [
   { page: 'map', key: 'map' }, { page: 'lights', key: 'lights' }, { page: 'plans', key: 'plans' }, { page: 'energy', key: 'energy' },
-  { page: 'alarms', key: 'alarms' }, { page: 'firmware', key: 'firmware' }, { page: 'settings', key: 'settings' },
+  { page: 'alarms', key: 'alarms' }, { page: 'firmware', key: 'firmware' }, { page: 'inventory', key: 'inventory' }, { page: 'settings', key: 'settings' },
   { page: 'install', key: 'install', need: 'installer' }, { page: 'admin', key: 'admin', need: 'admin' },
 ];
 const SYNDICATE_NAV: Array<{ page: string; key: Key; need?: Role }> = [{ page: 'towns', key: 'towns' }, { page: 'admin', key: 'admin', need: 'admin' }];
@@ -112,6 +113,7 @@ export function App() {
       case 'alarms': return <AlarmsPage {...props} />;
       case 'firmware': return <FirmwarePage {...props} />;
       case 'settings': return <SettingsPage {...props} />;
+      case 'inventory': return <InventoryPage {...props} />;
       case 'install': return can(tenant.role, 'installer') ? <InstallPage key={tenant.tenantId} {...props} /> : <p class="notice">{i18n.t('forbidden')}</p>;
       default: return <MapPage {...props} />;
     }

@@ -34,8 +34,11 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     fr: { one: 'Mise en service de {count} point lumineux', other: 'Mise en service de {count} points lumineux' },
     en: { one: 'Commissioning of {count} light', other: 'Commissioning of {count} lights' },
   },
-  'POST /inventory/import': { fr: 'Import d’inventaire', en: 'Inventory import' },
-  'POST /devices/:deviceId/commission': { fr: 'Contrôleur {deviceId} mis en service', en: 'Controller {deviceId} commissioned' },
+  'POST /inventory/import': {
+    fr: 'Import d’inventaire ({format}) : {created} créé(s), {updated} modifié(s), {unchanged} inchangé(s), {rejected} rejeté(s)',
+    en: 'Inventory import ({format}): {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected',
+  },
+  'POST /devices/:deviceId/commission': { fr: 'Contrôleur {deviceId} mis en service sur le poteau {poleId}', en: 'Controller {deviceId} commissioned on pole {poleId}' },
   'PUT /inventory/cabinets/:cabinetId': { fr: 'Armoire {cabinetId} enregistrée', en: 'Cabinet {cabinetId} saved' },
   'DELETE /inventory/cabinets/:cabinetId': { fr: 'Armoire {cabinetId} retirée du service', en: 'Cabinet {cabinetId} taken out of service' },
   'PUT /inventory/cabinets/:cabinetId/circuits/:circuitId': { fr: 'Départ {circuitId} de l’armoire {cabinetId} enregistré', en: 'Circuit {circuitId} of cabinet {cabinetId} saved' },
@@ -65,6 +68,12 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'POST /ota/campaigns/:campaignId/resume': { fr: 'Campagne n° {campaignId} reprise', en: 'Campaign #{campaignId} resumed' },
   'POST /ota/campaigns/:campaignId/cancel': { fr: 'Campagne n° {campaignId} annulée', en: 'Campaign #{campaignId} cancelled' },
   'POST /ota/campaigns/:campaignId/retry': { fr: 'Campagne n° {campaignId} : échecs relancés', en: 'Campaign #{campaignId}: failures retried' },
+};
+
+/** Parts of a sentence some entries add: a dry run of an import, an installer's note. */
+const AUDIT_EXTRA: Record<Lang, { dryRun: string; note: string }> = {
+  fr: { dryRun: 'Essai (rien d’écrit)', note: ' — note : « {note} »' },
+  en: { dryRun: 'Dry run (nothing written)', note: ' — note: "{note}"' },
 };
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -133,6 +142,10 @@ export function describeAudit(e: AuditEntry, i: I18n, plans: ReadonlyMap<number,
     vars.changes = changes.join(', ') || (w.changed as string);
   }
   const sentence = AUDIT_SENTENCES[`${method} ${pattern}`];
+  if (sentence && pattern === '/inventory/import' && d.dryRun === 1) return `${AUDIT_EXTRA[i.lang].dryRun} — ${fill(sentence[i.lang] as string, vars)}`;
+  if (sentence && pattern === '/devices/:deviceId/commission' && typeof d.note === 'string') {
+    return `${fill(sentence[i.lang] as string, vars)}${AUDIT_EXTRA[i.lang].note.replace('{note}', d.note)}`;
+  }
   if (sentence) {
     const s = sentence[i.lang];
     return fill(typeof s === 'string' ? s : s[new Intl.PluralRules(i.locale).select(count) === 'one' ? 'one' : 'other'], vars);

@@ -120,6 +120,24 @@ const fr = {
   decommissionWhat: 'Que retirer ?', whatController: 'Un contrôleur', whatPole: 'Un poteau (et ses contrôleurs)', confirmDecommission: 'Je confirme le retrait',
   decommission: 'Retirer du service', decommissioning: 'Retrait…', decommissionedController: 'Contrôleur {d} retiré du service, accès révoqués.',
   decommissionedPole: 'Poteau {p} retiré du service ({n} contrôleur(s) retiré(s)).', needConfirm: 'Cochez la confirmation.', unknownController: 'Contrôleur inconnu dans cette commune.',
+  // the installer's page: a pole of the town (issue 15), cabinet, circuit, date and note
+  poleChoice: 'Poteau', nearPoles: 'Poteaux de la commune les plus proches', nearNone: 'Aucun poteau sans contrôleur à proximité : saisissez la référence d’un nouveau poteau.',
+  metresAway: 'à {m} m', noLuminaireYet: 'sans luminaire', polePicked: 'Poteau {p} de l’inventaire : sa position, sa rue et son luminaire sont repris.',
+  movePole: 'Corriger la position du poteau avec celle du téléphone', poleRefHelp: 'Référence d’un poteau de l’inventaire, ou d’un nouveau poteau créé à cette position.',
+  cabinet: 'Armoire', circuit: 'Départ', installDate: 'Date de pose du luminaire', noteField: 'Note (facultative)',
+  // the inventory at the desk: import a file, cabinets, poles and a pole's history (issue 15)
+  inventory: 'Inventaire', importTitle: 'Importer l’inventaire (CSV ou GeoJSON)',
+  importHelp: 'Un fichier CSV enregistré par Excel (séparateur « ; », virgule décimale, UTF-8 ou Windows-1252) ou un GeoJSON. Une ligne sans contrôleur est un poteau à équiper plus tard. Vérifiez d’abord : rien n’est écrit ; l’application écrit tout ou rien.',
+  importFile: 'Fichier', importDryRun: 'Vérifier (essai)', importApply: 'Appliquer l’import', importNoFile: 'Choisissez un fichier.', importRefused: 'Fichier refusé : {m}',
+  importApplied: 'Import appliqué : l’inventaire est à jour.', importHasRejected: { one: '{n} ligne rejetée : rien ne sera écrit tant qu’elle ne sera pas corrigée.', other: '{n} lignes rejetées : rien ne sera écrit tant qu’elles ne seront pas corrigées.' },
+  importReady: 'Aucune ligne rejetée : l’import peut être appliqué.',
+  import_created: 'créé(s)', import_updated: 'modifié(s)', import_unchanged: 'inchangé(s)', import_rejected: 'rejeté(s)',
+  importEncoding: 'Lu en {e} ({f})', importIgnored: 'colonnes ignorées : {c}', importOnlyProblems: 'Seulement les lignes modifiées ou rejetées',
+  importLine: 'Ligne', importWhat: 'Objet', importController: 'contrôleur {d}', importPole: 'poteau {p}', importMoreLines: '{n} premières lignes sur {t}.',
+  cabinets: 'Armoires et départs', noCabinet: 'Aucune armoire enregistrée.', pdl: 'PDL', contractedKva: 'Puissance souscrite (kVA)', circuits: 'Départs (poteaux)', polesCount: 'Poteaux',
+  polesTitle: 'Poteaux', poleSearch: 'Rechercher (poteau, rue, armoire, contrôleur)', noPole: 'Aucun poteau.', controller: 'Contrôleur', heightM: 'Hauteur (m)',
+  luminaires: 'Luminaires', poleHistory: 'Historique des contrôleurs', until: 'Jusqu’au', why: 'Fin', serving: 'en service', poleRetired: 'retiré du service le {d}',
+  end_replaced: 'remplacé par {d}', end_decommissioned: 'retiré du service', end_pole_decommissioned: 'poteau retiré', end_moved: 'déplacé',
 } as const;
 
 /** A text that depends on a count `{n}`: Intl.PluralRules' categories of the language (French: 0 and 1 are `one`). */
@@ -234,6 +252,24 @@ const en: Dict = {
   decommissionWhat: 'Retire what?', whatController: 'A controller', whatPole: 'A pole (and its controllers)', confirmDecommission: 'I confirm the retirement',
   decommission: 'Take out of service', decommissioning: 'Retiring…', decommissionedController: 'Controller {d} taken out of service, access revoked.',
   decommissionedPole: 'Pole {p} taken out of service ({n} controller(s) retired).', needConfirm: 'Tick the confirmation.', unknownController: 'No such controller in this town.',
+  // the installer's page: a pole of the town (issue 15), cabinet, circuit, date and note
+  poleChoice: 'Pole', nearPoles: 'Nearest poles of the town', nearNone: 'No pole without a controller nearby: type the reference of a new pole.',
+  metresAway: '{m} m away', noLuminaireYet: 'no luminaire', polePicked: 'Pole {p} of the inventory: its position, street and luminaire are kept.',
+  movePole: 'Correct the pole\u2019s position with the phone\u2019s', poleRefHelp: 'Reference of a pole of the inventory, or of a new pole made at this position.',
+  cabinet: 'Cabinet', circuit: 'Circuit', installDate: 'Luminaire installation date', noteField: 'Note (optional)',
+  // the inventory at the desk: import a file, cabinets, poles and a pole's history (issue 15)
+  inventory: 'Inventory', importTitle: 'Import the inventory (CSV or GeoJSON)',
+  importHelp: 'A CSV file as Excel saves it (";" separator, decimal comma, UTF-8 or Windows-1252) or a GeoJSON. A line without a controller is a pole to equip later. Check first: nothing is written; applying writes all or nothing.',
+  importFile: 'File', importDryRun: 'Check (dry run)', importApply: 'Apply the import', importNoFile: 'Choose a file.', importRefused: 'File refused: {m}',
+  importApplied: 'Import applied: the inventory is up to date.', importHasRejected: { one: '{n} line rejected: nothing will be written until it is fixed.', other: '{n} lines rejected: nothing will be written until they are fixed.' },
+  importReady: 'No line rejected: the import can be applied.',
+  import_created: 'created', import_updated: 'updated', import_unchanged: 'unchanged', import_rejected: 'rejected',
+  importEncoding: 'Read as {e} ({f})', importIgnored: 'columns ignored: {c}', importOnlyProblems: 'Only lines updated or rejected',
+  importLine: 'Line', importWhat: 'Object', importController: 'controller {d}', importPole: 'pole {p}', importMoreLines: 'First {n} lines of {t}.',
+  cabinets: 'Cabinets and circuits', noCabinet: 'No cabinet yet.', pdl: 'Supply point (PDL)', contractedKva: 'Contracted power (kVA)', circuits: 'Circuits (poles)', polesCount: 'Poles',
+  polesTitle: 'Poles', poleSearch: 'Search (pole, street, cabinet, controller)', noPole: 'No pole.', controller: 'Controller', heightM: 'Height (m)',
+  luminaires: 'Luminaires', poleHistory: 'Controllers over time', until: 'Until', why: 'End', serving: 'in service', poleRetired: 'taken out of service on {d}',
+  end_replaced: 'replaced by {d}', end_decommissioned: 'taken out of service', end_pole_decommissioned: 'pole retired', end_moved: 'moved',
 };
 
 export type Key = keyof typeof fr;

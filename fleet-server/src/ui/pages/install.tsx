@@ -1,7 +1,9 @@
 /**
  * The installer's page, on a phone at the foot of the pole: name the controller in hand by its label (the QR
  * code's `SLC1:<id>:<code>`, scanned, pasted or typed, or the id and claim code typed), take the position from
- * the phone, say which pole, street, luminaire and power, and save (POST …/devices/:id/commission). Then watch
+ * the phone, say which pole — one of the town's poles nearest the phone (imported first, without a controller),
+ * or a reference typed — the luminaire and power, cabinet and circuit, the installation date and a note, and save
+ * (POST …/devices/:id/commission; on a pole of the town, what is left empty comes from the pole). Then watch
  * the controller answer — on line, its state and level against its plan — before climbing down.
  *
  * Built for a poor mobile connection: the form lives in localStorage per town until it is saved (a reload, a
@@ -20,17 +22,37 @@ import { stateKey, type LightState } from '../state.js';
 import { ReplacePanel } from './install-replace.js';
 
 interface Model { id: string; name: string | null; nominalW: number }
+interface Cabinet { id: string; name: string | null; circuits: Array<{ id: string; name: string | null }> }
+/** A pole of the town near the phone (GET …/inventory/poles?near=…&free=true). */
+interface NearPole {
+  id: string; lat: number | null; lon: number | null; street: string | null; cabinetId: string | null; circuitId: string | null; distanceM?: number;
+  luminaires: Array<{ id: string; modelId: string | null; nominalPowerW: number | null; controller: string | null }>;
+}
 
 /** Everything typed, as kept in localStorage until saved. */
 interface Draft {
   label: string; deviceId: string; claimCode: string;
   lat: string; lon: string; accuracyM: number | null;
   poleRef: string;
+  /** `poleRef` is a pole of the town picked from the list (its position, street and luminaire stand unless `movePole`). */
+  townPole: boolean; movePole: boolean;
   /** An existing group's id, NEW_GROUP (then `newGroup`), or '' for none. */
   group: string; newGroup: string;
   model: string; powerW: string;
+  cabinet: string; circuit: string;
+  /** YYYY-MM-DD, or '' (today, or the date the pole's luminaire has). */
+  installedAt: string;
+  note: string;
 }
-const EMPTY: Draft = { label: '', deviceId: '', claimCode: '', lat: '', lon: '', accuracyM: null, poleRef: '', group: '', newGroup: '', model: '', powerW: '' };
+const EMPTY: Draft = {
+  label: '', deviceId: '', claimCode: '', lat: '', lon: '', accuracyM: null, poleRef: '', townPole: false, movePole: false, group: '', newGroup: '', model: '', powerW: '',
+  cabinet: '', circuit: '', installedAt: '', note: '',
+};
+/** A street as the group id the server makes of it (inventory/import.ts groupId): `Rue de la Paix` → `rue-de-la-paix`. */
+export const streetGroup = (v: string): string =>
+  v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+/** How many of the town's poles the page lists around the phone. */
+const NEAR_POLES = 5;
 const NEW_GROUP = '\u0000new';
 
 /** A phone's fix worse than this is probably not the pole's (a street is ~10 m wide; poles are 20–40 m apart). */
@@ -75,6 +97,9 @@ function CommissionForm({ tenant }: PageProps) {
   const [d, setD] = useState<Draft>(() => loadDraft(T));
   const [groups, setGroups] = useState<Group[]>([]);
   const [models, setModels] = useState<Model[]>([]);
+  const [cabinets, setCabinets] = useState<Cabinet[]>([]);
+  const [near, setNear] = useState<NearPole[] | null>(null);
+  const [nearError, setNearError] = useState('');
   const [sending, setSending] = useState<Sending | null>(null);
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState('');
@@ -100,6 +125,7 @@ function CommissionForm({ tenant }: PageProps) {
   useEffect(() => {
     void get<Group[]>(tp(T, '/groups')).then(setGroups).catch(() => setGroups([]));
     void get<Model[]>(tp(T, '/luminaire-models')).then(setModels).catch(() => setModels([]));
+    void get<Cabinet[]>(tp(T, '/inventory/cabinets')).then(setCabinets).catch(() => setCabinets([]));
   }, [T, done?.deviceId]);
   // The countdown while waiting to send again.
   useEffect(() => {
@@ -126,15 +152,41 @@ function CommissionForm({ tenant }: PageProps) {
     }, { enableHighAccuracy: true, timeout: 30_000, maximumAge: 0 });
   };
 
+  /** The town's poles without a controller nearest the position typed or taken (GET …/inventory/poles?near=…). */
+  const findNear = (): void => {
+    setNearError('');
+    const lat = Number(d.lat.replace(',', '.'));
+    const lon = Number(d.lon.replace(',', '.'));
+    if (!d.lat.trim() || !d.lon.trim() || !Number.isFinite(lat) || !Number.isFinite(lon)) { setNearError(i.t('needPosition')); return; }
+    void get<NearPole[]>(tp(T, `/inventory/poles?near=${lat},${lon}&free=true&limit=${NEAR_POLES}`))
+      .then(setNear).catch((e: unknown) => setNearError(`${i.t('error')} ${e instanceof Error ? e.message : String(e)}`));
+  };
+  /** Picks a pole of the town: its reference; its luminaire and cabinet shown (and sent only when changed). */
+  const pick = (p: NearPole): void => {
+    const lum = p.luminaires.find((l) => l.controller === null);
+    set({
+      poleRef: p.id, townPole: true, movePole: false, model: lum?.modelId ?? '', powerW: lum?.nominalPowerW === null || lum?.nominalPowerW === undefined ? '' : String(lum.nominalPowerW),
+      cabinet: p.cabinetId ?? '', circuit: p.circuitId ?? '', ...(p.street ? { group: streetGroup(p.street) } : {}),
+    });
+  };
+
   /** The request body, or a message saying what is missing. */
   const body = (): { deviceId: string; body: Body } | string => {
     if (!who || labelBad || !validDeviceId(who.deviceId)) return i.t(labelBad ? 'labelInvalid' : 'needDevice');
     const lat = Number(d.lat.replace(',', '.'));
     const lon = Number(d.lon.replace(',', '.'));
-    if (!d.lat.trim() || !d.lon.trim() || !Number.isFinite(lat) || !Number.isFinite(lon)) return i.t('needPosition');
-    const b: Body = { claimCode: who.claimCode, lat, lon };
-    if (d.accuracyM !== null) b.accuracyM = d.accuracyM;
+    const b: Body = { claimCode: who.claimCode };
+    // A pole of the town keeps its position unless the installer corrects it with the phone's.
+    if (!(d.townPole && !d.movePole && d.poleRef.trim())) {
+      if (!d.lat.trim() || !d.lon.trim() || !Number.isFinite(lat) || !Number.isFinite(lon)) return i.t('needPosition');
+      b.lat = lat; b.lon = lon;
+      if (d.accuracyM !== null) b.accuracyM = d.accuracyM;
+    }
     if (d.poleRef.trim()) b.poleRef = d.poleRef.trim();
+    if (d.cabinet) b.cabinetId = d.cabinet;
+    if (d.cabinet && d.circuit) b.circuitId = d.circuit;
+    if (d.installedAt) b.installedAt = d.installedAt;
+    if (d.note.trim()) b.note = d.note.trim().slice(0, 500);
     const group = d.group === NEW_GROUP ? d.newGroup.trim() : d.group;
     if (group) b.group = group;
     if (d.model) b.luminaireModel = d.model;
@@ -150,7 +202,8 @@ function CommissionForm({ tenant }: PageProps) {
       setSending(null);
       // Saved: what was typed for this pole goes; the street, luminaire and power stay for the next one.
       const x = current.current;
-      update({ ...EMPTY, group: x.group === NEW_GROUP ? x.newGroup.trim() : x.group, model: x.model, powerW: x.powerW });
+      update({ ...EMPTY, group: x.group === NEW_GROUP ? x.newGroup.trim() : x.group, model: x.townPole ? '' : x.model, powerW: x.townPole ? '' : x.powerW, cabinet: x.cabinet, circuit: x.circuit, installedAt: x.installedAt });
+      setNear(null);
       setDone({ deviceId: r.deviceId, firstClaim: r.firstClaim });
     } catch (x) {
       if (!alive.current) return;
@@ -234,7 +287,32 @@ function CommissionForm({ tenant }: PageProps) {
           ? <p class="warn small" data-testid="accuracy">{i.t('accuracyWarn', { m: i.num(d.accuracyM) })}</p>
           : <p class="ok small" data-testid="accuracy">{i.t('accuracyM', { m: i.num(d.accuracyM) })}</p>)}
 
-        <label>{i.t('poleRef')}<input name="pole-ref" autocomplete="off" maxLength={64} value={d.poleRef} onInput={(e) => set({ poleRef: (e.target as HTMLInputElement).value })} /></label>
+        <fieldset class="stack plain-fieldset" data-testid="pole-choice">
+          <legend class="muted small">{i.t('poleChoice')}</legend>
+          <button type="button" class="big" data-testid="near-poles" onClick={findNear}>{i.t('nearPoles')}</button>
+          {nearError && <p class="error small" role="alert">{nearError}</p>}
+          {near && (near.length === 0 ? <p class="muted small" data-testid="near-none">{i.t('nearNone')}</p> : (
+            <ul class="near-list" data-testid="near-list">
+              {near.map((p) => {
+                const lum = p.luminaires.find((l) => l.controller === null);
+                return (
+                  <li key={p.id}>
+                    <button type="button" class={d.townPole && d.poleRef === p.id ? 'picked' : ''} aria-pressed={d.townPole && d.poleRef === p.id} data-pole={p.id} onClick={() => pick(p)}>
+                      <strong>{p.id}</strong> · {i.t('metresAway', { m: i.num(Math.round(p.distanceM ?? 0)) })}
+                      <span class="small muted">{[p.street, lum?.modelId, lum?.nominalPowerW !== null && lum?.nominalPowerW !== undefined ? i.watts(lum.nominalPowerW) : null].filter(Boolean).join(' · ') || i.t('noLuminaireYet')}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          ))}
+          <label>{i.t('poleRef')}<input name="pole-ref" autocomplete="off" maxLength={64} value={d.poleRef} onInput={(e) => set({ poleRef: (e.target as HTMLInputElement).value, townPole: false, movePole: false })} /></label>
+          {d.townPole && d.poleRef && <p class="ok small" data-testid="pole-picked">{i.t('polePicked', { p: d.poleRef })}</p>}
+          {d.townPole && d.poleRef && (
+            <label class="check"><input type="checkbox" name="move-pole" checked={d.movePole} onChange={(e) => set({ movePole: (e.target as HTMLInputElement).checked })} />{i.t('movePole')}</label>
+          )}
+          {!d.townPole && <p class="muted small">{i.t('poleRefHelp')}</p>}
+        </fieldset>
         <label>{i.t('group')}
           <select name="group" value={d.group} onChange={(e) => set({ group: (e.target as HTMLSelectElement).value })}>
             <option value="">{i.t('noneOption')}</option>
@@ -262,6 +340,24 @@ function CommissionForm({ tenant }: PageProps) {
           </label>
         )}
         <label>{i.t('ratedPowerW')}<input name="power" type="number" inputMode="numeric" min={0} max={100000} step={1} value={d.powerW} onInput={(e) => set({ powerW: (e.target as HTMLInputElement).value })} /></label>
+        {cabinets.length > 0 && (
+          <div class="pair">
+            <label>{i.t('cabinet')}
+              <select name="cabinet" value={d.cabinet} onChange={(e) => set({ cabinet: (e.target as HTMLSelectElement).value, circuit: '' })}>
+                <option value="">{i.t('noneOption')}</option>
+                {cabinets.map((c) => <option key={c.id} value={c.id}>{c.name ? `${c.id} — ${c.name}` : c.id}</option>)}
+              </select>
+            </label>
+            <label>{i.t('circuit')}
+              <select name="circuit" value={d.circuit} disabled={!d.cabinet} onChange={(e) => set({ circuit: (e.target as HTMLSelectElement).value })}>
+                <option value="">{i.t('noneOption')}</option>
+                {(cabinets.find((c) => c.id === d.cabinet)?.circuits ?? []).map((k) => <option key={k.id} value={k.id}>{k.name ? `${k.id} — ${k.name}` : k.id}</option>)}
+              </select>
+            </label>
+          </div>
+        )}
+        <label>{i.t('installDate')}<input name="installed-at" type="date" value={d.installedAt} onInput={(e) => set({ installedAt: (e.target as HTMLInputElement).value })} /></label>
+        <label>{i.t('noteField')}<textarea name="note" rows={2} maxLength={500} value={d.note} onInput={(e) => set({ note: (e.target as HTMLTextAreaElement).value })} /></label>
 
         <button type="submit" class="primary big" data-testid="commission" disabled={busy}>{sending?.state === 'sending' ? i.t('saving') : i.t('save')}</button>
         {sending?.state === 'waiting' && (
