@@ -5,6 +5,7 @@
 import { pb, type Downlink, type Presence, type Uplink } from './codec.js';
 import {
   MAX_CLO_DRIVE_PERMILLE, MAX_CLO_LXX_PCT, MAX_CLO_RATED_H, MAX_LED_HOURS, MAX_LED_HOURS_OFFSET, MIN_CLO_LXX_PCT, MIN_CLO_RATED_H,
+  D4I_SERIAL_BYTES, MAX_D4I_ENERGY_WH, MAX_D4I_FLUX_LM, MAX_D4I_TEMPERATURE_C, MAX_D4I_WORD, MAX_DALI_ARC, MAX_GTIN, MIN_D4I_TEMPERATURE_C,
   MAX_FRAME_BYTES, MAX_NAME_BYTES, MAX_OTA_CHUNK_BYTES, MAX_PLAN_PROGRAMS, MAX_PLAN_RULES, MAX_PLAN_STEPS,
   MAX_PRESENCE_FADE_DOWN_S, MAX_PRESENCE_FADE_UP_S, MAX_PRESENCE_HOLD_S, MAX_PROFILE_CELLS, MAX_PROFILE_WEEKS, MAX_RECORDS_PER_FRAME, MAX_RULE_DATES, MAX_TEXT_BYTES, MAX_TZ_BYTES, PROFILE_CELL_MINUTES, PROTOCOL_VERSION,
 } from './limits.js';
@@ -73,7 +74,7 @@ function decodeWith<T>(decode: () => T): Decoded<T> {
   }
 }
 
-const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'profile'] as const;
+const UPLINK_BODIES = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'profile', 'luminaire'] as const;
 const DOWNLINK_BODIES = ['config', 'plan', 'command', 'otaOffer', 'otaChunk', 'energyAck', 'timeSync'] as const;
 
 function uplinkBounds(m: Uplink): string[] {
@@ -104,6 +105,32 @@ function uplinkBounds(m: Uplink): string[] {
   }
   if (m.event) b.text('event.detail', m.event.detail, MAX_TEXT_BYTES);
   if (m.ack) b.text('ack.detail', m.ack.detail, MAX_TEXT_BYTES);
+  if (m.luminaire) {
+    // Issue 17: a LuminaireReport holds what the D4i banks can hold (limits.ts).
+    const l = m.luminaire;
+    b.num('luminaire.reason', l.reason, 3);
+    b.num('luminaire.gtin', l.gtin as number | undefined, MAX_GTIN);
+    b.num('luminaire.gear_gtin', l.gearGtin as number | undefined, MAX_GTIN);
+    b.bytes('luminaire.serial', l.serial, D4I_SERIAL_BYTES);
+    b.bytes('luminaire.gear_serial', l.gearSerial, D4I_SERIAL_BYTES);
+    b.num('luminaire.gear_firmware', l.gearFirmware, MAX_D4I_WORD);
+    const year = l.yearOfManufacture ?? 0;
+    if (year !== 0 && (year < 2000 || year > 2099)) b.problems.push(`luminaire.year_of_manufacture ${year} not 2000..2099`);
+    b.num('luminaire.week_of_manufacture', l.weekOfManufacture, 53);
+    for (const [name, v] of [['nominal_power_w', l.nominalPowerW], ['min_dim_power_w', l.minDimPowerW], ['min_mains_v', l.minMainsV],
+      ['max_mains_v', l.maxMainsV], ['cct_k', l.cctK], ['supply_dv', l.supplyDv], ['led_voltage_dv', l.ledVoltageDv],
+      ['led_current_ma', l.ledCurrentMa]] as const) b.num(`luminaire.${name}`, v, MAX_D4I_WORD);
+    b.num('luminaire.flux_lm', l.fluxLm, MAX_D4I_FLUX_LM);
+    b.num('luminaire.cri', l.cri, 100);
+    b.num('luminaire.distribution', l.distribution, 254);
+    b.num('luminaire.energy_wh', l.energyWh as number | undefined, MAX_D4I_ENERGY_WH);
+    b.num('luminaire.start_count', l.startCount, 2 ** 24 - 1);
+    b.num('luminaire.failures', l.failures, 255);
+    b.num('luminaire.actual_level', l.actualLevel, MAX_DALI_ARC);
+    for (const [name, t] of [['gear_temperature_c', l.gearTemperatureC], ['led_temperature_c', l.ledTemperatureC]] as const) {
+      if ((t ?? 0) < MIN_D4I_TEMPERATURE_C || (t ?? 0) > MAX_D4I_TEMPERATURE_C) b.problems.push(`luminaire.${name} ${t ?? 0} not ${MIN_D4I_TEMPERATURE_C}..${MAX_D4I_TEMPERATURE_C}`);
+    }
+  }
   if (m.detection) {
     b.num('detection.raised_level', m.detection.raisedLevel, 100);
     b.num('detection.hold_s', m.detection.holdS, MAX_PRESENCE_HOLD_S);

@@ -46,6 +46,20 @@ export const MAX_LED_HOURS_OFFSET = 1_000_000;
 export const MAX_LED_HOURS = 2_000_000;
 export const MAX_CLO_DRIVE_PERMILLE = 2000;
 /**
+ * Issue 17, `LuminaireReport` (a luminaire's DALI-2 / D4i driver): what the D4i memory banks can hold — GTINs of
+ * 48 bits, identification numbers of 8 bytes, 2-byte powers and voltages, a 3-byte flux, a CRI of 0..100, a 6-byte
+ * energy counter (Wh), temperatures of −60..194 °C (a byte + 60), DALI arc levels 0..254; years of manufacture
+ * 2000..2099 (0 = not known).
+ */
+export const MAX_GTIN = 2 ** 48 - 1;
+export const D4I_SERIAL_BYTES = 8;
+export const MAX_D4I_WORD = 65_535;
+export const MAX_D4I_FLUX_LM = 2 ** 24 - 1;
+export const MAX_D4I_ENERGY_WH = 2 ** 48 - 1;
+export const MIN_D4I_TEMPERATURE_C = -60;
+export const MAX_D4I_TEMPERATURE_C = 194;
+export const MAX_DALI_ARC = 254;
+/**
  * Largest step by which a config or plan version may move ahead of the one a device holds. The fleet server
  * numbers versions one by one per change, so a real step is small (a device with wiped flash holds 0 and gets
  * the server's current version, a few thousand at most); a forged 2^32−1, once adopted, would make every real

@@ -107,8 +107,26 @@ describe('frame rejection reasons', () => {
     ['state.clo.drive_permille > 2000', { state: { level: 50, clo: { drivePermille: 2001 } } }],
     ['state.clo.led_hours > 2,000,000', { state: { level: 50, clo: { ledHours: 2_000_001 } } }],
     ['state.clo.saved_mwh above 2^53-1', { state: { level: 50, clo: { savedMwh: 2 ** 60 } } }],
+    ['luminaire.gtin above 48 bits', { luminaire: { gtin: 2 ** 48 } }],
+    ['a luminaire serial of 9 bytes', { luminaire: { serial: new Uint8Array(9) } }],
+    ['luminaire.year_of_manufacture 1999', { luminaire: { yearOfManufacture: 1999 } }],
+    ['luminaire.week_of_manufacture 54', { luminaire: { weekOfManufacture: 54 } }],
+    ['luminaire.cri 101', { luminaire: { cri: 101 } }],
+    ['luminaire.flux_lm above 3 bytes', { luminaire: { fluxLm: 2 ** 24 } }],
+    ['luminaire.nominal_power_w above 2 bytes', { luminaire: { nominalPowerW: 65_536 } }],
+    ['luminaire.gear_temperature_c below -60', { luminaire: { gearTemperatureC: -61 } }],
+    ['luminaire.led_temperature_c above 194', { luminaire: { ledTemperatureC: 195 } }],
+    ['luminaire.actual_level 255', { luminaire: { actualLevel: 255 } }],
+    ['luminaire.energy_wh above 48 bits', { luminaire: { energyWh: 2 ** 48 } }],
   ])('uplink with %s → out_of_bounds', (_what, body) => {
     expect(upReason(up(body), ID)).toBe('out_of_bounds');
+  });
+
+  it('a LuminaireReport at the D4i banks\' bounds is accepted', () => {
+    expect(upReason(up({ luminaire: {
+      gtin: 2 ** 48 - 1, serial: new Uint8Array(8).fill(255), yearOfManufacture: 2099, weekOfManufacture: 53, nominalPowerW: 65_535,
+      fluxLm: 2 ** 24 - 1, cri: 100, cctK: 65_535, energyWh: 2 ** 48 - 1, gearTemperatureC: -60, ledTemperatureC: 194, actualLevel: 254, failures: 255,
+    } }), ID)).toBe('ok');
   });
 
   it('a learned profile of a week of 15, 30 or 60 min cells is accepted', () => {

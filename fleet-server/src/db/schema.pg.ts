@@ -724,3 +724,48 @@ export const schoolHolidays = pgTable('school_holidays', {
   description: text('description').notNull(),
   schoolYear: text('school_year').notNull(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.zone, t.startDate] })]);
+
+// ---------------------------------------------------------------- issue 17: what a luminaire's DALI-2 / D4i driver says of itself
+
+/**
+ * The last `LuminaireReport` of a controller (uplink.proto): the luminaire data its D4i driver holds (bank 1: GTIN,
+ * serial, year, nominal power, flux, CCT…), the driver's identity (bank 0) and its latest energy and diagnostics
+ * (banks 202, 205, 206). One row per controller, replaced by each report; null = not known (the driver has no such
+ * value). GTINs are decimal strings, serials hex (8 bytes). The inventory's luminaire takes its missing GTIN, rated
+ * power, CCT and flux from here ("reported by the driver", as against "declared").
+ */
+export const luminaireD4i = pgTable('luminaire_d4i', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  readAt: bigint('read_at', { mode: 'number' }),
+  reason: text('reason'),
+  d4i: boolean('d4i').notNull(),
+  gtin: text('gtin'),
+  serial: text('serial'),
+  gearGtin: text('gear_gtin'),
+  gearSerial: text('gear_serial'),
+  gearFirmware: text('gear_firmware'),
+  yearOfManufacture: bigint('year_of_manufacture', { mode: 'number' }),
+  weekOfManufacture: bigint('week_of_manufacture', { mode: 'number' }),
+  nominalPowerW: bigint('nominal_power_w', { mode: 'number' }),
+  minDimPowerW: bigint('min_dim_power_w', { mode: 'number' }),
+  minMainsV: bigint('min_mains_v', { mode: 'number' }),
+  maxMainsV: bigint('max_mains_v', { mode: 'number' }),
+  fluxLm: bigint('flux_lm', { mode: 'number' }),
+  cri: bigint('cri', { mode: 'number' }),
+  cctK: bigint('cct_k', { mode: 'number' }),
+  distribution: bigint('distribution', { mode: 'number' }),
+  energyWh: bigint('energy_wh', { mode: 'number' }),
+  powerW: doublePrecision('power_w'),
+  operatingTimeS: bigint('operating_time_s', { mode: 'number' }),
+  startCount: bigint('start_count', { mode: 'number' }),
+  supplyV: doublePrecision('supply_v'),
+  gearTemperatureC: bigint('gear_temperature_c', { mode: 'number' }),
+  ledOnTimeS: bigint('led_on_time_s', { mode: 'number' }),
+  ledVoltageV: doublePrecision('led_voltage_v'),
+  ledCurrentMa: bigint('led_current_ma', { mode: 'number' }),
+  ledTemperatureC: bigint('led_temperature_c', { mode: 'number' }),
+  failures: bigint('failures', { mode: 'number' }).notNull(),
+  actualLevel: bigint('actual_level', { mode: 'number' }),
+}, (t) => [index('luminaire_d4i_tenant_idx').on(t.tenantId)]);

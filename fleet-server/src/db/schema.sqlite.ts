@@ -774,3 +774,48 @@ export const schoolHolidays = sqliteTable('school_holidays', {
   description: text('description').notNull(),
   schoolYear: text('school_year').notNull(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.zone, t.startDate] })]);
+
+// ---------------------------------------------------------------- issue 17: what a luminaire's DALI-2 / D4i driver says of itself
+
+/**
+ * The last `LuminaireReport` of a controller (uplink.proto): the luminaire data its D4i driver holds (bank 1: GTIN,
+ * serial, year, nominal power, flux, CCT…), the driver's identity (bank 0) and its latest energy and diagnostics
+ * (banks 202, 205, 206). One row per controller, replaced by each report; null = not known (the driver has no such
+ * value). GTINs are decimal strings, serials hex (8 bytes). The inventory's luminaire takes its missing GTIN, rated
+ * power, CCT and flux from here ("reported by the driver", as against "declared").
+ */
+export const luminaireD4i = sqliteTable('luminaire_d4i', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  receivedAt: integer('received_at').notNull(),
+  readAt: integer('read_at'),
+  reason: text('reason'),
+  d4i: integer('d4i', { mode: 'boolean' }).notNull(),
+  gtin: text('gtin'),
+  serial: text('serial'),
+  gearGtin: text('gear_gtin'),
+  gearSerial: text('gear_serial'),
+  gearFirmware: text('gear_firmware'),
+  yearOfManufacture: integer('year_of_manufacture'),
+  weekOfManufacture: integer('week_of_manufacture'),
+  nominalPowerW: integer('nominal_power_w'),
+  minDimPowerW: integer('min_dim_power_w'),
+  minMainsV: integer('min_mains_v'),
+  maxMainsV: integer('max_mains_v'),
+  fluxLm: integer('flux_lm'),
+  cri: integer('cri'),
+  cctK: integer('cct_k'),
+  distribution: integer('distribution'),
+  energyWh: integer('energy_wh'),
+  powerW: real('power_w'),
+  operatingTimeS: integer('operating_time_s'),
+  startCount: integer('start_count'),
+  supplyV: real('supply_v'),
+  gearTemperatureC: integer('gear_temperature_c'),
+  ledOnTimeS: integer('led_on_time_s'),
+  ledVoltageV: real('led_voltage_v'),
+  ledCurrentMa: integer('led_current_ma'),
+  ledTemperatureC: integer('led_temperature_c'),
+  failures: integer('failures').notNull(),
+  actualLevel: integer('actual_level'),
+}, (t) => [index('luminaire_d4i_tenant_idx').on(t.tenantId)]);

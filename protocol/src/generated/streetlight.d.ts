@@ -223,8 +223,11 @@ export namespace streetlight {
             /** Uplink profile. */
             profile?: (streetlight.v1.TrafficProfile.$Properties|null);
 
+            /** Uplink luminaire. */
+            luminaire?: (streetlight.v1.LuminaireReport.$Properties|null);
+
             /** Uplink body. */
-            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile");
+            body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|"luminaire");
 
             /**
              * Creates a new Uplink instance using the specified properties.
@@ -349,8 +352,11 @@ export namespace streetlight {
                 /** Uplink profile */
                 profile?: (streetlight.v1.TrafficProfile.$Properties|null);
 
+                /** Uplink luminaire */
+                luminaire?: (streetlight.v1.LuminaireReport.$Properties|null);
+
                 /** Uplink body */
-                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile");
+                body?: ("hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|"luminaire");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -371,9 +377,10 @@ export namespace streetlight {
               otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
               detection?: streetlight.v1.PresenceDetection.$Shape|null;
               profile?: streetlight.v1.TrafficProfile.$Shape|null;
+              luminaire?: streetlight.v1.LuminaireReport.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape })
+              ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null; luminaire?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null; luminaire?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape; luminaire?: null }|{ body?: "luminaire"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire: streetlight.v1.LuminaireReport.$Shape })
             );
         }
 
@@ -510,6 +517,313 @@ export namespace streetlight {
 
             /** Shape of a TrafficProfile. */
             type $Shape = streetlight.v1.TrafficProfile.$Properties;
+        }
+
+        /** LuminaireReason enum. */
+        enum LuminaireReason {
+
+            /** LUMINAIRE_REASON_UNSPECIFIED value */
+            LUMINAIRE_REASON_UNSPECIFIED = 0,
+
+            /** LUMINAIRE_REASON_BOOT value */
+            LUMINAIRE_REASON_BOOT = 1,
+
+            /** LUMINAIRE_REASON_REQUESTED value */
+            LUMINAIRE_REASON_REQUESTED = 2,
+
+            /** LUMINAIRE_REASON_PERIODIC value */
+            LUMINAIRE_REASON_PERIODIC = 3
+        }
+
+        /**
+         * Properties of a LuminaireReport.
+         * @deprecated Use streetlight.v1.LuminaireReport.$Properties instead.
+         */
+        interface ILuminaireReport extends streetlight.v1.LuminaireReport.$Properties {
+        }
+
+        /** Represents a LuminaireReport. */
+        class LuminaireReport {
+
+            /**
+             * Constructs a new LuminaireReport.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: streetlight.v1.LuminaireReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LuminaireReport readAt. */
+            readAt: number;
+
+            /** LuminaireReport reason. */
+            reason: streetlight.v1.LuminaireReason;
+
+            /** LuminaireReport d4i. */
+            d4i: boolean;
+
+            /** LuminaireReport gtin. */
+            gtin: number;
+
+            /** LuminaireReport serial. */
+            serial: Uint8Array;
+
+            /** LuminaireReport gearGtin. */
+            gearGtin: number;
+
+            /** LuminaireReport gearSerial. */
+            gearSerial: Uint8Array;
+
+            /** LuminaireReport gearFirmware. */
+            gearFirmware: number;
+
+            /** LuminaireReport yearOfManufacture. */
+            yearOfManufacture: number;
+
+            /** LuminaireReport weekOfManufacture. */
+            weekOfManufacture: number;
+
+            /** LuminaireReport nominalPowerW. */
+            nominalPowerW: number;
+
+            /** LuminaireReport minDimPowerW. */
+            minDimPowerW: number;
+
+            /** LuminaireReport minMainsV. */
+            minMainsV: number;
+
+            /** LuminaireReport maxMainsV. */
+            maxMainsV: number;
+
+            /** LuminaireReport fluxLm. */
+            fluxLm: number;
+
+            /** LuminaireReport cri. */
+            cri: number;
+
+            /** LuminaireReport cctK. */
+            cctK: number;
+
+            /** LuminaireReport distribution. */
+            distribution: number;
+
+            /** LuminaireReport energyWh. */
+            energyWh: number;
+
+            /** LuminaireReport powerDw. */
+            powerDw: number;
+
+            /** LuminaireReport operatingTimeS. */
+            operatingTimeS: number;
+
+            /** LuminaireReport startCount. */
+            startCount: number;
+
+            /** LuminaireReport supplyDv. */
+            supplyDv: number;
+
+            /** LuminaireReport gearTemperatureC. */
+            gearTemperatureC: number;
+
+            /** LuminaireReport ledOnTimeS. */
+            ledOnTimeS: number;
+
+            /** LuminaireReport ledVoltageDv. */
+            ledVoltageDv: number;
+
+            /** LuminaireReport ledCurrentMa. */
+            ledCurrentMa: number;
+
+            /** LuminaireReport ledTemperatureC. */
+            ledTemperatureC: number;
+
+            /** LuminaireReport failures. */
+            failures: number;
+
+            /** LuminaireReport actualLevel. */
+            actualLevel: number;
+
+            /**
+             * Creates a new LuminaireReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LuminaireReport instance
+             */
+            static create(properties: streetlight.v1.LuminaireReport.$Shape): streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape;
+            static create(properties?: streetlight.v1.LuminaireReport.$Properties): streetlight.v1.LuminaireReport;
+
+            /**
+             * Encodes the specified LuminaireReport message. Does not implicitly {@link streetlight.v1.LuminaireReport.verify|verify} messages.
+             * @param message LuminaireReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: streetlight.v1.LuminaireReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified LuminaireReport message, length delimited. Does not implicitly {@link streetlight.v1.LuminaireReport.verify|verify} messages.
+             * @param message LuminaireReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: streetlight.v1.LuminaireReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LuminaireReport message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape} LuminaireReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape;
+
+            /**
+             * Decodes a LuminaireReport message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape} LuminaireReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape;
+
+            /**
+             * Verifies a LuminaireReport message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LuminaireReport message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LuminaireReport
+             */
+            static fromObject(object: { [k: string]: any }): streetlight.v1.LuminaireReport;
+
+            /**
+             * Creates a plain object from a LuminaireReport message. Also converts values to other types if specified.
+             * @param message LuminaireReport
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: streetlight.v1.LuminaireReport, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LuminaireReport to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LuminaireReport
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LuminaireReport {
+
+            /** Properties of a LuminaireReport. */
+            interface $Properties {
+
+                /** LuminaireReport readAt */
+                readAt?: (number|null);
+
+                /** LuminaireReport reason */
+                reason?: (streetlight.v1.LuminaireReason|null);
+
+                /** LuminaireReport d4i */
+                d4i?: (boolean|null);
+
+                /** LuminaireReport gtin */
+                gtin?: (number|null);
+
+                /** LuminaireReport serial */
+                serial?: (Uint8Array|null);
+
+                /** LuminaireReport gearGtin */
+                gearGtin?: (number|null);
+
+                /** LuminaireReport gearSerial */
+                gearSerial?: (Uint8Array|null);
+
+                /** LuminaireReport gearFirmware */
+                gearFirmware?: (number|null);
+
+                /** LuminaireReport yearOfManufacture */
+                yearOfManufacture?: (number|null);
+
+                /** LuminaireReport weekOfManufacture */
+                weekOfManufacture?: (number|null);
+
+                /** LuminaireReport nominalPowerW */
+                nominalPowerW?: (number|null);
+
+                /** LuminaireReport minDimPowerW */
+                minDimPowerW?: (number|null);
+
+                /** LuminaireReport minMainsV */
+                minMainsV?: (number|null);
+
+                /** LuminaireReport maxMainsV */
+                maxMainsV?: (number|null);
+
+                /** LuminaireReport fluxLm */
+                fluxLm?: (number|null);
+
+                /** LuminaireReport cri */
+                cri?: (number|null);
+
+                /** LuminaireReport cctK */
+                cctK?: (number|null);
+
+                /** LuminaireReport distribution */
+                distribution?: (number|null);
+
+                /** LuminaireReport energyWh */
+                energyWh?: (number|null);
+
+                /** LuminaireReport powerDw */
+                powerDw?: (number|null);
+
+                /** LuminaireReport operatingTimeS */
+                operatingTimeS?: (number|null);
+
+                /** LuminaireReport startCount */
+                startCount?: (number|null);
+
+                /** LuminaireReport supplyDv */
+                supplyDv?: (number|null);
+
+                /** LuminaireReport gearTemperatureC */
+                gearTemperatureC?: (number|null);
+
+                /** LuminaireReport ledOnTimeS */
+                ledOnTimeS?: (number|null);
+
+                /** LuminaireReport ledVoltageDv */
+                ledVoltageDv?: (number|null);
+
+                /** LuminaireReport ledCurrentMa */
+                ledCurrentMa?: (number|null);
+
+                /** LuminaireReport ledTemperatureC */
+                ledTemperatureC?: (number|null);
+
+                /** LuminaireReport failures */
+                failures?: (number|null);
+
+                /** LuminaireReport actualLevel */
+                actualLevel?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LuminaireReport. */
+            type $Shape = streetlight.v1.LuminaireReport.$Properties;
         }
 
         /**
@@ -1532,7 +1846,22 @@ export namespace streetlight {
             EVENT_TYPE_STORAGE_FAULT = 8,
 
             /** EVENT_TYPE_FRAME_REJECTED value */
-            EVENT_TYPE_FRAME_REJECTED = 9
+            EVENT_TYPE_FRAME_REJECTED = 9,
+
+            /** EVENT_TYPE_DRIVER_OVERTEMP value */
+            EVENT_TYPE_DRIVER_OVERTEMP = 10,
+
+            /** EVENT_TYPE_LED_FAILURE value */
+            EVENT_TYPE_LED_FAILURE = 11,
+
+            /** EVENT_TYPE_DRIVER_VOLTAGE value */
+            EVENT_TYPE_DRIVER_VOLTAGE = 12,
+
+            /** EVENT_TYPE_LED_END_OF_LIFE value */
+            EVENT_TYPE_LED_END_OF_LIFE = 13,
+
+            /** EVENT_TYPE_DALI_FAULT value */
+            EVENT_TYPE_DALI_FAULT = 14
         }
 
         /**
@@ -3413,8 +3742,11 @@ export namespace streetlight {
             /** Command presenceAhead. */
             presenceAhead?: (streetlight.v1.PresenceAhead.$Properties|null);
 
+            /** Command readLuminaire. */
+            readLuminaire?: (boolean|null);
+
             /** Command action. */
-            action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead");
+            action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|"readLuminaire");
 
             /**
              * Creates a new Command instance using the specified properties.
@@ -3515,8 +3847,11 @@ export namespace streetlight {
                 /** Command presenceAhead */
                 presenceAhead?: (streetlight.v1.PresenceAhead.$Properties|null);
 
+                /** Command readLuminaire */
+                readLuminaire?: (boolean|null);
+
                 /** Command action */
-                action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead");
+                action?: ("setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|"readLuminaire");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3529,9 +3864,10 @@ export namespace streetlight {
               reboot?: boolean|null;
               requestReport?: boolean|null;
               presenceAhead?: streetlight.v1.PresenceAhead.$Shape|null;
+              readLuminaire?: boolean|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape })
+              ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null; readLuminaire?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape; readLuminaire?: null }|{ action?: "readLuminaire"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire: boolean })
             );
         }
 

@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $Array = $util.global.Array, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $Array = $util.global.Array, $Boolean = $util.global.Boolean, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -387,7 +387,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {streetlight.v1.OtaStatus.$Properties|null} [otaStatus] Uplink otaStatus
              * @property {streetlight.v1.PresenceDetection.$Properties|null} [detection] Uplink detection
              * @property {streetlight.v1.TrafficProfile.$Properties|null} [profile] Uplink profile
-             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"} [body] Uplink body
+             * @property {streetlight.v1.LuminaireReport.$Properties|null} [luminaire] Uplink luminaire
+             * @property {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|"luminaire"} [body] Uplink body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -415,9 +416,10 @@ export const streetlight = $root.streetlight = (() => {
              *   otaStatus?: streetlight.v1.OtaStatus.$Shape|null;
              *   detection?: streetlight.v1.PresenceDetection.$Shape|null;
              *   profile?: streetlight.v1.TrafficProfile.$Shape|null;
+             *   luminaire?: streetlight.v1.LuminaireReport.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape })
+             *   ({ body?: undefined; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "hello"; hello: streetlight.v1.Hello.$Shape; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "state"; hello?: null; state: streetlight.v1.StateReport.$Shape; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "energy"; hello?: null; state?: null; energy: streetlight.v1.EnergyReport.$Shape; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "event"; hello?: null; state?: null; energy?: null; event: streetlight.v1.DeviceEvent.$Shape; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "ack"; hello?: null; state?: null; energy?: null; event?: null; ack: streetlight.v1.CommandAck.$Shape; otaStatus?: null; detection?: null; profile?: null; luminaire?: null }|{ body?: "otaStatus"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus: streetlight.v1.OtaStatus.$Shape; detection?: null; profile?: null; luminaire?: null }|{ body?: "detection"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection: streetlight.v1.PresenceDetection.$Shape; profile?: null; luminaire?: null }|{ body?: "profile"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile: streetlight.v1.TrafficProfile.$Shape; luminaire?: null }|{ body?: "luminaire"; hello?: null; state?: null; energy?: null; event?: null; ack?: null; otaStatus?: null; detection?: null; profile?: null; luminaire: streetlight.v1.LuminaireReport.$Shape })
              * )} streetlight.v1.Uplink.$Shape
              */
 
@@ -540,17 +542,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Uplink.prototype.profile = null;
 
+            /**
+             * Uplink luminaire.
+             * @member {streetlight.v1.LuminaireReport.$Properties|null|undefined} luminaire
+             * @memberof streetlight.v1.Uplink
+             * @instance
+             */
+            Uplink.prototype.luminaire = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Uplink body.
-             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|undefined} body
+             * @member {"hello"|"state"|"energy"|"event"|"ack"|"otaStatus"|"detection"|"profile"|"luminaire"|undefined} body
              * @memberof streetlight.v1.Uplink
              * @instance
              */
             $Object.defineProperty(Uplink.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus", "detection", "profile"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "state", "energy", "event", "ack", "otaStatus", "detection", "profile", "luminaire"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -612,6 +622,8 @@ export const streetlight = $root.streetlight = (() => {
                     $root.streetlight.v1.PresenceDetection.encode(message.detection, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
                 if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
                     $root.streetlight.v1.TrafficProfile.encode(message.profile, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+                if (message.luminaire != null && $Object.hasOwnProperty.call(message, "luminaire"))
+                    $root.streetlight.v1.LuminaireReport.encode(message.luminaire, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -770,6 +782,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.body = "profile";
                             continue;
                         }
+                    case 18: {
+                            if (wireType !== 2)
+                                break;
+                            message.luminaire = $root.streetlight.v1.LuminaireReport.decode(reader, reader.size(), $undefined, _depth + 1, message.luminaire);
+                            message.body = "luminaire";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -912,6 +931,16 @@ export const streetlight = $root.streetlight = (() => {
                             return "profile." + error;
                     }
                 }
+                if (message.luminaire != null && $Object.hasOwnProperty.call(message, "luminaire")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.streetlight.v1.LuminaireReport.verify(message.luminaire, _depth + 1);
+                        if (error)
+                            return "luminaire." + error;
+                    }
+                }
                 return null;
             };
 
@@ -990,6 +1019,11 @@ export const streetlight = $root.streetlight = (() => {
                     if (!$util.isObject(object.profile))
                         throw $TypeError(".streetlight.v1.Uplink.profile: object expected");
                     message.profile = $root.streetlight.v1.TrafficProfile.fromObject(object.profile, _depth + 1);
+                }
+                if (object.luminaire != null) {
+                    if (!$util.isObject(object.luminaire))
+                        throw $TypeError(".streetlight.v1.Uplink.luminaire: object expected");
+                    message.luminaire = $root.streetlight.v1.LuminaireReport.fromObject(object.luminaire, _depth + 1);
                 }
                 return message;
             };
@@ -1073,6 +1107,11 @@ export const streetlight = $root.streetlight = (() => {
                     object.profile = $root.streetlight.v1.TrafficProfile.toObject(message.profile, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "profile";
+                }
+                if (message.luminaire != null && $Object.hasOwnProperty.call(message, "luminaire")) {
+                    object.luminaire = $root.streetlight.v1.LuminaireReport.toObject(message.luminaire, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "luminaire";
                 }
                 return object;
             };
@@ -1475,6 +1514,1226 @@ export const streetlight = $root.streetlight = (() => {
             };
 
             return TrafficProfile;
+        })();
+
+        /**
+         * LuminaireReason enum.
+         * @name streetlight.v1.LuminaireReason
+         * @enum {number}
+         * @property {number} LUMINAIRE_REASON_UNSPECIFIED=0 LUMINAIRE_REASON_UNSPECIFIED value
+         * @property {number} LUMINAIRE_REASON_BOOT=1 LUMINAIRE_REASON_BOOT value
+         * @property {number} LUMINAIRE_REASON_REQUESTED=2 LUMINAIRE_REASON_REQUESTED value
+         * @property {number} LUMINAIRE_REASON_PERIODIC=3 LUMINAIRE_REASON_PERIODIC value
+         */
+        v1.LuminaireReason = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "LUMINAIRE_REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "LUMINAIRE_REASON_BOOT"] = 1;
+            values[valuesById[2] = "LUMINAIRE_REASON_REQUESTED"] = 2;
+            values[valuesById[3] = "LUMINAIRE_REASON_PERIODIC"] = 3;
+            return values;
+        })();
+
+        v1.LuminaireReport = (function() {
+
+            /**
+             * Properties of a LuminaireReport.
+             * @typedef {Object} streetlight.v1.LuminaireReport.$Properties
+             * @property {number|null} [readAt] LuminaireReport readAt
+             * @property {streetlight.v1.LuminaireReason|null} [reason] LuminaireReport reason
+             * @property {boolean|null} [d4i] LuminaireReport d4i
+             * @property {number|null} [gtin] LuminaireReport gtin
+             * @property {Uint8Array|null} [serial] LuminaireReport serial
+             * @property {number|null} [gearGtin] LuminaireReport gearGtin
+             * @property {Uint8Array|null} [gearSerial] LuminaireReport gearSerial
+             * @property {number|null} [gearFirmware] LuminaireReport gearFirmware
+             * @property {number|null} [yearOfManufacture] LuminaireReport yearOfManufacture
+             * @property {number|null} [weekOfManufacture] LuminaireReport weekOfManufacture
+             * @property {number|null} [nominalPowerW] LuminaireReport nominalPowerW
+             * @property {number|null} [minDimPowerW] LuminaireReport minDimPowerW
+             * @property {number|null} [minMainsV] LuminaireReport minMainsV
+             * @property {number|null} [maxMainsV] LuminaireReport maxMainsV
+             * @property {number|null} [fluxLm] LuminaireReport fluxLm
+             * @property {number|null} [cri] LuminaireReport cri
+             * @property {number|null} [cctK] LuminaireReport cctK
+             * @property {number|null} [distribution] LuminaireReport distribution
+             * @property {number|null} [energyWh] LuminaireReport energyWh
+             * @property {number|null} [powerDw] LuminaireReport powerDw
+             * @property {number|null} [operatingTimeS] LuminaireReport operatingTimeS
+             * @property {number|null} [startCount] LuminaireReport startCount
+             * @property {number|null} [supplyDv] LuminaireReport supplyDv
+             * @property {number|null} [gearTemperatureC] LuminaireReport gearTemperatureC
+             * @property {number|null} [ledOnTimeS] LuminaireReport ledOnTimeS
+             * @property {number|null} [ledVoltageDv] LuminaireReport ledVoltageDv
+             * @property {number|null} [ledCurrentMa] LuminaireReport ledCurrentMa
+             * @property {number|null} [ledTemperatureC] LuminaireReport ledTemperatureC
+             * @property {number|null} [failures] LuminaireReport failures
+             * @property {number|null} [actualLevel] LuminaireReport actualLevel
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LuminaireReport.
+             * @memberof streetlight.v1
+             * @interface ILuminaireReport
+             * @augments streetlight.v1.LuminaireReport.$Properties
+             * @deprecated Use streetlight.v1.LuminaireReport.$Properties instead.
+             */
+
+            /**
+             * Shape of a LuminaireReport.
+             * @typedef {streetlight.v1.LuminaireReport.$Properties} streetlight.v1.LuminaireReport.$Shape
+             */
+
+            /**
+             * Constructs a new LuminaireReport.
+             * @memberof streetlight.v1
+             * @classdesc Represents a LuminaireReport.
+             * @constructor
+             * @param {streetlight.v1.LuminaireReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LuminaireReport = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * LuminaireReport readAt.
+             * @member {number} readAt
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.readAt = 0;
+
+            /**
+             * LuminaireReport reason.
+             * @member {streetlight.v1.LuminaireReason} reason
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.reason = 0;
+
+            /**
+             * LuminaireReport d4i.
+             * @member {boolean} d4i
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.d4i = false;
+
+            /**
+             * LuminaireReport gtin.
+             * @member {number} gtin
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.gtin = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LuminaireReport serial.
+             * @member {Uint8Array} serial
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.serial = $util.newBuffer([]);
+
+            /**
+             * LuminaireReport gearGtin.
+             * @member {number} gearGtin
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.gearGtin = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LuminaireReport gearSerial.
+             * @member {Uint8Array} gearSerial
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.gearSerial = $util.newBuffer([]);
+
+            /**
+             * LuminaireReport gearFirmware.
+             * @member {number} gearFirmware
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.gearFirmware = 0;
+
+            /**
+             * LuminaireReport yearOfManufacture.
+             * @member {number} yearOfManufacture
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.yearOfManufacture = 0;
+
+            /**
+             * LuminaireReport weekOfManufacture.
+             * @member {number} weekOfManufacture
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.weekOfManufacture = 0;
+
+            /**
+             * LuminaireReport nominalPowerW.
+             * @member {number} nominalPowerW
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.nominalPowerW = 0;
+
+            /**
+             * LuminaireReport minDimPowerW.
+             * @member {number} minDimPowerW
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.minDimPowerW = 0;
+
+            /**
+             * LuminaireReport minMainsV.
+             * @member {number} minMainsV
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.minMainsV = 0;
+
+            /**
+             * LuminaireReport maxMainsV.
+             * @member {number} maxMainsV
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.maxMainsV = 0;
+
+            /**
+             * LuminaireReport fluxLm.
+             * @member {number} fluxLm
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.fluxLm = 0;
+
+            /**
+             * LuminaireReport cri.
+             * @member {number} cri
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.cri = 0;
+
+            /**
+             * LuminaireReport cctK.
+             * @member {number} cctK
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.cctK = 0;
+
+            /**
+             * LuminaireReport distribution.
+             * @member {number} distribution
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.distribution = 0;
+
+            /**
+             * LuminaireReport energyWh.
+             * @member {number} energyWh
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.energyWh = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LuminaireReport powerDw.
+             * @member {number} powerDw
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.powerDw = 0;
+
+            /**
+             * LuminaireReport operatingTimeS.
+             * @member {number} operatingTimeS
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.operatingTimeS = 0;
+
+            /**
+             * LuminaireReport startCount.
+             * @member {number} startCount
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.startCount = 0;
+
+            /**
+             * LuminaireReport supplyDv.
+             * @member {number} supplyDv
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.supplyDv = 0;
+
+            /**
+             * LuminaireReport gearTemperatureC.
+             * @member {number} gearTemperatureC
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.gearTemperatureC = 0;
+
+            /**
+             * LuminaireReport ledOnTimeS.
+             * @member {number} ledOnTimeS
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.ledOnTimeS = 0;
+
+            /**
+             * LuminaireReport ledVoltageDv.
+             * @member {number} ledVoltageDv
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.ledVoltageDv = 0;
+
+            /**
+             * LuminaireReport ledCurrentMa.
+             * @member {number} ledCurrentMa
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.ledCurrentMa = 0;
+
+            /**
+             * LuminaireReport ledTemperatureC.
+             * @member {number} ledTemperatureC
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.ledTemperatureC = 0;
+
+            /**
+             * LuminaireReport failures.
+             * @member {number} failures
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.failures = 0;
+
+            /**
+             * LuminaireReport actualLevel.
+             * @member {number} actualLevel
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             */
+            LuminaireReport.prototype.actualLevel = 0;
+
+            /**
+             * Creates a new LuminaireReport instance using the specified properties.
+             * @function create
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {streetlight.v1.LuminaireReport.$Properties=} [properties] Properties to set
+             * @returns {streetlight.v1.LuminaireReport} LuminaireReport instance
+             * @type {{
+             *   (properties: streetlight.v1.LuminaireReport.$Shape): streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape;
+             *   (properties?: streetlight.v1.LuminaireReport.$Properties): streetlight.v1.LuminaireReport;
+             * }}
+             */
+            LuminaireReport.create = function(properties) {
+                return new LuminaireReport(properties);
+            };
+
+            /**
+             * Encodes the specified LuminaireReport message. Does not implicitly {@link streetlight.v1.LuminaireReport.verify|verify} messages.
+             * @function encode
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {streetlight.v1.LuminaireReport.$Properties} message LuminaireReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LuminaireReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.readAt != null && $Object.hasOwnProperty.call(message, "readAt") && message.readAt !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.readAt);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.reason);
+                if (message.d4i != null && $Object.hasOwnProperty.call(message, "d4i") && message.d4i !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.d4i);
+                if (message.gtin != null && $Object.hasOwnProperty.call(message, "gtin") && (typeof message.gtin === "object" ? message.gtin.low || message.gtin.high : message.gtin !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.gtin);
+                if (message.serial != null && $Object.hasOwnProperty.call(message, "serial") && message.serial.length)
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.serial);
+                if (message.gearGtin != null && $Object.hasOwnProperty.call(message, "gearGtin") && (typeof message.gearGtin === "object" ? message.gearGtin.low || message.gearGtin.high : message.gearGtin !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.gearGtin);
+                if (message.gearSerial != null && $Object.hasOwnProperty.call(message, "gearSerial") && message.gearSerial.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.gearSerial);
+                if (message.gearFirmware != null && $Object.hasOwnProperty.call(message, "gearFirmware") && message.gearFirmware !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.gearFirmware);
+                if (message.yearOfManufacture != null && $Object.hasOwnProperty.call(message, "yearOfManufacture") && message.yearOfManufacture !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.yearOfManufacture);
+                if (message.weekOfManufacture != null && $Object.hasOwnProperty.call(message, "weekOfManufacture") && message.weekOfManufacture !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.weekOfManufacture);
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW") && message.nominalPowerW !== 0)
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.nominalPowerW);
+                if (message.minDimPowerW != null && $Object.hasOwnProperty.call(message, "minDimPowerW") && message.minDimPowerW !== 0)
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.minDimPowerW);
+                if (message.minMainsV != null && $Object.hasOwnProperty.call(message, "minMainsV") && message.minMainsV !== 0)
+                    writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.minMainsV);
+                if (message.maxMainsV != null && $Object.hasOwnProperty.call(message, "maxMainsV") && message.maxMainsV !== 0)
+                    writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.maxMainsV);
+                if (message.fluxLm != null && $Object.hasOwnProperty.call(message, "fluxLm") && message.fluxLm !== 0)
+                    writer.uint32(/* id 15, wireType 0 =*/120).uint32(message.fluxLm);
+                if (message.cri != null && $Object.hasOwnProperty.call(message, "cri") && message.cri !== 0)
+                    writer.uint32(/* id 16, wireType 0 =*/128).uint32(message.cri);
+                if (message.cctK != null && $Object.hasOwnProperty.call(message, "cctK") && message.cctK !== 0)
+                    writer.uint32(/* id 17, wireType 0 =*/136).uint32(message.cctK);
+                if (message.distribution != null && $Object.hasOwnProperty.call(message, "distribution") && message.distribution !== 0)
+                    writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.distribution);
+                if (message.energyWh != null && $Object.hasOwnProperty.call(message, "energyWh") && (typeof message.energyWh === "object" ? message.energyWh.low || message.energyWh.high : message.energyWh !== 0))
+                    writer.uint32(/* id 20, wireType 0 =*/160).uint64(message.energyWh);
+                if (message.powerDw != null && $Object.hasOwnProperty.call(message, "powerDw") && message.powerDw !== 0)
+                    writer.uint32(/* id 21, wireType 0 =*/168).uint32(message.powerDw);
+                if (message.operatingTimeS != null && $Object.hasOwnProperty.call(message, "operatingTimeS") && message.operatingTimeS !== 0)
+                    writer.uint32(/* id 22, wireType 0 =*/176).uint32(message.operatingTimeS);
+                if (message.startCount != null && $Object.hasOwnProperty.call(message, "startCount") && message.startCount !== 0)
+                    writer.uint32(/* id 23, wireType 0 =*/184).uint32(message.startCount);
+                if (message.supplyDv != null && $Object.hasOwnProperty.call(message, "supplyDv") && message.supplyDv !== 0)
+                    writer.uint32(/* id 24, wireType 0 =*/192).uint32(message.supplyDv);
+                if (message.gearTemperatureC != null && $Object.hasOwnProperty.call(message, "gearTemperatureC") && message.gearTemperatureC !== 0)
+                    writer.uint32(/* id 25, wireType 0 =*/200).sint32(message.gearTemperatureC);
+                if (message.ledOnTimeS != null && $Object.hasOwnProperty.call(message, "ledOnTimeS") && message.ledOnTimeS !== 0)
+                    writer.uint32(/* id 26, wireType 0 =*/208).uint32(message.ledOnTimeS);
+                if (message.ledVoltageDv != null && $Object.hasOwnProperty.call(message, "ledVoltageDv") && message.ledVoltageDv !== 0)
+                    writer.uint32(/* id 27, wireType 0 =*/216).uint32(message.ledVoltageDv);
+                if (message.ledCurrentMa != null && $Object.hasOwnProperty.call(message, "ledCurrentMa") && message.ledCurrentMa !== 0)
+                    writer.uint32(/* id 28, wireType 0 =*/224).uint32(message.ledCurrentMa);
+                if (message.ledTemperatureC != null && $Object.hasOwnProperty.call(message, "ledTemperatureC") && message.ledTemperatureC !== 0)
+                    writer.uint32(/* id 29, wireType 0 =*/232).sint32(message.ledTemperatureC);
+                if (message.failures != null && $Object.hasOwnProperty.call(message, "failures") && message.failures !== 0)
+                    writer.uint32(/* id 30, wireType 0 =*/240).uint32(message.failures);
+                if (message.actualLevel != null && $Object.hasOwnProperty.call(message, "actualLevel") && message.actualLevel !== 0)
+                    writer.uint32(/* id 31, wireType 0 =*/248).uint32(message.actualLevel);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified LuminaireReport message, length delimited. Does not implicitly {@link streetlight.v1.LuminaireReport.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {streetlight.v1.LuminaireReport.$Properties} message LuminaireReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LuminaireReport.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LuminaireReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape} LuminaireReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LuminaireReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.streetlight.v1.LuminaireReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.readAt = value;
+                            else
+                                delete message.readAt;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.d4i = value;
+                            else
+                                delete message.d4i;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.gtin = value;
+                            else
+                                delete message.gtin;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.serial = value;
+                            else
+                                delete message.serial;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.gearGtin = value;
+                            else
+                                delete message.gearGtin;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.gearSerial = value;
+                            else
+                                delete message.gearSerial;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.gearFirmware = value;
+                            else
+                                delete message.gearFirmware;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.yearOfManufacture = value;
+                            else
+                                delete message.yearOfManufacture;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.weekOfManufacture = value;
+                            else
+                                delete message.weekOfManufacture;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.nominalPowerW = value;
+                            else
+                                delete message.nominalPowerW;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.minDimPowerW = value;
+                            else
+                                delete message.minDimPowerW;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.minMainsV = value;
+                            else
+                                delete message.minMainsV;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxMainsV = value;
+                            else
+                                delete message.maxMainsV;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fluxLm = value;
+                            else
+                                delete message.fluxLm;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cri = value;
+                            else
+                                delete message.cri;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cctK = value;
+                            else
+                                delete message.cctK;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.distribution = value;
+                            else
+                                delete message.distribution;
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.energyWh = value;
+                            else
+                                delete message.energyWh;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.powerDw = value;
+                            else
+                                delete message.powerDw;
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.operatingTimeS = value;
+                            else
+                                delete message.operatingTimeS;
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.startCount = value;
+                            else
+                                delete message.startCount;
+                            continue;
+                        }
+                    case 24: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.supplyDv = value;
+                            else
+                                delete message.supplyDv;
+                            continue;
+                        }
+                    case 25: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.gearTemperatureC = value;
+                            else
+                                delete message.gearTemperatureC;
+                            continue;
+                        }
+                    case 26: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ledOnTimeS = value;
+                            else
+                                delete message.ledOnTimeS;
+                            continue;
+                        }
+                    case 27: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ledVoltageDv = value;
+                            else
+                                delete message.ledVoltageDv;
+                            continue;
+                        }
+                    case 28: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ledCurrentMa = value;
+                            else
+                                delete message.ledCurrentMa;
+                            continue;
+                        }
+                    case 29: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.ledTemperatureC = value;
+                            else
+                                delete message.ledTemperatureC;
+                            continue;
+                        }
+                    case 30: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.failures = value;
+                            else
+                                delete message.failures;
+                            continue;
+                        }
+                    case 31: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.actualLevel = value;
+                            else
+                                delete message.actualLevel;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a LuminaireReport message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {streetlight.v1.LuminaireReport & streetlight.v1.LuminaireReport.$Shape} LuminaireReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LuminaireReport.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LuminaireReport message.
+             * @function verify
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LuminaireReport.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.readAt != null && $Object.hasOwnProperty.call(message, "readAt"))
+                    if (!$util.isInteger(message.readAt))
+                        return "readAt: integer expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (typeof message.reason !== "number" || (message.reason | 0) !== message.reason)
+                        return "reason: enum value expected";
+                if (message.d4i != null && $Object.hasOwnProperty.call(message, "d4i"))
+                    if (typeof message.d4i !== "boolean")
+                        return "d4i: boolean expected";
+                if (message.gtin != null && $Object.hasOwnProperty.call(message, "gtin"))
+                    if (!$util.isInteger(message.gtin) && !(message.gtin && $util.isInteger(message.gtin.low) && $util.isInteger(message.gtin.high)))
+                        return "gtin: integer|Long expected";
+                if (message.serial != null && $Object.hasOwnProperty.call(message, "serial"))
+                    if (!(message.serial && typeof message.serial.length === "number" || $util.isString(message.serial)))
+                        return "serial: buffer expected";
+                if (message.gearGtin != null && $Object.hasOwnProperty.call(message, "gearGtin"))
+                    if (!$util.isInteger(message.gearGtin) && !(message.gearGtin && $util.isInteger(message.gearGtin.low) && $util.isInteger(message.gearGtin.high)))
+                        return "gearGtin: integer|Long expected";
+                if (message.gearSerial != null && $Object.hasOwnProperty.call(message, "gearSerial"))
+                    if (!(message.gearSerial && typeof message.gearSerial.length === "number" || $util.isString(message.gearSerial)))
+                        return "gearSerial: buffer expected";
+                if (message.gearFirmware != null && $Object.hasOwnProperty.call(message, "gearFirmware"))
+                    if (!$util.isInteger(message.gearFirmware))
+                        return "gearFirmware: integer expected";
+                if (message.yearOfManufacture != null && $Object.hasOwnProperty.call(message, "yearOfManufacture"))
+                    if (!$util.isInteger(message.yearOfManufacture))
+                        return "yearOfManufacture: integer expected";
+                if (message.weekOfManufacture != null && $Object.hasOwnProperty.call(message, "weekOfManufacture"))
+                    if (!$util.isInteger(message.weekOfManufacture))
+                        return "weekOfManufacture: integer expected";
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW"))
+                    if (!$util.isInteger(message.nominalPowerW))
+                        return "nominalPowerW: integer expected";
+                if (message.minDimPowerW != null && $Object.hasOwnProperty.call(message, "minDimPowerW"))
+                    if (!$util.isInteger(message.minDimPowerW))
+                        return "minDimPowerW: integer expected";
+                if (message.minMainsV != null && $Object.hasOwnProperty.call(message, "minMainsV"))
+                    if (!$util.isInteger(message.minMainsV))
+                        return "minMainsV: integer expected";
+                if (message.maxMainsV != null && $Object.hasOwnProperty.call(message, "maxMainsV"))
+                    if (!$util.isInteger(message.maxMainsV))
+                        return "maxMainsV: integer expected";
+                if (message.fluxLm != null && $Object.hasOwnProperty.call(message, "fluxLm"))
+                    if (!$util.isInteger(message.fluxLm))
+                        return "fluxLm: integer expected";
+                if (message.cri != null && $Object.hasOwnProperty.call(message, "cri"))
+                    if (!$util.isInteger(message.cri))
+                        return "cri: integer expected";
+                if (message.cctK != null && $Object.hasOwnProperty.call(message, "cctK"))
+                    if (!$util.isInteger(message.cctK))
+                        return "cctK: integer expected";
+                if (message.distribution != null && $Object.hasOwnProperty.call(message, "distribution"))
+                    if (!$util.isInteger(message.distribution))
+                        return "distribution: integer expected";
+                if (message.energyWh != null && $Object.hasOwnProperty.call(message, "energyWh"))
+                    if (!$util.isInteger(message.energyWh) && !(message.energyWh && $util.isInteger(message.energyWh.low) && $util.isInteger(message.energyWh.high)))
+                        return "energyWh: integer|Long expected";
+                if (message.powerDw != null && $Object.hasOwnProperty.call(message, "powerDw"))
+                    if (!$util.isInteger(message.powerDw))
+                        return "powerDw: integer expected";
+                if (message.operatingTimeS != null && $Object.hasOwnProperty.call(message, "operatingTimeS"))
+                    if (!$util.isInteger(message.operatingTimeS))
+                        return "operatingTimeS: integer expected";
+                if (message.startCount != null && $Object.hasOwnProperty.call(message, "startCount"))
+                    if (!$util.isInteger(message.startCount))
+                        return "startCount: integer expected";
+                if (message.supplyDv != null && $Object.hasOwnProperty.call(message, "supplyDv"))
+                    if (!$util.isInteger(message.supplyDv))
+                        return "supplyDv: integer expected";
+                if (message.gearTemperatureC != null && $Object.hasOwnProperty.call(message, "gearTemperatureC"))
+                    if (!$util.isInteger(message.gearTemperatureC))
+                        return "gearTemperatureC: integer expected";
+                if (message.ledOnTimeS != null && $Object.hasOwnProperty.call(message, "ledOnTimeS"))
+                    if (!$util.isInteger(message.ledOnTimeS))
+                        return "ledOnTimeS: integer expected";
+                if (message.ledVoltageDv != null && $Object.hasOwnProperty.call(message, "ledVoltageDv"))
+                    if (!$util.isInteger(message.ledVoltageDv))
+                        return "ledVoltageDv: integer expected";
+                if (message.ledCurrentMa != null && $Object.hasOwnProperty.call(message, "ledCurrentMa"))
+                    if (!$util.isInteger(message.ledCurrentMa))
+                        return "ledCurrentMa: integer expected";
+                if (message.ledTemperatureC != null && $Object.hasOwnProperty.call(message, "ledTemperatureC"))
+                    if (!$util.isInteger(message.ledTemperatureC))
+                        return "ledTemperatureC: integer expected";
+                if (message.failures != null && $Object.hasOwnProperty.call(message, "failures"))
+                    if (!$util.isInteger(message.failures))
+                        return "failures: integer expected";
+                if (message.actualLevel != null && $Object.hasOwnProperty.call(message, "actualLevel"))
+                    if (!$util.isInteger(message.actualLevel))
+                        return "actualLevel: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a LuminaireReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {streetlight.v1.LuminaireReport} LuminaireReport
+             */
+            LuminaireReport.fromObject = function (object, _depth) {
+                if (object instanceof $root.streetlight.v1.LuminaireReport)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".streetlight.v1.LuminaireReport: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.streetlight.v1.LuminaireReport();
+                if (object.readAt != null)
+                    if ($Number(object.readAt) !== 0)
+                        message.readAt = object.readAt >>> 0;
+                if (object.reason !== 0 && (typeof object.reason !== "string" || $root.streetlight.v1.LuminaireReason[object.reason] !== 0))
+                    switch (object.reason) {
+                    case "LUMINAIRE_REASON_UNSPECIFIED":
+                    case 0:
+                        message.reason = 0;
+                        break;
+                    case "LUMINAIRE_REASON_BOOT":
+                    case 1:
+                        message.reason = 1;
+                        break;
+                    case "LUMINAIRE_REASON_REQUESTED":
+                    case 2:
+                        message.reason = 2;
+                        break;
+                    case "LUMINAIRE_REASON_PERIODIC":
+                    case 3:
+                        message.reason = 3;
+                        break;
+                    default:
+                        if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
+                            message.reason = object.reason;
+                    }
+                if (object.d4i != null)
+                    if (object.d4i)
+                        message.d4i = $Boolean(object.d4i);
+                if (object.gtin != null)
+                    if (typeof object.gtin === "object" ? object.gtin.low || object.gtin.high : $Number(object.gtin) !== 0)
+                        if ($util.Long)
+                            message.gtin = $util.Long.fromValue(object.gtin, true);
+                        else if (typeof object.gtin === "string")
+                            message.gtin = $parseInt(object.gtin, 10);
+                        else if (typeof object.gtin === "number")
+                            message.gtin = object.gtin;
+                        else if (typeof object.gtin === "object")
+                            message.gtin = new $util.LongBits(object.gtin.low >>> 0, object.gtin.high >>> 0).toNumber(true);
+                if (object.serial != null)
+                    if (object.serial.length)
+                        if (typeof object.serial === "string")
+                            $util.base64.decode(object.serial, message.serial = $util.newBuffer($util.base64.length(object.serial)), 0);
+                        else if (object.serial.length >= 0)
+                            message.serial = object.serial;
+                if (object.gearGtin != null)
+                    if (typeof object.gearGtin === "object" ? object.gearGtin.low || object.gearGtin.high : $Number(object.gearGtin) !== 0)
+                        if ($util.Long)
+                            message.gearGtin = $util.Long.fromValue(object.gearGtin, true);
+                        else if (typeof object.gearGtin === "string")
+                            message.gearGtin = $parseInt(object.gearGtin, 10);
+                        else if (typeof object.gearGtin === "number")
+                            message.gearGtin = object.gearGtin;
+                        else if (typeof object.gearGtin === "object")
+                            message.gearGtin = new $util.LongBits(object.gearGtin.low >>> 0, object.gearGtin.high >>> 0).toNumber(true);
+                if (object.gearSerial != null)
+                    if (object.gearSerial.length)
+                        if (typeof object.gearSerial === "string")
+                            $util.base64.decode(object.gearSerial, message.gearSerial = $util.newBuffer($util.base64.length(object.gearSerial)), 0);
+                        else if (object.gearSerial.length >= 0)
+                            message.gearSerial = object.gearSerial;
+                if (object.gearFirmware != null)
+                    if ($Number(object.gearFirmware) !== 0)
+                        message.gearFirmware = object.gearFirmware >>> 0;
+                if (object.yearOfManufacture != null)
+                    if ($Number(object.yearOfManufacture) !== 0)
+                        message.yearOfManufacture = object.yearOfManufacture >>> 0;
+                if (object.weekOfManufacture != null)
+                    if ($Number(object.weekOfManufacture) !== 0)
+                        message.weekOfManufacture = object.weekOfManufacture >>> 0;
+                if (object.nominalPowerW != null)
+                    if ($Number(object.nominalPowerW) !== 0)
+                        message.nominalPowerW = object.nominalPowerW >>> 0;
+                if (object.minDimPowerW != null)
+                    if ($Number(object.minDimPowerW) !== 0)
+                        message.minDimPowerW = object.minDimPowerW >>> 0;
+                if (object.minMainsV != null)
+                    if ($Number(object.minMainsV) !== 0)
+                        message.minMainsV = object.minMainsV >>> 0;
+                if (object.maxMainsV != null)
+                    if ($Number(object.maxMainsV) !== 0)
+                        message.maxMainsV = object.maxMainsV >>> 0;
+                if (object.fluxLm != null)
+                    if ($Number(object.fluxLm) !== 0)
+                        message.fluxLm = object.fluxLm >>> 0;
+                if (object.cri != null)
+                    if ($Number(object.cri) !== 0)
+                        message.cri = object.cri >>> 0;
+                if (object.cctK != null)
+                    if ($Number(object.cctK) !== 0)
+                        message.cctK = object.cctK >>> 0;
+                if (object.distribution != null)
+                    if ($Number(object.distribution) !== 0)
+                        message.distribution = object.distribution >>> 0;
+                if (object.energyWh != null)
+                    if (typeof object.energyWh === "object" ? object.energyWh.low || object.energyWh.high : $Number(object.energyWh) !== 0)
+                        if ($util.Long)
+                            message.energyWh = $util.Long.fromValue(object.energyWh, true);
+                        else if (typeof object.energyWh === "string")
+                            message.energyWh = $parseInt(object.energyWh, 10);
+                        else if (typeof object.energyWh === "number")
+                            message.energyWh = object.energyWh;
+                        else if (typeof object.energyWh === "object")
+                            message.energyWh = new $util.LongBits(object.energyWh.low >>> 0, object.energyWh.high >>> 0).toNumber(true);
+                if (object.powerDw != null)
+                    if ($Number(object.powerDw) !== 0)
+                        message.powerDw = object.powerDw >>> 0;
+                if (object.operatingTimeS != null)
+                    if ($Number(object.operatingTimeS) !== 0)
+                        message.operatingTimeS = object.operatingTimeS >>> 0;
+                if (object.startCount != null)
+                    if ($Number(object.startCount) !== 0)
+                        message.startCount = object.startCount >>> 0;
+                if (object.supplyDv != null)
+                    if ($Number(object.supplyDv) !== 0)
+                        message.supplyDv = object.supplyDv >>> 0;
+                if (object.gearTemperatureC != null)
+                    if ($Number(object.gearTemperatureC) !== 0)
+                        message.gearTemperatureC = object.gearTemperatureC | 0;
+                if (object.ledOnTimeS != null)
+                    if ($Number(object.ledOnTimeS) !== 0)
+                        message.ledOnTimeS = object.ledOnTimeS >>> 0;
+                if (object.ledVoltageDv != null)
+                    if ($Number(object.ledVoltageDv) !== 0)
+                        message.ledVoltageDv = object.ledVoltageDv >>> 0;
+                if (object.ledCurrentMa != null)
+                    if ($Number(object.ledCurrentMa) !== 0)
+                        message.ledCurrentMa = object.ledCurrentMa >>> 0;
+                if (object.ledTemperatureC != null)
+                    if ($Number(object.ledTemperatureC) !== 0)
+                        message.ledTemperatureC = object.ledTemperatureC | 0;
+                if (object.failures != null)
+                    if ($Number(object.failures) !== 0)
+                        message.failures = object.failures >>> 0;
+                if (object.actualLevel != null)
+                    if ($Number(object.actualLevel) !== 0)
+                        message.actualLevel = object.actualLevel >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LuminaireReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {streetlight.v1.LuminaireReport} message LuminaireReport
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LuminaireReport.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.readAt = 0;
+                    object.reason = options.enums === $String ? "LUMINAIRE_REASON_UNSPECIFIED" : 0;
+                    object.d4i = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.gtin = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.gtin = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.serial = "";
+                    else {
+                        object.serial = [];
+                        if (options.bytes !== $Array)
+                            object.serial = $util.newBuffer(object.serial);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.gearGtin = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.gearGtin = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.gearSerial = "";
+                    else {
+                        object.gearSerial = [];
+                        if (options.bytes !== $Array)
+                            object.gearSerial = $util.newBuffer(object.gearSerial);
+                    }
+                    object.gearFirmware = 0;
+                    object.yearOfManufacture = 0;
+                    object.weekOfManufacture = 0;
+                    object.nominalPowerW = 0;
+                    object.minDimPowerW = 0;
+                    object.minMainsV = 0;
+                    object.maxMainsV = 0;
+                    object.fluxLm = 0;
+                    object.cri = 0;
+                    object.cctK = 0;
+                    object.distribution = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.energyWh = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.energyWh = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.powerDw = 0;
+                    object.operatingTimeS = 0;
+                    object.startCount = 0;
+                    object.supplyDv = 0;
+                    object.gearTemperatureC = 0;
+                    object.ledOnTimeS = 0;
+                    object.ledVoltageDv = 0;
+                    object.ledCurrentMa = 0;
+                    object.ledTemperatureC = 0;
+                    object.failures = 0;
+                    object.actualLevel = 0;
+                }
+                if (message.readAt != null && $Object.hasOwnProperty.call(message, "readAt"))
+                    object.readAt = message.readAt;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = options.enums === $String ? $root.streetlight.v1.LuminaireReason[message.reason] === $undefined ? message.reason : $root.streetlight.v1.LuminaireReason[message.reason] : message.reason;
+                if (message.d4i != null && $Object.hasOwnProperty.call(message, "d4i"))
+                    object.d4i = message.d4i;
+                if (message.gtin != null && $Object.hasOwnProperty.call(message, "gtin"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.gtin = typeof message.gtin === "number" ? $BigInt(message.gtin) : $util.Long.fromBits(message.gtin.low >>> 0, message.gtin.high >>> 0, true).toBigInt();
+                    else if (typeof message.gtin === "number")
+                        object.gtin = options.longs === $String ? $String(message.gtin) : message.gtin;
+                    else
+                        object.gtin = options.longs === $String ? $util.Long.prototype.toString.call(message.gtin) : options.longs === $Number ? new $util.LongBits(message.gtin.low >>> 0, message.gtin.high >>> 0).toNumber(true) : message.gtin;
+                if (message.serial != null && $Object.hasOwnProperty.call(message, "serial"))
+                    object.serial = options.bytes === $String ? $util.base64.encode(message.serial, 0, message.serial.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.serial) : message.serial;
+                if (message.gearGtin != null && $Object.hasOwnProperty.call(message, "gearGtin"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.gearGtin = typeof message.gearGtin === "number" ? $BigInt(message.gearGtin) : $util.Long.fromBits(message.gearGtin.low >>> 0, message.gearGtin.high >>> 0, true).toBigInt();
+                    else if (typeof message.gearGtin === "number")
+                        object.gearGtin = options.longs === $String ? $String(message.gearGtin) : message.gearGtin;
+                    else
+                        object.gearGtin = options.longs === $String ? $util.Long.prototype.toString.call(message.gearGtin) : options.longs === $Number ? new $util.LongBits(message.gearGtin.low >>> 0, message.gearGtin.high >>> 0).toNumber(true) : message.gearGtin;
+                if (message.gearSerial != null && $Object.hasOwnProperty.call(message, "gearSerial"))
+                    object.gearSerial = options.bytes === $String ? $util.base64.encode(message.gearSerial, 0, message.gearSerial.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.gearSerial) : message.gearSerial;
+                if (message.gearFirmware != null && $Object.hasOwnProperty.call(message, "gearFirmware"))
+                    object.gearFirmware = message.gearFirmware;
+                if (message.yearOfManufacture != null && $Object.hasOwnProperty.call(message, "yearOfManufacture"))
+                    object.yearOfManufacture = message.yearOfManufacture;
+                if (message.weekOfManufacture != null && $Object.hasOwnProperty.call(message, "weekOfManufacture"))
+                    object.weekOfManufacture = message.weekOfManufacture;
+                if (message.nominalPowerW != null && $Object.hasOwnProperty.call(message, "nominalPowerW"))
+                    object.nominalPowerW = message.nominalPowerW;
+                if (message.minDimPowerW != null && $Object.hasOwnProperty.call(message, "minDimPowerW"))
+                    object.minDimPowerW = message.minDimPowerW;
+                if (message.minMainsV != null && $Object.hasOwnProperty.call(message, "minMainsV"))
+                    object.minMainsV = message.minMainsV;
+                if (message.maxMainsV != null && $Object.hasOwnProperty.call(message, "maxMainsV"))
+                    object.maxMainsV = message.maxMainsV;
+                if (message.fluxLm != null && $Object.hasOwnProperty.call(message, "fluxLm"))
+                    object.fluxLm = message.fluxLm;
+                if (message.cri != null && $Object.hasOwnProperty.call(message, "cri"))
+                    object.cri = message.cri;
+                if (message.cctK != null && $Object.hasOwnProperty.call(message, "cctK"))
+                    object.cctK = message.cctK;
+                if (message.distribution != null && $Object.hasOwnProperty.call(message, "distribution"))
+                    object.distribution = message.distribution;
+                if (message.energyWh != null && $Object.hasOwnProperty.call(message, "energyWh"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.energyWh = typeof message.energyWh === "number" ? $BigInt(message.energyWh) : $util.Long.fromBits(message.energyWh.low >>> 0, message.energyWh.high >>> 0, true).toBigInt();
+                    else if (typeof message.energyWh === "number")
+                        object.energyWh = options.longs === $String ? $String(message.energyWh) : message.energyWh;
+                    else
+                        object.energyWh = options.longs === $String ? $util.Long.prototype.toString.call(message.energyWh) : options.longs === $Number ? new $util.LongBits(message.energyWh.low >>> 0, message.energyWh.high >>> 0).toNumber(true) : message.energyWh;
+                if (message.powerDw != null && $Object.hasOwnProperty.call(message, "powerDw"))
+                    object.powerDw = message.powerDw;
+                if (message.operatingTimeS != null && $Object.hasOwnProperty.call(message, "operatingTimeS"))
+                    object.operatingTimeS = message.operatingTimeS;
+                if (message.startCount != null && $Object.hasOwnProperty.call(message, "startCount"))
+                    object.startCount = message.startCount;
+                if (message.supplyDv != null && $Object.hasOwnProperty.call(message, "supplyDv"))
+                    object.supplyDv = message.supplyDv;
+                if (message.gearTemperatureC != null && $Object.hasOwnProperty.call(message, "gearTemperatureC"))
+                    object.gearTemperatureC = message.gearTemperatureC;
+                if (message.ledOnTimeS != null && $Object.hasOwnProperty.call(message, "ledOnTimeS"))
+                    object.ledOnTimeS = message.ledOnTimeS;
+                if (message.ledVoltageDv != null && $Object.hasOwnProperty.call(message, "ledVoltageDv"))
+                    object.ledVoltageDv = message.ledVoltageDv;
+                if (message.ledCurrentMa != null && $Object.hasOwnProperty.call(message, "ledCurrentMa"))
+                    object.ledCurrentMa = message.ledCurrentMa;
+                if (message.ledTemperatureC != null && $Object.hasOwnProperty.call(message, "ledTemperatureC"))
+                    object.ledTemperatureC = message.ledTemperatureC;
+                if (message.failures != null && $Object.hasOwnProperty.call(message, "failures"))
+                    object.failures = message.failures;
+                if (message.actualLevel != null && $Object.hasOwnProperty.call(message, "actualLevel"))
+                    object.actualLevel = message.actualLevel;
+                return object;
+            };
+
+            /**
+             * Converts this LuminaireReport to JSON.
+             * @function toJSON
+             * @memberof streetlight.v1.LuminaireReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LuminaireReport.prototype.toJSON = function() {
+                return LuminaireReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LuminaireReport
+             * @function getTypeUrl
+             * @memberof streetlight.v1.LuminaireReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LuminaireReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/streetlight.v1.LuminaireReport";
+            };
+
+            return LuminaireReport;
         })();
 
         v1.PresenceDetection = (function() {
@@ -4541,6 +5800,11 @@ export const streetlight = $root.streetlight = (() => {
          * @property {number} EVENT_TYPE_CLOCK_LOST=7 EVENT_TYPE_CLOCK_LOST value
          * @property {number} EVENT_TYPE_STORAGE_FAULT=8 EVENT_TYPE_STORAGE_FAULT value
          * @property {number} EVENT_TYPE_FRAME_REJECTED=9 EVENT_TYPE_FRAME_REJECTED value
+         * @property {number} EVENT_TYPE_DRIVER_OVERTEMP=10 EVENT_TYPE_DRIVER_OVERTEMP value
+         * @property {number} EVENT_TYPE_LED_FAILURE=11 EVENT_TYPE_LED_FAILURE value
+         * @property {number} EVENT_TYPE_DRIVER_VOLTAGE=12 EVENT_TYPE_DRIVER_VOLTAGE value
+         * @property {number} EVENT_TYPE_LED_END_OF_LIFE=13 EVENT_TYPE_LED_END_OF_LIFE value
+         * @property {number} EVENT_TYPE_DALI_FAULT=14 EVENT_TYPE_DALI_FAULT value
          */
         v1.EventType = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4554,6 +5818,11 @@ export const streetlight = $root.streetlight = (() => {
             values[valuesById[7] = "EVENT_TYPE_CLOCK_LOST"] = 7;
             values[valuesById[8] = "EVENT_TYPE_STORAGE_FAULT"] = 8;
             values[valuesById[9] = "EVENT_TYPE_FRAME_REJECTED"] = 9;
+            values[valuesById[10] = "EVENT_TYPE_DRIVER_OVERTEMP"] = 10;
+            values[valuesById[11] = "EVENT_TYPE_LED_FAILURE"] = 11;
+            values[valuesById[12] = "EVENT_TYPE_DRIVER_VOLTAGE"] = 12;
+            values[valuesById[13] = "EVENT_TYPE_LED_END_OF_LIFE"] = 13;
+            values[valuesById[14] = "EVENT_TYPE_DALI_FAULT"] = 14;
             return values;
         })();
 
@@ -4933,6 +6202,26 @@ export const streetlight = $root.streetlight = (() => {
                     case "EVENT_TYPE_FRAME_REJECTED":
                     case 9:
                         message.type = 9;
+                        break;
+                    case "EVENT_TYPE_DRIVER_OVERTEMP":
+                    case 10:
+                        message.type = 10;
+                        break;
+                    case "EVENT_TYPE_LED_FAILURE":
+                    case 11:
+                        message.type = 11;
+                        break;
+                    case "EVENT_TYPE_DRIVER_VOLTAGE":
+                    case 12:
+                        message.type = 12;
+                        break;
+                    case "EVENT_TYPE_LED_END_OF_LIFE":
+                    case 13:
+                        message.type = 13;
+                        break;
+                    case "EVENT_TYPE_DALI_FAULT":
+                    case 14:
+                        message.type = 14;
                         break;
                     default:
                         if (typeof object.type === "number" && (object.type | 0) === object.type)
@@ -9887,7 +11176,8 @@ export const streetlight = $root.streetlight = (() => {
              * @property {boolean|null} [reboot] Command reboot
              * @property {boolean|null} [requestReport] Command requestReport
              * @property {streetlight.v1.PresenceAhead.$Properties|null} [presenceAhead] Command presenceAhead
-             * @property {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"} [action] Command action
+             * @property {boolean|null} [readLuminaire] Command readLuminaire
+             * @property {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|"readLuminaire"} [action] Command action
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9907,9 +11197,10 @@ export const streetlight = $root.streetlight = (() => {
              *   reboot?: boolean|null;
              *   requestReport?: boolean|null;
              *   presenceAhead?: streetlight.v1.PresenceAhead.$Shape|null;
+             *   readLuminaire?: boolean|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape })
+             *   ({ action?: undefined; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "setOverride"; setOverride: streetlight.v1.Override.$Shape; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "clearOverride"; setOverride?: null; clearOverride: number; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "reboot"; setOverride?: null; clearOverride?: null; reboot: boolean; requestReport?: null; presenceAhead?: null; readLuminaire?: null }|{ action?: "requestReport"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport: boolean; presenceAhead?: null; readLuminaire?: null }|{ action?: "presenceAhead"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead: streetlight.v1.PresenceAhead.$Shape; readLuminaire?: null }|{ action?: "readLuminaire"; setOverride?: null; clearOverride?: null; reboot?: null; requestReport?: null; presenceAhead?: null; readLuminaire: boolean })
              * )} streetlight.v1.Command.$Shape
              */
 
@@ -9968,17 +11259,25 @@ export const streetlight = $root.streetlight = (() => {
              */
             Command.prototype.presenceAhead = null;
 
+            /**
+             * Command readLuminaire.
+             * @member {boolean|null|undefined} readLuminaire
+             * @memberof streetlight.v1.Command
+             * @instance
+             */
+            Command.prototype.readLuminaire = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Command action.
-             * @member {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|undefined} action
+             * @member {"setOverride"|"clearOverride"|"reboot"|"requestReport"|"presenceAhead"|"readLuminaire"|undefined} action
              * @memberof streetlight.v1.Command
              * @instance
              */
             $Object.defineProperty(Command.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["setOverride", "clearOverride", "reboot", "requestReport", "presenceAhead"]),
+                get: $util.oneOfGetter($oneOfFields = ["setOverride", "clearOverride", "reboot", "requestReport", "presenceAhead", "readLuminaire"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -10024,6 +11323,8 @@ export const streetlight = $root.streetlight = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).bool(message.requestReport);
                 if (message.presenceAhead != null && $Object.hasOwnProperty.call(message, "presenceAhead"))
                     $root.streetlight.v1.PresenceAhead.encode(message.presenceAhead, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.readLuminaire != null && $Object.hasOwnProperty.call(message, "readLuminaire"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.readLuminaire);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10116,6 +11417,13 @@ export const streetlight = $root.streetlight = (() => {
                             message.action = "presenceAhead";
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            message.readLuminaire = reader.bool();
+                            message.action = "readLuminaire";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10204,6 +11512,13 @@ export const streetlight = $root.streetlight = (() => {
                             return "presenceAhead." + error;
                     }
                 }
+                if (message.readLuminaire != null && $Object.hasOwnProperty.call(message, "readLuminaire")) {
+                    if (properties.action === 1)
+                        return "action: multiple values";
+                    properties.action = 1;
+                    if (typeof message.readLuminaire !== "boolean")
+                        return "readLuminaire: boolean expected";
+                }
                 return null;
             };
 
@@ -10241,6 +11556,8 @@ export const streetlight = $root.streetlight = (() => {
                         throw $TypeError(".streetlight.v1.Command.presenceAhead: object expected");
                     message.presenceAhead = $root.streetlight.v1.PresenceAhead.fromObject(object.presenceAhead, _depth + 1);
                 }
+                if (object.readLuminaire != null)
+                    message.readLuminaire = $Boolean(object.readLuminaire);
                 return message;
             };
 
@@ -10285,6 +11602,11 @@ export const streetlight = $root.streetlight = (() => {
                     object.presenceAhead = $root.streetlight.v1.PresenceAhead.toObject(message.presenceAhead, options, _depth + 1);
                     if (options.oneofs)
                         object.action = "presenceAhead";
+                }
+                if (message.readLuminaire != null && $Object.hasOwnProperty.call(message, "readLuminaire")) {
+                    object.readLuminaire = message.readLuminaire;
+                    if (options.oneofs)
+                        object.action = "readLuminaire";
                 }
                 return object;
             };

@@ -34,6 +34,18 @@ export const LevelSource = Object.freeze({
 } as const);
 export type LevelSource = number;
 
+/** Issue 17: what the luminaire's DALI-2 / D4i driver says of itself (protocol README, "DALI-2 / D4i"), read by the controller from the driver's memory banks: bank 0 (the driver), bank 1 (the luminaire, DiiA Part 251), bank 202 (energy, Part 252), banks 205/206 (diagnostics, Part 253). Sent at every connection once read, when the server asks (Command.read_luminaire) and every 24 h. 0 = not known (a MASK value, a bank the driver does not have). Bounds in frames.ts (MAX_D4I_* in limits.ts). */
+export const LuminaireReason = Object.freeze({
+  LUMINAIRE_REASON_UNSPECIFIED: 0,
+  /** read at boot (commissioning: the first boot on the pole) */
+  LUMINAIRE_REASON_BOOT: 1,
+  /** answer to Command.read_luminaire */
+  LUMINAIRE_REASON_REQUESTED: 2,
+  /** the daily refresh of the diagnostics */
+  LUMINAIRE_REASON_PERIODIC: 3,
+} as const);
+export type LuminaireReason = number;
+
 export const ResetReason = Object.freeze({
   RESET_REASON_UNSPECIFIED: 0,
   /** supply came back (the cabinet switched the circuit on) */
@@ -80,6 +92,16 @@ export const EventType = Object.freeze({
   EVENT_TYPE_STORAGE_FAULT: 8,
   /** the device rejected a downlink it could not decode */
   EVENT_TYPE_FRAME_REJECTED: 9,
+  /** Issue 17: raised from the luminaire's DALI-2 / D4i driver (its status and diagnostics banks), which the metering chip cannot see (protocol README, "DALI-2 / D4i"). */
+  EVENT_TYPE_DRIVER_OVERTEMP: 10,
+  /** LED open or short circuit, lamp failure; value = IEC 62386-207 failure status */
+  EVENT_TYPE_LED_FAILURE: 11,
+  /** supply voltage outside the driver's range; value = dV */
+  EVENT_TYPE_DRIVER_VOLTAGE: 12,
+  /** LED on time past its rated life; value = hours */
+  EVENT_TYPE_LED_END_OF_LIFE: 13,
+  /** no DALI interface, no bus power, or no driver answering; value = outcome code */
+  EVENT_TYPE_DALI_FAULT: 14,
 } as const);
 export type EventType = number;
 
@@ -380,6 +402,99 @@ export const TrafficProfileDesc: Desc = frozenDesc([
   [4, 'watchedCells', 0],
 ]);
 
+export interface LuminaireReport {
+  /** device clock when read, Unix seconds (0 if not valid) */
+  readAt?: number;
+  reason?: LuminaireReason;
+  /** bank 1 holds D4i luminaire data (content format 0x0003) */
+  d4i?: boolean;
+  /** luminaire GTIN (48 bits) */
+  gtin?: number;
+  /** luminaire identification number, 8 bytes */
+  serial?: Uint8Array;
+  /** the driver's GTIN (bank 0) */
+  gearGtin?: number;
+  /** the driver's identification number, 8 bytes */
+  gearSerial?: Uint8Array;
+  /** major << 8 | minor */
+  gearFirmware?: number;
+  /** 2000..2099 */
+  yearOfManufacture?: number;
+  /** 1..53 */
+  weekOfManufacture?: number;
+  /** luminaire nominal input power, W */
+  nominalPowerW?: number;
+  /** power at the minimum dim level, W */
+  minDimPowerW?: number;
+  /** nominal AC mains range, V */
+  minMainsV?: number;
+  maxMainsV?: number;
+  /** nominal light output, lm */
+  fluxLm?: number;
+  /** colour rendering index, 0..100 */
+  cri?: number;
+  /** correlated colour temperature, K */
+  cctK?: number;
+  /** light distribution type (Part 251) */
+  distribution?: number;
+  /** the driver's active energy counter, Wh (bank 202) */
+  energyWh?: number;
+  /** active power, 0.1 W */
+  powerDw?: number;
+  /** the driver's operating time, s (bank 205) */
+  operatingTimeS?: number;
+  /** the driver's starts */
+  startCount?: number;
+  /** supply voltage the driver sees, 0.1 V RMS */
+  supplyDv?: number;
+  /** driver temperature, °C */
+  gearTemperatureC?: number;
+  /** light source on time, s (bank 206) */
+  ledOnTimeS?: number;
+  /** light source voltage, 0.1 V */
+  ledVoltageDv?: number;
+  /** light source current, mA */
+  ledCurrentMa?: number;
+  /** light source temperature, °C */
+  ledTemperatureC?: number;
+  /** bits: 1 LED open, 2 LED short, 4 lamp failure, 8 thermal derating, 16 thermal shutdown, 32 undervoltage, 64 overvoltage, 128 light source failure */
+  failures?: number;
+  /** DALI arc power level commanded, 0..254 */
+  actualLevel?: number;
+}
+export const LuminaireReportDesc: Desc = frozenDesc([
+  [1, 'readAt', 0],
+  [2, 'reason', 2],
+  [3, 'd4i', 3],
+  [4, 'gtin', 6],
+  [5, 'serial', 5],
+  [6, 'gearGtin', 6],
+  [7, 'gearSerial', 5],
+  [8, 'gearFirmware', 0],
+  [9, 'yearOfManufacture', 0],
+  [10, 'weekOfManufacture', 0],
+  [11, 'nominalPowerW', 0],
+  [12, 'minDimPowerW', 0],
+  [13, 'minMainsV', 0],
+  [14, 'maxMainsV', 0],
+  [15, 'fluxLm', 0],
+  [16, 'cri', 0],
+  [17, 'cctK', 0],
+  [18, 'distribution', 0],
+  [20, 'energyWh', 6],
+  [21, 'powerDw', 0],
+  [22, 'operatingTimeS', 0],
+  [23, 'startCount', 0],
+  [24, 'supplyDv', 0],
+  [25, 'gearTemperatureC', 1],
+  [26, 'ledOnTimeS', 0],
+  [27, 'ledVoltageDv', 0],
+  [28, 'ledCurrentMa', 0],
+  [29, 'ledTemperatureC', 1],
+  [30, 'failures', 0],
+  [31, 'actualLevel', 0],
+]);
+
 /** Every frame a device publishes on its uplink topic is one Uplink. */
 export interface Uplink {
   /** 1 for this file; a server rejects versions it does not speak */
@@ -408,6 +523,8 @@ export interface Uplink {
   detection?: PresenceDetection;
   /** (oneof body) */
   profile?: TrafficProfile;
+  /** issue 17: the luminaire's DALI-2 / D4i driver (oneof body) */
+  luminaire?: LuminaireReport;
 }
 export const UplinkDesc: Desc = frozenDesc([
   [1, 'protocolVersion', 0],
@@ -423,6 +540,7 @@ export const UplinkDesc: Desc = frozenDesc([
   [15, 'otaStatus', 7, OtaStatusDesc, 1],
   [16, 'detection', 7, PresenceDetectionDesc, 1],
   [17, 'profile', 7, TrafficProfileDesc, 1],
+  [18, 'luminaire', 7, LuminaireReportDesc, 1],
 ]);
 
 /** Device configuration; versioned as a whole. A device applies it only if version > its current one. */
@@ -601,6 +719,8 @@ export interface Command {
   requestReport?: boolean;
   /** (oneof action) */
   presenceAhead?: PresenceAhead;
+  /** issue 17: read the DALI-2 / D4i driver's banks again and send a LuminaireReport (oneof action) */
+  readLuminaire?: boolean;
 }
 export const CommandDesc: Desc = frozenDesc([
   [1, 'setOverride', 7, OverrideDesc, 1],
@@ -608,6 +728,7 @@ export const CommandDesc: Desc = frozenDesc([
   [3, 'reboot', 3, 0, 1],
   [4, 'requestReport', 3, 0, 1],
   [5, 'presenceAhead', 7, PresenceAheadDesc, 1],
+  [6, 'readLuminaire', 3, 0, 1],
 ]);
 
 export interface OtaOffer {

@@ -6,7 +6,7 @@
  *
  * Messages are typed with the lean codec's interfaces (also valid protobufjs plain objects).
  */
-import { Anchor, DimCurve, EventType, OtaState, ResetReason, type Downlink, type Presence, type Uplink } from '../../src/lean/index.js';
+import { Anchor, DimCurve, EventType, LuminaireReason, OtaState, ResetReason, type Downlink, type Presence, type Uplink } from '../../src/lean/index.js';
 
 export type GoldenVector =
   | { name: string; direction: 'uplink'; description: string; message: Uplink }
@@ -168,6 +168,21 @@ export const VECTORS: readonly GoldenVector[] = [
       },
     },
   },
+  {
+    name: 'uplink-luminaire',
+    direction: 'uplink',
+    description: 'LuminaireReport (issue 17): a D4i luminaire read at boot — GTIN, serial, 2025 week 9, 36 W, 5200 lm, 2700 K; its driver at 12,000 h and 250 kWh, 48 °C, an open LED (failures 1|4, 207 status in the event)',
+    message: {
+      protocolVersion: 1, deviceId: DEVICE, seq: 1010, time: T0 + 1600,
+      luminaire: {
+        readAt: T0 + 1590, reason: LuminaireReason.LUMINAIRE_REASON_BOOT, d4i: true, gtin: 3_760_123_450_029,
+        serial: Uint8Array.of(0, 0, 0, 0, 0, 0xbe, 0xef, 1), gearGtin: 4_012_345_000_019, gearSerial: Uint8Array.of(0, 0, 0, 0, 0, 0, 0xc0, 0xfe),
+        gearFirmware: 0x0104, yearOfManufacture: 2025, weekOfManufacture: 9, nominalPowerW: 36, minDimPowerW: 3, minMainsV: 220, maxMainsV: 240,
+        fluxLm: 5200, cri: 70, cctK: 2700, distribution: 2, energyWh: 250_036, powerDw: 4, operatingTimeS: 43_200_000, startCount: 4001,
+        supplyDv: 2300, gearTemperatureC: 48, ledOnTimeS: 41_400_000, ledVoltageDv: 540, ledCurrentMa: 0, ledTemperatureC: -5, failures: 5, actualLevel: 254,
+      },
+    },
+  },
   // ───────────── downlink ─────────────
   {
     name: 'downlink-config',
@@ -289,6 +304,12 @@ export const VECTORS: readonly GoldenVector[] = [
     direction: 'downlink',
     description: 'Command.request_report',
     message: { protocolVersion: 1, deviceId: DEVICE, seq: 321, time: T0 + 12, command: { requestReport: true } },
+  },
+  {
+    name: 'downlink-command-read-luminaire',
+    direction: 'downlink',
+    description: 'Command.read_luminaire (issue 17): read the DALI-2 / D4i driver again and report',
+    message: { protocolVersion: 1, deviceId: DEVICE, seq: 322, time: T0 + 13, command: { readLuminaire: true } },
   },
   {
     name: 'downlink-ota-offer',
