@@ -28,6 +28,7 @@ import { EnergyBatchWriter } from './ingest/energy-batch.js';
 import { StateBatchWriter } from './ingest/state-batch.js';
 import { OPENAPI_BASE, withDeclaredTagsAndUsedSchemas, withOperationDetails } from './openapi.js';
 import { apiRoutes } from './routes/api.js';
+import { mapRoutes } from './routes/map.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
 import { inventoryModelRoutes } from './routes/inventory-model.js';
 import { planRoutes } from './routes/plans.js';
@@ -387,6 +388,7 @@ async function registerAll(
 
   await app.register(statusRoutes);
   await app.register(apiRoutes);
+  await app.register(mapRoutes); // issue 16: the map's streets, search and lasso (routes/map.ts)
   await app.register(inventoryImportRoutes); // the inventory from a CSV or GeoJSON file, dry run then all or nothing (routes/inventory-import.ts)
   await app.register(inventoryModelRoutes); // cabinets, circuits, poles, luminaires; replace or decommission a controller (routes/inventory-model.ts)
   await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)

@@ -70,8 +70,8 @@ export interface ListedLight {
   sortValue: number;
 }
 
-/** A light on the map: position, state and level (0 when unknown). */
-export interface MapRow { id: string; lat: number; lon: number; state: LightState; level: number; registered: boolean }
+/** A light on the map: position, state and level (0 when unknown), its pole reference and street (for the map's streets and search). */
+export interface MapRow { id: string; lat: number; lon: number; state: LightState; level: number; registered: boolean; poleRef: string | null; street: string | null }
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
@@ -366,13 +366,17 @@ export class DeviceQueryRepository {
    * them in chunks). The state leaves out `updating` (the caller applies the OTA service's).
    */
   async mapRows(tenantId: string, afterId: string, limit: number): Promise<MapRow[]> {
+    // The street: the pole's (inventory model), else the light's inventory group (the demo's and most imports' street).
     const rows = await this.rows(sql`select i.device_id as id, i.lat as lat, i.lon as lon, d.id as reg, d.level as level,
-        case when d.id is null then 'unknown' else ${this.stateExpr(tenantId, [])} end as state
+        case when d.id is null then 'unknown' else ${this.stateExpr(tenantId, [])} end as state,
+        i.pole_ref as pole_ref, coalesce(p.street, i.group_id) as street
       from inventory i left join devices d on d.id = i.device_id and d.tenant_id = i.tenant_id
+        left join poles p on p.tenant_id = i.tenant_id and p.id = i.pole_ref
       where i.tenant_id = ${tenantId} and i.device_id > ${afterId} and i.lat is not null and i.lon is not null and i.retired_at is null
       order by i.device_id limit ${limit}`);
     return rows.map((r) => ({
       id: String(r.id), lat: Number(r.lat), lon: Number(r.lon), registered: r.reg != null, level: Number(r.level ?? 0), state: r.state as LightState,
+      poleRef: (r.pole_ref as string | null) ?? null, street: (r.street as string | null) ?? null,
     }));
   }
 }

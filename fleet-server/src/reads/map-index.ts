@@ -48,6 +48,10 @@ interface Snapshot {
   state: Uint8Array;
   level: Uint8Array;
   registered: Uint8Array;
+  /** Pole reference of each light (null: none), and its street as an index into `streetNames` (-1: none). */
+  pole: (string | null)[];
+  street: Int32Array;
+  streetNames: string[];
   byId?: Map<string, number>;
   /** Lights per state code before OTA (the legend), and the lights' [west, south, east, north]. */
   counts: number[];
@@ -80,12 +84,104 @@ export interface MapAnswer {
   clusters: MapCluster[];
 }
 
+/** A street drawn from its poles: its name, lights, extent and polylines of [lat, lon] points (one per piece). */
+export interface MapStreet { name: string; lights: number; bbox: [number, number, number, number]; lines: [number, number][][] }
+export interface MapSearchHit {
+  kind: 'street' | 'pole' | 'device';
+  /** The street's name, else the light's device id. */
+  id: string;
+  /** What to show: the street's name, the pole reference or the device id. */
+  label: string;
+  /** A light's street. */
+  street?: string | null;
+  lat: number; lon: number;
+  /** A street's extent [west, south, east, north]. */
+  bbox?: [number, number, number, number];
+  lights: number;
+}
+
+/** Ray casting: is (x, y) inside the polygon of vertices (px[i], py[i])? */
+export function insidePolygon(x: number, y: number, px: readonly number[], py: readonly number[]): boolean {
+  let inside = false;
+  for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
+    const xi = px[i]!; const yi = py[i]!; const xj = px[j]!; const yj = py[j]!;
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Beyond this many poles a street is ordered along its main axis, not by nearest neighbours (quadratic). */
+const CHAIN_MAX = 1500;
+
+/**
+ * A street's polylines from its poles' positions: ordered by nearest neighbour from the pole at one end of the
+ * street's main axis, cut where a gap exceeds max(80 m, 4 × the median spacing), each piece smoothed by a moving
+ * average of three (poles on alternate sides of an avenue give its axis, not a zigzag).
+ */
+export function streetOf(name: string, ks: readonly number[], lat: Float64Array, lon: Float64Array): MapStreet {
+  const n = ks.length;
+  let w = Infinity; let so = Infinity; let e = -Infinity; let no = -Infinity; let mla = 0;
+  for (const k of ks) { const la = lat[k]!; const lo = lon[k]!; w = Math.min(w, lo); e = Math.max(e, lo); so = Math.min(so, la); no = Math.max(no, la); mla += la; }
+  const street: MapStreet = { name, lights: n, bbox: [w, so, e, no], lines: [] };
+  if (n < 2) return street;
+  mla /= n;
+  // Local metres around the street.
+  const kx = 111_320 * Math.cos((mla * Math.PI) / 180); const ky = 110_540;
+  const X = ks.map((k) => lon[k]! * kx); const Y = ks.map((k) => lat[k]! * ky);
+  const mx = X.reduce((a, b) => a + b, 0) / n; const my = Y.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0; let syy = 0; let sxy = 0;
+  for (let i = 0; i < n; i++) { const dx = X[i]! - mx; const dy = Y[i]! - my; sxx += dx * dx; syy += dy * dy; sxy += dx * dy; }
+  const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const ux = Math.cos(angle); const uy = Math.sin(angle);
+  const proj = X.map((x, i) => (x - mx) * ux + (Y[i]! - my) * uy);
+  let order: number[];
+  if (n > CHAIN_MAX) {
+    order = proj.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]!);
+  } else {
+    let start = 0;
+    for (let i = 1; i < n; i++) if (proj[i]! < proj[start]!) start = i;
+    const used = new Uint8Array(n);
+    order = [start]; used[start] = 1;
+    let cur = start;
+    for (let step = 1; step < n; step++) {
+      let best = -1; let bd = Infinity;
+      for (let j = 0; j < n; j++) {
+        if (used[j]) continue;
+        const d = (X[j]! - X[cur]!) ** 2 + (Y[j]! - Y[cur]!) ** 2;
+        if (d < bd) { bd = d; best = j; }
+      }
+      used[best] = 1; order.push(best); cur = best;
+    }
+  }
+  const gaps: number[] = [];
+  for (let i = 1; i < n; i++) gaps.push(Math.hypot(X[order[i]!]! - X[order[i - 1]!]!, Y[order[i]!]! - Y[order[i - 1]!]!));
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const cut = Math.max(80, 4 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
+  const pieces: number[][] = [[order[0]!]];
+  for (let i = 1; i < n; i++) {
+    if (gaps[i - 1]! > cut) pieces.push([]);
+    pieces[pieces.length - 1]!.push(order[i]!);
+  }
+  const r6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+  for (const piece of pieces) {
+    if (piece.length < 2) continue;
+    const pts: [number, number][] = piece.map((i, j) => {
+      if (j === 0 || j === piece.length - 1) return [lat[ks[i]!]!, lon[ks[i]!]!];
+      const a = ks[piece[j - 1]!]!; const b = ks[i]!; const c = ks[piece[j + 1]!]!;
+      return [(lat[a]! + lat[b]! + lat[c]!) / 3, (lon[a]! + lon[b]! + lon[c]!) / 3];
+    });
+    street.lines.push(pts.map(([la, lo]) => [r6(la), r6(lo)]));
+  }
+  return street;
+}
+
 const zeroStates = (): Record<LightState, number> => Object.fromEntries(LIGHT_STATES.map((s) => [s, 0])) as Record<LightState, number>;
 
 export class MapIndex {
   readonly #reads: DeviceQueryRepository;
   readonly #snapshots = new Map<string, Snapshot>();
   readonly #reading = new Map<string, Promise<Snapshot>>();
+  readonly #streets = new Map<string, { key: string; streets: MapStreet[] }>();
   /** Reads started (tests, metrics). */
   reads = 0;
 
@@ -102,11 +198,19 @@ export class MapIndex {
     this.reads++;
     const ids: string[] = [];
     const lat: number[] = []; const lon: number[] = []; const state: number[] = []; const level: number[] = []; const registered: number[] = [];
+    const pole: (string | null)[] = []; const street: number[] = []; const streetNames: string[] = []; const streetIdx = new Map<string, number>();
     let after = '';
     for (;;) {
       const rows = await this.#reads.mapRows(tenant, after, CHUNK);
       for (const r of rows) {
         ids.push(r.id); lat.push(r.lat); lon.push(r.lon); state.push(STATE_CODE.get(r.state) ?? 0); level.push(Math.max(0, Math.min(100, r.level))); registered.push(r.registered ? 1 : 0);
+        pole.push(r.poleRef);
+        let si = -1;
+        if (r.street) {
+          si = streetIdx.get(r.street) ?? -1;
+          if (si < 0) { si = streetNames.length; streetNames.push(r.street); streetIdx.set(r.street, si); }
+        }
+        street.push(si);
       }
       if (rows.length < CHUNK) break;
       after = rows[rows.length - 1]!.id;
@@ -116,6 +220,7 @@ export class MapIndex {
     const snap: Snapshot = {
       at, readMs: performance.now() - t0, ids, lat: Float64Array.from(lat), lon: Float64Array.from(lon), x: new Float64Array(n), y: new Float64Array(n),
       state: Uint8Array.from(state), level: Uint8Array.from(level), registered: Uint8Array.from(registered),
+      pole, street: Int32Array.from(street), streetNames,
       counts: new Array<number>(LIGHT_STATES.length).fill(0), extent: null,
     };
     let w = Infinity; let so = Infinity; let e = -Infinity; let no = -Infinity;
@@ -151,11 +256,8 @@ export class MapIndex {
     return this.#refresh(tenant);
   }
 
-  /** The tenant's lights for a view. `updating`: lights an active OTA campaign is updating. */
-  async view(tenant: string, v: MapView, updating: ReadonlyMap<string, unknown>): Promise<MapAnswer> {
-    const s = await this.#snapshot(tenant);
-    const n = s.ids.length;
-    // OTA: the state of a registered light being updated is `updating` whatever else it reports.
+  /** Each light's state code with OTA applied: a registered light being updated is `updating` whatever else it reports. */
+  #states(s: Snapshot, updating: ReadonlyMap<string, unknown>): { state: Uint8Array; by: number[] } {
     let state = s.state;
     const by = [...s.counts];
     if (updating.size) {
@@ -166,6 +268,92 @@ export class MapIndex {
         if (k !== undefined && s.registered[k] && state[k] !== UPDATING) { by[state[k]!]!--; by[UPDATING]!++; state[k] = UPDATING; }
       }
     }
+    return { state, by };
+  }
+
+  /**
+   * The town's streets drawn from its poles (issue 16: the map without a tile server): per street, its lights'
+   * positions put in order along it and cut where two neighbours are far apart (a street in pieces), the zigzag of
+   * poles on alternate sides smoothed. Recomputed only when the lights' positions or streets change.
+   */
+  async streets(tenant: string): Promise<MapStreet[]> {
+    const s = await this.#snapshot(tenant);
+    let fp = s.ids.length;
+    for (let k = 0; k < s.ids.length; k++) fp = (fp * 31 + Math.round(s.lat[k]! * 1e6) * 7 + Math.round(s.lon[k]! * 1e6) * 13 + s.street[k]!) % 2_147_483_647;
+    const key = `${fp}/${s.streetNames.join('\u0000').length}`;
+    const cached = this.#streets.get(tenant);
+    if (cached?.key === key) return cached.streets;
+    const members: number[][] = s.streetNames.map(() => []);
+    for (let k = 0; k < s.ids.length; k++) { const si = s.street[k]!; if (si >= 0) members[si]!.push(k); }
+    const streets = s.streetNames.map((name, si) => streetOf(name, members[si]!, s.lat, s.lon)).sort((a, b) => a.name.localeCompare(b.name));
+    this.#streets.set(tenant, { key, streets });
+    return streets;
+  }
+
+  /**
+   * Search by street, pole reference or device id (case-insensitive substring; exact and prefix matches first), at
+   * most `limit` hits: a street with its extent, a light with its position.
+   */
+  async search(tenant: string, q: string, limit: number): Promise<MapSearchHit[]> {
+    const s = await this.#snapshot(tenant);
+    const needle = q.trim().toLowerCase();
+    if (!needle) return [];
+    const rank = (text: string): number => { const t = text.toLowerCase(); return t === needle ? 0 : t.startsWith(needle) ? 1 : t.includes(needle) ? 2 : -1; };
+    const hits: (MapSearchHit & { rank: number })[] = [];
+    const streetHit = new Map<number, number>();
+    s.streetNames.forEach((name, si) => { const r = rank(name); if (r >= 0) streetHit.set(si, r); });
+    if (streetHit.size) {
+      const ext = new Map<number, { n: number; w: number; so: number; e: number; no: number }>();
+      for (let k = 0; k < s.ids.length; k++) {
+        const si = s.street[k]!;
+        if (!streetHit.has(si)) continue;
+        let b = ext.get(si);
+        if (!b) ext.set(si, b = { n: 0, w: Infinity, so: Infinity, e: -Infinity, no: -Infinity });
+        b.n++; b.w = Math.min(b.w, s.lon[k]!); b.e = Math.max(b.e, s.lon[k]!); b.so = Math.min(b.so, s.lat[k]!); b.no = Math.max(b.no, s.lat[k]!);
+      }
+      for (const [si, b] of ext) {
+        hits.push({ kind: 'street', id: s.streetNames[si]!, label: s.streetNames[si]!, lat: (b.so + b.no) / 2, lon: (b.w + b.e) / 2, bbox: [b.w, b.so, b.e, b.no], lights: b.n, rank: streetHit.get(si)! });
+      }
+    }
+    for (let k = 0; k < s.ids.length && hits.length < 2000; k++) {
+      const p = s.pole[k];
+      const rp = p ? rank(p) : -1;
+      const rd = rank(s.ids[k]!);
+      if (rp < 0 && rd < 0) continue;
+      const street = s.street[k]! >= 0 ? s.streetNames[s.street[k]!]! : null;
+      if (rp >= 0 && (rd < 0 || rp <= rd)) hits.push({ kind: 'pole', id: s.ids[k]!, label: p!, street, lat: s.lat[k]!, lon: s.lon[k]!, lights: 1, rank: rp });
+      else hits.push({ kind: 'device', id: s.ids[k]!, label: s.ids[k]!, street, lat: s.lat[k]!, lon: s.lon[k]!, lights: 1, rank: rd });
+    }
+    const order = { street: 0, pole: 1, device: 2 };
+    hits.sort((a, b) => a.rank - b.rank || order[a.kind] - order[b.kind] || a.label.localeCompare(b.label, undefined, { numeric: true }));
+    return hits.slice(0, limit).map(({ rank: _r, ...h }) => h);
+  }
+
+  /**
+   * The lights inside a polygon (a lasso or a box drawn on the map: [lon, lat] vertices, closed implicitly), in the
+   * given states (all when none): their ids. The test is made in Web Mercator, where the drawn edges are straight.
+   */
+  async within(tenant: string, polygon: readonly (readonly [number, number])[], states: readonly LightState[] | undefined, updating: ReadonlyMap<string, unknown>): Promise<string[]> {
+    const s = await this.#snapshot(tenant);
+    const { state } = this.#states(s, updating);
+    const want = states?.length ? new Set(states.map((x) => STATE_CODE.get(x)!)) : null;
+    const px = polygon.map(([lo]) => mercX(lo)); const py = polygon.map(([, la]) => mercY(la));
+    const x0 = Math.min(...px); const x1 = Math.max(...px); const y0 = Math.min(...py); const y1 = Math.max(...py);
+    const out: string[] = [];
+    for (let k = 0; k < s.ids.length; k++) {
+      const x = s.x[k]!; const y = s.y[k]!;
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+      if (want && !want.has(state[k]!)) continue;
+      if (insidePolygon(x, y, px, py)) out.push(s.ids[k]!);
+    }
+    return out;
+  }
+
+  /** The tenant's lights for a view. `updating`: lights an active OTA campaign is updating. */
+  async view(tenant: string, v: MapView, updating: ReadonlyMap<string, unknown>): Promise<MapAnswer> {
+    const s = await this.#snapshot(tenant);
+    const n = s.ids.length;
+    const { state, by } = this.#states(s, updating);
     const states = zeroStates();
     LIGHT_STATES.forEach((st, j) => { states[st] = by[j]!; });
     const extent = s.extent;
