@@ -37,6 +37,8 @@ export class Dimmer {
   #fadeTimer: TimerId | undefined;
   #lastDuty = -1;
   #switchOns = 0;
+  /** Constant light output: the drive factor on the light output (clo.ts), 1 without CLO. */
+  #drive = 1;
 
   constructor(host: Host, options: DimmerOptions) {
     const { device } = host;
@@ -58,6 +60,20 @@ export class Dimmer {
     this.#options = options;
     this.#output();
   }
+
+  /**
+   * Constant light output (clo.ts): the output is the level's light × `factor`, clamped to full output and kept at
+   * least at the driver's minimum level. Applied to the duty (the LED current, which the flux follows), not to the
+   * level percent, which goes through the dimming curve first.
+   */
+  setDriveFactor(factor: number): void {
+    const f = Number.isFinite(factor) && factor > 0 ? factor : 1;
+    if (f === this.#drive) return;
+    this.#drive = f;
+    this.#output();
+  }
+
+  get driveFactor(): number { return this.#drive; }
 
   /** Goes to `level` percent over `fadeS` seconds (0 = at once). A new call replaces a running fade. */
   set(level: number, fadeS: number): void {
@@ -101,7 +117,12 @@ export class Dimmer {
   #output(): void {
     let level = this.#level;
     if (level > 0 && level < this.#options.minLevel) level = this.#options.minLevel;
-    const duty = Math.round(dutyFraction(level, this.#options.curve) * this.#max);
+    let fraction = dutyFraction(level, this.#options.curve);
+    if (this.#drive !== 1 && fraction > 0) {
+      const floor = dutyFraction(this.#options.minLevel, this.#options.curve);
+      fraction = Math.min(1, Math.max(fraction * this.#drive, this.#options.minLevel > 0 ? floor : 0));
+    }
+    const duty = Math.round(fraction * this.#max);
     if (duty === this.#lastDuty) return;
     if (this.#lastDuty <= 0 && duty > 0) this.#switchOns++;
     // Relay on before the driver gets a dimming signal; off after it goes to 0.

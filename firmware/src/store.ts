@@ -14,6 +14,7 @@ const KEY_CONFIG = 'cfg';
 const KEY_PLAN = 'plan';
 const KEY_OVERRIDE = 'ovr';
 const KEY_TIME = 'time';
+const KEY_CLO = 'clo'; // issue 17: constant light output's saving counter and, without a meter, burning seconds
 
 export interface Counters {
   bootCount: number;
@@ -68,6 +69,27 @@ export class Store {
     const buf = new ArrayBuffer(8);
     new DataView(buf).setFloat64(0, ms, true);
     this.#kv.write(KEY_TIME, buf);
+  }
+
+  /** Constant light output: energy not drawn thanks to it (mWh), and the board's own burning seconds (no meter). */
+  loadCloSaved(): number { return this.#loadClo()[0]; }
+  loadCloBurningS(): number { return this.#loadClo()[1]; }
+  saveCloSaved(mwh: number): void { this.#saveClo(mwh, this.#loadClo()[1]); }
+  saveCloBurningS(s: number): void { this.#saveClo(this.#loadClo()[0], s); }
+
+  #loadClo(): [number, number] {
+    const buf = this.#read(KEY_CLO);
+    if (!buf || buf.byteLength !== 16) return [0, 0];
+    const v = new DataView(buf);
+    return [v.getFloat64(0, true), v.getFloat64(8, true)];
+  }
+
+  #saveClo(mwh: number, burningS: number): void {
+    const buf = new ArrayBuffer(16);
+    const v = new DataView(buf);
+    v.setFloat64(0, mwh, true);
+    v.setFloat64(8, burningS, true);
+    this.#kv.write(KEY_CLO, buf);
   }
 
   #read(key: string): ArrayBuffer | undefined {

@@ -14,6 +14,10 @@
  *   minimum than at full load. P(1) = nominalW; P is strictly increasing in L for 0 ≤ k < 1.
  * - Power is piecewise constant between state changes (PWM writes, relay changes, power cuts), so the energy
  *   integral is exact: E = Σ P_i · Δt_i.
+ * - Luminous output (issue 17, constant light output): the LED module ages with its burning hours (time lit,
+ *   integrated exactly like the energy, from `led.hours` at creation); its flux fraction follows the exponential
+ *   lumen-maintenance model of IES TM-21 through the datasheet's point, φ(h) = (Lxx/100)^(h/H). The light
+ *   delivered, in % of a new LED's full flux, is L · φ(h). Without `led` the LED does not age (φ = 1).
  */
 
 export interface DriverSpec {
@@ -29,6 +33,22 @@ export interface DriverSpec {
   idleLevel?: number;
   /** Power factor at full load. Default 0.95. */
   powerFactorFull?: number;
+  /** The LED module's lumen maintenance and age (no ageing without it). */
+  led?: LedSpec;
+}
+
+/** An LED module's lumen maintenance (Lxx at ratedH burning hours, e.g. L80 at 100,000 h) and its age at creation. */
+export interface LedSpec {
+  lxxPct: number;
+  ratedH: number;
+  /** Burning hours the LED has at creation. Default 0 (new). */
+  hours?: number;
+}
+
+/** Flux fraction (0..1] of an LED after `hours` burning hours (exponential lumen maintenance, IES TM-21). */
+export function ledFluxFraction(led: LedSpec | undefined, hours: number): number {
+  if (!led) return 1;
+  return Math.pow(led.lxxPct / 100, Math.max(0, hours) / led.ratedH);
 }
 
 export interface SupplySpec {
@@ -84,6 +104,8 @@ export class LuminaireElectrical {
   #joules = 0;
   #deviationPct: number;
   readonly #nominalV: number;
+  /** Time lit (light output > 0) since creation, ms: the LED's burning time. */
+  #litMs = 0;
 
   constructor(spec: DriverSpec, now: () => number, supply: SupplySpec = {}) {
     if (!(spec.nominalW > 0)) throw new RangeError('nominalW must be > 0');
@@ -93,6 +115,9 @@ export class LuminaireElectrical {
     if (!(k >= 0 && k < 1)) throw new RangeError('lowLoadLoss must be in [0, 1)');
     const min = spec.minLevel ?? DEFAULT_MIN_LEVEL;
     if (!(min >= 0 && min <= 1)) throw new RangeError('minLevel must be in [0, 1]');
+    if (spec.led && !(spec.led.lxxPct > 0 && spec.led.lxxPct < 100 && spec.led.ratedH > 0 && (spec.led.hours ?? 0) >= 0)) {
+      throw new RangeError('led: lxxPct in (0, 100), ratedH > 0, hours ≥ 0');
+    }
     this.spec = Object.freeze({ ...spec });
     this.#now = now;
     this.#since = now();
@@ -121,6 +146,18 @@ export class LuminaireElectrical {
   }
 
   get powered(): boolean { return this.#powered; }
+
+  /** The LED's burning hours now (its age at creation plus the time lit since), exact up to `now()`. */
+  ledHours(): number {
+    const lit = this.lightLevel > 0 ? Math.max(0, this.#now() - this.#since) : 0;
+    return (this.spec.led?.hours ?? 0) + (this.#litMs + lit) / 3_600_000;
+  }
+
+  /** Flux fraction of the LED now (1 for a new LED or one without a lumen-maintenance model). */
+  fluxFraction(): number { return ledFluxFraction(this.spec.led, this.ledHours()); }
+
+  /** Light delivered, % of a new LED's full flux: light output × the LED's flux fraction. */
+  deliveredLightPct(): number { return this.lightLevel * this.fluxFraction() * 100; }
 
   /** Instantaneous input power (W). */
   powerW(): number { return this.#powerW; }
@@ -156,7 +193,10 @@ export class LuminaireElectrical {
 
   #integrate(): void {
     const t = this.#now();
-    if (t > this.#since) this.#joules += this.#powerW * (t - this.#since) / 1000;
+    if (t > this.#since) {
+      this.#joules += this.#powerW * (t - this.#since) / 1000;
+      if (this.lightLevel > 0) this.#litMs += t - this.#since;
+    }
     this.#since = t;
   }
 }

@@ -7,9 +7,9 @@ export { PinBus, DEFAULT_PIN_MAP, ESP32_GPIO, ESP32_INPUT_ONLY, type PinMap, typ
 export { createPwmClass, PWM_DEFAULT_HZ, PWM_DEFAULT_RESOLUTION, PWM_MAX_RESOLUTION, type SimPwmOptions, type SimPwmIO, type SimPwmClass } from './io/pwm.js';
 export { createDigitalClass, DigitalMode, DigitalEdge, type SimDigitalOptions, type SimDigitalIO, type SimDigitalClass } from './io/digital.js';
 export {
-  LuminaireElectrical, driverInputPowerW, lightOutput, powerFactor,
+  LuminaireElectrical, driverInputPowerW, lightOutput, powerFactor, ledFluxFraction,
   DEFAULT_STANDBY_W, DEFAULT_MIN_LEVEL, DEFAULT_LOW_LOAD_LOSS,
-  type DriverSpec, type SupplySpec, type ElectricalState,
+  type DriverSpec, type SupplySpec, type ElectricalState, type LedSpec,
 } from './electrical.js';
 export { SimFlash, FlashView, NVS_MAX_KEY_LENGTH, NVS_MAX_VALUE_BYTES, type SimFlashOptions } from './storage.js';
 export { SimMqttClient, SimLink, ConnectPacer, createMqttClientClass, SIM_MQTT_WRITABLE, NO_NETWORK_FAIL_MS, type SimLinkOptions, type MqttClassOptions, type SimMqttClientIO, type SimMqttClientClass } from './mqtt.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../firmware/src/host.js';
-import { driverInputPowerW, LuminaireElectrical, SimBoard, VirtualClock } from '../src/index.js';
+import { driverInputPowerW, ledFluxFraction, LuminaireElectrical, SimBoard, VirtualClock } from '../src/index.js';
 
 const H = 3_600_000;
 
@@ -87,5 +87,36 @@ describe('board electrical ground truth', () => {
     expect(board.powerW()).toBeCloseTo(24, 9);
     board.powerOff();
     expect(board.powerW()).toBe(0);
+  });
+});
+
+describe('LED luminous output and ageing (issue 17)', () => {
+  const led = { lxxPct: 80, ratedH: 100_000 };
+
+  it('loses flux along the exponential lumen-maintenance curve through Lxx at the rated hours', () => {
+    expect(ledFluxFraction(led, 0)).toBe(1);
+    expect(ledFluxFraction(led, 100_000)).toBeCloseTo(0.8, 12);
+    expect(ledFluxFraction(led, 50_000)).toBeCloseTo(Math.sqrt(0.8), 12);
+    expect(ledFluxFraction(undefined, 1e6)).toBe(1);
+  });
+
+  it('ages only while lit: the hours count time with light, not time powered and dark', () => {
+    const clock = new VirtualClock({ start: 0 });
+    const e = new LuminaireElectrical({ nominalW: 36, led: { ...led, hours: 50_000 } }, () => clock.now());
+    e.update({ powered: true, level: 1 });
+    clock.advance(2 * H);
+    e.update({ powered: true, level: 0 }); // dark, powered (standby)
+    clock.advance(5 * H);
+    e.update({ powered: true, level: 0.5 });
+    clock.advance(H);
+    expect(e.ledHours()).toBeCloseTo(50_003, 9);
+    expect(e.deliveredLightPct()).toBeCloseTo(50 * ledFluxFraction(led, 50_003), 9);
+    e.update({ powered: false, level: 0.5 });
+    expect(e.deliveredLightPct()).toBe(0);
+  });
+
+  it('refuses an impossible lumen maintenance', () => {
+    expect(() => new LuminaireElectrical({ nominalW: 36, led: { lxxPct: 100, ratedH: 1 } }, () => 0)).toThrow(RangeError);
+    expect(() => new LuminaireElectrical({ nominalW: 36, led: { lxxPct: 80, ratedH: 0 } }, () => 0)).toThrow(RangeError);
   });
 });
