@@ -31,6 +31,8 @@ import { pb } from '@streetlight/protocol';
 import { IDENTITY_KEY } from '../../firmware/src/identity.js';
 import { buildSimImage, SimBootloader, type SimImageInfo } from './ota/bootloader.js'; // issue 6
 import { METER_PINS, SimMetering, type MeterSpec } from './chips/metering.js';
+import { createSerialClass } from './chips/serial.js';
+import { DALI_PINS, SimDali, type SimDaliOptions } from './dali/index.js'; // issue 17: DALI-2 / D4i
 
 /** What a firmware build is, seen from the board: boot it with a host, get a handle to stop it. */
 export type FirmwareFactory = (host: Host) => { stop(): void };
@@ -175,6 +177,12 @@ export interface SimBoardOptions {
    * driven by a `SimStreet` (presence.ts) or by hand. Default: none (the firmware keeps its plan's levels).
    */
   presenceSensor?: boolean | PresenceSensorOptions;
+  /**
+   * Issue 17: a DALI-2 LED driver with D4i memory banks (dali/gear.ts) behind a DALI interface on a UART
+   * (`pin.daliTx`/`pin.daliRx`, dali/interface.ts): the luminaire's light and power then follow the gear's arc level,
+   * not the PWM pin. `board.dali` injects faults. Default: none (PWM / 1–10 V driver).
+   */
+  dali?: boolean | SimDaliOptions;
 }
 
 export type BoardState = 'off' | 'on' | 'rebooting';
@@ -208,6 +216,8 @@ export class SimBoard {
   readonly metering: SimMetering;
   /** The pole's motion sensor (option `presenceSensor`), undefined without one. */
   readonly presenceSensor: SimPresenceSensor | undefined;
+  /** Issue 17: the DALI-2 / D4i driver and its bus interface (option `dali`), undefined without one. */
+  readonly dali: SimDali | undefined;
 
   #firmware: FirmwareFactory | undefined;
   #state: BoardState = 'off';
@@ -260,11 +270,20 @@ export class SimBoard {
     const now = (): number => this.clock.now();
     const meter = typeof options.meter === 'string' ? { chip: options.meter } : options.meter;
     const presencePins = options.presenceSensor ? { presence: PRESENCE_PIN } : {};
-    this.bus = new PinBus({ now, pins: { ...(options.pins ?? DEFAULT_PIN_MAP), ...presencePins, ...SimMetering.pins(meter) }, traceLimit: options.traceLimit ?? 2000 });
+    const daliPins = options.dali ? DALI_PINS : {};
+    this.bus = new PinBus({ now, pins: { ...(options.pins ?? DEFAULT_PIN_MAP), ...presencePins, ...SimMetering.pins(meter), ...daliPins }, traceLimit: options.traceLimit ?? 2000 });
     this.presenceSensor = options.presenceSensor
       ? new SimPresenceSensor(this, this.bus.pins.presence as number, options.presenceSensor === true ? {} : options.presenceSensor)
       : undefined;
-    this.electrical = new LuminaireElectrical({ ...options.driver, nominalW: this.nominalW }, now, options.supply);
+    // A DALI LED driver dims down to 0.1 % (arc level 1), not to a 1–10 V driver's 10 %.
+    const daliMin = options.dali && options.driver?.minLevel === undefined ? { minLevel: 0.001 } : {};
+    this.electrical = new LuminaireElectrical({ ...options.driver, ...daliMin, nominalW: this.nominalW }, now, options.supply);
+    this.dali = options.dali
+      ? new SimDali({
+        ...(options.dali === true ? {} : options.dali), line: this.electrical, now,
+        random: mulberry32(hash32(`${deviceId}/dali`)), onChange: () => this.#updateElectrical(),
+      })
+      : undefined;
     this.metering = new SimMetering({
       spec: meter, clock: this.clock, line: this.electrical, flash: this.flash,
       ...(options.dataDir !== undefined ? { logFile: join(options.dataDir, `${deviceId}.meterlog`) } : {}),
@@ -536,6 +555,14 @@ export class SimBoard {
       log: (message) => this.#log('debug', message),
     });
     const metering = this.metering.hostParts(this.bus);
+    const dali = this.dali;
+    if (dali) {
+      // One UART class for the board: the DALI interface on its pins, the BL0940 (if any) on its own.
+      const bl = this.metering.bl0940;
+      const blPins = METER_PINS.bl0940;
+      metering.io.Serial = createSerialClass(this.bus, (tx, rx) =>
+        tx === DALI_PINS.daliTx && rx === DALI_PINS.daliRx ? dali.interface : bl && tx === blPins.meterTx && rx === blPins.meterRx ? bl : undefined);
+    }
     return {
       device: {
         io: { PWM: createPwmClass(this.bus), Digital: createDigitalClass(this.bus), ...metering.io },
@@ -659,7 +686,14 @@ export class SimBoard {
     const m = this.metering;
     // Injected luminaire faults (lamp failure, cycling, welded relay) change what the driver really sees.
     const relayClosed = m.relayWelded || relayPin === undefined || this.bus.output(relayPin) === 1;
-    const level = m.relayWelded ? undefined : m.lampDark ? 0 : this.bus.duty(this.bus.pins.dim);
+    const gear = this.dali?.gear;
+    if (gear && gear.powered !== (mains && relayClosed)) {
+      // The DALI driver's supply changed: it starts at its power-on level (or goes dark); it calls back here.
+      if (mains && relayClosed) gear.powerOn();
+      else gear.powerOff();
+      return;
+    }
+    const level = m.relayWelded && !gear ? undefined : m.lampDark ? 0 : gear ? gear.outputFraction() : this.bus.duty(this.bus.pins.dim);
     m.syncPins(this.bus);
     this.electrical.update({ powered: mains && relayClosed, level });
   }
