@@ -49,6 +49,10 @@ import { uiRoutes } from './routes/ui.js';
 import { syndicateRoutes } from './routes/syndicate.js';
 import { councilReportRoutes } from './routes/council-report.js';
 import { exportRoutes } from './routes/exports.js';
+import { alarmsPlugin } from './alarms/plugin.js';
+import type { Mailer } from './alarms/notify.js';
+import { alarmRoutes } from './routes/alarms.js';
+import { simulationRoutes, type SimulationDriver } from './routes/simulation.js';
 
 export interface BuildOptions {
   /** Settings (camelCase); validated with defaults. See config.ts and the README. */
@@ -71,6 +75,16 @@ export interface BuildOptions {
    * back-off must not pass faster); tests inject a virtual one to step through waits instead of sleeping.
    */
   realNow?: () => number;
+  /**
+   * Alarm e-mails: the scheduler's real-time poll of the server clock (ms, default 2000; 0 = none, the caller runs
+   * `app.notifier.tick()`) and the mailer (default nodemailer over the town's SMTP server).
+   */
+  alarmMail?: { tickMs?: number; mailer?: Mailer };
+  /**
+   * The demo's simulated town: with it the server offers fault injection (routes/simulation.ts) and the UI its
+   * Simulation panel. Never set by server.ts: a real installation has no such routes.
+   */
+  simulation?: SimulationDriver;
 }
 
 /** The server's public surface, on `app.fleet`. */
@@ -185,7 +199,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
       brokerTls, clientCa,
       getIngest: () => ingest,
       setIngest: (i) => { ingest = i; },
-    }, options.passwordHashing, options.realNow);
+    }, options.passwordHashing, options.realNow, options);
     await app.ready();
   } catch (err) {
     await app.close().catch(() => undefined);
@@ -207,6 +221,7 @@ interface Wiring {
 
 async function registerAll(
   app: FastifyInstance, config: Config, now: () => number, metrics: Metrics, w: Wiring, passwordHashing: ScryptParams | undefined, realNow: (() => number) | undefined,
+  options: Pick<BuildOptions, 'alarmMail' | 'simulation'> = {},
 ): Promise<void> {
   // --- database
   await app.register(shared(async (instance) => {
@@ -228,6 +243,8 @@ async function registerAll(
 
   // --- issue 5: energy (records, rollups, reports) and alarms, on the same database
   await app.register(energyPlugin({ now, retentionDays: config.energyRetentionDays, gapGraceS: config.energyGapGraceS }));
+  // Alarm e-mails: a digest per period to the people on duty, on the server clock (alarms/notify.ts)
+  await app.register(alarmsPlugin({ now, ...options.alarmMail }));
 
   // --- issue 6: OTA images, campaigns and transfers (src/ota/); downlinks go out through the ingest once it runs
   await app.register(otaPlugin({
@@ -391,7 +408,9 @@ async function registerAll(
   await app.register(mapRoutes); // issue 16: the map's streets, search and lasso (routes/map.ts)
   await app.register(inventoryImportRoutes); // the inventory from a CSV or GeoJSON file, dry run then all or nothing (routes/inventory-import.ts)
   await app.register(inventoryModelRoutes); // cabinets, circuits, poles, luminaires; replace or decommission a controller (routes/inventory-model.ts)
-  await app.register(energyRoutes); // issue 5: energy reports, gaps, settings, alarms (routes/energy.ts)
+  await app.register(energyRoutes); // issue 5: energy reports, gaps, settings (routes/energy.ts)
+  await app.register(alarmRoutes); // alarms handled to the end: filters, assignment, comments, interventions, clearing, e-mails (routes/alarms.ts)
+  if (options.simulation) await app.register(simulationRoutes(options.simulation)); // the demo's fault injection (routes/simulation.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
