@@ -35,6 +35,10 @@ export const ERRORS = {
   NOT_SYNDICATE: { code: 'SL_NOT_SYNDICATE', status: 404, message: 'This tenant is a town, not a syndicate' },
   // issue 5: energy and alarms
   ALARM_NOT_FOUND: { code: 'SL_ALARM_NOT_FOUND', status: 404, message: 'No such alarm on this tenant' },
+  ALARM_CLEARED: { code: 'SL_ALARM_CLEARED', status: 409, message: 'The alarm is cleared already: it cannot be assigned or cleared again' },
+  CONTRACTOR_NOT_FOUND: { code: 'SL_CONTRACTOR_NOT_FOUND', status: 404, message: 'No such maintenance company on this tenant' },
+  ASSIGNEE_NOT_FOUND: { code: 'SL_ASSIGNEE_NOT_FOUND', status: 404, message: 'The assignee is not an account of this tenant nor one of its active maintenance companies' },
+  SIMULATION_TARGET_NOT_FOUND: { code: 'SL_SIMULATION_TARGET_NOT_FOUND', status: 404, message: 'No simulated light or cabinet circuit by that id in the demo town' },
   // issue 6: OTA images and campaigns
   OTA_DISABLED: { code: 'SL_OTA_DISABLED', status: 503, message: 'OTA is not configured on this server: set OTA_SIGNING_KEY (create a key with the ota:keygen script)' },
   OTA_IMAGE_INVALID: { code: 'SL_OTA_IMAGE_INVALID', status: 422, message: 'The image or its metadata is not acceptable (see details.problems)' },

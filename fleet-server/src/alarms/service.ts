@@ -22,8 +22,9 @@
  */
 import { pb } from '@streetlight/protocol';
 import type {
-  AlarmAction, AlarmContext, AlarmFilter, AlarmPlanner, AlarmRow, AlarmsRepository, AlarmState, DeviceEventInput,
+  AlarmAction, AlarmContext, AlarmFilter, AlarmPlanner, AlarmRow, AlarmsRepository, AlarmState, CommentRow, ContractorRow, DeviceEventInput, InterventionRow,
 } from '../db/alarms-repository.js';
+import { fleetError } from '../errors.js';
 import type { ServiceLogger } from '../devices/service.js';
 
 export type Severity = 'critical' | 'major' | 'minor';
@@ -38,6 +39,12 @@ export const ALARM_TYPES: ReadonlyMap<number, { type: string; severity: Severity
   [pb.EventType.EVENT_TYPE_METER_FAULT, { type: 'meter_fault', severity: 'minor', title: 'Metering chip not responding' }],
   [pb.EventType.EVENT_TYPE_CLOCK_LOST, { type: 'clock_lost', severity: 'major', title: 'No valid time: the schedule cannot run' }],
   [pb.EventType.EVENT_TYPE_STORAGE_FAULT, { type: 'storage_fault', severity: 'critical', title: 'Flash or NVS error' }],
+  // Issue 17: what the luminaire's DALI-2 / D4i driver reports (firmware/src/dali/service.ts).
+  [pb.EventType.EVENT_TYPE_LED_FAILURE, { type: 'led_failure', severity: 'major', title: 'LED failure reported by the driver (open or short circuit, lamp failure)' }],
+  [pb.EventType.EVENT_TYPE_DRIVER_OVERTEMP, { type: 'driver_overtemp', severity: 'major', title: 'LED driver over-temperature (derating or shutdown)' }],
+  [pb.EventType.EVENT_TYPE_DRIVER_VOLTAGE, { type: 'driver_voltage', severity: 'major', title: "Supply voltage outside the driver's range" }],
+  [pb.EventType.EVENT_TYPE_LED_END_OF_LIFE, { type: 'led_end_of_life', severity: 'minor', title: 'LED module past its rated life' }],
+  [pb.EventType.EVENT_TYPE_DALI_FAULT, { type: 'dali_fault', severity: 'major', title: 'DALI driver not answering (interface, bus power or driver)' }],
 ]);
 
 /**
@@ -48,7 +55,9 @@ export const ALARM_TYPES: ReadonlyMap<number, { type: string; severity: Severity
 export const IMPLAUSIBLE_ENERGY = { type: 'implausible_energy', severity: 'major', title: 'Implausible energy records quarantined: accept or reject them' } as const satisfies { type: string; severity: Severity; title: string };
 
 export const ALARM_TYPE_NAMES: readonly string[] = [...[...ALARM_TYPES.values()].map((t) => t.type), IMPLAUSIBLE_ENERGY.type];
-export const ALARM_STATES: readonly AlarmState[] = ['open', 'acknowledged', 'cleared'];
+export const ALARM_STATES: readonly AlarmState[] = ['open', 'acknowledged', 'assigned', 'intervened', 'cleared'];
+/** The states of a fault still there (everything but cleared). */
+export const UNRESOLVED_STATES: readonly AlarmState[] = ['open', 'acknowledged', 'assigned', 'intervened'];
 
 export interface AlarmEvent {
   eventSeq: number; type: number; active: boolean; time: number; value: number; detail: string;
@@ -139,4 +148,70 @@ export class AlarmService {
   list(f: AlarmFilter): Promise<AlarmRow[]> { return this.repo.list(f); }
   get(tenantId: string, id: number): Promise<AlarmRow | undefined> { return this.repo.get(tenantId, id); }
   counts(tenantId: string): Promise<Record<AlarmState, number>> { return this.repo.counts(tenantId); }
+
+  // ---------------------------------------------------------------- handling to the end (comments, assignment, interventions, clearing)
+
+  /** The alarm, or ALARM_NOT_FOUND. */
+  async require(tenantId: string, id: number): Promise<AlarmRow> {
+    const a = await this.repo.get(tenantId, id);
+    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant: tenantId, alarmId: id });
+    return a;
+  }
+
+  /**
+   * Hands the repair to a person or a contractor (already checked to belong to the town). A cleared alarm is not
+   * assigned: ALARM_CLEARED.
+   */
+  async assign(tenantId: string, id: number, to: { kind: 'user' | 'contractor'; id: string }, by: string): Promise<AlarmRow> {
+    const a = await this.repo.assign(tenantId, id, to, this.now(), by);
+    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant: tenantId, alarmId: id });
+    if (a.state === 'cleared') throw fleetError('ALARM_CLEARED', { alarmId: id, clearedAt: a.clearedAt });
+    return a;
+  }
+
+  async comment(tenantId: string, id: number, author: string, text: string): Promise<CommentRow> {
+    await this.require(tenantId, id);
+    return this.repo.addComment({ tenantId, alarmId: id, author, at: this.now(), text });
+  }
+
+  comments(tenantId: string, id: number): Promise<CommentRow[]> { return this.repo.comments(tenantId, id); }
+
+  /** Records an intervention; a not-cleared alarm becomes `intervened` (it stays a fault until cleared). */
+  async intervene(tenantId: string, id: number, i: { doneAt: number; doneBy: string; action: string; parts: string[] }, recordedBy: string): Promise<InterventionRow> {
+    await this.require(tenantId, id);
+    const row = await this.repo.addIntervention({ tenantId, alarmId: id, ...i, recordedBy, recordedAt: this.now() });
+    if (!row) throw new Error('intervention not stored');
+    return row;
+  }
+
+  interventions(tenantId: string, id: number): Promise<InterventionRow[]> { return this.repo.interventions(tenantId, id); }
+
+  /**
+   * Clears an alarm by hand (a manager, with a reason: the fault is gone but the device cannot say so, or it was a
+   * false alarm). An alarm the device cleared already: ALARM_CLEARED.
+   */
+  async clear(tenantId: string, id: number, by: string, reason: string): Promise<AlarmRow> {
+    const before = await this.require(tenantId, id);
+    if (before.state === 'cleared') throw fleetError('ALARM_CLEARED', { alarmId: id, clearedAt: before.clearedAt });
+    const a = await this.repo.clearByHand(tenantId, id, this.now(), by, reason);
+    if (!a || a.clearedBy !== by) throw fleetError('ALARM_CLEARED', { alarmId: id, clearedAt: a?.clearedAt ?? null });
+    this.log.info({ tenant: tenantId, alarm: id, by }, 'alarm cleared by hand');
+    return a;
+  }
+
+  contractors(tenantId: string, withArchived = false): Promise<ContractorRow[]> { return this.repo.contractors(tenantId, withArchived); }
+  contractor(tenantId: string, id: number): Promise<ContractorRow | undefined> { return this.repo.contractor(tenantId, id); }
+
+  addContractor(tenantId: string, c: { name: string; email: string | null; phone: string | null }): Promise<ContractorRow> {
+    const at = this.now();
+    return this.repo.addContractor({ tenantId, ...c, createdAt: at, updatedAt: at });
+  }
+
+  async updateContractor(tenantId: string, id: number, patch: { name?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; archived?: boolean | undefined }): Promise<ContractorRow> {
+    const { archived, ...rest } = patch;
+    const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    const row = await this.repo.updateContractor(tenantId, id, { ...clean, ...(archived === undefined ? {} : { archivedAt: archived ? this.now() : null }) }, this.now());
+    if (!row) throw fleetError('CONTRACTOR_NOT_FOUND', { tenant: tenantId, contractorId: id });
+    return row;
+  }
 }

@@ -6,7 +6,7 @@
  * keyed by the frame that carried them, so that whichever instance handles an event, in whatever order, it
  * is stored once and the alarms it touches are computed from what the database holds at that moment.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { PreparedQueries, type DialectAdapter, type Db, type Tables } from './drizzle-repository.js';
 import type { NewEvent } from './repository.js';
 import type * as s from './schema.sqlite.js';
@@ -14,7 +14,15 @@ import { uplinkOrd } from './uplink-repository.js';
 
 export type AlarmRow = typeof s.alarms.$inferSelect;
 export type NewAlarm = typeof s.alarms.$inferInsert;
-export type AlarmState = 'open' | 'acknowledged' | 'cleared';
+/**
+ * The life of an alarm: open → acknowledged (someone saw it) → assigned (to a person or a contractor) → intervened
+ * (an intervention is recorded) → cleared (by the device's own report, or by a manager with a reason). Any state but
+ * cleared is a fault still there (the map, the lists).
+ */
+export type AlarmState = 'open' | 'acknowledged' | 'assigned' | 'intervened' | 'cleared';
+export type CommentRow = typeof s.alarmComments.$inferSelect;
+export type InterventionRow = typeof s.alarmInterventions.$inferSelect;
+export type ContractorRow = typeof s.contractors.$inferSelect;
 export type AlarmPatch = Partial<Omit<AlarmRow, 'id' | 'tenantId' | 'deviceId' | 'type'>>;
 
 /** A device event as received: the event and the uplink seq of the frame that carried it. */
@@ -67,6 +75,12 @@ export interface AlarmFilter {
   severity?: string | undefined;
   /** Raised at or after (ms). */
   since?: number | undefined;
+  /** Raised at or before (ms): the age filter (at least so old). */
+  raisedBefore?: number | undefined;
+  /** Lights of this street (inventory group), in service. */
+  group?: string | undefined;
+  /** Lights on poles fed by this cabinet (its circuits). */
+  cabinet?: string | undefined;
   /** Page: alarms with id below this (newest first). */
   beforeId?: number | undefined;
   limit: number;
@@ -249,6 +263,16 @@ export class AlarmsRepository {
     if (f.types?.length) w.push(inArray(a.type, [...f.types]));
     if (f.severity) w.push(eq(a.severity, f.severity));
     if (f.since !== undefined) w.push(gte(a.raisedAt, f.since));
+    if (f.raisedBefore !== undefined) w.push(lte(a.raisedAt, f.raisedBefore));
+    if (f.group) {
+      const { groupMembers: gm } = this.t;
+      w.push(inArray(a.deviceId, this.db.select({ id: gm.deviceId }).from(gm).where(and(eq(gm.tenantId, f.tenantId), eq(gm.groupId, f.group)))));
+    }
+    if (f.cabinet) {
+      const { inventory: inv, poles: p } = this.t;
+      w.push(inArray(a.deviceId, this.db.select({ id: inv.deviceId }).from(inv).innerJoin(p, and(eq(p.tenantId, inv.tenantId), eq(p.id, inv.poleId)))
+        .where(and(eq(inv.tenantId, f.tenantId), eq(p.cabinetId, f.cabinet)))));
+    }
     return and(...w);
   }
 
@@ -262,8 +286,90 @@ export class AlarmsRepository {
   async counts(tenantId: string): Promise<Record<AlarmState, number>> {
     const { alarms: a } = this.t;
     const rows = await this.db.select({ state: a.state, n: count() }).from(a).where(eq(a.tenantId, tenantId)).groupBy(a.state);
-    const out: Record<AlarmState, number> = { open: 0, acknowledged: 0, cleared: 0 };
+    const out: Record<AlarmState, number> = { open: 0, acknowledged: 0, assigned: 0, intervened: 0, cleared: 0 };
     for (const r of rows) if (r.state in out) out[r.state as AlarmState] = Number(r.n);
     return out;
+  }
+
+  // ---------------------------------------------------------------- handling: assignment, comments, interventions, clearing
+
+  /**
+   * Assigns a not-cleared alarm to a person or a contractor (again: the new assignee replaces the old). It counts as
+   * seen: acknowledged by the assigner if nobody had. An alarm with an intervention recorded stays `intervened`.
+   * Undefined when the tenant has no such alarm; the row unchanged when it is cleared.
+   */
+  async assign(tenantId: string, id: number, to: { kind: 'user' | 'contractor'; id: string }, at: number, by: string): Promise<AlarmRow | undefined> {
+    const { alarms: a } = this.t;
+    const [row] = await this.db.update(a).set({
+      assigneeKind: to.kind, assigneeId: to.id, assignedAt: at, assignedBy: by,
+      acknowledgedAt: sql`coalesce(${a.acknowledgedAt}, ${at})` as unknown as number,
+      acknowledgedBy: sql`case when ${a.acknowledgedAt} is null then ${by} else ${a.acknowledgedBy} end` as unknown as string,
+      state: sql`case when ${a.state} = 'intervened' then 'intervened' else 'assigned' end` as unknown as string,
+    }).where(and(eq(a.tenantId, tenantId), eq(a.id, id), ne(a.state, 'cleared'))).returning();
+    return row ?? this.get(tenantId, id);
+  }
+
+  /** Clears a not-cleared alarm by hand (who, why). Undefined when there is no such alarm; unchanged when cleared already. */
+  async clearByHand(tenantId: string, id: number, at: number, by: string, reason: string): Promise<AlarmRow | undefined> {
+    const { alarms: a } = this.t;
+    const [row] = await this.db.update(a).set({ state: 'cleared', clearedAt: at, clearedBy: by, clearReason: reason })
+      .where(and(eq(a.tenantId, tenantId), eq(a.id, id), ne(a.state, 'cleared'))).returning();
+    return row ?? this.get(tenantId, id);
+  }
+
+  async addComment(row: Omit<CommentRow, 'id'>): Promise<CommentRow> {
+    const [out] = await this.db.insert(this.t.alarmComments).values(row).returning();
+    if (!out) throw new Error('comment insert returned nothing');
+    return out;
+  }
+
+  comments(tenantId: string, alarmId: number): Promise<CommentRow[]> {
+    const { alarmComments: c } = this.t;
+    return this.db.select().from(c).where(and(eq(c.tenantId, tenantId), eq(c.alarmId, alarmId))).orderBy(asc(c.id));
+  }
+
+  /**
+   * Records an intervention and, in the same transaction, moves a not-cleared alarm to `intervened` (a cleared one
+   * keeps its state: the work is recorded after the device reported the fault gone).
+   */
+  async addIntervention(row: Omit<InterventionRow, 'id'>): Promise<InterventionRow | undefined> {
+    const { alarmInterventions: iv, alarms: a } = this.t;
+    await this.adapter.transaction((tx) => [
+      tx.insert(iv).values(row),
+      tx.update(a).set({ state: 'intervened' }).where(and(eq(a.tenantId, row.tenantId), eq(a.id, row.alarmId), ne(a.state, 'cleared'))),
+    ]);
+    const [out] = await this.db.select().from(iv).where(and(eq(iv.tenantId, row.tenantId), eq(iv.alarmId, row.alarmId))).orderBy(desc(iv.id)).limit(1);
+    return out;
+  }
+
+  interventions(tenantId: string, alarmId: number): Promise<InterventionRow[]> {
+    const { alarmInterventions: iv } = this.t;
+    return this.db.select().from(iv).where(and(eq(iv.tenantId, tenantId), eq(iv.alarmId, alarmId))).orderBy(asc(iv.doneAt), asc(iv.id));
+  }
+
+  // ---------------------------------------------------------------- contractors
+
+  contractors(tenantId: string, withArchived = false): Promise<ContractorRow[]> {
+    const { contractors: c } = this.t;
+    return this.db.select().from(c).where(withArchived ? eq(c.tenantId, tenantId) : and(eq(c.tenantId, tenantId), isNull(c.archivedAt))).orderBy(asc(c.name), asc(c.id));
+  }
+
+  async contractor(tenantId: string, id: number): Promise<ContractorRow | undefined> {
+    const { contractors: c } = this.t;
+    const [row] = await this.db.select().from(c).where(and(eq(c.tenantId, tenantId), eq(c.id, id)));
+    return row;
+  }
+
+  async addContractor(row: Omit<ContractorRow, 'id' | 'archivedAt'>): Promise<ContractorRow> {
+    const [out] = await this.db.insert(this.t.contractors).values(row).returning();
+    if (!out) throw new Error('contractor insert returned nothing');
+    return out;
+  }
+
+  /** Changes a contractor (archivedAt set: no longer offered; the alarms that name it keep it). */
+  async updateContractor(tenantId: string, id: number, patch: Partial<Pick<ContractorRow, 'name' | 'email' | 'phone' | 'archivedAt'>>, at: number): Promise<ContractorRow | undefined> {
+    const { contractors: c } = this.t;
+    const [row] = await this.db.update(c).set({ ...patch, updatedAt: at }).where(and(eq(c.tenantId, tenantId), eq(c.id, id))).returning();
+    return row;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 5 REST routes: energy reports (JSON and CSV), per-tenant energy settings, record gaps, raw records,
- * quarantined records (implausible at ingest: list, accept, reject), and alarms. All under /api/tenants/:tenant/…
+ * quarantined records (implausible at ingest: list, accept, reject). All under /api/tenants/:tenant/… (alarms: routes/alarms.ts)
  * (GET = viewer; PUT/POST = manager or installer once the auth of issue 7 guards that prefix). Formulas and
  * defaults: src/energy/service.ts, src/energy/defaults.ts, README.
  */
@@ -10,8 +10,6 @@ import { z } from 'zod';
 import { ID_MAX_LENGTH } from '@streetlight/protocol';
 import { fleetError } from '../errors.js';
 import { actorOf } from '../auth/model.js';
-import { ALARM_STATES, ALARM_TYPE_NAMES } from '../alarms/service.js';
-import type { AlarmRow, AlarmState } from '../db/alarms-repository.js';
 import { attachment, CSV_CONTENT_TYPE, toCsv } from '../energy/csv.js';
 import type { Report, ReportRequest, ReportRow } from '../energy/service.js';
 import type { QuarantineRow, QuarantineState } from '../db/energy-repository.js';
@@ -23,7 +21,6 @@ import { buildReport } from '../reads/reports.js';
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be [A-Za-z0-9_-]').min(1).max(ID_MAX_LENGTH);
 const tenantParams = z.object({ tenant: id });
 const deviceParams = z.object({ tenant: id, deviceId: id });
-const alarmParams = z.object({ tenant: id, alarmId: z.coerce.number().int().min(1) });
 
 const errorBody = z.object({
   code: z.string(), message: z.string(), statusCode: z.number(), requestId: z.string().optional(), details: z.unknown().optional(),
@@ -98,20 +95,7 @@ const decisionView = z.object({
   records: z.array(quarantineView).describe('the requested records as they are now'),
   notFound: z.array(z.number()).describe('requested seqs the device has no quarantined record for'),
 });
-const alarmView = z.object({
-  id: z.number(), deviceId: z.string(), device: z.string().describe('API path of the device'), type: z.string(), severity: z.string(),
-  state: z.enum(['open', 'acknowledged', 'cleared']), raisedAt: z.string(), receivedAt: z.string(), lastEventAt: z.string(),
-  value: z.number(), detail: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.string().nullable(), clearedAt: z.string().nullable(),
-});
-
 const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
-function toAlarmView(tenant: string, a: AlarmRow): z.infer<typeof alarmView> {
-  return {
-    id: a.id, deviceId: a.deviceId, device: `/api/tenants/${tenant}/devices/${a.deviceId}`, type: a.type, severity: a.severity,
-    state: a.state as AlarmState, raisedAt: iso(a.raisedAt)!, receivedAt: iso(a.receivedAt)!, lastEventAt: iso(a.lastEventAt)!,
-    value: a.value, detail: a.detail, acknowledgedAt: iso(a.acknowledgedAt), acknowledgedBy: a.acknowledgedBy, clearedAt: iso(a.clearedAt),
-  };
-}
 
 function toQuarantineView(x: QuarantineRow): z.infer<typeof quarantineView> {
   return {
@@ -129,7 +113,7 @@ const csvCells = (r: ReportRow) => [r.period, r.energyKwh, r.burningHours, r.ave
 
 export async function energyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { repo, devices, energy, alarms } = app;
+  const { repo, devices, energy } = app;
   // Issue 14: reports over the rollups in fewer passes (db/report-repository.ts).
   const reports = new ReportRepository((repo as DrizzleRepository).adapter);
 
@@ -292,65 +276,4 @@ export async function energyRoutes(app: FastifyInstance): Promise<void> {
       return { changed: changed.length, records: rows.map(toQuarantineView), notFound: [...new Set(req.body.seqs)].filter((q) => !found.has(q)) };
     });
   }
-
-  // ---------------------------------------------------------------- alarms
-
-  const csvList = <T extends string>(allowed: readonly T[]) => z.string().optional().transform((v, ctx) => {
-    if (!v) return undefined;
-    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const it of items) if (!allowed.includes(it as T)) ctx.addIssue({ code: 'custom', message: `unknown value ${it}; one of ${allowed.join(', ')}` });
-    return items as T[];
-  });
-
-  r.get('/api/tenants/:tenant/alarms', {
-    schema: {
-      tags: ['alarms'], summary: 'Alarms of a tenant, newest first, with filters',
-      params: tenantParams,
-      querystring: z.object({
-        state: csvList(ALARM_STATES).describe('comma-separated: open, acknowledged, cleared (default all)'),
-        type: csvList(ALARM_TYPE_NAMES).describe(`comma-separated: ${ALARM_TYPE_NAMES.join(', ')}`),
-        device: id.optional(),
-        severity: z.enum(['critical', 'major', 'minor']).optional(),
-        since: z.iso.datetime({ offset: true }).optional().describe('raised at or after (ISO 8601)'),
-        before: z.coerce.number().int().min(1).optional().describe('page: alarms with an id below this'),
-        limit: z.coerce.number().int().min(1).max(1000).default(100),
-      }),
-      response: { 200: z.object({ counts: z.object({ open: z.number(), acknowledged: z.number(), cleared: z.number() }), alarms: z.array(alarmView) }), ...errors },
-    },
-  }, async (req) => {
-    const { tenant } = req.params;
-    await requireTenant(tenant);
-    const q = req.query;
-    const [rows, counts] = await Promise.all([
-      alarms.list({
-        tenantId: tenant, states: q.state, types: q.type, deviceId: q.device, severity: q.severity,
-        since: q.since ? Date.parse(q.since) : undefined, beforeId: q.before, limit: q.limit,
-      }),
-      alarms.counts(tenant),
-    ]);
-    return { counts, alarms: rows.map((a) => toAlarmView(tenant, a)) };
-  });
-
-  r.get('/api/tenants/:tenant/alarms/:alarmId', {
-    schema: { tags: ['alarms'], summary: 'One alarm', params: alarmParams, response: { 200: alarmView, ...errors } },
-  }, async (req) => {
-    const { tenant, alarmId } = req.params;
-    const a = await alarms.get(tenant, alarmId);
-    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant, alarmId });
-    return toAlarmView(tenant, a);
-  });
-
-  r.post('/api/tenants/:tenant/alarms/:alarmId/acknowledge', {
-    schema: {
-      tags: ['alarms'], summary: 'Acknowledges an alarm (open → acknowledged; a cleared alarm records who saw it); idempotent',
-      params: alarmParams, body: z.strictObject({ by: z.string().min(1).max(120).optional().describe('who acknowledges; default the signed-in user') }).optional(),
-      response: { 200: alarmView, ...errors },
-    },
-  }, async (req) => {
-    const { tenant, alarmId } = req.params;
-    const by = req.body?.by ?? (req.principal ? actorOf(req.principal).actorName : null);
-    const a = await alarms.acknowledge(tenant, alarmId, by);
-    if (!a) throw fleetError('ALARM_NOT_FOUND', { tenant, alarmId });
-    return toAlarmView(tenant, a);
-  });
 }
