@@ -7,6 +7,8 @@
  *     --model SL-ESP32 --broker mqtts://mqtt.sarlat.fr:8883 --ca-file ca.pem --out ./SRL-0001.identity [--wifi-ssid … --wifi-password …]
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device provision --tenant sarlat --devices SRL-0001..SRL-0020 \
  *     --model SL-ESP32 --broker mqtt://mqtt.sarlat.fr:1883 --out-dir ./batch [--json]
+ *   npx -y pnpm@10 --filter @streetlight/fleet-server run device flash --devices SRL-0001..SRL-0020 --identity-dir ./batch \
+ *     --image streetlight-1.4.0.slimg --sim-dir ./boards [--model SL-ESP32] [--json]
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device revoke --device SRL-0001
  *   npx -y pnpm@10 --filter @streetlight/fleet-server run device broker-config --out /etc/mosquitto/streetlight \
  *     --listener 0.0.0.0:8883 [--certfile broker.pem --keyfile broker.key [--cafile ca.pem]] [--plugin …/mosquitto_dynamic_security.so] \
@@ -24,6 +26,14 @@
  * `<id>.identity`, `<id>.identity.csv` and `<id>.label.svg` per controller and `labels.html`, an A4 sheet of the
  * labels to print, with its progress on stderr; `--json` prints what was made (ids, key generations, claim codes,
  * file paths; no secret) as JSON instead.
+ *
+ * `flash` is the workshop's next step for simulated boards (a real board is flashed with `esptool`, firmware/README.md):
+ * for each controller it writes the board's factory partition — its NVS store `<sim-dir>/<id>.json`, erased and
+ * holding only the provisioned identity (the format of hardware-sim/src/storage.ts SimFlash) — and installs the
+ * firmware image into its app slot 0, `<sim-dir>/<id>.app0` (a simulated image: hardware-sim/src/ota/bootloader.ts,
+ * the header `SLIMG1` naming its version and the hardware models it runs on; refused when not one, or built for
+ * another model than `--model`). The simulator boots such a board with `flashedBoard(dir, id)` (hardware-sim).
+ * It needs no database: only the files.
  */
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +50,7 @@ import { loadSigningKey } from './ota/signing.js';
 import { tenantKeys } from './ota/plugin.js';
 import { serverClockOf } from './server-clock.js';
 
-const USAGE = 'usage: device provision|revoke|broker-config [options] (see fleet-server/README.md, "Device identities")';
+const USAGE = 'usage: device provision|flash|revoke|broker-config [options] (see fleet-server/README.md, "Device identities")';
 // `pnpm run device -- provision …` hands the script the `--` too.
 const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
 const command = argv[0];
@@ -52,6 +62,7 @@ const { values: a } = parseArgs({
     listener: { type: 'string' }, plugin: { type: 'string' }, 'persistence-dir': { type: 'string' }, cafile: { type: 'string' }, certfile: { type: 'string' }, keyfile: { type: 'string' },
     'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
     devices: { type: 'string' }, 'out-dir': { type: 'string' }, json: { type: 'boolean' },
+    'identity-dir': { type: 'string' }, image: { type: 'string' }, 'sim-dir': { type: 'string' },
   },
 });
 
@@ -97,7 +108,62 @@ function parseBroker(url: string): { host: string; port: number; tls: boolean } 
   return { host: m[2] as string, port: m[3] ? Number(m[3]) : tls ? 8883 : 1883, tls };
 }
 
-if (command !== 'provision' && command !== 'revoke' && command !== 'broker-config') fail(USAGE);
+if (command !== 'provision' && command !== 'flash' && command !== 'revoke' && command !== 'broker-config') fail(USAGE);
+
+/** The NVS key the firmware reads its identity from (firmware/src/identity.ts IDENTITY_KEY). */
+const NVS_IDENTITY_KEY = 'identity';
+/** A simulated image's first line (hardware-sim/src/ota/bootloader.ts buildSimImage). */
+const SIM_IMAGE_MAGIC = 'SLIMG1\n';
+
+/** Reads a simulated firmware image's header: its version and the hardware models it runs on. */
+function simImageInfo(bytes: Uint8Array): { version: string; hardwareModels: string[] } | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+  if (!head.startsWith(SIM_IMAGE_MAGIC)) return undefined;
+  const end = head.indexOf('\n', SIM_IMAGE_MAGIC.length);
+  try {
+    const info = JSON.parse(head.slice(SIM_IMAGE_MAGIC.length, end)) as { version?: unknown; hardwareModels?: unknown; kind?: unknown };
+    return end > 0 && typeof info.version === 'string' && Array.isArray(info.hardwareModels) && info.kind === 'full'
+      ? { version: info.version, hardwareModels: info.hardwareModels.map(String) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+if (command === 'flash') {
+  if (!a.devices && !a.device) fail('--device or --devices is required');
+  if (!a['identity-dir'] || !a.image || !a['sim-dir']) fail('--identity-dir (where provision wrote <id>.identity), --image and --sim-dir (the simulated boards) are required');
+  const ids = a.devices ? parseDeviceList(a.devices) : [a.device as string];
+  let image: Uint8Array;
+  try {
+    image = new Uint8Array(readFileSync(userPath(a.image)));
+  } catch (err) {
+    fail(`--image ${a.image}: ${(err as Error).message}`);
+  }
+  const info = simImageInfo(image);
+  if (!info) fail(`${a.image} is not a simulated firmware image (full image, header SLIMG1); a real board is flashed with esptool (firmware/README.md)`);
+  if (a.model && !info.hardwareModels.includes(a.model)) fail(`${a.image} (version ${info.version}) is built for ${info.hardwareModels.join(', ')}, not ${a.model}`);
+  const simDir = userPath(a['sim-dir']);
+  mkdirSync(simDir, { recursive: true, mode: 0o700 });
+  const done: Array<{ deviceId: string; nvs: string; app: string }> = [];
+  for (const deviceId of ids) {
+    let identity: Buffer;
+    try {
+      identity = readFileSync(join(userPath(a['identity-dir']), `${deviceId}.identity`));
+    } catch {
+      fail(`${deviceId}: no ${deviceId}.identity in ${a['identity-dir']} (provision it first)${done.length ? `; ${done.length} flashed before it` : ''}`);
+    }
+    // The factory partition: an erased NVS holding the identity alone (the simulator's SimFlash file), then the image in slot 0.
+    const nvs = join(simDir, `${deviceId}.json`);
+    writeFileSync(nvs, JSON.stringify({ data: { [NVS_IDENTITY_KEY]: identity.toString('base64') }, writes: {} }), { mode: 0o600 });
+    const app = join(simDir, `${deviceId}.app0`);
+    writeFileSync(app, image);
+    done.push({ deviceId, nvs, app });
+    if (!a.json) process.stderr.write(`flashed ${done.length}/${ids.length} ${deviceId}: identity and firmware ${info.version}\n`);
+  }
+  if (a.json) console.log(JSON.stringify({ firmwareVersion: info.version, hardwareModels: info.hardwareModels, boards: done }, null, 2));
+  else console.log(`${done.length} simulated board(s) flashed in ${simDir}: identity in NVS, firmware ${info.version} in slot 0`);
+  process.exit(0);
+}
 
 const overrides: Partial<ConfigInput> = {};
 if (a['data-dir']) overrides.dataDir = a['data-dir'];

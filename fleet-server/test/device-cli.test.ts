@@ -26,7 +26,7 @@ function documentedCommands(): string[] {
 
 describe('device CLI, as documented', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'device-cli-'));
-  const outputs = ['SRL-0001.identity', 'SRL-0001.identity.csv', 'SRL-0001.identity.label.svg', 'mosquitto', 'batch'].map((f) => join(ROOT, f));
+  const outputs = ['SRL-0001.identity', 'SRL-0001.identity.csv', 'SRL-0001.identity.label.svg', 'mosquitto', 'batch', 'streetlight-1.4.0.slimg', 'boards'].map((f) => join(ROOT, f));
   afterAll(() => {
     for (const f of outputs) rmSync(f, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
@@ -36,8 +36,9 @@ describe('device CLI, as documented', () => {
   });
 
   it('provisions, revokes and writes the Mosquitto configuration', async () => {
-    const [provision, revoke, brokerConfig, batch] = documentedCommands();
-    expect([provision, revoke, brokerConfig, batch].every((c) => c?.includes('run device'))).toBe(true);
+    const [provision, revoke, brokerConfig, batch, image, flash] = documentedCommands();
+    expect([provision, revoke, brokerConfig, batch, flash].every((c) => c?.includes('run device'))).toBe(true);
+    expect(image).toContain('run image');
     for (const f of outputs) expect(existsSync(f), `${f} left from an earlier run`).toBe(false);
 
     const single = run(provision as string);
@@ -91,7 +92,33 @@ describe('device CLI, as documented', () => {
         expect(parseClaimPayload(`SLC1:${d.deviceId}:${d.claimCode}`)).toEqual({ deviceId: d.deviceId, claimCode: d.claimCode });
       }
       expect(new Set(made.devices.map((d) => d.claimCode)).size).toBe(20);
+
+      // Flashing the batch into simulated boards: each board's NVS holds its identity alone, its slot 0 the image.
+      expect(run(image as string)).toMatch(/simulated image 1\.4\.0 for SL-ESP32 \(16384 bytes\)/);
+      expect(run(flash as string)).toMatch(/20 simulated board\(s\) flashed in .*boards: identity in NVS, firmware 1\.4\.0 in slot 0/);
+      const imageBytes = readFileSync(join(ROOT, 'streetlight-1.4.0.slimg'));
+      for (const d of made.devices) {
+        const nvs = JSON.parse(readFileSync(join(ROOT, 'boards', `${d.deviceId}.json`), 'utf8')) as { data: Record<string, string> };
+        expect(Object.keys(nvs.data)).toEqual(['identity']);
+        expect(Buffer.from(nvs.data.identity as string, 'base64').equals(readFileSync(d.identity))).toBe(true);
+        expect(readFileSync(join(ROOT, 'boards', `${d.deviceId}.app0`)).equals(imageBytes)).toBe(true);
+      }
+      // An image for another model, or a file that is no image, is refused in words.
+      // (straight through node: the command as documented is the one above)
+      const refused = (args: string[]): string => {
+        try {
+          execFileSync(process.execPath, ['--conditions=@streetlight/source', '--import', 'tsx', 'src/device-cli.ts', 'flash', ...args], {
+            cwd: join(ROOT, 'fleet-server'), encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT }, stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          return '';
+        } catch (err) {
+          return String((err as { stderr?: string }).stderr);
+        }
+      };
+      const flashArgs = ['--device', 'SRL-0101', '--identity-dir', './batch', '--sim-dir', './boards'];
+      expect(refused([...flashArgs, '--image', './streetlight-1.4.0.slimg', '--model', 'SL-OTHER'])).toMatch(/built for SL-ESP32, not SL-OTHER/);
+      expect(refused([...flashArgs, '--image', './batch/labels.html'])).toMatch(/is not a simulated firmware image/);
       await repo.close();
     }
-  }, 120_000);
+  }, 300_000); // eight pnpm runs: minutes on a loaded machine
 });

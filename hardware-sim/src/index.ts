@@ -28,6 +28,8 @@ export * from './town/index.js';
 export * from './xs/index.js';
 // OTA (issue 6): A/B slots, bootloader rollback, simulated images.
 export { buildSimImage, parseSimImage, SimBootloader, SlotFlash, SECTOR, BootError, type SimImageInfo, type Slot, type SlotState, type BootDecision } from './ota/bootloader.js';
+// Issue 15: a board flashed by the fleet server's `device flash` (identity in NVS, the image in slot 0).
+export { flashedBoard, NotFlashedError } from './flashed.js';
 // Metering (issue 5): chip models, metering IO classes, the meterlog flash partition.
 export * from './chips/index.js';
 export { SimFlashPartition, PowerLossError, partitionView, FLASH_SECTOR_BYTES, DEFAULT_METERLOG_BYTES, type SimFlashPartitionOptions } from './flash-partition.js';

@@ -100,6 +100,8 @@ export const HOW: Record<string, How> = {
   [`${FLEET} run device revoke --device SRL-0001`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   [`MQTT_USERNAME=fleet MQTT_PASSWORD=change-me ${FLEET} run device broker-config --out ./mosquitto --listener 127.0.0.1:1883`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   [`npx -y pnpm@10 --silent --filter @streetlight/fleet-server run device provision --tenant sarlat --devices SRL-0101..SRL-0120 --model SL-ESP32 --broker mqtt://127.0.0.1:1884 --out-dir ./batch --json`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
+  'npx -y pnpm@10 --filter @streetlight/hardware-sim run image --version 1.4.0 --model SL-ESP32 --out ./streetlight-1.4.0.slimg': { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
+  [`${FLEET} run device flash --devices SRL-0101..SRL-0120 --identity-dir ./batch --image ./streetlight-1.4.0.slimg --sim-dir ./boards --model SL-ESP32`]: { by: 'fleet-server/test/device-cli.test.ts', names: 'Device identities' },
   // The firmware.
   'npx -y pnpm@10 --filter @streetlight/firmware build': { run: 'the firmware build' },
   'cd firmware': { not: 'the first step of flashing an ESP32 (below)' },
