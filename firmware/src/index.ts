@@ -13,3 +13,6 @@ export { evaluatePlan, resolveNight, resolveProgram, programFor, nightOf, type S
 export { dutyFraction, FADE_STEP_MS } from './dimmer.js';
 export { checkOffer, compareVersions, parseVersion, type TrustedKey, type OfferCheck, type OfferRejection } from './ota/manifest.js';
 export { createSha256, type Hasher } from './ota/digest.js';
+// Issue 17: DALI-2 / D4i driver.
+export { arcForFraction, fractionForArc } from './dali/frames.js';
+export { POLL_MS as DALI_POLL_MS, DIAG_MS as DALI_DIAG_MS, REPORT_MS as DALI_REPORT_MS, LED_RATED_LIFE_H, OVERTEMP_C } from './dali/service.js';
