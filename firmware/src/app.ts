@@ -26,6 +26,7 @@ import { hmacSha256 } from './sha256.js';
 import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
 import { PresenceSensor, type PresenceStep } from './presence.js';
 import { Backoff } from './backoff.js';
+import { DaliService } from './dali/service.js'; // issue 17: DALI-2 / D4i driver
 import { Clo, cloProblem, type CloStatusView } from './clo.js'; // issue 17: constant light output
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
@@ -114,6 +115,8 @@ export interface FirmwareStatus {
   energy?: EnergyStatus;
   /** Presence on demand; absent on a board without a presence sensor. */
   presence?: { raised: boolean; detections: number; reports: number };
+  /** Issue 17: the DALI-2 / D4i driver; absent on a board without a DALI interface. */
+  dali?: { gear: boolean; d4i: boolean; reports: number; alarms: number[] };
   /** Constant light output (issue 17); absent when the config carries no lumen-maintenance figure. */
   clo?: CloStatusView;
 }
@@ -173,6 +176,8 @@ export class LuminaireController implements Firmware {
   /** Seqs of this connection's unanswered Hellos, the last HELLO_SEQS_KEPT; empty once one is answered. */
   #helloSeqs: number[] = [];
   #firstHelloSeq = 0;
+  /** Issue 17: the luminaire's DALI-2 / D4i driver (dali/service.ts), when the board has a DALI interface. */
+  readonly #dali: DaliService | undefined;
   /** Issue 17: constant light output (clo.ts), re-evaluated every CLO_TICK_MS from the burning hours. */
   readonly #clo: Clo;
   #cloTimer: TimerId | undefined;
@@ -206,7 +211,13 @@ export class LuminaireController implements Firmware {
     this.#override = this.#store.loadOverride();
 
     const cfg = this.#config;
-    this.#dimmer = new Dimmer(host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
+    // Issue 17: with a DALI interface the dimmer's output goes to the driver as DAPC, not to the PWM pin.
+    this.#dali = DaliService.start(host, {
+      event: (type, active, value, detail) => { if (this.#link) this.#event(type, active, value, detail); },
+      report: (luminaire) => this.#send({ luminaire }),
+      time: () => (this.#clockValid() ? Math.floor(this.#now() / 1000) : 0),
+    });
+    this.#dimmer = new Dimmer(this.#dali ? this.#dali.dimmingHost(host) : host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
     this.#clo = new Clo(this.#store.loadCloSaved(), (mwh) => this.#store.saveCloSaved(mwh));
     this.#clo.configure(cfg);
     this.#cloBurningMs = this.#store.loadCloBurningS() * 1000;
@@ -272,6 +283,7 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#cloTimer);
     this.#stopHelloRetry();
     this.#energy?.stop();
+    this.#dali?.stop();
     this.#ota.stop();
     this.#link.close();
     this.#wifi?.close();
@@ -297,6 +309,7 @@ export class LuminaireController implements Firmware {
       helloPending: this.#helloTimer !== undefined,
       ...(this.#energy ? { energy: this.#energy.status() } : {}),
       ...(this.#presence ? { presence: { raised: this.#last.raised ?? false, detections: this.#presence.detections, reports: this.#presence.reports } } : {}),
+      ...(this.#dali ? { dali: this.#dali.status() } : {}),
       ...(this.#clo.active ? { clo: this.#clo.status() } : {}),
     };
   }
@@ -491,6 +504,7 @@ export class LuminaireController implements Firmware {
     this.#firstHelloSeq = this.#helloSeqs[0] ?? 0;
     this.#sendState(ReportReason.REPORT_REASON_BOOT);
     this.#energy?.onConnected();
+    this.#dali?.onConnected();
     this.#armHelloRetry();
   }
 
@@ -770,6 +784,11 @@ export class LuminaireController implements Firmware {
       this.#presence?.ahead(d.presence);
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#evaluate(false);
+    } else if (command.readLuminaire) {
+      // Issue 17: read the DALI driver's banks again and report them (LuminaireReport, reason REQUESTED).
+      if (!this.#dali) return this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'no DALI driver');
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#dali.request();
     } else if (command.requestReport) {
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#sendState(ReportReason.REPORT_REASON_REQUESTED);
