@@ -769,3 +769,15 @@ export const luminaireD4i = pgTable('luminaire_d4i', {
   failures: bigint('failures', { mode: 'number' }).notNull(),
   actualLevel: bigint('actual_level', { mode: 'number' }),
 }, (t) => [index('luminaire_d4i_tenant_idx').on(t.tenantId)]);
+
+/** Issue 17, frugal learning: see schema.sqlite.ts. */
+export const trafficProfiles = pgTable('traffic_profiles', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  sentAt: bigint('sent_at', { mode: 'number' }).notNull(),
+  weeks: bigint('weeks', { mode: 'number' }).notNull(),
+  cellMinutes: bigint('cell_minutes', { mode: 'number' }).notNull(),
+  watchedCells: bigint('watched_cells', { mode: 'number' }).notNull(),
+  cells: text('cells').notNull(),
+}, (t) => [index('traffic_profiles_tenant_idx').on(t.tenantId)]);

@@ -819,3 +819,20 @@ export const luminaireD4i = sqliteTable('luminaire_d4i', {
   failures: integer('failures').notNull(),
   actualLevel: integer('actual_level'),
 }, (t) => [index('luminaire_d4i_tenant_idx').on(t.tenantId)]);
+
+/**
+ * Issue 17, frugal learning: the last learnt traffic profile of each controller (`TrafficProfile`, about one a week):
+ * the probability × 255 that someone passes, per cell of the local week (Monday 00:00 first), base64 of the bytes.
+ */
+export const trafficProfiles = sqliteTable('traffic_profiles', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Server time the profile arrived (ms). */
+  receivedAt: integer('received_at').notNull(),
+  /** Device time the frame was sent (Unix s; 0 = the device had no valid clock). */
+  sentAt: integer('sent_at').notNull(),
+  weeks: integer('weeks').notNull(),
+  cellMinutes: integer('cell_minutes').notNull(),
+  watchedCells: integer('watched_cells').notNull(),
+  cells: text('cells').notNull(),
+}, (t) => [index('traffic_profiles_tenant_idx').on(t.tenantId)]);
