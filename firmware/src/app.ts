@@ -16,6 +16,7 @@ import { Link } from './link.js';
 import { evaluatePlan, type Site } from './schedule.js';
 import { SEQ_BLOCK, Store, type Counters } from './store.js';
 import { sunEventUtc, ZENITH_OFFICIAL } from './sun.js';
+import { CELL_MINUTES, TrafficLearning, type LearningStatus } from './learning.js'; // issue 17: frugal learning
 import { parsePosixTz, toLocalMs } from './tz.js';
 import { OtaAgent } from './ota/agent.js'; // issue 6
 import { FIRMWARE_VERSION } from './version.js';
@@ -26,8 +27,6 @@ import { hmacSha256 } from './sha256.js';
 import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
 import { PresenceSensor, type PresenceStep } from './presence.js';
 import { Backoff } from './backoff.js';
-import { DaliService } from './dali/service.js'; // issue 17: DALI-2 / D4i driver
-import { Clo, cloProblem, type CloStatusView } from './clo.js'; // issue 17: constant light output
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({
@@ -43,8 +42,6 @@ export const MIN_VALID_TIME_MS = 1_704_067_200_000;
 export const SYNC_VALID_MS = 24 * 3_600_000;
 /** The evaluation timer never sleeps longer than this, so clock steps and DST are picked up. */
 export const EVAL_MAX_MS = 60_000;
-/** Constant light output: how often the drive factor follows the burning hours and the saving is counted. */
-export const CLO_TICK_MS = 60_000;
 /** A server time further than this from the board clock resets the board clock. */
 export const CLOCK_SET_THRESHOLD_MS = 2_000;
 /**
@@ -115,10 +112,8 @@ export interface FirmwareStatus {
   energy?: EnergyStatus;
   /** Presence on demand; absent on a board without a presence sensor. */
   presence?: { raised: boolean; detections: number; reports: number };
-  /** Issue 17: the DALI-2 / D4i driver; absent on a board without a DALI interface. */
-  dali?: { gear: boolean; d4i: boolean; reports: number; alarms: number[] };
-  /** Constant light output (issue 17); absent when the config carries no lumen-maintenance figure. */
-  clo?: CloStatusView;
+  /** Frugal learning (issue 17); absent on a board without a presence sensor. */
+  learning?: LearningStatus;
 }
 
 export interface Firmware {
@@ -135,6 +130,8 @@ interface Decision {
   reported: number;
   /** A presence step's light is raised. */
   raised?: boolean;
+  /** Raised by the learnt traffic profile (pre-lit), not by a detection. */
+  anticipated?: boolean;
   /** The presence step this decision came from. */
   presence?: PresenceStep;
 }
@@ -148,6 +145,8 @@ export class LuminaireController implements Firmware {
   readonly #photocell: DigitalIO | undefined;
   /** Presence on demand: the pole's motion sensor, when the board has one (`pin.presence`). */
   readonly #presence: PresenceSensor | undefined;
+  /** Issue 17, frugal learning: the street's traffic by quarter-hour of the week, learnt from the presence sensor. */
+  readonly #learning: TrafficLearning | undefined;
   #config: SetConfig | undefined;
   #site: Site | undefined;
   #plan: Plan | undefined;
@@ -176,13 +175,6 @@ export class LuminaireController implements Firmware {
   /** Seqs of this connection's unanswered Hellos, the last HELLO_SEQS_KEPT; empty once one is answered. */
   #helloSeqs: number[] = [];
   #firstHelloSeq = 0;
-  /** Issue 17: the luminaire's DALI-2 / D4i driver (dali/service.ts), when the board has a DALI interface. */
-  readonly #dali: DaliService | undefined;
-  /** Issue 17: constant light output (clo.ts), re-evaluated every CLO_TICK_MS from the burning hours. */
-  readonly #clo: Clo;
-  #cloTimer: TimerId | undefined;
-  #cloBurningMs = 0;
-  #cloEnergyMwh: number | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -211,22 +203,14 @@ export class LuminaireController implements Firmware {
     this.#override = this.#store.loadOverride();
 
     const cfg = this.#config;
-    // Issue 17: with a DALI interface the dimmer's output goes to the driver as DAPC, not to the PWM pin.
-    this.#dali = DaliService.start(host, {
-      event: (type, active, value, detail) => { if (this.#link) this.#event(type, active, value, detail); },
-      report: (luminaire) => this.#send({ luminaire }),
-      time: () => (this.#clockValid() ? Math.floor(this.#now() / 1000) : 0),
-    });
-    this.#dimmer = new Dimmer(this.#dali ? this.#dali.dimmingHost(host) : host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
-    this.#clo = new Clo(this.#store.loadCloSaved(), (mwh) => this.#store.saveCloSaved(mwh));
-    this.#clo.configure(cfg);
-    this.#cloBurningMs = this.#store.loadCloBurningS() * 1000;
+    this.#dimmer = new Dimmer(host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
     const { device } = host;
     if (device.pin.photocell !== undefined && device.io.Digital) {
       this.#photocell = new device.io.Digital({ pin: device.pin.photocell, mode: device.io.Digital.Input });
     }
     if (device.pin.presence !== undefined && device.io.Digital) {
       this.#presence = new PresenceSensor(host, device.pin.presence, { changed: () => this.#guard('presence', () => this.#onPresence()) });
+      this.#learning = new TrafficLearning(host.storage);
     }
     // Power back (cabinet switched on, or a cut in the night): go straight to the level of this moment.
     this.#evaluate(true);
@@ -241,8 +225,6 @@ export class LuminaireController implements Firmware {
       wallClock: () => (this.#clockValid() ? this.#now() : undefined),
       rejected: (why) => this.#reject(why),
     });
-    this.#cloTick();
-    this.#cloTimer = host.timers.repeat(() => this.#guard('clo', () => this.#cloTick()), CLO_TICK_MS);
     this.#armReports();
     // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
     this.#ota = new OtaAgent({
@@ -280,10 +262,8 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
     this.#host.timers.clear(this.#changeTimer);
-    this.#host.timers.clear(this.#cloTimer);
     this.#stopHelloRetry();
     this.#energy?.stop();
-    this.#dali?.stop();
     this.#ota.stop();
     this.#link.close();
     this.#wifi?.close();
@@ -302,6 +282,7 @@ export class LuminaireController implements Firmware {
       planId: this.#plan?.id ?? 0,
       planVersion: this.#plan?.version ?? 0,
       overrideId: this.#activeOverride()?.id ?? 0,
+      ...(this.#learning ? { learning: this.#learning.status(this.#clockValid() && this.#site ? toLocalMs(this.#site.tz, this.#now()) : undefined) } : {}),
       connected: this.#link.connected,
       bootCount: this.#counters.bootCount,
       seq: this.#seq,
@@ -309,8 +290,6 @@ export class LuminaireController implements Firmware {
       helloPending: this.#helloTimer !== undefined,
       ...(this.#energy ? { energy: this.#energy.status() } : {}),
       ...(this.#presence ? { presence: { raised: this.#last.raised ?? false, detections: this.#presence.detections, reports: this.#presence.reports } } : {}),
-      ...(this.#dali ? { dali: this.#dali.status() } : {}),
-      ...(this.#clo.active ? { clo: this.#clo.status() } : {}),
     };
   }
 
@@ -423,6 +402,10 @@ export class LuminaireController implements Firmware {
         const step: PresenceStep = { level: d.level, mode: d.presence, since: d.since };
         const wasRaised = this.#last.presence?.since === d.since && (this.#last.raised ?? false);
         const p = sensor.level(step, wasRaised, d.fadeS);
+        const pre = p.raised ? undefined : this.#prelight(step, now);
+        if (pre !== undefined && pre > p.level) {
+          return { level: pre, fadeS: d.presence.fadeUpS ?? 0, raised: true, anticipated: true, presence: step, reported: Math.min(d.presence.baseLevel ?? 0, d.level), source: LevelSource.LEVEL_SOURCE_PLAN, ...next };
+        }
         return { level: p.level, fadeS: p.fadeS, raised: p.raised, presence: step, reported: Math.min(d.presence.baseLevel ?? 0, d.level), source: LevelSource.LEVEL_SOURCE_PLAN, ...next };
       }
       return { level: d.level, reported: d.level, fadeS: d.fadeS, source: LevelSource.LEVEL_SOURCE_PLAN, ...next };
@@ -430,6 +413,36 @@ export class LuminaireController implements Firmware {
     const source = this.#config ? LevelSource.LEVEL_SOURCE_FALLBACK : LevelSource.LEVEL_SOURCE_DEFAULT;
     const level = this.#isNight(now) ? this.#fallbackLevel() : 0;
     return { level, reported: level, fadeS: defaultFade, source };
+  }
+
+  /**
+   * Issue 17: the pre-lit level of a presence step that anticipates (`anticipate_pct`) when the learnt profile
+   * expects someone now or within learning.LEAD_MS: the step's `prelight_level` (0: its level), within base..level.
+   */
+  #prelight(step: PresenceStep, now: number): number | undefined {
+    const learning = this.#learning;
+    const pct = step.mode.anticipatePct ?? 0;
+    const site = this.#site;
+    if (!learning || !pct || !site) return undefined;
+    if (!learning.shouldAnticipate(toLocalMs(site.tz, now), pct)) return undefined;
+    const base = Math.min(step.mode.baseLevel ?? 0, step.level);
+    return Math.min(step.level, Math.max(base, step.mode.prelightLevel || step.level));
+  }
+
+  /**
+   * Issue 17, frugal learning: the cell of the week watched (a presence step with a sensor and a valid clock), the
+   * model saved, and about once a week the profile — never raw detections — sent to the server.
+   */
+  #learn(now: number, d: Decision): void {
+    const learning = this.#learning;
+    const site = this.#site;
+    if (!learning || !site || !this.#clockValid()) return;
+    const nowS = Math.floor(now / 1000);
+    learning.observe(toLocalMs(site.tz, now), nowS, d.presence !== undefined);
+    learning.anticipating = d.anticipated ?? false;
+    if (!(this.#link?.connected ?? false) || !learning.profileDue(nowS)) return;
+    const sent = this.#send({ profile: { weeks: learning.weeks, cellMinutes: CELL_MINUTES, cells: learning.cells, watchedCells: learning.watchedCells } });
+    if (sent) learning.profileSent(nowS);
   }
 
   /**
@@ -443,6 +456,7 @@ export class LuminaireController implements Firmware {
     const d = this.#decide(now);
     const outcome = sensor.onChange(d.presence);
     if (outcome === 'ignored') return;
+    if ((outcome === 'report' || outcome === 'raised') && this.#site && this.#clockValid()) this.#learning?.detected(toLocalMs(this.#site.tz, now));
     this.#evaluate(false);
     if (outcome !== 'report' || !d.presence) return;
     const step = d.presence;
@@ -461,6 +475,7 @@ export class LuminaireController implements Firmware {
     if (this.#stopped) return;
     const now = this.#now();
     const d = this.#decide(now);
+    this.#learn(now, d);
     const changed = d.reported !== this.#last.reported || d.source !== this.#last.source;
     if (d.level !== this.#dimmer.target || boot) this.#dimmer.set(d.level, boot ? 0 : d.fadeS);
     this.#last = d;
@@ -504,7 +519,6 @@ export class LuminaireController implements Firmware {
     this.#firstHelloSeq = this.#helloSeqs[0] ?? 0;
     this.#sendState(ReportReason.REPORT_REASON_BOOT);
     this.#energy?.onConnected();
-    this.#dali?.onConnected();
     this.#armHelloRetry();
   }
 
@@ -579,7 +593,6 @@ export class LuminaireController implements Firmware {
         uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
         powerMw: this.#energy?.powerMw ?? 0,
         reason,
-        ...(this.#clo.active ? { clo: this.#clo.status() } : {}),
       },
     });
   }
@@ -607,30 +620,6 @@ export class LuminaireController implements Firmware {
       this.#changeTimer = undefined;
       this.#guard('report', () => this.#sendState(ReportReason.REPORT_REASON_CHANGE));
     }, Math.max(0, fadeS) * 1000 + FADE_STEP_MS);
-  }
-
-  /**
-   * Constant light output (clo.ts): the LED's burning hours — the metering's lifetime count when the board has a
-   * chip (it survives power cuts in the meter log), else this controller's own count of time lit, kept in the
-   * store every CLO_TICK_MS × 60 — give the drive factor; the energy drawn since the last tick feeds the saving.
-   */
-  #cloTick(): void {
-    const energy = this.#energy?.status();
-    let burningS: number;
-    if (energy) {
-      burningS = energy.totalBurningS;
-      const prev = this.#cloEnergyMwh;
-      this.#cloEnergyMwh = energy.totalEnergyMwh;
-      if (prev !== undefined && energy.totalEnergyMwh > prev) this.#clo.account(energy.totalEnergyMwh - prev, CLO_TICK_MS);
-    } else {
-      if (this.#dimmer.level > 0) {
-        this.#cloBurningMs += CLO_TICK_MS;
-        if (this.#cloBurningMs % (60 * CLO_TICK_MS) === 0) this.#store.saveCloBurningS(Math.floor(this.#cloBurningMs / 1000));
-      }
-      burningS = this.#cloBurningMs / 1000;
-    }
-    this.#clo.burning(burningS);
-    this.#dimmer.setDriveFactor(this.#clo.active ? this.#clo.factor : 1);
   }
 
   #armReports(): void {
@@ -714,15 +703,11 @@ export class LuminaireController implements Firmware {
       return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, String(err instanceof Error ? err.message : err));
     }
     if ((config.fallbackLevel ?? 0) > 100 || (config.minLevel ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'level > 100');
-    const clo = cloProblem(config);
-    if (clo) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, clo);
     this.#store.saveConfig(config);
     this.#config = config;
     this.#site = this.#siteOf(config);
     this.#dimmer.configure({ curve: config.curve ?? 0, minLevel: config.minLevel ?? 0 });
     this.#energy?.configure(config);
-    this.#clo.configure(config);
-    this.#cloTick();
     this.#armReports();
     this.#ack(seq, AckStatus.ACK_STATUS_OK);
     this.#evaluate(false);
@@ -784,11 +769,6 @@ export class LuminaireController implements Firmware {
       this.#presence?.ahead(d.presence);
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#evaluate(false);
-    } else if (command.readLuminaire) {
-      // Issue 17: read the DALI driver's banks again and report them (LuminaireReport, reason REQUESTED).
-      if (!this.#dali) return this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'no DALI driver');
-      this.#ack(seq, AckStatus.ACK_STATUS_OK);
-      this.#dali.request();
     } else if (command.requestReport) {
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#sendState(ReportReason.REPORT_REASON_REQUESTED);
