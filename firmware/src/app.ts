@@ -27,6 +27,8 @@ import { hmacSha256 } from './sha256.js';
 import { WifiStation } from './wifi.js'; // issue 12: the firmware joins its network itself
 import { PresenceSensor, type PresenceStep } from './presence.js';
 import { Backoff } from './backoff.js';
+import { DaliService } from './dali/service.js'; // issue 17: DALI-2 / D4i driver
+import { Clo, cloProblem, type CloStatusView } from './clo.js'; // issue 17: constant light output
 
 /** Defaults used while a SetConfig leaves a field at 0 (documented in firmware/README.md). */
 export const DEFAULTS = Object.freeze({
@@ -42,6 +44,8 @@ export const MIN_VALID_TIME_MS = 1_704_067_200_000;
 export const SYNC_VALID_MS = 24 * 3_600_000;
 /** The evaluation timer never sleeps longer than this, so clock steps and DST are picked up. */
 export const EVAL_MAX_MS = 60_000;
+/** Constant light output: how often the drive factor follows the burning hours and the saving is counted. */
+export const CLO_TICK_MS = 60_000;
 /** A server time further than this from the board clock resets the board clock. */
 export const CLOCK_SET_THRESHOLD_MS = 2_000;
 /**
@@ -114,6 +118,10 @@ export interface FirmwareStatus {
   presence?: { raised: boolean; detections: number; reports: number };
   /** Frugal learning (issue 17); absent on a board without a presence sensor. */
   learning?: LearningStatus;
+  /** Issue 17: the DALI-2 / D4i driver; absent on a board without a DALI interface. */
+  dali?: { gear: boolean; d4i: boolean; reports: number; alarms: number[] };
+  /** Constant light output (issue 17); absent when the config carries no lumen-maintenance figure. */
+  clo?: CloStatusView;
 }
 
 export interface Firmware {
@@ -175,6 +183,13 @@ export class LuminaireController implements Firmware {
   /** Seqs of this connection's unanswered Hellos, the last HELLO_SEQS_KEPT; empty once one is answered. */
   #helloSeqs: number[] = [];
   #firstHelloSeq = 0;
+  /** Issue 17: the luminaire's DALI-2 / D4i driver (dali/service.ts), when the board has a DALI interface. */
+  readonly #dali: DaliService | undefined;
+  /** Issue 17: constant light output (clo.ts), re-evaluated every CLO_TICK_MS from the burning hours. */
+  readonly #clo: Clo;
+  #cloTimer: TimerId | undefined;
+  #cloBurningMs = 0;
+  #cloEnergyMwh: number | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -203,7 +218,16 @@ export class LuminaireController implements Firmware {
     this.#override = this.#store.loadOverride();
 
     const cfg = this.#config;
-    this.#dimmer = new Dimmer(host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
+    // Issue 17: with a DALI interface the dimmer's output goes to the driver as DAPC, not to the PWM pin.
+    this.#dali = DaliService.start(host, {
+      event: (type, active, value, detail) => { if (this.#link) this.#event(type, active, value, detail); },
+      report: (luminaire) => this.#send({ luminaire }),
+      time: () => (this.#clockValid() ? Math.floor(this.#now() / 1000) : 0),
+    });
+    this.#dimmer = new Dimmer(this.#dali ? this.#dali.dimmingHost(host) : host, { curve: cfg?.curve ?? 0, minLevel: cfg?.minLevel ?? 0 });
+    this.#clo = new Clo(this.#store.loadCloSaved(), (mwh) => this.#store.saveCloSaved(mwh));
+    this.#clo.configure(cfg);
+    this.#cloBurningMs = this.#store.loadCloBurningS() * 1000;
     const { device } = host;
     if (device.pin.photocell !== undefined && device.io.Digital) {
       this.#photocell = new device.io.Digital({ pin: device.pin.photocell, mode: device.io.Digital.Input });
@@ -225,6 +249,8 @@ export class LuminaireController implements Firmware {
       wallClock: () => (this.#clockValid() ? this.#now() : undefined),
       rejected: (why) => this.#reject(why),
     });
+    this.#cloTick();
+    this.#cloTimer = host.timers.repeat(() => this.#guard('clo', () => this.#cloTick()), CLO_TICK_MS);
     this.#armReports();
     // Issue 6: OTA; after a reboot into a new image it runs the self-test (plan and config readable, server reached).
     this.#ota = new OtaAgent({
@@ -262,8 +288,10 @@ export class LuminaireController implements Firmware {
     this.#host.timers.clear(this.#evalTimer);
     this.#host.timers.clear(this.#reportTimer);
     this.#host.timers.clear(this.#changeTimer);
+    this.#host.timers.clear(this.#cloTimer);
     this.#stopHelloRetry();
     this.#energy?.stop();
+    this.#dali?.stop();
     this.#ota.stop();
     this.#link.close();
     this.#wifi?.close();
@@ -290,6 +318,8 @@ export class LuminaireController implements Firmware {
       helloPending: this.#helloTimer !== undefined,
       ...(this.#energy ? { energy: this.#energy.status() } : {}),
       ...(this.#presence ? { presence: { raised: this.#last.raised ?? false, detections: this.#presence.detections, reports: this.#presence.reports } } : {}),
+      ...(this.#dali ? { dali: this.#dali.status() } : {}),
+      ...(this.#clo.active ? { clo: this.#clo.status() } : {}),
     };
   }
 
@@ -519,6 +549,7 @@ export class LuminaireController implements Firmware {
     this.#firstHelloSeq = this.#helloSeqs[0] ?? 0;
     this.#sendState(ReportReason.REPORT_REASON_BOOT);
     this.#energy?.onConnected();
+    this.#dali?.onConnected();
     this.#armHelloRetry();
   }
 
@@ -593,6 +624,7 @@ export class LuminaireController implements Firmware {
         uptimeS: Math.floor(this.#host.clock.ticks() / 1000),
         powerMw: this.#energy?.powerMw ?? 0,
         reason,
+        ...(this.#clo.active ? { clo: this.#clo.status() } : {}),
       },
     });
   }
@@ -620,6 +652,30 @@ export class LuminaireController implements Firmware {
       this.#changeTimer = undefined;
       this.#guard('report', () => this.#sendState(ReportReason.REPORT_REASON_CHANGE));
     }, Math.max(0, fadeS) * 1000 + FADE_STEP_MS);
+  }
+
+  /**
+   * Constant light output (clo.ts): the LED's burning hours — the metering's lifetime count when the board has a
+   * chip (it survives power cuts in the meter log), else this controller's own count of time lit, kept in the
+   * store every CLO_TICK_MS × 60 — give the drive factor; the energy drawn since the last tick feeds the saving.
+   */
+  #cloTick(): void {
+    const energy = this.#energy?.status();
+    let burningS: number;
+    if (energy) {
+      burningS = energy.totalBurningS;
+      const prev = this.#cloEnergyMwh;
+      this.#cloEnergyMwh = energy.totalEnergyMwh;
+      if (prev !== undefined && energy.totalEnergyMwh > prev) this.#clo.account(energy.totalEnergyMwh - prev, CLO_TICK_MS);
+    } else {
+      if (this.#dimmer.level > 0) {
+        this.#cloBurningMs += CLO_TICK_MS;
+        if (this.#cloBurningMs % (60 * CLO_TICK_MS) === 0) this.#store.saveCloBurningS(Math.floor(this.#cloBurningMs / 1000));
+      }
+      burningS = this.#cloBurningMs / 1000;
+    }
+    this.#clo.burning(burningS);
+    this.#dimmer.setDriveFactor(this.#clo.active ? this.#clo.factor : 1);
   }
 
   #armReports(): void {
@@ -703,11 +759,15 @@ export class LuminaireController implements Firmware {
       return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, String(err instanceof Error ? err.message : err));
     }
     if ((config.fallbackLevel ?? 0) > 100 || (config.minLevel ?? 0) > 100) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, 'level > 100');
+    const clo = cloProblem(config);
+    if (clo) return this.#ack(seq, AckStatus.ACK_STATUS_INVALID, clo);
     this.#store.saveConfig(config);
     this.#config = config;
     this.#site = this.#siteOf(config);
     this.#dimmer.configure({ curve: config.curve ?? 0, minLevel: config.minLevel ?? 0 });
     this.#energy?.configure(config);
+    this.#clo.configure(config);
+    this.#cloTick();
     this.#armReports();
     this.#ack(seq, AckStatus.ACK_STATUS_OK);
     this.#evaluate(false);
@@ -769,6 +829,11 @@ export class LuminaireController implements Firmware {
       this.#presence?.ahead(d.presence);
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#evaluate(false);
+    } else if (command.readLuminaire) {
+      // Issue 17: read the DALI driver's banks again and report them (LuminaireReport, reason REQUESTED).
+      if (!this.#dali) return this.#ack(seq, AckStatus.ACK_STATUS_UNSUPPORTED, 'no DALI driver');
+      this.#ack(seq, AckStatus.ACK_STATUS_OK);
+      this.#dali.request();
     } else if (command.requestReport) {
       this.#ack(seq, AckStatus.ACK_STATUS_OK);
       this.#sendState(ReportReason.REPORT_REASON_REQUESTED);
