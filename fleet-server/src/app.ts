@@ -32,6 +32,7 @@ import { mapRoutes } from './routes/map.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
 import { inventoryModelRoutes } from './routes/inventory-model.js';
 import { planRoutes } from './routes/plans.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { statusRoutes } from './routes/status.js';
 import { energyPlugin } from './energy/plugin.js';
 import type { PreparedEnergy } from './energy/service.js';
@@ -412,6 +413,7 @@ async function registerAll(
   await app.register(alarmRoutes); // alarms handled to the end: filters, assignment, comments, interventions, clearing, e-mails (routes/alarms.ts)
   if (options.simulation) await app.register(simulationRoutes(options.simulation)); // the demo's fault injection (routes/simulation.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
+  await app.register(calendarRoutes); // issue 16: calendar sets (holidays, school holidays), month view of plans (routes/calendar.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
   await app.register(councilReportRoutes); // issue 16: the council's month or year report, JSON, CSV and PDF (routes/council-report.ts)

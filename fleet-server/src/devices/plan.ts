@@ -81,8 +81,13 @@ export type PlanBody = z.output<typeof planBodySchema>;
 /** The plan as stored (JSON): weekdays normalised to a mask. */
 export interface StoredPlan {
   programs: Array<{ id: number; steps: Array<{ anchor: AnchorName; offsetMin: number; level: number; fadeS: number; presence?: PresenceModeBody }> }>;
-  rules: Array<{ programId: number; weekdayMask: number; dates: string[]; priority: number }>;
+  rules: Array<{ programId: number; weekdayMask: number; dates: string[]; priority: number; sets?: string[]; name?: string }>;
   defaultProgramId: number;
+  /**
+   * The rules as the device gets them when some rule references calendar sets: the sets expanded into dated
+   * rules for the nights [from, to) (plans/calendar.ts expandForDevice), fixed when the version is made.
+   */
+  calendar?: { from: string; to: string; rules: Array<{ programId: number; weekdayMask: number; dates: string[]; priority: number }> };
 }
 
 export function weekdayMask(w: number | readonly (typeof WEEKDAYS)[number][] | undefined): number {
@@ -91,10 +96,17 @@ export function weekdayMask(w: number | readonly (typeof WEEKDAYS)[number][] | u
   return w.reduce((mask, d) => mask | (1 << WEEKDAYS.indexOf(d)), 0);
 }
 
-export function storedPlan(body: PlanBody): StoredPlan {
+/**
+ * A plan body as stored. Named plans (plans/model.ts draftPlanSchema) also give rules calendar `sets`
+ * (expanded per version by plans/calendar.ts) and a `name`; the device routes' body has neither.
+ */
+export function storedPlan(body: Omit<PlanBody, 'rules'> & { rules: Array<PlanBody['rules'][number] & { sets?: string[] | undefined; name?: string | undefined }> }): StoredPlan {
   return {
     programs: body.programs.map((p) => ({ id: p.id, steps: p.steps.map((s) => ({ ...s })) })),
-    rules: body.rules.map((r) => ({ programId: r.programId, weekdayMask: weekdayMask(r.weekdays), dates: r.dates ?? [], priority: r.priority })),
+    rules: body.rules.map((r) => ({
+      programId: r.programId, weekdayMask: weekdayMask(r.weekdays), dates: r.dates ?? [], priority: r.priority,
+      ...(r.sets?.length ? { sets: [...r.sets] } : {}), ...(r.name ? { name: r.name } : {}),
+    })),
     defaultProgramId: body.defaultProgramId,
   };
 }
@@ -107,7 +119,8 @@ export function toProtoPlan(id: number, version: number, plan: StoredPlan): Prot
       id: p.id,
       steps: p.steps.map((s) => ({ anchor: ANCHOR_VALUE[s.anchor], offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS, ...(s.presence ? { presence: { ...s.presence } } : {}) })),
     })),
-    rules: plan.rules.map((r) => ({
+    // Rules with calendar sets go as their stored expansion; a set rule without one (no expansion made) matches no night.
+    rules: (plan.calendar?.rules ?? plan.rules).filter((r) => r.weekdayMask || r.dates.length).map((r) => ({
       programId: r.programId, weekdayMask: r.weekdayMask, priority: r.priority,
       dates: r.dates.map((d) => Number(d.replace(/-/g, ''))),
     })),

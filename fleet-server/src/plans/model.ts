@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ANCHORS, WEEKDAYS, presenceModeSchema, storedPlan, toProtoPlan, type PlanBody, type StoredPlan } from '../devices/plan.js';
 import type { Plan } from '@streetlight/protocol/lean';
+import { CALENDAR_SETS } from './calendar.js';
 
 export const draftStepSchema = z.strictObject({
   anchor: z.enum(ANCHORS),
@@ -24,6 +25,10 @@ export const draftPlanSchema = z.strictObject({
     weekdays: z.union([z.number().int().min(0).max(127), z.array(z.enum(WEEKDAYS)).max(7)]).optional(),
     dates: z.array(z.string()).max(366).optional(),
     priority: z.number().int().min(0).max(1000).default(0),
+    /** Calendar sets the rule applies on (plans/calendar.ts): public holidays, school holidays of a zone. */
+    sets: z.array(z.enum(CALENDAR_SETS)).max(CALENDAR_SETS.length).optional(),
+    /** The rule's name, e.g. an event's; shown in the calendar and in findings. */
+    name: z.string().max(120).optional(),
   })).max(64).default([]),
   defaultProgramId: z.number().int().min(1),
 }).meta({ id: 'PlanDraft' });

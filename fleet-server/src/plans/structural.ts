@@ -59,7 +59,7 @@ export function staticChecks(draft: PlanDraft): Finding[] {
       out.push(err('missing_program', `calendar rule ${i} refers to program ${r.programId}, which does not exist`, `la règle ${i} désigne le programme ${r.programId}, qui n'existe pas`, { programId: r.programId, ruleIndex: i }));
     }
     const dates = r.dates ?? [];
-    if (r.weekdays === undefined && dates.length === 0) out.push(err('empty_rule', `calendar rule ${i} has neither weekdays nor dates: it never applies`, `la règle ${i} n'a ni jours ni dates : elle ne s'applique jamais`, { ruleIndex: i }));
+    if (r.weekdays === undefined && dates.length === 0 && !r.sets?.length) out.push(err('empty_rule', `calendar rule ${i} has neither weekdays, dates nor sets: it never applies`, `la règle ${i} n'a ni jours, ni dates, ni ensemble : elle ne s'applique jamais`, { ruleIndex: i }));
     if (dates.length > MAX_RULE_DATES) out.push(err('too_many_dates', `calendar rule ${i} has ${dates.length} dates; a device holds ${MAX_RULE_DATES}`, `la règle ${i} a ${dates.length} dates ; maximum ${MAX_RULE_DATES}`, { ruleIndex: i }));
     for (const d of dates) {
       if (!DATE_RE.test(d) || dateOf(Date.parse(`${d}T00:00:00Z`)) !== d) {

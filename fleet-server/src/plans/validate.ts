@@ -2,6 +2,7 @@
  * One entry point for the API: structural checks, then (when the plan is sound enough to run) the
  * decree's hour rules for the group and the luminaire rules for its models.
  */
+import { addDays, expandDraft, type CalendarData } from './calendar.js';
 import { checkHours, checkLuminaires } from './compliance.js';
 import { draftToProto, type Finding, type GroupRules, type ModelFacts, type PlanDraft } from './model.js';
 import { nightsFrom, toSite, type SiteInput } from './night.js';
@@ -15,6 +16,8 @@ export interface ValidationInput {
   nights: number;
   rules?: GroupRules | undefined;
   models?: readonly ModelFacts[] | undefined;
+  /** The town's calendar data: rules referencing sets are evaluated with their nights of the period. */
+  calendar?: CalendarData | undefined;
 }
 
 export interface ValidationResult { ok: boolean; errors: number; warnings: number; findings: Finding[] }
@@ -28,8 +31,10 @@ export function validatePlan(input: ValidationInput): ValidationResult {
   if (!blocking) {
     const site = toSite(input.site);
     const evenings = nightsFrom(input.from, input.nights);
-    findings.push(...nightChecks(input.draft, site, evenings));
-    if (input.rules) findings.push(...checkHours(draftToProto(input.draft), site, input.rules, evenings));
+    const to = addDays(input.from, input.nights);
+    const draft = expandDraft(input.draft, input.calendar ?? { alsaceMoselle: false, school: [] }, input.from, to);
+    findings.push(...nightChecks(draft, site, evenings));
+    if (input.rules) findings.push(...checkHours(draftToProto(draft), site, input.rules, evenings));
   }
   if (input.rules && input.models) findings.push(...checkLuminaires(input.rules, input.models));
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ID_MAX_LENGTH } from '@streetlight/protocol';
+import { ID_MAX_LENGTH, MAX_PLAN_RULES, MAX_RULE_DATES } from '@streetlight/protocol';
 import { PlansRepository, type GroupSettingsRow, type LuminaireModelRow } from '../db/plans-repository.js';
 import type { DrizzleRepository } from '../db/drizzle-repository.js';
 import { DEFAULT_TZ, type ConfigPatch } from '../devices/device-config.js';
@@ -20,6 +20,8 @@ import { PlanService, rulesOf, type GroupContext } from '../plans/service.js';
 import { validatePlan, type ValidationResult } from '../plans/validate.js';
 import type { StoredPlan } from '../devices/plan.js';
 
+import { CalendarTooLargeError } from '../plans/calendar.js';
+import { draftOfStored } from './calendar.js';
 declare module 'fastify' {
   interface FastifyInstance {
     plans: PlanService;
@@ -107,11 +109,8 @@ const toModelView = (m: LuminaireModelRow) => ({
   driverInterface: (DRIVER_INTERFACES as readonly string[]).includes(m.driverInterface ?? '') ? m.driverInterface as (typeof DRIVER_INTERFACES)[number] : null,
 });
 
-/** Draft from a stored plan (weekday masks are accepted by the draft schema). */
-const storedToDraft = (p: StoredPlan): PlanDraft => draftPlanSchema.parse({
-  programs: p.programs, defaultProgramId: p.defaultProgramId,
-  rules: p.rules.map((r) => ({ programId: r.programId, priority: r.priority, ...(r.weekdayMask ? { weekdays: r.weekdayMask } : {}), ...(r.dates.length ? { dates: r.dates } : {}) })),
-});
+/** Draft from a stored plan (weekday masks are accepted by the draft schema; calendar sets and names kept). */
+const storedToDraft = (p: StoredPlan): PlanDraft => draftOfStored(p);
 
 function configOfModel(m: LuminaireModelRow): ConfigPatch {
   return { curve: m.curve === 'logarithmic' ? 'logarithmic' : 'linear', minLevel: m.minLevel, nominalPowerW: m.nominalW };
@@ -163,7 +162,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const rules = target.rules ?? ctx?.rules;
     const result: ValidationResult = validatePlan({
       draft, site: site ?? { tz: DEFAULT_TZ, lat: 46.6, lon: 2.4 }, from: period.from, nights: period.nights,
-      rules, models: ctx?.models,
+      rules, models: ctx?.models, calendar: await app.calendar.store.data(tenant),
     });
     return { ...result, period, site: site ?? null, ctx };
   }
@@ -177,6 +176,21 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // ---------------------------------------------------------------- plans
+  /** The stored body of a new version: calendar sets expanded for the devices (plans/calendar-service.ts). */
+  async function forDevices(tenant: string, draft: PlanDraft): Promise<StoredPlan> {
+    try {
+      return await app.calendar.expand(tenant, draftToStored(draft));
+    } catch (err) {
+      if (!(err instanceof CalendarTooLargeError)) throw err;
+      throw fleetError('PLAN_INVALID', {
+        findings: [{
+          severity: 'error', code: 'calendar_too_large', article: 'structure',
+          message: { en: err.message, fr: `les ensembles du calendrier demandent plus de ${MAX_PLAN_RULES} règles de ${MAX_RULE_DATES} dates sur 60 nuits à partir du ${err.from}` },
+        }],
+      });
+    }
+  }
+
 
   r.get(`${base}/plans`, {
     schema: { tags: ['plans'], summary: 'Named plans of a tenant, with latest version and assigned groups', params: tenantParams, response: { 200: z.array(planSummary), ...errors } },
@@ -200,7 +214,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const { tenant } = req.params;
     await repo.ensureTenant(tenant, app.fleet.now());
     const findings = await checkForSave(tenant, req.body.plan);
-    const p = await store.createPlan(tenant, req.body.name, req.body.description ?? null, draftToStored(req.body.plan) as unknown as Record<string, unknown>, app.fleet.now());
+    const body = await forDevices(tenant, req.body.plan);
+    const p = await store.createPlan(tenant, req.body.name, req.body.description ?? null, body as unknown as Record<string, unknown>, app.fleet.now());
     return reply.code(201).send({ planId: p.id, version: p.version, findings });
   });
 
@@ -248,7 +263,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const { tenant, planId } = req.params;
     await requirePlan(tenant, planId);
     const findings = await checkForSave(tenant, req.body.plan);
-    const version = await store.addVersion(tenant, planId, draftToStored(req.body.plan) as unknown as Record<string, unknown>, app.fleet.now());
+    const body = await forDevices(tenant, req.body.plan);
+    const version = await store.addVersion(tenant, planId, body as unknown as Record<string, unknown>, app.fleet.now());
     const { changed } = await service.apply(tenant);
     return reply.code(201).send({ planId, version, devicesChanged: changed, findings });
   });

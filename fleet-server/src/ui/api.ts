@@ -108,7 +108,7 @@ export interface Group { id: string; memberCount: number; createdAt: string }
 
 export type Anchor = 'sunset' | 'sunrise' | 'clock' | 'civil_dusk' | 'civil_dawn';
 export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number }
-export interface PlanDraft { programs: Array<{ id: number; steps: Step[] }>; rules: Array<{ programId: number; weekdays?: number | string[]; dates?: string[]; priority?: number }>; defaultProgramId: number }
+export interface PlanDraft { programs: Array<{ id: number; steps: Step[] }>; rules: Array<{ programId: number; weekdays?: number | string[]; dates?: string[]; priority?: number; sets?: string[]; name?: string }>; defaultProgramId: number }
 export interface PlanSummary { planId: number; name: string; description: string | null; latestVersion: number; groups: string[]; createdAt: string; updatedAt: string }
 export interface Finding { severity: 'error' | 'warning' | 'info'; code: string; article: string; message: { fr: string; en: string }; ref?: { programId?: number; step?: number; night?: string; nights?: number } }
 export interface Validation { ok: boolean; errors: number; warnings: number; findings: Finding[]; period: { from: string; nights: number } }

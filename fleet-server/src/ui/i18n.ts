@@ -144,6 +144,18 @@ const fr = {
 export interface Plural { one: string; other: string; many?: string }
 type Dict = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : Plural };
 
+  // the plan calendar (issue 16): month view, public and school holidays, events, the town's calendar
+  calendar: 'Calendrier', calPrev: 'Mois précédent', calNext: 'Mois suivant', calDefault: 'programme par défaut', calProgram: 'programme n° {p}',
+  calNightOf: 'Nuit du {d}', calRuleDates: 'dates', calRuleWeekdays: 'jours de la semaine', calSetHolidays: 'Jours fériés', calSetSchool: 'Vacances scolaires zone {z}',
+  calSchoolShort: 'vacances {z}', calLegend: 'Chaque case est une nuit (le soir de la date) ; ● : un autre programme que celui par défaut (n° {p}).',
+  calExceptions: 'Exceptions du calendrier', calSet: 'Ensemble de dates', calEventName: 'Événement', calEventDate: 'Soir', calMoreDates: { one: 'et {n} autre date', other: 'et {n} autres dates' },
+  calRunsProgram: 'Programme', calNoException: 'Aucune exception : les règles des jours et le programme par défaut s’appliquent.',
+  calAddHolidays: 'Ajouter les jours fériés', calAddSchool: 'Ajouter les vacances scolaires', calAddEvent: 'Ajouter un événement',
+  calTown: 'Calendrier de la commune', calAlsace: 'Jours fériés d’Alsace-Moselle (Vendredi saint, 26 décembre)',
+  calSchoolZone: { one: 'Zone {z} : {n} période, jusqu’au {d}', other: 'Zone {z} : {n} périodes, jusqu’au {d}' }, calSchoolZoneNone: 'Zone {z} : aucune période importée',
+  calSchoolImport: 'Importer les vacances scolaires (fichier CSV du ministère)',
+  calSchoolHelp: 'Le jeu de données « fr-en-calendrier-scolaire » de data.education.gouv.fr, export CSV (séparateur « ; »). Les années scolaires du fichier remplacent celles déjà importées.',
+  calImported: { one: '{n} période importée.', other: '{n} périodes importées.' }, calRefused: 'Fichier refusé : {m}', calLine: 'ligne {l} : {m}',
 const en: Dict = {
   appName: 'Street lighting', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail address', password: 'Password',
   badCredentials: 'Wrong e-mail or password.', rateLimited: 'Too many attempts. Try again in {s} s.',
@@ -282,6 +294,18 @@ export const dictionaries: Readonly<Record<Lang, Readonly<Dict>>> = DICTS;
  * selector saves it there too), else the browser's — French for a French browser, English for any other.
  */
 export function initialLang(userLocale?: string | null): Lang {
+  // the plan calendar (issue 16)
+  calendar: 'Calendar', calPrev: 'Previous month', calNext: 'Next month', calDefault: 'default program', calProgram: 'program #{p}',
+  calNightOf: 'Night of {d}', calRuleDates: 'dates', calRuleWeekdays: 'weekdays', calSetHolidays: 'Public holidays', calSetSchool: 'School holidays zone {z}',
+  calSchoolShort: 'school holidays {z}', calLegend: 'Each cell is a night (the evening of the date); ●: a program other than the default (#{p}).',
+  calExceptions: 'Calendar exceptions', calSet: 'Set of dates', calEventName: 'Event', calEventDate: 'Evening', calMoreDates: { one: 'and {n} more date', other: 'and {n} more dates' },
+  calRunsProgram: 'Program', calNoException: 'No exception: the weekday rules and the default program apply.',
+  calAddHolidays: 'Add public holidays', calAddSchool: 'Add school holidays', calAddEvent: 'Add an event',
+  calTown: 'The town\'s calendar', calAlsace: 'Alsace-Moselle public holidays (Good Friday, 26 December)',
+  calSchoolZone: { one: 'Zone {z}: {n} period, until {d}', other: 'Zone {z}: {n} periods, until {d}' }, calSchoolZoneNone: 'Zone {z}: no period imported',
+  calSchoolImport: 'Import the school holidays (the ministry\'s CSV file)',
+  calSchoolHelp: 'The data.education.gouv.fr dataset "fr-en-calendrier-scolaire", CSV export (";" separated). The school years in the file replace those imported before.',
+  calImported: { one: '{n} period imported.', other: '{n} periods imported.' }, calRefused: 'File refused: {m}', calLine: 'line {l}: {m}',
   const saved = localStorage.getItem('sl-lang');
   if (saved === 'fr' || saved === 'en') return saved;
   if (userLocale) return userLocale.startsWith('fr') ? 'fr' : 'en';

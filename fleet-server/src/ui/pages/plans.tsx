@@ -10,6 +10,7 @@ import { api, get, hasRoute, tp, type Anchor, type Finding, type Group, type Gro
 import { can, type PageProps } from '../app.js';
 import { LineChart } from '../components/chart.js';
 import { OverrideForm } from '../components/override.js';
+import { PlanCalendar } from '../components/plan-calendar.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { go, href } from '../router.js';
@@ -129,7 +130,7 @@ export function PlansPage({ tenant, arg }: PageProps) {
 function normalise(p: PlanDraft): PlanDraft {
   return {
     programs: p.programs.map((pr) => ({ id: pr.id, steps: pr.steps.map((s) => ({ anchor: s.anchor, offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS ?? 0 })) })),
-    rules: (p.rules ?? []).map((r) => ({ programId: r.programId, ...(r.weekdays !== undefined ? { weekdays: [...weekdaysOf(r.weekdays)] } : {}), ...(r.dates ? { dates: r.dates } : {}), priority: r.priority ?? 0 })),
+    rules: (p.rules ?? []).map((r) => ({ programId: r.programId, ...(r.weekdays !== undefined ? { weekdays: [...weekdaysOf(r.weekdays)] } : {}), ...(r.dates ? { dates: r.dates } : {}), ...(r.sets ? { sets: r.sets } : {}), ...(r.name !== undefined ? { name: r.name } : {}), priority: r.priority ?? 0 })),
     defaultProgramId: p.defaultProgramId,
   };
 }
@@ -289,6 +290,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
           )}
         </section>
       </div>
+      <PlanCalendar tenant={tenant} draft={draft} setDraft={setDraft} manager={manager} />
     </div>
   );
 }
@@ -299,6 +301,7 @@ function RulesEditor({ draft, setDraft, manager }: { draft: PlanDraft; setDraft:
   return (
     <div class="rules">
       {draft.rules.map((r, k) => {
+        if (r.sets?.length || r.name !== undefined) return null; // calendar sets and events: the calendar's (components/plan-calendar.tsx)
         const days = weekdaysOf(r.weekdays);
         return (
           <p key={k}>#{r.programId}: {WEEKDAYS.map((d, j) => (
