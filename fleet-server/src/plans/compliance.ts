@@ -28,10 +28,19 @@
  * (art. 4; warning in astronomical sites, whose own order sets the limit); ULR ≥ 4 % error, 1–4 %
  * warning (art. 3: < 1 % for installations since 2020, existing ones ≤ 4 % from 2025) for a, b parks,
  * e and g (heritage and building illumination is aimed at façades, outside the ULR rule).
+ *
+ * Presence steps (issue 17): the hours apply to the light that stands, the step's base level — a base level above 0
+ * in a switch-off window is lit there (error, as any step). The raise on detection is what art. 2 allows to adapt
+ * ("ces prescriptions peuvent être adaptées lorsqu'elles sont couplées à des dispositifs de détection de
+ * présence"): a presence step that can raise the light within a switch-off window is a warning (the adaptation
+ * belongs to the categories and local orders that admit it: check them), never an error. And per step: a hold
+ * too short for a walker to cross the pole's light (warning), a fade up too slow to light them in time (warning), a
+ * base level equal to the raised one (no saving: info).
  */
 import type { Site } from '@streetlight/firmware';
 import type { Plan } from '@streetlight/protocol/lean';
 import { litSpans, localAt, night, type LitSpan, type Night } from './night.js';
+import { baseNight } from './preview.js';
 import { CATEGORY_LABEL, minutesOf, type Finding, type GroupRules, type ModelFacts } from './model.js';
 
 const DECREE = 'arrêté du 27/12/2018';
@@ -160,16 +169,70 @@ function resolveWindow(site: Site, n: Night, w: Window): [number, number] | unde
   return [from, to];
 }
 
-/** Hour findings (art. 2) of a plan for a group's rules, over the given evenings at the site. */
+/**
+ * A walker (1.4 m/s) crosses the light of a pole (about 20 m at 30 m spacing) in 15 s: a shorter hold may dim on them
+ * between detections (PIR modules re-trigger only on movement across their zones).
+ */
+export const PRESENCE_MIN_HOLD_S = 15;
+/** A fade up slower than this lights a cyclist (5 m/s) after they have passed half the pole's light. */
+export const PRESENCE_MAX_FADE_UP_S = 2;
+
+/** Per-step findings of presence steps (no group rules needed). */
+export function checkPresenceSteps(plan: Plan): Finding[] {
+  const out: Finding[] = [];
+  const article = 'arrêté du 27/12/2018, art. 2 (détection de présence)';
+  for (const p of plan.programs ?? []) {
+    (p.steps ?? []).forEach((s, step) => {
+      const m = s.presence;
+      if (!m) return;
+      const ref = { programId: p.id ?? 0, step };
+      const level = s.level ?? 0;
+      if ((m.baseLevel ?? 0) >= level) {
+        out.push({ severity: 'info', code: 'presence_no_saving', article, ref,
+          message: { en: `program ${ref.programId} step ${step}: base level ${m.baseLevel ?? 0} % equals the raised level: presence saves nothing`, fr: `programme ${ref.programId}, pas ${step} : niveau de veille ${m.baseLevel ?? 0} % égal au niveau relevé : la détection n'économise rien` } });
+      }
+      if ((m.holdS ?? 0) < PRESENCE_MIN_HOLD_S) {
+        out.push({ severity: 'warning', code: 'presence_hold_short', article, ref,
+          message: { en: `program ${ref.programId} step ${step}: a hold of ${m.holdS ?? 0} s is shorter than a walker takes to cross a pole's light (${PRESENCE_MIN_HOLD_S} s)`, fr: `programme ${ref.programId}, pas ${step} : un maintien de ${m.holdS ?? 0} s est plus court que le temps d'un piéton sous un candélabre (${PRESENCE_MIN_HOLD_S} s)` } });
+      }
+      if ((m.fadeUpS ?? 0) > PRESENCE_MAX_FADE_UP_S) {
+        out.push({ severity: 'warning', code: 'presence_fade_up_slow', article, ref,
+          message: { en: `program ${ref.programId} step ${step}: a fade up of ${m.fadeUpS ?? 0} s lights a cyclist after they have passed (at most ${PRESENCE_MAX_FADE_UP_S} s)`, fr: `programme ${ref.programId}, pas ${step} : une montée de ${m.fadeUpS ?? 0} s éclaire un cycliste après son passage (${PRESENCE_MAX_FADE_UP_S} s au plus)` } });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Hour findings (art. 2) of a plan for a group's rules, over the given evenings at the site, and the presence
+ * steps' findings (checkPresenceSteps, and a raise on detection within a switch-off window).
+ */
 export function checkHours(plan: Plan, site: Site, rules: GroupRules, evenings: readonly number[]): Finding[] {
   const { windows: ws, infos } = windows(rules);
-  const out: Finding[] = [...infos];
+  const out: Finding[] = [...infos, ...checkPresenceSteps(plan)];
   for (const w of ws) {
     const hits = new Map<string, { programId: number; step: number; first: string; count: number; worstMin: number }>();
+    const raises = new Map<string, { programId: number; step: number; first: string; count: number; worstMin: number }>();
     for (const e of evenings) {
-      const n = night(site, plan, e);
+      const raisedNight = night(site, plan, e);
+      // The hours apply to the light that stands: a presence step's base level.
+      const n = baseNight(raisedNight);
       const span = resolveWindow(site, n, w);
       if (!span) continue;
+      if (n !== raisedNight) {
+        // The presence steps that can raise the light within the window (their raised level > 0).
+        const steps = raisedNight.steps.filter((s) => s.at >= n.start && s.at < n.end);
+        steps.forEach((s, i) => {
+          if (!s.presence || s.level <= 0 || (s.presence.baseLevel ?? 0) > 0) return; // a lit base is an error below
+          const overlap = Math.min(steps[i + 1]?.at ?? n.end, span[1]) - Math.max(s.at, span[0]);
+          if (overlap <= 0) return;
+          const key = `${n.program?.id ?? 0}|${s.index}`;
+          const h = raises.get(key);
+          if (h) { h.count++; h.worstMin = Math.max(h.worstMin, overlap / 60_000); }
+          else raises.set(key, { programId: n.program?.id ?? 0, step: s.index, first: n.date, count: 1, worstMin: overlap / 60_000 });
+        });
+      }
       for (const lit of litSpans(n)) {
         const overlap = Math.min(lit.to, span[1]) - Math.max(lit.from, span[0]);
         if (overlap <= 0) continue;
@@ -190,6 +253,17 @@ export function checkHours(plan: Plan, site: Site, rules: GroupRules, evenings: 
         message: {
           en: `${CATEGORY_LABEL[rules.category].en}: ${w.en} — program ${h.programId} step ${h.step}, on ${h.count} nights from ${h.first} (up to ${mins} min)`,
           fr: `${CATEGORY_LABEL[rules.category].fr} : ${w.fr} — programme ${h.programId}, pas ${h.step}, sur ${h.count} nuits dès le ${h.first} (jusqu'à ${mins} min)`,
+        },
+        ref: { programId: h.programId, step: h.step, night: h.first, nights: h.count },
+      });
+    }
+    for (const h of raises.values()) {
+      const mins = Math.round(h.worstMin);
+      out.push({
+        severity: 'warning', code: 'presence_in_off_hours', article: `${DECREE}, ${w.article}`,
+        message: {
+          en: `${CATEGORY_LABEL[rules.category].en}: ${w.en} — on detection only (presence step, base level off): program ${h.programId} step ${h.step}, on ${h.count} nights from ${h.first} (up to ${mins} min); the decree lets presence detection adapt the hours: check it applies to this installation`,
+          fr: `${CATEGORY_LABEL[rules.category].fr} : ${w.fr} — sur détection seulement (pas de présence, veille éteinte) : programme ${h.programId}, pas ${h.step}, sur ${h.count} nuits dès le ${h.first} (jusqu'à ${mins} min) ; l'arrêté permet d'adapter les horaires avec une détection de présence : vérifier que cela s'applique à cette installation`,
         },
         ref: { programId: h.programId, step: h.step, night: h.first, nights: h.count },
       });

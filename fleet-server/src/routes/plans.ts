@@ -16,6 +16,7 @@ import { activitySchema, CATEGORIES, draftPlanSchema, draftToProto, draftToStore
 import { nightsFrom, toSite, type SiteInput } from '../plans/night.js';
 import { staticChecks } from '../plans/structural.js';
 import { MAX_PREVIEW_NIGHTS, previewPlan } from '../plans/preview.js';
+import { defaultTraffic, occupancyTableSchema, STREET_TYPES } from '../plans/traffic.js';
 import { PlanService, rulesOf, type GroupContext } from '../plans/service.js';
 import { validatePlan, type ValidationResult } from '../plans/validate.js';
 import type { StoredPlan } from '../devices/plan.js';
@@ -310,6 +311,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
         from: date.optional().describe('first evening; default today (server clock)'),
         nights: z.number().int().min(1).max(MAX_PREVIEW_NIGHTS).default(7),
         sampleMin: z.number().int().min(1).max(120).default(15),
+        traffic: z.union([
+          z.strictObject({ streetType: z.enum(STREET_TYPES) }),
+          z.strictObject({ perHour: occupancyTableSchema }),
+        ]).optional().describe('presence steps: the street type\'s default traffic, or a table of detections per hour (7 × 24, Monday first, e.g. a learned profile); default: a residential street'),
       }),
       response: {
         200: z.object({
@@ -318,10 +323,11 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
           model: z.string(),
           nights: z.array(z.object({
             date: z.string(), programId: z.number().nullable(), sunset: z.string().nullable(), sunrise: z.string().nullable(),
-            steps: z.array(z.object({ at: z.string(), level: z.number(), fadeS: z.number(), step: z.number() })),
-            samples: z.array(z.object({ at: z.string(), level: z.number() })),
-            litHours: z.number(), energyKwh: z.number(), baselineKwh: z.number(),
+            steps: z.array(z.object({ at: z.string(), level: z.number(), fadeS: z.number(), step: z.number(), baseLevel: z.number().optional() })),
+            samples: z.array(z.object({ at: z.string(), level: z.number(), raised: z.number().optional() })),
+            litHours: z.number(), energyKwh: z.number(), baselineKwh: z.number(), presenceHours: z.number(), raisedHours: z.number(),
           })),
+          presence: z.object({ steps: z.boolean(), traffic: z.enum(['given', 'default_residential']) }),
         }).meta({ id: 'Preview' }),
         ...errors,
       },
@@ -338,7 +344,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     if (!site) throw fleetError('PLAN_NO_SITE', { tenant, groupId: b.groupId });
     const loads = b.luminaires?.map((l) => ({ ...l, curve: l.curve === 'logarithmic' ? 2 : 1 })) ?? ctx?.loads ?? [];
     const from = b.from ?? new Date(app.fleet.now()).toISOString().slice(0, 10);
-    const p = previewPlan(draftToProto(draft), toSite(site), { evenings: nightsFrom(from, b.nights), sampleMin: b.sampleMin, luminaires: loads });
+    const traffic = b.traffic ? ('perHour' in b.traffic ? b.traffic.perHour : defaultTraffic(b.traffic.streetType)) : undefined;
+    const p = previewPlan(draftToProto(draft), toSite(site), { evenings: nightsFrom(from, b.nights), sampleMin: b.sampleMin, luminaires: loads, traffic });
     return {
       site, ...p,
       model: 'P(level) per luminaire: firmware min level and dimming curve → PWM duty d; dark below d = 0.10 (0.4 W standby); lit: 0.4 + (W − 0.4)·d/(1 − 0.15(1 − d)); level 0 = 0 W. Baseline: nominal W from sunset to sunrise.',
