@@ -336,6 +336,8 @@ export const luminaireModels = pgTable('luminaire_models', {
   maxPowerW: bigint('max_power_w', { mode: 'number' }),
   /** The driver's dimming interface: `pwm`, `0-10v`, `1-10v`, `dali`, `d4i`. */
   driverInterface: text('driver_interface'),
+  cloLxxPct: bigint('clo_lxx_pct', { mode: 'number' }),
+  cloRatedH: bigint('clo_rated_h', { mode: 'number' }),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
 
 
@@ -781,3 +783,14 @@ export const trafficProfiles = pgTable('traffic_profiles', {
   watchedCells: bigint('watched_cells', { mode: 'number' }).notNull(),
   cells: text('cells').notNull(),
 }, (t) => [index('traffic_profiles_tenant_idx').on(t.tenantId)]);
+
+// ---------------------------------------------------------------- issue 17: constant light output
+
+export const deviceClo = pgTable('device_clo', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
+  drivePermille: bigint('drive_permille', { mode: 'number' }).notNull(),
+  ledHours: bigint('led_hours', { mode: 'number' }).notNull(),
+  savedMwh: bigint('saved_mwh', { mode: 'number' }).notNull(),
+}, (t) => [index('device_clo_tenant_idx').on(t.tenantId)]);

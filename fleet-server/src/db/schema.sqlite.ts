@@ -346,6 +346,9 @@ export const luminaireModels = sqliteTable('luminaire_models', {
   maxPowerW: integer('max_power_w'),
   /** The driver's dimming interface: `pwm`, `0-10v`, `1-10v`, `dali`, `d4i`. */
   driverInterface: text('driver_interface'),
+  /** Issue 17, constant light output: lumen maintenance Lxx (% of the initial flux left) at `cloRatedH` burning hours. */
+  cloLxxPct: integer('clo_lxx_pct'),
+  cloRatedH: integer('clo_rated_h'),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.id] })]);
 
 
@@ -836,3 +839,18 @@ export const trafficProfiles = sqliteTable('traffic_profiles', {
   watchedCells: integer('watched_cells').notNull(),
   cells: text('cells').notNull(),
 }, (t) => [index('traffic_profiles_tenant_idx').on(t.tenantId)]);
+
+// ---------------------------------------------------------------- issue 17: constant light output
+
+/** Each controller's last constant-light-output status (StateReport.clo): the drive, its LED's hours, the saving. */
+export const deviceClo = sqliteTable('device_clo', {
+  deviceId: text('device_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Server time of the report (ms). */
+  receivedAt: integer('received_at').notNull(),
+  /** Drive ÷ plan level, ‰. */
+  drivePermille: integer('drive_permille').notNull(),
+  ledHours: integer('led_hours').notNull(),
+  /** Energy not drawn thanks to CLO since it was configured (the controller's lifetime counter), mWh. */
+  savedMwh: integer('saved_mwh').notNull(),
+}, (t) => [index('device_clo_tenant_idx').on(t.tenantId)]);
