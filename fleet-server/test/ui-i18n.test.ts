@@ -77,7 +77,9 @@ describe('the UI in words', () => {
     let app: FastifyInstance;
     let writes: string[];
     beforeAll(async () => {
-      app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false });
+      // With a simulated town, as the demo runs it: its fault injection is audited too.
+      const simulation = { tenant: 'demo', targets: () => ({ lights: [], circuits: [] }), inject: () => undefined, active: () => [] };
+      app = await build({ config: { dataDir: tempDir(), httpPort: 0, mqttPort: 0 }, logger: false, simulation });
       const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
       writes = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m.toUpperCase()} ${p.replace('/api/tenants/{tenant}', '').replace(/\{(\w+)\}/g, ':$1')}`))
         .filter((a) => !/\/(validate|preview)$/.test(a) && !a.includes(' /api/'));

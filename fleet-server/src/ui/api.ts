@@ -117,7 +117,7 @@ export interface Preview {
   nights: Array<{ date: string; sunset: string | null; sunrise: string | null; samples: Array<{ at: string; level: number }>; litHours: number; energyKwh: number; baselineKwh: number }>;
 }
 export interface GroupSettings { groupId: string; category: string; zone: string; activity: { opensAt: string; closesAt: string } | null; planId: number | null; priority: number; members: number }
-export interface Alarm { id: number; deviceId: string; type: string; severity: string; state: 'open' | 'acknowledged' | 'cleared'; raisedAt: string; lastEventAt: string; value: number; detail: string; acknowledgedAt: string | null; acknowledgedBy: string | null; clearedAt: string | null }
+export interface Alarm { id: number; deviceId: string; type: string; severity: string; state: 'open' | 'acknowledged' | 'assigned' | 'intervened' | 'cleared'; raisedAt: string; lastEventAt: string; value: number; detail: string; acknowledgedAt: string | null; acknowledgedBy: string | null; clearedAt: string | null }
 export interface ReportRow { key: string; period: string; energyKwh: number; burningHours: number; averageLevelPct: number | null; baselineKwh: number; savedKwh: number; savedPct: number | null; costEur: number; moneySavedEur: number; co2Kg: number; co2AvoidedKg: number; devices: number }
 export interface Report { from: string; to: string; bucket: string; by: string; rows: ReportRow[]; total: ReportRow; settings: { tariffEurPerKwh: number; emissionGPerKwh: number } }
 
