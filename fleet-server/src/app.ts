@@ -18,6 +18,9 @@ import { loadConfig, PortInUseError, settingName, type Config, type ConfigInput 
 import { openRepository, type Repository } from './db/index.js';
 import { DeviceService } from './devices/service.js';
 import { PresenceAhead } from './devices/presence-ahead.js';
+import { TrafficProfileRepository } from './db/traffic-profile-repository.js'; // issue 17: frugal learning
+import { profileRow } from './devices/traffic-profile.js';
+import { trafficProfileRoutes } from './routes/traffic-profiles.js';
 import { ERRORS, FleetError, type ErrorBody } from './errors.js';
 import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
 import { SERVER_USERNAME, startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
@@ -224,6 +227,8 @@ async function registerAll(
   app: FastifyInstance, config: Config, now: () => number, metrics: Metrics, w: Wiring, passwordHashing: ScryptParams | undefined, realNow: (() => number) | undefined,
   options: Pick<BuildOptions, 'alarmMail' | 'simulation'> = {},
 ): Promise<void> {
+  /** Issue 17: the learnt traffic profiles, made with the device service (below). */
+  let trafficProfiles: TrafficProfileRepository | undefined;
   // --- database
   await app.register(shared(async (instance) => {
     const repo = await openRepository(config);
@@ -300,6 +305,12 @@ async function registerAll(
     instance.decorate('devices', devices);
     // Presence on demand: a pole's detection raises the poles ahead along its street (devices/presence-ahead.ts).
     devices.presenceAhead = new PresenceAhead({ distanceM: config.presenceAheadM, inventory: (t) => instance.repo.listInventory(t), now });
+    // Issue 17, frugal learning: each controller's weekly traffic profile (devices/traffic-profile.ts, routes/traffic-profiles.ts).
+    const profiles = new TrafficProfileRepository((instance.repo as DrizzleRepository).adapter);
+    trafficProfiles = profiles;
+    devices.trafficProfiles = {
+      onProfile: async (device, profile, sentAtS, at) => { await profiles.put(profileRow(device.id, device.tenantId, profile, sentAtS, at)); },
+    };
     devices.ota = instance.ota; // issue 6: OtaStatus and Hello reach the OTA service
     // Several instances: the OTA topic between them (ota/cluster.ts) arrives on the same client.
     const otaTopic = relayTopic(config.mqttShareGroup);
@@ -413,6 +424,10 @@ async function registerAll(
   await app.register(alarmRoutes); // alarms handled to the end: filters, assignment, comments, interventions, clearing, e-mails (routes/alarms.ts)
   if (options.simulation) await app.register(simulationRoutes(options.simulation)); // the demo's fault injection (routes/simulation.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
+  await app.register(trafficProfileRoutes(() => {
+    if (!trafficProfiles) throw new Error('the traffic profiles are made with the device service, registered first');
+    return trafficProfiles;
+  })); // issue 17: learnt traffic profiles per light and per street (routes/traffic-profiles.ts)
   await app.register(calendarRoutes); // issue 16: calendar sets (holidays, school holidays), month view of plans (routes/calendar.ts)
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)

@@ -165,8 +165,8 @@ const ACK_STATUS: Record<number, string> = {
   [pb.AckStatus.ACK_STATUS_INVALID]: 'invalid',
 };
 
-type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus' | 'detection';
-const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection'];
+type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus' | 'detection' | 'profile';
+const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'profile'];
 const bodyKind = (m: Uplink): UplinkKind | undefined => KINDS.find((k) => m[k] != null);
 
 /**
@@ -262,6 +262,8 @@ export class DeviceService {
    */
   /** Presence on demand: which poles a detection raises ahead (devices/presence-ahead.ts). Set by app.ts; unset = none. */
   presenceAhead: Pick<PresenceAhead, 'targets'> | undefined;
+  /** Issue 17, frugal learning: a controller's weekly TrafficProfile is stored here. Set by app.ts; unset = dropped. */
+  trafficProfiles: { onProfile(device: { id: string; tenantId: string }, profile: NonNullable<Uplink['profile']>, sentAtS: number, now: number): Promise<void> } | undefined;
   ota: {
     onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>, frame?: OtaFrame): Promise<void>;
     onHello(device: DeviceRow, frame?: OtaFrame): Promise<void>;
@@ -585,6 +587,13 @@ export class DeviceService {
         this.metrics.uplink(kind);
         if (outcome === 'unknown') this.log.warn({ deviceId, downlinkSeq: a.downlinkSeq }, 'ack for an unknown downlink');
         else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
+        return;
+      }
+      case 'profile': {
+        // Issue 17, frugal learning: the street's traffic as the pole learnt it (bounded by the frame decoder), kept per controller.
+        await seen();
+        this.metrics.uplink(kind);
+        await this.trafficProfiles?.onProfile({ id: deviceId, tenantId: tenant }, msg.profile!, msg.time ?? 0, now);
         return;
       }
       case 'detection': {
