@@ -168,6 +168,10 @@ describe('web UI: the daily pages (issue 16)', () => {
     const manager = await authedInject(app, { tenant: T, role: 'manager' });
     expect((await manager({ method: 'PUT', url: `/api/tenants/${T}/groups/LIB/override`, payload: { level: 40, durationS: 3600, fadeS: 2 } })).statusCode).toBeLessThan(300);
     const rep = poles.find((p) => p.streetCode === 'REP')?.deviceId as string;
+    // Frugal learning (issue 17): TST-1's weekly traffic profile (someone at 22:00 on weekdays), as heat maps on its page.
+    const cells = new Uint8Array(672);
+    for (let d = 0; d < 5; d++) cells[d * 96 + 22 * 4] = 200;
+    await send('TST-1', { profile: { weeks: 4, cellMinutes: 15, cells, watchedCells: 240 } });
     const pages: Array<[string, string | undefined]> = [
       ['map', '[data-testid=legend]'], ['lights', 'table'], [`light/${rep}`, '[data-testid=light-state]'], ['light/TST-1', '[data-testid=light-state]'],
       ['plans', '[data-testid=plan-list]'], [`plans/${planId}`, '[data-testid=findings]'], ['energy', '[data-testid=energy-kpis]'], ['alarms', '[data-testid=alarms-table]'],
@@ -184,6 +188,13 @@ describe('web UI: the daily pages (issue 16)', () => {
         await open(page, path, ready);
         if (path === 'energy') { await page.fill('[data-testid=energy-month]', '2026-01'); await page.waitForSelector('[data-testid=energy-chart]'); }
         await check(page, lang, path, problems);
+        if (path === 'light/TST-1') {
+          // The light's learnt week: 7 × 24 cells, each said in words in the page's language; Monday 22 h the darkest.
+          await page.waitForSelector('[data-testid=light-heatmap]');
+          expect(await page.locator('[data-testid=light-heatmap] td').count()).toBe(168);
+          const label = await page.locator('[data-testid=light-heatmap] tbody tr').first().locator('td').nth(22).getAttribute('aria-label');
+          expect(label).toMatch(lang === 'fr' ? /^lun\. 22 h : 78\s%$/ : /^Mon 22:00: 78\s?%$/); // Intl's percent: a narrow no-break space in French
+        }
       }
       await screenshotBoth(page, `d02-account-${lang}`);
       await ctx.close();

@@ -5,12 +5,16 @@ import { get, hasRoute, tp, type Alarm, type DeviceDetail, type PlanSummary, typ
 import { LineChart } from '../components/chart.js';
 import { OverrideForm } from '../components/override.js';
 import { ZoneNote } from '../components/zone.js';
+import { TrafficHeatmap } from '../components/traffic-heatmap.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
 import { lightState, stateKey } from '../state.js';
 
 interface Resolution { resolved: { planId: number; planVersion: number; groupId: string; priority: number } | null }
+interface TrafficWeek { hours: number[][] }
+interface DeviceTraffic { profile: (TrafficWeek & { weeks: number; receivedAt: number }) | null }
+interface StreetTraffic extends TrafficWeek { groupId: string; members: number; profiles: number }
 interface EnergyRecord { seq: number; start: string | null; durationS: number; energyMwh: number; avgPowerMw: number; avgLevelPct: number }
 
 export function LightPage({ tenant, arg }: PageProps) {
@@ -26,7 +30,13 @@ export function LightPage({ tenant, arg }: PageProps) {
       hasRoute('/api/tenants/{tenant}/alarms').then((ok) => (ok ? get<{ alarms: Alarm[] }>(tp(T, `/alarms?device=${encodeURIComponent(id)}&limit=20`)).then((r) => r.alarms) : null)),
       hasRoute('/api/tenants/{tenant}/devices/{deviceId}/energy/records').then((ok) => (ok ? get<EnergyRecord[]>(tp(T, `/devices/${encodeURIComponent(id)}/energy/records?last=96`)).catch(() => null) : null)),
     ]);
-    return { d, states, plans, resolution, alarms, energy };
+    // Frugal learning (issue 17): the light's learnt traffic and its street's (its first group), when the server has them.
+    const street = d.groups[0];
+    const [traffic, streetTraffic] = await Promise.all([
+      hasRoute('/api/tenants/{tenant}/devices/{deviceId}/traffic-profile').then((ok) => (ok ? get<DeviceTraffic>(tp(T, `/devices/${encodeURIComponent(id)}/traffic-profile`)).catch(() => null) : null)),
+      street !== undefined ? hasRoute('/api/tenants/{tenant}/groups/{groupId}/traffic-profile').then((ok) => (ok ? get<StreetTraffic>(tp(T, `/groups/${encodeURIComponent(street)}/traffic-profile`)).catch(() => null) : null)) : null,
+    ]);
+    return { d, states, plans, resolution, alarms, energy, traffic, streetTraffic };
   }, 5000, [T, id]);
 
   if (error && !data) return <p class="error">{error.message}</p>;
@@ -108,6 +118,21 @@ export function LightPage({ tenant, arg }: PageProps) {
             <ul class="plain">{d.events.slice(0, 8).map((e) => <li key={e.eventSeq}>{i.dateTime(e.time ?? e.receivedAt)} — {i.code('event', e.type)}{e.active ? ' ●' : ''} {e.detail}</li>)}</ul>
           )}
         </section>
+        {data.traffic && (
+          <section class="card" data-testid="light-traffic">
+            <h3>{i.t('learntTraffic')}</h3>
+            {data.traffic.profile
+              ? <><TrafficHeatmap hours={data.traffic.profile.hours} testId="light-heatmap" /><p class="muted">{i.t('trafficWeeks', { n: data.traffic.profile.weeks, d: i.dateTime(data.traffic.profile.receivedAt) })}</p></>
+              : <p class="muted">{i.t('trafficNone')}</p>}
+          </section>
+        )}
+        {data.streetTraffic && data.streetTraffic.profiles > 0 && (
+          <section class="card" data-testid="street-traffic">
+            <h3>{i.t('streetTraffic', { g: data.streetTraffic.groupId })}</h3>
+            <TrafficHeatmap hours={data.streetTraffic.hours} testId="street-heatmap" />
+            <p class="muted">{i.t('trafficStreetOf', { n: data.streetTraffic.profiles, m: data.streetTraffic.members })}</p>
+          </section>
+        )}
         <section class="card">
           <h3>{i.t('commissioning')}</h3>
           <dl class="kv">
