@@ -21,6 +21,9 @@ import { PresenceAhead } from './devices/presence-ahead.js';
 import { TrafficProfileRepository } from './db/traffic-profile-repository.js'; // issue 17: frugal learning
 import { profileRow } from './devices/traffic-profile.js';
 import { trafficProfileRoutes } from './routes/traffic-profiles.js';
+import { LuminaireD4iRepository } from './db/luminaire-d4i-repository.js';
+import { d4iRow } from './devices/luminaire-d4i.js'; // issue 17
+import { luminaireDataRoutes } from './routes/luminaire-data.js';
 import { ERRORS, FleetError, type ErrorBody } from './errors.js';
 import { Metrics, snapshot, type MetricsSnapshot } from './metrics.js';
 import { SERVER_USERNAME, startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.js';
@@ -120,6 +123,8 @@ declare module 'fastify' {
     devices: DeviceService;
     /** Issue 11: provisioned device identities, frame authentication, broker credentials. */
     identities: DeviceIdentities;
+    /** Issue 17: the last LuminaireReport of each controller (its DALI-2 / D4i driver's data). */
+    luminaireD4i: LuminaireD4iRepository;
   }
 }
 
@@ -245,6 +250,7 @@ async function registerAll(
       throw err;
     }
     instance.decorate('identities', new DeviceIdentities({ adapter: (repo as DrizzleRepository).adapter, master, now }));
+    instance.decorate('luminaireD4i', new LuminaireD4iRepository((repo as DrizzleRepository).adapter)); // issue 17
   }));
 
   // --- issue 5: energy (records, rollups, reports) and alarms, on the same database
@@ -310,6 +316,10 @@ async function registerAll(
     trafficProfiles = profiles;
     devices.trafficProfiles = {
       onProfile: async (device, profile, sentAtS, at) => { await profiles.put(profileRow(device.id, device.tenantId, profile, sentAtS, at)); },
+    };
+    // Issue 17: what a luminaire's D4i driver says of itself, kept per controller (devices/luminaire-d4i.ts).
+    devices.luminaireData = {
+      onReport: async (device, report, at) => { await instance.luminaireD4i.put(d4iRow(device.id, device.tenantId, report, at)); },
     };
     devices.ota = instance.ota; // issue 6: OtaStatus and Hello reach the OTA service
     // Several instances: the OTA topic between them (ota/cluster.ts) arrives on the same client.
@@ -432,6 +442,7 @@ async function registerAll(
   await app.register(otaRoutes({ maxImageBytes: config.otaMaxImageBytes })); // issue 6: OTA images and campaigns (routes/ota.ts)
   await app.register(syndicateRoutes); // issue 7: a syndicate's view across its member towns (routes/syndicate.ts)
   await app.register(councilReportRoutes); // issue 16: the council's month or year report, JSON, CSV and PDF (routes/council-report.ts)
+  await app.register(luminaireDataRoutes); // issue 17: what a light's DALI-2 / D4i driver reported (routes/luminaire-data.ts)
   await app.register(exportRoutes); // issue 15: GeoJSON, CSV and NGSI-LD Streetlight exports of the town's lights (routes/exports.ts)
 }
 

@@ -8,7 +8,8 @@ const isoS = (s: number | null | undefined): string | null => (s ? new Date(s * 
 
 export const LEVEL_SOURCES = ['unspecified', 'plan', 'override', 'fallback', 'default'] as const;
 export const CLOCK_STATUSES = ['unspecified', 'unset', 'rtc', 'synced'] as const;
-export const EVENT_TYPES = ['unspecified', 'lamp_failure', 'day_burner', 'cycling', 'voltage_low', 'voltage_high', 'meter_fault', 'clock_lost', 'storage_fault', 'frame_rejected'] as const;
+export const EVENT_TYPES = ['unspecified', 'lamp_failure', 'day_burner', 'cycling', 'voltage_low', 'voltage_high', 'meter_fault', 'clock_lost', 'storage_fault', 'frame_rejected',
+  'driver_overtemp', 'led_failure', 'driver_voltage', 'led_end_of_life', 'dali_fault'] as const;
 const enumName = <T extends readonly string[]>(names: T, v: number | null | undefined): string | null =>
   v == null ? null : (names[v] ?? `unknown_${v}`);
 

@@ -165,8 +165,8 @@ const ACK_STATUS: Record<number, string> = {
   [pb.AckStatus.ACK_STATUS_INVALID]: 'invalid',
 };
 
-type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus' | 'detection' | 'profile';
-const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'profile'];
+type UplinkKind = 'hello' | 'state' | 'energy' | 'event' | 'ack' | 'otaStatus' | 'detection' | 'luminaire' | 'profile';
+const KINDS: readonly UplinkKind[] = ['hello', 'state', 'energy', 'event', 'ack', 'otaStatus', 'detection', 'luminaire', 'profile'];
 const bodyKind = (m: Uplink): UplinkKind | undefined => KINDS.find((k) => m[k] != null);
 
 /**
@@ -264,6 +264,8 @@ export class DeviceService {
   presenceAhead: Pick<PresenceAhead, 'targets'> | undefined;
   /** Issue 17, frugal learning: a controller's weekly TrafficProfile is stored here. Set by app.ts; unset = dropped. */
   trafficProfiles: { onProfile(device: { id: string; tenantId: string }, profile: NonNullable<Uplink['profile']>, sentAtS: number, now: number): Promise<void> } | undefined;
+  /** Issue 17: a controller's LuminaireReport (its DALI-2 / D4i driver) is stored here. Set by app.ts; unset = dropped. */
+  luminaireData: { onReport(device: { id: string; tenantId: string }, report: NonNullable<Uplink['luminaire']>, now: number): Promise<void> } | undefined;
   ota: {
     onStatus(device: DeviceRow, status: NonNullable<Uplink['otaStatus']>, frame?: OtaFrame): Promise<void>;
     onHello(device: DeviceRow, frame?: OtaFrame): Promise<void>;
@@ -589,6 +591,13 @@ export class DeviceService {
         else if (status !== 'ok') this.log.info({ deviceId, downlinkSeq: a.downlinkSeq, status, detail: a.detail }, 'downlink not accepted');
         return;
       }
+      case 'luminaire': {
+        // Issue 17: what the luminaire's D4i driver says of itself (an older report than the one stored is kept out).
+        await seen();
+        this.metrics.uplink(kind);
+        await this.luminaireData?.onReport({ id: deviceId, tenantId: tenant }, msg.luminaire!, now);
+        return;
+      }
       case 'profile': {
         // Issue 17, frugal learning: the street's traffic as the pole learnt it (bounded by the frame decoder), kept per controller.
         await seen();
@@ -872,6 +881,18 @@ export class DeviceService {
   async requireDevice(tenant: string, deviceId: string): Promise<void> {
     const owner = (await this.repo.deviceTenants([deviceId])).get(deviceId);
     if (owner !== tenant) throw fleetError('DEVICE_NOT_FOUND', { tenant, deviceId });
+  }
+
+  /**
+   * Issue 17: asks the controller to read its DALI-2 / D4i driver again (Command.read_luminaire); it answers with a
+   * CommandAck and a LuminaireReport (reason REQUESTED), or UNSUPPORTED without a DALI driver. Resolves with the
+   * downlink's seq and whether the controller is online now (offline, it reads and reports at its next boot anyway).
+   */
+  async readLuminaire(tenant: string, deviceId: string): Promise<{ downlinkSeq: number; online: boolean }> {
+    await this.requireDevice(tenant, deviceId);
+    const device = await this.repo.getDevice(deviceId);
+    const downlinkSeq = await this.sendDownlink({ id: deviceId, tenantId: tenant }, 'command', { command: { readLuminaire: true } }, 'read luminaire');
+    return { downlinkSeq, online: device?.online === true };
   }
 
   async requireGroup(tenant: string, groupId: string): Promise<string[]> {

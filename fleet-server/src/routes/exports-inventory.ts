@@ -61,6 +61,8 @@ function single<T>(xs: readonly (T | null)[]): T | undefined {
 interface DecreeLine {
   poleId: string; street: string | null; cabinetId: string | null; circuitId: string | null; luminaireId: string; modelId: string | null;
   controller: string | null; installedAt: number; ulrPct: number | null; cieFluxCode3Pct: number | null; cctK: number | null; maxPowerW: number | null; fluxLm: number | null;
+  /** Issue 17: the GTIN the luminaire's D4i driver reported, and which values came from the driver rather than the town. */
+  gtin: string | null; fromDriver: string[];
 }
 /** Columns of the decree file; the five the decree names (art. 3, and the installation date) are flagged when missing. */
 const DECREE_COLUMNS: ReadonlyArray<[string, (l: DecreeLine) => string | number | null, boolean]> = [
@@ -77,6 +79,8 @@ const DECREE_COLUMNS: ReadonlyArray<[string, (l: DecreeLine) => string | number 
   ['Température de couleur (K)', (l) => l.cctK, true],
   ['Puissance maximale (W)', (l) => l.maxPowerW, true],
   ['Flux lumineux (lm)', (l) => l.fluxLm, true],
+  ['GTIN', (l) => l.gtin, false],
+  ['Valeurs du driver D4i', (l) => (l.fromDriver.length ? l.fromDriver.join(', ') : null), false],
 ];
 /** What a missing required value reads in the file. */
 export const MISSING = 'MANQUANT';
@@ -226,6 +230,8 @@ export async function inventoryExportRoutes(app: FastifyInstance): Promise<void>
       tags: ['exports'], summary: 'The file the decree of 27 December 2018 makes a town keep per installation, as CSV for French Excel',
       description: 'One line per luminaire in service: pole, street, cabinet, circuit, luminaire, model, controller, installation date, ULR (%), '
         + `CIE flux code n°3 (%), CCT (K), maximum power (W), flux (lm); a value not recorded reads ${MISSING} and the last column names them. `
+        + 'CCT, maximum power and flux the town did not declare come from the luminaire\'s DALI-2 / D4i driver when its controller reported one '
+        + '(column `Valeurs du driver D4i` names them), with the GTIN it reported. '
         + 'Lines with a missing value are counted in `X-Incomplete-Lines`.',
       params: tenantParams,
     },
@@ -234,17 +240,31 @@ export async function inventoryExportRoutes(app: FastifyInstance): Promise<void>
     await requireTenant(tenant);
     const [poles, models] = await Promise.all([store.listPoles(tenant), plans.listModels(tenant)]);
     const ids = poles.map((p) => p.id);
-    const [lums, open] = await Promise.all([store.luminairesOf(tenant, ids), store.assignmentsOfPoles(tenant, ids, true)]);
+    const [lums, open, d4i] = await Promise.all([store.luminairesOf(tenant, ids), store.assignmentsOfPoles(tenant, ids, true), app.luminaireD4i.byDevice(tenant)]);
     const model = new Map<string, LuminaireModelRow>(models.map((m) => [m.id, m]));
     const serving = new Map(open.map((a) => [a.luminaireId, a.deviceId]));
     const lines: DecreeLine[] = [];
     for (const p of poles) {
       for (const l of lums.get(p.id) ?? []) {
         const m = l.modelId === null ? undefined : model.get(l.modelId);
+        const controller = serving.get(l.id) ?? null;
+        // Issue 17: what the town did not declare, the luminaire's D4i driver may have reported (its nominal input power
+        // is the luminaire's maximum power).
+        const rep = controller === null ? undefined : d4i.get(controller);
+        const driver = rep?.d4i ? rep : undefined;
+        const fromDriver: string[] = [];
+        const pick = (declared: number | null | undefined, reported: number | null | undefined, name: string): number | null => {
+          if (declared !== null && declared !== undefined) return declared;
+          if (reported !== null && reported !== undefined) { fromDriver.push(name); return reported; }
+          return null;
+        };
         lines.push({
           poleId: p.id, street: p.street, cabinetId: p.cabinetId, circuitId: p.circuitId, luminaireId: l.id, modelId: l.modelId,
-          controller: serving.get(l.id) ?? null, installedAt: l.installedAt, ulrPct: m?.ulrPct ?? null, cieFluxCode3Pct: m?.cieFluxCode3Pct ?? null,
-          cctK: l.cctK ?? m?.cctK ?? null, maxPowerW: m?.maxPowerW ?? null, fluxLm: m?.fluxLm ?? null,
+          controller, installedAt: l.installedAt, ulrPct: m?.ulrPct ?? null, cieFluxCode3Pct: m?.cieFluxCode3Pct ?? null,
+          cctK: pick(l.cctK ?? m?.cctK, driver?.cctK, 'température de couleur'),
+          maxPowerW: pick(m?.maxPowerW, driver?.nominalPowerW, 'puissance'),
+          fluxLm: pick(m?.fluxLm, driver?.fluxLm, 'flux'),
+          gtin: driver?.gtin ?? null, fromDriver,
         });
       }
     }

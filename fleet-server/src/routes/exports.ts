@@ -49,13 +49,14 @@ export interface ExportedLight {
 
 const iso = (ms: number | null | undefined): string | null => (ms == null ? null : new Date(ms).toISOString());
 
-function toExported(l: ListedLight, groups: string[]): ExportedLight | undefined {
+function toExported(l: ListedLight, groups: string[], d4i?: { d4i: boolean; nominalPowerW: number | null; cctK: number | null }): ExportedLight | undefined {
   const inv = l.inventory;
   if (!inv) return undefined; // registered but never commissioned: not a light of the town's inventory
   const d = l.device;
   return {
     deviceId: l.id, poleRef: inv.poleRef, lat: inv.lat, lon: inv.lon, group: inv.groupId, groups,
-    luminaireModel: inv.luminaireModel, nominalPowerW: inv.nominalPowerW, cctK: inv.cctK,
+    luminaireModel: inv.luminaireModel,
+    nominalPowerW: inv.nominalPowerW ?? (d4i?.d4i ? d4i.nominalPowerW : null), cctK: inv.cctK ?? (d4i?.d4i ? d4i.cctK : null),
     installedAt: new Date(inv.installedAt).toISOString(),
     state: l.state, level: d?.level ?? null, powerW: d?.powerMw == null ? null : d.powerMw / 1000,
     lastSeen: iso(d?.lastSeen), stateAt: iso(d?.stateAt), online: d?.online ?? false, firmwareVersion: d?.firmwareVersion ?? null,
@@ -185,8 +186,10 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     for (;;) {
       const page = await reads.page(tenant, {}, 'id', after === undefined ? undefined : { id: after }, EXPORT_BATCH, updating);
       const commissioned = page.lights.filter((l) => l.inventory);
-      const groups = await reads.memberships(tenant, commissioned.map((l) => l.id));
-      yield commissioned.map((l) => toExported(l, groups.get(l.id) ?? [])).filter((l): l is ExportedLight => !!l);
+      const ids = commissioned.map((l) => l.id);
+      const [groups, d4i] = await Promise.all([reads.memberships(tenant, ids), app.luminaireD4i.byDevice(tenant, ids)]);
+      // Issue 17: a rated power or CCT the inventory lacks is the one the luminaire's D4i driver reported.
+      yield commissioned.map((l) => toExported(l, groups.get(l.id) ?? [], d4i.get(l.id))).filter((l): l is ExportedLight => !!l);
       const last = page.lights[page.lights.length - 1];
       if (!page.more || !last) return;
       after = last.id;
