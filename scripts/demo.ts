@@ -19,8 +19,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, ConfigError, PortInUseError, randomPassword, readServerClock, verifyPassword, writeServerClock } from '@streetlight/fleet-server';
-import { createTown, getTown, LUMINAIRE_CATALOGUE, townInventory, VirtualClock, type TownPole } from '@streetlight/hardware-sim';
+import { build, ConfigError, PortInUseError, randomPassword, readServerClock, verifyPassword, writeServerClock, type BuildOptions } from '@streetlight/fleet-server';
+import { createTown, getTown, LUMINAIRE_CATALOGUE, townInventory, VirtualClock, type SimFleet, type TownPole } from '@streetlight/hardware-sim';
 import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetlight/firmware';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,9 +83,36 @@ const config: Record<string, unknown> = { dataDir };
 if (args['http-port'] !== undefined) config.httpPort = Number(args['http-port']);
 if (args['mqtt-port'] !== undefined) config.mqttPort = Number(args['mqtt-port']);
 
+// Fault injection (the UI's Simulation panel, POST …/simulation/faults): faults made in the simulated hardware, which the
+// firmware detects and reports as on a pole. Each street is fed by a cabinet `AR-<street>` (circuit D1, set up below):
+// a supply fault there lowers the voltage of every light of the circuit by 15 %.
+let simFleet: SimFleet | undefined = undefined; // set once the boards exist
+const circuits = new Map<string, string[]>();
+type Simulation = NonNullable<BuildOptions['simulation']>;
+const faults = new Map<string, ReturnType<Simulation['active']>[number]>();
+const simulation: Simulation = {
+  tenant: town.slug,
+  targets: () => ({ lights: simFleet ? simFleet.boards.map((b) => b.deviceId).sort() : [], circuits: [...circuits].map(([id, l]) => ({ id, lights: l.length })) }),
+  inject(kind, target, active) {
+    if (!simFleet) return undefined;
+    const ids = kind === 'supply_fault' ? circuits.get(target) : simFleet.get(target) ? [target] : undefined;
+    if (!ids) return undefined;
+    for (const id of ids) {
+      const b = simFleet.get(id);
+      if (kind === 'lamp_failure') b?.metering.injectLampFailure(active);
+      else if (kind === 'day_burner') b?.metering.injectDayBurner(active);
+      else b?.electrical.setVoltageDeviation(active ? -15 : 0);
+    }
+    if (active) faults.set(`${kind} ${target}`, { kind, target, lights: ids.length });
+    else faults.delete(`${kind} ${target}`);
+    return ids;
+  },
+  active: () => [...faults.values()],
+};
+
 let app: Awaited<ReturnType<typeof build>>;
 try {
-  app = await build({ config, env: process.env, now: () => clock.now(), logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  app = await build({ config, env: process.env, now: () => clock.now(), logger: { level: process.env.LOG_LEVEL ?? 'warn' }, simulation });
   await app.fleet.listen();
 } catch (err) {
   if (err instanceof PortInUseError || err instanceof ConfigError) fail(err.message);
@@ -206,6 +233,18 @@ for (const street of town.streets) {
   if (settings.planId !== null) continue; // the manager's own choice stays
   await api('PUT', `${T}/groups/${street.code}/settings`, { category: 'a', planId: street.kind === 'lane' ? lanePlanId : avenuePlanId });
 }
+// Each street's cabinet (armoire) and circuit, and its poles on it: a supply fault is then one line in the alarm mail.
+const cabinets = (await api('GET', `${T}/inventory/cabinets`)) as Array<{ id: string }>;
+for (const street of town.streets) {
+  const on = poles.filter((p) => p.streetCode === street.code);
+  if (on.length === 0) continue;
+  const cabinet = `AR-${street.code}`;
+  circuits.set(`${cabinet}/D1`, on.map((p) => p.deviceId));
+  if (cabinets.some((c) => c.id === cabinet)) continue;
+  await api('PUT', `${T}/inventory/cabinets/${cabinet}`, { name: `Armoire ${street.name}`, lat: on[0]!.lat, lon: on[0]!.lon });
+  await api('PUT', `${T}/inventory/cabinets/${cabinet}/circuits/D1`, { name: 'Départ 1' });
+  for (const p of on) await api('PUT', `${T}/inventory/poles/${p.poleRef}`, { lat: p.lat, lon: p.lon, street: street.name, cabinetId: cabinet, circuitId: 'D1' });
+}
 await app.auth.repo.revokeToken(tenant, setupToken.id, Date.now());
 
 // Issue 11: every controller is provisioned (its own identity and keys, written to its NVS as an installer's
@@ -224,6 +263,7 @@ const fleet = createTown({
   broker: { host: broker.hostname, port: Number(broker.port) },
   dataDir: join(dataDir, 'boards'),
 });
+simFleet = fleet;
 await fleet.start({ staggerMs: 20 });
 clock.start(speed);
 saveClock(true);

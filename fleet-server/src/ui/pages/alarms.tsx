@@ -86,7 +86,7 @@ export function AlarmsPage({ tenant, arg, query }: PageProps) {
         {f.cabinet && <button class="small" onClick={() => setFilter('cabinet', '')}>{i.t('alarmCabinet', { c: f.cabinet })} ✕</button>}
         {data && <span class="muted" data-testid="alarm-counts">{i.t('alarmsUnresolvedCount', { n: unresolved })}</span>}
       </div>
-      <div class={selected ? 'grid2 wide-left' : ''}>
+      <div class={selected ? 'grid2 wide-left alarms-split' : ''}>
         <div>
           {!data ? <p class="muted">{i.t('loading')}</p> : data.alarms.length === 0 ? <p class="muted">{i.t('none')}</p> : (
             <div class="table-wrap"><table class="table" data-testid="alarms-table">
@@ -164,7 +164,7 @@ function AlarmPanel({ T, id, manager, onChange, close }: { T: string; id: number
         <div class="stack">
           <div class="row wrap">
             <label class="grow">{i.t('alarmComment')}<input value={comment} onInput={(e) => setComment((e.target as HTMLInputElement).value)} data-testid="alarm-comment" /></label>
-            <button disabled={!comment.trim()} onClick={() => void act('/comments', { text: comment }, () => setComment(''))}>{i.t('alarmAddComment')}</button>
+            <button disabled={!comment.trim()} data-testid="alarm-add-comment" onClick={() => void act('/comments', { text: comment }, () => setComment(''))}>{i.t('alarmAddComment')}</button>
           </div>
           {open && a.state === 'open' && <button onClick={() => void act('/acknowledge', {})} data-testid="alarm-ack">{i.t('ack')}</button>}
           {open && (
@@ -228,7 +228,7 @@ function MailSettings({ T }: { T: string }) {
         ...(form.password ? { smtpPassword: form.password } : {}), fromAddress: form.fromAddress,
         recipients: form.recipientsText.split(/[,;\s]+/).filter(Boolean), periodMin: Number(form.periodMin), uiUrl: form.uiUrl,
       });
-      setMsg(i.t('saved'));
+      setMsg(i.t('alarmMailSaved'));
       set({ password: '' });
       reload();
     } catch (e) { setMsg(errorText(i, e)); }
@@ -240,7 +240,7 @@ function MailSettings({ T }: { T: string }) {
     <section class="stack" data-testid="mail-settings">
       <h3>{i.t('alarmMail')}</h3>
       <p class="muted">{i.t('alarmMailHint')}</p>
-      <label class="row"><input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: (e.target as HTMLInputElement).checked })} data-testid="mail-enabled" />{i.t('alarmMailOn')}</label>
+      <label class="check-row"><input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: (e.target as HTMLInputElement).checked })} data-testid="mail-enabled" />{i.t('alarmMailOn')}</label>
       {input('recipientsText', 'alarmRecipients')}
       {input('smtpHost', 'smtpHost')}
       <div class="row wrap">
