@@ -151,8 +151,8 @@ export class SimStreet {
   readonly poles: readonly StreetPole[];
   readonly sensors: readonly SimPresenceSensor[];
   readonly rangeM: number;
-  readonly #miss: number;
-  readonly #falseRate: number;
+  #miss: number;
+  #falseRate: number;
   readonly #random: () => number;
   readonly #length: number;
   readonly #start: number;
@@ -204,6 +204,20 @@ export class SimStreet {
     const passage: Passage = { kind: options.kind, direction, speed, startMs, poles };
     this.passages.push(passage);
     return passage;
+  }
+
+  /**
+   * The sensors' conditions from now on (weather, season): a rainy night makes a PIR miss more (rain cools the
+   * background, drops blur the lens) and trigger more on its own (wind in the trees, splashes). Applies to what
+   * `walk` and `traffic` draw next.
+   */
+  setConditions(conditions: { missProbability?: number; falseTriggersPerHour?: number }): void {
+    const miss = conditions.missProbability ?? this.#miss;
+    const rate = conditions.falseTriggersPerHour ?? this.#falseRate;
+    if (!(miss >= 0 && miss <= 1)) throw new RangeError(`missProbability must be in [0, 1] (${miss})`);
+    if (!(rate >= 0)) throw new RangeError(`falseTriggersPerHour must be ≥ 0 (${rate})`);
+    this.#miss = miss;
+    this.#falseRate = rate;
   }
 
   /** A sensor triggers with nobody there (one short motion) at `at`. */
