@@ -38,6 +38,7 @@ import { mapRoutes } from './routes/map.js';
 import { inventoryImportRoutes } from './routes/inventory-import.js';
 import { inventoryModelRoutes } from './routes/inventory-model.js';
 import { planRoutes } from './routes/plans.js';
+import { cloRoutes } from './routes/clo.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { statusRoutes } from './routes/status.js';
 import { energyPlugin } from './energy/plugin.js';
@@ -434,6 +435,7 @@ async function registerAll(
   await app.register(alarmRoutes); // alarms handled to the end: filters, assignment, comments, interventions, clearing, e-mails (routes/alarms.ts)
   if (options.simulation) await app.register(simulationRoutes(options.simulation)); // the demo's fault injection (routes/simulation.ts)
   await app.register(planRoutes); // issue 4: plans, groups' decree settings, luminaire models (routes/plans.ts)
+  await app.register(cloRoutes); // issue 17: constant light output reported by the lights (routes/clo.ts)
   await app.register(trafficProfileRoutes(() => {
     if (!trafficProfiles) throw new Error('the traffic profiles are made with the device service, registered first');
     return trafficProfiles;

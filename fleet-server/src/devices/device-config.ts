@@ -1,6 +1,6 @@
 /** Device configuration (protocol v1 SetConfig) as the API accepts it, stored as proto field names. */
 import { z } from 'zod';
-import { pb, type Downlink } from '@streetlight/protocol';
+import { MAX_CLO_LXX_PCT, MAX_CLO_RATED_H, MAX_LED_HOURS_OFFSET, MIN_CLO_LXX_PCT, MIN_CLO_RATED_H, pb, type Downlink } from '@streetlight/protocol';
 
 export type ProtoConfig = NonNullable<Downlink['config']>;
 
@@ -18,7 +18,13 @@ export const configPatchSchema = z.strictObject({
   minLevel: z.number().int().min(0).max(100).optional(),
   nominalPowerW: z.number().int().min(0).max(100000).optional(),
   fadeDefaultS: z.number().int().min(0).max(3600).optional(),
-});
+  /** Issue 17, constant light output: the luminaire model's lumen maintenance (0 and 0: off; protocol bounds otherwise). */
+  cloLxxPct: z.union([z.literal(0), z.number().int().min(MIN_CLO_LXX_PCT).max(MAX_CLO_LXX_PCT)]).optional(),
+  cloRatedH: z.union([z.literal(0), z.number().int().min(MIN_CLO_RATED_H).max(MAX_CLO_RATED_H)]).optional(),
+  /** LED burning hours before this controller counted them (a controller fitted to a used luminaire). */
+  ledHoursOffset: z.number().int().min(0).max(MAX_LED_HOURS_OFFSET).optional(),
+}).refine((c) => (c.cloLxxPct === undefined) === (c.cloRatedH === undefined) && ((c.cloLxxPct ?? 0) === 0) === ((c.cloRatedH ?? 0) === 0),
+  { message: 'cloLxxPct and cloRatedH go together (both 0: no constant light output)', path: ['cloRatedH'] });
 export type ConfigPatch = z.output<typeof configPatchSchema>;
 
 /** Stored config: SetConfig fields without `version` (the version lives in its own column). */
@@ -36,6 +42,9 @@ export function applyConfigPatch(base: StoredConfig, patch: ConfigPatch): Stored
   if (patch.minLevel !== undefined) out.minLevel = patch.minLevel;
   if (patch.nominalPowerW !== undefined) out.nominalPowerW = patch.nominalPowerW;
   if (patch.fadeDefaultS !== undefined) out.fadeDefaultS = patch.fadeDefaultS;
+  if (patch.cloLxxPct !== undefined) out.cloLxxPct = patch.cloLxxPct;
+  if (patch.cloRatedH !== undefined) out.cloRatedH = patch.cloRatedH;
+  if (patch.ledHoursOffset !== undefined) out.ledHoursOffset = patch.ledHoursOffset;
   if (out.tz === undefined) out.tz = DEFAULT_TZ;
   return out;
 }

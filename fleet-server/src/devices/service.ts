@@ -260,6 +260,8 @@ export class DeviceService {
    * Issue 6 (OTA area) hook: OtaStatus frames and Hellos go to the OTA service (src/ota/service.ts), with the
    * frame they came in (its seq orders them; an instance that does not drive OTA relays its bytes). Set by app.ts.
    */
+  /** Issue 17, constant light output: a StateReport's `clo`, when the report is applied (routes/clo.ts). Unset = dropped. */
+  clo: { onStatus(device: { id: string; tenantId: string }, clo: NonNullable<NonNullable<Uplink['state']>['clo']>, now: number): Promise<void> } | undefined;
   /** Presence on demand: which poles a detection raises ahead (devices/presence-ahead.ts). Set by app.ts; unset = none. */
   presenceAhead: Pick<PresenceAhead, 'targets'> | undefined;
   /** Issue 17, frugal learning: a controller's weekly TrafficProfile is stored here. Set by app.ts; unset = dropped. */
@@ -555,6 +557,7 @@ export class DeviceService {
           deviceId, at: now, level: patch.level, targetLevel: patch.targetLevel, levelSource: patch.levelSource,
           powerMw: patch.powerMw, reason: s.reason ?? 0,
         });
+        if (s.clo) await this.clo?.onStatus(device, s.clo, now);
         await this.afterState(device, seq, patch);
         return;
       }
@@ -766,6 +769,7 @@ export class DeviceService {
         return true;
       case 'applied':
         this.metrics.uplink('state');
+        if (s.clo) await this.clo?.onStatus(out.device, s.clo, now);
         await this.afterState(out.device, seq, state);
         return true;
     }

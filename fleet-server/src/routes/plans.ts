@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_CLO_LXX_PCT, MAX_CLO_RATED_H, MIN_CLO_LXX_PCT, MIN_CLO_RATED_H } from '@streetlight/protocol';
 import { ID_MAX_LENGTH, MAX_PLAN_RULES, MAX_RULE_DATES } from '@streetlight/protocol';
 import { PlansRepository, type GroupSettingsRow, type LuminaireModelRow } from '../db/plans-repository.js';
 import type { DrizzleRepository } from '../db/drizzle-repository.js';
@@ -89,11 +90,15 @@ const modelBody = z.strictObject({
   cieFluxCode3Pct: z.number().min(0).max(100).nullable().optional().describe('CIE flux code n°3, % (decree art. 3: > 95 %)'),
   maxPowerW: z.number().int().min(1).max(100000).nullable().optional().describe('maximum electrical power, W (decree: kept per installation)'),
   driverInterface: z.enum(DRIVER_INTERFACES).nullable().optional().describe('how the controller dims the driver: pwm, 0-10v, 1-10v, dali, d4i (DALI-2 with D4i data)'),
-});
+  cloLxxPct: z.number().int().min(MIN_CLO_LXX_PCT).max(MAX_CLO_LXX_PCT).nullable().optional()
+    .describe('lumen maintenance Lxx: % of the initial flux left at cloRatedH burning hours (e.g. 80 for L80); with cloRatedH, controllers of this model keep their light constant as the LED ages (constant light output); absent = kept, null = cleared'),
+  cloRatedH: z.number().int().min(MIN_CLO_RATED_H).max(MAX_CLO_RATED_H).nullable().optional().describe('burning hours of the Lxx figure (e.g. 100000)'),
+}).refine((b) => (b.cloLxxPct == null) === (b.cloRatedH == null), { message: 'cloLxxPct and cloRatedH go together', path: ['cloRatedH'] });
 const modelView = z.object({
   id: z.string(), name: z.string().nullable(), cctK: z.number().nullable(), ulrPct: z.number().nullable(), nominalW: z.number(),
   curve: z.enum(['linear', 'logarithmic']), minLevel: z.number(), updatedAt: z.string(),
   fluxLm: z.number().nullable(), cieFluxCode3Pct: z.number().nullable(), maxPowerW: z.number().nullable(), driverInterface: z.enum(DRIVER_INTERFACES).nullable(),
+  cloLxxPct: z.number().nullable(), cloRatedH: z.number().nullable(),
 });
 
 const evalTarget = {
@@ -108,13 +113,18 @@ const toModelView = (m: LuminaireModelRow) => ({
   minLevel: m.minLevel, updatedAt: iso(m.updatedAt),
   fluxLm: m.fluxLm, cieFluxCode3Pct: m.cieFluxCode3Pct, maxPowerW: m.maxPowerW,
   driverInterface: (DRIVER_INTERFACES as readonly string[]).includes(m.driverInterface ?? '') ? m.driverInterface as (typeof DRIVER_INTERFACES)[number] : null,
+  cloLxxPct: m.cloLxxPct ?? null, cloRatedH: m.cloRatedH ?? null,
 });
 
 /** Draft from a stored plan (weekday masks are accepted by the draft schema; calendar sets and names kept). */
 const storedToDraft = (p: StoredPlan): PlanDraft => draftOfStored(p);
 
 function configOfModel(m: LuminaireModelRow): ConfigPatch {
-  return { curve: m.curve === 'logarithmic' ? 'logarithmic' : 'linear', minLevel: m.minLevel, nominalPowerW: m.nominalW };
+  // Issue 17: the lumen maintenance goes to the controller (constant light output); none = 0/0 (CLO off).
+  return {
+    curve: m.curve === 'logarithmic' ? 'logarithmic' : 'linear', minLevel: m.minLevel, nominalPowerW: m.nominalW,
+    cloLxxPct: m.cloLxxPct ?? 0, cloRatedH: m.cloLxxPct != null ? m.cloRatedH ?? 0 : 0,
+  };
 }
 
 export async function planRoutes(app: FastifyInstance): Promise<void> {
@@ -463,7 +473,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(`${base}/luminaire-models/:modelId`, {
     schema: {
-      tags: ['luminaires'], summary: 'Create or update a model; commissioned devices of this model get its curve, min level and power (new config, pushed)',
+      tags: ['luminaires'], summary: 'Create or update a model; commissioned devices of this model get its curve, min level, power and lumen maintenance (new config, pushed)',
       params: modelParams, body: modelBody, response: { 200: modelView.extend({ devicesUpdated: z.number() }), ...errors },
     },
   }, async (req) => {
@@ -480,6 +490,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       cieFluxCode3Pct: b.cieFluxCode3Pct === undefined ? before?.cieFluxCode3Pct ?? null : b.cieFluxCode3Pct,
       maxPowerW: b.maxPowerW === undefined ? before?.maxPowerW ?? null : b.maxPowerW,
       driverInterface: b.driverInterface === undefined ? before?.driverInterface ?? null : b.driverInterface,
+      cloLxxPct: b.cloLxxPct === undefined ? before?.cloLxxPct ?? null : b.cloLxxPct,
+      cloRatedH: b.cloRatedH === undefined ? before?.cloRatedH ?? null : b.cloRatedH,
     };
     await store.putModel(row);
     // Devices already commissioned with this model: a config patch each (a device's own nominal power wins).
