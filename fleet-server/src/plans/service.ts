@@ -83,6 +83,22 @@ export class PlanService {
     return { changed: changed.length };
   }
 
+  /** Every group of the tenant: those with settings and those with members (council report, issue 16). */
+  async groupIds(tenant: string): Promise<string[]> {
+    const [settings, memberships] = await Promise.all([this.store.listGroupSettings(tenant), this.repo.memberships(tenant)]);
+    const ids = new Set(settings.map((s) => s.groupId));
+    for (const groups of memberships.values()) for (const g of groups) ids.add(g);
+    return [...ids].sort();
+  }
+
+  /** The devices among `members` whose luminaire is one of `modelIds` (ids as modelFacts names them). */
+  async lightsOfModels(tenant: string, members: readonly string[], modelIds: ReadonlySet<string | undefined>): Promise<string[]> {
+    const set = new Set(members);
+    return (await this.repo.listInventory(tenant))
+      .filter((i) => set.has(i.deviceId) && modelIds.has(i.luminaireModel ?? `(no model, ${i.cctK ?? '?'} K)`))
+      .map((i) => i.deviceId);
+  }
+
   /** What the validator and the preview need to know about a group. */
   async groupContext(tenant: string, groupId: string): Promise<GroupContext> {
     const [members, settings, inventory, desired, models] = await Promise.all([

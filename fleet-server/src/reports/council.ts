@@ -19,6 +19,7 @@ import { toCsv } from '../energy/csv.js';
 import { buildReport } from '../reads/reports.js';
 import { parsePosixTz } from '../energy/calendar.js';
 import { fromLocalMs } from '@streetlight/firmware';
+import type { ComplianceSummary } from './compliance-summary.js';
 
 export type CouncilPeriod = { kind: 'month'; month: string } | { kind: 'year'; year: number };
 
@@ -55,8 +56,10 @@ export interface CouncilReport {
   tenant: { id: string; name: string; kind: 'town' | 'syndicate' };
   period: { kind: CouncilPeriod['kind']; label: string; from: string; to: string };
   lastYear: { from: string; to: string };
-  towns: Array<{ tenantId: string; name: string; tz: string; figures: CouncilFigures }>;
+  towns: Array<{ tenantId: string; name: string; tz: string; figures: CouncilFigures; compliance?: ComplianceSummary | undefined }>;
   total: CouncilFigures;
+  /** The decree compliance summary over the towns (reports/compliance-summary.ts). */
+  compliance?: { groupsWithErrors: number; lightsBreachingArt3: number } | undefined;
   generatedAt: string;
 }
 
@@ -165,15 +168,17 @@ export const faultName = (type: string): string => FAULT_FR[type] ?? type;
 
 const CSV_HEADER = ['Commune', 'Points lumineux', 'Consommation (kWh)', 'Référence pleine puissance (kWh)', 'Économie (kWh)', 'Économie (%)', 'Coût (€)',
   'Économie (€)', 'CO2 émis (kg)', 'CO2 évité (kg)', 'Heures d’allumage', 'Même période N-1 (kWh)', 'Évolution N-1 (%)', 'Pannes signalées',
-  'Pannes réparées', 'Pannes en cours en fin de période', 'Délai médian de réparation (h)'];
+  'Pannes réparées', 'Pannes en cours en fin de période', 'Délai médian de réparation (h)', 'Groupes non conformes (arrêté du 27/12/2018)',
+  'Points lumineux hors art. 3 (température de couleur, ULR)'];
 
-const csvRow = (name: string, f: CouncilFigures) => [name, f.lights, f.energyKwh, f.baselineKwh, f.savedKwh, f.savedPct, f.costEur, f.moneySavedEur, f.co2Kg,
-  f.co2AvoidedKg, f.burningHours, f.lastYearKwh, f.changeVsLastYearPct, f.faults.raised, f.faults.repaired, f.faults.openAtEnd, f.faults.medianRepairHours];
+const csvRow = (name: string, f: CouncilFigures, c: { groupsWithErrors: number; lightsBreachingArt3: number } | undefined) => [name, f.lights, f.energyKwh, f.baselineKwh, f.savedKwh, f.savedPct, f.costEur, f.moneySavedEur, f.co2Kg,
+  f.co2AvoidedKg, f.burningHours, f.lastYearKwh, f.changeVsLastYearPct, f.faults.raised, f.faults.repaired, f.faults.openAtEnd, f.faults.medianRepairHours,
+  c?.groupsWithErrors ?? null, c?.lightsBreachingArt3 ?? null];
 
 /** French CSV (BOM, `;`, decimal commas): a line per town, then the total. */
 export function councilCsv(r: CouncilReport): string {
-  const rows = r.towns.map((t) => csvRow(t.name, t.figures));
-  if (r.tenant.kind === 'syndicate') rows.push(csvRow('Total', r.total));
+  const rows = r.towns.map((t) => csvRow(t.name, t.figures, t.compliance));
+  if (r.tenant.kind === 'syndicate') rows.push(csvRow('Total', r.total, r.compliance));
   return toCsv(CSV_HEADER, rows, { locale: 'fr' });
 }
 
@@ -198,6 +203,18 @@ export function summaryLines(f: CouncilFigures): Array<[string, string]> {
   ];
 }
 
+/** The compliance section's lines: the town's totals, then a line per group (plan, findings, lights beyond art. 3). */
+export function complianceLines(c: ComplianceSummary): Array<[string, string]> {
+  return [
+    ['Groupes dont le plan a des non-conformités', String(c.groupsWithErrors)],
+    ['Points lumineux hors art. 3 (température de couleur, ULR)', String(c.lightsBreachingArt3)],
+    ...c.groups.map((g): [string, string] => [
+      `${g.groupId} — ${g.planName ?? 'aucun plan'} (${g.lights} pt${g.lights > 1 ? 's' : ''})`,
+      `${g.errors === null ? '—' : `${g.errors} erreur${g.errors > 1 ? 's' : ''}, ${g.warnings} avert.`} · art. 3 : ${g.lightsBreachingArt3}`,
+    ]),
+  ];
+}
+
 /** The PDF (A4): a title page block with the total, then a section per town; resolves with its bytes. */
 export function councilPdf(r: CouncilReport): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Éclairage public — ${r.tenant.name} — ${r.period.label}`, Author: 'Streetlight', CreationDate: new Date(r.generatedAt) } });
@@ -218,6 +235,13 @@ export function councilPdf(r: CouncilReport): Promise<Buffer> {
     if (!types.length) return;
     doc.moveDown(0.3).font('Helvetica-Oblique').fontSize(9).fillColor('#333333').text(`Pannes par type : ${types.map(([t, n]) => `${faultName(t)} ${n}`).join(', ')}`, 56, doc.y, { width });
   };
+  const compliance = (c: ComplianceSummary | undefined) => {
+    if (!c || !c.groups.length) return;
+    if (doc.y > doc.page.height - 200) doc.addPage();
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11).fillColor('#000000').text('Conformité à l’arrêté du 27 décembre 2018', 56, doc.y);
+    doc.moveDown(0.3);
+    table(complianceLines(c));
+  };
   doc.font('Helvetica-Bold').fontSize(18).text(`Éclairage public — ${r.tenant.name}`);
   doc.font('Helvetica').fontSize(12).text(`Bilan ${r.period.kind === 'month' ? 'mensuel' : 'annuel'} : ${r.period.label} (du ${r.period.from} au ${r.period.to})`);
   doc.fontSize(9).fillColor('#555555').text(`Comparé à la même période l’année précédente (du ${r.lastYear.from} au ${r.lastYear.to}). Référence : chaque point lumineux à sa puissance nominale du coucher au lever du soleil sur les intervalles mesurés. Établi le ${r.generatedAt.slice(0, 10)}.`);
@@ -226,6 +250,8 @@ export function councilPdf(r: CouncilReport): Promise<Buffer> {
   doc.moveDown(0.4);
   table(summaryLines(r.total));
   faultsByType(r.total);
+  if (r.tenant.kind === 'town') compliance(r.towns[0]?.compliance);
+  else if (r.compliance) table([['Groupes non conformes / points lumineux hors art. 3', `${r.compliance.groupsWithErrors} / ${r.compliance.lightsBreachingArt3}`]]);
   if (r.tenant.kind === 'syndicate') {
     for (const t of r.towns) {
       if (doc.y > doc.page.height - 300) doc.addPage();
@@ -233,6 +259,7 @@ export function councilPdf(r: CouncilReport): Promise<Buffer> {
       doc.moveDown(0.4);
       table(summaryLines(t.figures));
       faultsByType(t.figures);
+      compliance(t.compliance);
     }
   }
   doc.end();

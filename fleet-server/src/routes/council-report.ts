@@ -12,6 +12,7 @@ import type { DrizzleRepository } from '../db/drizzle-repository.js';
 import { ReportRepository } from '../db/report-repository.js';
 import { attachment, CSV_CONTENT_TYPE } from '../energy/csv.js';
 import { fleetError } from '../errors.js';
+import { complianceSummary } from '../reports/compliance-summary.js';
 import { councilCsv, councilPdf, periodDays, sumFigures, townFigures, type CouncilPeriod, type CouncilReport } from '../reports/council.js';
 
 const id = z.string().min(1).max(ID_MAX_LENGTH).regex(/^[A-Za-z0-9_-]+$/);
@@ -29,12 +30,21 @@ const figures = z.object({
   moneySavedEur: z.number(), co2Kg: z.number(), co2AvoidedKg: z.number(), burningHours: z.number(), lastYearKwh: z.number(),
   changeVsLastYearPct: z.number().nullable(), faults,
 });
+const compliance = z.object({
+  groups: z.array(z.object({
+    groupId: z.string(), planId: z.number().nullable(), planName: z.string().nullable(), lights: z.number(),
+    errors: z.number().nullable().describe('error findings of the group\'s plan over the period (null: no plan)'), warnings: z.number().nullable(),
+    lightsBreachingArt3: z.number().describe('lights of the group whose luminaire breaches art. 3 (CCT > 3000 K for a, d, e; ULR ≥ 4 %)'),
+  })),
+  groupsWithErrors: z.number(), lightsBreachingArt3: z.number(),
+}).describe('decree of 27 December 2018: findings per group and luminaires beyond art. 3');
 const reportView = z.object({
   tenant: z.object({ id: z.string(), name: z.string(), kind: z.enum(['town', 'syndicate']) }),
   period: z.object({ kind: z.enum(['month', 'year']), label: z.string(), from: z.string(), to: z.string() }),
   lastYear: z.object({ from: z.string(), to: z.string() }),
-  towns: z.array(z.object({ tenantId: z.string(), name: z.string(), tz: z.string(), figures })),
+  towns: z.array(z.object({ tenantId: z.string(), name: z.string(), tz: z.string(), figures, compliance: compliance.optional() })),
   total: figures,
+  compliance: z.object({ groupsWithErrors: z.number(), lightsBreachingArt3: z.number() }).optional(),
   generatedAt: z.string(),
 });
 
@@ -63,7 +73,9 @@ export async function councilReportRoutes(app: FastifyInstance): Promise<void> {
     for (const m of members) {
       if (kind === 'syndicate' && !(await auth.roleOn(principal, m.tenantId))) continue;
       const t = await townFigures(deps, m.tenantId, period);
-      towns.push({ tenantId: m.tenantId, name: m.name, tz: t.tz, figures: t.figures });
+      const days = periodDays(period);
+      const c = await complianceSummary(app.plans, app.calendar.store, m.tenantId, { from: days.from, to: days.to });
+      towns.push({ tenantId: m.tenantId, name: m.name, tz: t.tz, figures: t.figures, compliance: c });
       repairs.push(...t.repairHours);
     }
     const days = periodDays(period);
@@ -72,6 +84,10 @@ export async function councilReportRoutes(app: FastifyInstance): Promise<void> {
       period: { kind: period.kind, label: days.label, from: days.from, to: days.to },
       lastYear: { from: days.lastFrom, to: days.lastTo },
       towns, total: sumFigures(towns.map((t) => t.figures), repairs),
+      compliance: {
+        groupsWithErrors: towns.reduce((n, t) => n + (t.compliance?.groupsWithErrors ?? 0), 0),
+        lightsBreachingArt3: towns.reduce((n, t) => n + (t.compliance?.lightsBreachingArt3 ?? 0), 0),
+      },
       generatedAt: new Date(app.fleet.now()).toISOString(),
     };
   }

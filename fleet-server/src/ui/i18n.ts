@@ -198,6 +198,10 @@ const en: Dict = {
   learntTraffic: 'Passers-by this light has learnt', streetTraffic: 'Passers-by learnt in street {g}', trafficHeatmap: 'Heat map of the week: the probability that someone passes, by hour',
   trafficNone: 'No profile yet: the controller sends one a week, after a week of detections.',
   trafficWeeks: { one: 'Learnt over {n} week, received {d}.', other: 'Learnt over {n} weeks, received {d}.' },
+  // the council report on the energy page (issue 16)
+  councilReport: 'Rapport du conseil', councilPdf: 'Télécharger le PDF', councilCsv: 'Télécharger le CSV', moneySaved: 'Économie en euros',
+  vsLastYear: 'Par rapport à l’an dernier', councilFaults: 'Pannes signalées / réparées / en cours', medianRepair: 'réparation en {h} h (médiane)',
+  councilCompliance: 'Arrêté du 27/12/2018', councilComplianceHelp: 'groupes non conformes / points lumineux hors art. 3',
   trafficStreetOf: { one: 'Mean of {n} light ({m} in the street).', other: 'Mean of {n} lights ({m} in the street).' },
   trafficCell: '{d} {h}:00: {p}', trafficLegend: 'The darker the cell, the likelier someone passes in that hour (local time).',
   wdMon: 'Mon', wdTue: 'Tue', wdWed: 'Wed', wdThu: 'Thu', wdFri: 'Fri', wdSat: 'Sat', wdSun: 'Sun',
@@ -389,6 +393,10 @@ export interface I18n {
   /** Abbreviation of the town's zone at an instant: CET, CEST, or UTC+04 for a numeric POSIX name. */
   zone(at?: string | number): string;
   /**
+  // the council report (issue 16)
+  councilReport: 'Council report', councilPdf: 'Download the PDF', councilCsv: 'Download the CSV', moneySaved: 'Money saved',
+  vsLastYear: 'Against last year', councilFaults: 'Faults raised / repaired / open', medianRepair: 'repaired in {h} h (median)',
+  councilCompliance: 'Decree of 27/12/2018', councilComplianceHelp: 'non-compliant groups / lights beyond art. 3',
    * Whether a time shown for this instant could be misread: the browser's zone has another offset than the
    * town's then, or the town's wall-clock time occurs twice that night (the repeated hour when DST ends).
    */

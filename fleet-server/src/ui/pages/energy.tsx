@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, hasRoute, tp, type Group, type Report } from '../api.js';
 import type { PageProps } from '../app.js';
 import { BarChart } from '../components/chart.js';
+import { CouncilReportCard } from '../components/council-report.js';
 import { usePoll } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 
@@ -39,12 +40,14 @@ export function EnergyPage({ tenant }: PageProps) {
         <a class="button primary" href={csvHref} download data-testid="export-csv">{i.t('exportCsv')}</a>
       </div>
       {error && <p class="error">{error.message}</p>}
+      <CouncilReportCard tenant={T} period={kind === 'month' ? { month } : { year }} />
       {!report ? <p class="muted">{i.t('loading')}</p> : (
         <>
           <div class="kpis" data-testid="energy-kpis">
             <div><span>{i.t('consumption')}</span><b>{i.kwh(report.total.energyKwh)}</b></div>
             <div><span>{i.t('savings')}</span><b>{i.pct(report.total.savedPct)}</b><small>{i.kwh(report.total.savedKwh)}</small></div>
             <div><span>{i.t('cost')}</span><b>{i.eur(report.total.costEur)}</b></div>
+            <div><span>{i.t('moneySaved')}</span><b data-testid="energy-money-saved">{i.eur(report.total.moneySavedEur)}</b></div>
             <div><span>{i.t('co2')}</span><b>{i.num(report.total.co2AvoidedKg, 1)} kg</b></div>
           </div>
           <section class="card">
