@@ -11,6 +11,7 @@ import { build } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { authedInject, provisionDevice, type Inject, type TestDevice } from '../src/testing.js';
 import { hourlyWeek, meanWeek } from '../src/devices/traffic-profile.js';
+import { planBodySchema, storedPlan, toProtoPlan } from '../src/devices/plan.js';
 import { dropPgSchema, tempDir, TEST_PG_URL, uniqueSchema } from './helpers.js';
 
 const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -86,6 +87,18 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
       expect((await admin({ method: 'GET', url: '/api/tenants/lyon/groups/nope/traffic-profile' })).json().code).toBe('SL_GROUP_NOT_FOUND');
       const viewer = await authedInject(app, { tenant: 'lyon', role: 'viewer' });
       expect((await viewer({ method: 'GET', url: '/api/tenants/lyon/groups/rue-merciere/traffic-profile' })).statusCode).toBe(200);
+    });
+
+    it('a plan turns anticipation on: anticipatePct and prelightLevel go to the device in its SetPlan; a pre-light level outside base..level is refused', async () => {
+      const step = (presence: Record<string, number>) => ({ programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 1380, level: 80, presence: { baseLevel: 10, holdS: 60, ...presence } }] }], defaultProgramId: 1 });
+      const ok = await admin({ method: 'PUT', url: '/api/tenants/lyon/devices/P1/plan', payload: step({ anticipatePct: 50, prelightLevel: 60 }) });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const plan = toProtoPlan(1, 1, storedPlan(planBodySchema.parse(step({ anticipatePct: 50, prelightLevel: 60 }))));
+      expect(plan.programs?.[0]?.steps?.[1]?.presence).toMatchObject({ baseLevel: 10, holdS: 60, anticipatePct: 50, prelightLevel: 60 });
+      for (const bad of [{ anticipatePct: 101 }, { anticipatePct: 50, prelightLevel: 90 }, { anticipatePct: 50, prelightLevel: 5 }]) {
+        const r = await admin({ method: 'PUT', url: '/api/tenants/lyon/devices/P1/plan', payload: step(bad) });
+        expect(r.statusCode, JSON.stringify(bad)).toBe(400);
+      }
     });
 
     it('a street\'s heat map is the mean of its lights\' profiles, hour by hour (60 min cells too)', async () => {

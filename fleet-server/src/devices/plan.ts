@@ -29,6 +29,10 @@ export const presenceModeSchema = z.strictObject({
   holdS: z.number().int().min(1).max(MAX_PRESENCE_HOLD_S),
   fadeUpS: z.number().int().min(0).max(MAX_PRESENCE_FADE_UP_S).default(0),
   fadeDownS: z.number().int().min(0).max(MAX_PRESENCE_FADE_DOWN_S).default(0),
+  /** Issue 17, frugal learning: pre-light when the pole's learnt traffic says someone passes within minutes with at least this probability (%); absent or 0: plain presence. */
+  anticipatePct: z.number().int().min(0).max(100).optional(),
+  /** The pre-lit level: baseLevel .. the step's level; absent or 0: the step's level. */
+  prelightLevel: z.number().int().min(0).max(100).optional(),
 });
 export type PresenceModeBody = z.output<typeof presenceModeSchema>;
 
@@ -39,7 +43,9 @@ export const planStepSchema = z.strictObject({
   level: z.number().int().min(0).max(100),
   fadeS: z.number().int().min(0).max(3600).default(0),
   presence: presenceModeSchema.optional(),
-}).refine((s) => !s.presence || s.presence.baseLevel <= s.level, { message: 'presence.baseLevel must not exceed the step level', path: ['presence', 'baseLevel'] });
+}).refine((s) => !s.presence || s.presence.baseLevel <= s.level, { message: 'presence.baseLevel must not exceed the step level', path: ['presence', 'baseLevel'] })
+  .refine((s) => !s.presence?.prelightLevel || (s.presence.prelightLevel <= s.level && s.presence.prelightLevel >= s.presence.baseLevel),
+    { message: 'presence.prelightLevel must lie between the base level and the step level', path: ['presence', 'prelightLevel'] });
 
 export const planRuleSchema = z.strictObject({
   programId: z.number().int().min(1).max(0xffffffff),
