@@ -34,6 +34,7 @@ describe('the documented benchmarks, run small', () => {
   it('bench:sim', () => bench('sim', { SIM_BOARDS: '40', SIM_EQUIV_BOARDS: '6', SIM_MQTT_BOARDS: '60', SIM_CONNECT_RATE: '200' }), LONG);
   it('bench:ota', () => bench('ota', { BENCH_BOARDS: '10', BENCH_FULL_BYTES: '65536', BENCH_MOD_BYTES: '8192' }), LONG);
   it('bench:ui-map', () => bench('ui-map', { BENCH_LIGHTS: '300' }), LONG);
+  it('bench:adaptive', () => bench('adaptive', { BENCH_DAYS: '2', BENCH_XS_DAYS: '1' }), LONG);
   it('the chaos month, small', async () => {
     const command = 'npx -y pnpm@10 test:chaos';
     const r = await run(command, { CHAOS_BOARDS: '6', CHAOS_DAYS: '2' }, 900_000);

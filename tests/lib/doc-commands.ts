@@ -122,6 +122,7 @@ export const HOW: Record<string, How> = {
   'npx -y pnpm@10 bench:sim': { run: 'bench:sim' },
   'npx -y pnpm@10 bench:ota': { run: 'bench:ota' },
   'npx -y pnpm@10 bench:ui-map': { run: 'bench:ui-map' },
+  'npx -y pnpm@10 bench:adaptive': { run: 'bench:adaptive' },
 };
 
 /** The pnpm script a command runs, and the package.json that must have it. */
