@@ -165,7 +165,7 @@ describe('energy and alarm API', () => {
   it('raises an alarm from a fault event, acknowledges it, and clears it with the clear event', async () => {
     await send({ event: { eventSeq: 1, type: pb.EventType.EVENT_TYPE_LAMP_FAILURE, active: true, time: 1748800000, value: 1200, detail: 'P 1.2 W at 50 %' } });
     const open = (await inject('/api/tenants/lyon/alarms?state=open')).json();
-    expect(open.counts).toEqual({ open: 1, acknowledged: 0, cleared: 0 });
+    expect(open.counts).toEqual({ open: 1, acknowledged: 0, assigned: 0, intervened: 0, cleared: 0 });
     const a = open.alarms[0];
     expect(a).toMatchObject({ deviceId: 'sl-1', device: '/api/tenants/lyon/devices/sl-1', type: 'lamp_failure', severity: 'major', state: 'open', value: 1200 });
     const ack = await inject({ method: 'POST', url: `/api/tenants/lyon/alarms/${a.id}/acknowledge`, payload: {} });
