@@ -3,7 +3,7 @@
  * controller, a report read earlier than the stored one kept out), and the luminaire's values with their source.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pb } from '@streetlight/protocol';
+import { pb, type Uplink } from '@streetlight/protocol';
 import { openPostgres, openSqlite } from '../src/db/index.js';
 import type { DrizzleRepository } from '../src/db/drizzle-repository.js';
 import { LuminaireD4iRepository } from '../src/db/luminaire-d4i-repository.js';
@@ -16,7 +16,8 @@ const dialects: Array<[string, () => Promise<DrizzleRepository>, () => Promise<v
   ['PostgreSQL', async () => (await openPostgres(TEST_PG_URL, schema)) as unknown as DrizzleRepository, () => dropPgSchema(schema)],
 ];
 const T0 = 1_795_000_000;
-const report = (over: Partial<pb.ILuminaireReport> = {}): pb.ILuminaireReport => ({
+type Report = NonNullable<Uplink['luminaire']>;
+const report = (over: Partial<Report> = {}): Report => ({
   readAt: T0, reason: pb.LuminaireReason.LUMINAIRE_REASON_BOOT, d4i: true, gtin: 3_760_123_450_029,
   serial: Uint8Array.of(0, 0, 0, 0, 0, 0xbe, 0xef, 1), gearGtin: 4_012_345_000_019, gearSerial: Uint8Array.of(0, 0, 0, 0, 0, 0, 0xc0, 0xfe),
   gearFirmware: 0x0104, yearOfManufacture: 2025, weekOfManufacture: 9, nominalPowerW: 36, minDimPowerW: 3, minMainsV: 220, maxMainsV: 240,
