@@ -107,15 +107,19 @@ export interface StateRow { at: string; level: number; targetLevel: number; leve
 export interface Group { id: string; memberCount: number; createdAt: string }
 
 export type Anchor = 'sunset' | 'sunrise' | 'clock' | 'civil_dusk' | 'civil_dawn';
-export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number }
+export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number; presence?: { baseLevel: number; holdS: number; fadeUpS: number; fadeDownS: number } }
 export interface PlanDraft { programs: Array<{ id: number; steps: Step[] }>; rules: Array<{ programId: number; weekdays?: number | string[]; dates?: string[]; priority?: number; sets?: string[]; name?: string }>; defaultProgramId: number }
 export interface PlanSummary { planId: number; name: string; description: string | null; latestVersion: number; groups: string[]; createdAt: string; updatedAt: string }
 export interface Finding { severity: 'error' | 'warning' | 'info'; code: string; article: string; message: { fr: string; en: string }; ref?: { programId?: number; step?: number; night?: string; nights?: number } }
 export interface Validation { ok: boolean; errors: number; warnings: number; findings: Finding[]; period: { from: string; nights: number } }
 export interface Preview {
   luminaires: number; energyKwh: number; baselineKwh: number; savedKwh: number; savedPct: number;
-  nights: Array<{ date: string; sunset: string | null; sunrise: string | null; samples: Array<{ at: string; level: number }>; litHours: number; energyKwh: number; baselineKwh: number }>;
+  nights: Array<{ date: string; sunset: string | null; sunrise: string | null; samples: Array<{ at: string; level: number; raised?: number }>; litHours: number; energyKwh: number; baselineKwh: number; presenceHours: number; raisedHours: number }>;
+  presence?: { steps: boolean; traffic: 'given' | 'default_residential' };
 }
+/** Issue 17, constant light output reported by a light (GET …/devices/:id/clo) and by the town (GET …/clo). */
+export interface CloStatus { deviceId: string; receivedAt: string; drivePct: number; ledHours: number; savedKwh: number }
+export interface TenantClo { lights: number; savedKwh: number; meanDrivePct: number | null; devices: CloStatus[] }
 export interface GroupSettings { groupId: string; category: string; zone: string; activity: { opensAt: string; closesAt: string } | null; planId: number | null; priority: number; members: number }
 export interface Alarm { id: number; deviceId: string; type: string; severity: string; state: 'open' | 'acknowledged' | 'assigned' | 'intervened' | 'cleared'; raisedAt: string; lastEventAt: string; value: number; detail: string; acknowledgedAt: string | null; acknowledgedBy: string | null; clearedAt: string | null }
 export interface ReportRow { key: string; period: string; energyKwh: number; burningHours: number; averageLevelPct: number | null; baselineKwh: number; savedKwh: number; savedPct: number | null; costEur: number; moneySavedEur: number; co2Kg: number; co2AvoidedKg: number; devices: number }

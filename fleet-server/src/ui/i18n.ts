@@ -163,6 +163,15 @@ const fr = {
   polesTitle: 'Poteaux', poleSearch: 'Rechercher (poteau, rue, armoire, contrôleur)', noPole: 'Aucun poteau.', controller: 'Contrôleur', heightM: 'Hauteur (m)',
   luminaires: 'Luminaires', poleHistory: 'Historique des contrôleurs', until: 'Jusqu’au', why: 'Fin', serving: 'en service', poleRetired: 'retiré du service le {d}',
   end_replaced: 'remplacé par {d}', end_decommissioned: 'retiré du service', end_pole_decommissioned: 'poteau retiré', end_moved: 'déplacé',
+  // issue 17: presence steps in the plan editor, constant light output
+  presenceMode: 'Détection', presenceHelp: 'Veille, relevé à {l} à chaque passage :', baseLevel: 'Niveau de veille', holdS: 'Maintien (s)',
+  fadeUpS: 'Montée (s)', fadeDownS: 'Descente (s)', trafficProfile: 'Fréquentation', street_residential: 'rue résidentielle',
+  street_collector: 'rue de desserte', street_main: 'axe principal', street_pedestrian: 'rue piétonne', street_park: 'parc',
+  presenceExpected: 'Détection : relevé {r} h sur {p} h cette nuit (estimation, {s}).', curveBase: 'veille', curveRaised: 'sur détection',
+  lumenMaintenance: 'Maintien du flux', lxxAt: 'L{l} à {h} h', cloFields: 'Flux constant (vieillissement des LED)', cloLxx: 'Flux restant Lxx (%)',
+  cloRatedH: 'à (heures de fonctionnement)', cloHelp: 'Ex. L80 à 100 000 h : le contrôleur alimente une LED neuve moins fort, et plus fort avec l’âge, pour une lumière constante.',
+  cloTitle: 'Flux constant', cloDrive: 'Alimentation', cloLedHours: 'Âge de la LED', cloSaved: 'Énergie économisée', cloNone: 'Pas de flux constant pour ce point lumineux.',
+  cloTown: 'Flux constant : {n} points lumineux, {k} économisés depuis la mise en service.',
 } as const;
 
 /** A text that depends on a count `{n}`: Intl.PluralRules' categories of the language (French: 0 and 1 are `one`). */
@@ -335,6 +344,15 @@ const en: Dict = {
   polesTitle: 'Poles', poleSearch: 'Search (pole, street, cabinet, controller)', noPole: 'No pole.', controller: 'Controller', heightM: 'Height (m)',
   luminaires: 'Luminaires', poleHistory: 'Controllers over time', until: 'Until', why: 'End', serving: 'in service', poleRetired: 'taken out of service on {d}',
   end_replaced: 'replaced by {d}', end_decommissioned: 'taken out of service', end_pole_decommissioned: 'pole retired', end_moved: 'moved',
+  // issue 17: presence steps in the plan editor, constant light output
+  presenceMode: 'Presence', presenceHelp: 'Base level, raised to {l} whenever someone passes:', baseLevel: 'Base level', holdS: 'Hold (s)',
+  fadeUpS: 'Fade up (s)', fadeDownS: 'Fade down (s)', trafficProfile: 'Traffic', street_residential: 'residential street',
+  street_collector: 'collector street', street_main: 'main road', street_pedestrian: 'pedestrian street', street_park: 'park',
+  presenceExpected: 'Presence: raised {r} h of {p} h this night (estimate, {s}).', curveBase: 'base', curveRaised: 'on detection',
+  lumenMaintenance: 'Lumen maintenance', lxxAt: 'L{l} at {h} h', cloFields: 'Constant light output (LED ageing)', cloLxx: 'Flux left Lxx (%)',
+  cloRatedH: 'at (burning hours)', cloHelp: 'E.g. L80 at 100,000 h: the controller drives a new LED lower, and higher as it ages, for a constant light.',
+  cloTitle: 'Constant light output', cloDrive: 'Drive', cloLedHours: 'LED age', cloSaved: 'Energy saved', cloNone: 'No constant light output for this light.',
+  cloTown: 'Constant light output: {n} lights, {k} saved since commissioning.',
 };
 
 export type Key = keyof typeof fr;

@@ -4,6 +4,7 @@ import { get, hasRoute, tp, type Group, type Report } from '../api.js';
 import type { PageProps } from '../app.js';
 import { BarChart } from '../components/chart.js';
 import { CouncilReportCard } from '../components/council-report.js';
+import { TownClo } from '../components/clo.js';
 import { usePoll } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 
@@ -41,6 +42,7 @@ export function EnergyPage({ tenant }: PageProps) {
       </div>
       {error && <p class="error">{error.message}</p>}
       <CouncilReportCard tenant={T} period={kind === 'month' ? { month } : { year }} />
+      <TownClo tenant={T} />
       {!report ? <p class="muted">{i.t('loading')}</p> : (
         <>
           <div class="kpis" data-testid="energy-kpis">

@@ -6,6 +6,7 @@ import { LineChart } from '../components/chart.js';
 import { OverrideForm } from '../components/override.js';
 import { ZoneNote } from '../components/zone.js';
 import { TrafficHeatmap } from '../components/traffic-heatmap.js';
+import { LightClo } from '../components/clo.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
@@ -133,6 +134,7 @@ export function LightPage({ tenant, arg }: PageProps) {
             <p class="muted">{i.t('trafficStreetOf', { n: data.streetTraffic.profiles, m: data.streetTraffic.members })}</p>
           </section>
         )}
+        <LightClo tenant={T} deviceId={d.id} />
         <section class="card">
           <h3>{i.t('commissioning')}</h3>
           <dl class="kv">

@@ -19,6 +19,10 @@ const ANCHORS: Anchor[] = ['sunset', 'civil_dusk', 'clock', 'civil_dawn', 'sunri
 /** Decree of 27 Dec 2018, art. 1 categories (b and d split as art. 2 treats their parts differently). */
 const CATEGORIES = ['a', 'b_heritage', 'b_parks', 'c', 'd_buildings', 'd_shop_windows', 'e', 'f', 'g'] as const;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Issue 17: street types whose default traffic prices a presence step (fleet-server plans/traffic.ts). */
+const STREET_TYPES = ['residential', 'collector', 'main', 'pedestrian', 'park'] as const;
+/** A new presence step's mode: off until someone comes, raised for a minute, a quick fade up. */
+const NEW_PRESENCE = { baseLevel: 0, holdS: 60, fadeUpS: 1, fadeDownS: 10 };
 
 const NEW_PLAN: PlanDraft = {
   programs: [{ id: 1, steps: [
@@ -129,7 +133,7 @@ export function PlansPage({ tenant, arg }: PageProps) {
 
 function normalise(p: PlanDraft): PlanDraft {
   return {
-    programs: p.programs.map((pr) => ({ id: pr.id, steps: pr.steps.map((s) => ({ anchor: s.anchor, offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS ?? 0 })) })),
+    programs: p.programs.map((pr) => ({ id: pr.id, steps: pr.steps.map((s) => ({ anchor: s.anchor, offsetMin: s.offsetMin, level: s.level, fadeS: s.fadeS ?? 0, ...(s.presence ? { presence: { ...NEW_PRESENCE, ...s.presence } } : {}) })) })),
     rules: (p.rules ?? []).map((r) => ({ programId: r.programId, ...(r.weekdays !== undefined ? { weekdays: [...weekdaysOf(r.weekdays)] } : {}), ...(r.dates ? { dates: r.dates } : {}), ...(r.sets ? { sets: r.sets } : {}), ...(r.name !== undefined ? { name: r.name } : {}), priority: r.priority ?? 0 })),
     defaultProgramId: p.defaultProgramId,
   };
@@ -146,6 +150,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
   const [group, setGroup] = useState(groups[0]?.id ?? '');
   const [from, setFrom] = useState(() => i.localDate());
   const [nights, setNights] = useState(7);
+  const [street, setStreet] = useState<(typeof STREET_TYPES)[number]>('residential');
   const [night, setNight] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [validation, setValidation] = useState<Validation | null>(null);
@@ -157,7 +162,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
   const assignTo = assignChoice ?? group;
 
   const program = draft.programs.find((p) => p.id === prog) ?? draft.programs[0];
-  const key = JSON.stringify({ draft, group, from, nights });
+  const key = JSON.stringify({ draft, group, from, nights, street });
 
   // Preview and compliance on every change (debounced).
   useEffect(() => {
@@ -166,7 +171,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
     const timer = setTimeout(() => {
       const target = group ? { groupId: group } : {};
       void Promise.all([
-        api<Preview>('POST', tp(tenant, '/plans/preview'), { plan: draft, ...target, from, nights }).catch((e: ApiError) => { if (alive) setErr(e.message); return null; }),
+        api<Preview>('POST', tp(tenant, '/plans/preview'), { plan: draft, ...target, from, nights, traffic: { streetType: street } }).catch((e: ApiError) => { if (alive) setErr(e.message); return null; }),
         api<Validation>('POST', tp(tenant, '/plans/validate'), { plan: draft, ...target, from, nights: 366 }).catch((e: ApiError) => {
           const f = (e.details as { findings?: Finding[] } | undefined)?.findings;
           return f ? { ok: false, errors: f.length, warnings: 0, findings: f, period: { from, nights: 0 } } : null;
@@ -178,6 +183,13 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
 
   const setSteps = (steps: Step[]): void => setDraft({ ...draft, programs: draft.programs.map((p) => (p.id === program?.id ? { ...p, steps } : p)) });
   const editStep = (k: number, patch: Partial<Step>): void => program && setSteps(program.steps.map((s, j) => (j === k ? { ...s, ...patch } : s)));
+  /** A presence step's mode: on (a new mode), off (a fixed step at its level), or a field changed. */
+  const editPresence = (k: number, patch: Partial<NonNullable<Step['presence']>> | null): void => program && setSteps(program.steps.map((s, j) => {
+    if (j !== k) return s;
+    if (patch === null) { const { presence: _p, ...fixed } = s; return fixed; }
+    const presence = { ...NEW_PRESENCE, ...s.presence, ...patch };
+    return { ...s, presence: { ...presence, baseLevel: Math.min(presence.baseLevel, s.level) } };
+  }));
 
   const save = async (): Promise<void> => {
     if (!name.trim()) { setErr(i.t('nameRequired')); return; }
@@ -227,8 +239,8 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
           <h3>{i.t('steps')}</h3>
           <NightTimeline steps={steps} night={n} />
           <div class="table-wrap"><table class="table compact steps" data-testid="steps">
-            <thead><tr><th>{i.t('anchor')}</th><th>{i.t('offset')} / {i.t('atTime')}</th><th>{i.t('level')}</th><th>{i.t('fade')}</th><th /></tr></thead>
-            <tbody>{steps.map((s, k) => (
+            <thead><tr><th>{i.t('anchor')}</th><th>{i.t('offset')} / {i.t('atTime')}</th><th>{i.t('level')}</th><th>{i.t('fade')}</th><th>{i.t('presenceMode')}</th><th /></tr></thead>
+            <tbody>{steps.map((s, k) => [
               <tr key={k} class={findings.some((f) => f.ref?.step === k && f.ref?.programId === program?.id && f.severity === 'error') ? 'bad' : ''}>
                 <td><select aria-label={i.t('anchor')} value={s.anchor} disabled={!manager} onChange={(e) => editStep(k, { anchor: (e.target as HTMLSelectElement).value as Anchor, offsetMin: (e.target as HTMLSelectElement).value === 'clock' ? 23 * 60 : 0 })}>
                   {ANCHORS.map((a) => <option key={a} value={a}>{i.t(`anchor_${a}` as Key)}</option>)}
@@ -238,9 +250,23 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
                   : <input type="number" aria-label={i.t('offset')} class="narrow" value={s.offsetMin} step={5} disabled={!manager} onInput={(e) => editStep(k, { offsetMin: Number((e.target as HTMLInputElement).value) })} />}</td>
                 <td class="lvl"><input type="range" min={0} max={100} step={5} value={s.level} aria-label={i.t('level')} disabled={!manager} onInput={(e) => editStep(k, { level: Number((e.target as HTMLInputElement).value) })} /><output>{i.pct(s.level)}</output></td>
                 <td><input type="number" class="narrow" min={0} max={3600} value={s.fadeS} aria-label={i.t('fade')} disabled={!manager} onInput={(e) => editStep(k, { fadeS: Number((e.target as HTMLInputElement).value) })} /></td>
+                <td><label class="check"><input type="checkbox" data-testid={`presence-${k}`} aria-label={i.t('presenceMode')} checked={s.presence !== undefined} disabled={!manager} onChange={(e) => editPresence(k, (e.target as HTMLInputElement).checked ? {} : null)} /></label></td>
                 <td>{manager && <button class="small" aria-label={i.t('remove')} onClick={() => setSteps(steps.filter((_, j) => j !== k))}>✕</button>}</td>
-              </tr>
-            ))}</tbody>
+              </tr>,
+              s.presence && (
+                <tr key={`${k}-presence`} class="presence-row" data-testid={`presence-row-${k}`}>
+                  <td colSpan={6}>
+                    <div class="row wrap">
+                      <span class="muted small">{i.t('presenceHelp', { l: i.pct(s.level) })}</span>
+                      <label class="lvl">{i.t('baseLevel')}<input type="range" name="presence-base" min={0} max={s.level} step={5} value={s.presence.baseLevel} disabled={!manager} onInput={(e) => editPresence(k, { baseLevel: Number((e.target as HTMLInputElement).value) })} /><output>{i.pct(s.presence.baseLevel)}</output></label>
+                      <label>{i.t('holdS')}<input type="number" name="presence-hold" class="narrow" min={1} max={3600} value={s.presence.holdS} disabled={!manager} onInput={(e) => editPresence(k, { holdS: Math.max(1, Math.min(3600, Number((e.target as HTMLInputElement).value))) })} /></label>
+                      <label>{i.t('fadeUpS')}<input type="number" name="presence-fade-up" class="narrow" min={0} max={60} value={s.presence.fadeUpS} disabled={!manager} onInput={(e) => editPresence(k, { fadeUpS: Math.max(0, Math.min(60, Number((e.target as HTMLInputElement).value))) })} /></label>
+                      <label>{i.t('fadeDownS')}<input type="number" name="presence-fade-down" class="narrow" min={0} max={3600} value={s.presence.fadeDownS} disabled={!manager} onInput={(e) => editPresence(k, { fadeDownS: Math.max(0, Math.min(3600, Number((e.target as HTMLInputElement).value))) })} /></label>
+                    </div>
+                  </td>
+                </tr>
+              ),
+            ])}</tbody>
           </table></div>
           {manager && <button class="small" data-testid="add-step" onClick={() => setSteps([...steps, { anchor: 'clock', offsetMin: 60, level: 0, fadeS: 60 }])}>{i.t('addStep')}</button>}
           {draft.rules.length > 0 && <RulesEditor draft={draft} setDraft={setDraft} manager={manager} />}
@@ -254,6 +280,11 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
             </select></label>
             <label>{i.t('from')}<input type="date" value={from} onChange={(e) => setFrom((e.target as HTMLInputElement).value)} /></label>
             <label>{i.t('nights')}<input type="number" class="narrow" min={1} max={31} value={nights} onInput={(e) => setNights(Math.max(1, Math.min(31, Number((e.target as HTMLInputElement).value))))} /></label>
+            {steps.some((s) => s.presence) && (
+              <label>{i.t('trafficProfile')}<select name="street-type" value={street} data-testid="street-type" onChange={(e) => setStreet((e.target as HTMLSelectElement).value as (typeof STREET_TYPES)[number])}>
+                {STREET_TYPES.map((t) => <option key={t} value={t}>{i.t(`street_${t}` as Key)}</option>)}
+              </select></label>
+            )}
           </div>
           {preview && (
             <>
@@ -262,6 +293,9 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
                 <div><span>{i.t('baseline')}</span><b>{i.kwh(preview.baselineKwh)}</b></div>
                 <div><span>{i.t('savings')}</span><b data-testid="savings">{i.pct(preview.savedPct)}</b><small>{i.kwh(preview.savedKwh)}</small></div>
               </div>
+              {preview.presence?.steps && n && (
+                <p class="muted small" data-testid="presence-expected">{i.t('presenceExpected', { r: i.num(Math.round(n.raisedHours * 10) / 10), p: i.num(Math.round(n.presenceHours * 10) / 10), s: i.t(`street_${street}` as Key) })}</p>
+              )}
               <label>{i.t('night', { d: n ? i.day(n.date) : '' })}
                 <input type="range" min={0} max={preview.nights.length - 1} value={night} onInput={(e) => setNight(Number((e.target as HTMLInputElement).value))} /></label>
             </>
@@ -321,6 +355,8 @@ function NightTimeline({ steps, night }: { steps: Step[]; night: Preview['nights
   const i = useI18n();
   if (!night || night.samples.length < 2) return <div class="timeline empty">{steps.length} {i.t('steps_')}</div>;
   const pts = night.samples.map((s) => ({ x: Date.parse(s.at), y: s.level }));
+  // Presence steps: the raised level (on detection) over the base (the light that stands).
+  const raised = night.samples.some((s) => s.raised !== undefined) ? night.samples.map((s) => ({ x: Date.parse(s.at), y: s.raised ?? s.level })) : null;
   const first = pts[0]?.x ?? 0; const last = pts[pts.length - 1]?.x ?? 0;
   const shade = [
     ...(night.sunset ? [{ from: first, to: Date.parse(night.sunset) }] : []),
@@ -328,7 +364,9 @@ function NightTimeline({ steps, night }: { steps: Step[]; night: Preview['nights
   ];
   return (
     <div class="timeline" data-testid="timeline">
-      <LineChart yMax={100} yLabel="%" height={160} shade={shade} xFormat={(x) => i.clock(x)} series={[{ colour: '#e09f00', points: pts }]} />
+      <LineChart yMax={100} yLabel="%" height={160} shade={shade} xFormat={(x) => i.clock(x)}
+        series={[...(raised ? [{ colour: '#7a6aa8', points: raised, dashed: true, label: i.t('curveRaised') }] : []), { colour: '#e09f00', points: pts, label: i.t('curveBase') }]} />
+      {raised && <p class="muted small legend" data-testid="timeline-legend"><span class="swatch base" /> {i.t('curveBase')} · <span class="swatch raised" /> {i.t('curveRaised')}</p>}
       <p class="muted small" data-testid="timeline-zone">{i.t('timesIn', { z: night.sunset ? i.zone(night.sunset) : i.zone() })}{night.sunset ? ` · ${i.t('anchor_sunset')} ${i.time(night.sunset)}` : ''}{night.sunrise ? ` · ${i.t('anchor_sunrise')} ${i.time(night.sunrise)}` : ''}</p>
     </div>
   );

@@ -17,6 +17,8 @@ type Driver = (typeof DRIVERS)[number];
 interface Model {
   id: string; name: string | null; cctK: number | null; ulrPct: number | null; nominalW: number; curve: 'linear' | 'logarithmic'; minLevel: number; updatedAt: string;
   fluxLm: number | null; cieFluxCode3Pct: number | null; maxPowerW: number | null; driverInterface: Driver | null;
+  /** Issue 17, constant light output: lumen maintenance Lxx at cloRatedH hours (null: none). */
+  cloLxxPct?: number | null; cloRatedH?: number | null;
 }
 
 /** POSIX TZ rules of mainland France and the overseas territories (what the poles and the reports use). */
@@ -100,12 +102,13 @@ function EnergySettingsCard({ tenant, manager }: { tenant: string; manager: bool
   );
 }
 
-const EMPTY = { id: '', name: '', nominalW: '', curve: 'linear' as 'linear' | 'logarithmic', minLevel: '0', cctK: '', ulrPct: '', fluxLm: '', cie3: '', maxPowerW: '', driver: '' as Driver | '' };
+const EMPTY = { id: '', name: '', nominalW: '', curve: 'linear' as 'linear' | 'logarithmic', minLevel: '0', cctK: '', ulrPct: '', fluxLm: '', cie3: '', maxPowerW: '', driver: '' as Driver | '', cloLxx: '', cloH: '' };
 /** A catalogue row as the form edits it. */
 const toForm = (m: Model): typeof EMPTY => ({
   id: m.id, name: m.name ?? '', nominalW: String(m.nominalW), curve: m.curve, minLevel: String(m.minLevel), cctK: m.cctK ? String(m.cctK) : '',
   ulrPct: m.ulrPct != null ? String(m.ulrPct) : '', fluxLm: m.fluxLm != null ? String(m.fluxLm) : '', cie3: m.cieFluxCode3Pct != null ? String(m.cieFluxCode3Pct) : '',
   maxPowerW: m.maxPowerW != null ? String(m.maxPowerW) : '', driver: m.driverInterface ?? '',
+  cloLxx: m.cloLxxPct != null ? String(m.cloLxxPct) : '', cloH: m.cloRatedH != null ? String(m.cloRatedH) : '',
 });
 
 function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }) {
@@ -126,6 +129,7 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
         ...(form.name.trim() ? { name: form.name.trim() } : {}), nominalW: Number(form.nominalW), curve: form.curve, minLevel: Number(form.minLevel),
         cctK: opt(form.cctK), ulrPct: opt(form.ulrPct),
         fluxLm: opt(form.fluxLm), cieFluxCode3Pct: opt(form.cie3), maxPowerW: opt(form.maxPowerW), driverInterface: form.driver === '' ? null : form.driver,
+        cloLxxPct: opt(form.cloLxx), cloRatedH: opt(form.cloH),
       });
       setMsg(i.t('modelSaved', { m: form.id.trim(), n: r.devicesUpdated }));
       setForm(null); reload();
@@ -140,13 +144,14 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
     <section class="card">
       <h3>{i.t('catalogue')}</h3>
       <div class="table-wrap"><table class="table compact" data-testid="catalogue">
-        <thead><tr><th>{i.t('model')}</th><th class="num">{i.t('nominalPower')}</th><th>{i.t('curve')}</th><th class="num">{i.t('minLevel')}</th><th class="num hide-sm">{i.t('cct')}</th><th class="num hide-sm">{i.t('ulr')}</th><th class="hide-sm">{i.t('driverInterface')}</th><th /></tr></thead>
+        <thead><tr><th>{i.t('model')}</th><th class="num">{i.t('nominalPower')}</th><th>{i.t('curve')}</th><th class="num">{i.t('minLevel')}</th><th class="num hide-sm">{i.t('cct')}</th><th class="num hide-sm">{i.t('ulr')}</th><th class="hide-sm">{i.t('driverInterface')}</th><th class="hide-sm">{i.t('lumenMaintenance')}</th><th /></tr></thead>
         <tbody>{(data ?? []).map((m) => (
           <tr key={m.id} data-model={m.id}>
             <td><b>{m.id}</b>{m.name ? <><br /><small class="muted">{m.name}</small></> : null}</td>
             <td class="num">{i.watts(m.nominalW)}</td><td>{i.t(`curve_${m.curve}` as Key)}</td><td class="num">{i.pct(m.minLevel)}</td>
             <td class="num hide-sm">{m.cctK ? `${i.num(m.cctK)} K` : '—'}</td><td class="num hide-sm">{m.ulrPct != null ? `${i.num(m.ulrPct, 1)} %` : '—'}</td>
             <td class="hide-sm">{i.t(`driver_${m.driverInterface ?? 'none'}` as Key)}</td>
+            <td class="hide-sm" data-testid="model-clo">{m.cloLxxPct != null && m.cloRatedH != null ? i.t('lxxAt', { l: m.cloLxxPct, h: i.num(m.cloRatedH) }) : '—'}</td>
             <td>{manager && <span class="row">
               <button class="small" onClick={() => { setEditing(true); setForm(toForm(m)); }}>{i.t('editPlan')}</button>
               <button class="small" aria-label={i.t('remove')} onClick={() => void remove(m)}>✕</button>
@@ -179,6 +184,12 @@ function CatalogueCard({ tenant, manager }: { tenant: string; manager: boolean }
               <option value="">{i.t('driver_none')}</option>
               {DRIVERS.map((d) => <option key={d} value={d}>{i.t(`driver_${d}` as Key)}</option>)}
             </select></label>
+          </fieldset>
+          <fieldset class="row wrap plain-fieldset">
+            <legend class="muted small">{i.t('cloFields')}</legend>
+            <label>{i.t('cloLxx')}<input name="clo-lxx" type="number" min={50} max={99} class="narrow" value={form.cloLxx} required={form.cloH.trim() !== ''} onInput={(e) => set({ cloLxx: (e.target as HTMLInputElement).value })} /></label>
+            <label>{i.t('cloRatedH')}<input name="clo-hours" type="number" min={1000} max={1000000} step={1000} value={form.cloH} required={form.cloLxx.trim() !== ''} onInput={(e) => set({ cloH: (e.target as HTMLInputElement).value })} /></label>
+            <p class="muted small">{i.t('cloHelp')}</p>
           </fieldset>
           <div class="row"><button class="primary" type="submit">{i.t('save')}</button><button type="button" onClick={() => setForm(null)}>{i.t('cancel')}</button></div>
         </form>
