@@ -32,7 +32,8 @@ export async function buildUi(opts: { minify?: boolean } = {}): Promise<UiBundle
     minify: opts.minify ?? true,
     sourcemap: false,
     outdir: 'out',
-    loader: { '.css': 'css' },
+    // Leaflet's stylesheet names its few control images (layers, markers): inlined, nothing fetched.
+    loader: { '.css': 'css', '.png': 'dataurl', '.svg': 'dataurl' },
     logLevel: 'silent',
     legalComments: 'none',
   });

@@ -252,7 +252,7 @@ describe('web UI: syndicate, updating, town time, management', () => {
     const target = lib[0] as string;
     await page.click('[data-testid=select-tool]');
     // The tool is on once the map has re-rendered with it (a drag before that pans the map: seen on a loaded machine).
-    await page.waitForSelector('canvas.selecting[data-testid=map]');
+    await page.waitForSelector('[data-testid=map].selecting');
     const p = await mapShows(page, target, () => true, 30_000);
     const box = await page.locator('[data-testid=map]').boundingBox();
     if (!box) throw new Error('no map');

@@ -59,13 +59,16 @@ describe('web UI in Chromium', () => {
     void handle;
   }
 
-  /** The colour of the canvas pixel at a light's centre. */
+  /** The colour of the lights' canvas pixel at a light's centre (the probe gives it from the map's top left; the canvas, in Leaflet's pane, has its own). */
   async function pixel(page: Page, p: Probe): Promise<[number, number, number]> {
     return page.evaluate(([x, y]) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getContext(k: string): { getImageData(a: number, b: number, c: number, d: number): { data: number[] } }; width: number; clientWidth: number } } }).document;
-      const c = doc.querySelector('[data-testid=map]');
+      type Rect = { left: number; top: number };
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Rect; getContext(k: string): { getImageData(a: number, b: number, c: number, d: number): { data: number[] } }; width: number; clientWidth: number } } }).document;
+      const map = doc.querySelector('[data-testid=map]').getBoundingClientRect();
+      const c = doc.querySelector('[data-testid=map-canvas]');
+      const at = c.getBoundingClientRect();
       const k = c.width / c.clientWidth;
-      const d = c.getContext('2d').getImageData(Math.round((x as number) * k), Math.round((y as number) * k), 1, 1).data;
+      const d = c.getContext('2d').getImageData(Math.round((map.left + (x as number) - at.left) * k), Math.round((map.top + (y as number) - at.top) * k), 1, 1).data;
       return [d[0], d[1], d[2]] as [number, number, number];
     }, [p.x, p.y]);
   }

@@ -9,8 +9,10 @@ import { useI18n } from '../i18n.js';
 
 const GROUP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function MembershipBar({ tenant, selected, groups, onDone, onClear }: {
+export function MembershipBar({ tenant, selected, groups, onDone, onClear, onGroup }: {
   tenant: string; selected: readonly string[]; groups: readonly string[]; onDone: () => void; onClear: () => void;
+  /** After lights were added to a group: which (the map then offers the group's override and plan). */
+  onGroup?: (group: string) => void;
 }) {
   const i = useI18n();
   const [group, setGroup] = useState(groups[0] ?? '');
@@ -25,6 +27,7 @@ export function MembershipBar({ tenant, selected, groups, onDone, onClear }: {
       const r = await api<{ members: number; devicesChanged: number }>('POST', tp(tenant, `/groups/${encodeURIComponent(target)}/members`), { [op]: [...selected] });
       setMsg(i.t(op === 'add' ? 'addedToGroup' : 'removedFromGroup', { n: selected.length, g: target, m: r.members }));
       if (group === '') { setGroup(target); setFresh(''); }
+      if (op === 'add') onGroup?.(target);
       onDone();
     } catch (x) { setErr((x as ApiError).status === 403 ? i.t('forbidden') : (x as Error).message); }
   };
