@@ -298,7 +298,7 @@ function CommissionForm({ tenant }: PageProps) {
                 return (
                   <li key={p.id}>
                     <button type="button" class={d.townPole && d.poleRef === p.id ? 'picked' : ''} aria-pressed={d.townPole && d.poleRef === p.id} data-pole={p.id} onClick={() => pick(p)}>
-                      <strong>{p.id}</strong> · {i.t('metresAway', { m: i.num(Math.round(p.distanceM ?? 0)) })}
+                      <span><strong>{p.id}</strong> · {i.t('metresAway', { m: i.num(Math.round(p.distanceM ?? 0)) })}</span>
                       <span class="small muted">{[p.street, lum?.modelId, lum?.nominalPowerW !== null && lum?.nominalPowerW !== undefined ? i.watts(lum.nominalPowerW) : null].filter(Boolean).join(' · ') || i.t('noLuminaireYet')}</span>
                     </button>
                   </li>

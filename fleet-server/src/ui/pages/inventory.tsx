@@ -99,7 +99,7 @@ function ImportCard({ tenant }: { tenant: string }) {
           </p>
           <ul class="counts">
             {(['created', 'updated', 'unchanged', 'rejected'] as const).map((s) => (
-              <li key={s} class={`import-${s}`} data-count={s}><strong>{i.num(report.counts[s])}</strong> {i.t(`import_${s}`)}</li>
+              <li key={s} class={`import-${s}`} data-count={s}><strong>{i.num(report.counts[s])}</strong> {i.t(`import_${s}`, { n: report.counts[s] })}</li>
             ))}
           </ul>
           <p class="muted small">{i.t('importEncoding', { e: report.encoding, f: report.format.toUpperCase() })}
@@ -113,7 +113,7 @@ function ImportCard({ tenant }: { tenant: string }) {
                   <tr key={l.line} class={l.status === 'rejected' ? 'bad' : ''} data-line={l.line} data-status={l.status}>
                     <td class="num">{l.line}</td>
                     <td>{l.deviceId ? i.t('importController', { d: l.deviceId }) : l.poleRef ? i.t('importPole', { p: l.poleRef }) : '—'}</td>
-                    <td><span class={`badge import-${l.status}`}>{i.t(`import_${l.status}`)}</span></td>
+                    <td><span class={`badge import-${l.status}`}>{i.t(`importStatus_${l.status}`)}</span></td>
                     <td>{l.reason ? importReason(l.reason, i.lang) : (l.changes ?? []).map((c) => `${FIELD[c.field] ? i.t(FIELD[c.field] as Key) : c.field} : ${show(c.from, i)} → ${show(c.to, i)}`).join(' ; ')}</td>
                   </tr>
                 ))}
