@@ -7,6 +7,7 @@ import { OverrideForm } from '../components/override.js';
 import { ZoneNote } from '../components/zone.js';
 import { TrafficHeatmap } from '../components/traffic-heatmap.js';
 import { LightClo } from '../components/clo.js';
+import { D4iCard, type LuminaireData } from '../components/d4i.js';
 import { usePoll } from '../hooks.js';
 import { useI18n, type Key } from '../i18n.js';
 import { href } from '../router.js';
@@ -33,11 +34,13 @@ export function LightPage({ tenant, arg }: PageProps) {
     ]);
     // Frugal learning (issue 17): the light's learnt traffic and its street's (its first group), when the server has them.
     const street = d.groups[0];
-    const [traffic, streetTraffic] = await Promise.all([
+    const [traffic, streetTraffic, d4i] = await Promise.all([
       hasRoute('/api/tenants/{tenant}/devices/{deviceId}/traffic-profile').then((ok) => (ok ? get<DeviceTraffic>(tp(T, `/devices/${encodeURIComponent(id)}/traffic-profile`)).catch(() => null) : null)),
       street !== undefined ? hasRoute('/api/tenants/{tenant}/groups/{groupId}/traffic-profile').then((ok) => (ok ? get<StreetTraffic>(tp(T, `/groups/${encodeURIComponent(street)}/traffic-profile`)).catch(() => null) : null)) : null,
+      // Issue 17: what the luminaire's DALI-2 / D4i driver reported.
+      hasRoute('/api/tenants/{tenant}/devices/{deviceId}/luminaire-data').then((ok) => (ok ? get<LuminaireData>(tp(T, `/devices/${encodeURIComponent(id)}/luminaire-data`)).catch(() => null) : null)),
     ]);
-    return { d, states, plans, resolution, alarms, energy, traffic, streetTraffic };
+    return { d, states, plans, resolution, alarms, energy, traffic, streetTraffic, d4i };
   }, 5000, [T, id]);
 
   if (error && !data) return <p class="error">{error.message}</p>;
@@ -134,6 +137,7 @@ export function LightPage({ tenant, arg }: PageProps) {
             <p class="muted">{i.t('trafficStreetOf', { n: data.streetTraffic.profiles, m: data.streetTraffic.members })}</p>
           </section>
         )}
+        {data.d4i && <D4iCard tenant={T} data={data.d4i} canRead={can(tenant.role, 'manager')} onRead={reload} />}
         <LightClo tenant={T} deviceId={d.id} />
         <section class="card">
           <h3>{i.t('commissioning')}</h3>
