@@ -115,7 +115,7 @@ export function LightPage({ tenant, arg }: PageProps) {
         <section class="card">
           <h3>{i.t('alarms')}</h3>
           {alarms === null ? <p class="muted">{i.t('notAvailable')}</p> : alarms.length === 0 ? <p class="muted">{i.t('none')}</p> : (
-            <ul class="plain">{alarms.map((a) => <li key={a.id}><span class={`badge sev-${a.severity}`} title={i.code('sev', a.severity)}>{i.code('event', a.type)}</span> {i.dateTime(a.raisedAt)} — {i.t(a.state as Key)}</li>)}</ul>
+            <ul class="plain">{alarms.map((a) => <li key={a.id}><span class={`badge sev-${a.severity}`} title={i.code('sev', a.severity)}>{i.code('event', a.type)}</span> {i.dateTime(a.raisedAt)} — {i.t(a.state === 'assigned' ? 'alarmAssigned' : a.state === 'intervened' ? 'alarmIntervened' : a.state)}</li>)}</ul>
           )}
           <h3>{i.t('events')}</h3>
           {d.events.length === 0 ? <p class="muted">{i.t('none')}</p> : (
