@@ -173,6 +173,46 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       expect([apply.statusCode, apply.json().code]).toEqual([422, 'SL_IMPORT_REJECTED']);
       expect(await poles()).toEqual(before);
     });
+
+    it('refuses a bad GeoJSON of poles feature by feature and writes nothing; a good one creates the poles', async () => {
+      const feature = (coordinates: unknown, properties: Record<string, unknown>, type = 'Point') => ({ type: 'Feature', geometry: { type, coordinates }, properties });
+      const fc = {
+        type: 'FeatureCollection',
+        features: [
+          feature([1.2250, 44.8950], { support: 'G-01', rue: 'Rue Sirey', modele: 'LUMA-36', puissance: 36, date_pose: '2020-06-01' }), // fine
+          feature(['1,2250', 44.8950], { support: 'G-02' }), // coordinates not numbers
+          feature([1.2250, 144.8950], { support: 'G-03' }), // out of range
+          feature([1.2251, 44.8951], { support: 'G-04', modele: 'LUMA-99' }), // not in the catalogue
+          feature([1.2252, 44.8952], { support: 'G-05' }),
+          feature([1.2253, 44.8953], { support: 'G-05' }), // the same pole twice
+          feature([1.2254, 44.8954], { rue: 'Rue Sirey' }), // neither a controller nor a pole
+          feature([[1.2, 44.8], [1.3, 44.9]], { support: 'G-08' }, 'LineString'), // not a point
+          { type: 'Point', coordinates: [1.2, 44.8] }, // not a feature
+        ],
+      };
+      const post = (body: unknown, dryRun: boolean) => installer({ method: 'POST', url: `${base}/import?dryRun=${dryRun}`, headers: { 'content-type': 'application/geo+json' }, payload: JSON.stringify(body) });
+      const before = await poles();
+      const dry = (await post(fc, true)).json() as Report;
+      expect(dry.lines.map((l) => [l.line, l.status, l.reason ?? l.poleRef])).toEqual([
+        [1, 'created', 'G-01'],
+        [2, 'rejected', 'feature 2: coordinates are not [longitude, latitude] numbers'],
+        [3, 'rejected', 'feature 3: latitude 144.895 out of range -90..90; latitude and longitude look swapped'],
+        [4, 'rejected', 'feature 4: unknown luminaire model LUMA-99'],
+        [5, 'rejected', 'feature 5: pole G-05 is on features 5, 6 (a pole without a controller takes one feature)'],
+        [6, 'rejected', 'feature 6: pole G-05 is on features 5, 6 (a pole without a controller takes one feature)'],
+        [7, 'rejected', 'feature 7: neither a device id nor a pole'],
+        [8, 'rejected', 'feature 8: geometry is LineString, not a Point'],
+        [9, 'rejected', 'feature 9: not a GeoJSON Feature'],
+      ]);
+      for (const l of dry.lines.filter((x) => x.reason)) expect(knownReason(l.reason as string), l.reason).toBe(true);
+      expect(importReason('feature 4: unknown luminaire model LUMA-99', 'fr')).toBe('objet 4 : modèle de luminaire LUMA-99 absent du catalogue');
+      expect((await post(fc, false)).statusCode).toBe(422);
+      expect(await poles()).toEqual(before);
+      // The good feature alone is written, its installation date on the luminaire.
+      const ok = await post({ type: 'FeatureCollection', features: [fc.features[0]] }, false);
+      expect(ok.json()).toMatchObject({ applied: true, counts: { created: 1 }, poles: 1 });
+      expect((await installer(`${base}/poles/G-01`)).json()).toMatchObject({ street: 'Rue Sirey', luminaires: [{ modelId: 'LUMA-36', installedAt: '2020-06-01T12:00:00.000Z', controller: null }] });
+    });
   });
 }
 
