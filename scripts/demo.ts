@@ -19,8 +19,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, ConfigError, PortInUseError, randomPassword, readServerClock, verifyPassword, writeServerClock, type BuildOptions } from '@streetlight/fleet-server';
-import { createTown, getTown, LUMINAIRE_CATALOGUE, townInventory, VirtualClock, type SimFleet, type TownPole } from '@streetlight/hardware-sim';
+import { build, ConfigError, generateSigningKey, PortInUseError, randomPassword, readServerClock, verifyPassword, writeServerClock, type BuildOptions } from '@streetlight/fleet-server';
+import { buildSimImage, createTown, getTown, LUMINAIRE_CATALOGUE, townInventory, VirtualClock, type SimFleet, type TownPole } from '@streetlight/hardware-sim';
 import { sunEventUtc, ZENITH_OFFICIAL, parsePosixTz, toLocalMs } from '@streetlight/firmware';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +80,14 @@ const saveClock = (running: boolean): void => writeServerClock(dataDir, {
 });
 
 const config: Record<string, unknown> = { dataDir };
+// OTA (issue 16): the demo signs firmware with a key of its own, made once in the data directory (mode 0600), and
+// its boards are provisioned to trust it, so a campaign started from the UI's firmware page succeeds. OTA_SIGNING_KEY,
+// when set, wins (the installation's key).
+const demoKeyPath = join(dataDir, 'ota-signing-key.pem');
+if (!process.env.OTA_SIGNING_KEY) {
+  if (!existsSync(demoKeyPath)) generateSigningKey(demoKeyPath);
+  config.otaSigningKey = demoKeyPath;
+}
 if (args['http-port'] !== undefined) config.httpPort = Number(args['http-port']);
 if (args['mqtt-port'] !== undefined) config.mqttPort = Number(args['mqtt-port']);
 
@@ -245,6 +253,21 @@ for (const street of town.streets) {
   await api('PUT', `${T}/inventory/cabinets/${cabinet}/circuits/D1`, { name: 'Départ 1' });
   for (const p of on) await api('PUT', `${T}/inventory/poles/${p.poleRef}`, { lat: p.lat, lon: p.lon, street: street.name, cabinetId: cabinet, circuitId: 'D1' });
 }
+// A firmware image for the campaign to send: the simulated boards' next version, uploaded (and signed) once, and
+// written to the data directory for the firmware page's upload form too.
+const DEMO_IMAGE = { version: '0.2.0-sim', hardwareModels: ['SL-ESP32-SIM'], kind: 'full' as const };
+const demoImageFile = join(dataDir, `firmware-${DEMO_IMAGE.version}.slimg`);
+if (!existsSync(demoImageFile)) writeFileSync(demoImageFile, buildSimImage(DEMO_IMAGE, 16_384));
+let demoImage = false;
+if (app.ota.enabled) {
+  const images = (await api('GET', `${T}/ota/images`)) as Array<{ version: string }>;
+  if (!images.some((im) => im.version === DEMO_IMAGE.version)) {
+    const q = new URLSearchParams({ version: DEMO_IMAGE.version, kind: DEMO_IMAGE.kind, hardwareModels: DEMO_IMAGE.hardwareModels.join(','), releaseNotes: 'Image de démonstration' });
+    const res = await app.inject({ method: 'POST', url: `${T}/ota/images?${q}`, headers: { ...setupHeaders, 'content-type': 'application/octet-stream' }, payload: readFileSync(demoImageFile) });
+    if (res.statusCode !== 201) fail(`POST ${T}/ota/images → ${res.statusCode} ${res.body}`);
+  }
+  demoImage = true;
+}
 await app.auth.repo.revokeToken(tenant, setupToken.id, Date.now());
 
 // Issue 11: every controller is provisioned (its own identity and keys, written to its NVS as an installer's
@@ -277,6 +300,7 @@ console.log([
   `  sign in as    ${DEMO_EMAIL}  /  ${demoPassword ?? '(the password you chose in the UI)'}   (lighting manager of ${town.name})`,
   `  REST API      ${httpUrl}/api/openapi.json   (tenant "${tenant}")`,
   `  MQTT broker   ${app.fleet.brokerUrl}`,
+  `  firmware      ${demoImage ? `image ${DEMO_IMAGE.version} ready for a campaign (Micrologiciel page); signed with ${process.env.OTA_SIGNING_KEY ?? demoKeyPath}` : 'OTA off'}`,
   `  data          ${dataDir}`,
   `  town time     ${localTime()} (local)`,
   '  Ctrl-C stops; running the same command again resumes where it stopped (--fresh starts over).',

@@ -8,9 +8,11 @@
  * - The account has no saved language: a browser in German gets the English UI, as the README says (the demo
  *   account's saved French won).
  * - The town's clock is in the data directory while the demo runs, for the command-line tools (server-clock.ts).
+ * - OTA is configured (a signing key made in the data directory, boards provisioned to trust it, an image uploaded):
+ *   a campaign started from the firmware page in Chromium updates the boards (devices "confirmed", running 0.2.0-sim).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '@streetlight/fleet-server';
@@ -21,9 +23,9 @@ import { LONG, removeTemps, ROOT, temp } from '../lib/doc-commands.js';
 interface Demo { url: string; password: string; stop: () => Promise<number | null>; out: () => string }
 
 /** Starts the demo on `dataDir` and waits for its banner (URL and account); `stop` is the terminal's Ctrl-C. */
-async function startDemo(dataDir: string): Promise<Demo> {
+async function startDemo(dataDir: string, extra: string[] = ['--speed', '10']): Promise<Demo> {
   const child: ChildProcess = spawn(process.execPath, ['--conditions=@streetlight/source', '--import', 'tsx', 'scripts/demo.ts',
-    '--data-dir', dataDir, '--http-port', '0', '--mqtt-port', '0', '--speed', '10'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
+    '--data-dir', dataDir, '--http-port', '0', '--mqtt-port', '0', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
   let stdout = ''; let stderr = '';
   child.stdout?.on('data', (b: Buffer) => { stdout += b.toString(); });
   child.stderr?.on('data', (b: Buffer) => { stderr += b.toString(); });
@@ -115,6 +117,13 @@ describe('the demo', () => {
       expect(me.status).toBe(200);
       // The set-up ran again and added nothing: still two plans.
       expect((await getJson<unknown[]>(`${second.url}/api/tenants/sarlat/plans`, session.cookie)).body).toHaveLength(2);
+      // Fault injection (the Simulation panel): every light a target, each street's cabinet circuit too, made once.
+      const sim = await getJson<{ lights: string[]; circuits: Array<{ id: string; lights: number }> }>(`${second.url}/api/tenants/sarlat/simulation`, session.cookie);
+      expect(sim.status).toBe(200);
+      expect(sim.body.lights.length).toBeGreaterThan(0);
+      expect(sim.body.circuits.reduce((n, c) => n + c.lights, 0)).toBe(sim.body.lights.length);
+      const cabinets = (await getJson<Array<{ id: string }>>(`${second.url}/api/tenants/sarlat/inventory/cabinets`, session.cookie)).body;
+      expect(cabinets.map((c) => `${c.id}/D1`).sort()).toEqual(sim.body.circuits.map((c) => c.id).sort());
     } finally {
       expect(await second.stop()).toBe(0);
     }
@@ -128,6 +137,60 @@ describe('the demo', () => {
       expect(tokens.filter((t) => t.revokedAt === null)).toEqual([]);
     } finally {
       await app.close();
+    }
+  }, LONG);
+
+  it('starts with OTA configured: a campaign started from the firmware page updates the boards', async () => {
+    const dataDir = temp('sl-demo-ota-');
+    const demo = await startDemo(dataDir, ['--boards', '8', '--speed', '60']);
+    try {
+      expect(demo.out()).toMatch(/firmware\s+image 0\.2\.0-sim ready for a campaign/);
+      expect(statSync(join(dataDir, 'ota-signing-key.pem')).mode & 0o777).toBe(0o600);
+      const session = await signIn(demo.url, demo.password);
+      const T = `${demo.url}/api/tenants/sarlat`;
+      const images = (await getJson<Array<{ id: number; version: string }>>(`${T}/ota/images`, session.cookie)).body;
+      expect(images.map((im) => im.version)).toEqual(['0.2.0-sim']);
+      const groups = (await getJson<Array<{ id: string; memberCount: number }>>(`${T}/groups`, session.cookie)).body;
+      const street = groups.find((g) => g.memberCount >= 4) as { id: string; memberCount: number };
+      expect(street).toBeDefined();
+
+      const browser = await launchChromium();
+      try {
+        const ctx = await newContext(browser);
+        const page = await ctx.newPage();
+        await page.goto(`${demo.url}/`);
+        await page.fill('input[name=email]', 'manager@sarlat.demo');
+        await page.fill('input[name=password]', demo.password);
+        await page.click('button[type=submit]');
+        await page.waitForSelector('[data-testid=map]');
+        await page.click('[data-testid=nav-firmware]');
+        await page.waitForSelector('[data-testid=new-campaign]');
+        await page.selectOption('[data-testid=new-campaign] select[name=group]', street.id);
+        await page.fill('[data-testid=new-campaign] input', 'Démo 0.2.0');
+        await page.click('[data-testid=new-campaign] button[type=submit]');
+        await page.waitForSelector('[data-testid=campaigns] li');
+        await ctx.close();
+      } finally {
+        await browser.close();
+      }
+      const campaigns = (await getJson<Array<{ id: number; name: string }>>(`${T}/ota/campaigns`, session.cookie)).body;
+      expect(campaigns.map((c) => c.name)).toEqual(['Démo 0.2.0']);
+      type View = { status: string; deviceStates: Array<{ deviceId: string; state: string }> };
+      let view: View | undefined;
+      const deadline = Date.now() + 240_000;
+      for (;;) {
+        view = (await getJson<View>(`${T}/ota/campaigns/${campaigns[0]?.id}`, session.cookie)).body;
+        if (view.status === 'completed' || view.deviceStates.filter((d) => d.state === 'confirmed').length >= Math.min(4, street.memberCount)) break;
+        if (Date.now() > deadline) throw new Error(`campaign not done: ${JSON.stringify(view)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const confirmed = view.deviceStates.filter((d) => d.state === 'confirmed').map((d) => d.deviceId);
+      expect(confirmed.length).toBeGreaterThanOrEqual(Math.min(4, street.memberCount));
+      expect(view.deviceStates.filter((d) => ['failed', 'rolled_back', 'timed_out'].includes(d.state))).toEqual([]);
+      const dev = (await getJson<{ firmwareVersion: string }>(`${T}/devices/${confirmed[0]}`, session.cookie)).body;
+      expect(dev.firmwareVersion).toBe('0.2.0-sim');
+    } finally {
+      expect(await demo.stop()).toBe(0);
     }
   }, LONG);
 });
