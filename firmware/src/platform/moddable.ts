@@ -93,8 +93,9 @@ export function moddableHost(): Host {
   if (typeof dim !== 'number') throw new RangeError('manifest config.pins.dim (the dimming PWM pin) is required');
   const pin: Host['device']['pin'] = { dim };
   // Optional pins: relay, photocell, and the metering chip's (pulse chip meterCf/meterCf1/meterSel, or UART
-  // chip meterTx/meterRx; the firmware meters with whichever is configured).
-  for (const name of ['relay', 'photocell', 'meterCf', 'meterCf1', 'meterSel', 'meterTx', 'meterRx']) {
+  // chip meterTx/meterRx; the firmware meters with whichever is configured); issue 17: the DALI interface's UART
+  // (daliTx/daliRx, port 2: the luminaire's DALI-2 / D4i driver, dimmed through DALI instead of the PWM pin).
+  for (const name of ['relay', 'photocell', 'meterCf', 'meterCf1', 'meterSel', 'meterTx', 'meterRx', 'daliTx', 'daliRx']) {
     const value = pins[name];
     if (typeof value === 'number') pin[name] = value;
   }
