@@ -176,6 +176,7 @@ describe('web UI: the daily pages (issue 16)', () => {
       ['map', '[data-testid=legend]'], ['lights', 'table'], [`light/${rep}`, '[data-testid=light-state]'], ['light/TST-1', '[data-testid=light-state]'],
       ['plans', '[data-testid=plan-list]'], [`plans/${planId}`, '[data-testid=findings]'], ['energy', '[data-testid=energy-kpis]'], ['alarms', '[data-testid=alarms-table]'],
       ['firmware', '[data-testid=ota-unconfigured]'], ['settings', 'form'], ['install', 'form'], ['admin', '[data-testid=audit]'], ['account', 'form'],
+      ['inventory', '[data-testid=poles] table'], ['inventory/REP-T1', '[data-testid=pole-history] table'],
     ];
     const problems: string[] = [];
     for (const lang of ['fr', 'en'] as const) {
