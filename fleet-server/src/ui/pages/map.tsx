@@ -187,6 +187,9 @@ export function MapPage({ tenant }: PageProps) {
     const k = layer.scale(); const ox = layer.origin.x; const oy = layer.origin.y;
     const w = (layer.canvas?.clientWidth ?? 0); const h = (layer.canvas?.clientHeight ?? 0);
     const zoom = map.getZoom();
+    // Where the lights are on the canvas (the names keep off them).
+    const glyphXY: number[] = [];
+    for (const p of P) if (!H.has(p.state)) glyphXY.push(p.wx * k - ox, p.wy * k - oy);
     // Streets (no tile server): a road of light grey edged, its name along it where there is room.
     const labels: string[] = [];
     if (S.length) {
@@ -230,18 +233,34 @@ export function MapPage({ tenant }: PageProps) {
           }
           const tw = g.measureText(s.name).width;
           if (!best || len < tw + 24) continue;
-          const m = Math.floor(best.length / 4) * 2;
-          const ax = (best[Math.max(0, m - 2)] as number) * k - ox; const ay = (best[Math.max(1, m - 1)] as number) * k - oy;
-          const bx = (best[Math.min(best.length - 2, m + 2)] as number) * k - ox; const by = (best[Math.min(best.length - 1, m + 3)] as number) * k - oy;
-          let angle = Math.atan2(by - ay, bx - ax);
-          if (angle > Math.PI / 2) angle -= Math.PI; else if (angle < -Math.PI / 2) angle += Math.PI;
-          // Beside the road, not on its lights: offset across the street.
+          // Where along the piece (middle, then either side of it) and on which side of the road: the place that
+          // covers the fewest lights and meets no other name.
           const off = road / 2 + 9;
-          const cx = ((best[m] as number) * k - ox + (ax + bx) / 2) / 2 + Math.sin(angle) * off;
-          const cy = ((best[m + 1] as number) * k - oy + (ay + by) / 2) / 2 - Math.cos(angle) * off;
-          if (cx < 0 || cy < 0 || cx > w || cy > h) continue;
-          const along: [number, number][] = [-0.5, -0.25, 0, 0.25, 0.5].map((f) => [cx + Math.cos(angle) * f * (tw + 8), cy + Math.sin(angle) * f * (tw + 8)]);
-          if (placed.some((o) => o.some(([px, py]) => along.some(([qx, qy]) => (px - qx) ** 2 + (py - qy) ** 2 < 16 ** 2)))) continue;
+          let choice: { cx: number; cy: number; angle: number; along: [number, number][]; cost: number } | undefined;
+          const nv = best.length / 2;
+          for (const f of [0.5, 0.3, 0.7]) {
+            const m = Math.min(nv - 2, Math.max(1, Math.round((nv - 1) * f))) * 2;
+            const ax = (best[m - 2] as number) * k - ox; const ay = (best[m - 1] as number) * k - oy;
+            const bx = (best[m + 2] as number) * k - ox; const by = (best[m + 3] as number) * k - oy;
+            let angle = Math.atan2(by - ay, bx - ax);
+            if (angle > Math.PI / 2) angle -= Math.PI; else if (angle < -Math.PI / 2) angle += Math.PI;
+            const mx = ((best[m] as number) * k - ox + (ax + bx) / 2) / 2; const my = ((best[m + 1] as number) * k - oy + (ay + by) / 2) / 2;
+            for (const side of [1, -1]) {
+              const cx = mx + side * Math.sin(angle) * off; const cy = my - side * Math.cos(angle) * off;
+              if (cx < 0 || cy < 0 || cx > w || cy > h) continue;
+              const along: [number, number][] = [-0.5, -0.25, 0, 0.25, 0.5].map((q) => [cx + Math.cos(angle) * q * (tw + 8), cy + Math.sin(angle) * q * (tw + 8)]);
+              if (placed.some((o) => o.some(([px, py]) => along.some(([qx, qy]) => (px - qx) ** 2 + (py - qy) ** 2 < 16 ** 2)))) continue;
+              let cost = 0;
+              for (let j = 0; j < glyphXY.length; j += 2) {
+                const gx = glyphXY[j] as number; const gy = glyphXY[j + 1] as number;
+                if (along.some(([qx, qy]) => (gx - qx) ** 2 + (gy - qy) ** 2 < 13 ** 2)) cost++;
+              }
+              if (!choice || cost < choice.cost) choice = { cx, cy, angle, along, cost };
+            }
+            if (choice?.cost === 0) break;
+          }
+          if (!choice) continue;
+          const { cx, cy, angle, along } = choice;
           placed.push(along);
           g.save(); g.translate(cx, cy); g.rotate(angle);
           g.lineWidth = 3; g.strokeStyle = '#ffffffe6'; g.strokeText(s.name, 0, 0);
