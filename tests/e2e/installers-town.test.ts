@@ -217,6 +217,18 @@ describe('a town from the workshop to the pole: 20 controllers provisioned, flas
     const page = await signIn(ctx, MANAGER);
     await page.click('[data-testid=nav-inventory]');
     await page.waitForSelector('[data-testid=import]');
+    // A first try with mistakes: each rejected line with its number and the reason in French; nothing can be applied.
+    const [head, ...lines] = csv.split('\r\n');
+    const bad = [head, lines[0], (lines[1] as string).replace('LUMA-36', 'LUMA-99'), (lines[2] as string).replace(/;44,8\d+;/, ';quarante-quatre;'), lines[0]].join('\r\n');
+    await page.setInputFiles('input[name=import-file]', { name: 'poteaux-sarlat-v0.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'latin1') });
+    await page.click('[data-testid=import-dry-run]');
+    await page.waitForSelector('[data-testid=import-report][data-applied=false]');
+    expect(await page.textContent('[data-testid=import-summary]')).toBe('4 lignes rejetées : rien ne sera écrit tant qu’elles ne seront pas corrigées.');
+    expect(await page.textContent('[data-testid=import-lines] tr[data-line="3"]')).toContain('modèle de luminaire LUMA-99 absent du catalogue');
+    expect(await page.textContent('[data-testid=import-lines] tr[data-line="4"]')).toContain('la latitude « quarante-quatre » n’est pas un nombre');
+    expect(await page.textContent('[data-testid=import-lines] tr[data-line="5"]')).toContain('le poteau MON-01 est sur les lignes 2, 5');
+    expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
+    await shot(page, 't00-import-rejected', 'import-report-rejected', '[data-testid=import]');
     await page.setInputFiles('input[name=import-file]', { name: 'poteaux-sarlat.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
     await page.click('[data-testid=import-dry-run]');
     await page.waitForSelector('[data-testid=import-report][data-applied=false]');
