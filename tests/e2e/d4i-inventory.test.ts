@@ -10,7 +10,9 @@ import { startFirmware, DALI_POLL_MS, type Firmware, type Host } from '@streetli
 import { SimBoard, VirtualClock } from '@streetlight/hardware-sim';
 import { settleNetwork } from '@streetlight/hardware-sim/testing';
 import { build } from '@streetlight/fleet-server';
-import { authedInject, provisionDevice, type Inject } from '@streetlight/fleet-server/testing';
+import { authedInject, createUser, provisionDevice, TEST_SCRYPT, type Inject } from '@streetlight/fleet-server/testing';
+import type { Browser } from 'playwright-core';
+import { launchChromium, newContext, screenshotBoth } from '../lib/browser.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,7 @@ describe('a D4i driver describes its luminaire to the inventory, and its failure
   let app: Awaited<ReturnType<typeof build>>;
   let inject: Inject;
   let board: SimBoard;
+  let browser: Browser | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4i-e2e-'));
 
   const settle = async (): Promise<void> => {
@@ -57,7 +60,7 @@ describe('a D4i driver describes its luminaire to the inventory, and its failure
   const alarms = async (): Promise<AlarmView[]> => (await inject(`/api/tenants/${TENANT}/alarms?limit=100`)).json().alarms;
 
   beforeAll(async () => {
-    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, now: () => clock.now(), logger: false });
+    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, now: () => clock.now(), logger: false, passwordHashing: TEST_SCRYPT });
     inject = await authedInject(app);
     // Commissioned with its pole and a declared CCT, but neither its rated power nor its flux: the driver knows them.
     const res = await inject({ method: 'POST', url: `/api/tenants/${TENANT}/inventory`, payload: [{ deviceId: DEVICE, poleRef: 'P-0012', lat: SARLAT.lat, lon: SARLAT.lon, cctK: 3000 }] });
@@ -73,6 +76,7 @@ describe('a D4i driver describes its luminaire to the inventory, and its failure
   });
 
   afterAll(async () => {
+    await browser?.close();
     board?.dispose();
     await app?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -130,5 +134,46 @@ describe('a D4i driver describes its luminaire to the inventory, and its failure
     board.dali!.setLedOpen(false);
     const cleared = await until('led_failure cleared', async () => (await alarms()).some((a) => a.type === 'led_failure' && a.state === 'cleared'), 5 * DALI_POLL_MS);
     process.stdout.write(`led_failure: alarm open ${(raised / 1000).toFixed(0)} s and cleared ${(cleared / 1000).toFixed(0)} s (virtual) after the fault and the repair\n`);
+  }, 300_000);
+
+  it("the light's page shows the driver's data with its sources and the driver's alarm, in French and English", async () => {
+    const PW = 'lampadaire-d4i-2026';
+    await createUser(app, { email: 'gestion@d4i.fr', name: 'Camille Gestion', password: PW, roles: { [TENANT]: 'manager' } });
+    const url = `${await app.fleet.listen()}/`;
+    browser = await launchChromium();
+    for (const [locale, words] of [
+      ['fr-FR', { title: 'Luminaire décrit par son driver', driver: 'relevé par le driver', declared: 'déclaré', says: 'le driver indique 2', alarm: 'LED en panne (driver)', read: 'Relire le driver', sent: 'Demande envoyée' }],
+      ['en-GB', { title: 'The luminaire as its driver describes it', driver: 'reported by the driver', declared: 'declared', says: 'the driver says 2', alarm: 'LED failure (driver)', read: 'Read the driver again', sent: 'Request sent' }],
+    ] as const) {
+      const ctx = await newContext(browser, { locale });
+      const page = await ctx.newPage();
+      await page.goto(url);
+      await page.fill('input[name=email]', 'gestion@d4i.fr');
+      await page.fill('input[name=password]', PW);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('nav');
+      await page.goto(`${url}#/t/${TENANT}/light/${DEVICE}`);
+      const card = page.locator('[data-testid=light-d4i]');
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain(words.title);
+      expect(await page.locator('[data-testid=d4i-gtin]').innerText()).toMatch(new RegExp(`3760123450029\\s+${words.driver}`));
+      expect(await page.locator('[data-testid=d4i-flux]').innerText()).toContain(words.driver);
+      expect(await page.locator('[data-testid=d4i-cct]').innerText()).toContain(words.declared);
+      expect(await page.locator('[data-testid=d4i-cct]').innerText()).toContain(words.says);
+      // The cleared LED failure is in the light's alarms, named in the page's language; no key or code shown raw.
+      const body = await page.locator('body').innerText();
+      expect(body).toContain(words.alarm);
+      expect(body).not.toMatch(/\b(d4iFail_|d4iReason_|event_|led_failure|srcDriver)/);
+      // The read button: a touch target of 44 px, and it says the request went out.
+      const button = page.locator('[data-testid=d4i-read]');
+      expect(await button.innerText()).toBe(words.read);
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await button.click();
+      await page.locator('[data-testid=light-d4i] [role=status]').filter({ hasText: words.sent }).waitFor();
+      await screenshotBoth(page, `d4i-light-${locale}`);
+      await ctx.close();
+    }
+
   }, 300_000);
 });

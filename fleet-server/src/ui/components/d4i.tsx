@@ -79,7 +79,7 @@ export function D4iCard({ tenant, data, canRead, onRead }: { tenant: string; dat
           <dt>{i.t('ledVoltageCurrent')}</dt><dd>{k(r.diagnostics.ledVoltageV, 'V', 1)}, {k(r.diagnostics.ledCurrentMa, 'mA')}</dd>
         </dl>
       </>}
-      {canRead && <p><button type="button" onClick={() => { void read(); }} data-testid="d4i-read">{i.t('d4iRead')}</button></p>}
+      {canRead && <p><button type="button" style={{ minHeight: '44px' }} onClick={() => { void read(); }} data-testid="d4i-read">{i.t('d4iRead')}</button></p>}
       {note && <p class="notice" role="status">{note}</p>}
     </section>
   );
