@@ -670,7 +670,8 @@ export class LuminaireController implements Firmware {
     } else {
       if (this.#dimmer.level > 0) {
         this.#cloBurningMs += CLO_TICK_MS;
-        if (this.#cloBurningMs % (60 * CLO_TICK_MS) === 0) this.#store.saveCloBurningS(Math.floor(this.#cloBurningMs / 1000));
+        // Kept hourly while CLO is configured (a board without it spares its flash the writes).
+        if (this.#clo.active && this.#cloBurningMs % (60 * CLO_TICK_MS) === 0) this.#store.saveCloBurningS(Math.floor(this.#cloBurningMs / 1000));
       }
       burningS = this.#cloBurningMs / 1000;
     }

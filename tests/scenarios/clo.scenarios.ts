@@ -169,6 +169,29 @@ export function cloScenarios(r: FirmwareRuntime): void {
       expect(b.electrical.lightLevel).toBeGreaterThan(d0 + 0.0015);
     });
 
+    it('a board without a meter counts its own hours lit (kept in NVS across a power cut) and drives its LED by them', async () => {
+      const b = new SimBoard({
+        clock, deviceId: 'CLO-nometer', tenant, mqtt: { host: broker.host, port: broker.port }, position: SARLAT,
+        driver: { led: { lxxPct: 50, ratedH: 1000, hours: 0 } },
+        runtime, ...(runtime === 'node' ? { firmware: (host: Host) => startFirmware(host) } : {}),
+      });
+      boards.push(peer.watch(b));
+      await commission(b, { cloLxxPct: 50, cloRatedH: 1000, ledHoursOffset: 0 });
+      expect(status(b).energy).toBeUndefined();
+      await clock.runUntil(() => clock.now() >= Date.parse('2026-11-23T23:00:00Z'), { stepMs: 60_000, timeoutMs: 4 * H });
+      const lit = b.electrical.ledHours();
+      const st = status(b).clo!;
+      expect(Math.abs(st.ledHours - lit)).toBeLessThan(1);
+      expect(Math.abs(b.electrical.lightLevel * 100 - LEVEL * Math.pow(0.5, 1 - lit / 1000))).toBeLessThan(0.1);
+      // A power cut: the hours come back from NVS (to the last hour kept), not from zero.
+      b.powerOff();
+      clock.advance(60_000);
+      b.powerOn();
+      await clock.runUntil(() => status(b).clo !== undefined && status(b).planId === PLAN.id, { timeoutMs: 60_000, describe: () => seen(b) });
+      expect(status(b).clo!.ledHours).toBeGreaterThanOrEqual(Math.floor(lit) - 1);
+      expect(status(b).clo!.ledHours).toBeGreaterThan(0);
+    });
+
     it('a lumen-maintenance figure out of bounds is refused and changes nothing', async () => {
       const b = makeBoard('bad', 0);
       b.powerOn();
