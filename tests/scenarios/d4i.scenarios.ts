@@ -175,6 +175,13 @@ export function d4iScenarios(r: FirmwareRuntime): void {
       await clock.runUntil(() => lastEvent(b, EventType.EVENT_TYPE_DALI_FAULT)?.active === false, { timeoutMs: 5 * POLL_MS, describe: () => seen(b) });
       // The gear came back at 254; the firmware's next level change goes out as DAPC (its level never changed here).
       expect(status(b).dali?.alarms).toEqual([]);
+      // The interface itself stops answering on the UART: every transaction times out on the board's timers.
+      const faults = events(b, EventType.EVENT_TYPE_DALI_FAULT).length;
+      b.dali!.interface.dead = true;
+      await clock.runUntil(() => events(b, EventType.EVENT_TYPE_DALI_FAULT).length > faults, { timeoutMs: 5 * POLL_MS, describe: () => seen(b) });
+      expect(lastEvent(b, EventType.EVENT_TYPE_DALI_FAULT)).toMatchObject({ active: true, detail: 'DALI interface not answering' });
+      b.dali!.interface.dead = false;
+      await clock.runUntil(() => lastEvent(b, EventType.EVENT_TYPE_DALI_FAULT)?.active === false, { timeoutMs: 5 * POLL_MS, describe: () => seen(b) });
     });
 
     it('a board without a DALI driver answers read_luminaire UNSUPPORTED and dims through PWM', async () => {
