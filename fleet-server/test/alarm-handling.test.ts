@@ -81,6 +81,11 @@ describe('alarms handled to the end', () => {
   it('keeps the SMTP password to itself and notifies only alarms from the moment it is turned on', async () => {
     await send('sl-3', pb.EventType.EVENT_TYPE_CYCLING, true); // before notifications: never mailed
     clock.ms += 1000;
+    const none = await inject({
+      method: 'PUT', url: `/api/tenants/${T}/notifications/settings`,
+      payload: { enabled: true, smtpHost: '127.0.0.1', smtpPort: sink.port, smtpTls: 'none', fromAddress: 'eclairage@sarlat.example', recipients: [], uiUrl: 'https://eclairage.sarlat.example/' },
+    });
+    expect(none.statusCode, none.body).toBe(400); // on, but to nobody
     const r = await inject({
       method: 'PUT', url: `/api/tenants/${T}/notifications/settings`,
       payload: {

@@ -69,7 +69,7 @@ const settingsBody = z.strictObject({
   recipients: z.array(email).max(50).describe('the people on duty'),
   periodMin: z.number().int().min(1).max(1440).default(15).describe('a digest per period: at most one mail per period'),
   uiUrl: z.url().max(300).describe('the UI\'s address as the people on duty reach it (links in the mail)'),
-});
+}).refine((b) => !b.enabled || b.recipients.length > 0, { message: 'notifications on need at least one recipient', path: ['recipients'] });
 const digestView = z.object({
   id: z.number(), periodStart: z.string(), periodEnd: z.string(), alarmCount: z.number(), state: z.enum(['pending', 'sent']),
   attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable(), sentAt: z.string().nullable(),
