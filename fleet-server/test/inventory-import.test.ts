@@ -70,9 +70,9 @@ describe('parseInventoryFile', () => {
     ]);
     expect(p.rejected).toEqual([
       { line: 4, reason: 'neither a device id nor a pole' },
-      { line: 5, reason: 'installation date "31/02/2020" is not a date (2026-12-07, 07/12/2026 or a year)' },
-      { line: 6, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)' },
-      { line: 7, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)' },
+      { line: 5, reason: 'installation date "31/02/2020" is not a date (2026-12-07, 07/12/2026 or a year)', poleRef: 'P-4' },
+      { line: 6, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)', poleRef: 'P-5' },
+      { line: 7, reason: 'pole P-5 is on lines 6, 7 (a pole without a controller takes one line)', poleRef: 'P-5' },
     ]);
     expect(() => parseInventoryFile(new TextEncoder().encode('Rue;Latitude;Longitude\nA;44;1\n'), 'csv')).toThrow(/^missing column device id or pole \(accepted names: device_id\|.*\|poteau\|support/);
   });
@@ -89,8 +89,8 @@ describe('parseInventoryFile', () => {
     const p = parseInventoryFile(new TextEncoder().encode(JSON.stringify(fc)), 'geojson');
     expect(p.rows).toEqual([{ line: 1, row: { deviceId: 'G1', lat: 44.8897, lon: 1.2169, nominalPowerW: 36 } }]);
     expect(p.rejected).toEqual([
-      { line: 2, reason: 'feature 2: geometry is LineString, not a Point' },
-      { line: 3, reason: 'feature 3: coordinates are not [longitude, latitude] numbers' },
+      { line: 2, reason: 'feature 2: geometry is LineString, not a Point', deviceId: 'G2' },
+      { line: 3, reason: 'feature 3: coordinates are not [longitude, latitude] numbers', deviceId: 'G3' },
     ]);
   });
 });

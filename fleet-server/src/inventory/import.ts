@@ -33,8 +33,8 @@ export interface ParsedInventoryFile {
   rows: Array<{ line: number; row: InventoryRow }>;
   /** Poles without a controller that passed every check, in file order. */
   poles: Array<{ line: number; row: PoleImportRow }>;
-  /** Lines (GeoJSON: feature index + 1) refused, with the reason. */
-  rejected: Array<{ line: number; reason: string }>;
+  /** Lines (GeoJSON: feature index + 1) refused, with the reason, and the device id or pole the line names (as written). */
+  rejected: Array<{ line: number; reason: string; deviceId?: string; poleRef?: string }>;
   /** `utf-8` or `windows-1252`: how the bytes were read. */
   encoding: string;
   /** Header columns (CSV) or property names (GeoJSON) matching no field: not imported. */
@@ -271,11 +271,17 @@ export function parseInventoryFile(bytes: Uint8Array, kind: InventoryFileKind, o
     const pole = text(l.raw.poleRef);
     if (pole) byPole.set(pole, [...(byPole.get(pole) ?? []), l.line]);
   }
+  /** What a refused line names, so the report can say which light or pole it was. */
+  const named = (raw: RawRow): { deviceId?: string; poleRef?: string } => {
+    const d = text(raw.deviceId).slice(0, 80);
+    const p = text(raw.poleRef).slice(0, 80);
+    return { ...(d ? { deviceId: d } : {}), ...(p ? { poleRef: p } : {}) };
+  };
   for (const l of lines) {
-    if (l.reason !== undefined) { rejected.push({ line: l.line, reason: l.reason }); continue; }
+    if (l.reason !== undefined) { rejected.push({ line: l.line, reason: l.reason, ...named(l.raw) }); continue; }
     const r = checkRow(l.raw);
     if ('row' in r) rows.push({ line: l.line, row: r.row });
-    else rejected.push({ line: l.line, reason: kind === 'geojson' ? `feature ${l.line}: ${r.reason}` : r.reason });
+    else rejected.push({ line: l.line, reason: kind === 'geojson' ? `feature ${l.line}: ${r.reason}` : r.reason, ...named(l.raw) });
   }
 
   // Swapped coordinates that are both in range: far from the town, while swapped they would be in it.
@@ -295,11 +301,11 @@ export function parseInventoryFile(bytes: Uint8Array, kind: InventoryFileKind, o
     const samePole = r.row.poleRef !== undefined && poleOnly.has(r.row.poleRef) ? byPole.get(r.row.poleRef) ?? [] : [];
     const prefix = kind === 'geojson' ? `feature ${r.line}: ` : '';
     if (same.length > 1) {
-      rejected.push({ line: r.line, reason: `${prefix}device id ${r.row.deviceId} is on ${where}s ${same.join(', ')}` });
+      rejected.push({ line: r.line, reason: `${prefix}device id ${r.row.deviceId} is on ${where}s ${same.join(', ')}`, ...named(r.row) });
     } else if (samePole.length > 1) {
-      rejected.push({ line: r.line, reason: `${prefix}pole ${r.row.poleRef} is on ${where}s ${samePole.join(', ')} (a pole without a controller takes one ${where})` });
+      rejected.push({ line: r.line, reason: `${prefix}pole ${r.row.poleRef} is on ${where}s ${samePole.join(', ')} (a pole without a controller takes one ${where})`, ...named(r.row) });
     } else if (swapped(r.row.lat, r.row.lon)) {
-      rejected.push({ line: r.line, reason: `${prefix}latitude ${r.row.lat} and longitude ${r.row.lon} look swapped: the light would be far from the town` });
+      rejected.push({ line: r.line, reason: `${prefix}latitude ${r.row.lat} and longitude ${r.row.lon} look swapped: the light would be far from the town`, ...named(r.row) });
     } else if (!r.row.deviceId) {
       const { deviceId: _none, poleId: _p, luminaireId: _l, ...pole } = r.row;
       poles.push({ line: r.line, row: { ...pole, poleRef: r.row.poleRef as string } });

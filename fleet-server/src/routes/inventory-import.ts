@@ -114,7 +114,7 @@ export async function inventoryImportRoutes(app: FastifyInstance): Promise<void>
     }
 
     const where = (line: number) => (format === 'geojson' ? `feature ${line}: ` : '');
-    const lines: InventoryImportReport['lines'] = parsed.rejected.map((x) => ({ line: x.line, status: 'rejected' as const, reason: x.reason }));
+    const lines: InventoryImportReport['lines'] = parsed.rejected.map((x) => ({ ...x, status: 'rejected' as const }));
     const now = app.fleet.now();
 
     // Poles without a controller in the file: the pole as stored, its luminaires in place, the controllers on it.
