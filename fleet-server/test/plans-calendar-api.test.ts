@@ -105,6 +105,11 @@ describe('calendar sets: API, expansion for the devices, month view, decree chec
     expect(night('2024-12-25')).toMatchObject({ programId: 2, ruleIndex: 0, ruleSets: ['fr-public-holidays'], publicHoliday: { fr: 'Noël', en: 'Christmas Day' } });
     expect(night('2024-12-10')).toMatchObject({ programId: 1, ruleIndex: null });
     expect(night('2024-12-23')).toMatchObject({ programId: 2, ruleIndex: 1 });
+    // The editor's level preview runs the holiday's program on the holiday's night too.
+    const preview = await inject('POST', '/plans/preview', { planId: m.planId, groupId: 'cathedrale', from: '2024-12-24', nights: 3 });
+    expect(preview.nights.map((n: { date: string; programId: number }) => [n.date, n.programId])).toEqual([['2024-12-24', 2], ['2024-12-25', 2], ['2024-12-26', 2]]);
+    const plain = await inject('POST', '/plans/preview', { planId: m.planId, groupId: 'cathedrale', from: '2024-12-10', nights: 2 });
+    expect(plain.nights.map((n: { programId: number }) => n.programId)).toEqual([1, 1]);
     const draft = await inject('POST', '/plans/calendar/preview', { planId: m.planId, month: '2025-06' });
     expect(draft.nights.find((n: { date: string }) => n.date === '2025-06-21')).toMatchObject({ programId: 2, ruleName: 'Fête de la musique' });
   });

@@ -45,13 +45,15 @@ describe('web UI: the plan calendar', () => {
     const res = await root({ method: 'POST', url: `/api/tenants/${T}/plans`, payload: { name: 'Cathédrale', plan: {
       programs: [
         { id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 30, level: 0 }] },
-        { id: 2, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 60, level: 0 }] },
+        { id: 2, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 120, level: 0 }] },
       ],
       rules: [{ programId: 2, sets: ['fr-public-holidays'], priority: 1 }],
       defaultProgramId: 1,
     } } });
     expect(res.statusCode, res.body).toBe(201);
     planId = (res.json() as { planId: number }).planId;
+    // Heritage lighting (decree art. 2: off by 01:00): the holiday program, off at 02:00, is flagged on its nights.
+    expect((await root({ method: 'PUT', url: `/api/tenants/${T}/groups/cathedrale/settings`, payload: { category: 'b_heritage' } })).statusCode).toBe(200);
     await createUser(app, { email: 'gestion@sarlat.fr', name: 'Camille Gestion', password: PW, roles: { [T]: 'manager' } });
     browser = await launchChromium();
   });
@@ -74,6 +76,10 @@ describe('web UI: the plan calendar', () => {
     expect(await cell(page, '2026-12-25').locator('[data-testid=cal-holiday]').textContent()).toBe('Noël');
     expect(await cell(page, '2026-12-25').textContent()).toContain('Jours fériés');
     for (const d of ['2026-12-24', '2026-12-26']) expect(await cell(page, d).getAttribute('data-program'), d).toBe('1');
+    // The decree check over the year with the calendar: the finding says the first night it happens on (Christmas).
+    const finding = page.locator('[data-testid=findings] li', { hasText: 'dès la nuit du' }).first();
+    await finding.waitFor();
+    expect(await finding.textContent()).toMatch(/dès la nuit du 25/);
     // The grid starts on Monday: 1 December 2026 is a Tuesday, in the second column.
     const first = await cell(page, '2026-12-01').boundingBox();
     const monday = await cell(page, '2026-12-07').boundingBox();

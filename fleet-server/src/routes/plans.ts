@@ -21,9 +21,9 @@ import { defaultTraffic, occupancyTableSchema, STREET_TYPES } from '../plans/tra
 import { PlanService, rulesOf, type GroupContext } from '../plans/service.js';
 import { validatePlan, type ValidationResult } from '../plans/validate.js';
 import type { StoredPlan } from '../devices/plan.js';
-
-import { CalendarTooLargeError } from '../plans/calendar.js';
+import { addDays, CalendarTooLargeError, expandDraft } from '../plans/calendar.js';
 import { draftOfStored } from './calendar.js';
+
 declare module 'fastify' {
   interface FastifyInstance {
     plans: PlanService;
@@ -186,7 +186,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     return v.findings;
   }
 
-  // ---------------------------------------------------------------- plans
+  /** The draft of a preview with its calendar sets expanded over the previewed nights (from: default today). */
+  async function previewDraft(tenant: string, b: { plan?: PlanDraft | undefined; planId?: number | undefined; version?: number | undefined; groupId?: string | undefined; from?: string | undefined; nights: number }): Promise<PlanDraft> {
+    const draft = await draftOf(tenant, b);
+    const from = b.from ?? new Date(app.fleet.now()).toISOString().slice(0, 10);
+    return expandDraft(draft, await app.calendar.store.data(tenant), from, addDays(from, b.nights));
+  }
+
   /** The stored body of a new version: calendar sets expanded for the devices (plans/calendar-service.ts). */
   async function forDevices(tenant: string, draft: PlanDraft): Promise<StoredPlan> {
     try {
@@ -202,6 +208,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
+  // ---------------------------------------------------------------- plans
 
   r.get(`${base}/plans`, {
     schema: { tags: ['plans'], summary: 'Named plans of a tenant, with latest version and assigned groups', params: tenantParams, response: { 200: z.array(planSummary), ...errors } },
@@ -346,7 +353,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const { tenant } = req.params;
     await requireTenant(tenant);
     const b = req.body;
-    const draft = await draftOf(tenant, b);
+    // Calendar sets expanded over the nights previewed (issue 16), as the device's stored expansion gives them.
+    const draft = await previewDraft(tenant, b);
     const structural = staticChecks(draft).filter((f) => f.severity === 'error' && ['duplicate_program', 'missing_program'].includes(f.code));
     if (structural.length) throw fleetError('PLAN_INVALID', { findings: structural });
     const ctx = b.groupId ? (await requireGroup(tenant, b.groupId), await service.groupContext(tenant, b.groupId)) : undefined;

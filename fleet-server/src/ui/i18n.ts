@@ -186,6 +186,7 @@ const fr = {
   polesTitle: 'Poteaux', poleSearch: 'Rechercher (poteau, rue, armoire, contrôleur)', noPole: 'Aucun poteau.', controller: 'Contrôleur', heightM: 'Hauteur (m)',
   luminaires: 'Luminaires', poleHistory: 'Historique des contrôleurs', until: 'Jusqu’au', why: 'Fin', serving: 'en service', poleRetired: 'retiré du service le {d}',
   end_replaced: 'remplacé par {d}', end_decommissioned: 'retiré du service', end_pole_decommissioned: 'poteau retiré', end_moved: 'déplacé',
+  calFirstNight: 'dès la nuit du {d}',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Détection', presenceHelp: 'Veille, relevé à {l} à chaque passage :', baseLevel: 'Niveau de veille', holdS: 'Maintien (s)',
   fadeUpS: 'Montée (s)', fadeDownS: 'Descente (s)', trafficProfile: 'Fréquentation', street_residential: 'rue résidentielle',
@@ -390,6 +391,7 @@ const en: Dict = {
   polesTitle: 'Poles', poleSearch: 'Search (pole, street, cabinet, controller)', noPole: 'No pole.', controller: 'Controller', heightM: 'Height (m)',
   luminaires: 'Luminaires', poleHistory: 'Controllers over time', until: 'Until', why: 'End', serving: 'in service', poleRetired: 'taken out of service on {d}',
   end_replaced: 'replaced by {d}', end_decommissioned: 'taken out of service', end_pole_decommissioned: 'pole retired', end_moved: 'moved',
+  calFirstNight: 'first on the night of {d}',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Presence', presenceHelp: 'Base level, raised to {l} whenever someone passes:', baseLevel: 'Base level', holdS: 'Hold (s)',
   fadeUpS: 'Fade up (s)', fadeDownS: 'Fade down (s)', trafficProfile: 'Traffic', street_residential: 'residential street',

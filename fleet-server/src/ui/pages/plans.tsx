@@ -307,7 +307,7 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
             {findings.map((f, k) => (
               <li key={k} class={`f-${f.severity}`}>
                 <b>{i.t(`severity_${f.severity}` as Key)}</b> {f.message[i.lang]}
-                <br /><small class="muted">{f.article}{f.ref?.nights ? ` · ${f.ref.nights} ${i.t('nights').toLowerCase()}` : ''}</small>
+                <br /><small class="muted">{f.article}{f.ref?.night ? ` · ${i.t('calFirstNight', { d: i.day(f.ref.night) })}` : ''}{f.ref?.nights ? ` · ${f.ref.nights} ${i.t('nights').toLowerCase()}` : ''}</small>
               </li>
             ))}
           </ul>
