@@ -90,7 +90,7 @@ function suite(name: string, config: () => Partial<Config>, cleanup: () => Promi
     });
 
     it('a plan turns anticipation on: anticipatePct and prelightLevel go to the device in its SetPlan; a pre-light level outside base..level is refused', async () => {
-      const step = (presence: Record<string, number>) => ({ programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 1380, level: 80, presence: { baseLevel: 10, holdS: 60, ...presence } }] }], defaultProgramId: 1 });
+      const step = (presence: { anticipatePct?: number; prelightLevel?: number }) => ({ programs: [{ id: 1, steps: [{ anchor: 'sunset', offsetMin: 0, level: 100 }, { anchor: 'clock', offsetMin: 1380, level: 80, presence: { baseLevel: 10, holdS: 60, ...presence } }] }], defaultProgramId: 1 });
       const ok = await admin({ method: 'PUT', url: '/api/tenants/lyon/devices/P1/plan', payload: step({ anticipatePct: 50, prelightLevel: 60 }) });
       expect(ok.statusCode, ok.body).toBe(200);
       const plan = toProtoPlan(1, 1, storedPlan(planBodySchema.parse(step({ anticipatePct: 50, prelightLevel: 60 }))));
