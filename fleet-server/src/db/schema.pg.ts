@@ -185,6 +185,8 @@ export const controllerAssignments = pgTable('controller_assignments', {
   endReason: text('end_reason'),
   /** The controller that took over (`replaced`). */
   replacedBy: text('replaced_by'),
+  /** The installer's note at commissioning (what they saw on the pole), shown in the pole's history. */
+  note: text('note'),
 }, (t) => [
   index('controller_assignments_pole_idx').on(t.tenantId, t.poleId, t.fromAt),
   index('controller_assignments_device_idx').on(t.deviceId, t.toAt),

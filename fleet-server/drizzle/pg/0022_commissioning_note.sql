@@ -1,0 +1,1 @@
+ALTER TABLE "controller_assignments" ADD COLUMN "note" text;
