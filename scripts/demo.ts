@@ -218,6 +218,11 @@ if (!known?.length) {
     deviceId: p.deviceId, poleRef: p.poleRef, lat: p.lat, lon: p.lon, group: p.streetCode,
     luminaireModel: p.luminaire.id, nominalPowerW: p.nominalW, cctK: p.luminaire.cctK,
   })));
+  // Each pole's street by its name (the inventory model): the map draws the streets from the poles, named.
+  const streetName = new Map(town.streets.map((s) => [s.code, s.name]));
+  for (const p of poles) {
+    await api('PUT', `${T}/inventory/poles/${encodeURIComponent(p.poleRef)}`, { lat: p.lat, lon: p.lon, street: streetName.get(p.streetCode) ?? p.streetCode });
+  }
 }
 // The lighting manager's side, at every start for what is missing: the luminaire catalogue (CCT and ULR, which
 // the decree check reads: the avenues' 4000 K heads are flagged), the two named plans, and each street's category
