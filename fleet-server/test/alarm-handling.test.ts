@@ -5,6 +5,8 @@
  * (smtp-server on a free port): one mail per period, a cabinet's supply fault one line with its count, French, links to
  * the alarms; refused mail retried; across a restart neither lost nor sent twice; the SMTP password never returned.
  */
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { pb, uplinkTopic } from '@streetlight/protocol';
@@ -27,8 +29,11 @@ describe('alarms handled to the end', () => {
   const seqs = new Map<string, number>();
   let eventSeq = 1;
 
+  /** Everything the server logs (debug and up), to check the SMTP password is never in it. */
+  const logged: string[] = [];
+  const logger = pino({ level: 'debug' }, new Writable({ write(chunk: Buffer, _enc, cb) { logged.push(chunk.toString()); cb(); } }));
   const start = async (): Promise<void> => {
-    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, logger: false, now: () => clock.ms, alarmMail: { tickMs: 0 } });
+    app = await build({ config: { dataDir, httpPort: 0, mqttPort: 0 }, logger, now: () => clock.ms, alarmMail: { tickMs: 0 } });
     inject = await authedInject(app);
   };
   const send = async (deviceId: string, type: number, active: boolean): Promise<void> => {
@@ -202,5 +207,10 @@ describe('alarms handled to the end', () => {
     expect(await app.notifier.tick()).toEqual({ made: 0, sent: 0, failed: 0 });
     expect(sink.mails).toHaveLength(2);
     expect((await inject(`/api/tenants/${T}/notifications/digests`)).json().map((d: { state: string }) => d.state)).toEqual(['sent', 'sent']);
+    // The logs tell of the digests (sent, refused and retried) and never show the SMTP password.
+    const log = logged.join('');
+    expect(log).toContain('alarm digest sent');
+    expect(log).toContain('alarm digest not sent; will retry');
+    expect(log).not.toContain('s3cret-smtp');
   });
 });
