@@ -583,6 +583,7 @@ export class LuminaireController implements Firmware {
     if (uplinkSeq !== this.#firstHelloSeq) {
       this.#sendState(ReportReason.REPORT_REASON_BOOT);
       this.#energy?.onConnected();
+      this.#dali?.onConnected(true);
     }
   }
 

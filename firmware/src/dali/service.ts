@@ -144,8 +144,12 @@ export class DaliService {
   /** The server asks for the luminaire's data (Command.read_luminaire): read every bank again and report. */
   request(): void { this.#read(0x1f, LuminaireReason.LUMINAIRE_REASON_REQUESTED); }
 
-  /** Connected: a report not yet delivered goes now, and active alarms are said again. */
-  onConnected(): void {
+  /**
+   * Connected: a report not yet delivered goes now, and active alarms are said again. `again`: the connection's first
+   * Hello went unanswered (app.ts, issue 14), so what followed it may be lost too: the last report is sent again.
+   */
+  onConnected(again = false): void {
+    if (again && (this.#have & 2) && !this.#reportDue) this.#reportDue = LuminaireReason.LUMINAIRE_REASON_BOOT;
     if (this.#reportDue) this.#sendReport();
     for (let i = 0; i < ALARMS; i++) if (this.#active[i]) this.#cb.event(TYPES[i] as number, true, 0, 'still active');
   }
