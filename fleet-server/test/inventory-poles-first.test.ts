@@ -108,6 +108,9 @@ function suite(name: string, database: () => Record<string, string>, cleanup: ()
       const a02 = (await installer(`${base}/poles/A-02`)).json() as Pole;
       expect(a02).toMatchObject({ street: 'Rue Montaigne', cabinetId: 'AR-01', circuitId: 'D1', heightM: 8 });
       expect(a02.luminaires).toEqual([expect.objectContaining({ id: 'L-A-02', modelId: 'LUMA-36', installedAt: '2026-12-07T12:00:00.000Z', controller: 'SRL-0001' })]);
+      // The installer's note stays with this controller's time on the pole.
+      const history = ((await installer(`${base}/poles/A-02`)).json() as { history: Array<{ deviceId: string; note: string | null }> }).history;
+      expect(history).toEqual([expect.objectContaining({ deviceId: 'SRL-0001', note: 'Crosse repeinte' })]);
       // It is no longer a free pole.
       expect(((await installer(`${base}/poles?near=44.8899,1.2171&free=true&limit=1`)).json() as Pole[])[0]?.id).toBe('A-01');
       // In the audit log, in words, with the note.

@@ -164,6 +164,12 @@ export class InventoryRepository {
     return out;
   }
 
+  /** The installer's note on a controller's open assignment (commissioning: what they saw on the pole). */
+  async noteAssignment(deviceId: string, note: string): Promise<void> {
+    const { controllerAssignments: a } = this.t;
+    await this.db.update(a).set({ note }).where(and(eq(a.deviceId, deviceId), isNull(a.toAt)));
+  }
+
   /** Assignments of the given poles, oldest first (open ones have `toAt` null). */
   async assignmentsOfPoles(tenantId: string, poleIds: readonly string[], openOnly = false): Promise<AssignmentRow[]> {
     const { controllerAssignments: a } = this.t;

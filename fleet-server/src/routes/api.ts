@@ -350,7 +350,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         + '(case, spaces and dashes ignored; O read as 0, I and L as 1). Its inventory row is written as by `POST …/inventory`, and its '
         + 'configuration (position, power, the luminaire model\'s settings) goes out at once when it is online. On a pole the town '
         + 'has already (`poleRef`, imported or made without a controller), what the body leaves out comes from the pole and its free '
-        + 'luminaire: position, street (its group), model, rated power, colour temperature. `note` goes to the audit log.',
+        + 'luminaire: position, street (its group), model, rated power, colour temperature. `note` is kept in the pole history and in the audit log.',
       params: deviceParams,
       body: z.strictObject({
         claimCode: z.string().min(1).max(40).describe('the claim code of the label (its QR code holds SLC1:<device id>:<claim code>)'),
@@ -363,7 +363,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         cabinetId: id.optional().describe('the cabinet (armoire) feeding the pole'),
         circuitId: id.optional().describe('a circuit (départ) of cabinetId'),
         installedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional().describe('installation date of the luminaire (decree of 27 Dec 2018)'),
-        note: z.string().max(500).optional().describe('the installer\'s note (kept in the audit log, in words)'),
+        note: z.string().max(500).optional().describe('the installer\'s note (kept on the pole\'s history and in the audit log)'),
       }).refine((b) => (b.lat === undefined) === (b.lon === undefined), { message: 'lat and lon go together', path: ['lon'] })
         .refine((b) => b.lat !== undefined || b.poleRef !== undefined, { message: 'a position (lat, lon) or an existing pole (poleRef)', path: ['lat'] })
         .refine((b) => b.circuitId === undefined || b.cabinetId !== undefined, { message: 'a circuit belongs to a cabinet: give cabinetId too', path: ['circuitId'] }),
@@ -398,6 +398,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     // The installation date the installer gave is the luminaire's (a luminaire already on the pole keeps its own otherwise).
     const placed = await repo.getInventory(deviceId);
     if (installedMs !== undefined && placed?.luminaireId) await model.updateLuminaire(tenant, placed.luminaireId, { installedAt: installedMs }, app.fleet.now());
+    // The note stays with this controller's time on the pole (the pole's history), and in the audit log.
+    if (note) await model.noteAssignment(deviceId, note);
     req.auditSummary = `Controller ${deviceId} commissioned on pole ${placed?.poleId ?? '—'}`
       + (row.street ? ` (${row.street})` : '')
       + (row.luminaireModel ? `, luminaire ${row.luminaireModel}` : '') + (row.nominalPowerW !== undefined ? ` ${row.nominalPowerW} W` : '')

@@ -68,6 +68,7 @@ const luminaireView = z.object({
 const assignmentView = z.object({
   deviceId: z.string(), luminaireId: z.string(), from: z.string(), to: z.string().nullable(),
   endReason: z.enum(['replaced', 'decommissioned', 'pole_decommissioned', 'moved']).nullable(), replacedBy: z.string().nullable(),
+  note: z.string().nullable().describe('the installer\'s note at commissioning'),
 });
 const poleView = z.object({
   id: z.string(), lat: z.number().nullable(), lon: z.number().nullable(), street: z.string().nullable(), heightM: z.number().nullable(),
@@ -97,7 +98,7 @@ const toPoleView = (p: PoleRow, lums: readonly LuminaireRow[], open: readonly As
 });
 const toAssignmentView = (a: AssignmentRow) => ({
   deviceId: a.deviceId, luminaireId: a.luminaireId, from: iso(a.fromAt) as string, to: iso(a.toAt),
-  endReason: a.endReason as 'replaced' | 'decommissioned' | 'pole_decommissioned' | 'moved' | null, replacedBy: a.replacedBy,
+  endReason: a.endReason as 'replaced' | 'decommissioned' | 'pole_decommissioned' | 'moved' | null, replacedBy: a.replacedBy, note: a.note,
 });
 const revocationWords = (r: { deviceId: string; revoked: boolean; broker?: string | undefined }): string =>
   `${r.deviceId} retired${r.revoked ? ', its credentials revoked' : ''}${r.broker === undefined ? '' : r.broker === 'confirmed' ? ' and disabled on the broker' : ` (the broker was not told: ${r.broker})`}`;

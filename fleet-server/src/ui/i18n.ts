@@ -170,7 +170,7 @@ const fr = {
   poleChoice: 'Poteau', nearPoles: 'Poteaux de la commune les plus proches', nearNone: 'Aucun poteau sans contrôleur à proximité : saisissez la référence d’un nouveau poteau.',
   metresAway: 'à {m} m', noLuminaireYet: 'sans luminaire', polePicked: 'Poteau {p} de l’inventaire : sa position, sa rue et son luminaire sont repris.',
   movePole: 'Corriger la position du poteau avec celle du téléphone', poleRefHelp: 'Référence d’un poteau de l’inventaire, ou d’un nouveau poteau créé à cette position.',
-  cabinet: 'Armoire', circuit: 'Départ', installDate: 'Date de pose du luminaire', noteField: 'Note (facultative)',
+  cabinet: 'Armoire', circuit: 'Départ', installDate: 'Date de pose du luminaire', noteField: 'Note (facultative)', installerNote: 'Note de pose',
   // the inventory at the desk: import a file, cabinets, poles and a pole's history (issue 15)
   inventory: 'Inventaire', importTitle: 'Importer l’inventaire (CSV ou GeoJSON)',
   importHelp: 'Un fichier CSV enregistré par Excel (séparateur « ; », virgule décimale, UTF-8 ou Windows-1252) ou un GeoJSON. Une ligne sans contrôleur est un poteau à équiper plus tard. Vérifiez d’abord : rien n’est écrit ; l’application écrit tout ou rien.',
@@ -186,7 +186,23 @@ const fr = {
   polesTitle: 'Poteaux', poleSearch: 'Rechercher (poteau, rue, armoire, contrôleur)', noPole: 'Aucun poteau.', controller: 'Contrôleur', heightM: 'Hauteur (m)',
   luminaires: 'Luminaires', poleHistory: 'Historique des contrôleurs', until: 'Jusqu’au', why: 'Fin', serving: 'en service', poleRetired: 'retiré du service le {d}',
   end_replaced: 'remplacé par {d}', end_decommissioned: 'retiré du service', end_pole_decommissioned: 'poteau retiré', end_moved: 'déplacé',
+  // the plan calendar (issue 16): month view, public and school holidays, events, the town's calendar
+  calendar: 'Calendrier', calPrev: 'Mois précédent', calNext: 'Mois suivant', calDefault: 'programme par défaut', calProgram: 'programme n° {p}',
+  calNightOf: 'Nuit du {d}', calRuleDates: 'dates', calRuleWeekdays: 'jours de la semaine', calSetHolidays: 'Jours fériés', calSetSchool: 'Vacances scolaires zone {z}',
+  calSchoolShort: 'vacances {z}', calLegend: 'Chaque case est une nuit (le soir de la date) ; ● : un autre programme que celui par défaut (n° {p}).',
+  calExceptions: 'Exceptions du calendrier', calSet: 'Ensemble de dates', calEventName: 'Événement', calEventDate: 'Soir', calMoreDates: { one: 'et {n} autre date', other: 'et {n} autres dates' },
+  calRunsProgram: 'Programme', calNoException: 'Aucune exception : les règles des jours et le programme par défaut s’appliquent.',
+  calAddHolidays: 'Ajouter les jours fériés', calAddSchool: 'Ajouter les vacances scolaires', calAddEvent: 'Ajouter un événement',
+  calTown: 'Calendrier de la commune', calAlsace: 'Jours fériés d’Alsace-Moselle (Vendredi saint, 26 décembre)',
+  calSchoolZone: { one: 'Zone {z} : {n} période, jusqu’au {d}', other: 'Zone {z} : {n} périodes, jusqu’au {d}' }, calSchoolZoneNone: 'Zone {z} : aucune période importée',
+  calSchoolImport: 'Importer les vacances scolaires (fichier CSV du ministère)',
+  calSchoolHelp: 'Le jeu de données « fr-en-calendrier-scolaire » de data.education.gouv.fr, export CSV (séparateur « ; »). Les années scolaires du fichier remplacent celles déjà importées.',
+  calImported: { one: '{n} période importée.', other: '{n} périodes importées.' }, calRefused: 'Fichier refusé : {m}', calLine: 'ligne {l} : {m}',
   calFirstNight: 'dès la nuit du {d}',
+  // the council report on the energy page (issue 16)
+  councilReport: 'Rapport du conseil', councilPdf: 'Télécharger le PDF', councilCsv: 'Télécharger le CSV', moneySaved: 'Économie en euros',
+  vsLastYear: 'Par rapport à l’an dernier', councilFaults: 'Pannes signalées / réparées / en cours', medianRepair: 'réparation en {h} h (médiane)',
+  councilCompliance: 'Arrêté du 27/12/2018', councilComplianceHelp: 'groupes non conformes / points lumineux hors art. 3',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Détection', presenceHelp: 'Veille, relevé à {l} à chaque passage :', baseLevel: 'Niveau de veille', holdS: 'Maintien (s)',
   fadeUpS: 'Montée (s)', fadeDownS: 'Descente (s)', trafficProfile: 'Fréquentation', street_residential: 'rue résidentielle',
@@ -202,18 +218,6 @@ const fr = {
 export interface Plural { one: string; other: string; many?: string }
 type Dict = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : Plural };
 
-  // the plan calendar (issue 16): month view, public and school holidays, events, the town's calendar
-  calendar: 'Calendrier', calPrev: 'Mois précédent', calNext: 'Mois suivant', calDefault: 'programme par défaut', calProgram: 'programme n° {p}',
-  calNightOf: 'Nuit du {d}', calRuleDates: 'dates', calRuleWeekdays: 'jours de la semaine', calSetHolidays: 'Jours fériés', calSetSchool: 'Vacances scolaires zone {z}',
-  calSchoolShort: 'vacances {z}', calLegend: 'Chaque case est une nuit (le soir de la date) ; ● : un autre programme que celui par défaut (n° {p}).',
-  calExceptions: 'Exceptions du calendrier', calSet: 'Ensemble de dates', calEventName: 'Événement', calEventDate: 'Soir', calMoreDates: { one: 'et {n} autre date', other: 'et {n} autres dates' },
-  calRunsProgram: 'Programme', calNoException: 'Aucune exception : les règles des jours et le programme par défaut s’appliquent.',
-  calAddHolidays: 'Ajouter les jours fériés', calAddSchool: 'Ajouter les vacances scolaires', calAddEvent: 'Ajouter un événement',
-  calTown: 'Calendrier de la commune', calAlsace: 'Jours fériés d’Alsace-Moselle (Vendredi saint, 26 décembre)',
-  calSchoolZone: { one: 'Zone {z} : {n} période, jusqu’au {d}', other: 'Zone {z} : {n} périodes, jusqu’au {d}' }, calSchoolZoneNone: 'Zone {z} : aucune période importée',
-  calSchoolImport: 'Importer les vacances scolaires (fichier CSV du ministère)',
-  calSchoolHelp: 'Le jeu de données « fr-en-calendrier-scolaire » de data.education.gouv.fr, export CSV (séparateur « ; »). Les années scolaires du fichier remplacent celles déjà importées.',
-  calImported: { one: '{n} période importée.', other: '{n} périodes importées.' }, calRefused: 'Fichier refusé : {m}', calLine: 'ligne {l} : {m}',
 const en: Dict = {
   appName: 'Street lighting', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail address', password: 'Password',
   badCredentials: 'Wrong e-mail or password.', rateLimited: 'Too many attempts. Try again in {s} s.',
@@ -231,10 +235,6 @@ const en: Dict = {
   learntTraffic: 'Passers-by this light has learnt', streetTraffic: 'Passers-by learnt in street {g}', trafficHeatmap: 'Heat map of the week: the probability that someone passes, by hour',
   trafficNone: 'No profile yet: the controller sends one a week, after a week of detections.',
   trafficWeeks: { one: 'Learnt over {n} week, received {d}.', other: 'Learnt over {n} weeks, received {d}.' },
-  // the council report on the energy page (issue 16)
-  councilReport: 'Rapport du conseil', councilPdf: 'Télécharger le PDF', councilCsv: 'Télécharger le CSV', moneySaved: 'Économie en euros',
-  vsLastYear: 'Par rapport à l’an dernier', councilFaults: 'Pannes signalées / réparées / en cours', medianRepair: 'réparation en {h} h (médiane)',
-  councilCompliance: 'Arrêté du 27/12/2018', councilComplianceHelp: 'groupes non conformes / points lumineux hors art. 3',
   trafficStreetOf: { one: 'Mean of {n} light ({m} in the street).', other: 'Mean of {n} lights ({m} in the street).' },
   trafficCell: '{d} {h}:00: {p}', trafficLegend: 'The darker the cell, the likelier someone passes in that hour (local time).',
   wdMon: 'Mon', wdTue: 'Tue', wdWed: 'Wed', wdThu: 'Thu', wdFri: 'Fri', wdSat: 'Sat', wdSun: 'Sun',
@@ -375,7 +375,7 @@ const en: Dict = {
   poleChoice: 'Pole', nearPoles: 'Nearest poles of the town', nearNone: 'No pole without a controller nearby: type the reference of a new pole.',
   metresAway: '{m} m away', noLuminaireYet: 'no luminaire', polePicked: 'Pole {p} of the inventory: its position, street and luminaire are kept.',
   movePole: 'Correct the pole\u2019s position with the phone\u2019s', poleRefHelp: 'Reference of a pole of the inventory, or of a new pole made at this position.',
-  cabinet: 'Cabinet', circuit: 'Circuit', installDate: 'Luminaire installation date', noteField: 'Note (optional)',
+  cabinet: 'Cabinet', circuit: 'Circuit', installDate: 'Luminaire installation date', noteField: 'Note (optional)', installerNote: 'Installer\'s note',
   // the inventory at the desk: import a file, cabinets, poles and a pole's history (issue 15)
   inventory: 'Inventory', importTitle: 'Import the inventory (CSV or GeoJSON)',
   importHelp: 'A CSV file as Excel saves it (";" separator, decimal comma, UTF-8 or Windows-1252) or a GeoJSON. A line without a controller is a pole to equip later. Check first: nothing is written; applying writes all or nothing.',
@@ -391,7 +391,23 @@ const en: Dict = {
   polesTitle: 'Poles', poleSearch: 'Search (pole, street, cabinet, controller)', noPole: 'No pole.', controller: 'Controller', heightM: 'Height (m)',
   luminaires: 'Luminaires', poleHistory: 'Controllers over time', until: 'Until', why: 'End', serving: 'in service', poleRetired: 'taken out of service on {d}',
   end_replaced: 'replaced by {d}', end_decommissioned: 'taken out of service', end_pole_decommissioned: 'pole retired', end_moved: 'moved',
+  // the plan calendar (issue 16)
+  calendar: 'Calendar', calPrev: 'Previous month', calNext: 'Next month', calDefault: 'default program', calProgram: 'program #{p}',
+  calNightOf: 'Night of {d}', calRuleDates: 'dates', calRuleWeekdays: 'weekdays', calSetHolidays: 'Public holidays', calSetSchool: 'School holidays zone {z}',
+  calSchoolShort: 'school holidays {z}', calLegend: 'Each cell is a night (the evening of the date); ●: a program other than the default (#{p}).',
+  calExceptions: 'Calendar exceptions', calSet: 'Set of dates', calEventName: 'Event', calEventDate: 'Evening', calMoreDates: { one: 'and {n} more date', other: 'and {n} more dates' },
+  calRunsProgram: 'Program', calNoException: 'No exception: the weekday rules and the default program apply.',
+  calAddHolidays: 'Add public holidays', calAddSchool: 'Add school holidays', calAddEvent: 'Add an event',
+  calTown: 'The town\'s calendar', calAlsace: 'Alsace-Moselle public holidays (Good Friday, 26 December)',
+  calSchoolZone: { one: 'Zone {z}: {n} period, until {d}', other: 'Zone {z}: {n} periods, until {d}' }, calSchoolZoneNone: 'Zone {z}: no period imported',
+  calSchoolImport: 'Import the school holidays (the ministry\'s CSV file)',
+  calSchoolHelp: 'The data.education.gouv.fr dataset "fr-en-calendrier-scolaire", CSV export (";" separated). The school years in the file replace those imported before.',
+  calImported: { one: '{n} period imported.', other: '{n} periods imported.' }, calRefused: 'File refused: {m}', calLine: 'line {l}: {m}',
   calFirstNight: 'first on the night of {d}',
+  // the council report (issue 16)
+  councilReport: 'Council report', councilPdf: 'Download the PDF', councilCsv: 'Download the CSV', moneySaved: 'Money saved',
+  vsLastYear: 'Against last year', councilFaults: 'Faults raised / repaired / open', medianRepair: 'repaired in {h} h (median)',
+  councilCompliance: 'Decree of 27/12/2018', councilComplianceHelp: 'non-compliant groups / lights beyond art. 3',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Presence', presenceHelp: 'Base level, raised to {l} whenever someone passes:', baseLevel: 'Base level', holdS: 'Hold (s)',
   fadeUpS: 'Fade up (s)', fadeDownS: 'Fade down (s)', trafficProfile: 'Traffic', street_residential: 'residential street',
@@ -413,18 +429,6 @@ export const dictionaries: Readonly<Record<Lang, Readonly<Dict>>> = DICTS;
  * selector saves it there too), else the browser's — French for a French browser, English for any other.
  */
 export function initialLang(userLocale?: string | null): Lang {
-  // the plan calendar (issue 16)
-  calendar: 'Calendar', calPrev: 'Previous month', calNext: 'Next month', calDefault: 'default program', calProgram: 'program #{p}',
-  calNightOf: 'Night of {d}', calRuleDates: 'dates', calRuleWeekdays: 'weekdays', calSetHolidays: 'Public holidays', calSetSchool: 'School holidays zone {z}',
-  calSchoolShort: 'school holidays {z}', calLegend: 'Each cell is a night (the evening of the date); ●: a program other than the default (#{p}).',
-  calExceptions: 'Calendar exceptions', calSet: 'Set of dates', calEventName: 'Event', calEventDate: 'Evening', calMoreDates: { one: 'and {n} more date', other: 'and {n} more dates' },
-  calRunsProgram: 'Program', calNoException: 'No exception: the weekday rules and the default program apply.',
-  calAddHolidays: 'Add public holidays', calAddSchool: 'Add school holidays', calAddEvent: 'Add an event',
-  calTown: 'The town\'s calendar', calAlsace: 'Alsace-Moselle public holidays (Good Friday, 26 December)',
-  calSchoolZone: { one: 'Zone {z}: {n} period, until {d}', other: 'Zone {z}: {n} periods, until {d}' }, calSchoolZoneNone: 'Zone {z}: no period imported',
-  calSchoolImport: 'Import the school holidays (the ministry\'s CSV file)',
-  calSchoolHelp: 'The data.education.gouv.fr dataset "fr-en-calendrier-scolaire", CSV export (";" separated). The school years in the file replace those imported before.',
-  calImported: { one: '{n} period imported.', other: '{n} periods imported.' }, calRefused: 'File refused: {m}', calLine: 'line {l}: {m}',
   const saved = localStorage.getItem('sl-lang');
   if (saved === 'fr' || saved === 'en') return saved;
   if (userLocale) return userLocale.startsWith('fr') ? 'fr' : 'en';
@@ -459,10 +463,6 @@ export interface I18n {
   /** Abbreviation of the town's zone at an instant: CET, CEST, or UTC+04 for a numeric POSIX name. */
   zone(at?: string | number): string;
   /**
-  // the council report (issue 16)
-  councilReport: 'Council report', councilPdf: 'Download the PDF', councilCsv: 'Download the CSV', moneySaved: 'Money saved',
-  vsLastYear: 'Against last year', councilFaults: 'Faults raised / repaired / open', medianRepair: 'repaired in {h} h (median)',
-  councilCompliance: 'Decree of 27/12/2018', councilComplianceHelp: 'non-compliant groups / lights beyond art. 3',
    * Whether a time shown for this instant could be misread: the browser's zone has another offset than the
    * town's then, or the town's wall-clock time occurs twice that night (the repeated hour when DST ends).
    */

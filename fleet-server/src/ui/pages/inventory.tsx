@@ -22,7 +22,7 @@ interface Pole {
   id: string; lat: number | null; lon: number | null; street: string | null; heightM: number | null; cabinetId: string | null; circuitId: string | null;
   decommissionedAt: string | null; luminaires: Luminaire[];
 }
-interface Assignment { deviceId: string; luminaireId: string; from: string; to: string | null; endReason: string | null; replacedBy: string | null }
+interface Assignment { deviceId: string; luminaireId: string; from: string; to: string | null; endReason: string | null; replacedBy: string | null; note: string | null }
 interface PoleDetail extends Pole { history: Assignment[] }
 
 interface ReportLine { line: number; deviceId?: string; poleRef?: string; status: 'created' | 'updated' | 'unchanged' | 'rejected'; changes?: Array<{ field: string; from: unknown; to: unknown }>; reason?: string }
@@ -278,13 +278,14 @@ function PolePage({ tenant, poleId }: { tenant: string; poleId: string }) {
             <h2>{i.t('poleHistory')}</h2>
             {p.history.length === 0 ? <p class="muted">{i.t('noController')}</p> : (
               <table class="table compact">
-                <thead><tr><th>{i.t('controller')}</th><th>{i.t('luminaire')}</th><th>{i.t('from')}</th><th>{i.t('until')}</th><th>{i.t('why')}</th></tr></thead>
+                <thead><tr><th>{i.t('controller')}</th><th>{i.t('luminaire')}</th><th>{i.t('from')}</th><th>{i.t('until')}</th><th>{i.t('why')}</th><th>{i.t('installerNote')}</th></tr></thead>
                 <tbody>
                   {[...p.history].reverse().map((a) => (
                     <tr key={`${a.deviceId}-${a.from}`} data-device={a.deviceId} data-end={a.endReason ?? 'serving'} class={a.to ? 'disabled' : ''}>
                       <td>{a.to ? a.deviceId : <a href={href(tenant, 'light', a.deviceId)}>{a.deviceId}</a>}</td><td>{a.luminaireId}</td>
                       <td>{i.dateTime(a.from)}</td><td>{a.to ? i.dateTime(a.to) : i.t('serving')}</td>
                       <td>{a.endReason ? i.t(`end_${a.endReason}` as Key, { d: a.replacedBy ?? '—' }) : '—'}</td>
+                      <td data-testid="installer-note">{a.note ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
