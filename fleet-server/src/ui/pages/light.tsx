@@ -137,7 +137,8 @@ export function LightPage({ tenant, arg }: PageProps) {
             <p class="muted">{i.t('trafficStreetOf', { n: data.streetTraffic.profiles, m: data.streetTraffic.members })}</p>
           </section>
         )}
-        {data.d4i && <D4iCard tenant={T} data={data.d4i} canRead={can(tenant.role, 'manager')} onRead={reload} />}
+        {/* Issue 17: only for a light whose controller reported a DALI-2 / D4i driver. */}
+        {data.d4i?.report && <D4iCard tenant={T} data={data.d4i} canRead={can(tenant.role, 'manager')} onRead={reload} />}
         <LightClo tenant={T} deviceId={d.id} />
         <section class="card">
           <h3>{i.t('commissioning')}</h3>
