@@ -99,17 +99,21 @@ describe('web UI: presence steps in the plan editor', () => {
     await page.locator('[data-testid=presence-row-1] input[name=presence-base]').fill('20');
     await page.fill('[data-testid=presence-row-1] input[name=presence-fade-up]', '2');
     await page.fill('[data-testid=presence-row-1] input[name=presence-fade-down]', '30');
+    // Anticipation from the pole's learnt traffic: from 40 %, pre-lit at 50 %.
+    await page.fill('[data-testid=presence-row-1] input[name=presence-anticipate]', '40');
+    await page.locator('[data-testid=presence-row-1] input[name=presence-prelight]').fill('50');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'presence-editor-1366.png'), fullPage: true });
     await page.click('[data-testid=save-plan]');
     await page.locator('[data-testid=editor-message]').waitFor();
     const saved = (await root({ method: 'GET', url: `/api/tenants/${T}/plans/${planId}` })).json() as { plan: { programs: Array<{ steps: Array<{ presence?: unknown }> }> } };
-    expect(saved.plan.programs[0]!.steps[1]!.presence).toEqual({ baseLevel: 20, holdS: 90, fadeUpS: 2, fadeDownS: 30 });
+    expect(saved.plan.programs[0]!.steps[1]!.presence).toEqual({ baseLevel: 20, holdS: 90, fadeUpS: 2, fadeDownS: 30, anticipatePct: 40, prelightLevel: 50 });
     expect(saved.plan.programs[0]!.steps[0]!.presence).toBeUndefined();
     // Reloaded, the editor shows the presence step as saved (the mode is not dropped on load).
     await page.reload();
     await page.locator('[data-testid=presence-row-1]').waitFor();
     expect(await page.locator('[data-testid=presence-row-1] input[name=presence-base]').inputValue()).toBe('20');
+    expect(await page.locator('[data-testid=presence-row-1] input[name=presence-prelight]').inputValue()).toBe('50');
     await ctx.close();
   });
 

@@ -107,7 +107,7 @@ export interface StateRow { at: string; level: number; targetLevel: number; leve
 export interface Group { id: string; memberCount: number; createdAt: string }
 
 export type Anchor = 'sunset' | 'sunrise' | 'clock' | 'civil_dusk' | 'civil_dawn';
-export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number; presence?: { baseLevel: number; holdS: number; fadeUpS: number; fadeDownS: number } }
+export interface Step { anchor: Anchor; offsetMin: number; level: number; fadeS: number; presence?: { baseLevel: number; holdS: number; fadeUpS: number; fadeDownS: number; anticipatePct?: number; prelightLevel?: number } }
 export interface PlanDraft { programs: Array<{ id: number; steps: Step[] }>; rules: Array<{ programId: number; weekdays?: number | string[]; dates?: string[]; priority?: number; sets?: string[]; name?: string }>; defaultProgramId: number }
 export interface PlanSummary { planId: number; name: string; description: string | null; latestVersion: number; groups: string[]; createdAt: string; updatedAt: string }
 export interface Finding { severity: 'error' | 'warning' | 'info'; code: string; article: string; message: { fr: string; en: string }; ref?: { programId?: number; step?: number; night?: string; nights?: number } }

@@ -205,7 +205,9 @@ const fr = {
   councilCompliance: 'Arrêté du 27/12/2018', councilComplianceHelp: 'groupes non conformes / points lumineux hors art. 3',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Détection', presenceHelp: 'Veille, relevé à {l} à chaque passage :', baseLevel: 'Niveau de veille', holdS: 'Maintien (s)',
-  fadeUpS: 'Montée (s)', fadeDownS: 'Descente (s)', trafficProfile: 'Fréquentation', street_residential: 'rue résidentielle',
+  fadeUpS: 'Montée (s)', fadeDownS: 'Descente (s)', anticipatePct: 'Anticiper dès (%)', prelightLevel: 'Niveau anticipé',
+  anticipateHelp: 'Le poteau allume à l’avance quand la fréquentation qu’il a apprise donne au moins cette probabilité de passage dans les minutes qui viennent (0 : jamais).',
+  trafficProfile: 'Fréquentation', street_residential: 'rue résidentielle',
   street_collector: 'rue de desserte', street_main: 'axe principal', street_pedestrian: 'rue piétonne', street_park: 'parc',
   presenceExpected: 'Détection : relevé {r} h sur {p} h cette nuit (estimation, {s}).', curveBase: 'veille', curveRaised: 'sur détection',
   lumenMaintenance: 'Maintien du flux', lxxAt: 'L{l} à {h} h', cloFields: 'Flux constant (vieillissement des LED)', cloLxx: 'Flux restant Lxx (%)',
@@ -410,7 +412,9 @@ const en: Dict = {
   councilCompliance: 'Decree of 27/12/2018', councilComplianceHelp: 'non-compliant groups / lights beyond art. 3',
   // issue 17: presence steps in the plan editor, constant light output
   presenceMode: 'Presence', presenceHelp: 'Base level, raised to {l} whenever someone passes:', baseLevel: 'Base level', holdS: 'Hold (s)',
-  fadeUpS: 'Fade up (s)', fadeDownS: 'Fade down (s)', trafficProfile: 'Traffic', street_residential: 'residential street',
+  fadeUpS: 'Fade up (s)', fadeDownS: 'Fade down (s)', anticipatePct: 'Anticipate from (%)', prelightLevel: 'Anticipated level',
+  anticipateHelp: 'The pole lights ahead of time when the traffic it has learnt gives at least this probability of someone passing in the coming minutes (0: never).',
+  trafficProfile: 'Traffic', street_residential: 'residential street',
   street_collector: 'collector street', street_main: 'main road', street_pedestrian: 'pedestrian street', street_park: 'park',
   presenceExpected: 'Presence: raised {r} h of {p} h this night (estimate, {s}).', curveBase: 'base', curveRaised: 'on detection',
   lumenMaintenance: 'Lumen maintenance', lxxAt: 'L{l} at {h} h', cloFields: 'Constant light output (LED ageing)', cloLxx: 'Flux left Lxx (%)',

@@ -187,8 +187,11 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
   const editPresence = (k: number, patch: Partial<NonNullable<Step['presence']>> | null): void => program && setSteps(program.steps.map((s, j) => {
     if (j !== k) return s;
     if (patch === null) { const { presence: _p, ...fixed } = s; return fixed; }
-    const presence = { ...NEW_PRESENCE, ...s.presence, ...patch };
-    return { ...s, presence: { ...presence, baseLevel: Math.min(presence.baseLevel, s.level) } };
+    const { anticipatePct, prelightLevel, ...mode } = { ...NEW_PRESENCE, ...s.presence, ...patch };
+    const baseLevel = Math.min(mode.baseLevel, s.level);
+    // Anticipation (the pole's learnt traffic): off at 0; the pre-lit level lies between the base and the step's level.
+    const learnt = anticipatePct ? { anticipatePct, ...(prelightLevel ? { prelightLevel: Math.max(baseLevel, Math.min(s.level, prelightLevel)) } : {}) } : {};
+    return { ...s, presence: { ...mode, baseLevel, ...learnt } };
   }));
 
   const save = async (): Promise<void> => {
@@ -262,6 +265,10 @@ function PlanEditor({ tenant, manager, groups, initial, onClose }: {
                       <label>{i.t('holdS')}<input type="number" name="presence-hold" class="narrow" min={1} max={3600} value={s.presence.holdS} disabled={!manager} onInput={(e) => editPresence(k, { holdS: Math.max(1, Math.min(3600, Number((e.target as HTMLInputElement).value))) })} /></label>
                       <label>{i.t('fadeUpS')}<input type="number" name="presence-fade-up" class="narrow" min={0} max={60} value={s.presence.fadeUpS} disabled={!manager} onInput={(e) => editPresence(k, { fadeUpS: Math.max(0, Math.min(60, Number((e.target as HTMLInputElement).value))) })} /></label>
                       <label>{i.t('fadeDownS')}<input type="number" name="presence-fade-down" class="narrow" min={0} max={3600} value={s.presence.fadeDownS} disabled={!manager} onInput={(e) => editPresence(k, { fadeDownS: Math.max(0, Math.min(3600, Number((e.target as HTMLInputElement).value))) })} /></label>
+                      <label title={i.t('anticipateHelp')}>{i.t('anticipatePct')}<input type="number" name="presence-anticipate" class="narrow" min={0} max={100} value={s.presence.anticipatePct ?? 0} disabled={!manager} onInput={(e) => editPresence(k, { anticipatePct: Math.max(0, Math.min(100, Math.round(Number((e.target as HTMLInputElement).value) || 0))) })} /></label>
+                      {(s.presence.anticipatePct ?? 0) > 0 && (
+                        <label class="lvl">{i.t('prelightLevel')}<input type="range" name="presence-prelight" min={s.presence.baseLevel} max={s.level} step={5} value={s.presence.prelightLevel ?? s.level} disabled={!manager} onInput={(e) => editPresence(k, { prelightLevel: Number((e.target as HTMLInputElement).value) })} /><output>{i.pct(s.presence.prelightLevel ?? s.level)}</output></label>
+                      )}
                     </div>
                   </td>
                 </tr>
