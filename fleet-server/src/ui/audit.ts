@@ -68,6 +68,8 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'POST /plans/:planId/versions': { fr: 'Nouvelle version du plan « {plan} »', en: 'New version of plan "{plan}"' },
   'PUT /groups/:groupId/settings': { fr: 'Groupe {groupId} : {changes}', en: 'Group {groupId}: {changes}' },
   'POST /groups/:groupId/members': { fr: 'Membres du groupe {groupId} : +{added}, −{removed}', en: 'Members of group {groupId}: +{added}, −{removed}' },
+  'PUT /calendar/settings': { fr: 'Calendrier de la commune : jours fériés d’Alsace-Moselle réglés', en: 'Town calendar: Alsace-Moselle public holidays set' },
+  'POST /calendar/school-holidays': { fr: 'Vacances scolaires importées (fichier du ministère)', en: 'School holidays imported (the ministry\'s file)' },
   'PUT /luminaire-models/:modelId': { fr: 'Modèle de luminaire {modelId} enregistré', en: 'Luminaire model {modelId} saved' },
   'DELETE /luminaire-models/:modelId': { fr: 'Modèle de luminaire {modelId} retiré du catalogue', en: 'Luminaire model {modelId} removed from the catalogue' },
   'POST /ota/images': { fr: 'Image de micrologiciel déposée', en: 'Firmware image uploaded' },
