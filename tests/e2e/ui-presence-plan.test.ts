@@ -92,7 +92,7 @@ describe('web UI: presence steps in the plan editor', () => {
     // A main road: raised longer than a residential street.
     const pRes = p1.nights as Array<{ raisedHours: number }>;
     await page.fill('[data-testid=presence-row-1] input[name=presence-hold]', '90');
-    const pMain = await previewAfter(page, () => page.selectOption('[data-testid=street-type]', 'main'));
+    const pMain = await previewAfter(page, async () => { await page.selectOption('[data-testid=street-type]', 'main'); });
     expect((pMain.nights as Array<{ raisedHours: number }>)[0]!.raisedHours).toBeGreaterThan(pRes[0]!.raisedHours);
     await page.locator('[data-testid=presence-expected]', { hasText: 'axe principal' }).waitFor();
     // Base level 20 %, fades 2 s up and 30 s down.
