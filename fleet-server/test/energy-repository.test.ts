@@ -214,7 +214,7 @@ function energySuite(name: string, open: () => Promise<DrizzleRepository>, clean
       await alarms.onEvent(dev('a'), { eventSeq: 2, type: lamp, active: false, time: 200, value: 38000, detail: '' }, 8002);
       expect(await alarms.get('town', raised!.id)).toMatchObject({ state: 'cleared', clearedAt: 200_000 });
       await alarms.onEvent(dev('a'), { eventSeq: 3, type: lamp, active: true, time: 300, value: 0, detail: '' }, 8003);
-      expect(await alarms.counts('town')).toEqual({ open: 1, acknowledged: 0, cleared: 1 });
+      expect(await alarms.counts('town')).toEqual({ open: 1, acknowledged: 0, assigned: 0, intervened: 0, cleared: 1 });
       expect((await alarms.list({ tenantId: 'town', states: ['open'], limit: 10 })).map((a) => a.lastEventSeq)).toEqual([3]);
       expect(await alarms.onEvent(dev('a'), { eventSeq: 4, type: pb.EventType.EVENT_TYPE_FRAME_REJECTED, active: true, time: 1, value: 0, detail: '' }, 1)).toBeUndefined();
     });
