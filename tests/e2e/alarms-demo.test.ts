@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, newContext, PHONE, SCREENSHOT_DIR, VIEWPORTS } from '../lib/browser.js';
 import { LONG, removeTemps, ROOT, temp } from '../lib/doc-commands.js';
-import { startSmtpSink, type SmtpSink } from '../lib/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../fleet-server/test/smtp-sink.js';
 
 const COMMITTED = join(ROOT, 'tests/e2e/screenshots');
 
