@@ -47,6 +47,7 @@ describe.each(dialects)('plans store on %s', (_name, open, cleanup) => {
     const m = {
       tenantId: 'sarlat', id: 'ROAD-36W', name: null, cctK: 3000, ulrPct: 0.5, nominalW: 36, curve: 'linear', minLevel: 10, updatedAt: 1,
       fluxLm: 4100, cieFluxCode3Pct: 97.5, maxPowerW: 38, driverInterface: '1-10v', // the decree's fields (migration 0015)
+      cloLxxPct: 80, cloRatedH: 100_000, // lumen maintenance for constant light output (migration 0021)
     };
     await store.putModel(m);
     await store.putModel({ ...m, curve: 'logarithmic', updatedAt: 2 });
