@@ -127,7 +127,11 @@ describe('web UI: the daily pages (issue 16)', () => {
     await open(page, 'energy', '[data-testid=energy-kpis]');
     await page.fill('[data-testid=energy-month]', '2026-01');
     await page.check('[data-testid=by-group]');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-testid=energy-rows] tr').length >= 2);
+    // Wait for the table by group (the rows shown before the switch are other keys): then it must hold each group once.
+    await page.waitForFunction(() => {
+      const tds = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ textContent: string }> } }).document.querySelectorAll('[data-testid=energy-rows] tr td:first-child')];
+      return tds.length >= 2 && tds.every((td) => td.textContent === 'LIB' || td.textContent === 'REP');
+    });
     const keys = await page.$$eval('[data-testid=energy-rows] tr td:first-child', (tds) => tds.map((td) => (td as unknown as { textContent: string }).textContent));
     expect(keys.sort()).toEqual(['LIB', 'REP']);
     const labels = await page.$$eval('[data-testid=energy-chart] text.bar-label', (ts) => ts.map((t) => (t as unknown as { textContent: string }).textContent));
