@@ -122,15 +122,20 @@ describe('an alarm handled to the end, in the browser, on the demo', () => {
 
       // The controllers detect them: the alarms appear in the list (polled every 5 s).
       await until('the lamp failure in the list', async () => (await page.textContent('[data-testid=alarms-table]').catch(() => ''))?.includes(light));
-      // The digest: one mail, French, the cabinet's fault one line with its count, a link to the lamp's alarm.
-      const mail = await until('the digest at the SMTP sink', async () => sink.mails.find((m) => /Panne de lampe/.test(m.text ?? '') && /armoire/.test(m.text ?? '')), 300_000)
-        .catch(async (e: unknown) => { throw new Error(`${String(e)}; mails: ${JSON.stringify(sink.mails.map((m) => m.text))}`); });
-      const text = mail.text ?? '';
-      expect(mail.subject).toMatch(/^\[Sarlat-la-Canéda\] \d+ nouvelles alarmes d’éclairage public/);
-      expect(text).toMatch(new RegExp(`Tension d’alimentation basse — armoire ${cabinet}, départ D1 : \\d+ points lumineux`));
-      const link = new RegExp(`Panne de lampe — [^\\n]*contrôleur ${light}[^\\n]*\\n  (\\S+)`).exec(text)?.[1] as string;
+      // The digests: French, one mail per 15-minute period at most, the cabinet's fault one line with its count, a link to
+      // the lamp's alarm. The two faults land in one period or in two, as the demo's clock and the machine's load have it.
+      const mails = await until('the digests at the SMTP sink', async () => {
+        const lamp = sink.mails.find((m) => new RegExp(`Panne de lampe — [^\\n]*contrôleur ${light}`).test(m.text ?? ''));
+        const supply = sink.mails.find((m) => /Tension d’alimentation basse — armoire/.test(m.text ?? ''));
+        return lamp && supply ? { lamp, supply } : undefined;
+      }, 300_000).catch(async (e: unknown) => { throw new Error(`${String(e)}; mails: ${JSON.stringify(sink.mails.map((m) => m.text))}`); });
+      for (const m of new Set([mails.lamp, mails.supply])) {
+        expect(m.subject).toMatch(/^\[Sarlat-la-Canéda\] \d+ nouvelles? alarmes? d’éclairage public \(\d\d h \d\d – \d\d h \d\d\)$/);
+        expect(sink.mails.filter((x) => x.subject === m.subject && x.text === m.text)).toHaveLength(1); // never sent twice
+      }
+      expect(mails.supply.text).toMatch(new RegExp(`Tension d’alimentation basse — armoire ${cabinet}, départ D1 : \\d+ points lumineux`));
+      const link = new RegExp(`Panne de lampe — [^\\n]*contrôleur ${light}[^\\n]*\\n  (\\S+)`).exec(mails.lamp.text ?? '')?.[1] as string;
       expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/t\/sarlat\/alarms\/\d+$/);
-      expect(sink.mails.filter((m) => m.subject === mail.subject && m.text === mail.text)).toHaveLength(1);
       await shoot(page, 'alarms-list');
 
       // The mail's link opens the alarm's panel: notified, then assigned, intervention recorded.
